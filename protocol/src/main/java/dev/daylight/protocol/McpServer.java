@@ -1,0 +1,53 @@
+package dev.daylight.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One server entry of one client's config file, exactly as the client would read it, with every
+ * secret value already replaced by a redaction mark.
+ *
+ * @param id stable hash of client, configPath and name
+ * @param line 1-based line of the entry in its file, or null when unknown
+ * @param secretFingerprints keyed fingerprints of secret values by where they sit
+ *     ({@code env.GITHUB_TOKEN}, {@code header.Authorization}, {@code arg.3}); empty without a store key
+ * @param osUser the account whose home held the file, when scanning several users
+ */
+public record McpServer(
+    String id,
+    String client,
+    Scope scope,
+    String configPath,
+    Integer line,
+    String name,
+    Transport transport,
+    String command,
+    List<String> args,
+    String url,
+    boolean enabled,
+    List<String> envKeys,
+    List<String> headerKeys,
+    @JsonProperty("package") PackageRef pkg,
+    String proxiedUrl,
+    Map<String, String> secretFingerprints,
+    String osUser) {
+
+  public McpServer {
+    Checks.required(id, "id");
+    Checks.required(client, "client");
+    Checks.required(scope, "scope");
+    Checks.required(configPath, "configPath");
+    Checks.required(name, "name");
+    Checks.required(transport, "transport");
+    args = Checks.list(args);
+    envKeys = Checks.list(envKeys);
+    headerKeys = Checks.list(headerKeys);
+    secretFingerprints = Checks.map(secretFingerprints);
+  }
+
+  public McpServer withPackage(PackageRef ref) {
+    return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
+        enabled, envKeys, headerKeys, ref, proxiedUrl, secretFingerprints, osUser);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.daylight.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an agent sends: a full snapshot first, deltas of change events after.
+ *
+ * @param reportId idempotency key: the collector stores a report id once
+ * @param kind {@code snapshot} or {@code delta}
+ * @param inventory the inventory for a snapshot; for a delta the latest inventory may also ride
+ *     along so the collector's "latest" view stays exact
+ */
+public record Report(
+    int schemaVersion,
+    String reportId,
+    String nodeId,
+    Instant createdAt,
+    String kind,
+    Inventory inventory,
+    List<ChangeEvent> events) {
+  public Report {
+    Checks.required(reportId, "reportId");
+    Checks.required(kind, "kind");
+    events = Checks.list(events);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.daylight.protocol;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where a server definition comes from: the user's own file, a project, a managed file, an extension. */
+public enum Scope {
+  USER,
+  PROJECT,
+  SYSTEM,
+  EXTENSION;
+
+  @JsonValue
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static Scope parse(String text) {
+    return valueOf(text.trim().toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.daylight.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonFormTest {
+  private static McpServer server() {
+    return new McpServer("s1", "cursor", Scope.USER, "/h/.cursor/mcp.json", 3, "postmark",
+        Transport.STDIO, "npx", List.of("-y", "postmark-mcp"), null, true, List.of("POSTMARK_TOKEN"),
+        List.of(), new PackageRef("pkg:npm/postmark-mcp", "npm", "postmark-mcp", null, false, null),
+        null, Map.of(), null);
+  }
+
+  @Test
+  void serverUsesTheContractFieldNamesAndLowercaseEnums() throws Exception {
+    JsonNode json = Json.mapper().valueToTree(server());
+    assertThat(json.get("package").get("purl").asText()).isEqualTo("pkg:npm/postmark-mcp");
+    assertThat(json.has("pkg")).isFalse();
+    assertThat(json.get("transport").asText()).isEqualTo("stdio");
+    assertThat(json.get("scope").asText()).isEqualTo("user");
+    assertThat(json.get("package").get("version").isNull()).isTrue();
+  }
+
+  @Test
+  void inventoryRoundTripsAndIgnoresUnknownFields() throws Exception {
+    Inventory inv = new Inventory(SchemaVersion.CURRENT, "scan-1", Instant.parse("2026-01-01T00:00:00Z"),
+        null, new Host(null, null, "linux", null, null, null, null), null, List.of(server()), null,
+        List.of(new Finding("f1", "malicious-package", Severity.CRITICAL, "t", "s1", null,
+            "MAL-2025-47604", Evidence.file("/h/.cursor/mcp.json", 3, "npx -y postmark-mcp"), "r")),
+        List.of(new ScanError("/h/x.json", "truncated")));
+    String text = Json.mapper().writeValueAsString(inv);
+    assertThat(text).contains("\"startedAt\":\"2026-01-01T00:00:00Z\"").contains("\"severity\":\"critical\"");
+    String withExtra = text.replaceFirst("\\{", "{\"addedByANewerPeer\":42,");
+    assertThat(Json.mapper().readValue(withExtra, Inventory.class)).isEqualTo(inv);
+  }
+
+  @Test
+  void requiredFieldsAreChecked() {
+    assertThatThrownBy(() -> new ScanError(null, "x")).hasMessageContaining("path");
+    assertThatThrownBy(() -> Json.mapper().readValue("{\"kind\":\"snapshot\"}", Report.class))
+        .hasMessageContaining("reportId");
+  }
+
+  @Test
+  void severityOrdersWorstFirst() {
+    assertThat(Severity.CRITICAL.atLeast(Severity.HIGH)).isTrue();
+    assertThat(Severity.MEDIUM.atLeast(Severity.HIGH)).isFalse();
+    assertThat(Severity.parse("High")).isEqualTo(Severity.HIGH);
+  }
+}
