@@ -1,0 +1,72 @@
+package dev.daylight.agent.scan;
+
+import dev.daylight.agent.discovery.Discovery;
+import dev.daylight.agent.resolve.PackageResolver;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.SchemaVersion;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a {@link ScanContext} into an {@link Inventory}: discover servers (locate, parse, extract,
+ * redact), resolve their declared packages, then run the added stages in order. Add a stage with
+ * {@link #then}; the scanner itself stays a short list of named steps.
+ */
+public final class Scanner {
+  private final List<ScanStage> stages;
+  private final Clock clock;
+
+  private Scanner(List<ScanStage> stages, Clock clock) {
+    this.stages = List.copyOf(stages);
+    this.clock = clock;
+  }
+
+  /** Discovery and declared-package resolution only. */
+  public static Scanner standard() {
+    return new Scanner(List.of(), Clock.systemUTC());
+  }
+
+  /** A scanner that also runs {@code stage} after the ones it already has. */
+  public Scanner then(ScanStage stage) {
+    List<ScanStage> more = new ArrayList<>(stages);
+    more.add(stage);
+    return new Scanner(more, clock);
+  }
+
+  public Inventory scan(ScanContext context) {
+    Instant started = clock.instant();
+    Discovery.Result found = discover(context);
+    List<McpServer> servers = resolveDeclaredPackages(found.servers());
+    Inventory inventory = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
+        started, null, baseHost(context), found.clients(), servers, List.of(), List.of(),
+        found.errors());
+    for (ScanStage stage : stages) {
+      inventory = stage.apply(inventory, context);
+    }
+    return finish(inventory);
+  }
+
+  private static Discovery.Result discover(ScanContext context) {
+    return Discovery.run(context);
+  }
+
+  private static List<McpServer> resolveDeclaredPackages(List<McpServer> servers) {
+    return servers.stream().map(PackageResolver::attachDeclaredPackage).toList();
+  }
+
+  /** Only what the layout says; host probes (another stage) fill in the rest. */
+  private static Host baseHost(ScanContext context) {
+    return new Host(null, null, context.os().wire(), null, null,
+        context.osUser().orElse(null), null);
+  }
+
+  private Inventory finish(Inventory i) {
+    return new Inventory(i.schemaVersion(), i.scanId(), i.startedAt(), clock.instant(), i.host(),
+        i.clients(), i.servers(), i.packages(), i.findings(), i.errors());
+  }
+}
