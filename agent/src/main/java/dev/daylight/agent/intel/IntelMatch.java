@@ -1,0 +1,10 @@
+package dev.daylight.agent.intel;
+
+/**
+ * An advisory that covers a package.
+ *
+ * @param version the version checked, or null when the version is not known
+ * @param exact true when {@code version} is known and affected; false when the version floats and
+ *     the package has affected versions (the next launch may fetch one)
+ */
+public record IntelMatch(Advisory advisory, String ecosystem, String name, String version, boolean exact) {}

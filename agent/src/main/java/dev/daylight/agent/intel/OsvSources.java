@@ -1,0 +1,130 @@
+package dev.daylight.agent.intel;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads OSV records from what {@code --intel PATH} and {@code intel import PATH} accept: a
+ * directory of OSV JSON files (searched recursively), an OSV export zip (one record per
+ * {@code *.json} entry), a single OSV JSON file, or a Daylight compact file.
+ */
+final class OsvSources {
+  private static final Logger LOG = LoggerFactory.getLogger(OsvSources.class);
+  private static final ObjectReader READER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build()
+          .readerFor(OsvRecord.class);
+
+  private OsvSources() {}
+
+  /** Feeds every record found under {@code path} to the builder. */
+  static LoadReport load(Path path, CompactIndex.Builder into) throws IOException {
+    if (!Files.exists(path)) {
+      throw new IOException("no such file or directory: " + path);
+    }
+    Counter counter = new Counter(into);
+    if (Files.isDirectory(path)) {
+      try (Stream<Path> files = Files.walk(path)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+          try (InputStream in = Files.newInputStream(f)) {
+            counter.accept(f.toString(), in);
+          }
+        }
+      }
+    } else if (isCompact(path)) {
+      int before = into.lines();
+      try (InputStream in = compactStream(path)) {
+        into.addCompact(in);
+      }
+      return new LoadReport(into.lines() - before, 0, List.of());
+    } else if (path.toString().endsWith(".zip")) {
+      try (ZipFile zip = new ZipFile(path.toFile())) {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+          ZipEntry e = entries.nextElement();
+          if (!e.isDirectory() && e.getName().endsWith(".json")) {
+            try (InputStream in = zip.getInputStream(e)) {
+              counter.accept(path + "!" + e.getName(), in);
+            }
+          }
+        }
+      }
+    } else {
+      try (InputStream in = Files.newInputStream(path)) {
+        counter.accept(path.toString(), in);
+      }
+    }
+    return counter.report();
+  }
+
+  static boolean isCompact(Path path) throws IOException {
+    String name = path.getFileName().toString();
+    if (!name.endsWith(".tsv") && !name.endsWith(".tsv.gz")) {
+      return false;
+    }
+    try (InputStream in = compactStream(path)) {
+      byte[] head = in.readNBytes(CompactFormat.HEADER.length());
+      return new String(head, java.nio.charset.StandardCharsets.UTF_8).equals(CompactFormat.HEADER);
+    }
+  }
+
+  static InputStream compactStream(Path path) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    return path.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+  }
+
+  /** Parses one OSV JSON document. */
+  static OsvRecord parse(InputStream in) throws IOException {
+    return READER.readValue(in);
+  }
+
+  private static final class Counter {
+    private final CompactIndex.Builder into;
+    private final List<String> errors = new ArrayList<>();
+    private int records;
+    private int withdrawn;
+
+    Counter(CompactIndex.Builder into) {
+      this.into = into;
+    }
+
+    void accept(String where, InputStream in) {
+      try {
+        OsvRecord r = parse(in);
+        if (r.id() == null) {
+          errors.add(where + ": not an OSV record (no id)");
+          return;
+        }
+        records++;
+        if (r.isWithdrawn()) {
+          withdrawn++;
+        }
+        // Withdrawn records become tombstones: they match nothing and hide older copies.
+        CompactFormat.encode(r).forEach(into::addLine);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("skipping unreadable OSV record {}: {}", where, e.getMessage());
+        errors.add(where + ": " + e.getMessage());
+      }
+    }
+
+    LoadReport report() {
+      return new LoadReport(records, withdrawn, List.copyOf(errors));
+    }
+  }
+}
