@@ -1,0 +1,62 @@
+package dev.daylight.agent.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the agent's SQLite file. WAL lets the tray and CLI read while the daemon writes;
+ * synchronous=FULL makes every committed scan survive a power cut as well as a kill -9 (the
+ * agent writes one small transaction per scan, so the extra fsync costs nothing noticeable);
+ * immediate transactions take the write lock up front so two writers wait instead of failing.
+ */
+final class Db {
+  static final String FILE_NAME = "daylight.db";
+  private static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private Db() {}
+
+  static Connection open(Path stateDir) {
+    try {
+      Files.createDirectories(stateDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create state directory " + stateDir, e);
+    }
+    SQLiteDataSource ds = dataSource(stateDir.resolve(FILE_NAME));
+    migrate(ds);
+    try {
+      Connection c = ds.getConnection();
+      c.setAutoCommit(true);
+      return c;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + stateDir.resolve(FILE_NAME), e);
+    }
+  }
+
+  private static SQLiteDataSource dataSource(Path file) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return ds;
+  }
+
+  private static void migrate(SQLiteDataSource ds) {
+    Flyway.configure(Db.class.getClassLoader())
+        .dataSource(ds)
+        .locations("classpath:dev/daylight/agent/store/migration")
+        .table("schema_history")
+        .load()
+        .migrate();
+  }
+}

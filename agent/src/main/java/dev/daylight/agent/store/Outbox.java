@@ -1,0 +1,85 @@
+package dev.daylight.agent.store;
+
+import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Report;
+import dev.daylight.protocol.SchemaVersion;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reports for the collector, written in the same transaction as the scan they describe, so a scan
+ * is never stored without its report or reported without being stored. A snapshot goes first;
+ * after it, a delta per scan that changed something (the latest inventory rides along so the
+ * collector's current view stays exact).
+ */
+final class Outbox {
+  static final String SNAPSHOT_DUE = "outbox.snapshot_due";
+
+  private final Connection c;
+
+  Outbox(Connection c) {
+    this.c = c;
+  }
+
+  void afterScan(Inventory inventory, List<ChangeEvent> events, Instant now) {
+    boolean snapshotDue = Meta.get(c, SNAPSHOT_DUE).map(Boolean::parseBoolean).orElse(true);
+    if (snapshotDue) {
+      enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
+          "snapshot", inventory, events));
+      Meta.put(c, SNAPSHOT_DUE, "false");
+    } else if (!events.isEmpty()) {
+      enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
+          "delta", inventory, events));
+    }
+  }
+
+  /** Events that happened outside a scan (a review) still reach the collector. */
+  void enqueueDelta(Inventory latest, List<ChangeEvent> events, Instant now) {
+    if (!events.isEmpty()) {
+      enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
+          "delta", latest, events));
+    }
+  }
+
+  /** The next scan sends a full snapshot (a collector that lost this node asks for it). */
+  void requestSnapshot() {
+    Meta.put(c, SNAPSHOT_DUE, "true");
+  }
+
+  void enqueue(Report report) {
+    Sql.update(c, "INSERT INTO outbox(report_id, kind, created_at, body) VALUES (?,?,?,?)",
+        report.reportId(), report.kind(), report.createdAt(), Sql.json(report));
+  }
+
+  List<OutboxItem> pending(int max) {
+    return Sql.list(c,
+        "SELECT seq, body, attempts FROM outbox WHERE delivered_at IS NULL ORDER BY seq LIMIT ?",
+        rs -> new OutboxItem(rs.getLong(1), Sql.read(rs.getString(2), Report.class), rs.getInt(3)),
+        max);
+  }
+
+  boolean markDelivered(String reportId, Instant now) {
+    return Sql.update(c,
+        "UPDATE outbox SET delivered_at = ? WHERE report_id = ? AND delivered_at IS NULL",
+        now, reportId) == 1;
+  }
+
+  void markFailed(String reportId, String error) {
+    Sql.update(c, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE report_id = ?",
+        error, reportId);
+  }
+
+  int depth() {
+    return Sql.one(c, "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL", rs -> rs.getInt(1))
+        .orElse(0);
+  }
+
+  /** Delivered reports are kept a week as a record, then dropped. */
+  void prune(Instant now) {
+    Sql.update(c, "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?",
+        now.minusSeconds(7 * 24 * 3600));
+  }
+}

@@ -1,0 +1,250 @@
+package dev.daylight.agent.store;
+
+import dev.daylight.agent.change.Purls;
+import dev.daylight.agent.change.Trust;
+import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.Client;
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.PolicyEntry;
+import dev.daylight.protocol.ReviewState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The agent's local history in one SQLite file. One instance per process; its methods are
+ * thread-safe. Other processes (the tray app, a CLI command beside the daemon) open their own
+ * instance on the same file: WAL and a busy timeout let them share it.
+ */
+public final class Store implements AutoCloseable {
+  private final Connection c;
+  private final Clock clock;
+  private final Path file;
+
+  private Store(Connection c, Clock clock, Path file) {
+    this.c = c;
+    this.clock = clock;
+    this.file = file;
+  }
+
+  /** Opens (creating and migrating when needed) the store in {@code stateDir}. */
+  public static Store open(Path stateDir) {
+    return open(stateDir, Clock.systemUTC());
+  }
+
+  static Store open(Path stateDir, Clock clock) {
+    return new Store(Db.open(stateDir), clock, stateDir.resolve(Db.FILE_NAME));
+  }
+
+  /** The SQLite file, for diagnostics. */
+  public Path file() {
+    return file;
+  }
+
+  /** Stores a scan: snapshot, change events, trust and finding lifecycle, outbox; all or nothing. */
+  public synchronized Recorded record(Inventory scan) {
+    return tx(conn -> new Recorder(conn, now()).record(scan));
+  }
+
+  public synchronized Optional<Inventory> latest() {
+    return Reads.latest(c);
+  }
+
+  public synchronized Optional<StoreStatus.ScanSummary> lastScan() {
+    return Reads.lastScan(c);
+  }
+
+  /** Change events in the order they happened, from {@code since} on (all when empty). */
+  public synchronized List<ChangeEvent> events(Optional<Instant> since) {
+    return Events.since(c, since);
+  }
+
+  public synchronized List<StoredFinding> findings(boolean openOnly) {
+    return Reads.findings(c, openOnly);
+  }
+
+  public synchronized List<ServerView> servers() {
+    return Reads.servers(c);
+  }
+
+  /** The clients the latest scan found. */
+  public synchronized List<Client> clients() {
+    return latest().map(Inventory::clients).orElse(List.of());
+  }
+
+  public synchronized StoreStatus status() {
+    return new StoreStatus(lastScan(), Reads.openBySeverity(c), Reads.activeServers(c),
+        new Outbox(c).depth(), Meta.counter(c));
+  }
+
+  /**
+   * A number that grows whenever anything in the store changes (scan, review, acknowledgement,
+   * delivery): a reader polls it and reloads only when it moved.
+   */
+  public synchronized long changeCounter() {
+    return Meta.counter(c);
+  }
+
+  /** A person acknowledges a finding: it stays listed, no longer open. False when not open. */
+  public synchronized boolean acknowledge(String findingId, String note) {
+    return tx(conn -> {
+      int n = Sql.update(conn, "UPDATE findings SET status = 'acknowledged', acknowledged_at = ?,"
+          + " note = ? WHERE finding_id = ? AND status = 'open'", now(), note, findingId);
+      if (n > 0) {
+        Meta.bump(conn);
+      }
+      return n > 0;
+    });
+  }
+
+  /**
+   * A person's decision on {@code purl@version}: approving closes its version-changed finding and
+   * makes it the baseline; denying raises a denied finding while it is configured.
+   */
+  public synchronized List<ChangeEvent> review(String purl, String version, ReviewState decision, String by) {
+    if (decision != ReviewState.APPROVED && decision != ReviewState.DENIED) {
+      throw new IllegalArgumentException("a review approves or denies, not " + decision.wire());
+    }
+    String base = Purls.base(purl);
+    return tx(conn -> {
+      Instant now = now();
+      Reviews reviews = new Reviews(conn);
+      String before = reviews.decide(base, version, decision, by, now)
+          .map(ReviewState::wire).orElse("unseen");
+      List<ChangeEvent> events = new ArrayList<>();
+      events.add(Events.reviewChanged(base, version, before, decision.wire(), now));
+      List<Finding> raised = Reads.latest(conn)
+          .map(inv -> Trust.assess(inv.servers(), reviews).findings()).orElse(List.of());
+      FindingBook book = new FindingBook(conn, now);
+      for (String id : List.of(Trust.versionChangedId(base, version), Trust.deniedId(base, version))) {
+        Optional<Finding> now1 = raised.stream().filter(f -> f.id().equals(id)).findFirst();
+        if (now1.isPresent() && !book.isOpen(id)) {
+          book.upsert(now1.get(), "open");
+          events.add(Events.findingOpened(now1.get(), null, now));
+        } else if (now1.isEmpty() && book.isOpen(id)) {
+          Finding f = book.body(id);
+          book.resolve(id);
+          events.add(Events.findingResolved(f, null, now));
+        }
+      }
+      Events.insert(conn, events);
+      new Outbox(conn).enqueueDelta(Reads.latest(conn).orElse(null), events, now);
+      Meta.bump(conn);
+      return events;
+    });
+  }
+
+  public synchronized Optional<ReviewState> reviewState(String purl, String version) {
+    return new Reviews(c).local(Purls.base(purl), version);
+  }
+
+  /** Replaces the fleet policy with what the collector sent; applied from the next scan on. */
+  public synchronized void replacePolicy(List<PolicyEntry> entries) {
+    tx(conn -> {
+      Sql.update(conn, "DELETE FROM policy");
+      for (PolicyEntry e : entries) {
+        Sql.update(conn, "INSERT OR REPLACE INTO policy(subject, version, decision, decided_by,"
+                + " reason, decided_at) VALUES (?,?,?,?,?,?)",
+            e.subject().startsWith("pkg:") ? Purls.base(e.subject()) : e.subject(),
+            e.version() == null ? "" : e.version(), e.decision().wire(), e.by(), e.reason(), e.at());
+      }
+      Meta.bump(conn);
+      return null;
+    });
+  }
+
+  public synchronized List<PolicyEntry> policy() {
+    return Reads.policy(c);
+  }
+
+  /** Up to {@code max} undelivered reports, oldest first. */
+  public synchronized List<OutboxItem> pendingReports(int max) {
+    return new Outbox(c).pending(max);
+  }
+
+  /** Idempotent: marking an already delivered report again changes nothing. */
+  public synchronized void markDelivered(String reportId) {
+    tx(conn -> {
+      Outbox outbox = new Outbox(conn);
+      if (outbox.markDelivered(reportId, now())) {
+        outbox.prune(now());
+        Meta.bump(conn);
+      }
+      return null;
+    });
+  }
+
+  public synchronized void markFailed(String reportId, String error) {
+    tx(conn -> {
+      new Outbox(conn).markFailed(reportId, error);
+      return null;
+    });
+  }
+
+  public synchronized int outboxDepth() {
+    return new Outbox(c).depth();
+  }
+
+  /** The next stored scan is reported as a full snapshot. */
+  public synchronized void requestSnapshot() {
+    tx(conn -> {
+      new Outbox(conn).requestSnapshot();
+      return null;
+    });
+  }
+
+  /** A small setting kept with the store (the reporter's policy etag, intel cursor...). No secrets. */
+  public synchronized Optional<String> setting(String key) {
+    return Meta.get(c, "setting." + key);
+  }
+
+  public synchronized void putSetting(String key, String value) {
+    tx(conn -> {
+      Meta.put(conn, "setting." + key, value);
+      return null;
+    });
+  }
+
+  /** {@code PRAGMA integrity_check}: "ok" when the file is sound. */
+  public synchronized String integrityCheck() {
+    return Sql.one(c, "PRAGMA integrity_check", rs -> rs.getString(1)).orElse("no answer");
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      throw new StoreException("close failed", e);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private <T> T tx(Function<Connection, T> work) {
+    try {
+      c.setAutoCommit(false);
+      try {
+        T result = work.apply(c);
+        c.commit();
+        return result;
+      } catch (RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("transaction failed", e);
+    }
+  }
+}

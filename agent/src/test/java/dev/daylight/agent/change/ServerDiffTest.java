@@ -1,0 +1,56 @@
+package dev.daylight.agent.change;
+
+import static dev.daylight.agent.fixtures.Inventories.npx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daylight.protocol.McpServer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ServerDiffTest {
+  @Test
+  void addedRemovedAndUnchangedServersAreToldApart() {
+    McpServer a = npx("a", "pkg-a", "1.0.0");
+    McpServer b = npx("b", "pkg-b", "1.0.0");
+    McpServer c = npx("c", "pkg-c", "1.0.0");
+    List<ServerChange> changes = ServerDiff.diff(List.of(a, b), List.of(b, c), Set.of());
+    assertThat(changes).containsExactlyInAnyOrder(
+        new ServerChange.Added(c), new ServerChange.Removed(a));
+  }
+
+  @Test
+  void aChangedSecretFingerprintOrEnvKeyIsAServerChange() {
+    McpServer before = npx("a", "pkg-a", "1.0.0");
+    McpServer after = new McpServer(before.id(), before.client(), before.scope(), before.configPath(),
+        before.line(), before.name(), before.transport(), before.command(), before.args(), null, true,
+        List.of("POSTMARK_TOKEN", "EXTRA"), List.of(), before.pkg(), null,
+        Map.of("env.POSTMARK_TOKEN", "fp:9999"), null);
+    List<ServerChange> changes = ServerDiff.diff(List.of(before), List.of(after), Set.of());
+    assertThat(changes).singleElement().isInstanceOfSatisfying(ServerChange.Changed.class,
+        c -> assertThat(c.fields()).containsExactly("envKeys", "secretFingerprints"));
+  }
+
+  @Test
+  void aNewResolvedVersionIsAPackageVersionChangeNotAServerChange() {
+    McpServer before = npx("postmark", "postmark-mcp", "1.0.15");
+    McpServer after = npx("postmark", "postmark-mcp", "1.0.16");
+    assertThat(ServerDiff.diff(List.of(before), List.of(after), Set.of()))
+        .containsExactly(new ServerChange.PackageVersionChanged(before, after));
+  }
+
+  @Test
+  void serversOfAnUnreadableFileAreNotRemoved() {
+    McpServer a = npx("a", "pkg-a", "1.0.0");
+    assertThat(ServerDiff.diff(List.of(a), List.of(), Set.of(a.configPath()))).isEmpty();
+    assertThat(ServerDiff.diff(List.of(a), List.of(), Set.of())).hasSize(1);
+  }
+
+  @Test
+  void basePurlDropsVersionQualifiersAndSubpath() {
+    assertThat(Purls.base("pkg:npm/%40scope/name@1.2.3?x=y#sub")).isEqualTo("pkg:npm/%40scope/name");
+    assertThat(Purls.base("pkg:npm/@scope/name@1.2.3")).isEqualTo("pkg:npm/@scope/name");
+    assertThat(Purls.base("pkg:pypi/mcp-server-fetch")).isEqualTo("pkg:pypi/mcp-server-fetch");
+  }
+}
