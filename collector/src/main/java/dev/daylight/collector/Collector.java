@@ -1,0 +1,73 @@
+package dev.daylight.collector;
+
+import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.http.CollectorServer;
+import dev.daylight.collector.ingest.Enrollment;
+import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.collector.policy.PolicyService;
+import dev.daylight.collector.store.Database;
+import dev.daylight.collector.store.WriteQueue;
+import java.nio.file.Path;
+
+/** One running collector: database, writer, HTTP. Closing it stops HTTP first, then drains writes. */
+public final class Collector implements AutoCloseable {
+  /** How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. */
+  public record Config(String host, int port, String db, String enrollSecret, String adminToken,
+      Path tlsCert, Path tlsKey, long scanIntervalSeconds) {
+    public Config {
+      if (enrollSecret == null || enrollSecret.length() < 8) {
+        throw new IllegalArgumentException("--enroll-secret must be at least 8 characters");
+      }
+      if (adminToken == null || adminToken.length() < 8) {
+        throw new IllegalArgumentException("--admin-token must be at least 8 characters");
+      }
+      if ((tlsCert == null) != (tlsKey == null)) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+      }
+    }
+  }
+
+  private final Database db;
+  private final WriteQueue writes;
+  private final CollectorServer server;
+
+  private Collector(Database db, WriteQueue writes, CollectorServer server) {
+    this.db = db;
+    this.writes = writes;
+    this.server = server;
+  }
+
+  public static Collector start(Config c) throws Exception {
+    Database db = Database.open(c.db());
+    WriteQueue writes = new WriteQueue(db);
+    try {
+      CollectorServer.Tls tls = c.tlsCert() == null ? null : new CollectorServer.Tls(c.tlsCert(), c.tlsKey());
+      CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
+          new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db),
+          new PolicyService(db, writes, c.scanIntervalSeconds()), c.adminToken());
+      return new Collector(db, writes, server);
+    } catch (Exception e) {
+      writes.close();
+      db.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      server.close();
+    } finally {
+      writes.close();
+      db.close();
+    }
+  }
+}

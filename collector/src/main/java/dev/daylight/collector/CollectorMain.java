@@ -1,0 +1,75 @@
+package dev.daylight.collector;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code daylight-collector}: runs until SIGTERM/SIGINT, then shuts down gracefully. */
+@Command(name = "daylight-collector", mixinStandardHelpOptions = true,
+    description = "Daylight's central collector: enrollment, reports, fleet queries, policy, dashboard.")
+public final class CollectorMain implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(CollectorMain.class);
+
+  @Option(names = "--port", defaultValue = "8443", description = "TCP port (0 picks a free one)")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "address to listen on")
+  String bind;
+
+  @Option(names = "--db", defaultValue = "sqlite:daylight-collector.db",
+      description = "sqlite:FILE (default, embedded) or postgresql://HOST:PORT/DB?user=U&password=P")
+  String db;
+
+  @Option(names = "--enroll-secret", required = true, description = "shared secret agents enroll with")
+  String enrollSecret;
+
+  @Option(names = "--admin-token", required = true, description = "bearer token of the admin API and dashboard")
+  String adminToken;
+
+  @Option(names = "--tls-cert", description = "PEM certificate chain")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM PKCS#8 private key")
+  Path tlsKey;
+
+  @Option(names = "--scan-interval", defaultValue = "3600", description = "seconds between agent scans")
+  long scanInterval;
+
+  @Override
+  public Integer call() throws Exception {
+    Collector.Config config = new Collector.Config(bind, port, db, enrollSecret, adminToken, tlsCert, tlsKey,
+        scanInterval);
+    Collector collector = Collector.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("shutting down: finishing in-flight requests");
+      try {
+        collector.close();
+      } catch (Exception e) {
+        log.warn("shutdown failed", e);
+      }
+      stopped.countDown();
+    }, "daylight-shutdown"));
+    log.atInfo().addKeyValue("port", collector.port()).addKeyValue("db", db.startsWith("sqlite:") ? db : "postgresql")
+        .addKeyValue("tls", tlsCert != null).log("collector listening");
+    stopped.await();
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new CollectorMain());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("daylight-collector: " + e.getMessage());
+      return 2;
+    });
+    int code = cli.execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}

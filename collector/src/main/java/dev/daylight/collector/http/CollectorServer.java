@@ -1,0 +1,67 @@
+package dev.daylight.collector.http;
+
+import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.ingest.Enrollment;
+import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.collector.policy.PolicyService;
+import dev.daylight.collector.store.Database;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Jetty with the collector's routes; stopping it lets in-flight requests finish first. */
+public final class CollectorServer implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+
+  /** TLS material, or null for plain HTTP (loopback or behind a TLS-terminating balancer). */
+  public record Tls(Path certPem, Path keyPem) {}
+
+  public CollectorServer(String host, int port, Tls tls, Database db, Enrollment enrollment,
+      ReportIngest ingest, FleetQueries fleet, PolicyService policy, String adminToken) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(256, 8);
+    threads.setName("daylight-http");
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+    if (tls == null) {
+      connector = new ServerConnector(server, h1);
+    } else {
+      http.addCustomizer(new SecureRequestCustomizer());
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      KeyStore ks = Pem.keyStore(tls.certPem(), tls.keyPem());
+      ssl.setKeyStore(ks);
+      ssl.setKeyStorePassword(Pem.PASSWORD);
+      ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+      connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), h1);
+    }
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    Routes.Services services = new Routes.Services(db, enrollment, ingest, fleet, policy, adminToken,
+        Clock.systemUTC());
+    server.setHandler(new GracefulHandler(new Routes(services, new Metrics())));
+    server.setStopTimeout(20_000);
+    server.start();
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,251 @@
+package dev.daylight.collector.http;
+
+import dev.daylight.collector.ApiException;
+import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.ingest.Enrollment;
+import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.collector.ingest.Secrets;
+import dev.daylight.collector.policy.PolicyService;
+import dev.daylight.collector.store.Database;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Report;
+import dev.daylight.protocol.SchemaVersion;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every route of the collector. Each check that can refuse a request (auth, size, JSON, schema,
+ * node id) runs before anything is written, so a refused request changes no state.
+ */
+final class Routes extends Handler.Abstract {
+  private static final Logger log = LoggerFactory.getLogger(Routes.class);
+  static final int BODY_CAP = 4 * 1024 * 1024;
+
+  record EnrollRequest(String enrollSecret, Host host) {}
+
+  /** Services the routes call; one set per collector process. */
+  record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
+      PolicyService policy, String adminToken, Clock clock) {}
+
+  private final Services s;
+  private final Metrics metrics;
+  private final Dashboard dashboard = new Dashboard();
+
+  Routes(Services services, Metrics metrics) {
+    super(InvocationType.BLOCKING);
+    this.s = services;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    long start = System.nanoTime();
+    String path = Request.getPathInContext(request);
+    String route = "other";
+    int status;
+    try {
+      route = route(path);
+      status = dispatch(route, path, request, response, callback);
+    } catch (ApiException e) {
+      status = e.status();
+      if (status >= 500) {
+        log.atWarn().addKeyValue("path", path).log(e.getMessage());
+      } else {
+        log.atInfo().addKeyValue("path", path).addKeyValue("status", status).log("refused: {}", e.getMessage());
+      }
+      HttpIo.sendJson(response, status, Map.of("error", e.getMessage()), callback);
+    } catch (Exception e) {
+      status = 500;
+      log.atError().addKeyValue("path", path).setCause(e).log("request failed");
+      HttpIo.sendJson(response, 500, Map.of("error", "internal error"), callback);
+    }
+    metrics.requests.labelValues(route, Integer.toString(status)).observe((System.nanoTime() - start) / 1e9);
+    return true;
+  }
+
+  private static String route(String path) {
+    if (path.startsWith("/api/v1/devices/")) {
+      return path.endsWith("/timeline") ? "device-timeline" : "device";
+    }
+    return switch (path) {
+      case "/healthz", "/metrics", "/api/v1/enroll", "/api/v1/reports", "/api/v1/policy",
+          "/api/v1/overview", "/api/v1/devices", "/api/v1/fleet/servers", "/api/v1/fleet/packages",
+          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel" -> path;
+      default -> path.startsWith("/api/") ? "unknown" : "dashboard";
+    };
+  }
+
+  private int dispatch(String route, String path, Request req, Response res, Callback cb) throws Exception {
+    String method = req.getMethod();
+    long now = s.clock().millis();
+    switch (route) {
+      case "/healthz" -> {
+        boolean ok = s.db().healthy();
+        return json(res, ok ? 200 : 503, Map.of("status", ok ? "ok" : "database unavailable"), cb);
+      }
+      case "/metrics" -> {
+        HttpIo.send(res, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape(), cb);
+        return 200;
+      }
+      case "/api/v1/enroll" -> {
+        expect(method, "POST");
+        EnrollRequest e = HttpIo.json(HttpIo.body(req, BODY_CAP), EnrollRequest.class);
+        Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), now);
+        metrics.enrollments.inc();
+        log.atInfo().addKeyValue("node", done.nodeId()).log("enrolled");
+        return json(res, 200, Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey()), cb);
+      }
+      case "/api/v1/reports" -> {
+        expect(method, "POST");
+        return report(req, res, cb, now);
+      }
+      case "/api/v1/policy" -> {
+        expect(method, "GET");
+        node(req);
+        long cursor = longParam(req, "intelCursor", 0);
+        String etag = s.policy().etag(cursor);
+        if (etag.equals(req.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+          res.setStatus(304);
+          res.getHeaders().put(HttpHeader.ETAG, etag);
+          res.write(true, null, cb);
+          return 304;
+        }
+        var policy = s.policy().forAgent(cursor);
+        res.getHeaders().put(HttpHeader.ETAG, policy.etag());
+        return json(res, 200, policy, cb);
+      }
+      case "dashboard" -> {
+        expect(method, "GET");
+        return dashboard.serve(path, res, cb);
+      }
+      case "unknown" -> throw ApiException.notFound();
+      default -> {
+        admin(req);
+        return adminRoute(route, path, method, req, res, cb, now);
+      }
+    }
+  }
+
+  private int adminRoute(String route, String path, String method, Request req, Response res, Callback cb,
+      long now) throws Exception {
+    Fields q = Request.extractQueryParameters(req);
+    int limit = (int) Math.min(Math.max(longParam(req, "limit", 500), 1), 5000);
+    return switch (route) {
+      case "/api/v1/overview" -> json(res, 200, get(method, () -> s.fleet().overview()), cb);
+      case "/api/v1/devices" -> json(res, 200, get(method, () -> s.fleet().devices(q.getValue("q"), limit)), cb);
+      case "device" -> json(res, 200, get(method, () -> s.fleet().device(path.substring(16))), cb);
+      case "device-timeline" -> json(res, 200, get(method, () -> s.fleet().timeline(
+          path.substring(16, path.length() - "/timeline".length()), limit)), cb);
+      case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), limit)), cb);
+      case "/api/v1/fleet/packages" -> {
+        String purl = q.getValue("purl");
+        Optional<String> range = Optional.ofNullable(q.getValue("range")).filter(r -> !r.isBlank());
+        yield json(res, 200, get(method, () -> purl != null
+            ? s.fleet().incident(purl, range) : s.fleet().packages(q.getValue("q"), limit)), cb);
+      }
+      case "/api/v1/findings" -> {
+        Map<String, String> filter = new HashMap<>();
+        for (String k : new String[] {"severity", "rule", "status", "node", "purl"}) {
+          if (q.getValue(k) != null) {
+            filter.put(k, q.getValue(k));
+          }
+        }
+        yield json(res, 200, get(method, () -> s.fleet().findings(filter, limit)), cb);
+      }
+      case "/api/v1/admin/policy" -> {
+        if (method.equals("GET")) {
+          yield json(res, 200, s.policy().list(), cb);
+        }
+        expect(method, "POST");
+        var edit = HttpIo.json(HttpIo.body(req, BODY_CAP), PolicyService.Edit.class);
+        s.policy().edit(edit, now);
+        log.atInfo().addKeyValue("subject", edit.subject()).addKeyValue("decision", edit.decision())
+            .addKeyValue("by", edit.by()).log("policy edited");
+        yield json(res, 200, s.policy().list(), cb);
+      }
+      case "/api/v1/admin/intel" -> {
+        expect(method, "POST");
+        var records = HttpIo.json(HttpIo.body(req, BODY_CAP), com.fasterxml.jackson.databind.JsonNode[].class);
+        yield json(res, 200, Map.of("stored", s.policy().addIntel(java.util.Arrays.asList(records))), cb);
+      }
+      default -> throw ApiException.notFound();
+    };
+  }
+
+  private int report(Request req, Response res, Callback cb, long now) throws Exception {
+    String node = node(req);
+    Report r = HttpIo.json(HttpIo.body(req, BODY_CAP), Report.class);
+    if (!SchemaVersion.accepted(r.schemaVersion())) {
+      throw ApiException.badRequest("schema version " + r.schemaVersion() + " not accepted (current "
+          + SchemaVersion.CURRENT + ")");
+    }
+    if (r.reportId().isBlank() || r.reportId().length() > 200) {
+      throw ApiException.badRequest("reportId must be 1 to 200 characters");
+    }
+    if (!r.kind().equals("snapshot") && !r.kind().equals("delta")) {
+      throw ApiException.badRequest("kind must be snapshot or delta");
+    }
+    if (r.kind().equals("snapshot") && r.inventory() == null) {
+      throw ApiException.badRequest("a snapshot carries an inventory");
+    }
+    if (r.nodeId() != null && !r.nodeId().equals(node)) {
+      throw new ApiException(403, "report is for another node");
+    }
+    ReportIngest.Outcome outcome = s.ingest().ingest(node, r, now);
+    String word = outcome.name().toLowerCase(java.util.Locale.ROOT);
+    metrics.reports.labelValues(word).inc();
+    return json(res, 200, Map.of("reportId", r.reportId(), "status", word), cb);
+  }
+
+  private String node(Request req) throws Exception {
+    return s.enrollment().nodeFor(HttpIo.bearer(req)).orElseThrow(ApiException::unauthorized);
+  }
+
+  private void admin(Request req) {
+    if (!Secrets.same(HttpIo.bearer(req), s.adminToken())) {
+      throw ApiException.unauthorized();
+    }
+  }
+
+  private static void expect(String method, String wanted) {
+    if (!method.equals(wanted)) {
+      throw new ApiException(405, "use " + wanted);
+    }
+  }
+
+  private interface Query {
+    Object run() throws Exception;
+  }
+
+  private static Object get(String method, Query q) throws Exception {
+    expect(method, "GET");
+    return q.run();
+  }
+
+  private static long longParam(Request req, String name, long fallback) {
+    String v = Request.extractQueryParameters(req).getValue(name);
+    if (v == null || v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name + " must be a number");
+    }
+  }
+
+  private static int json(Response res, int status, Object body, Callback cb) {
+    HttpIo.sendJson(res, status, body, cb);
+    return status;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.daylight.collector.ingest;
+
+import dev.daylight.collector.ApiException;
+import dev.daylight.collector.store.Database;
+import dev.daylight.collector.store.WriteQueue;
+import dev.daylight.protocol.Host;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Enroll secret in, node id and node key out (osquery's TLS enrollment). A device that enrolls
+ * again keeps its node id and gets a fresh key; the old key stops working.
+ */
+public final class Enrollment {
+  /** What an enrolled agent holds. */
+  public record Enrolled(String nodeId, String nodeKey) {}
+
+  private final Database db;
+  private final WriteQueue writes;
+  private final String enrollSecret;
+  // Key hash to node id; entries are dropped when a node re-enrolls, so a stale key cannot linger.
+  private final ConcurrentHashMap<String, String> byKeyHash = new ConcurrentHashMap<>();
+
+  public Enrollment(Database db, WriteQueue writes, String enrollSecret) {
+    this.db = db;
+    this.writes = writes;
+    this.enrollSecret = enrollSecret;
+  }
+
+  public Enrolled enroll(String secret, Host host, long now) throws SQLException {
+    if (!Secrets.same(secret, enrollSecret)) {
+      throw ApiException.unauthorized();
+    }
+    if (host == null) {
+      throw ApiException.badRequest("host is required");
+    }
+    String key = Secrets.newKey();
+    String hash = Secrets.sha256(key);
+    String nodeId = writes.submit("enroll", c -> upsert(c, host, hash, now));
+    byKeyHash.values().removeIf(nodeId::equals);
+    return new Enrolled(nodeId, key);
+  }
+
+  private static String upsert(Connection c, Host host, String hash, long now) throws SQLException {
+    String existing = null;
+    if (host.deviceId() != null && !host.deviceId().isBlank()) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE device_id = ?")) {
+        ps.setString(1, host.deviceId());
+        try (ResultSet rs = ps.executeQuery()) {
+          existing = rs.next() ? rs.getString(1) : null;
+        }
+      }
+    }
+    if (existing != null) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE nodes SET key_hash = ? WHERE node_id = ?")) {
+        ps.setString(1, hash);
+        ps.setString(2, existing);
+        ps.executeUpdate();
+      }
+      HostFacts.update(c, existing, host);
+      return existing;
+    }
+    String nodeId = UUID.randomUUID().toString();
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO nodes (node_id, key_hash, device_id, enrolled_at) VALUES (?, ?, ?, ?)")) {
+      ps.setString(1, nodeId);
+      ps.setString(2, hash);
+      ps.setString(3, host.deviceId());
+      ps.setLong(4, now);
+      ps.executeUpdate();
+    }
+    HostFacts.update(c, nodeId, host);
+    return nodeId;
+  }
+
+  /** The node a bearer key belongs to, if any. */
+  public Optional<String> nodeFor(String key) throws SQLException {
+    if (key == null || key.isEmpty()) {
+      return Optional.empty();
+    }
+    String hash = Secrets.sha256(key);
+    String cached = byKeyHash.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    try (Connection c = db.read();
+        PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE key_hash = ?")) {
+      ps.setString(1, hash);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String nodeId = rs.getString(1);
+        byKeyHash.put(hash, nodeId);
+        return Optional.of(nodeId);
+      }
+    }
+  }
+}

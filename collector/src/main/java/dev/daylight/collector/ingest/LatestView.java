@@ -1,0 +1,172 @@
+package dev.daylight.collector.ingest;
+
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.InstalledPackage;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.PackageRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collection;
+
+/**
+ * Each device's latest servers, packages and findings. A row keeps its first-seen time while the
+ * package version stays the same, which is what "since when does it run 1.0.16" asks.
+ */
+final class LatestView {
+  private static final String UPSERT_SERVER =
+      "INSERT INTO device_servers (node_id, server_id, client, scope, config_path, server_name,"
+          + " transport, command, url, purl, ecosystem, pkg_name, version, pinned, first_seen,"
+          + " last_seen, seen_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (node_id, server_id) DO UPDATE SET client = excluded.client,"
+          + " scope = excluded.scope, config_path = excluded.config_path,"
+          + " server_name = excluded.server_name, transport = excluded.transport,"
+          + " command = excluded.command, url = excluded.url, purl = excluded.purl,"
+          + " ecosystem = excluded.ecosystem, pkg_name = excluded.pkg_name,"
+          + " version = excluded.version, pinned = excluded.pinned,"
+          + " first_seen = CASE WHEN COALESCE(device_servers.version, '') = COALESCE(excluded.version, '')"
+          + " AND COALESCE(device_servers.purl, '') = COALESCE(excluded.purl, '')"
+          + " THEN device_servers.first_seen ELSE excluded.first_seen END,"
+          + " last_seen = excluded.last_seen, seen_in = excluded.seen_in";
+  private static final String UPSERT_PACKAGE =
+      "INSERT INTO device_packages (node_id, purl, version, source, ecosystem, pkg_name,"
+          + " install_path, first_seen, last_seen, seen_in) VALUES (?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (node_id, purl, version, source) DO UPDATE SET"
+          + " install_path = excluded.install_path, last_seen = excluded.last_seen,"
+          + " seen_in = excluded.seen_in";
+  private static final String UPSERT_FINDING =
+      "INSERT INTO findings (node_id, finding_id, rule, severity, title, server_id, purl, advisory,"
+          + " evidence, remediation, status, first_seen, last_seen, resolved_at, seen_in)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,'open',?,?,NULL,?)"
+          + " ON CONFLICT (node_id, finding_id) DO UPDATE SET rule = excluded.rule,"
+          + " severity = excluded.severity, title = excluded.title, server_id = excluded.server_id,"
+          + " purl = excluded.purl, advisory = excluded.advisory, evidence = excluded.evidence,"
+          + " remediation = excluded.remediation, status = 'open',"
+          + " first_seen = CASE WHEN findings.status = 'open' THEN findings.first_seen"
+          + " ELSE excluded.first_seen END,"
+          + " last_seen = excluded.last_seen, resolved_at = NULL, seen_in = excluded.seen_in";
+
+  private LatestView() {}
+
+  static void upsertServers(Connection c, String node, Collection<McpServer> servers, long at, String seenIn)
+      throws SQLException {
+    if (servers.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_SERVER)) {
+      for (McpServer s : servers) {
+        PackageRef p = s.pkg();
+        ps.setString(1, node);
+        ps.setString(2, s.id());
+        ps.setString(3, s.client());
+        ps.setString(4, s.scope().wire());
+        ps.setString(5, s.configPath());
+        ps.setString(6, s.name());
+        ps.setString(7, s.transport().wire());
+        ps.setString(8, s.command());
+        ps.setString(9, s.url());
+        ps.setString(10, p == null ? null : Purls.base(p.purl()));
+        ps.setString(11, p == null ? null : p.ecosystem());
+        ps.setString(12, p == null ? null : p.name());
+        ps.setString(13, p == null ? null : versionOf(p));
+        ps.setInt(14, p != null && p.pinned() ? 1 : 0);
+        ps.setLong(15, at);
+        ps.setLong(16, at);
+        ps.setString(17, seenIn);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static String versionOf(PackageRef p) {
+    return p.version() != null ? p.version() : Purls.version(p.purl()).orElse(null);
+  }
+
+  static void upsertPackages(Connection c, String node, Collection<InstalledPackage> pkgs, long at, String seenIn)
+      throws SQLException {
+    if (pkgs.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_PACKAGE)) {
+      for (InstalledPackage p : pkgs) {
+        ps.setString(1, node);
+        ps.setString(2, Purls.base(p.purl()));
+        String v = p.version() != null ? p.version() : Purls.version(p.purl()).orElse("");
+        ps.setString(3, v);
+        ps.setString(4, p.source() == null ? "" : p.source());
+        ps.setString(5, p.ecosystem());
+        ps.setString(6, p.name());
+        ps.setString(7, p.installPath());
+        ps.setLong(8, at);
+        ps.setLong(9, at);
+        ps.setString(10, seenIn);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static void upsertFindings(Connection c, String node, Collection<Finding> findings, long at, String seenIn)
+      throws SQLException {
+    if (findings.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_FINDING)) {
+      for (Finding f : findings) {
+        ps.setString(1, node);
+        ps.setString(2, f.id());
+        ps.setString(3, f.rule());
+        ps.setString(4, f.severity().wire());
+        ps.setString(5, f.title());
+        ps.setString(6, f.serverId());
+        ps.setString(7, f.purl());
+        ps.setString(8, f.advisory());
+        if (f.evidence() == null) {
+          ps.setNull(9, Types.VARCHAR);
+        } else {
+          ps.setString(9, json(f.evidence()));
+        }
+        ps.setString(10, f.remediation());
+        ps.setLong(11, at);
+        ps.setLong(12, at);
+        ps.setString(13, seenIn);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** After a full inventory: what it did not mention is gone (servers, packages) or resolved. */
+  static void retireUnseen(Connection c, String node, String seenIn, long at) throws SQLException {
+    exec(c, "DELETE FROM device_servers WHERE node_id = ? AND seen_in <> ?", node, seenIn);
+    exec(c, "DELETE FROM device_packages WHERE node_id = ? AND seen_in <> ?", node, seenIn);
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE findings SET status = 'resolved', resolved_at = ?"
+            + " WHERE node_id = ? AND status = 'open' AND seen_in <> ?")) {
+      ps.setLong(1, at);
+      ps.setString(2, node);
+      ps.setString(3, seenIn);
+      ps.executeUpdate();
+    }
+  }
+
+  static void exec(Connection c, String sql, String... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

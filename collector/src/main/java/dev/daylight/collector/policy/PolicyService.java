@@ -1,0 +1,215 @@
+package dev.daylight.collector.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.collector.ApiException;
+import dev.daylight.collector.ingest.Purls;
+import dev.daylight.collector.store.Database;
+import dev.daylight.collector.store.Rows;
+import dev.daylight.collector.store.WriteQueue;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.Policy;
+import dev.daylight.protocol.PolicyEntry;
+import dev.daylight.protocol.ReviewState;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fleet-wide decisions and intel flowing back to agents. The ETag is built from revision counters
+ * kept in the database, so every collector process behind a load balancer gives the same one.
+ */
+public final class PolicyService {
+  private static final int INTEL_PAGE = 500;
+
+  /** An edit from the admin API or the dashboard: who decided, and why. */
+  public record Edit(String subject, String version, String decision, String by, String reason) {}
+
+  private final Database db;
+  private final WriteQueue writes;
+  private final long scanIntervalSeconds;
+
+  public PolicyService(Database db, WriteQueue writes, long scanIntervalSeconds) {
+    this.db = db;
+    this.writes = writes;
+    this.scanIntervalSeconds = scanIntervalSeconds;
+  }
+
+  /** The ETag an agent holding {@code intelCursor} would get now. */
+  public String etag(long intelCursor) throws SQLException {
+    try (Connection c = db.read()) {
+      return etag(c, intelCursor);
+    }
+  }
+
+  private String etag(Connection c, long cursor) throws SQLException {
+    long policy = revision(c, "policy");
+    long intel = Math.max(cursor, Math.min(revision(c, "intel"), cursor + INTEL_PAGE));
+    return "\"p" + policy + "-i" + cursor + "-" + intel + "-s" + scanIntervalSeconds + "\"";
+  }
+
+  public Policy forAgent(long intelCursor) throws SQLException {
+    try (Connection c = db.read()) {
+      List<PolicyEntry> entries = new ArrayList<>();
+      for (Map<String, Object> r : Rows.query(c,
+          "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\", decided_by AS \"by\","
+              + " reason AS \"reason\", decided_at AS \"decidedAt\" FROM policy_entries ORDER BY subject, version")) {
+        String v = (String) r.get("version");
+        entries.add(new PolicyEntry((String) r.get("subject"), v.isEmpty() ? null : v,
+            ReviewState.parse((String) r.get("decision")), (String) r.get("by"), (String) r.get("reason"),
+            Instant.parse((String) r.get("decidedAt"))));
+      }
+      List<JsonNode> intel = new ArrayList<>();
+      long cursor = intelCursor;
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT seq, body FROM intel WHERE seq > ? ORDER BY seq LIMIT " + INTEL_PAGE)) {
+        ps.setLong(1, intelCursor);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            cursor = Math.max(cursor, rs.getLong(1));
+            intel.add(Json.mapper().readTree(rs.getString(2)));
+          }
+        }
+      } catch (IOException e) {
+        throw new SQLException("stored intel is not JSON", e);
+      }
+      return new Policy(etag(c, intelCursor), entries, scanIntervalSeconds, intel, Long.toString(cursor));
+    }
+  }
+
+  /** Applies an approve/deny (or {@code unreviewed}, which withdraws the decision) and audits it. */
+  public void edit(Edit e, long now) throws SQLException {
+    if (e.subject() == null || e.decision() == null || blank(e.by()) || blank(e.reason())) {
+      throw ApiException.badRequest("subject, decision, by and reason are required");
+    }
+    if (e.by().length() > 200 || e.reason().length() > 2000 || e.subject().length() > 500) {
+      throw ApiException.badRequest("field too long");
+    }
+    String subject = canonicalSubject(e.subject().trim());
+    String version = e.version() == null ? "" : e.version().trim();
+    ReviewState decision;
+    try {
+      decision = ReviewState.parse(e.decision());
+    } catch (IllegalArgumentException ex) {
+      throw ApiException.badRequest("decision must be approved, denied or unreviewed");
+    }
+    if (decision == ReviewState.SUSPENDED) {
+      throw ApiException.badRequest("decision must be approved, denied or unreviewed");
+    }
+    writes.submit("policy", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO policy_audit (audit_id, subject, version, decision, decided_by, reason, decided_at)"
+              + " VALUES (?,?,?,?,?,?,?)")) {
+        ps.setString(1, UUID.randomUUID().toString());
+        ps.setString(2, subject);
+        ps.setString(3, version);
+        ps.setString(4, decision.wire());
+        ps.setString(5, e.by());
+        ps.setString(6, e.reason());
+        ps.setLong(7, now);
+        ps.executeUpdate();
+      }
+      if (decision == ReviewState.UNREVIEWED) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "DELETE FROM policy_entries WHERE subject = ? AND version = ?")) {
+          ps.setString(1, subject);
+          ps.setString(2, version);
+          ps.executeUpdate();
+        }
+      } else {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO policy_entries (subject, version, decision, decided_by, reason, decided_at)"
+                + " VALUES (?,?,?,?,?,?) ON CONFLICT (subject, version) DO UPDATE SET"
+                + " decision = excluded.decision, decided_by = excluded.decided_by,"
+                + " reason = excluded.reason, decided_at = excluded.decided_at")) {
+          ps.setString(1, subject);
+          ps.setString(2, version);
+          ps.setString(3, decision.wire());
+          ps.setString(4, e.by());
+          ps.setString(5, e.reason());
+          ps.setLong(6, now);
+          ps.executeUpdate();
+        }
+      }
+      bump(c, "policy");
+      return null;
+    });
+  }
+
+  private static String canonicalSubject(String subject) {
+    if (subject.startsWith("server:") && subject.length() > "server:".length()) {
+      return subject;
+    }
+    try {
+      return Purls.base(subject);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("subject must be a package URL (pkg:...) or server:NAME");
+    }
+  }
+
+  public Map<String, Object> list() throws SQLException {
+    try (Connection c = db.read()) {
+      return Map.of(
+          "entries", Rows.query(c,
+              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
+                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\""
+                  + " FROM policy_entries ORDER BY subject, version"),
+          "history", Rows.query(c,
+              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
+                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\""
+                  + " FROM policy_audit ORDER BY decided_at DESC, audit_id LIMIT 200"));
+    }
+  }
+
+  /** Stores OSV records (each needs an {@code id}); agents get them after their cursor. */
+  public int addIntel(List<JsonNode> records) throws SQLException {
+    for (JsonNode r : records) {
+      if (r == null || !r.isObject() || !r.hasNonNull("id") || !r.get("id").isTextual()) {
+        throw ApiException.badRequest("every intel record needs a string id");
+      }
+    }
+    return writes.submit("intel", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO intel (osv_id, seq, body) VALUES (?,?,?) ON CONFLICT (osv_id) DO UPDATE SET"
+              + " seq = excluded.seq, body = excluded.body")) {
+        for (JsonNode r : records) {
+          ps.setString(1, r.get("id").asText());
+          ps.setLong(2, bump(c, "intel"));
+          ps.setString(3, r.toString());
+          ps.executeUpdate();
+        }
+      }
+      return records.size();
+    });
+  }
+
+  private static long revision(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM revisions WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  private static long bump(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE revisions SET value = value + 1 WHERE name = ? RETURNING value")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

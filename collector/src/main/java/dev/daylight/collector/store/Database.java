@@ -1,0 +1,101 @@
+package dev.daylight.collector.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The collector's one database: an embedded SQLite file for a team, PostgreSQL for a fleet. Both
+ * are migrated by the same Flyway scripts. Reads go through a pool; writes go through {@link
+ * WriteQueue}, which owns its own connections.
+ */
+public final class Database implements AutoCloseable {
+  private final Dialect dialect;
+  private final HikariDataSource readers;
+  private final String url;
+
+  private Database(Dialect dialect, String url, HikariDataSource readers) {
+    this.dialect = dialect;
+    this.url = url;
+    this.readers = readers;
+  }
+
+  /** {@code sqlite:FILE} or {@code postgresql://host:port/db?user=...}. */
+  public static Database open(String spec) {
+    if (spec.startsWith("sqlite:")) {
+      Path file = Path.of(spec.substring("sqlite:".length())).toAbsolutePath();
+      return open(Dialect.SQLITE, "jdbc:sqlite:" + file, 4);
+    }
+    if (spec.startsWith("postgresql://") || spec.startsWith("postgres://")) {
+      String rest = spec.substring(spec.indexOf("://") + 3);
+      String sep = rest.contains("?") ? "&" : "?";
+      return open(Dialect.POSTGRESQL, "jdbc:postgresql://" + rest + sep + "reWriteBatchedInserts=true", 16);
+    }
+    throw new IllegalArgumentException("--db must be sqlite:FILE or postgresql://HOST:PORT/DB");
+  }
+
+  private static Database open(Dialect dialect, String url, int poolSize) {
+    HikariDataSource pool = new HikariDataSource(config(dialect, url, poolSize, "daylight-read"));
+    try {
+      Flyway.configure(Database.class.getClassLoader())
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(dialect, url, pool);
+  }
+
+  static HikariConfig config(Dialect dialect, String url, int poolSize, String name) {
+    HikariConfig c = new HikariConfig();
+    c.setJdbcUrl(url);
+    c.setPoolName(name);
+    c.setMaximumPoolSize(poolSize);
+    c.setMinimumIdle(1);
+    if (dialect == Dialect.SQLITE) {
+      // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes.
+      c.addDataSourceProperty("journal_mode", "WAL");
+      c.addDataSourceProperty("synchronous", "NORMAL");
+      c.addDataSourceProperty("busy_timeout", "10000");
+      c.addDataSourceProperty("foreign_keys", "true");
+    }
+    return c;
+  }
+
+  HikariDataSource newWriterPool(int size) {
+    return new HikariDataSource(config(dialect, url, size, "daylight-write"));
+  }
+
+  public Connection read() throws SQLException {
+    return readers.getConnection();
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** True when a trivial query answers: the readiness behind {@code /healthz}. */
+  public boolean healthy() {
+    try (Connection c = read(); var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+      return rs.next();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    readers.close();
+  }
+
+  public enum Dialect {
+    SQLITE,
+    POSTGRESQL
+  }
+}

@@ -1,0 +1,172 @@
+package dev.daylight.collector;
+
+import static dev.daylight.collector.Fixtures.ADMIN;
+import static dev.daylight.collector.Fixtures.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.Report;
+import dev.daylight.protocol.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent and admin API against a real collector on loopback; run once per storage backend. */
+abstract class CollectorApiContract {
+  @TempDir Path tmp;
+  Collector collector;
+  Http http;
+
+  abstract String dbSpec(Path tmp) throws Exception;
+
+  @BeforeEach
+  void start() throws Exception {
+    collector = Collector.start(new Collector.Config("127.0.0.1", 0, dbSpec(tmp), SECRET, ADMIN, null, null, 900));
+    http = new Http(collector.port());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    collector.close();
+  }
+
+  record Node(String id, String key) {}
+
+  Node enroll(String host, String user) {
+    Http.Answer a = http.post("/api/v1/enroll", null,
+        Map.of("enrollSecret", SECRET, "host", Fixtures.host(host, user)));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return new Node(a.json().get("nodeId").asText(), a.json().get("nodeKey").asText());
+  }
+
+  Http.Answer send(Node n, Report r) {
+    return http.postGzip("/api/v1/reports", n.key(), r);
+  }
+
+  @Test
+  void incidentQueryFindsEveryDeviceRunningThePackageInRange() {
+    Node alice = enroll("alice-laptop", "alice");
+    Node bob = enroll("bob-desktop", "bob");
+    Node carol = enroll("carol-mac", "carol");
+    assertThat(send(alice, Fixtures.snapshot(alice.id(), Fixtures.inventory(Fixtures.host("alice-laptop", "alice"),
+        List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")), List.of()))).status()).isEqualTo(200);
+    assertThat(send(bob, Fixtures.snapshot(bob.id(), Fixtures.inventory(Fixtures.host("bob-desktop", "bob"),
+        List.of(Fixtures.server("claude-desktop", "mail", "postmark-mcp", "1.0.15")), List.of()))).status()).isEqualTo(200);
+    assertThat(send(carol, Fixtures.snapshot(carol.id(), Fixtures.inventory(Fixtures.host("carol-mac", "carol"),
+        List.of(Fixtures.server("cursor", "github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of())))
+        .status()).isEqualTo(200);
+
+    JsonNode all = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json();
+    assertThat(all.get("devices")).hasSize(2);
+    JsonNode hit = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&range=%3E%3D1.0.16", ADMIN).json();
+    assertThat(hit.get("devices")).hasSize(1);
+    JsonNode d = hit.get("devices").get(0);
+    assertThat(fieldNames(d)).containsExactly("hostname", "owner", "client", "configPath", "serverName",
+        "version", "firstSeen", "lastSeen");
+    assertThat(d.get("hostname").asText()).isEqualTo("alice-laptop");
+    assertThat(d.get("owner").asText()).isEqualTo("alice");
+    assertThat(d.get("client").asText()).isEqualTo("cursor");
+    assertThat(d.get("serverName").asText()).isEqualTo("postmark");
+    assertThat(d.get("version").asText()).isEqualTo("1.0.16");
+    assertThat(d.get("firstSeen").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp@1.0.15", ADMIN).json().get("devices"))
+        .hasSize(1);
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/%40modelcontextprotocol/server-github&range=%5E2025.1.0",
+        ADMIN).json().get("devices")).hasSize(1);
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&range=not%20a%20range!", ADMIN).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void sameReportIdTwiceIsStoredOnce() {
+    Node n = enroll("dup-host", "dana");
+    Report r = Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("dup-host", "dana"),
+        List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")), List.of()));
+    assertThat(send(n, r).json().get("status").asText()).isEqualTo("stored");
+    assertThat(send(n, r).json().get("status").asText()).isEqualTo("duplicate");
+    JsonNode timeline = http.get("/api/v1/devices/" + n.id() + "/timeline", ADMIN).json();
+    assertThat(timeline.get("reports")).hasSize(1);
+  }
+
+  @Test
+  void deltasUpdateTheLatestViewAndTimeline() {
+    Node n = enroll("delta-host", "erin");
+    send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("delta-host", "erin"), List.of(),
+        List.of(new Finding("f1", "unpinned", Severity.HIGH, "floating version", null, null, null, null, null)))));
+    var added = Fixtures.server("vscode", "pm", "postmark-mcp", "1.0.16");
+    assertThat(send(n, Fixtures.delta(n.id(), List.of(Fixtures.serverAdded(added)))).status()).isEqualTo(200);
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(1);
+    JsonNode device = http.get("/api/v1/devices/" + n.id(), ADMIN).json();
+    assertThat(device.get("servers")).hasSize(1);
+    assertThat(device.get("findings").get(0).get("severity").asText()).isEqualTo("high");
+    JsonNode timeline = http.get("/api/v1/devices/" + n.id() + "/timeline", ADMIN).json();
+    assertThat(timeline.get("events").get(0).get("type").asText()).isEqualTo("server-added");
+    JsonNode overview = http.get("/api/v1/overview", ADMIN).json();
+    assertThat(overview.get("openFindings").get("high").asLong()).isEqualTo(1);
+    JsonNode findings = http.get("/api/v1/findings?severity=high", ADMIN).json();
+    assertThat(findings.get("findings")).hasSize(1);
+    assertThat(http.get("/api/v1/findings?severity=low", ADMIN).json().get("findings")).isEmpty();
+    JsonNode servers = http.get("/api/v1/fleet/servers?q=pm", ADMIN).json();
+    assertThat(servers.get("servers").get(0).get("devices").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void policyCarriesDecisionsWithWhoAndWhyAndHonoursTheEtag() throws Exception {
+    Node n = enroll("policy-host", "fay");
+    Http.Answer first = http.get("/api/v1/policy", n.key());
+    assertThat(first.status()).isEqualTo(200);
+    String etag = first.raw().headers().firstValue("ETag").orElseThrow();
+    assertThat(first.json().get("scanIntervalSeconds").asLong()).isEqualTo(900);
+    var again = http.send(http.request("/api/v1/policy", n.key()).header("If-None-Match", etag).GET().build());
+    assertThat(again.status()).isEqualTo(304);
+
+    Http.Answer edit = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "decision", "denied", "by", "sec-team@example.com", "reason", "BCCs every email (GHSA)"));
+    assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+    http.post("/api/v1/admin/intel", ADMIN, Json.mapper().readTree(
+        "[{\"id\":\"MAL-2025-1\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"postmark-mcp\"}}]}]"));
+
+    var changed = http.send(http.request("/api/v1/policy", n.key()).header("If-None-Match", etag).GET().build());
+    assertThat(changed.status()).isEqualTo(200);
+    JsonNode p = changed.json();
+    assertThat(p.get("entries").get(0).get("subject").asText()).isEqualTo("pkg:npm/postmark-mcp");
+    assertThat(p.get("entries").get(0).get("decision").asText()).isEqualTo("denied");
+    assertThat(p.get("entries").get(0).get("by").asText()).isEqualTo("sec-team@example.com");
+    assertThat(p.get("intel").get(0).get("id").asText()).isEqualTo("MAL-2025-1");
+    String cursor = p.get("intelCursor").asText();
+    assertThat(http.get("/api/v1/policy?intelCursor=" + cursor, n.key()).json().get("intel")).isEmpty();
+    JsonNode history = http.get("/api/v1/admin/policy", ADMIN).json().get("history");
+    assertThat(history.get(0).get("reason").asText()).isEqualTo("BCCs every email (GHSA)");
+  }
+
+  @Test
+  void reenrollingTheSameDeviceKeepsItsIdAndRetiresTheOldKey() {
+    Node first = enroll("same-host", "gus");
+    Node second = enroll("same-host", "gus");
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(http.get("/api/v1/policy", first.key()).status()).isEqualTo(401);
+    assertThat(http.get("/api/v1/policy", second.key()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void healthAndMetricsAnswer() {
+    assertThat(http.get("/healthz", null).status()).isEqualTo(200);
+    Node n = enroll("metrics-host", "hal");
+    send(n, Fixtures.delta(n.id(), List.of()));
+    String metrics = http.get("/metrics", null).body();
+    assertThat(metrics).contains("daylight_reports_total{outcome=\"stored\"} 1.0");
+    assertThat(metrics).contains("daylight_http_request_duration_seconds_bucket");
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> names = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

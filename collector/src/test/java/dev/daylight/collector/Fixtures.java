@@ -1,0 +1,64 @@
+package dev.daylight.collector;
+
+import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.PackageRef;
+import dev.daylight.protocol.Report;
+import dev.daylight.protocol.SchemaVersion;
+import dev.daylight.protocol.Scope;
+import dev.daylight.protocol.Severity;
+import dev.daylight.protocol.Transport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Realistic protocol records for tests: the postmark-mcp incident in miniature. */
+final class Fixtures {
+  static final String SECRET = "enroll-secret-for-tests";
+  static final String ADMIN = "admin-token-for-tests";
+
+  private Fixtures() {}
+
+  static Host host(String name, String user) {
+    return new Host("dev-" + name, name, "linux", "Debian 12", "x86_64", user, "SER-" + name);
+  }
+
+  static McpServer server(String client, String name, String pkg, String version) {
+    PackageRef ref = pkg == null ? null
+        : new PackageRef("pkg:npm/" + pkg + (version == null ? "" : "@" + version), "npm", pkg, version,
+            version != null, version == null ? null : "command-pin");
+    return new McpServer(client + ":" + name, client, Scope.USER, "/home/u/.cursor/mcp.json", 3, name,
+        Transport.STDIO, "npx", List.of("-y", pkg == null ? name : pkg), null, true, List.of("API_KEY"),
+        List.of(), ref, null, Map.of(), null);
+  }
+
+  static Finding finding(String id, Severity severity, String title) {
+    return new Finding(id, "unpinned", severity, title, null, null, null, null, "pin it");
+  }
+
+  static Inventory inventory(Host host, List<McpServer> servers, List<Finding> findings) {
+    return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
+        host, List.of(), servers, List.of(), findings, List.of());
+  }
+
+  static Report snapshot(String nodeId, Inventory inv) {
+    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), "snapshot",
+        inv, List.of());
+  }
+
+  static Report delta(String nodeId, List<ChangeEvent> events) {
+    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), "delta",
+        null, events);
+  }
+
+  static ChangeEvent serverAdded(McpServer s) {
+    return new ChangeEvent(UUID.randomUUID().toString(), "server-added", Instant.now(), null, s.id(),
+        s.pkg() == null ? null : s.pkg().purl(), null, "added " + s.name(), null,
+        Json.mapper().valueToTree(s));
+  }
+}
