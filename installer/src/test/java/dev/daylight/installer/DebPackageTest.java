@@ -1,0 +1,127 @@
+package dev.daylight.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole life of the .deb on this machine: build it with scripts/package, install it with dpkg
+ * as an MDM would (collector and secret from the environment), run the installed command, find
+ * the service units and tray autostart in place, remove it (data stays), purge it (data goes).
+ */
+class DebPackageTest {
+  private static final Path APP = Path.of("/opt/daylight");
+  private static final Path COMMAND = Path.of("/usr/bin/daylight");
+  private static final Path UNIT = Path.of("/usr/lib/systemd/system/daylight-agent.service");
+  private static final Path USER_UNIT = Path.of("/usr/lib/systemd/user/daylight-agent.service");
+  private static final Path AUTOSTART = Path.of("/etc/xdg/autostart/daylight-tray.desktop");
+  private static final Path CONF = Path.of("/etc/daylight/agent.conf");
+  private static final Path STATE = Path.of("/var/lib/daylight");
+
+  @TempDir Path tmp;
+  private boolean installedHere;
+
+  @Test
+  void debInstallsSilentlyRunsAndUninstallsCleanly() throws Exception {
+    assumeTrue(Commands.linux(), "skipped: the .deb test runs on Linux only");
+    assumeTrue(Commands.root(), "skipped: installing a .deb needs root (CI runs .ci/run as root)");
+    Commands.assumeTools("building and installing the .deb", "dpkg", "dpkg-deb", "fakeroot", "jpackage", "jlink", "jdeps");
+    assumeFalse(Commands.run("dpkg-query", "-W", "daylight").exitCode() == 0,
+        "skipped: a daylight package is already installed on this machine; not touching it");
+
+    // Two builds running this test at once would fight over dpkg and /opt/daylight.
+    try (FileChannel lockFile = FileChannel.open(Path.of("/tmp/daylight-deb-test.lock"),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockFile.lock()) {
+      Path deb = buildDeb();
+      install(deb);
+      checkInstalled();
+      checkRemoveKeepsDataAndPurgeDeletesIt();
+    }
+  }
+
+  private Path buildDeb() throws IOException {
+    Path dest = tmp.resolve("dist");
+    // xz -1 instead of -6: the same package, built in a fraction of the time.
+    Commands.run(Duration.ofMinutes(10),
+            Map.of("DPKG_DEB_COMPRESSOR_LEVEL", "1"),
+            List.of(Path.of("../scripts/package").toAbsolutePath().normalize().toString(),
+                "--no-build", "--type", "deb", "--dest", dest.toString(),
+                "--work", Path.of("target/jpackage-test").toAbsolutePath().toString()))
+        .ok();
+    try (var files = Files.list(dest)) {
+      List<Path> debs = files.filter(p -> p.toString().endsWith(".deb")).toList();
+      assertThat(debs).hasSize(1);
+      return debs.get(0);
+    }
+  }
+
+  private void install(Path deb) {
+    installedHere = true;
+    Commands.run(Duration.ofMinutes(3),
+            Map.of("DAYLIGHT_NO_START", "1",
+                "DAYLIGHT_COLLECTOR", "https://collector.test:8443",
+                "DAYLIGHT_ENROLL_SECRET", "enroll-canary-7f3a"),
+            List.of("dpkg", "-i", deb.toString()))
+        .ok();
+  }
+
+  private void checkInstalled() throws IOException {
+    assertThat(Files.readSymbolicLink(COMMAND)).isEqualTo(APP.resolve("bin/daylight"));
+    assertThat(Commands.run(COMMAND.toString(), "--version").ok().stdout()).startsWith("daylight 0.1.0");
+    assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout()).contains("Usage: daylight");
+
+    assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight run --all-users");
+    assertThat(Files.readString(USER_UNIT)).contains("ExecStart=/opt/daylight/bin/daylight run\n");
+    if (Commands.onPath("systemd-analyze")) {
+      UnitFilesTest.assertVerifies(UNIT, false);
+      UnitFilesTest.assertVerifies(USER_UNIT, true);
+    }
+    boolean trayPackaged = Files.isExecutable(APP.resolve("bin/daylight-tray"));
+    assertThat(Files.exists(AUTOSTART)).as("tray autostart present iff the tray is packaged").isEqualTo(trayPackaged);
+
+    // The silent-install configuration: written once, readable by root only.
+    assertThat(Files.readString(CONF)).contains("collector = https://collector.test:8443")
+        .contains("enroll_secret = enroll-canary-7f3a");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx------");
+  }
+
+  private void checkRemoveKeepsDataAndPurgeDeletesIt() throws IOException {
+    Path history = STATE.resolve("kept-on-remove");
+    Files.writeString(history, "history");
+
+    Commands.run(Duration.ofMinutes(2), Map.of(), List.of("dpkg", "-r", "daylight")).ok();
+    for (Path gone : List.of(APP, COMMAND, UNIT, USER_UNIT, AUTOSTART)) {
+      assertThat(Files.exists(gone, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(gone + " removed").isFalse();
+    }
+    assertThat(history).as("data stays on remove").exists();
+    assertThat(CONF).as("configuration stays on remove").exists();
+
+    Commands.run(Duration.ofMinutes(2), Map.of(), List.of("dpkg", "-P", "daylight")).ok();
+    installedHere = false;
+    assertThat(STATE).as("data goes on purge").doesNotExist();
+    assertThat(CONF.getParent()).as("configuration goes on purge").doesNotExist();
+  }
+
+  @AfterEach
+  void purgeWhatThisTestInstalled() {
+    if (installedHere) {
+      Commands.run(Duration.ofMinutes(2), Map.of(), List.of("dpkg", "-P", "daylight"));
+    }
+  }
+}
