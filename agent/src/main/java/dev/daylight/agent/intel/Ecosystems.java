@@ -1,5 +1,6 @@
 package dev.daylight.agent.intel;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,6 +41,11 @@ public final class Ecosystems {
       case "PyPI" -> pep503(n);
       default -> n;
     };
+  }
+
+  /** The ecosystem's version order (npm: semver, PyPI: PEP 440, others: tolerant numeric). */
+  public static Comparator<String> versionOrder(String ecosystem) {
+    return VersionOrder.forEcosystem(ecosystem);
   }
 
   static String pep503(String name) {
