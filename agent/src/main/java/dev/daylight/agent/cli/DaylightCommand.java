@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds AI clients, their MCP servers and the packages they run.",
-    subcommands = {})
+    subcommands = {
+      EventsCommand.class,
+      FindingsCommand.class,
+      ReviewCommand.class,
+      StatusCommand.class,
+      ExportCommand.class
+    })
 final class DaylightCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -17,6 +17,7 @@ public final class Main {
 
   static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new DaylightCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           commandLine.getErr().println("daylight: " + describe(ex));

@@ -1,0 +1,66 @@
+package dev.daylight.agent.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daylight.agent.store.Store;
+import dev.daylight.agent.store.StoreStatus;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.Severity;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Last scan, open findings by severity, servers, outbox depth.")
+final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin StoreOptions store;
+
+  @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Override
+  public Integer call() throws Exception {
+    StoreStatus st;
+    try (Store s = store.open()) {
+      st = s.status();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.JSON) {
+      ObjectNode n = Json.mapper().createObjectNode();
+      st.lastScan().ifPresent(l -> {
+        n.put("lastScanId", l.scanId());
+        n.put("lastScanAt", l.storedAt().toString());
+      });
+      ObjectNode open = n.putObject("openFindings");
+      st.openBySeverity().forEach((k, v) -> open.put(k.wire(), v));
+      n.put("activeServers", st.activeServers());
+      n.put("outboxDepth", st.outboxDepth());
+      n.put("stateDir", store.dir().toString());
+      out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
+    } else {
+      out.println("store:         " + store.dir());
+      out.println("last scan:     " + st.lastScan().map(l -> l.storedAt() + " (" + l.scanId() + ")")
+          .orElse("never"));
+      out.println("servers:       " + st.activeServers());
+      out.println("open findings: " + bySeverity(st.openBySeverity()));
+      out.println("outbox:        " + st.outboxDepth() + " report(s) waiting for the collector");
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String bySeverity(Map<Severity, Integer> counts) {
+    StringBuilder sb = new StringBuilder();
+    int total = 0;
+    for (Map.Entry<Severity, Integer> e : counts.entrySet()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey().wire()).append(' ').append(e.getValue());
+      total += e.getValue();
+    }
+    return total + " (" + sb + ")";
+  }
+}

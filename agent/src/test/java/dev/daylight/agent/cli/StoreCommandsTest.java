@@ -1,0 +1,101 @@
+package dev.daylight.agent.cli;
+
+import static dev.daylight.agent.fixtures.Inventories.npx;
+import static dev.daylight.agent.fixtures.Inventories.of;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.store.Store;
+import dev.daylight.protocol.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.cyclonedx.Version;
+import org.cyclonedx.parsers.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class StoreCommandsTest {
+  @TempDir Path dir;
+  String out;
+  String err;
+
+  @BeforeEach
+  void twoScans() {
+    try (Store s = Store.open(dir)) {
+      s.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.15")), List.of()));
+      s.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.16")), List.of()));
+    }
+  }
+
+  int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    CommandLine cli = Main.newCommandLine();
+    cli.setOut(new PrintWriter(o));
+    cli.setErr(new PrintWriter(e));
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--state-dir";
+    all[args.length + 1] = dir.toString();
+    int code = cli.execute(all);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  @Test
+  void reviewApproveClosesTheSuspendedFindingAsSeenThroughTheCli() throws Exception {
+    assertThat(run("findings", "--open", "--format", "json")).isEqualTo(ExitCodes.FINDINGS);
+    JsonNode open = Json.mapper().readTree(out);
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).path("rule").asText()).isEqualTo("package-version-changed");
+    assertThat(open.get(0).path("status").asText()).isEqualTo("open");
+
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16")).isEqualTo(ExitCodes.OK);
+    assertThat(out).contains("finding-resolved");
+    assertThat(run("findings", "--open")).isEqualTo(ExitCodes.OK);
+    assertThat(out.lines()).hasSize(1);
+    assertThat(run("findings")).isEqualTo(ExitCodes.OK);
+    assertThat(out).contains("resolved", "package-version-changed");
+  }
+
+  @Test
+  void eventsListsChangesInOrderAndFiltersBySince() throws Exception {
+    assertThat(run("events", "--format", "json")).isEqualTo(ExitCodes.OK);
+    JsonNode events = Json.mapper().readTree(out);
+    assertThat(events.findValuesAsText("type"))
+        .containsExactly("server-added", "package-version-changed", "finding-opened");
+    assertThat(run("events", "--since", "2999-01-01T00:00:00Z", "--format", "json")).isZero();
+    assertThat(Json.mapper().readTree(out)).isEmpty();
+    assertThat(run("events", "--since", "1h")).isZero();
+    assertThat(out).contains("package-version-changed");
+    assertThat(run("events", "--since", "yesterday")).isNotZero();
+    assertThat(err).contains("neither an ISO-8601 instant");
+  }
+
+  @Test
+  void statusAndExportsReadTheLatestScan() throws Exception {
+    assertThat(run("status", "--format", "json")).isZero();
+    JsonNode st = Json.mapper().readTree(out);
+    assertThat(st.path("openFindings").path("high").asInt()).isEqualTo(1);
+    assertThat(st.path("outboxDepth").asInt()).isEqualTo(2);
+    assertThat(run("status")).isZero();
+    assertThat(out).contains("last scan:", "high 1");
+    assertThat(run("export", "--format", "cyclonedx")).isZero();
+    assertThat(new JsonParser().validate(out, Version.VERSION_16)).isEmpty();
+    for (String f : List.of("json", "csv", "ocsf", "sarif")) {
+      assertThat(run("export", "--format", f)).as(f).isZero();
+      assertThat(out).as(f).contains("postmark");
+    }
+  }
+
+  @Test
+  void badReviewTargetIsAUsageError() {
+    assertThat(run("review", "approve", "postmark-mcp")).isNotZero();
+    assertThat(err).contains("PURL@VERSION");
+  }
+}
