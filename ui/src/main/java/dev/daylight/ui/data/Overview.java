@@ -1,0 +1,44 @@
+package dev.daylight.ui.data;
+
+import dev.daylight.protocol.Client;
+import dev.daylight.protocol.Severity;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything the window and the tray show, read in one go so they agree with each other.
+ *
+ * @param servers one row per MCP server entry
+ * @param clients AI apps found, with or without MCP servers
+ * @param hostFindings open findings about no server (an exposed model server, a config error)
+ * @param lastScan when the newest stored scan finished, if any
+ */
+public record Overview(
+    List<ServerRow> servers,
+    List<Client> clients,
+    List<FindingItem> hostFindings,
+    Optional<Instant> lastScan) {
+
+  public Overview {
+    servers = List.copyOf(servers);
+    clients = List.copyOf(clients);
+    hostFindings = List.copyOf(hostFindings);
+  }
+
+  public static Overview empty() {
+    return new Overview(List.of(), List.of(), List.of(), Optional.empty());
+  }
+
+  /** Every finding, on servers and on the host. */
+  public Stream<FindingItem> allFindings() {
+    return Stream.concat(servers.stream().flatMap(s -> s.findings().stream()), hostFindings.stream());
+  }
+
+  /** The worst severity among all findings, if there is any finding. */
+  public Optional<Severity> worst() {
+    return allFindings().map(f -> f.finding().severity()).min(Comparator.naturalOrder());
+  }
+}

@@ -1,0 +1,51 @@
+package dev.daylight.ui.data;
+
+import dev.daylight.protocol.PackageRef;
+import dev.daylight.protocol.Severity;
+import dev.daylight.protocol.Transport;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One MCP server entry with what the store knows about it.
+ *
+ * @param pkg the package it runs, empty for a remote server or a local binary
+ * @param launchLine command and arguments (or URL) with secrets already redacted by the agent
+ * @param line 1-based line of the entry in its config file, empty when unknown
+ */
+public record ServerRow(
+    String serverId,
+    String client,
+    String name,
+    Optional<PackageRef> pkg,
+    Transport transport,
+    ServerStatus status,
+    Instant firstSeen,
+    Instant lastSeen,
+    String configPath,
+    Optional<Integer> line,
+    String launchLine,
+    List<FindingItem> findings) {
+
+  public ServerRow {
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(configPath, "configPath");
+    findings = List.copyOf(findings);
+  }
+
+  /** {@code name@version}, the name alone when the version is unknown, or empty text. */
+  public String packageLabel() {
+    return pkg.map(p -> p.version() == null ? p.name() : p.name() + "@" + p.version()).orElse("");
+  }
+
+  public Optional<Severity> worst() {
+    return findings.stream().map(f -> f.finding().severity()).min(Comparator.naturalOrder());
+  }
+}

@@ -1,0 +1,134 @@
+package dev.daylight.ui.servers;
+
+import dev.daylight.protocol.Finding;
+import dev.daylight.ui.data.FindingItem;
+import dev.daylight.ui.data.ServerRow;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The details pane: where the selected server is configured, and each finding with what to do. */
+final class DetailsView {
+  private final ServersViewModel vm;
+  private final VBox findings = new VBox();
+
+  DetailsView(ServersViewModel vm) {
+    this.vm = vm;
+  }
+
+  Node build() {
+    Label title = new Label();
+    title.setId("details-title");
+    title.getStyleClass().add("details-title");
+    title.textProperty().bind(Bindings.createStringBinding(
+        () -> Optional.ofNullable(vm.selectedProperty().get())
+            .map(r -> r.name() + " in " + r.client() + " — " + r.status().label())
+            .orElse("Select a server to see its details"),
+        vm.selectedProperty()));
+
+    Label where = new Label();
+    where.setId("details-where");
+    where.setWrapText(true);
+    where.textProperty().bind(Bindings.createStringBinding(
+        () -> Optional.ofNullable(vm.selectedProperty().get()).map(DetailsView::where).orElse(""),
+        vm.selectedProperty()));
+
+    // A read-only field, so the launch line can be selected and read with the keyboard.
+    TextField launch = new TextField();
+    launch.setId("details-launch");
+    launch.setEditable(false);
+    launch.getStyleClass().add("launch-line");
+    launch.textProperty().bind(Bindings.createStringBinding(
+        () -> Optional.ofNullable(vm.selectedProperty().get()).map(ServerRow::launchLine).orElse(""),
+        vm.selectedProperty()));
+    launch.visibleProperty().bind(vm.selectedProperty().isNotNull());
+    launch.managedProperty().bind(launch.visibleProperty());
+
+    Button folder = new Button("Open config _folder");
+    folder.setId("open-folder");
+    folder.setOnAction(e -> vm.openConfigFolder());
+    Button copy = new Button("_Copy report for the help desk");
+    copy.setId("copy-report");
+    copy.setOnAction(e -> vm.copyReport());
+    HBox actions = new HBox(folder, copy);
+    actions.getStyleClass().add("actions");
+    actions.disableProperty().bind(vm.noSelection());
+
+    findings.setId("details-findings");
+    findings.getStyleClass().add("findings");
+    vm.selectedFindings().addListener((ListChangeListener<FindingItem>) c -> showFindings());
+    showFindings();
+
+    VBox box = new VBox(title, where, launch, actions, findings);
+    box.getStyleClass().add("details");
+    ScrollPane scroll = new ScrollPane(box);
+    scroll.setFitToWidth(true);
+    scroll.setId("details");
+    return scroll;
+  }
+
+  private static String where(ServerRow row) {
+    StringBuilder text = new StringBuilder("Config file: ").append(row.configPath());
+    row.line().ifPresent(line -> text.append(", line ").append(line));
+    if (!row.packageLabel().isEmpty()) {
+      text.append("\nPackage: ").append(row.packageLabel());
+    }
+    text.append("\nTransport: ").append(row.transport().wire());
+    return text.toString();
+  }
+
+  private void showFindings() {
+    findings.getChildren().clear();
+    if (vm.selectedProperty().get() != null && vm.selectedFindings().isEmpty()) {
+      findings.getChildren().add(new Label("✔ No open findings for this server."));
+    }
+    for (FindingItem item : vm.selectedFindings()) {
+      findings.getChildren().add(card(item));
+    }
+  }
+
+  private Node card(FindingItem item) {
+    Finding f = item.finding();
+    Label heading = new Label(Severities.label(f.severity()) + ": " + f.title());
+    heading.getStyleClass().addAll("finding-title", Severities.styleClass(Optional.of(f.severity())));
+    heading.setWrapText(true);
+    VBox card = new VBox(heading);
+    card.getStyleClass().add("finding");
+    card.setAccessibleText(f.severity().wire() + " finding: " + f.title());
+    String evidence = ServersViewModel.evidenceText(item);
+    if (!evidence.isEmpty()) {
+      card.getChildren().add(wrapped("Evidence: " + evidence, "finding-evidence"));
+    }
+    ServersViewModel.advisoryLink(f.advisory()).ifPresent(url -> {
+      Hyperlink link = new Hyperlink("Advisory " + f.advisory());
+      link.getStyleClass().add("finding-advisory");
+      link.setOnAction(e -> vm.openAdvisory(f.advisory()));
+      link.setAccessibleHelp(url);
+      card.getChildren().add(link);
+    });
+    if (f.remediation() != null) {
+      card.getChildren().add(wrapped("What to do: " + f.remediation(), "finding-remediation"));
+    }
+    Button ack = new Button(item.acknowledged() ? "Acknowledged" : "Ac_knowledge");
+    ack.getStyleClass().add("acknowledge");
+    ack.setDisable(item.acknowledged());
+    ack.setOnAction(e -> vm.acknowledge(item));
+    card.getChildren().add(ack);
+    return card;
+  }
+
+  private static Label wrapped(String text, String style) {
+    Label label = new Label(text);
+    label.setWrapText(true);
+    label.getStyleClass().add(style);
+    return label;
+  }
+}

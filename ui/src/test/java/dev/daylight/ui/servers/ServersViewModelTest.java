@@ -1,0 +1,155 @@
+package dev.daylight.ui.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daylight.ui.InMemoryData;
+import dev.daylight.ui.concurrent.UiExecutor;
+import dev.daylight.ui.data.ServerRow;
+import dev.daylight.ui.main.DesktopActions;
+import dev.daylight.ui.main.SessionViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ServersViewModelTest {
+  private final InMemoryData data = InMemoryData.seeded();
+  private final SessionViewModel session = new SessionViewModel(data, UiExecutor.sameThread());
+  private final RecordingDesktop desktop = new RecordingDesktop();
+  private final ServersViewModel vm = new ServersViewModel(session, desktop, UiExecutor.sameThread(),
+      Clock.fixed(Instant.parse("2026-11-25T05:00:00Z"), ZoneOffset.UTC));
+
+  @BeforeEach
+  void load() {
+    session.refresh();
+  }
+
+  @Test
+  void searchMatchesPackageClientAndFindingTitle() {
+    vm.searchProperty().set("POSTMARK-MCP");
+    assertThat(names()).containsExactly("postmark");
+
+    vm.searchProperty().set("vscode");
+    assertThat(names()).containsExactly("files");
+
+    vm.searchProperty().set("rooted at");
+    assertThat(names()).containsExactly("files");
+
+    vm.searchProperty().set("");
+    assertThat(names()).hasSize(4);
+  }
+
+  @Test
+  void statusFilterCombinesWithSearch() {
+    vm.filterProperty().set(RowFilter.UNREVIEWED);
+    assertThat(names()).containsExactlyInAnyOrder("files", "docs");
+
+    vm.searchProperty().set("docs");
+    assertThat(names()).containsExactly("docs");
+
+    vm.filterProperty().set(RowFilter.WITH_FINDINGS);
+    vm.searchProperty().set("");
+    assertThat(names()).containsExactlyInAnyOrder("postmark", "files");
+  }
+
+  @Test
+  void selectionShowsFindingsAndSurvivesAReload() {
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+    assertThat(vm.selectedFindings()).extracting(f -> f.finding().advisory())
+        .containsExactly("MAL-2025-47604");
+
+    session.acknowledge(InMemoryData.POSTMARK_FINDING);
+
+    assertThat(vm.selectedProperty().get().serverId()).isEqualTo("s-postmark");
+    assertThat(vm.selectedFindings().get(0).acknowledged()).isTrue();
+  }
+
+  @Test
+  void acknowledgingAnAcknowledgedFindingDoesNotCallTheStoreAgain() {
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+    vm.acknowledge(vm.selectedFindings().get(0));
+    vm.acknowledge(vm.selectedFindings().get(0));
+
+    assertThat(data.acknowledgeCalls).containsExactly(InMemoryData.POSTMARK_FINDING);
+  }
+
+  @Test
+  void helpDeskReportNamesEverythingTheDeskNeedsAndNoSecret() {
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+
+    vm.copyReport();
+
+    assertThat(desktop.copied).hasSize(1);
+    String report = desktop.copied.get(0);
+    assertThat(report)
+        .contains("MCP server \"postmark\"", "Client: cursor",
+            "Config file: " + InMemoryData.CURSOR_CONFIG + " (line 3)",
+            "Package: postmark-mcp@1.0.16 (pkg:npm/postmark-mcp)", "Status: malicious",
+            "[CRITICAL] postmark-mcp 1.0.16 is a known malicious package",
+            "Evidence: " + InMemoryData.CURSOR_CONFIG + ":5 — npx -y postmark-mcp",
+            "Advisory: MAL-2025-47604 https://osv.dev/vulnerability/MAL-2025-47604",
+            "What to do: Remove the server", "Generated: 2026-11-25 05:00 UTC")
+        .contains("<redacted:9c41e2>");
+    assertThat(session.statusProperty().get()).contains("copied");
+  }
+
+  @Test
+  void openConfigFolderOpensTheFolderHoldingTheFile() {
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+
+    vm.openConfigFolder();
+
+    assertThat(desktop.folders).containsExactly(Path.of("/home/ada/.cursor"));
+  }
+
+  @Test
+  void aDesktopFailureBecomesAStatusLine() {
+    desktop.fail = true;
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+
+    vm.openConfigFolder();
+
+    assertThat(session.statusProperty().get()).startsWith("Could not open /home/ada/.cursor");
+  }
+
+  @Test
+  void advisoryLinkOpensOsv() {
+    vm.openAdvisory("MAL-2025-47604");
+    vm.openAdvisory(null);
+
+    assertThat(desktop.links).containsExactly("https://osv.dev/vulnerability/MAL-2025-47604");
+  }
+
+  private List<String> names() {
+    return vm.visibleRows().stream().map(ServerRow::name).toList();
+  }
+
+  static final class RecordingDesktop implements DesktopActions {
+    final List<String> copied = new ArrayList<>();
+    final List<Path> folders = new ArrayList<>();
+    final List<String> links = new ArrayList<>();
+    boolean fail;
+
+    @Override
+    public void copyText(String text) {
+      copied.add(text);
+    }
+
+    @Override
+    public void openFolder(Path folder) {
+      if (fail) {
+        throw new IllegalStateException("no file manager");
+      }
+      folders.add(folder);
+    }
+
+    @Override
+    public void openLink(String url) {
+      links.add(url);
+    }
+  }
+}
