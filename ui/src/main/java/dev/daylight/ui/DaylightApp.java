@@ -114,6 +114,13 @@ public final class DaylightApp extends Application {
       poll.stop();
     }
     executor.close();
+    if (SETUP.get().data() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("Closing the data source failed", e);
+      }
+    }
     // The AWT tray thread keeps the JVM alive after the FX toolkit has stopped.
     System.exit(0);
   }

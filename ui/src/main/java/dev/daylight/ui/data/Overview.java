@@ -37,8 +37,13 @@ public record Overview(
     return Stream.concat(servers.stream().flatMap(s -> s.findings().stream()), hostFindings.stream());
   }
 
-  /** The worst severity among all findings, if there is any finding. */
-  public Optional<Severity> worst() {
-    return allFindings().map(f -> f.finding().severity()).min(Comparator.naturalOrder());
+  /** Findings nobody has acknowledged yet: what the tray icon counts. */
+  public Stream<FindingItem> openFindings() {
+    return allFindings().filter(f -> !f.acknowledged());
+  }
+
+  /** The worst severity among the open findings, if there is any. */
+  public Optional<Severity> worstOpen() {
+    return openFindings().map(f -> f.finding().severity()).min(Comparator.naturalOrder());
   }
 }

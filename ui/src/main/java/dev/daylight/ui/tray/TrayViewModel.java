@@ -54,19 +54,19 @@ public final class TrayViewModel {
   }
 
   private void show(Overview overview) {
-    Optional<Severity> worst = overview.worst();
+    Optional<Severity> worst = overview.worstOpen();
     level.set(TrayLevel.of(worst));
     tooltip.set(tooltipText(overview, worst));
     announce(overview);
   }
 
   static String tooltipText(Overview overview, Optional<Severity> worst) {
-    long open = overview.allFindings().count();
+    long open = overview.openFindings().count();
     if (open == 0) {
       return "Daylight: clear, no open findings";
     }
     Severity w = worst.orElseThrow();
-    long ofWorst = overview.allFindings().filter(f -> f.finding().severity() == w).count();
+    long ofWorst = overview.openFindings().filter(f -> f.finding().severity() == w).count();
     return "Daylight: " + TrayLevel.of(worst).word() + ", " + open + " open finding"
         + (open == 1 ? "" : "s") + " (" + ofWorst + " " + w.wire() + ")";
   }

@@ -35,6 +35,17 @@ class TrayViewModelTest {
   }
 
   @Test
+  void anAcknowledgedFindingNoLongerColoursTheIcon() {
+    TrayViewModel vm = new TrayViewModel(session, NotifiedLedger.inMemory(), shown::add);
+    session.refresh();
+
+    session.acknowledge(InMemoryData.POSTMARK_FINDING);
+
+    assertThat(vm.levelProperty().get()).isEqualTo(TrayLevel.ATTENTION);
+    assertThat(vm.tooltipProperty().get()).isEqualTo("Daylight: attention, 1 open finding (1 medium)");
+  }
+
+  @Test
   void eachNewHighOrCriticalFindingIsAnnouncedOnce() {
     new TrayViewModel(session, NotifiedLedger.inMemory(), shown::add);
 

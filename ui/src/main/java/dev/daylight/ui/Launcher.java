@@ -1,0 +1,62 @@
+package dev.daylight.ui;
+
+import dev.daylight.agent.platform.Layout;
+import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.store.DeviceKey;
+import dev.daylight.agent.store.Store;
+import dev.daylight.ui.data.StoreData;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point. A plain class, not the Application, so JavaFX on the class path starts (the
+ * launcher's check for "JavaFX runtime components" only applies to an Application main class).
+ *
+ * <p>Options: {@code --show} opens the window at start even when a tray exists;
+ * {@code --home DIR --os linux|macos|windows} makes "Scan now" scan a home laid out as that OS
+ * (demos, screenshots) instead of this machine. The store is the agent's, in its state folder
+ * ({@code DAYLIGHT_STATE_DIR} overrides it).
+ */
+public final class Launcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+  private Launcher() {}
+
+  public static void main(String[] args) {
+    boolean show = false;
+    Path home = null;
+    Os os = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--show" -> show = true;
+        case "--home" -> home = Path.of(value(args, ++i, "--home"));
+        case "--os" -> os = Os.parse(value(args, ++i, "--os"));
+        default -> usage("unknown option " + args[i]);
+      }
+    }
+    Layout machine = Layout.currentMachine();
+    Path stateDir = machine.stateDir();
+    ScanContext context = home == null
+        ? ScanContext.currentMachine()
+        : ScanContext.forHome(home, os == null ? machine.os() : os).withStore(true);
+    context = context.withFingerprintKey(DeviceKey.loadOrCreate(stateDir));
+    LOG.info("Daylight tray on store {}", stateDir);
+    StoreData data = new StoreData(Store.open(stateDir), Scanner.standard()::scan, context);
+    DaylightApp.launch(new DaylightApp.Setup(data, stateDir.resolve("tray"), show));
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      usage(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void usage(String problem) {
+    LOG.error("{}; usage: daylight-tray [--show] [--home DIR --os linux|macos|windows]", problem);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.daylight.ui.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.store.Store;
+import dev.daylight.protocol.Client;
+import dev.daylight.protocol.Evidence;
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.PackageRef;
+import dev.daylight.protocol.ReviewState;
+import dev.daylight.protocol.SchemaVersion;
+import dev.daylight.protocol.Scope;
+import dev.daylight.protocol.Severity;
+import dev.daylight.protocol.Transport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapter over the agent's real SQLite store. */
+class StoreDataTest {
+  private static final String CURSOR = "/home/u/.cursor/mcp.json";
+
+  @TempDir Path state;
+  @TempDir Path home;
+  private Store store;
+  private StoreData data;
+
+  @BeforeEach
+  void open() {
+    store = Store.open(state);
+    data = new StoreData(store, Scanner.standard()::scan, ScanContext.forHome(home, Os.LINUX));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void aMaliciousPackageShowsAsMaliciousWithItsFindingAndRedactedLaunchLine() {
+    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
+
+    Overview overview = data.load();
+
+    assertThat(overview.servers()).hasSize(1);
+    ServerRow row = overview.servers().get(0);
+    assertThat(row.status()).isEqualTo(ServerStatus.MALICIOUS);
+    assertThat(row.packageLabel()).isEqualTo("postmark-mcp@1.0.16");
+    assertThat(row.launchLine()).isEqualTo("npx -y postmark-mcp   (env: POSTMARK_TOKEN)");
+    assertThat(row.line()).contains(3);
+    assertThat(row.findings()).extracting(f -> f.finding().advisory()).contains("MAL-2025-47604");
+    assertThat(overview.worstOpen()).contains(Severity.CRITICAL);
+    assertThat(overview.clients()).extracting(Client::id).containsExactly("cursor");
+    assertThat(overview.lastScan()).isPresent();
+  }
+
+  @Test
+  void acknowledgingKeepsTheFindingListedButNotOpenAndMovesTheMarker() {
+    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
+    long before = data.changeMarker();
+
+    data.acknowledge("mal-postmark");
+
+    assertThat(data.changeMarker()).isGreaterThan(before);
+    Overview overview = data.load();
+    FindingItem item = overview.servers().get(0).findings().stream()
+        .filter(f -> f.id().equals("mal-postmark")).findFirst().orElseThrow();
+    assertThat(item.acknowledged()).isTrue();
+    assertThat(overview.openFindings()).noneMatch(f -> f.id().equals("mal-postmark"));
+  }
+
+  @Test
+  void reviewStateBecomesTheStatus() {
+    McpServer github = npx("github", "@modelcontextprotocol/server-github", "2025.4.8");
+    store.record(inventory(List.of(github), List.of()));
+    store.review(github.pkg().purl(), "2025.4.8", ReviewState.APPROVED, "it");
+
+    assertThat(data.load().servers().get(0).status()).isEqualTo(ServerStatus.APPROVED);
+  }
+
+  @Test
+  void scanNowStoresWhatTheScannerFoundSoARemovedServerDisappears() throws Exception {
+    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
+    Files.createDirectories(home.resolve(".config"));
+    long before = data.changeMarker();
+    List<Double> progress = new ArrayList<>();
+
+    data.scan((fraction, message) -> progress.add(fraction));
+
+    assertThat(progress).startsWith(-1.0).endsWith(1.0);
+    assertThat(data.changeMarker()).isGreaterThan(before);
+    assertThat(data.load().servers()).isEmpty();
+  }
+
+  @Test
+  void remoteServersShowTheirStoredUrlAndHeaderNames() {
+    McpServer remote = new McpServer("cursor|" + CURSOR + "|docs", "cursor", Scope.USER, CURSOR, 9,
+        "docs", Transport.HTTP, null, List.of(), "https://docs.example.com/mcp?key=<redacted:ab12>",
+        true, List.of(), List.of("Authorization"), null, null, Map.of(), null);
+
+    assertThat(StoreData.launchLine(remote))
+        .isEqualTo("https://docs.example.com/mcp?key=<redacted:ab12>   (headers: Authorization)");
+  }
+
+  private static McpServer npx(String name, String pkg, String version) {
+    PackageRef ref = new PackageRef("pkg:npm/" + pkg + "@" + version, "npm", pkg, version, false, "cache");
+    return new McpServer("cursor|" + CURSOR + "|" + name, "cursor", Scope.USER, CURSOR, 3, name,
+        Transport.STDIO, "npx", List.of("-y", pkg), null, true, List.of("POSTMARK_TOKEN"), List.of(),
+        ref, null, Map.of(), null);
+  }
+
+  private static Finding malicious(McpServer s) {
+    return new Finding("mal-postmark", "malicious-package", Severity.CRITICAL,
+        "postmark-mcp 1.0.16 is malicious", s.id(), s.pkg().purl(), "MAL-2025-47604",
+        Evidence.file(CURSOR, 3, "npx -y postmark-mcp"), "Remove it and rotate the token.");
+  }
+
+  private static Inventory inventory(List<McpServer> servers, List<Finding> findings) {
+    Instant now = Instant.now();
+    return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), now, now,
+        new Host("dev-1", "box", "linux", "12", "x86_64", "u", null),
+        List.of(new Client("cursor", "Cursor", "app", "1.0", List.of(Evidence.file(CURSOR, null, "config")), "u")),
+        servers, List.of(), findings, List.of());
+  }
+}
