@@ -3,7 +3,7 @@ package dev.daylight.ui;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.ui.data.AgentScan;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Store;
 import dev.daylight.ui.data.StoreData;
@@ -44,7 +44,7 @@ public final class Launcher {
         : ScanContext.forHome(home, os == null ? machine.os() : os).withStore(true);
     context = context.withFingerprintKey(DeviceKey.loadOrCreate(stateDir));
     LOG.info("Daylight tray on store {}", stateDir);
-    StoreData data = new StoreData(Store.open(stateDir), Scanner.standard()::scan, context);
+    StoreData data = new StoreData(Store.open(stateDir), AgentScan.pipeline(stateDir), context);
     DaylightApp.launch(new DaylightApp.Setup(data, stateDir.resolve("tray"), show));
   }
 
