@@ -26,15 +26,16 @@ final class HttpIo {
       throw new ApiException(413, "body over " + cap + " bytes");
     }
     String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
-    InputStream in = Content.Source.asInputStream(request);
+    boolean gzip = false;
     if (encoding != null) {
       switch (encoding.trim().toLowerCase(Locale.ROOT)) {
-        case "gzip" -> in = new GZIPInputStream(in);
+        case "gzip" -> gzip = true;
         case "identity" -> { }
         default -> throw new ApiException(415, "unsupported content encoding");
       }
     }
-    try (InputStream src = in) {
+    InputStream raw = Content.Source.asInputStream(request);
+    try (InputStream src = gzip ? new GZIPInputStream(raw) : raw) {
       return readCapped(src, cap);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw ApiException.badRequest("body is not valid gzip");
