@@ -1,0 +1,153 @@
+package dev.daylight.collector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Just enough of the W3C WebDriver protocol, spoken over HTTP to Debian's chromedriver, to drive
+ * a real headless Chromium. No Selenium: the protocol is a handful of JSON calls.
+ */
+final class WebDriver implements AutoCloseable {
+  private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final Process driver;
+  private final String base;
+  private final String session;
+  private final Path profile;
+
+  private WebDriver(Process driver, String base, Path profile) throws Exception {
+    this.driver = driver;
+    this.base = base;
+    this.profile = profile;
+    Map<String, Object> options = Map.of("binary", "/usr/bin/chromium", "args", List.of("--headless",
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile));
+    JsonNode r = call("POST", "/session", Map.of("capabilities",
+        Map.of("alwaysMatch", Map.of("browserName", "chrome", "goog:chromeOptions", options))));
+    this.session = r.get("value").get("sessionId").asText();
+  }
+
+  /** Skips the calling test with a clear message when chromium or chromedriver is missing. */
+  static WebDriver start() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+        "chromium not installed (/usr/bin/chromium): apt-get install chromium");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+        "chromedriver not installed (/usr/bin/chromedriver): apt-get install chromium-driver");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Process p = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port, "--allowed-ips=127.0.0.1")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String base = "http://127.0.0.1:" + port;
+    HttpClient probe = HttpClient.newHttpClient();
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (true) {
+      try {
+        var res = probe.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() == 200) {
+          break;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      if (System.currentTimeMillis() > deadline) {
+        p.destroyForcibly();
+        Assumptions.abort("chromedriver did not start");
+      }
+      Thread.sleep(100);
+    }
+    return new WebDriver(p, base, Files.createTempDirectory("daylight-chromium"));
+  }
+
+  private JsonNode call(String method, String path, Object body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json");
+    b = switch (method) {
+      case "GET" -> b.GET();
+      case "DELETE" -> b.DELETE();
+      default -> b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+    };
+    var res = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode json = Json.mapper().readTree(res.body());
+    if (res.statusCode() != 200) {
+      throw new IllegalStateException("webdriver " + path + ": " + res.body());
+    }
+    return json;
+  }
+
+  private String s(String path) {
+    return "/session/" + session + path;
+  }
+
+  void open(String url) throws Exception {
+    call("POST", s("/url"), Map.of("url", url));
+  }
+
+  String find(String css) throws Exception {
+    return call("POST", s("/element"), Map.of("using", "css selector", "value", css)).get("value").get(ELEMENT).asText();
+  }
+
+  void type(String css, String text) throws Exception {
+    call("POST", s("/element/" + find(css) + "/value"), Map.of("text", text));
+  }
+
+  void click(String css) throws Exception {
+    call("POST", s("/element/" + find(css) + "/click"), Map.of());
+  }
+
+  String text(String css) throws Exception {
+    return call("GET", s("/element/" + find(css) + "/text"), null).get("value").asText();
+  }
+
+  JsonNode script(String js) throws Exception {
+    return call("POST", s("/execute/sync"), Map.of("script", js, "args", List.of())).get("value");
+  }
+
+  /** Polls until the condition holds, for pages that load their data asynchronously. */
+  void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!condition.get()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  String textOrEmpty(String css) {
+    try {
+      return text(css);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      call("DELETE", s(""), null);
+    } finally {
+      driver.destroy();
+      driver.waitFor();
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+}
