@@ -1,14 +1,47 @@
 package dev.daylight.agent.discovery;
 
+import dev.daylight.agent.catalog.Catalog;
+import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.secrets.Redactor;
 import dev.daylight.protocol.Client;
+import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Finds every MCP server the catalog's clients are configured with, redacted, in one pass. */
+/**
+ * Finds every MCP server the catalog's clients are configured with: locate files (catalog
+ * locations, the clients' own project records, a bounded walk of the home), parse them, extract
+ * each entry and redact its secrets. A file reached twice is read and reported once; a file that
+ * cannot be read is one error; one bad entry never loses its siblings.
+ */
 public final class Discovery {
-  private Discovery() {}
+  private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+
+  private final ScanContext context;
+  private final Catalog catalog;
+  private final Locator locator;
+  private final DocumentCache docs = new DocumentCache();
+  private final ServerBuilder builder;
+
+  private Discovery(ScanContext context, Catalog catalog) {
+    this.context = context;
+    this.catalog = catalog;
+    this.locator = new Locator(catalog, context);
+    this.builder = new ServerBuilder(catalog.dialect(), Redactor.withKey(context.fingerprintKey()));
+  }
 
   /** What discovery found: servers, the clients whose files held them, and unreadable files. */
   public record Result(List<McpServer> servers, List<Client> clients, List<ScanError> errors) {
@@ -20,6 +53,60 @@ public final class Discovery {
   }
 
   public static Result run(ScanContext context) {
-    return new Result(List.of(), List.of(), List.of());
+    return run(context, Catalog.builtIn());
+  }
+
+  public static Result run(ScanContext context, Catalog catalog) {
+    return new Discovery(context, catalog).discover();
+  }
+
+  private Result discover() {
+    long t0 = System.nanoTime();
+    Map<String, Target> targets = new LinkedHashMap<>();
+    locator.clientFiles().forEach(t -> add(targets, t));
+    Set<Path> projects = new LinkedHashSet<>(locator.registeredProjects(docs));
+    projects.addAll(new ProjectWalk(catalog, context.walkDepth()).projectFolders(context.home()));
+    for (Path dir : projects) {
+      locator.projectFiles(dir).forEach(t -> add(targets, t));
+    }
+    List<McpServer> servers = new ArrayList<>();
+    Map<String, ScanError> errors = new LinkedHashMap<>();
+    Map<String, List<Evidence>> seen = new LinkedHashMap<>();
+    FileReader reader = new FileReader(docs, builder);
+    for (Target t : targets.values()) {
+      FileReader.Outcome out = reader.read(t);
+      servers.addAll(out.servers());
+      out.errors().forEach(e -> errors.putIfAbsent(e.path() + "\n" + e.reason(), e));
+      if (out.fileRead()) {
+        seen.computeIfAbsent(t.client().id(), k -> new ArrayList<>())
+            .add(Evidence.file(t.path().toString(), null, out.servers().size() + " MCP server(s)"));
+      }
+    }
+    LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
+        projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
+    return new Result(servers, clients(seen), new ArrayList<>(errors.values()));
+  }
+
+  /** Keeps the first target per client and file, wherever the file was reached from. */
+  private static void add(Map<String, Target> targets, Target t) {
+    if (!Files.exists(t.path(), LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path key;
+    try {
+      key = t.path().toRealPath();
+    } catch (IOException | SecurityException e) {
+      key = t.path().toAbsolutePath().normalize(); // a link loop: read (and fail) once
+    }
+    targets.putIfAbsent(t.client().id() + "\n" + key, t);
+  }
+
+  private List<Client> clients(Map<String, List<Evidence>> seen) {
+    List<Client> out = new ArrayList<>();
+    seen.forEach((id, evidence) -> {
+      ClientSpec spec = catalog.client(id).orElseThrow();
+      out.add(new Client(id, spec.name(), spec.kind(), null, evidence, context.osUser().orElse(null)));
+    });
+    return out;
   }
 }

@@ -7,7 +7,9 @@ final class LinuxLayout extends Layouts.Base {
     super(home, env);
     put(Root.XDG_CONFIG, env.path("XDG_CONFIG_HOME").orElse(home.resolve(".config")));
     put(Root.XDG_DATA, env.path("XDG_DATA_HOME").orElse(home.resolve(".local/share")));
+    put(Root.USER_CONFIG, root(Root.XDG_CONFIG).orElseThrow());
     if (env.real()) {
+      put(Root.ETC, Path.of("/etc"));
       put(Root.SYSTEM_CONFIG, Path.of("/etc"));
     }
   }

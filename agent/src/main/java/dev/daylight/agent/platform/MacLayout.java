@@ -9,7 +9,9 @@ final class MacLayout extends Layouts.Base {
     // Several CLIs (Zed, Goose, opencode, Amp) use ~/.config on macOS too.
     put(Root.XDG_CONFIG, env.path("XDG_CONFIG_HOME").orElse(home.resolve(".config")));
     put(Root.XDG_DATA, env.path("XDG_DATA_HOME").orElse(home.resolve(".local/share")));
+    put(Root.USER_CONFIG, home.resolve("Library/Application Support"));
     if (env.real()) {
+      put(Root.ETC, Path.of("/etc"));
       put(Root.SYSTEM_CONFIG, Path.of("/Library/Application Support"));
     }
   }

@@ -9,6 +9,7 @@ final class WindowsLayout extends Layouts.Base {
     put(Root.LOCALAPPDATA, env.path("LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local")));
     // Cross-platform CLIs (opencode, Goose's docs) also use %USERPROFILE%\.config on Windows.
     put(Root.XDG_CONFIG, home.resolve(".config"));
+    put(Root.USER_CONFIG, root(Root.APPDATA).orElseThrow());
     if (env.real()) {
       put(Root.SYSTEM_CONFIG, env.path("ProgramData").orElse(Path.of("C:\\ProgramData")));
       put(Root.PROGRAM_FILES, env.path("ProgramFiles").orElse(Path.of("C:\\Program Files")));

@@ -1,0 +1,154 @@
+package dev.daylight.agent.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The AI clients Daylight knows and where each keeps its MCP servers, read from the one resource
+ * file {@code clients.json} next to this class. Adding a client is a data change.
+ */
+public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
+  private static final String RESOURCE = "clients.json";
+  private static volatile Catalog builtIn;
+
+  public Catalog {
+    clients = List.copyOf(clients);
+  }
+
+  /** The catalog shipped with the agent (parsed once per process). */
+  public static Catalog builtIn() {
+    Catalog c = builtIn;
+    if (c == null) {
+      try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("catalog resource " + RESOURCE + " is missing");
+        }
+        c = parse(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("catalog resource " + RESOURCE + " is unreadable", e);
+      }
+      builtIn = c;
+    }
+    return c;
+  }
+
+  static Catalog parse(InputStream in) throws IOException {
+    return JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build()
+        .readValue(in, Catalog.class);
+  }
+
+  public Optional<ClientSpec> client(String id) {
+    return clients.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /** How clients spell the fields of a server entry; every spelling is tried on every file. */
+  public record Dialect(
+      List<String> command,
+      List<String> args,
+      List<String> env,
+      List<String> envKeys,
+      List<String> headers,
+      List<String> headerEnv,
+      List<String> bearerEnv,
+      List<String> type,
+      Map<String, String> urlFields,
+      Map<String, String> transports,
+      List<String> disabledTrue,
+      List<String> enabledFalse) {}
+
+  /** What the project walk skips: folder names, and whether hidden folders are entered. */
+  public record Walk(List<String> prune, boolean descendIntoHidden) {
+    public Walk {
+      prune = prune == null ? List.of() : List.copyOf(prune);
+    }
+  }
+
+  /**
+   * One client.
+   *
+   * @param urlFields per-client meaning of URL spellings (Gemini's {@code url} is SSE), over the dialect's
+   * @param projectFiles paths relative to a project folder
+   * @param registries the client's own records of opened projects
+   */
+  public record ClientSpec(
+      String id,
+      String name,
+      String kind,
+      Map<String, String> urlFields,
+      List<FileSpec> files,
+      List<FileSpec> projectFiles,
+      List<RegistrySpec> registries) {
+    public ClientSpec {
+      urlFields = urlFields == null ? Map.of() : Map.copyOf(urlFields);
+      files = files == null ? List.of() : List.copyOf(files);
+      projectFiles = projectFiles == null ? List.of() : List.copyOf(projectFiles);
+      registries = registries == null ? List.of() : List.copyOf(registries);
+    }
+  }
+
+  /**
+   * One config file location.
+   *
+   * @param scope {@code user}, {@code system}, {@code extension}; project files are {@code project}
+   * @param os the layouts that have this file; empty means all
+   * @param servers alternative places the servers sit ({@code mcp/servers} nests; a dotted key is one key)
+   * @param projectServers a pattern with one {@code *} for the project key, e.g. {@code projects/*}{@code /mcpServers}
+   * @param flat whether the file root may itself be the server map
+   * @param shape {@code servers} (default) or {@code mcpb} (a Claude Desktop extension manifest)
+   */
+  public record FileSpec(
+      String scope,
+      List<String> os,
+      String path,
+      Format format,
+      List<String> servers,
+      String projectServers,
+      boolean flat,
+      String shape) {
+    public FileSpec {
+      scope = scope == null ? "project" : scope;
+      os = os == null ? List.of() : List.copyOf(os);
+      format = format == null ? Format.JSON : format;
+      servers = servers == null ? List.of() : List.copyOf(servers);
+      shape = shape == null ? "servers" : shape;
+    }
+
+    public boolean appliesTo(String osWire) {
+      return os.isEmpty() || os.contains(osWire);
+    }
+  }
+
+  /**
+   * A file in which a client lists the projects it has opened.
+   *
+   * @param keysOf the object whose keys are project paths
+   * @param valueAt the field whose value is a project path or {@code file://} URI
+   */
+  public record RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt) {
+    public RegistrySpec {
+      os = os == null ? List.of() : List.copyOf(os);
+      format = format == null ? Format.JSON : format;
+    }
+
+    public boolean appliesTo(String osWire) {
+      return os.isEmpty() || os.contains(osWire);
+    }
+  }
+
+  /** File formats; JSON always tolerates comments and trailing commas (JSONC). */
+  public enum Format {
+    @JsonProperty("json") JSON,
+    @JsonProperty("yaml") YAML,
+    @JsonProperty("toml") TOML,
+    @JsonProperty("xml") XML
+  }
+}

@@ -1,0 +1,191 @@
+package dev.daylight.agent.secrets;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Redacts one server's values and records a fingerprint for each literal secret it saw, keyed by
+ * where it sat: {@code env.NAME}, {@code header.NAME}, {@code arg.N} (0-based index into the
+ * server's args), {@code url.query.NAME}, {@code url.userinfo}. References such as
+ * {@code ${env:X}} get no entry: they are not secrets written into the file.
+ */
+public final class ServerSecrets {
+  private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b(?:https?|wss?)://[^\\s\"']+");
+  private static final Pattern HEADER_ARG = Pattern.compile("^([A-Za-z0-9-]+)\\s*:\\s*(.+)$");
+
+  private final Redactor redactor;
+  private final SecretRules rules;
+  private final Map<String, String> fingerprints = new LinkedHashMap<>();
+  /** The mark of the last literal secret redacted inside the current arg, or null. */
+  private String secretMark;
+
+  ServerSecrets(Redactor redactor, SecretRules rules) {
+    this.redactor = redactor;
+    this.rules = rules;
+  }
+
+  /** Env values never leave; literal secret-looking ones leave a fingerprint. */
+  public void env(String name, String value) {
+    if (literalSecret(name, value)) {
+      fingerprints.put("env." + name, redactor.mark(value));
+    }
+  }
+
+  /** Header values never leave; literal secret-looking ones leave a fingerprint. */
+  public void header(String name, String value) {
+    if (literalSecret(name, value)) {
+      fingerprints.put("header." + name, redactor.mark(value));
+    }
+  }
+
+  /** The URL with userinfo and every query value replaced by marks. */
+  public String url(String url) {
+    return url == null ? null : redactUrl(url, "url", true);
+  }
+
+  /** Args with token-looking values (and URL query values, userinfo) replaced by marks. */
+  public List<String> args(List<String> args) {
+    List<String> out = new ArrayList<>(args.size());
+    boolean nextIsSecret = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      secretMark = null;
+      String red = nextIsSecret && !rules.reference(arg) ? secret(arg) : redactArg(arg);
+      if (secretMark != null) {
+        fingerprints.put("arg." + i, secretMark);
+      }
+      out.add(red);
+      nextIsSecret = arg.startsWith("-") && !arg.contains("=") && rules.secretKey(arg);
+    }
+    return out;
+  }
+
+  /** A command string with any embedded token replaced; a command is never a secret as a whole. */
+  public String command(String command) {
+    if (command == null) {
+      return null;
+    }
+    int[] span = rules.firstSecretSpan(command);
+    if (span == null) {
+      return command;
+    }
+    fingerprints.put("command", redactor.mark(command.substring(span[0], span[1])));
+    return command.substring(0, span[0]) + redactor.mark(command.substring(span[0], span[1]))
+        + command(command.substring(span[1]));
+  }
+
+  public Map<String, String> fingerprints() {
+    return Map.copyOf(fingerprints);
+  }
+
+  private boolean literalSecret(String name, String value) {
+    return value != null && !rules.reference(value) && (rules.secretKey(name) || rules.secretValue(value));
+  }
+
+  private String whole(String value) {
+    return redactor.mark(value);
+  }
+
+  private String secret(String value) {
+    secretMark = redactor.mark(value);
+    return secretMark;
+  }
+
+  private String redactArg(String arg) {
+    if (rules.reference(arg)) {
+      return arg;
+    }
+    int eq = arg.indexOf('=');
+    if (eq > 0 && (!arg.contains("://") || arg.indexOf("://") > eq)) {
+      String key = arg.substring(0, eq);
+      String value = arg.substring(eq + 1);
+      if (rules.secretKey(key) && !value.isEmpty() && !rules.reference(value)) {
+        return key + "=" + secret(value);
+      }
+    }
+    var header = HEADER_ARG.matcher(arg);
+    if (header.matches() && rules.secretKey(header.group(1)) && !rules.reference(header.group(2))) {
+      return header.group(1) + ": " + secret(header.group(2));
+    }
+    var urls = URL_IN_TEXT.matcher(arg);
+    if (urls.find()) {
+      String red = redactUrl(urls.group(), null, false);
+      arg = arg.substring(0, urls.start()) + red + arg.substring(urls.end());
+    }
+    int[] span = rules.firstSecretSpan(arg);
+    if (span != null && !arg.substring(span[0], span[1]).startsWith("<redacted")) {
+      return arg.substring(0, span[0]) + secret(arg.substring(span[0], span[1]))
+          + arg.substring(span[1]);
+    }
+    return rules.opaque(arg) ? secret(arg) : arg;
+  }
+
+  /** Replaces userinfo and query values; records fingerprints only for the url field itself. */
+  private String redactUrl(String url, String where, boolean record) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return redactUnparsableUrl(url);
+    }
+    StringBuilder out = new StringBuilder();
+    int schemeEnd = url.indexOf("://");
+    String rest = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
+    out.append(schemeEnd < 0 ? "" : url.substring(0, schemeEnd + 3));
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && rest.startsWith(userInfo + "@")) {
+      boolean password = userInfo.contains(":") && !rules.reference(userInfo.substring(userInfo.indexOf(':') + 1));
+      String mark = password ? secret(userInfo) : whole(userInfo);
+      if (record && password) {
+        fingerprints.put(where + ".userinfo", mark);
+      }
+      out.append(mark).append('@');
+      rest = rest.substring(userInfo.length() + 1);
+    }
+    int q = rest.indexOf('?');
+    if (q < 0) {
+      return out.append(rest).toString();
+    }
+    int hash = rest.indexOf('#', q);
+    String query = hash < 0 ? rest.substring(q + 1) : rest.substring(q + 1, hash);
+    out.append(rest, 0, q + 1);
+    String sep = "";
+    for (String pair : query.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      out.append(sep);
+      sep = "&";
+      if (eq < 0 || eq == pair.length() - 1 || rules.reference(pair.substring(eq + 1))) {
+        out.append(pair);
+        continue;
+      }
+      String name = pair.substring(0, eq);
+      String value = pair.substring(eq + 1);
+      boolean isSecret = literalSecret(name, value);
+      String mark = isSecret ? secret(value) : whole(value);
+      if (record && isSecret) {
+        fingerprints.put(where + ".query." + name, mark);
+      }
+      out.append(name).append('=').append(mark);
+    }
+    if (hash >= 0) {
+      out.append(rest.substring(hash));
+    }
+    return out.toString();
+  }
+
+  private String redactUnparsableUrl(String url) {
+    int q = url.indexOf('?');
+    String head = q < 0 ? url : url.substring(0, q);
+    int at = head.lastIndexOf('@');
+    int scheme = head.indexOf("://");
+    if (at > scheme && scheme >= 0) {
+      head = head.substring(0, scheme + 3) + whole(head.substring(scheme + 3, at)) + head.substring(at);
+    }
+    return q < 0 ? head : head + "?" + whole(url.substring(q + 1));
+  }
+}
