@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Finds AI clients, their MCP servers and the packages they run.",
     subcommands = {
+      ScanCommand.class,
       EventsCommand.class,
       FindingsCommand.class,
       ReviewCommand.class,

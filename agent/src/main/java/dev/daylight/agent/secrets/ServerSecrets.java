@@ -1,7 +1,5 @@
 package dev.daylight.agent.secrets;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,27 +123,27 @@ public final class ServerSecrets {
     return rules.opaque(arg) ? secret(arg) : arg;
   }
 
-  /** Replaces userinfo and query values; records fingerprints only for the url field itself. */
+  /**
+   * Replaces userinfo and query values. Parsed by hand rather than with {@link java.net.URI},
+   * which rejects the {@code ${env:X}} references configs are full of.
+   */
   private String redactUrl(String url, String where, boolean record) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return redactUnparsableUrl(url);
-    }
     StringBuilder out = new StringBuilder();
     int schemeEnd = url.indexOf("://");
     String rest = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
     out.append(schemeEnd < 0 ? "" : url.substring(0, schemeEnd + 3));
-    String userInfo = uri.getRawUserInfo();
-    if (userInfo != null && rest.startsWith(userInfo + "@")) {
-      boolean password = userInfo.contains(":") && !rules.reference(userInfo.substring(userInfo.indexOf(':') + 1));
+    int authorityEnd = indexOfAny(rest, "/?#");
+    int at = rest.substring(0, authorityEnd).lastIndexOf('@');
+    if (schemeEnd >= 0 && at >= 0) {
+      String userInfo = rest.substring(0, at);
+      int colon = userInfo.indexOf(':');
+      boolean password = colon >= 0 && !rules.reference(userInfo.substring(colon + 1));
       String mark = password ? secret(userInfo) : whole(userInfo);
       if (record && password) {
         fingerprints.put(where + ".userinfo", mark);
       }
       out.append(mark).append('@');
-      rest = rest.substring(userInfo.length() + 1);
+      rest = rest.substring(at + 1);
     }
     int q = rest.indexOf('?');
     if (q < 0) {
@@ -178,14 +176,12 @@ public final class ServerSecrets {
     return out.toString();
   }
 
-  private String redactUnparsableUrl(String url) {
-    int q = url.indexOf('?');
-    String head = q < 0 ? url : url.substring(0, q);
-    int at = head.lastIndexOf('@');
-    int scheme = head.indexOf("://");
-    if (at > scheme && scheme >= 0) {
-      head = head.substring(0, scheme + 3) + whole(head.substring(scheme + 3, at)) + head.substring(at);
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
     }
-    return q < 0 ? head : head + "?" + whole(url.substring(q + 1));
+    return s.length();
   }
 }

@@ -1,0 +1,126 @@
+package dev.daylight.agent.cli;
+
+import dev.daylight.agent.platform.Layout;
+import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.scan.Scanner;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code daylight scan}: one scan, printed as a table or as the JSON {@link Inventory}. The steps
+ * are separate methods so features can add theirs: {@link #context()} (whose home, which flags),
+ * {@link #scanner()} (which stages), {@link #afterScan} (store), {@link #exitCode} (fail-on).
+ */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists every MCP server the AI clients of a home are configured to launch or call.",
+      "Without --home/--os it scans this machine for the current user. Nothing found in a config"
+          + " file is ever executed; secret values are printed only as <redacted> marks."
+    })
+final class ScanCommand implements Callable<Integer> {
+  enum Format { json, table }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--home", paramLabel = "DIR",
+      description = "Scan this folder as a user's home instead of the current user's (reads nothing outside it).")
+  Path home;
+
+  @Option(names = "--os", paramLabel = "OS", converter = OsConverter.class,
+      description = "Layout of the home: linux, macos or windows (default: this machine's).")
+  Os os;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "json (the Inventory) or table (default on a terminal: table; otherwise json).")
+  Format format;
+
+  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + ScanContext.DEFAULT_WALK_DEPTH,
+      description = "How many folder levels below the home to look for project configs (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(names = "--no-host", description = "Run no host probes (processes, installed apps, ports).")
+  boolean noHost;
+
+  @Option(names = "--no-store", description = "Do not record this scan in the local history.")
+  boolean noStore;
+
+  @Override
+  public Integer call() throws Exception {
+    ScanContext context = context();
+    Inventory inventory = scanner().scan(context);
+    inventory = afterScan(inventory, context);
+    print(inventory);
+    return exitCode(inventory);
+  }
+
+  /** Whose files, laid out how, with what allowed. */
+  ScanContext context() {
+    if (depth < 0) {
+      throw new ParameterException(spec.commandLine(), "--depth must be 0 or more");
+    }
+    ScanContext base;
+    if (home == null && os == null) {
+      base = ScanContext.currentMachine();
+    } else {
+      Layout machine = Layout.currentMachine();
+      Path dir = home == null ? machine.home() : home.toAbsolutePath().normalize();
+      if (!Files.isDirectory(dir)) {
+        throw new ParameterException(spec.commandLine(), "--home " + home + " is not a directory");
+      }
+      base = new ScanContext(Layout.of(os == null ? machine.os() : os, dir), Map.of(), true, true,
+          depth, Optional.empty(), Optional.empty());
+    }
+    return base.withWalkDepth(depth).withHostProbes(!noHost && base.hostProbes())
+        .withStore(!noStore && base.store() && home == null);
+  }
+
+  /** Discovery and declared packages; intel, host probes and assessment add their stages here. */
+  Scanner scanner() {
+    return Scanner.standard();
+  }
+
+  /** Where the store records the scan (when {@code context.store()}); nothing yet. */
+  Inventory afterScan(Inventory inventory, ScanContext context) {
+    return inventory;
+  }
+
+  int exitCode(Inventory inventory) {
+    return ExitCodes.OK;
+  }
+
+  private void print(Inventory inventory) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Format f = format != null ? format : System.console() != null ? Format.table : Format.json;
+    if (f == Format.json) {
+      out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(inventory));
+    } else {
+      InventoryTable.print(inventory, out);
+    }
+    out.flush();
+  }
+
+  static final class OsConverter implements picocli.CommandLine.ITypeConverter<Os> {
+    @Override
+    public Os convert(String value) {
+      try {
+        return Os.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.daylight.agent.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RedactionTest {
+  private final Redactor plain = Redactor.withKey(Optional.empty());
+  private final Redactor keyed = Redactor.withKey(Optional.of("device-key".getBytes(StandardCharsets.UTF_8)));
+
+  @Test
+  void keyedMarkIsTwelveHexOfHmacAndStablePerValue() {
+    String a = keyed.mark("ghp_secretvalue");
+    assertThat(a).matches("<redacted:[0-9a-f]{12}>");
+    assertThat(keyed.mark("ghp_secretvalue")).isEqualTo(a);
+    assertThat(keyed.mark("ghp_othervalue")).isNotEqualTo(a);
+    assertThat(plain.mark("ghp_secretvalue")).isEqualTo("<redacted>");
+    // HMAC-SHA256("device-key", "abc"), first 6 bytes, from: echo -n abc | openssl dgst -sha256 -hmac device-key
+    assertThat(keyed.mark("abc")).isEqualTo("<redacted:0c49c47a74ae>");
+  }
+
+  @Test
+  void literalSecretEnvValuesLeaveFingerprintsReferencesDoNot() {
+    ServerSecrets s = keyed.forServer();
+    s.env("GITHUB_TOKEN", "ghp_0123456789abcdefghijklmnopqrstuvwxyz");
+    s.env("API_KEY", "${env:API_KEY}");
+    s.env("OTHER_TOKEN", "${input:token}");
+    s.env("SLACK_TOKEN", "$SLACK_TOKEN");
+    s.env("OPENCODE_KEY", "{env:OPENCODE_KEY}");
+    s.env("LOG_LEVEL", "debug");
+    s.env("ODD_NAME", "sk-ant-api03-abcdefghijklmnopqrstuvwxyz");
+    assertThat(s.fingerprints()).containsOnlyKeys("env.GITHUB_TOKEN", "env.ODD_NAME");
+    assertThat(s.fingerprints().get("env.GITHUB_TOKEN")).startsWith("<redacted:");
+  }
+
+  @Test
+  void headerValuesAreFingerprintedOnlyWhenLiteral() {
+    ServerSecrets s = plain.forServer();
+    s.header("Authorization", "Bearer abcdef0123456789");
+    s.header("X-Api-Key", "Bearer ${input:apiKey}");
+    s.header("Accept", "application/json");
+    assertThat(s.fingerprints()).containsOnlyKeys("header.Authorization");
+  }
+
+  @Test
+  void tokenLookingArgsAreReplacedAndCounted() {
+    ServerSecrets s = plain.forServer();
+    List<String> out = s.args(List.of("-y", "server-github", "--token", "abc123def456",
+        "--api-key=xyz987", "GITHUB_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyz",
+        "--header", "Authorization: Bearer q1w2e3r4t5y6", "--token", "${input:tok}",
+        "aZ9bY8cX7dW6eV5fU4gT3hS2iR1jQ0kP", "/tmp/some/path"));
+    assertThat(out).containsExactly("-y", "server-github", "--token", "<redacted>",
+        "--api-key=<redacted>", "GITHUB_TOKEN=<redacted>", "--header", "Authorization: <redacted>",
+        "--token", "${input:tok}", "<redacted>", "/tmp/some/path");
+    assertThat(s.fingerprints()).containsOnlyKeys("arg.3", "arg.4", "arg.5", "arg.7", "arg.10");
+  }
+
+  @Test
+  void urlQueryValuesAndUserinfoAreAlwaysRedactedButOnlySecretsAreFingerprinted() {
+    ServerSecrets s = plain.forServer();
+    String url = s.url("https://bob:hunter2@mcp.example.com/sse?transport=sse&api_key=k123&token=${env:T}#frag");
+    assertThat(url).isEqualTo(
+        "https://<redacted>@mcp.example.com/sse?transport=<redacted>&api_key=<redacted>&token=${env:T}#frag");
+    assertThat(s.fingerprints()).containsOnlyKeys("url.userinfo", "url.query.api_key");
+  }
+
+  @Test
+  void secretKeyWordsMatchWholeWordsNotFragments() {
+    assertThat(plain.secretKey("GITHUB_PERSONAL_ACCESS_TOKEN")).isTrue();
+    assertThat(plain.secretKey("openaiApiKey")).isTrue();
+    assertThat(plain.secretKey("x-api-key")).isTrue();
+    assertThat(plain.secretKey("PATH")).isFalse();
+    assertThat(plain.secretKey("KEYBOARD_LAYOUT")).isFalse();
+    assertThat(plain.secretKey("AUTHOR_NAME")).isFalse();
+  }
+}
