@@ -98,6 +98,7 @@ class DebPackageTest {
     assertThat(Files.readString(CONF)).contains("collector = https://collector.test:8443")
         .contains("enroll_secret = enroll-canary-7f3a");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
+    assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx------");
   }
 
