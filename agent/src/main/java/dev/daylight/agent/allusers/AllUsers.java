@@ -1,0 +1,83 @@
+package dev.daylight.agent.allusers;
+
+import dev.daylight.agent.platform.Accounts.Account;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.protocol.Client;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.McpServer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An all-users scan ({@code --all-users}, the machine-wide service): every account's home is
+ * scanned as that account's own layout and everything found is tagged with the account, then the
+ * results become one inventory. Host probes and machine-wide config locations belong to the
+ * agent's own scan (its real layout), so they run once, not once per user.
+ */
+public final class AllUsers {
+  private AllUsers() {}
+
+  /**
+   * @param scanner the scan the command would run for one context (discovery plus its stages)
+   * @param own the agent's own context on this machine: probes, store, key and depth are kept
+   * @param accounts the people with a home here ({@code Accounts.onThisMachine})
+   */
+  public static Inventory scan(Function<ScanContext, Inventory> scanner, ScanContext own, List<Account> accounts) {
+    List<Inventory> parts = new ArrayList<>();
+    if (accounts.stream().noneMatch(a -> a.home().equals(own.home()))) {
+      // LocalSystem or a service account: its home holds no person's clients, but its scan is
+      // where the host probes and the machine-wide locations are.
+      parts.add(scanner.apply(own));
+    }
+    // The agent's own account first: its part, with the host probes, gives the merged host.
+    List<Account> ordered = new ArrayList<>(accounts);
+    ordered.sort(Comparator.comparing(a -> !a.home().equals(own.home())));
+    for (Account account : ordered) {
+      ScanContext context = account.home().equals(own.home())
+          ? own.withOsUser(account.name()) : forAccount(own, account);
+      parts.add(tag(scanner.apply(context), account.name()));
+    }
+    return merge(parts);
+  }
+
+  /** Another user's home as that OS lays it out, with none of the agent's environment. */
+  static ScanContext forAccount(ScanContext own, Account account) {
+    return new ScanContext(own.layout().forHome(account.home()), Map.of(), false, own.store(), own.walkDepth(),
+        own.fingerprintKey(), Optional.of(account.name()));
+  }
+
+  /** Fills {@code osUser} where discovery left it empty. */
+  static Inventory tag(Inventory inventory, String user) {
+    List<McpServer> servers = inventory.servers().stream()
+        .map(s -> s.osUser() != null ? s : new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(),
+            s.name(), s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
+            s.pkg(), s.proxiedUrl(), s.secretFingerprints(), user))
+        .toList();
+    List<Client> clients = inventory.clients().stream()
+        .map(c -> c.osUser() != null ? c : new Client(c.id(), c.name(), c.kind(), c.version(), c.evidence(), user))
+        .toList();
+    return new Inventory(inventory.schemaVersion(), inventory.scanId(), inventory.startedAt(),
+        inventory.finishedAt(), inventory.host(), clients, servers, inventory.packages(), inventory.findings(),
+        inventory.errors());
+  }
+
+  /** One inventory from the parts: the first part's id, host and start, the last part's finish. */
+  static Inventory merge(List<Inventory> parts) {
+    Inventory first = parts.get(0);
+    Inventory last = parts.get(parts.size() - 1);
+    return new Inventory(first.schemaVersion(), first.scanId(), first.startedAt(), last.finishedAt(), first.host(),
+        union(parts, Inventory::clients), union(parts, Inventory::servers), union(parts, Inventory::packages),
+        union(parts, Inventory::findings), union(parts, Inventory::errors));
+  }
+
+  private static <T> List<T> union(List<Inventory> parts, Function<Inventory, List<T>> field) {
+    LinkedHashSet<T> all = new LinkedHashSet<>();
+    parts.forEach(p -> all.addAll(field.apply(p)));
+    return List.copyOf(all);
+  }
+}
