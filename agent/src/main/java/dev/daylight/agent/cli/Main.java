@@ -23,7 +23,9 @@ public final class Main {
           commandLine.getErr().println("daylight: " + describe(ex));
           return ExitCodes.RUNTIME_FAILURE;
         });
-    cli.setExitCodeExceptionMapper(ex -> ExitCodes.RUNTIME_FAILURE);
+    // picocli consults this mapper for bad arguments too; those must stay usage errors (2).
+    cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException
+        ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE);
     return cli;
   }
 

@@ -60,7 +60,14 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ScanContext context = context();
+    ScanContext context;
+    try {
+      context = context();
+    } catch (ParameterException e) {
+      // Thrown from call(), picocli would count it as a runtime failure; it is a usage error.
+      spec.commandLine().getErr().println("daylight scan: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     Inventory inventory = scanner().scan(context);
     inventory = afterScan(inventory, context);
     print(inventory);
