@@ -38,7 +38,7 @@ public final class DaylightApp extends Application {
   private static final Duration POLL = Duration.seconds(2);
 
   /** What the launcher hands over: the data source, where the tray keeps its own small files. */
-  record Setup(DaylightData data, Path trayStateDir, boolean showAtStart) {}
+  record Setup(DaylightData data, Path trayStateDir, boolean showAtStart, boolean scanAtStart) {}
 
   private static final AtomicReference<Setup> SETUP = new AtomicReference<>();
 
@@ -86,6 +86,9 @@ public final class DaylightApp extends Application {
     }
 
     session.refresh();
+    if (setup.scanAtStart()) {
+      session.scanNow();
+    }
     poll = new Timeline(new KeyFrame(POLL, e -> session.refreshIfChanged()));
     poll.setCycleCount(Animation.INDEFINITE);
     poll.play();

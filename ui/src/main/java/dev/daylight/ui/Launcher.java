@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Entry point. A plain class, not the Application, so JavaFX on the class path starts (the
  * launcher's check for "JavaFX runtime components" only applies to an Application main class).
  *
- * <p>Options: {@code --show} opens the window at start even when a tray exists;
+ * <p>Options: {@code --show} opens the window at start even when a tray exists; {@code --scan}
+ * scans once at start;
  * {@code --home DIR --os linux|macos|windows} makes "Scan now" scan a home laid out as that OS
  * (demos, screenshots) instead of this machine. The store is the agent's, in its state folder
  * ({@code DAYLIGHT_STATE_DIR} overrides it).
@@ -27,11 +28,13 @@ public final class Launcher {
 
   public static void main(String[] args) {
     boolean show = false;
+    boolean scan = false;
     Path home = null;
     Os os = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--show" -> show = true;
+        case "--scan" -> scan = true;
         case "--home" -> home = Path.of(value(args, ++i, "--home"));
         case "--os" -> os = Os.parse(value(args, ++i, "--os"));
         default -> usage("unknown option " + args[i]);
@@ -45,7 +48,7 @@ public final class Launcher {
     context = context.withFingerprintKey(DeviceKey.loadOrCreate(stateDir));
     LOG.info("Daylight tray on store {}", stateDir);
     StoreData data = new StoreData(Store.open(stateDir), AgentScan.pipeline(stateDir), context);
-    DaylightApp.launch(new DaylightApp.Setup(data, stateDir.resolve("tray"), show));
+    DaylightApp.launch(new DaylightApp.Setup(data, stateDir.resolve("tray"), show, scan));
   }
 
   private static String value(String[] args, int i, String option) {
@@ -56,7 +59,7 @@ public final class Launcher {
   }
 
   private static void usage(String problem) {
-    LOG.error("{}; usage: daylight-tray [--show] [--home DIR --os linux|macos|windows]", problem);
+    LOG.error("{}; usage: daylight-tray [--show] [--scan] [--home DIR --os linux|macos|windows]", problem);
     System.exit(2);
   }
 }

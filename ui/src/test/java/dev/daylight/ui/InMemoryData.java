@@ -34,6 +34,7 @@ public final class InMemoryData implements DaylightData {
   private final List<Client> clients = new CopyOnWriteArrayList<>();
   private final Set<String> acknowledged = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
   private final AtomicLong marker = new AtomicLong(1);
+  public final List<FindingItem> hostFindings = new CopyOnWriteArrayList<>();
   public final AtomicInteger loads = new AtomicInteger();
   public final AtomicInteger scans = new AtomicInteger();
   public final List<String> acknowledgeCalls = new CopyOnWriteArrayList<>();
@@ -121,7 +122,10 @@ public final class InMemoryData implements DaylightData {
       rows.add(new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
           r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), items));
     }
-    return new Overview(rows, List.copyOf(clients), List.of(), Optional.of(T0));
+    List<FindingItem> host = hostFindings.stream()
+        .map(f -> new FindingItem(f.finding(), f.acknowledged() || acknowledged.contains(f.id()), f.openedAt()))
+        .toList();
+    return new Overview(rows, List.copyOf(clients), host, Optional.of(T0));
   }
 
   @Override

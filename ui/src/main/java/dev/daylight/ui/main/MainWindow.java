@@ -2,6 +2,7 @@ package dev.daylight.ui.main;
 
 import dev.daylight.ui.apps.AppsView;
 import dev.daylight.ui.apps.AppsViewModel;
+import dev.daylight.ui.servers.HostFindingsView;
 import dev.daylight.ui.servers.ServersView;
 import dev.daylight.ui.servers.ServersViewModel;
 import java.util.Objects;
@@ -49,7 +50,11 @@ public final class MainWindow {
     serversTab.setId("servers-tab");
     Tab appsTab = new Tab("AI apps", new AppsView(apps).build());
     appsTab.setId("apps-tab");
-    TabPane tabs = new TabPane(serversTab, appsTab);
+    HostFindingsView hostView = new HostFindingsView(servers);
+    Tab hostTab = new Tab("", hostView.build());
+    hostTab.textProperty().bind(hostView.title());
+    hostTab.setId("host-tab");
+    TabPane tabs = new TabPane(serversTab, appsTab, hostTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
     // Children in reading order, so keyboard focus moves top to bottom.

@@ -96,6 +96,7 @@ public final class SessionViewModel {
               status.set(message);
             }));
             loadNow();
+            LOG.info("Scan finished and stored");
             executor.ui(() -> status.set("Scan finished"));
           } catch (RuntimeException e) {
             LOG.warn("Scan failed", e);

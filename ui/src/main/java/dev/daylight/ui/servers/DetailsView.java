@@ -1,6 +1,5 @@
 package dev.daylight.ui.servers;
 
-import dev.daylight.protocol.Finding;
 import dev.daylight.ui.data.FindingItem;
 import dev.daylight.ui.data.ServerRow;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -91,44 +89,8 @@ final class DetailsView {
       findings.getChildren().add(new Label("✔ No open findings for this server."));
     }
     for (FindingItem item : vm.selectedFindings()) {
-      findings.getChildren().add(card(item));
+      findings.getChildren().add(FindingCards.card(item, vm));
     }
   }
 
-  private Node card(FindingItem item) {
-    Finding f = item.finding();
-    Label heading = new Label(Severities.label(f.severity()) + ": " + f.title());
-    heading.getStyleClass().addAll("finding-title", Severities.styleClass(Optional.of(f.severity())));
-    heading.setWrapText(true);
-    VBox card = new VBox(heading);
-    card.getStyleClass().add("finding");
-    card.setAccessibleText(f.severity().wire() + " finding: " + f.title());
-    String evidence = ServersViewModel.evidenceText(item);
-    if (!evidence.isEmpty()) {
-      card.getChildren().add(wrapped("Evidence: " + evidence, "finding-evidence"));
-    }
-    ServersViewModel.advisoryLink(f.advisory()).ifPresent(url -> {
-      Hyperlink link = new Hyperlink("Advisory " + f.advisory());
-      link.getStyleClass().add("finding-advisory");
-      link.setOnAction(e -> vm.openAdvisory(f.advisory()));
-      link.setAccessibleHelp(url);
-      card.getChildren().add(link);
-    });
-    if (f.remediation() != null) {
-      card.getChildren().add(wrapped("What to do: " + f.remediation(), "finding-remediation"));
-    }
-    Button ack = new Button(item.acknowledged() ? "Acknowledged" : "Ac_knowledge");
-    ack.getStyleClass().add("acknowledge");
-    ack.setDisable(item.acknowledged());
-    ack.setOnAction(e -> vm.acknowledge(item));
-    card.getChildren().add(ack);
-    return card;
-  }
-
-  private static Label wrapped(String text, String style) {
-    Label label = new Label(text);
-    label.setWrapText(true);
-    label.getStyleClass().add(style);
-    return label;
-  }
 }

@@ -8,6 +8,7 @@ import dev.daylight.ui.main.DesktopActions;
 import dev.daylight.ui.main.SessionViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -32,6 +33,8 @@ public final class ServersViewModel {
   private final ObjectProperty<RowFilter> filter = new SimpleObjectProperty<>(RowFilter.ALL);
   private final ObjectProperty<ServerRow> selected = new SimpleObjectProperty<>();
   private final ObservableList<FindingItem> selectedFindings = FXCollections.observableArrayList();
+  private final ObservableList<FindingItem> hostFindings = FXCollections.observableArrayList();
+  private boolean autoSelected;
 
   public ServersViewModel(
       SessionViewModel session, DesktopActions desktop, UiExecutor executor, Clock clock) {
@@ -65,6 +68,11 @@ public final class ServersViewModel {
 
   public ObservableList<FindingItem> selectedFindings() {
     return selectedFindings;
+  }
+
+  /** Findings about this computer rather than one server (an installed malicious package...). */
+  public ObservableList<FindingItem> hostFindings() {
+    return hostFindings;
   }
 
   public BooleanBinding noSelection() {
@@ -119,7 +127,16 @@ public final class ServersViewModel {
 
   private void show(Overview overview) {
     String keep = selected.get() == null ? null : selected.get().serverId();
+    hostFindings.setAll(overview.hostFindings());
     rows.setAll(overview.servers());
+    if (keep == null && !autoSelected && !rows.isEmpty()) {
+      // The first time there is something to show, show the worst server's details at once.
+      autoSelected = true;
+      selected.set(rows.stream()
+          .min(Comparator.comparing(r -> r.worst().map(Enum::ordinal).orElse(Integer.MAX_VALUE)))
+          .orElseThrow());
+      return;
+    }
     selected.set(keep == null ? null
         : rows.stream().filter(r -> r.serverId().equals(keep)).findFirst().orElse(null));
   }

@@ -2,8 +2,8 @@ package dev.daylight.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daylight.ui.Displays;
 import dev.daylight.ui.InMemoryData;
+import dev.daylight.ui.NeedsDisplay;
 import dev.daylight.ui.apps.AppsViewModel;
 import dev.daylight.ui.concurrent.FxExecutor;
 import dev.daylight.ui.data.ServerRow;
@@ -28,8 +28,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -38,17 +36,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window on a real stage: clicks, typing and keyboard only, like a person. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({NeedsDisplay.class, ApplicationExtension.class})
 class MainWindowFxTest {
   private final InMemoryData data = InMemoryData.seeded();
   private final FxExecutor executor = new FxExecutor();
   private final List<Path> openedFolders = new CopyOnWriteArrayList<>();
   private SessionViewModel session;
-
-  @BeforeAll
-  static void needDisplay() {
-    Assumptions.assumeTrue(Displays.reachable(), Displays.SKIP);
-  }
 
   @Start
   void start(Stage stage) {
@@ -224,6 +217,22 @@ class MainWindowFxTest {
     ListView<String> evidence = robot.lookup("#app-evidence").queryAs(ListView.class);
     waitUntil(() -> evidence.getItems().size() == 2);
     assertThat(evidence.getItems()).contains("port: listening on 127.0.0.1:11434");
+  }
+
+  @Test
+  void findingsAboutTheComputerHaveTheirOwnTab(FxRobot robot) {
+    data.hostFindings.add(InMemoryData.finding("f-host", "malicious-package",
+        dev.daylight.protocol.Severity.CRITICAL, "postmark-mcp 1.0.16 is installed in the npx cache",
+        null, "MAL-2025-47604", "/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/package.json", 1,
+        "1.0.16", "Delete the cached copy."));
+    data.store(data.servers());
+    session.refreshIfChanged();
+    waitUntil(() -> robot.lookup("This computer (1)").tryQuery().isPresent());
+
+    robot.clickOn("This computer (1)");
+    robot.clickOn("#host-findings .acknowledge");
+
+    waitUntil(() -> data.acknowledgeCalls.contains("f-host"));
   }
 
   private static void waitForRows(FxRobot robot, int n) {

@@ -124,6 +124,34 @@ class ServersViewModelTest {
     assertThat(desktop.links).containsExactly("https://osv.dev/vulnerability/MAL-2025-47604");
   }
 
+  @Test
+  void theFirstLoadSelectsTheWorstServerSoItsDetailsShowAtOnce() {
+    InMemoryData reversed = InMemoryData.seeded();
+    List<ServerRow> rows = new ArrayList<>(reversed.servers());
+    java.util.Collections.reverse(rows);
+    reversed.store(rows);
+    SessionViewModel fresh = new SessionViewModel(reversed, UiExecutor.sameThread());
+    ServersViewModel first = new ServersViewModel(fresh, desktop, UiExecutor.sameThread(), Clock.systemUTC());
+
+    fresh.refresh();
+
+    assertThat(first.selectedProperty().get().name()).isEqualTo("postmark");
+    first.selectedProperty().set(null);
+    fresh.refresh();
+    assertThat(first.selectedProperty().get()).isNull();
+  }
+
+  @Test
+  void findingsAboutNoServerAreListedForTheComputer() {
+    data.hostFindings.add(InMemoryData.finding("f-host", "malicious-package", dev.daylight.protocol.Severity.CRITICAL,
+        "postmark-mcp 1.0.16 is installed in the npx cache", null, "MAL-2025-47604",
+        "/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/package.json", 1, "1.0.16", "Delete it."));
+
+    session.refresh();
+
+    assertThat(vm.hostFindings()).extracting(f -> f.id()).containsExactly("f-host");
+  }
+
   private List<String> names() {
     return vm.visibleRows().stream().map(ServerRow::name).toList();
   }
