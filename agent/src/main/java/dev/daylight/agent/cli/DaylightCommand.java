@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       FindingsCommand.class,
       ReviewCommand.class,
       StatusCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      IntelCommand.class
     })
 final class DaylightCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,117 @@
+package dev.daylight.agent.cli;
+
+import dev.daylight.agent.intel.Intel;
+import dev.daylight.agent.intel.IntelMatch;
+import dev.daylight.agent.intel.IntelStore;
+import dev.daylight.agent.intel.LoadReport;
+import dev.daylight.agent.platform.Layout;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code daylight intel}: manage the offline OSV intel scans match packages against. */
+@Command(
+    name = "intel",
+    mixinStandardHelpOptions = true,
+    description = "Offline OSV intel: import records for later scans, compile snapshots, look up a package.",
+    subcommands = {IntelCommand.Import.class, IntelCommand.Compile.class, IntelCommand.Check.class})
+final class IntelCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static void report(PrintWriter out, Path source, LoadReport r) {
+    out.printf("%s: %d records (%d withdrawn, kept as tombstones), %d unreadable%n",
+        source, r.records(), r.withdrawn(), r.errors().size());
+    r.errors().stream().limit(20).forEach(e -> out.println("  skipped " + e));
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Store OSV records (directory of JSON, OSV export zip, JSON file or compact file) "
+          + "in the Daylight state folder; every later scan uses them.")
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> sources;
+
+    @Override
+    public Integer call() throws Exception {
+      IntelStore store = new IntelStore(Layout.currentMachine().stateDir());
+      PrintWriter out = spec.commandLine().getOut();
+      for (Path source : sources) {
+        report(out, source, store.importFrom(source));
+      }
+      out.println("stored in " + store.file());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "compile", mixinStandardHelpOptions = true,
+      description = "Compile OSV sources into one compact snapshot file (.tsv or .tsv.gz), "
+          + "e.g. to replace the bundled snapshot with a full export.")
+  static final class Compile implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> sources;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      Intel.Builder b = Intel.builder();
+      PrintWriter w = spec.commandLine().getOut();
+      for (Path source : sources) {
+        report(w, source, b.add(source));
+      }
+      Intel intel = b.build();
+      intel.writeCompact(out);
+      w.printf("wrote %d lines to %s%n", intel.size(), out);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Look one package up in the bundled and imported intel. Exit 1 when an advisory matches.")
+  static final class Check implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ECOSYSTEM", description = "npm or PyPI") String ecosystem;
+
+    @Parameters(index = "1", paramLabel = "NAME") String name;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "VERSION") String version;
+
+    @Option(names = "--intel", paramLabel = "PATH", description = "extra OSV records for this lookup")
+    List<Path> extra = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+      Intel.Builder b = Intel.builder().addBundled();
+      new IntelStore(Layout.currentMachine().stateDir()).addTo(b);
+      for (Path p : extra) {
+        b.add(p);
+      }
+      List<IntelMatch> matches = b.build().match(ecosystem, name, version);
+      PrintWriter out = spec.commandLine().getOut();
+      if (matches.isEmpty()) {
+        out.println("no advisory for " + name + (version == null ? "" : "@" + version));
+        return ExitCodes.OK;
+      }
+      for (IntelMatch m : matches) {
+        out.printf("%s %s %s%s%n", m.advisory().id(), m.exact() ? "affects" : "possibly affects (version unknown)",
+            name + (version == null ? "" : "@" + version),
+            m.advisory().summary() == null ? "" : ": " + m.advisory().summary());
+      }
+      return ExitCodes.FINDINGS;
+    }
+  }
+}
