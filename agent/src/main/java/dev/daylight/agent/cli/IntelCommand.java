@@ -4,12 +4,12 @@ import dev.daylight.agent.intel.Intel;
 import dev.daylight.agent.intel.IntelMatch;
 import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.intel.LoadReport;
-import dev.daylight.agent.platform.Layout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,9 +43,11 @@ final class IntelCommand implements Runnable {
 
     @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> sources;
 
+    @Mixin StoreOptions state;
+
     @Override
     public Integer call() throws Exception {
-      IntelStore store = new IntelStore(Layout.currentMachine().stateDir());
+      IntelStore store = new IntelStore(state.dir());
       PrintWriter out = spec.commandLine().getOut();
       for (Path source : sources) {
         report(out, source, store.importFrom(source));
@@ -93,10 +95,12 @@ final class IntelCommand implements Runnable {
     @Option(names = "--intel", paramLabel = "PATH", description = "extra OSV records for this lookup")
     List<Path> extra = List.of();
 
+    @Mixin StoreOptions state;
+
     @Override
     public Integer call() throws Exception {
       Intel.Builder b = Intel.builder().addBundled();
-      new IntelStore(Layout.currentMachine().stateDir()).addTo(b);
+      new IntelStore(state.dir()).addTo(b);
       for (Path p : extra) {
         b.add(p);
       }

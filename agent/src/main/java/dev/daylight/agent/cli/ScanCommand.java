@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,6 +59,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-store", description = "Do not record this scan in the local history.")
   boolean noStore;
 
+  @Mixin JudgeOptions judge;
+
+  @Mixin StoreOptions store;
+
   @Override
   public Integer call() throws Exception {
     ScanContext context;
@@ -95,9 +100,9 @@ final class ScanCommand implements Callable<Integer> {
         .withStore(!noStore && base.store() && home == null);
   }
 
-  /** Discovery and declared packages; intel, host probes and assessment add their stages here. */
-  Scanner scanner() {
-    return Scanner.standard();
+  /** Discovery and declared packages, then installed packages, AI apps and the rules. */
+  Scanner scanner() throws java.io.IOException {
+    return judge.scanner(store.dir());
   }
 
   /** Where the store records the scan (when {@code context.store()}); nothing yet. */
@@ -106,7 +111,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   int exitCode(Inventory inventory) {
-    return ExitCodes.OK;
+    return judge.exitCode(inventory);
   }
 
   private void print(Inventory inventory) throws Exception {
