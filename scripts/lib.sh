@@ -17,3 +17,28 @@ ensure_built() {
     }
   fi
 }
+
+# Prints JVM options that use an AppCDS archive of the agent's classes, creating the archive with
+# one training scan (of a tiny generated home holding one file per config format) when it is
+# missing or older than the jar. Class loading is most of a short scan's start-up; the archive
+# roughly halves it. Any failure just means no archive.
+# Usage: cds_opts JAR
+cds_opts() {
+  local jar=$1 jsa="${1%.jar}.jsa"
+  if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
+    local train
+    train=$(mktemp -d "${TMPDIR:-/tmp}/daylight-cds.XXXXXX")
+    mkdir -p "$train/.cursor" "$train/.continue" "$train/.codex" "$train/.config/JetBrains/X/options"
+    printf '{"mcpServers":{"a":{"command":"npx","args":["-y","a@1.0.0"],"env":{"T":"x"}}}}' >"$train/.cursor/mcp.json"
+    printf 'mcpServers:\n  - name: b\n    command: uvx\n    args: [b==1.0]\n' >"$train/.continue/config.yaml"
+    printf '[mcp_servers.c]\ncommand = "docker"\nargs = ["run", "-i", "c/d:1"]\n' >"$train/.codex/config.toml"
+    printf '<application><component name="McpApplicationServerCommands"><McpServerCommand><option name="name" value="d"/><option name="programPath" value="npx"/></McpServerCommand></component></application>' \
+      >"$train/.config/JetBrains/X/options/llm.mcpServers.xml"
+    java -XX:ArchiveClassesAtExit="$jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" \
+      scan --home "$train" --os linux --format json --no-host --no-store >/dev/null 2>&1 || rm -f "$jsa"
+    rm -rf "$train"
+  fi
+  if [ -f "$jsa" ]; then
+    echo "-XX:SharedArchiveFile=$jsa -Xshare:auto"
+  fi
+}
