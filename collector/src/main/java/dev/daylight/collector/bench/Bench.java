@@ -1,0 +1,251 @@
+package dev.daylight.collector.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.PackageRef;
+import dev.daylight.protocol.Report;
+import dev.daylight.protocol.SchemaVersion;
+import dev.daylight.protocol.Scope;
+import dev.daylight.protocol.Severity;
+import dev.daylight.protocol.Transport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Simulated agents against a running collector on loopback (run by {@code scripts/bench-collector}).
+ * {@code load}: closed loop, N workers posting gzip delta reports as fast as answered;
+ * {@code rate}: open loop at a fixed rate, latency measured from each request's scheduled time so a
+ * stall counts against the collector; {@code query}: the incident query, timed.
+ */
+public final class Bench {
+  private static final PrintStream OUT = System.out;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  private Bench(String base) {
+    this.base = base;
+  }
+
+  record Agent(String nodeId, String key, McpServer server) {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      OUT.println("usage: Bench load URL SECRET AGENTS WORKERS SECONDS | rate URL SECRET AGENTS RATE SECONDS"
+          + " | query URL ADMIN PURL RANGE RUNS");
+      System.exit(2);
+    }
+    Bench b = new Bench(args[1]);
+    switch (args[0]) {
+      case "load" -> b.load(b.agents(args[2], Integer.parseInt(args[3])), Integer.parseInt(args[4]),
+          Integer.parseInt(args[5]));
+      case "rate" -> b.rate(b.agents(args[2], Integer.parseInt(args[3])), Integer.parseInt(args[4]),
+          Integer.parseInt(args[5]));
+      case "query" -> b.query(args[2], args[3], args[4], Integer.parseInt(args[5]));
+      case "wait" -> b.awaitHealthy();
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  private void awaitHealthy() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        if (client.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("collector at " + base + " did not become healthy");
+  }
+
+  private List<Agent> agents(String secret, int n) throws Exception {
+    List<Agent> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Host host = new Host("bench-" + UUID.randomUUID(), "bench-host-" + i, "linux", "Debian 12", "x86_64",
+          "user" + i, null);
+      JsonNode r = Json.mapper().readTree(post("/api/v1/enroll", null,
+          Json.mapper().writeValueAsBytes(Map.of("enrollSecret", secret, "host", host))).body());
+      McpServer server = server(i, "1.0.15");
+      Agent a = new Agent(r.get("nodeId").asText(), r.get("nodeKey").asText(), server);
+      Inventory inv = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(),
+          Instant.now(), host, List.of(), List.of(server), List.of(), List.of(), List.of());
+      expectOk(post("/api/v1/reports", a.key(), gzip(Json.mapper().writeValueAsBytes(new Report(
+          SchemaVersion.CURRENT, UUID.randomUUID().toString(), a.nodeId(), Instant.now(), "snapshot", inv,
+          List.of())))));
+      out.add(a);
+    }
+    return out;
+  }
+
+  private static McpServer server(int i, String version) {
+    return new McpServer("srv-" + i, "cursor", Scope.USER, "/home/user" + i + "/.cursor/mcp.json", 4, "postmark",
+        Transport.STDIO, "npx", List.of("-y", "postmark-mcp@" + version), null, true,
+        List.of("POSTMARK_SERVER_TOKEN"), List.of(),
+        new PackageRef("pkg:npm/postmark-mcp@" + version, "npm", "postmark-mcp", version, true, "command-pin"),
+        null, Map.of("env.POSTMARK_SERVER_TOKEN", "<redacted:3f9a1c2b>"), null);
+  }
+
+  /** A typical hourly delta: one server changed version, one finding opened. */
+  private static byte[] delta(Agent a) throws IOException {
+    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+    String version = "1.0." + rnd.nextInt(10, 30);
+    McpServer after = server(0, version);
+    after = new McpServer(a.server().id(), after.client(), after.scope(), a.server().configPath(), after.line(),
+        after.name(), after.transport(), after.command(), after.args(), null, true, after.envKeys(), List.of(),
+        after.pkg(), null, after.secretFingerprints(), null);
+    Instant now = Instant.now();
+    Finding f = new Finding("unapproved:" + a.server().id() + ":" + version, "unapproved-version", Severity.MEDIUM,
+        "postmark-mcp changed to " + version + " and is not reviewed", a.server().id(), after.pkg().purl(),
+        null, null, "review the new version");
+    List<ChangeEvent> events = List.of(
+        new ChangeEvent(UUID.randomUUID().toString(), "server-changed", now, null, a.server().id(),
+            after.pkg().purl(), null, "postmark-mcp now " + version, null, Json.mapper().valueToTree(after)),
+        new ChangeEvent(UUID.randomUUID().toString(), "finding-opened", now, null, a.server().id(),
+            after.pkg().purl(), f.id(), f.title(), null, Json.mapper().valueToTree(f)));
+    return gzip(Json.mapper().writeValueAsBytes(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
+        a.nodeId(), now, "delta", null, events)));
+  }
+
+  private void load(List<Agent> agents, int workers, int seconds) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
+    AtomicInteger errors = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(workers);
+    long start = System.nanoTime();
+    for (int w = 0; w < workers; w++) {
+      int id = w;
+      new Thread(() -> {
+        List<Long> mine = new ArrayList<>();
+        int i = id;
+        while (System.nanoTime() < end) {
+          Agent a = agents.get(i++ % agents.size());
+          long t0 = System.nanoTime();
+          try {
+            if (post("/api/v1/reports", a.key(), delta(a)).statusCode() != 200) {
+              errors.incrementAndGet();
+            }
+          } catch (Exception e) {
+            errors.incrementAndGet();
+          }
+          mine.add(System.nanoTime() - t0);
+        }
+        all.add(mine.stream().mapToLong(Long::longValue).toArray());
+        done.countDown();
+      }).start();
+    }
+    done.await();
+    long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    double secs = (System.nanoTime() - start) / 1e9;
+    OUT.printf("closed loop: %d workers, %d agents, %.1f s: %d reports, %.0f reports/s, p50 %.1f ms,"
+        + " p99 %.1f ms, errors %d%n", workers, agents.size(), secs, lat.length, lat.length / secs,
+        pct(lat, 50), pct(lat, 99), errors.get());
+  }
+
+  private void rate(List<Agent> agents, int perSecond, int seconds) throws Exception {
+    int total = perSecond * seconds;
+    long[] lat = new long[total];
+    AtomicInteger errors = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(total);
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long due = start + (long) (i * (1e9 / perSecond));
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      int n = i;
+      Agent a = agents.get(i % agents.size());
+      client.sendAsync(request("/api/v1/reports", a.key(), delta(a)), HttpResponse.BodyHandlers.discarding())
+          .whenComplete((res, e) -> {
+            lat[n] = System.nanoTime() - due;
+            if (e != null || res.statusCode() != 200) {
+              errors.incrementAndGet();
+            }
+            done.countDown();
+          });
+    }
+    done.await();
+    Arrays.sort(lat);
+    OUT.printf("open loop: %d reports/s offered for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
+        perSecond, seconds, pct(lat, 50), pct(lat, 99), lat[lat.length - 1] / 1e6, errors.get());
+  }
+
+  private void query(String admin, String purl, String range, int runs) throws Exception {
+    String path = "/api/v1/fleet/packages?purl=" + java.net.URLEncoder.encode(purl, "UTF-8")
+        + (range.isEmpty() ? "" : "&range=" + java.net.URLEncoder.encode(range, "UTF-8"));
+    long[] lat = new long[runs];
+    int devices = 0;
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+      lat[i] = System.nanoTime() - t0;
+      expectOk(r);
+      devices = Json.mapper().readTree(r.body()).get("devices").size();
+    }
+    long first = lat[0];
+    Arrays.sort(lat);
+    OUT.printf("incident query %s %s: %d devices matched; first %.1f ms, median %.1f ms, max %.1f ms over %d runs%n",
+        purl, range, devices, first / 1e6, pct(lat, 50), lat[lat.length - 1] / 1e6, runs);
+  }
+
+  private static double pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+  }
+
+  private HttpRequest request(String path, String key, byte[] body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key).header("Content-Encoding", "gzip");
+    }
+    return b.build();
+  }
+
+  private HttpResponse<String> post(String path, String key, byte[] body) throws Exception {
+    return client.send(request(path, key, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void expectOk(HttpResponse<String> r) {
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  private static byte[] gzip(byte[] raw) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(raw);
+    }
+    return out.toByteArray();
+  }
+}
