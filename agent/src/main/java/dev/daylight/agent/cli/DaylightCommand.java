@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       ReviewCommand.class,
       StatusCommand.class,
       ExportCommand.class,
-      IntelCommand.class
+      IntelCommand.class,
+      EnrollCommand.class
     })
 final class DaylightCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,130 @@
+package dev.daylight.agent.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.Policy;
+import dev.daylight.protocol.Report;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The agent side of the wire protocol: enroll, send a report (gzip), pull policy (ETag). */
+final class CollectorClient {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  /** How the collector answered one report. */
+  enum Sent {
+    /** 2xx: stored now or before (same id): either way, delivered. */
+    DELIVERED,
+    /** 401: the node key is unknown; sending again will not help until the agent enrolls again. */
+    UNAUTHORIZED,
+    /** Other 4xx: this report will never be accepted as it is. */
+    REJECTED,
+    /** No answer, 5xx, 429: try again later. */
+    RETRY
+  }
+
+  private final OkHttpClient http;
+  private final URI base;
+
+  CollectorClient(URI base, String caPem, String pin) {
+    this.base = base;
+    OkHttpClient.Builder b = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .retryOnConnectionFailure(false);
+    Tls.configure(b, caPem, pin);
+    this.http = b.build();
+  }
+
+  static CollectorClient of(Credentials c) {
+    return new CollectorClient(c.uri(), c.caPem(), c.pin());
+  }
+
+  /** @return node id and node key */
+  Map.Entry<String, String> enroll(String secret, Host host) throws IOException {
+    byte[] body = Json.mapper().writeValueAsBytes(Map.of("enrollSecret", secret, "host", host));
+    Request r = new Request.Builder().url(base + "/api/v1/enroll").post(RequestBody.create(body, JSON)).build();
+    try (Response res = http.newCall(r).execute()) {
+      String text = res.body().string();
+      if (res.code() == 401) {
+        throw new IOException("the collector refused the enrollment secret");
+      }
+      if (res.code() != 200) {
+        throw new IOException("enrollment failed: HTTP " + res.code() + " " + brief(text));
+      }
+      JsonNode n = Json.mapper().readTree(text);
+      return Map.entry(n.get("nodeId").asText(), n.get("nodeKey").asText());
+    }
+  }
+
+  Sent send(Report report, String nodeKey) {
+    Request r;
+    try {
+      r = new Request.Builder().url(base + "/api/v1/reports")
+          .header("Authorization", "Bearer " + nodeKey)
+          .header("Content-Encoding", "gzip")
+          .post(RequestBody.create(gzip(Json.mapper().writeValueAsBytes(report)), JSON))
+          .build();
+    } catch (IOException e) {
+      return Sent.REJECTED;
+    }
+    try (Response res = http.newCall(r).execute()) {
+      int code = res.code();
+      if (code >= 200 && code < 300) {
+        return Sent.DELIVERED;
+      }
+      if (code == 401) {
+        return Sent.UNAUTHORIZED;
+      }
+      if (code == 429 || code == 408 || code >= 500) {
+        return Sent.RETRY;
+      }
+      return Sent.REJECTED;
+    } catch (IOException e) {
+      return Sent.RETRY;
+    }
+  }
+
+  /** Empty when the ETag still matches (304). */
+  Optional<Policy> policy(String nodeKey, String etag, String intelCursor) throws IOException {
+    Request.Builder b = new Request.Builder()
+        .url(base + "/api/v1/policy" + (intelCursor == null ? "" : "?intelCursor=" + intelCursor))
+        .header("Authorization", "Bearer " + nodeKey);
+    if (etag != null) {
+      b.header("If-None-Match", etag);
+    }
+    try (Response res = http.newCall(b.build()).execute()) {
+      if (res.code() == 304) {
+        return Optional.empty();
+      }
+      if (res.code() != 200) {
+        throw new IOException("policy pull failed: HTTP " + res.code());
+      }
+      return Optional.of(Json.mapper().readValue(res.body().bytes(), Policy.class));
+    }
+  }
+
+  private static byte[] gzip(byte[] raw) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(raw);
+    }
+    return out.toByteArray();
+  }
+
+  private static String brief(String s) {
+    return s.length() > 200 ? s.substring(0, 200) : s;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.daylight.agent.report;
+
+import dev.daylight.agent.store.OutboxItem;
+import dev.daylight.agent.store.Store;
+import dev.daylight.protocol.Policy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox and pulls fleet policy. At-least-once: a report is marked delivered only
+ * after the collector answered 2xx, and a retry reuses its report id, which the collector stores
+ * once. A failed round backs off exponentially with jitter; later rounds before the wait is over
+ * return at once, so a collector down for an hour costs a handful of requests.
+ */
+public final class Reporter {
+  private static final Logger log = LoggerFactory.getLogger(Reporter.class);
+  static final int BATCH = 50;
+  static final String ETAG = "report.policy-etag";
+  static final String CURSOR = "report.intel-cursor";
+
+  /** What one round did. */
+  public record Round(int delivered, int rejected, int pending, boolean policyUpdated, Optional<String> problem) {}
+
+  private final Path stateDir;
+  private final Clock clock;
+  private final Backoff backoff;
+  private int failures;
+  private Instant notBefore = Instant.EPOCH;
+
+  public Reporter(Path stateDir) {
+    this(stateDir, Clock.systemUTC(), Backoff.standard());
+  }
+
+  Reporter(Path stateDir, Clock clock, Backoff backoff) {
+    this.stateDir = stateDir;
+    this.clock = clock;
+    this.backoff = backoff;
+  }
+
+  /** One round from the daemon: skipped while backing off. */
+  public synchronized Round deliver(Store store) {
+    if (clock.instant().isBefore(notBefore)) {
+      return new Round(0, 0, store.outboxDepth(), false, Optional.of("backing off after " + failures + " failure(s)"));
+    }
+    return deliverNow(store);
+  }
+
+  /** One round right away ({@code scan --report}), ignoring any backoff. */
+  public synchronized Round deliverNow(Store store) {
+    Optional<Credentials> creds = Credentials.load(stateDir);
+    if (creds.isEmpty()) {
+      return new Round(0, 0, store.outboxDepth(), false, Optional.of("not enrolled: run daylight enroll"));
+    }
+    CollectorClient client = CollectorClient.of(creds.get());
+    String key = creds.get().nodeKey();
+    boolean policyUpdated = false;
+    int delivered = 0;
+    int rejected = 0;
+    String problem = null;
+    try {
+      policyUpdated = pullPolicy(client, key, store);
+    } catch (IOException e) {
+      problem = "policy pull failed: " + e.getMessage();
+    }
+    outer:
+    while (problem == null) {
+      List<OutboxItem> batch = store.pendingReports(BATCH);
+      if (batch.isEmpty()) {
+        break;
+      }
+      int progress = 0;
+      for (OutboxItem item : batch) {
+        switch (client.send(item.report(), key)) {
+          case DELIVERED -> {
+            store.markDelivered(item.report().reportId());
+            delivered++;
+            progress++;
+          }
+          case REJECTED -> {
+            // Kept (never silently dropped) and counted; the next reports still go out.
+            store.markFailed(item.report().reportId(), "rejected by the collector");
+            rejected++;
+          }
+          case UNAUTHORIZED -> {
+            problem = "the collector no longer knows this node key: run daylight enroll again";
+            break outer;
+          }
+          case RETRY -> {
+            problem = "collector unreachable or failing";
+            break outer;
+          }
+        }
+      }
+      if (progress == 0) {
+        break; // only rejected reports are left: wait for the next round
+      }
+    }
+    if (problem == null) {
+      failures = 0;
+      notBefore = Instant.EPOCH;
+    } else {
+      failures++;
+      notBefore = clock.instant().plus(backoff.delay(failures));
+      log.atWarn().addKeyValue("failures", failures).addKeyValue("pending", store.outboxDepth())
+          .log("report delivery stopped: {}", problem);
+    }
+    if (delivered > 0) {
+      log.atInfo().addKeyValue("delivered", delivered).log("reports delivered");
+    }
+    return new Round(delivered, rejected, store.outboxDepth(), policyUpdated, Optional.ofNullable(problem));
+  }
+
+  private boolean pullPolicy(CollectorClient client, String key, Store store) throws IOException {
+    Optional<Policy> p = client.policy(key, store.setting(ETAG).orElse(null), store.setting(CURSOR).orElse(null));
+    if (p.isEmpty()) {
+      return false;
+    }
+    store.replacePolicy(p.get().entries());
+    if (p.get().etag() != null) {
+      store.putSetting(ETAG, p.get().etag());
+    }
+    if (p.get().intelCursor() != null) {
+      store.putSetting(CURSOR, p.get().intelCursor());
+    }
+    return true;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.daylight.agent.report;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+
+/**
+ * How the agent trusts its collector: the system's CAs, a CA file given at enrollment, or a pin of
+ * the collector's own certificate (for a self-signed collector on a small network).
+ */
+final class Tls {
+  private Tls() {}
+
+  static void configure(OkHttpClient.Builder b, String caPem, String pin) {
+    try {
+      if (pin != null && !pin.isBlank()) {
+        X509TrustManager tm = new PinnedTrust(normalizePin(pin));
+        b.sslSocketFactory(context(tm).getSocketFactory(), tm);
+        // The pin names the exact certificate, which is a stronger check than the host name.
+        b.hostnameVerifier((host, session) -> true);
+      } else if (caPem != null && !caPem.isBlank()) {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        int i = 0;
+        for (var cert : java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
+          ks.setCertificateEntry("ca" + i++, cert);
+        }
+        if (i == 0) {
+          throw new IllegalArgumentException("no certificate in the CA file");
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
+        b.sslSocketFactory(context(tm).getSocketFactory(), tm);
+      }
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalArgumentException("cannot set up TLS trust: " + e.getMessage(), e);
+    }
+  }
+
+  private static SSLContext context(X509TrustManager tm) throws GeneralSecurityException {
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, new javax.net.ssl.TrustManager[] {tm}, null);
+    return ctx;
+  }
+
+  /** Accepts hex (colons allowed) or {@code sha256/BASE64}; returns lower-case hex. */
+  static String normalizePin(String pin) {
+    String p = pin.trim();
+    if (p.regionMatches(true, 0, "sha256/", 0, 7)) {
+      return HexFormat.of().formatHex(Base64.getDecoder().decode(p.substring(7)));
+    }
+    String hex = p.replace(":", "").toLowerCase(Locale.ROOT);
+    if (!hex.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("--pin must be a SHA-256 (64 hex digits, colons allowed, or sha256/BASE64)");
+    }
+    return hex;
+  }
+
+  /** Trusts a chain whose leaf certificate, or its public key, has the pinned SHA-256. */
+  private static final class PinnedTrust implements X509TrustManager {
+    private final String pin;
+
+    PinnedTrust(String pin) {
+      this.pin = pin;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      if (chain == null || chain.length == 0) {
+        throw new CertificateException("no certificate");
+      }
+      X509Certificate leaf = chain[0];
+      leaf.checkValidity();
+      if (!pin.equals(sha256(leaf.getEncoded())) && !pin.equals(sha256(leaf.getPublicKey().getEncoded()))) {
+        throw new CertificateException("collector certificate does not match the pinned SHA-256");
+      }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      throw new CertificateException("not a server");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.daylight.agent.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReporterPartsTest {
+  @TempDir Path state;
+
+  @Test
+  void plainHttpIsRefusedExceptToLoopback() {
+    assertThat(Endpoint.parse("http://127.0.0.1:8080/").toString()).isEqualTo("http://127.0.0.1:8080");
+    assertThat(Endpoint.parse("http://[::1]:8080").toString()).isEqualTo("http://[::1]:8080");
+    assertThat(Endpoint.parse("http://localhost:9").toString()).isEqualTo("http://localhost:9");
+    assertThat(Endpoint.parse("https://collector.example.com:8443").getHost()).isEqualTo("collector.example.com");
+    assertThatThrownBy(() -> Endpoint.parse("http://collector.example.com")).hasMessageContaining("refusing plain http");
+    assertThatThrownBy(() -> Endpoint.parse("http://10.0.0.5:8080")).hasMessageContaining("refusing plain http");
+    assertThatThrownBy(() -> Endpoint.parse("http://127.0.0.1.nip.io")).hasMessageContaining("refusing plain http");
+    assertThatThrownBy(() -> Endpoint.parse("ftp://x")).hasMessageContaining("https://");
+  }
+
+  @Test
+  void backoffGrowsExponentiallyUpToTheCapWithJitterBelowTheCeiling() {
+    Backoff b = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), new Random(7));
+    assertThat(b.delay(0)).isZero();
+    assertThat(b.ceiling(1)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(b.ceiling(4)).isEqualTo(Duration.ofSeconds(16));
+    assertThat(b.ceiling(40)).isEqualTo(Duration.ofMinutes(10));
+    Set<Duration> seen = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      Duration d = b.delay(5);
+      assertThat(d).isBetween(Duration.ZERO, Duration.ofSeconds(32));
+      seen.add(d);
+    }
+    assertThat(seen).as("jitter spreads retries").hasSizeGreaterThan(40);
+  }
+
+  @Test
+  void credentialsAreWrittenOwnerOnlyAndNeverPrintTheKey() throws Exception {
+    Credentials c = new Credentials("https://c.example", "node-1", "s3cr3t-node-key", null, null);
+    c.save(state);
+    Path file = state.resolve(Credentials.FILE_NAME);
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+    assertThat(Credentials.load(state)).contains(c);
+    assertThat(c.toString()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void pinsAreAcceptedAsHexWithColonsOrAsBase64() {
+    String hex = "ab".repeat(32);
+    assertThat(Tls.normalizePin(hex.toUpperCase())).isEqualTo(hex);
+    assertThat(Tls.normalizePin("AB:".repeat(31) + "AB")).isEqualTo(hex);
+    assertThat(Tls.normalizePin("sha256/" + java.util.Base64.getEncoder().encodeToString(
+        java.util.HexFormat.of().parseHex(hex)))).isEqualTo(hex);
+    assertThatThrownBy(() -> Tls.normalizePin("abc")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theDeviceIdIsStablePerStateDirAndRevealsNothingOfTheKey() {
+    String first = Enroller.deviceId(state);
+    assertThat(Enroller.deviceId(state)).isEqualTo(first).hasSize(32);
+  }
+}
