@@ -22,6 +22,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class CollectorServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
+  private final GracefulHandler graceful;
 
   /** TLS material, or null for plain HTTP (loopback or behind a TLS-terminating balancer). */
   public record Tls(Path certPem, Path keyPem) {}
@@ -51,8 +52,11 @@ public final class CollectorServer implements AutoCloseable {
     server.addConnector(connector);
     Routes.Services services = new Routes.Services(db, enrollment, ingest, fleet, policy, adminToken,
         Clock.systemUTC());
-    server.setHandler(new GracefulHandler(new Routes(services, new Metrics())));
-    server.setStopTimeout(20_000);
+    graceful = new GracefulHandler(new Routes(services, new Metrics()));
+    server.setHandler(graceful);
+    // Idle keep-alive connections would hold a graceful stop until its timeout: the wait for
+    // in-flight requests happens in close(), and the stop that follows is quick.
+    server.setStopTimeout(0);
     server.start();
   }
 
@@ -62,6 +66,11 @@ public final class CollectorServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    try {
+      graceful.shutdown().get(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // requests still running after 20 s are cut off by the stop below
+    }
     server.stop();
   }
 }

@@ -1,0 +1,74 @@
+package dev.daylight.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.collector.Collector;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.PackageRef;
+import dev.daylight.protocol.SchemaVersion;
+import dev.daylight.protocol.Scope;
+import dev.daylight.protocol.Transport;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A real collector on a loopback port plus the inventories an agent would record. */
+final class Loopback {
+  static final String SECRET = "e2e-enroll-secret";
+  static final String ADMIN = "e2e-admin-token";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Loopback() {}
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static Collector collector(int port, Path db) throws Exception {
+    return Collector.start(new Collector.Config("127.0.0.1", port, "sqlite:" + db, SECRET, ADMIN, null, null, 3600));
+  }
+
+  static JsonNode admin(int port, String path) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    return Json.mapper().readTree(r.body());
+  }
+
+  static JsonNode adminPost(int port, String path, Object body) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    return Json.mapper().readTree(r.body());
+  }
+
+  /** One scan of a machine whose Cursor config runs postmark-mcp at {@code version}. */
+  static Inventory scan(String version) {
+    PackageRef ref = new PackageRef("pkg:npm/postmark-mcp@" + version, "npm", "postmark-mcp", version, true,
+        "command-pin");
+    McpServer s = new McpServer("cursor:postmark", "cursor", Scope.USER, "/home/erin/.cursor/mcp.json", 3,
+        "postmark", Transport.STDIO, "npx", List.of("-y", "postmark-mcp@" + version), null, true,
+        List.of("POSTMARK_SERVER_TOKEN"), List.of(), ref, null, Map.of(), null);
+    return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
+        new Host(null, "erin-laptop", "linux", null, null, "erin", null), List.of(), List.of(s), List.of(),
+        List.of(), List.of());
+  }
+}
