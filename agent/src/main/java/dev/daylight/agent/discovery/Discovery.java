@@ -40,7 +40,8 @@ public final class Discovery {
     this.context = context;
     this.catalog = catalog;
     this.locator = new Locator(catalog, context);
-    this.builder = new ServerBuilder(catalog.dialect(), Redactor.withKey(context.fingerprintKey()));
+    this.builder = new ServerBuilder(catalog.dialect(), Redactor.withKey(context.fingerprintKey()),
+        context.osUser().orElse(null));
   }
 
   /** What discovery found: servers, the clients whose files held them, and unreadable files. */
@@ -82,6 +83,7 @@ public final class Discovery {
             .add(Evidence.file(t.path().toString(), null, out.servers().size() + " MCP server(s)"));
       }
     }
+    servers = new ClaudeApprovals(docs, context.home()).apply(servers);
     LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
         projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
     return new Result(servers, clients(seen), new ArrayList<>(errors.values()));

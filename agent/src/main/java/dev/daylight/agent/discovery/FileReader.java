@@ -46,7 +46,7 @@ final class FileReader {
     }
     if (t.spec().shape().equals("mcpb")) {
       try {
-        McpbManifest.read(builder, t.client(), t.path(), doc).ifPresent(servers::add);
+        McpbManifest.read(builder, t.client(), t.path(), doc, docs).ifPresent(servers::add);
       } catch (RuntimeException e) {
         errors.add(new ScanError(path, "extension manifest not understood: " + e.getClass().getSimpleName()));
       }

@@ -15,7 +15,22 @@ import java.util.Optional;
 final class McpbManifest {
   private McpbManifest() {}
 
-  static Optional<McpServer> read(ServerBuilder builder, ClientSpec client, Path manifest, Doc doc) {
+  /** {@code Claude Extensions Settings/<id>.json} says {@code "isEnabled": false} for a switched-off extension. */
+  private static boolean enabledInSettings(Path manifest, DocumentCache docs) {
+    Path folder = manifest.getParent();
+    if (folder == null || folder.getParent() == null || folder.getParent().getParent() == null) {
+      return true;
+    }
+    Path settings = folder.getParent().getParent()
+        .resolve("Claude Extensions Settings").resolve(folder.getFileName() + ".json");
+    return docs.parsed(settings, dev.daylight.agent.catalog.Catalog.Format.JSON)
+        .map(Doc::root)
+        .map(r -> !r.path("isEnabled").isBoolean() || r.path("isEnabled").asBoolean())
+        .orElse(true);
+  }
+
+  static Optional<McpServer> read(ServerBuilder builder, ClientSpec client, Path manifest, Doc doc,
+      DocumentCache docs) {
     JsonNode root = doc.root();
     if (root == null || !root.path("server").path("mcp_config").isObject()) {
       return Optional.empty();
@@ -25,6 +40,7 @@ final class McpbManifest {
     ServerEntries.Entry entry = new ServerEntries.Entry(name, root.path("server").path("mcp_config"),
         "/server/mcp_config", Scope.EXTENSION, "");
     Integer line = Optional.ofNullable(doc.line("/server/mcp_config")).orElse(doc.line("/server"));
-    return Optional.of(builder.build(client, manifest.toString(), entry, line));
+    McpServer server = builder.build(client, manifest.toString(), entry, line);
+    return Optional.of(enabledInSettings(manifest, docs) ? server : ClaudeApprovals.disabled(server));
   }
 }

@@ -26,10 +26,12 @@ import java.util.Map;
 final class ServerBuilder {
   private final Dialect dialect;
   private final Redactor redactor;
+  private final String osUser;
 
-  ServerBuilder(Dialect dialect, Redactor redactor) {
+  ServerBuilder(Dialect dialect, Redactor redactor, String osUser) {
     this.dialect = dialect;
     this.redactor = redactor;
+    this.osUser = osUser;
   }
 
   /** The fields of an entry before redaction; {@code env} and {@code headers} hold clear values. */
@@ -71,7 +73,7 @@ final class ServerBuilder {
     raw.headerKeys().stream().filter(k -> !headerKeys.contains(k)).forEach(headerKeys::add);
     return new McpServer(id(clientId, configPath, locator, name), clientId, scope, configPath, line,
         name, raw.transport(), command, args, url, raw.enabled(), envKeys, headerKeys, null, null,
-        secrets.fingerprints(), null);
+        secrets.fingerprints(), osUser);
   }
 
   Raw read(ClientSpec client, JsonNode entry) {

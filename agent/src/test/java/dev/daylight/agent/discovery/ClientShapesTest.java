@@ -72,6 +72,28 @@ class ClientShapesTest {
   }
 
   @Test
+  void claudeCodeProjectServersRefusedByTheUserAreDisabled() {
+    FakeHome h = home(Os.LINUX);
+    Path proj = tmp.resolve("code/app");
+    h.write("code/app/.mcp.json", "{\"mcpServers\":{\"yes\":{\"command\":\"a\"},\"no\":{\"command\":\"b\"},\"no2\":{\"command\":\"c\"}}}");
+    h.write(".claude.json", "{\"projects\":{\"" + proj + "\":{\"disabledMcpjsonServers\":[\"no\"]}}}");
+    h.write("code/app/.claude/settings.local.json", "{\"disabledMcpjsonServers\":[\"no2\"]}");
+    List<McpServer> s = h.servers("claude-code");
+    assertThat(named(s, "yes").enabled()).isTrue();
+    assertThat(named(s, "no").enabled()).isFalse();
+    assertThat(named(s, "no2").enabled()).isFalse();
+  }
+
+  @Test
+  void claudeDesktopExtensionSwitchedOffInItsSettingsIsDisabled() {
+    FakeHome h = home(Os.WINDOWS);
+    h.write("AppData/Roaming/Claude/Claude Extensions/ant.dir.x/manifest.json",
+        "{\"name\":\"x\",\"server\":{\"mcp_config\":{\"command\":\"node\",\"args\":[\"i.js\"]}}}");
+    h.write("AppData/Roaming/Claude/Claude Extensions Settings/ant.dir.x.json", "{\"isEnabled\": false}");
+    assertThat(h.servers("claude-desktop").get(0).enabled()).isFalse();
+  }
+
+  @Test
   void vscodeMcpJsonSettingsAndProfiles() {
     FakeHome h = home(Os.LINUX);
     h.write(".config/Code/User/mcp.json", """
