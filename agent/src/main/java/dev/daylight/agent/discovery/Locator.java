@@ -80,7 +80,10 @@ final class Locator {
             }
           }
           if (reg.valueAt() != null && root.path(reg.valueAt()).isTextual()) {
-            toPath(root.path(reg.valueAt()).asText()).ifPresent(out::add);
+            // A multi-root workspace names its .code-workspace file; its folder is the project.
+            toPath(root.path(reg.valueAt()).asText())
+                .map(p -> p.toString().endsWith(".code-workspace") ? p.getParent() : p)
+                .ifPresent(out::add);
           }
         }
       }

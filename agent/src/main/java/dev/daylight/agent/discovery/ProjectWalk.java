@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +30,7 @@ final class ProjectWalk {
       "exe", "o", "a", "wasm", "ipynb", "rst", "env", "gitignore");
 
   private final Set<String> markers;
+  private final List<Pattern> markerGlobs;
   private final Set<String> prune;
   private final boolean descendIntoHidden;
   private final int maxDepth;
@@ -36,6 +39,7 @@ final class ProjectWalk {
     Set<String> m = new HashSet<>();
     catalog.clients().forEach(c -> c.projectFiles().forEach(f -> m.add(f.path().split("/")[0])));
     this.markers = Set.copyOf(m);
+    this.markerGlobs = m.stream().filter(x -> x.contains("*")).map(Globs::toRegex).toList();
     this.prune = Set.copyOf(catalog.walk().prune());
     this.descendIntoHidden = catalog.walk().descendIntoHidden();
     this.maxDepth = maxDepth;
@@ -54,7 +58,7 @@ final class ProjectWalk {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         for (Path entry : entries) {
           String name = entry.getFileName().toString();
-          if (markers.contains(name)) {
+          if (markers.contains(name) || markerGlobs.stream().anyMatch(g -> g.matcher(name).matches())) {
             found.add(dir);
           }
           if (depth < maxDepth && enterable(name)

@@ -144,6 +144,19 @@ class ScanCommandTest {
   }
 
   @Test
+  void realMachineScanCompletesWithAWellFormedInventory() throws IOException {
+    Run r = run("scan", "--format", "json", "--no-host", "--no-store", "--depth", "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    Inventory inv = Json.mapper().readValue(r.out(), Inventory.class);
+    assertThat(inv.host().os()).isEqualTo(dev.daylight.agent.platform.Os.current().wire());
+    assertThat(inv.finishedAt()).isAfterOrEqualTo(inv.startedAt());
+    assertThat(inv.servers()).allSatisfy(s -> {
+      assertThat(s.id()).matches("[0-9a-f]{32}");
+      assertThat(Path.of(s.configPath())).isAbsolute();
+    });
+  }
+
+  @Test
   void usageErrorsExitTwoAndHelpWorks() {
     assertThat(run("scan", "--os", "beos", "--home", home.toString()).exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(run("scan", "--home", home.resolve("missing").toString(), "--os", "linux").exit())

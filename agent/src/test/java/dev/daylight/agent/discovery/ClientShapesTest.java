@@ -126,6 +126,20 @@ class ClientShapesTest {
   }
 
   @Test
+  void vscodeMultiRootWorkspaceFilesHoldServersInSettings() {
+    FakeHome h = home(Os.LINUX);
+    Path ws = tmp.resolve("q1/q2/q3/q4/q5/q6/team/all.code-workspace");
+    h.write(".config/Code/User/workspaceStorage/9a/workspace.json", "{\"workspace\": \"" + ws.toUri() + "\"}");
+    h.write("q1/q2/q3/q4/q5/q6/team/all.code-workspace", """
+        {"folders": [{"path": "a"}], "settings": {"mcp": {"servers": {"wsf": {"command": "npx", "args": ["wsf-mcp"]}}}}}
+        """);
+    h.write("src/near/x.code-workspace", "{\"settings\": {\"mcp.servers\": {\"near\": {\"url\": \"https://n.example/mcp\"}}}}");
+    List<McpServer> s = h.servers("vscode");
+    assertThat(s).extracting(McpServer::name).containsExactlyInAnyOrder("wsf", "near");
+    assertThat(s).allSatisfy(x -> assertThat(x.scope()).isEqualTo(Scope.PROJECT));
+  }
+
+  @Test
   void zedContextServersInAllThreeShapesAndExtensionEntries() {
     FakeHome h = home(Os.MACOS);
     h.write(".config/zed/settings.json", """
