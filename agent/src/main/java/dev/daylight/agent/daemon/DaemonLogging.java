@@ -1,0 +1,74 @@
+package dev.daylight.agent.daemon;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the daemon's logs to {@code daylight.log} in the per-OS log folder, rolled at 5 MB with
+ * 3 old files kept, so a long-running agent never fills the disk. Configured in code because the
+ * folder is only known at run time.
+ */
+public final class DaemonLogging {
+  static final String FILE = "daylight.log";
+
+  private DaemonLogging() {}
+
+  /** Replaces the console logging of the CLI with the rotating file; returns the file. */
+  public static Path toRotatingFile(Path logDir, Level level) {
+    try {
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create log folder " + logDir, e);
+    }
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+      return logDir.resolve(FILE); // another SLF4J binding: leave its configuration alone
+    }
+    ctx.reset();
+    Path file = logDir.resolve(FILE);
+    RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+    appender.setContext(ctx);
+    appender.setName("FILE");
+    appender.setFile(file.toString());
+
+    FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+    rolling.setContext(ctx);
+    rolling.setParent(appender);
+    rolling.setFileNamePattern(logDir.resolve("daylight.%i.log").toString());
+    rolling.setMinIndex(1);
+    rolling.setMaxIndex(3);
+    rolling.start();
+
+    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+    trigger.setContext(ctx);
+    trigger.setMaxFileSize(FileSize.valueOf("5MB"));
+    trigger.start();
+
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(ctx);
+    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n");
+    encoder.start();
+
+    appender.setRollingPolicy(rolling);
+    appender.setTriggeringPolicy(trigger);
+    appender.setEncoder(encoder);
+    appender.start();
+
+    ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.WARN);
+    root.addAppender(appender);
+    ctx.getLogger("dev.daylight").setLevel(level);
+    return file;
+  }
+}

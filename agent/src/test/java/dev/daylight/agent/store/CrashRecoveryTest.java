@@ -1,0 +1,107 @@
+package dev.daylight.agent.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daylight.protocol.ChangeEvent;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 in the middle of writes, many times: the file must stay sound and every scan whose
+ * commit returned must still be there with all its events, and the event history must still
+ * replay to the current server set.
+ */
+class CrashRecoveryTest {
+  static final int KILLS = 8;
+  @TempDir Path dir;
+
+  @Test
+  void killNineDuringWritesLosesNoCommittedEventAndKeepsTheFileSound() throws Exception {
+    Random random = new Random(42);
+    Set<String> promised = new HashSet<>();
+    int committedScans = 0;
+    for (int round = 0; round < KILLS; round++) {
+      Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", CrashWriter.class.getName(), dir.toString(),
+          Long.toString(round)).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> lines = new ArrayList<>();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(
+            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String l; (l = r.readLine()) != null; ) {
+            synchronized (lines) {
+              lines.add(l);
+            }
+          }
+        } catch (java.io.IOException ignored) {
+          // the child died: that is the point
+        }
+      });
+      reader.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (count(lines, "committed") < 3 && child.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(random.nextInt(250));
+      child.destroyForcibly(); // SIGKILL on POSIX
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      reader.join(10_000);
+      synchronized (lines) {
+        for (String l : lines) {
+          if (l.startsWith("committed")) {
+            committedScans++;
+            String[] parts = l.split(" ");
+            for (int i = 2; i < parts.length; i++) {
+              promised.add(parts[i]);
+            }
+          }
+        }
+      }
+    }
+    try (Store store = Store.open(dir)) {
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+      List<ChangeEvent> events = store.events(Optional.empty());
+      Set<String> stored = new HashSet<>();
+      events.forEach(e -> stored.add(e.id()));
+      assertThat(committedScans).isGreaterThanOrEqualTo(3 * KILLS);
+      assertThat(stored).containsAll(promised);
+
+      // Replaying added/removed events gives exactly the servers the store holds as active.
+      Set<String> replay = new HashSet<>();
+      for (ChangeEvent e : events) {
+        if (e.type().equals("server-added")) {
+          assertThat(replay.add(e.serverId())).as("added twice: " + e.serverId()).isTrue();
+        } else if (e.type().equals("server-removed")) {
+          assertThat(replay.remove(e.serverId())).as("removed unseen: " + e.serverId()).isTrue();
+        }
+      }
+      Set<String> active = new HashSet<>();
+      store.servers().stream().filter(ServerView::active).forEach(s -> active.add(s.server().id()));
+      assertThat(replay).isEqualTo(active);
+      Set<String> latest = new HashSet<>();
+      store.latest().orElseThrow().servers().forEach(s -> latest.add(s.id()));
+      assertThat(latest).isEqualTo(active);
+    }
+  }
+
+  private static int count(List<String> lines, String prefix) {
+    synchronized (lines) {
+      return (int) lines.stream().filter(l -> l.startsWith(prefix)).count();
+    }
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
