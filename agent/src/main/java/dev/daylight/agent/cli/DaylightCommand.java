@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ExportCommand.class,
       IntelCommand.class,
-      EnrollCommand.class
+      EnrollCommand.class,
+      RunCommand.class
     })
 final class DaylightCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,8 @@ import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.store.DeviceKey;
+import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import java.io.PrintWriter;
@@ -96,8 +98,10 @@ final class ScanCommand implements Callable<Integer> {
       base = new ScanContext(Layout.of(os == null ? machine.os() : os, dir), Map.of(), true, true,
           depth, Optional.empty(), Optional.empty());
     }
-    return base.withWalkDepth(depth).withHostProbes(!noHost && base.hostProbes())
-        .withStore(!noStore && base.store() && home == null);
+    // A scan of another home is stored only into an explicitly named store.
+    ScanContext ctx = base.withWalkDepth(depth).withHostProbes(!noHost && base.hostProbes())
+        .withStore(!noStore && base.store() && (home == null || store.stateDir != null));
+    return ctx.store() ? ctx.withFingerprintKey(DeviceKey.loadOrCreate(store.dir())) : ctx;
   }
 
   /** Discovery and declared packages, then installed packages, AI apps and the rules. */
@@ -105,9 +109,14 @@ final class ScanCommand implements Callable<Integer> {
     return judge.scanner(store.dir());
   }
 
-  /** Where the store records the scan (when {@code context.store()}); nothing yet. */
+  /** Records the scan when {@code context.store()}; the stored form adds trust findings. */
   Inventory afterScan(Inventory inventory, ScanContext context) {
-    return inventory;
+    if (!context.store()) {
+      return inventory;
+    }
+    try (Store s = store.open()) {
+      return s.record(inventory).inventory();
+    }
   }
 
   int exitCode(Inventory inventory) {
