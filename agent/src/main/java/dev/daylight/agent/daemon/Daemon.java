@@ -93,6 +93,9 @@ public final class Daemon implements AutoCloseable {
   private void scan(String reason) {
     try {
       long t0 = System.nanoTime();
+      // Watch first, scan second: a change made while the scan reads is then seen by the watch
+      // and rescanned, never lost between the read and the registration.
+      watcher.watch(targets(last));
       Inventory inv = job.scan();
       Recorded rec = store.record(inv);
       last = rec.inventory();
@@ -109,6 +112,9 @@ public final class Daemon implements AutoCloseable {
 
   private Set<Path> targets(Inventory inv) {
     Set<Path> all = new HashSet<>(settings.locations().get());
+    if (inv == null) {
+      return all;
+    }
     for (McpServer s : inv.servers()) {
       all.add(Path.of(s.configPath()));
     }
@@ -127,6 +133,11 @@ public final class Daemon implements AutoCloseable {
     } catch (Exception e) {
       log.warn("outbox delivery failed, {} report(s) stay queued: {}", store.outboxDepth(), e.toString());
     }
+  }
+
+  /** Folders the watcher has registered, for diagnostics. */
+  Set<Path> watchedFolders() {
+    return watcher == null ? Set.of() : watcher.watchedFolders();
   }
 
   /** The inventory of the last stored scan, if any. */

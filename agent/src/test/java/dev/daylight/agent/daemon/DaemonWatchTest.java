@@ -41,6 +41,19 @@ class DaemonWatchTest {
     return false;
   }
 
+  static String threads() {
+    StringBuilder sb = new StringBuilder("no scan stored; threads:\n");
+    Thread.getAllStackTraces().forEach((t, st) -> {
+      if (t.getName().startsWith("daylight")) {
+        sb.append(t.getName()).append('\n');
+        for (StackTraceElement e : st) {
+          sb.append("  at ").append(e).append('\n');
+        }
+      }
+    });
+    return sb.toString();
+  }
+
   @Test
   void aNewConfigIsScannedAndStoredWithoutWaitingForTheInterval() throws Exception {
     ScanContext context = ScanContext.forHome(home, Os.LINUX).withStore(true)
@@ -53,7 +66,7 @@ class DaemonWatchTest {
             new Daemon.Settings(Duration.ofHours(1), Duration.ofMillis(100),
                 () -> WatchLocations.of(context)), null)) {
       daemon.start();
-      assertThat(eventually(() -> store.lastScan().isPresent())).isTrue();
+      assertThat(eventually(() -> store.lastScan().isPresent())).as(DaemonWatchTest::threads).isTrue();
       assertThat(store.servers()).isEmpty();
 
       Files.createDirectories(home.resolve(".cursor"));
@@ -61,7 +74,10 @@ class DaemonWatchTest {
           {"mcpServers": {"postmark": {"command": "npx", "args": ["-y", "postmark-mcp"]}}}
           """);
       assertThat(eventually(() -> store.servers().stream().map(ServerView::server)
-          .anyMatch(s -> s.name().equals("postmark")))).isTrue();
+          .anyMatch(s -> s.name().equals("postmark"))))
+          .as(() -> "watching " + daemon.watchedFolders() + " scans " + store.changeCounter()
+              + " last " + daemon.lastScan().map(i -> i.servers() + " " + i.errors()) + threads())
+          .isTrue();
       List<StoredFinding> findings = store.findings(true);
       assertThat(findings).extracting(f -> f.finding().rule()).contains("new-server");
 
