@@ -6,6 +6,7 @@ import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.WatchLocations;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.Scanner;
 import dev.daylight.agent.store.DeviceKey;
@@ -13,8 +14,8 @@ import dev.daylight.agent.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,10 +62,17 @@ final class RunCommand implements Callable<Integer> {
     Path logFile = DaemonLogging.toRotatingFile(logs, Level.toLevel(logLevel, Level.INFO));
     ScanContext context = context(machine).withFingerprintKey(DeviceKey.loadOrCreate(store.dir()));
     Scanner scanner = judge.scanner(store.dir());
-    Daemon.Delivery delivery = ServiceLoader.load(Daemon.Delivery.class).findFirst().orElse(null);
+    Reporter reporter = new Reporter(store.dir());
+    AtomicReference<Daemon> self = new AtomicReference<>();
+    Daemon.Delivery delivery = s -> {
+      if (reporter.deliver(s).policyUpdated()) {
+        self.get().requestScan("fleet policy changed"); // judge again under the new policy
+      }
+    };
     Store db = store.open();
     Daemon daemon = new Daemon(db, () -> scanner.scan(context),
         new Daemon.Settings(interval, debounce, () -> WatchLocations.of(context)), delivery);
+    self.set(daemon);
     Thread hook = new Thread(() -> {
       daemon.close();
       db.close();

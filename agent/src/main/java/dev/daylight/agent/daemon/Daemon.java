@@ -36,8 +36,8 @@ public final class Daemon implements AutoCloseable {
 
   /**
    * Delivers the outbox: read {@link Store#pendingReports}, send, {@link Store#markDelivered}.
-   * Called after every stored scan and on the delivery interval; the collector's reporter
-   * implements it. Exceptions are logged and the reports stay queued.
+   * Called after every stored scan and at least every five minutes; {@code daylight run} wires the
+   * collector reporter in. Exceptions are logged and the reports stay queued.
    */
   @FunctionalInterface
   public interface Delivery {
@@ -48,6 +48,7 @@ public final class Daemon implements AutoCloseable {
   public record Settings(Duration interval, Duration debounce, Supplier<Set<Path>> locations) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
+    static final Duration MAX_DELIVERY_GAP = Duration.ofMinutes(5);
   }
 
   private final Store store;
@@ -78,7 +79,9 @@ public final class Daemon implements AutoCloseable {
     watchThread.start();
     long every = settings.interval().toMillis();
     scans.scheduleWithFixedDelay(() -> scan("start/interval"), 0, every, TimeUnit.MILLISECONDS);
-    reports.scheduleWithFixedDelay(this::deliver, every, every, TimeUnit.MILLISECONDS);
+    // Deliveries retry more often than full scans, so a collector outage heals within minutes.
+    long deliverEvery = Math.min(every, Settings.MAX_DELIVERY_GAP.toMillis());
+    reports.scheduleWithFixedDelay(this::deliver, deliverEvery, deliverEvery, TimeUnit.MILLISECONDS);
     log.info("daemon started: interval {}, store {}", settings.interval(), store.file());
   }
 
