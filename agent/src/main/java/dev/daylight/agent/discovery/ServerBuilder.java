@@ -50,7 +50,8 @@ final class ServerBuilder {
     }
     Raw raw = read(client, n);
     Scope scope = entry.scope();
-    if (raw.command() == null && raw.url() == null && n.has("settings")) {
+    if (raw.command() == null && raw.url() == null
+        && (n.has("settings") || "extension".equals(n.path("source").asText()))) {
       scope = Scope.EXTENSION; // Zed: the extension named by the key provides the launch line
     }
     return assemble(client.id(), scope, configPath, line, entry.name(), entry.locator(), raw);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Redacts one server's values and records a fingerprint for each literal secret it saw, keyed by
  * where it sat: {@code env.NAME}, {@code header.NAME}, {@code arg.N} (0-based index into the
- * server's args), {@code url.query.NAME}, {@code url.userinfo}. References such as
+ * server's args), {@code url.query.NAME}, {@code url.userinfo}, {@code url.path} (a token in the
+ * URL path), {@code command} (a token inside the command). References such as
  * {@code ${env:X}} get no entry: they are not secrets written into the file.
  */
 public final class ServerSecrets {
@@ -43,7 +44,18 @@ public final class ServerSecrets {
 
   /** The URL with userinfo and every query value replaced by marks. */
   public String url(String url) {
-    return url == null ? null : redactUrl(url, "url", true);
+    if (url == null) {
+      return null;
+    }
+    String red = redactUrl(url, "url", true);
+    // Some services put the key in the path (https://host/mcp/sk-.../sse).
+    int[] span = rules.firstSecretSpan(red);
+    if (span != null && !red.substring(span[0], span[1]).startsWith("<redacted")) {
+      String mark = secret(red.substring(span[0], span[1]));
+      fingerprints.put("url.path", mark);
+      red = red.substring(0, span[0]) + mark + red.substring(span[1]);
+    }
+    return red;
   }
 
   /** Args with token-looking values (and URL query values, userinfo) replaced by marks. */

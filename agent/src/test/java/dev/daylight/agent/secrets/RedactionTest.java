@@ -68,6 +68,14 @@ class RedactionTest {
   }
 
   @Test
+  void aKeyInTheUrlPathIsRedactedToo() {
+    ServerSecrets s = plain.forServer();
+    assertThat(s.url("https://actions.example.com/mcp/sk-ak-0123456789abcdefghij/sse"))
+        .isEqualTo("https://actions.example.com/mcp/<redacted>/sse");
+    assertThat(s.fingerprints()).containsOnlyKeys("url.path");
+  }
+
+  @Test
   void secretKeyWordsMatchWholeWordsNotFragments() {
     assertThat(plain.secretKey("GITHUB_PERSONAL_ACCESS_TOKEN")).isTrue();
     assertThat(plain.secretKey("openaiApiKey")).isTrue();
