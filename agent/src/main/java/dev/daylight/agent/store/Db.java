@@ -19,6 +19,8 @@ import org.sqlite.SQLiteDataSource;
 final class Db {
   static final String FILE_NAME = "daylight.db";
   private static final int BUSY_TIMEOUT_MS = 10_000;
+  /** The highest {@code V<n>__} migration bundled; {@code DbTest} keeps it in step with the files. */
+  static final int LATEST_VERSION = 1;
 
   private Db() {}
 
@@ -29,13 +31,29 @@ final class Db {
       throw new UncheckedIOException("cannot create state directory " + stateDir, e);
     }
     SQLiteDataSource ds = dataSource(stateDir.resolve(FILE_NAME));
-    migrate(ds);
     try {
       Connection c = ds.getConnection();
+      if (schemaVersion(c) < LATEST_VERSION) {
+        // Flyway loads some 400 classes: only pay for them when there is something to migrate,
+        // which keeps every CLI command quicker and the long-running daemon smaller.
+        c.close();
+        migrate(ds);
+        c = ds.getConnection();
+      }
       c.setAutoCommit(true);
       return c;
     } catch (SQLException e) {
       throw new StoreException("cannot open " + stateDir.resolve(FILE_NAME), e);
+    }
+  }
+
+  static int schemaVersion(Connection c) {
+    try (var st = c.createStatement();
+        var rs = st.executeQuery(
+            "SELECT MAX(CAST(version AS INTEGER)) FROM schema_history WHERE success = 1")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    } catch (SQLException noHistoryYet) {
+      return 0;
     }
   }
 
