@@ -14,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +86,7 @@ class DebPackageTest {
     assertThat(Files.readSymbolicLink(COMMAND)).isEqualTo(APP.resolve("bin/daylight"));
     assertThat(Commands.run(COMMAND.toString(), "--version").ok().stdout()).startsWith("daylight 0.1.0");
     assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout()).contains("Usage: daylight");
+    checkInstalledScan();
 
     assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight run --all-users");
     assertThat(Files.readString(USER_UNIT)).contains("ExecStart=/opt/daylight/bin/daylight run\n");
@@ -100,6 +103,28 @@ class DebPackageTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
     assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx------");
+  }
+
+  /** The scan contract, through the installed launcher and the jlinked runtime. */
+  private void checkInstalledScan() throws IOException {
+    Path home = tmp.resolve("fake-home");
+    Files.createDirectories(home.resolve(".cursor"));
+    Files.writeString(home.resolve(".cursor/mcp.json"), """
+        {"mcpServers": {"postmark": {"command": "npx", "args": ["-y", "postmark-mcp@1.0.16"],
+                                     "env": {"POSTMARK_API_TOKEN": "pm-canary-5d1c"}}}}
+        """);
+    Commands.Result scan = Commands.run(Duration.ofMinutes(1), Map.of(), List.of(COMMAND.toString(), "scan",
+        "--home", home.toString(), "--os", "linux", "--format", "json", "--no-host", "--no-store")).ok();
+    Inventory inventory = Json.mapper().readValue(scan.stdout(), Inventory.class);
+    assertThat(inventory.servers()).singleElement().satisfies(s -> {
+      assertThat(s.client()).isEqualTo("cursor");
+      assertThat(s.name()).isEqualTo("postmark");
+      assertThat(s.configPath()).isEqualTo(home.resolve(".cursor/mcp.json").toString());
+      assertThat(s.envKeys()).containsExactly("POSTMARK_API_TOKEN");
+      assertThat(s.pkg().purl()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+    });
+    assertThat(scan.stdout()).doesNotContain("pm-canary-5d1c");
+    assertThat(inventory.errors()).isEmpty();
   }
 
   private void checkRemoveKeepsDataAndPurgeDeletesIt() throws IOException {

@@ -1,5 +1,7 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.allusers.AllUsers;
+import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
@@ -65,6 +67,11 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  @Option(names = "--all-users",
+      description = "Scan every user's home on this machine, each as its own layout; servers and clients"
+          + " carry the OS user (run as root/Administrator to read them all).")
+  boolean allUsers;
+
   @Override
   public Integer call() throws Exception {
     ScanContext context;
@@ -75,7 +82,9 @@ final class ScanCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("daylight scan: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Inventory inventory = scanner().scan(context);
+    Inventory inventory = allUsers
+        ? AllUsers.scan(scanner()::scan, context, Accounts.onThisMachine(context.layout()))
+        : scanner().scan(context);
     inventory = afterScan(inventory, context);
     print(inventory);
     return exitCode(inventory);
@@ -85,6 +94,9 @@ final class ScanCommand implements Callable<Integer> {
   ScanContext context() {
     if (depth < 0) {
       throw new ParameterException(spec.commandLine(), "--depth must be 0 or more");
+    }
+    if (allUsers && (home != null || os != null)) {
+      throw new ParameterException(spec.commandLine(), "--all-users scans this machine; it takes no --home or --os");
     }
     ScanContext base;
     if (home == null && os == null) {
