@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
   static final int KILLS = 8;
+  static final int DAEMON_KILLS = 5;
   @TempDir Path dir;
 
   @Test
@@ -92,6 +94,73 @@ class CrashRecoveryTest {
       Set<String> latest = new HashSet<>();
       store.latest().orElseThrow().servers().forEach(s -> latest.add(s.id()));
       assertThat(latest).isEqualTo(active);
+    }
+  }
+
+  /**
+   * The real daemon scanning a home every 50 ms while its config keeps changing, killed -9 again
+   * and again: every event the daemon logged (it logs after the commit) must be in the file.
+   */
+  @Test
+  void killNineDuringDaemonScansLosesNoLoggedEvent(@TempDir Path home) throws Exception {
+    Random random = new Random(7);
+    java.nio.file.Files.createDirectories(home.resolve(".cursor"));
+    Path log = dir.resolve("logs/daylight.log");
+    for (int round = 0; round < DAEMON_KILLS; round++) {
+      writeConfig(home, random);
+      Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "dev.daylight.agent.cli.Main", "run",
+          "--home", home.toString(), "--os", "linux", "--state-dir", dir.toString(),
+          "--interval", "50ms", "--debounce", "20ms")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      long before = scansLogged(log);
+      while (scansLogged(log) < before + 3 && child.isAlive() && System.nanoTime() < deadline) {
+        writeConfig(home, random);
+        Thread.sleep(30);
+      }
+      Thread.sleep(random.nextInt(150));
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    Set<String> logged = new HashSet<>();
+    for (String line : java.nio.file.Files.readAllLines(log)) {
+      int at = line.indexOf(" - event ");
+      if (at >= 0) {
+        logged.add(line.substring(at + 9).split(" ")[0]);
+      }
+    }
+    try (Store store = Store.open(dir)) {
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+      Set<String> stored = new HashSet<>();
+      store.events(Optional.empty()).forEach(e -> stored.add(e.id()));
+      assertThat(logged).isNotEmpty();
+      assertThat(stored).containsAll(logged);
+    }
+  }
+
+  private static void writeConfig(Path home, Random random) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder("{\"mcpServers\": {");
+    for (int i = 0; i < 6; i++) {
+      if (random.nextBoolean()) {
+        sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ",").append("\"s").append(i)
+            .append("\": {\"command\": \"npx\", \"args\": [\"-y\", \"pkg-").append(i).append("@1.0.")
+            .append(random.nextInt(3)).append("\"]}");
+      }
+    }
+    Path tmp = home.resolve(".cursor/mcp.json.tmp");
+    java.nio.file.Files.writeString(tmp, sb.append("}}").toString());
+    java.nio.file.Files.move(tmp, home.resolve(".cursor/mcp.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static long scansLogged(Path log) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(log)) {
+      return 0;
+    }
+    try (Stream<String> lines = java.nio.file.Files.lines(log)) {
+      return lines.filter(l -> l.contains(" stored (")).count();
     }
   }
 
