@@ -3,7 +3,6 @@ package dev.daylight.agent.cli;
 import ch.qos.logback.classic.Level;
 import dev.daylight.agent.daemon.Daemon;
 import dev.daylight.agent.daemon.DaemonLogging;
-import dev.daylight.agent.daemon.WatchLocations;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.report.Reporter;
@@ -48,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Layout of --home: linux, macos or windows (default: this machine's).")
   Os os;
 
+  @Option(names = "--all-users",
+      description = "Scan every account's home, each as its own layout (the machine-wide service).")
+  boolean allUsers;
+
   @Option(names = "--log-dir", paramLabel = "DIR", description = "Log folder (default: per-OS log dir).")
   Path logDir;
 
@@ -65,13 +68,14 @@ final class RunCommand implements Callable<Integer> {
     Reporter reporter = new Reporter(store.dir());
     AtomicReference<Daemon> self = new AtomicReference<>();
     Daemon.Delivery delivery = s -> {
+      AgentJobs.enrollIfManaged(store.dir(), s);
       if (reporter.deliver(s).policyUpdated()) {
         self.get().requestScan("fleet policy changed"); // judge again under the new policy
       }
     };
     Store db = store.open();
-    Daemon daemon = new Daemon(db, () -> scanner.scan(context),
-        new Daemon.Settings(interval, debounce, () -> WatchLocations.of(context)), delivery);
+    Daemon daemon = new Daemon(db, AgentJobs.scan(scanner, context, allUsers),
+        new Daemon.Settings(interval, debounce, () -> AgentJobs.locations(context, allUsers)), delivery);
     self.set(daemon);
     Thread hook = new Thread(() -> {
       daemon.close();
