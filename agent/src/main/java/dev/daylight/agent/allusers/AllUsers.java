@@ -1,5 +1,6 @@
 package dev.daylight.agent.allusers;
 
+import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.platform.Accounts.Account;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Client;
@@ -43,6 +44,21 @@ public final class AllUsers {
       parts.add(tag(scanner.apply(context), account.name()));
     }
     return merge(parts);
+  }
+
+  /**
+   * Every context an all-users scan of this machine reads, the agent's own first: what the daemon
+   * watches for changes. Accounts are listed anew each time, so a new user's home is picked up.
+   */
+  public static List<ScanContext> contexts(ScanContext own) {
+    List<ScanContext> out = new ArrayList<>();
+    out.add(own);
+    for (Account account : Accounts.onThisMachine(own.layout())) {
+      if (!account.home().equals(own.home())) {
+        out.add(forAccount(own, account));
+      }
+    }
+    return out;
   }
 
   /** Another user's home as that OS lays it out, with none of the agent's environment. */

@@ -88,4 +88,10 @@ class AllUsersTest {
         one.clients(), List.of(tagged), one.packages(), one.findings(), one.errors());
     assertThat(AllUsers.tag(in, "other").servers()).extracting(McpServer::osUser).containsExactly("already");
   }
+
+  @Test
+  void aFakeHomeWatchesOnlyItself() {
+    ScanContext own = ScanContext.forHome(Path.of("/tmp/fake-home"), Os.MACOS);
+    assertThat(AllUsers.contexts(own)).containsExactly(own);
+  }
 }
