@@ -94,6 +94,29 @@ class StoreCommandsTest {
   }
 
   @Test
+  void scanStoresIntoANamedStoreUnlessNoStore(@TempDir Path home, @TempDir Path other) throws Exception {
+    java.nio.file.Files.createDirectories(home.resolve(".cursor"));
+    java.nio.file.Files.writeString(home.resolve(".cursor/mcp.json"),
+        "{\"mcpServers\": {\"pm\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
+    CommandLine cli = Main.newCommandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    String[] base = {"scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json",
+        "--state-dir", other.toString()};
+    String[] noStore = java.util.Arrays.copyOf(base, base.length + 1);
+    noStore[base.length] = "--no-store";
+    cli.execute(noStore);
+    try (var files = java.nio.file.Files.list(other)) {
+      assertThat(files).isEmpty();
+    }
+    cli.execute(base);
+    try (Store s = Store.open(other)) {
+      assertThat(s.servers()).extracting(v -> v.server().name()).containsExactly("pm");
+      assertThat(s.latest().orElseThrow().servers().get(0).pkg().version()).isEqualTo("1.0.16");
+    }
+    assertThat(other.resolve("device.key")).exists();
+  }
+
+  @Test
   void badReviewTargetIsAUsageError() {
     assertThat(run("review", "approve", "postmark-mcp")).isNotZero();
     assertThat(err).contains("PURL@VERSION");
