@@ -45,8 +45,11 @@ final class CompactFormat {
         r.severity() == null ? "" : r.severity().toUpperCase(Locale.ROOT),
         String.join(",", r.aliases()),
         encodeSpec(AffectedSpec.of(a)),
-        summary(r.summary())
+        ""
       };
+      String summary = summary(r.summary());
+      // MAL records mostly carry the stock summary; it is rebuilt on decode, saving a third of a line.
+      f[8] = summary.equals(stockSummary(r.id(), f[0], f[1])) ? "" : summary;
       for (int i = 0; i < f.length - 1; i++) {
         f[i] = f[i].replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
       }
@@ -61,8 +64,8 @@ final class CompactFormat {
       throw new IllegalArgumentException("compact intel line has " + f.length + " fields");
     }
     List<String> aliases = f[6].isEmpty() ? List.of() : Arrays.asList(f[6].split(","));
-    Advisory adv =
-        new Advisory(f[2], f[3], f[8].isEmpty() ? null : f[8], aliases, f[5].isEmpty() ? null : f[5]);
+    String summary = f[8].isEmpty() ? stockSummary(f[2], f[0], f[1]) : f[8];
+    Advisory adv = new Advisory(f[2], f[3], summary, aliases, f[5].isEmpty() ? null : f[5]);
     return new Entry(f[0], f[1], adv, f[4].equals("W"), decodeSpec(f[7]));
   }
 
@@ -102,6 +105,11 @@ final class CompactFormat {
       ranges.add(new AffectedSpec.Range(type.equals("SEMVER"), events));
     }
     return new AffectedSpec(ranges, versions);
+  }
+
+  /** The summary the Malicious Packages repository gives its records; null for other ids. */
+  private static String stockSummary(String id, String ecosystem, String name) {
+    return id.startsWith("MAL-") ? "Malicious code in " + name + " (" + ecosystem + ")" : null;
   }
 
   private static String summary(String s) {

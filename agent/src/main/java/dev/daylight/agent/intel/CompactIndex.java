@@ -173,8 +173,16 @@ final class CompactIndex {
       }
     }
 
+    /** Builds the index; the builder is empty afterwards, so it holds no second copy. */
     CompactIndex build() {
-      return new CompactIndex(blob, length, lines, lineHashes, lineOffsets);
+      byte[] exact = length == blob.length ? blob : Arrays.copyOf(blob, length);
+      CompactIndex index = new CompactIndex(exact, length, lines, lineHashes, lineOffsets);
+      blob = new byte[1 << 16];
+      length = 0;
+      lineHashes = new long[1024];
+      lineOffsets = new int[1024];
+      lines = 0;
+      return index;
     }
   }
 }
