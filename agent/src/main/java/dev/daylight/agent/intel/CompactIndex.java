@@ -107,6 +107,13 @@ final class CompactIndex {
       return lines;
     }
 
+    /** Grows the buffer once to fit {@code bytes} more, instead of doubling on the way. */
+    void reserve(long bytes) {
+      if (bytes > 0 && bytes < Integer.MAX_VALUE - 16 - length) {
+        ensure((int) bytes + 1);
+      }
+    }
+
     void addLine(String line) {
       byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
       ensure(bytes.length);
@@ -169,7 +176,8 @@ final class CompactIndex {
         throw new IllegalStateException("intel snapshot larger than 2 GB");
       }
       if (needed > blob.length) {
-        blob = Arrays.copyOf(blob, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, blob.length * 2L)));
+        long grown = length == 0 ? needed : Math.max(needed, blob.length * 2L);
+        blob = Arrays.copyOf(blob, (int) Math.min(Integer.MAX_VALUE - 16, grown));
       }
     }
 

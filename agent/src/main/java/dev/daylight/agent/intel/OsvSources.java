@@ -49,6 +49,7 @@ final class OsvSources {
       }
     } else if (isCompact(path)) {
       int before = into.lines();
+      into.reserve(uncompressedSize(path));
       try (InputStream in = compactStream(path)) {
         into.addCompact(in);
       }
@@ -81,6 +82,20 @@ final class OsvSources {
     try (InputStream in = compactStream(path)) {
       byte[] head = in.readNBytes(CompactFormat.HEADER.length());
       return new String(head, java.nio.charset.StandardCharsets.UTF_8).equals(CompactFormat.HEADER);
+    }
+  }
+
+  /** A gzip file's own record of its uncompressed size (mod 4 GiB), or the file size. */
+  static long uncompressedSize(Path path) throws IOException {
+    long size = Files.size(path);
+    if (!path.toString().endsWith(".gz") || size < 4) {
+      return size;
+    }
+    try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      ch.position(size - 4);
+      ch.read(b);
+      return Integer.toUnsignedLong(b.getInt(0));
     }
   }
 
