@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Runs every enabled rule over an inventory; the last stage of a scan. */
 public final class Assessor {
@@ -19,11 +20,16 @@ public final class Assessor {
       PlaintextSecretRule.ID, InsecureRemoteRule.ID, BroadFilesystemRule.ID, ShellWrapperRule.ID,
       ExposedModelServerRule.ID, ConfigErrorRule.ID);
 
-  private final Intel intel;
+  private final Supplier<Intel> intel;
   private final RuleConfig config;
   private final List<Rule> rules;
 
   public Assessor(Intel intel, RuleConfig config) {
+    this(() -> intel, config);
+  }
+
+  /** Asks {@code intel} for the current intel at each assessment, so a long-running agent sees updates. */
+  public Assessor(Supplier<Intel> intel, RuleConfig config) {
     for (String id : config.disabled()) {
       if (!RULE_IDS.contains(id)) {
         throw new IllegalArgumentException("unknown rule '" + id + "' (rules: " + String.join(", ", RULE_IDS) + ")");
@@ -39,7 +45,7 @@ public final class Assessor {
   /** The inventory with these rules' findings added (worst first), replacing same-id ones. */
   public Inventory assess(Inventory inventory, Path home) {
     FindingFactory out = new FindingFactory(config);
-    AssessContext context = new AssessContext(intel, home);
+    AssessContext context = new AssessContext(intel.get(), home);
     for (Rule r : rules) {
       r.check(inventory, context, out);
     }

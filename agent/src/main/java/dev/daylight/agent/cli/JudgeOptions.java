@@ -4,9 +4,7 @@ import dev.daylight.agent.apps.AppsStage;
 import dev.daylight.agent.assess.Assessor;
 import dev.daylight.agent.assess.RuleConfig;
 import dev.daylight.agent.installed.InstalledStage;
-import dev.daylight.agent.intel.Intel;
-import dev.daylight.agent.intel.IntelStore;
-import dev.daylight.agent.intel.LoadReport;
+import dev.daylight.agent.intel.IntelSource;
 import dev.daylight.agent.scan.Scanner;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Severity;
@@ -14,8 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -25,8 +21,6 @@ import picocli.CommandLine.TypeConversionException;
  * with offline intel (bundled snapshot, then {@code intel import}ed records, then {@code --intel}).
  */
 final class JudgeOptions {
-  private static final Logger LOG = LoggerFactory.getLogger(JudgeOptions.class);
-
   @Option(names = "--intel", paramLabel = "PATH",
       description = "Extra OSV records for this scan: a directory of OSV JSON, an OSV export zip, a JSON or compact file (repeatable).")
   List<Path> intel = new ArrayList<>();
@@ -50,17 +44,7 @@ final class JudgeOptions {
     return Scanner.standard()
         .then(new InstalledStage())
         .then(new AppsStage())
-        .then(new Assessor(loadIntel(stateDir), config).stage());
-  }
-
-  private Intel loadIntel(Path stateDir) throws IOException {
-    Intel.Builder b = Intel.builder().addBundled();
-    new IntelStore(stateDir).addTo(b);
-    for (Path p : intel) {
-      LoadReport r = b.add(p);
-      r.errors().forEach(e -> LOG.warn("--intel {}: skipped {}", p, e));
-    }
-    return b.build();
+        .then(new Assessor(new IntelSource(stateDir, intel), config).stage());
   }
 
   int exitCode(Inventory inventory) {

@@ -129,6 +129,11 @@ public final class Intel {
       return OsvSources.load(path, lines);
     }
 
+    /** Adds OSV records already parsed as JSON trees; unreadable ones are reported. */
+    public LoadReport addRecords(List<com.fasterxml.jackson.databind.JsonNode> records) {
+      return OsvSources.loadTrees(records, lines);
+    }
+
     public Intel build() {
       return new Intel(lines.build());
     }

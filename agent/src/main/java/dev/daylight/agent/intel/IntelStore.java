@@ -1,8 +1,12 @@
 package dev.daylight.agent.intel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Intel imported for later scans, kept as one compact file in Daylight's state folder. Scans
@@ -24,6 +28,24 @@ public final class IntelStore {
     if (Files.isRegularFile(file)) {
       builder.add(file);
     }
+  }
+
+  /** When the store last changed, so a long-running agent can reload; empty when nothing is stored. */
+  public Optional<FileTime> lastModified() {
+    try {
+      return Files.isRegularFile(file) ? Optional.of(Files.getLastModifiedTime(file)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Merges OSV records that arrived as JSON (the collector's policy {@code intel}) into the store. */
+  public LoadReport importRecords(List<JsonNode> records) throws IOException {
+    Intel.Builder merged = Intel.builder();
+    addTo(merged);
+    LoadReport report = merged.addRecords(records);
+    merged.build().writeCompact(file);
+    return report;
   }
 
   /** Merges the records under {@code source} into the store and returns what was read. */

@@ -74,6 +74,15 @@ final class OsvSources {
     return counter.report();
   }
 
+  static LoadReport loadTrees(List<com.fasterxml.jackson.databind.JsonNode> records, CompactIndex.Builder into) {
+    Counter counter = new Counter(into);
+    for (int i = 0; i < records.size(); i++) {
+      com.fasterxml.jackson.databind.JsonNode tree = records.get(i);
+      counter.accept("record " + i, () -> READER.readValue(tree.traverse()));
+    }
+    return counter.report();
+  }
+
   static boolean isCompact(Path path) throws IOException {
     String name = path.getFileName().toString();
     if (!name.endsWith(".tsv") && !name.endsWith(".tsv.gz")) {
@@ -109,6 +118,11 @@ final class OsvSources {
     return READER.readValue(in);
   }
 
+  @FunctionalInterface
+  private interface Parse {
+    OsvRecord record() throws IOException;
+  }
+
   private static final class Counter {
     private final CompactIndex.Builder into;
     private final List<String> errors = new ArrayList<>();
@@ -120,8 +134,12 @@ final class OsvSources {
     }
 
     void accept(String where, InputStream in) {
+      accept(where, () -> parse(in));
+    }
+
+    void accept(String where, Parse parse) {
       try {
-        OsvRecord r = parse(in);
+        OsvRecord r = parse.record();
         if (r.id() == null) {
           errors.add(where + ": not an OSV record (no id)");
           return;

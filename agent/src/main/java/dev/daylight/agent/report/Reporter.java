@@ -122,6 +122,10 @@ public final class Reporter {
       return false;
     }
     store.replacePolicy(p.get().entries());
+    if (!p.get().intel().isEmpty()) {
+      // Fleet intel joins the imported records; the next scan's IntelSource sees the change.
+      new dev.daylight.agent.intel.IntelStore(stateDir).importRecords(p.get().intel());
+    }
     if (p.get().etag() != null) {
       store.putSetting(ETAG, p.get().etag());
     }

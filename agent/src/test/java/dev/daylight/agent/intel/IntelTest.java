@@ -138,6 +138,23 @@ class IntelTest {
   }
 
   @Test
+  void fleetRecordsAsJsonJoinTheStoreAndAnIntelSourceReloadsOnChange() throws IOException {
+    Path state = tmp.resolve("state");
+    IntelSource source = new IntelSource(state, java.util.List.of());
+    assertThat(source.get().match("npm", "calendar-sync-mcp", "2.0.0")).isEmpty();
+    var record = dev.daylight.protocol.Json.mapper().readTree(
+        "{\"id\":\"MAL-2099-7\",\"modified\":\"2099-01-01T00:00:00Z\",\"unknownField\":{\"x\":1},"
+            + "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"calendar-sync-mcp\"},"
+            + "\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}");
+    LoadReport r = new IntelStore(state).importRecords(java.util.List.of(record, dev.daylight.protocol.Json.mapper().readTree("[]")));
+    assertThat(r.records()).isEqualTo(1);
+    assertThat(r.errors()).hasSize(1);
+    assertThat(source.get().match("npm", "calendar-sync-mcp", "2.0.0")).extracting(m -> m.advisory().id())
+        .containsExactly("MAL-2099-7");
+    assertThat(source.get()).isSameAs(source.get());
+  }
+
+  @Test
   void manyPackagesOnOneIndexStillFindEachOne() {
     CompactIndex.Builder b = new CompactIndex.Builder();
     for (int i = 0; i < 50_000; i++) {
