@@ -2,16 +2,21 @@ package dev.daylight.agent.cli;
 
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.store.Store;
+import dev.daylight.protocol.Inventory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** {@code scan --report}: deliver the outbox (with the scan just stored) right away. */
+/** {@code scan --report}: make sure the scan is in the store's outbox, then deliver right away. */
 final class ReportNow {
   private ReportNow() {}
 
-  /** @return an exit code: OK when everything queued reached the collector */
-  static int run(Path stateDir, PrintWriter err) {
+  /** @return OK when everything queued reached the collector, else RUNTIME_FAILURE */
+  static int run(Path stateDir, Inventory scan, PrintWriter err) {
     try (Store store = Store.open(stateDir)) {
+      boolean recorded = store.lastScan().map(s -> s.scanId().equals(scan.scanId())).orElse(false);
+      if (!recorded) {
+        store.record(scan);
+      }
       Reporter.Round r = new Reporter(stateDir).deliverNow(store);
       if (r.problem().isPresent() || r.pending() > 0) {
         err.println("daylight: report: " + r.delivered() + " delivered, " + r.pending() + " still queued"

@@ -72,6 +72,10 @@ final class ScanCommand implements Callable<Integer> {
           + " carry the OS user (run as root/Administrator to read them all).")
   boolean allUsers;
 
+  @Option(names = "--report", description = "Store this scan and send it (with anything queued) to the"
+      + " enrolled collector now; exit 3 when it could not be delivered.")
+  boolean report;
+
   @Override
   public Integer call() throws Exception {
     ScanContext context;
@@ -87,6 +91,12 @@ final class ScanCommand implements Callable<Integer> {
         : scanner().scan(context);
     inventory = afterScan(inventory, context);
     print(inventory);
+    if (report) {
+      int delivered = ReportNow.run(store.dir(), inventory, spec.commandLine().getErr());
+      if (delivered != ExitCodes.OK) {
+        return delivered;
+      }
+    }
     return exitCode(inventory);
   }
 
