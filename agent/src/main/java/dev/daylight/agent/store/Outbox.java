@@ -17,6 +17,13 @@ import java.util.UUID;
  */
 final class Outbox {
   static final String SNAPSHOT_DUE = "outbox.snapshot_due";
+  /**
+   * Undelivered reports kept at most. An agent that never reaches a collector (none configured,
+   * or gone for months) must not grow without bound: past the cap the oldest reports are dropped
+   * and the next scan queues a full snapshot, which carries the current state anyway. The local
+   * history keeps every event.
+   */
+  static final int MAX_PENDING = 200;
 
   private final Connection c;
 
@@ -25,6 +32,11 @@ final class Outbox {
   }
 
   void afterScan(Inventory inventory, List<ChangeEvent> events, Instant now) {
+    if (depth() >= MAX_PENDING) {
+      Sql.update(c, "DELETE FROM outbox WHERE delivered_at IS NULL AND seq IN (SELECT seq FROM outbox"
+          + " WHERE delivered_at IS NULL ORDER BY seq LIMIT ?)", depth() - MAX_PENDING + 1);
+      requestSnapshot();
+    }
     boolean snapshotDue = Meta.get(c, SNAPSHOT_DUE).map(Boolean::parseBoolean).orElse(true);
     if (snapshotDue) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,

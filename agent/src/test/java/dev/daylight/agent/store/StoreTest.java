@@ -150,6 +150,18 @@ class StoreTest {
   }
 
   @Test
+  void anUnreachableCollectorNeverGrowsTheOutboxPastItsCap() {
+    for (int i = 0; i < Outbox.MAX_PENDING + 5; i++) {
+      store.record(of(List.of(npx("a", "pkg-a", "1.0." + (i % 2))), List.of()));
+    }
+    assertThat(store.outboxDepth()).isLessThanOrEqualTo(Outbox.MAX_PENDING);
+    List<OutboxItem> pending = store.pendingReports(Outbox.MAX_PENDING);
+    // What survives the cut starts the collector's view afresh: a snapshot follows the dropped ones.
+    assertThat(pending).extracting(i -> i.report().kind()).contains("snapshot");
+    assertThat(pending.get(pending.size() - 1).seq()).isGreaterThan(pending.get(0).seq());
+  }
+
+  @Test
   void fleetPolicyIsKeptAndAppliedOnTheNextScan() {
     store.replacePolicy(List.of(
         new PolicyEntry(PM, null, ReviewState.DENIED, "secops", "MAL-2025-47295", null)));
