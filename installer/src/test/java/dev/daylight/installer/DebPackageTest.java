@@ -125,6 +125,14 @@ class DebPackageTest {
     });
     assertThat(scan.stdout()).doesNotContain("pm-canary-5d1c");
     assertThat(inventory.errors()).isEmpty();
+
+    // A stored scan of "this machine" (the fake home as user.home): SQLite's native library for
+    // this platform survived the package's slimming of the jars.
+    Path state = tmp.resolve("state");
+    Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + home, "DAYLIGHT_STATE_DIR", state.toString());
+    Commands.run(Duration.ofMinutes(1), env, List.of(COMMAND.toString(), "scan", "--no-host", "--format", "json")).ok();
+    assertThat(Commands.run(Duration.ofMinutes(1), env, List.of(COMMAND.toString(), "status")).ok().stdout())
+        .contains("servers:       1");
   }
 
   private void checkRemoveKeepsDataAndPurgeDeletesIt() throws IOException {
