@@ -1,0 +1,48 @@
+package dev.daylight.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The collector's container recipe and unit name the jar and lib/ folder the collector module
+ * really builds, and its settings; there is no Docker engine here, so this is as far as it goes.
+ */
+class CollectorRecipeTest {
+  private static final Path COLLECTOR = UnitFilesTest.PACKAGING.resolve("collector");
+
+  @Test
+  void dockerfileCopiesWhatTheCollectorModuleBuilds() throws IOException {
+    Document pom = Xml.parse(Path.of("../collector/pom.xml"));
+    String finalName = Xml.all(pom, "finalName").get(0).getTextContent().trim();
+    assertThat(Xml.all(pom, "outputDirectory")).extracting(e -> e.getTextContent().trim())
+        .contains("${project.build.directory}/lib");
+    List<String> lines = Files.readAllLines(COLLECTOR.resolve("Dockerfile"));
+    assertThat(lines).contains("COPY --from=build /src/collector/target/" + finalName + ".jar /opt/daylight-collector/",
+        "COPY --from=build /src/collector/target/lib/ /opt/daylight-collector/lib/", "USER daylight");
+    String entrypoint = lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+    assertThat(entrypoint).contains("exec java").contains("/opt/daylight-collector/" + finalName + ".jar")
+        .contains("--enroll-secret").contains("--admin-token");
+    assertThat(lines.stream().filter(l -> l.startsWith("FROM"))).hasSize(2);
+  }
+
+  @Test
+  void unitRunsTheJarWithTheSettingsOfItsEnvironmentFile() throws IOException {
+    Map<String, String> service = UnitFilesTest.section(COLLECTOR.resolve("daylight-collector.service"), "Service");
+    assertThat(service.get("ExecStart")).startsWith("/usr/bin/java ")
+        .contains("-jar /opt/daylight-collector/daylight-collector.jar")
+        .contains("--enroll-secret ${DAYLIGHT_ENROLL_SECRET}").contains("--admin-token ${DAYLIGHT_ADMIN_TOKEN}");
+    assertThat(service).containsEntry("EnvironmentFile", "/etc/daylight-collector/collector.env")
+        .containsEntry("DynamicUser", "yes").containsEntry("SuccessExitStatus", "143");
+    String env = Files.readString(COLLECTOR.resolve("collector.env.example"));
+    for (String name : List.of("DAYLIGHT_ENROLL_SECRET", "DAYLIGHT_ADMIN_TOKEN", "DAYLIGHT_DB", "DAYLIGHT_PORT")) {
+      assertThat(env).contains(name + "=");
+    }
+  }
+}
