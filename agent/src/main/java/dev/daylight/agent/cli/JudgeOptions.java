@@ -1,10 +1,7 @@
 package dev.daylight.agent.cli;
 
-import dev.daylight.agent.apps.AppsStage;
-import dev.daylight.agent.assess.Assessor;
+import dev.daylight.agent.assess.JudgedScanner;
 import dev.daylight.agent.assess.RuleConfig;
-import dev.daylight.agent.installed.InstalledStage;
-import dev.daylight.agent.intel.IntelSource;
 import dev.daylight.agent.scan.Scanner;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Severity;
@@ -41,10 +38,7 @@ final class JudgeOptions {
   Scanner scanner(Path stateDir) throws IOException {
     RuleConfig config = (rulesFile == null ? RuleConfig.defaults() : RuleConfig.load(rulesFile))
         .withDisabled(disabledRules);
-    return Scanner.standard()
-        .then(new InstalledStage())
-        .then(new AppsStage())
-        .then(new Assessor(new IntelSource(stateDir, intel), config).stage());
+    return JudgedScanner.create(stateDir, intel, config);
   }
 
   int exitCode(Inventory inventory) {

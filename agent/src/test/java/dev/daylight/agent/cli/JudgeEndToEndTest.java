@@ -122,6 +122,23 @@ class JudgeEndToEndTest {
         "--fail-on", "severe")).isEqualTo(ExitCodes.USAGE);
   }
 
+  @Test
+  void theSeedCaseOnWindowsAndMacLayoutsFindsTheCacheWhereThoseSystemsKeepIt() throws Exception {
+    for (String os : List.of("windows", "macos")) {
+      Path h = Files.createDirectories(extra.resolve("home-" + os));
+      write(h.resolve(".cursor/mcp.json"), CURSOR);
+      Path cache = os.equals("windows") ? h.resolve("AppData/Local/npm-cache") : h.resolve(".npm");
+      write(cache.resolve("_npx/9f/node_modules/postmark-mcp/package.json"),
+          "{\"name\":\"postmark-mcp\",\"version\":\"1.0.17\"}");
+      int code = run("scan", "--home", h.toString(), "--os", os, "--format", "json", "--no-host", "--no-store",
+          "--fail-on", "critical");
+      assertThat(code).as(os).isEqualTo(ExitCodes.FINDINGS);
+      JsonNode seed = find(Json.mapper().readTree(out), "malicious-package", "MAL-2025-47604");
+      assertThat(seed.path("title").asText()).as(os).contains("postmark-mcp@1.0.17");
+      assertThat(seed.path("evidence").path("file").asText()).as(os).isEqualTo(h.resolve(".cursor/mcp.json").toString());
+    }
+  }
+
   private static List<String> ids(JsonNode inv) {
     List<String> ids = new ArrayList<>();
     inv.path("findings").forEach(f -> ids.add(f.path("id").asText()));
