@@ -37,16 +37,16 @@ public class TrayClick {
     }
     int x = (minX + maxX) / 2;
     int y = (minY + maxY) / 2;
+    // Quick in and out: a pointer resting on the icon would raise its tooltip over the menu.
     robot.mouseMove(x, y);
-    robot.delay(300);
+    robot.delay(60);
     int button = args.length > 0 && args[0].equals("left") ? InputEvent.BUTTON1_DOWN_MASK : InputEvent.BUTTON3_DOWN_MASK;
     robot.mousePress(button);
     robot.delay(80);
     robot.mouseRelease(button);
-    // Onto the menu's first item: the icon's tooltip goes away and the item shows as hovered.
-    robot.delay(1200);
+    robot.delay(60);
     robot.mouseMove(x - 60, y + 20);
-    robot.delay(600);
+    robot.delay(800);
     System.out.println(x + " " + y);
   }
 

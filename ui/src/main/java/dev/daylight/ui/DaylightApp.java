@@ -85,10 +85,7 @@ public final class DaylightApp extends Application {
       show(stage);
     }
 
-    session.refresh();
-    if (setup.scanAtStart()) {
-      session.scanNow();
-    }
+    session.start(setup.scanAtStart());
     poll = new Timeline(new KeyFrame(POLL, e -> session.refreshIfChanged()));
     poll.setCycleCount(Animation.INDEFINITE);
     poll.play();

@@ -40,6 +40,7 @@ public final class InMemoryData implements DaylightData {
   public final List<String> acknowledgeCalls = new CopyOnWriteArrayList<>();
   public volatile RuntimeException scanFailure;
   public volatile List<ServerRow> afterScan = List.of();
+  public volatile boolean neverScanned;
   public volatile ScanHook scanHook = () -> {};
 
   /** Runs inside a scan, so a test can hold the scan open. */
@@ -125,7 +126,7 @@ public final class InMemoryData implements DaylightData {
     List<FindingItem> host = hostFindings.stream()
         .map(f -> new FindingItem(f.finding(), f.acknowledged() || acknowledged.contains(f.id()), f.openedAt()))
         .toList();
-    return new Overview(rows, List.copyOf(clients), host, Optional.of(T0));
+    return new Overview(rows, List.copyOf(clients), host, neverScanned ? Optional.empty() : Optional.of(T0));
   }
 
   @Override
@@ -156,6 +157,7 @@ public final class InMemoryData implements DaylightData {
     if (!afterScan.isEmpty()) {
       store(afterScan);
     }
+    neverScanned = false;
     progress.update(1.0, "Stored");
   }
 }

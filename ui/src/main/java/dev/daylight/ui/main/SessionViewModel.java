@@ -3,6 +3,8 @@ package dev.daylight.ui.main;
 import dev.daylight.ui.concurrent.UiExecutor;
 import dev.daylight.ui.data.DaylightData;
 import dev.daylight.ui.data.Overview;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class SessionViewModel {
   private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
   private static final long UNKNOWN = Long.MIN_VALUE;
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final DaylightData data;
   private final UiExecutor executor;
@@ -67,6 +71,19 @@ public final class SessionViewModel {
   /** Reloads from the store. */
   public void refresh() {
     executor.background(this::loadNow);
+  }
+
+  /**
+   * First load at start; scans as well when asked to or when the store holds no scan yet, so a
+   * fresh install shows this machine at once instead of an empty table.
+   */
+  public void start(boolean scan) {
+    executor.background(() -> {
+      loadNow();
+      if (scan || data.load().lastScan().isEmpty()) {
+        executor.ui(this::scanNow);
+      }
+    });
   }
 
   /** Reloads only when the store changed since the last load; cheap enough for a timer. */
@@ -135,7 +152,15 @@ public final class SessionViewModel {
       long marker = readMarker();
       Overview loaded = data.load();
       seenMarker.set(marker);
-      executor.ui(() -> overview.set(loaded));
+      LOG.info("Showing {} servers, {} findings, {} apps", loaded.servers().size(),
+          loaded.allFindings().count(), loaded.clients().size());
+      executor.ui(() -> {
+        overview.set(loaded);
+        if (!scanning.get()) {
+          status.set(loaded.lastScan().map(t -> "Last scan " + TIME.format(t))
+              .orElse("No scan stored yet: use Scan now"));
+        }
+      });
     } catch (RuntimeException e) {
       LOG.warn("Reading the store failed", e);
       executor.ui(() -> status.set("Could not read Daylight's data: " + describe(e)));

@@ -77,14 +77,17 @@ public final class ServersView {
     SortedList<ServerRow> sorted = new SortedList<>(vm.visibleRows());
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
-    table.getColumns().add(text("Client", ServerRow::client));
-    table.getColumns().add(text("Server", ServerRow::name));
-    table.getColumns().add(text("Package", ServerRow::packageLabel));
-    table.getColumns().add(text("Transport", r -> r.transport().wire()));
+    TableColumn<ServerRow, Optional<Severity>> worst = worst();
+    table.getColumns().add(text("Client", ServerRow::client, 120));
+    table.getColumns().add(text("Server", ServerRow::name, 110));
+    table.getColumns().add(text("Package", ServerRow::packageLabel, 250));
+    table.getColumns().add(text("Transport", r -> r.transport().wire(), 80));
     table.getColumns().add(status());
-    table.getColumns().add(worst());
+    table.getColumns().add(worst);
     table.getColumns().add(time("First seen", ServerRow::firstSeen));
     table.getColumns().add(time("Last seen", ServerRow::lastSeen));
+    // Worst first until the person sorts otherwise.
+    table.getSortOrder().add(worst);
 
     // Tabbing into the table selects a row at once, so keyboard users see details without a click.
     table.focusedProperty().addListener((o, was, focused) -> {
@@ -105,14 +108,17 @@ public final class ServersView {
     });
   }
 
-  private static TableColumn<ServerRow, String> text(String title, Function<ServerRow, String> value) {
+  private static TableColumn<ServerRow, String> text(
+      String title, Function<ServerRow, String> value, double width) {
     TableColumn<ServerRow, String> column = new TableColumn<>(title);
+    column.setPrefWidth(width);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     return column;
   }
 
   private static TableColumn<ServerRow, Instant> time(String title, Function<ServerRow, Instant> value) {
     TableColumn<ServerRow, Instant> column = new TableColumn<>(title);
+    column.setPrefWidth(130);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     column.setCellFactory(c -> new TableCell<>() {
       @Override
@@ -126,6 +132,7 @@ public final class ServersView {
 
   private static TableColumn<ServerRow, ServerStatus> status() {
     TableColumn<ServerRow, ServerStatus> column = new TableColumn<>("Status");
+    column.setPrefWidth(100);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
     column.setCellFactory(c -> new TableCell<>() {
       @Override
@@ -143,6 +150,7 @@ public final class ServersView {
 
   private static TableColumn<ServerRow, Optional<Severity>> worst() {
     TableColumn<ServerRow, Optional<Severity>> column = new TableColumn<>("Worst finding");
+    column.setPrefWidth(120);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().worst()));
     // Worst first when sorted ascending; rows without findings last.
     column.setComparator(Comparator.comparing(o -> o.map(Enum::ordinal).orElse(Integer.MAX_VALUE)));

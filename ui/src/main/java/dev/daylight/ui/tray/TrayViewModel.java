@@ -81,7 +81,10 @@ public final class TrayViewModel {
         .filter(f -> !ledger.contains(f.id()))
         .collect(Collectors.toMap(FindingItem::id, Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new))
-        .values().stream().toList();
+        .values().stream()
+        // Worst first: when messages queue up, the critical one is seen first.
+        .sorted(java.util.Comparator.comparing(f -> f.finding().severity()))
+        .toList();
     if (fresh.isEmpty()) {
       return;
     }
@@ -93,10 +96,11 @@ public final class TrayViewModel {
     }
     for (FindingItem item : fresh) {
       Finding f = item.finding();
-      String where = Optional.ofNullable(serverNames.get(f.id())).map(s -> " (" + s + ")").orElse("");
+      String where = Optional.ofNullable(serverNames.get(f.id()))
+          .map(s -> " Server: " + s + ".").orElse("");
       notifier.accept(new Notification(f.id(), f.severity(),
           "Daylight: " + f.severity().wire() + " finding",
-          f.title() + where + ". Open Daylight for what to do."));
+          f.title() + "." + where + " Open Daylight to see what to do."));
     }
   }
 

@@ -24,6 +24,20 @@ class SessionViewModelTest {
   }
 
   @Test
+  void startScansOnlyWhenAskedOrWhenNothingWasEverScanned() {
+    session.start(false);
+    assertThat(data.scans.get()).isZero();
+
+    session.start(true);
+    assertThat(data.scans.get()).isEqualTo(1);
+
+    InMemoryData never = InMemoryData.seeded();
+    never.neverScanned = true;
+    new SessionViewModel(never, UiExecutor.sameThread()).start(false);
+    assertThat(never.scans.get()).isEqualTo(1);
+  }
+
+  @Test
   void refreshIfChangedReadsTheStoreOnlyWhenItsMarkerMoved() {
     session.refresh();
     int loads = data.loads.get();
