@@ -18,6 +18,9 @@ wait_for() { # wait_for SECONDS COMMAND...
   done
 }
 
+# The launcher's own defaults (scripts/daylight-tray), plus the scale below.
+TRAY_DEFAULT_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -Xmx160m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+
 # start_session SCALE SCREEN ARGS...: Xvfb + trayer + the app; sets DISPLAY, APP_LOG, APP_PID
 # and SESSION (the pids to stop), and returns once the app shows its data.
 start_session() {
@@ -35,7 +38,7 @@ start_session() {
   sleep 1
   APP_LOG="$WORK/app-$n.log"
   GDK_SCALE=$scale DAYLIGHT_LOG_LEVEL=INFO \
-    DAYLIGHT_TRAY_JAVA_OPTS="${TRAY_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k} -Dglass.gtk.uiScale=$scale" \
+    DAYLIGHT_TRAY_JAVA_OPTS="${TRAY_JAVA_OPTS:-$TRAY_DEFAULT_OPTS} -Dglass.gtk.uiScale=$scale" \
     "$ROOT/scripts/daylight-tray" "$@" --home "$H" --os linux >"$APP_LOG" 2>&1 &
   APP_PID=$!
   SESSION+=($APP_PID)

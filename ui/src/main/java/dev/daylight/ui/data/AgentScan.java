@@ -24,16 +24,23 @@ public final class AgentScan {
 
   private AgentScan() {}
 
+  /**
+   * Built afresh for each scan and dropped after it: the intel index is only needed while
+   * judging, and an idle tray should not hold it (loading it takes well under a second).
+   */
   public static Function<ScanContext, Inventory> pipeline(Path stateDir) {
+    return context -> scanner(stateDir).scan(context);
+  }
+
+  private static Scanner scanner(Path stateDir) {
     Intel.Builder intel = Intel.builder().addBundled();
     try {
       new IntelStore(stateDir).addTo(intel);
     } catch (IOException e) {
       LOG.warn("Imported intel in {} unreadable; using the bundled snapshot only", stateDir, e);
     }
-    Scanner scanner = Scanner.standard()
+    return Scanner.standard()
         .then(new InstalledStage())
         .then(new Assessor(intel.build(), RuleConfig.defaults()).stage());
-    return scanner::scan;
   }
 }

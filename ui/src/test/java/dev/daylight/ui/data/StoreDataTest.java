@@ -110,6 +110,30 @@ class StoreDataTest {
   }
 
   @Test
+  void scanNowWithTheAgentsPipelineFindsTheSeedIncidentInAFakeHome() throws Exception {
+    Path cursor = Files.createDirectories(home.resolve(".cursor"));
+    Files.writeString(cursor.resolve("mcp.json"), "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\","
+        + " \"args\": [\"-y\", \"postmark-mcp\"], \"env\": {\"POSTMARK_TOKEN\": \"pm-canary-not-a-token\"}}}}");
+    Path cached = Files.createDirectories(home.resolve(".npm/_npx/c3d4/node_modules/postmark-mcp"));
+    Files.writeString(cached.resolve("package.json"), "{\"name\":\"postmark-mcp\",\"version\":\"1.0.16\"}");
+    StoreData real = new StoreData(store, AgentScan.pipeline(state),
+        ScanContext.forHome(home, Os.LINUX).withStore(true));
+
+    real.scan((fraction, message) -> {});
+
+    Overview overview = real.load();
+    ServerRow row = overview.servers().stream().filter(r -> r.name().equals("postmark"))
+        .findFirst().orElseThrow();
+    assertThat(row.status()).isEqualTo(ServerStatus.MALICIOUS);
+    assertThat(row.packageLabel()).isEqualTo("postmark-mcp@1.0.16");
+    assertThat(row.findings()).anySatisfy(f -> {
+      assertThat(f.finding().rule()).isEqualTo("malicious-package");
+      assertThat(f.finding().advisory()).isEqualTo("MAL-2025-47604");
+    });
+    assertThat(row.launchLine()).doesNotContain("pm-canary-not-a-token");
+  }
+
+  @Test
   void remoteServersShowTheirStoredUrlAndHeaderNames() {
     McpServer remote = new McpServer("cursor|" + CURSOR + "|docs", "cursor", Scope.USER, CURSOR, 9,
         "docs", Transport.HTTP, null, List.of(), "https://docs.example.com/mcp?key=<redacted:ab12>",
