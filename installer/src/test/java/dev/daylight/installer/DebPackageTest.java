@@ -56,20 +56,34 @@ class DebPackageTest {
     }
   }
 
+  /** The .deb, and the .rpm from the same app image when rpmbuild is here (it is on CI). */
   private Path buildDeb() throws IOException {
     Path dest = tmp.resolve("dist");
+    List<String> cmd = new java.util.ArrayList<>(List.of(
+        Path.of("../scripts/package").toAbsolutePath().normalize().toString(), "--no-build", "--type", "deb",
+        "--dest", dest.toString(), "--work", Path.of("target/jpackage-test").toAbsolutePath().toString()));
+    if (Commands.onPath("rpmbuild")) {
+      cmd.addAll(List.of("--type", "rpm"));
+    }
     // xz -1 instead of -6: the same package, built in a fraction of the time.
-    Commands.run(Duration.ofMinutes(10),
-            Map.of("DPKG_DEB_COMPRESSOR_LEVEL", "1"),
-            List.of(Path.of("../scripts/package").toAbsolutePath().normalize().toString(),
-                "--no-build", "--type", "deb", "--dest", dest.toString(),
-                "--work", Path.of("target/jpackage-test").toAbsolutePath().toString()))
-        .ok();
+    Commands.run(Duration.ofMinutes(10), Map.of("DPKG_DEB_COMPRESSOR_LEVEL", "1"), cmd).ok();
     try (var files = Files.list(dest)) {
-      List<Path> debs = files.filter(p -> p.toString().endsWith(".deb")).toList();
+      List<Path> all = files.toList();
+      all.stream().filter(p -> p.toString().endsWith(".rpm")).forEach(DebPackageTest::checkRpm);
+      List<Path> debs = all.stream().filter(p -> p.toString().endsWith(".deb")).toList();
       assertThat(debs).hasSize(1);
       return debs.get(0);
     }
+  }
+
+  /** The .rpm cannot be installed on Debian; its metadata says it would wire itself in alike. */
+  private static void checkRpm(Path rpm) {
+    String files = Commands.run("rpm", "-qpl", rpm.toString()).ok().stdout();
+    assertThat(files).contains("/opt/daylight/bin/daylight\n", "/opt/daylight/bin/daylight-tray\n",
+        "/opt/daylight/lib/integration/integrate.sh", "/opt/daylight/lib/integration/daylight-agent.service");
+    assertThat(Commands.run("rpm", "-qpR", rpm.toString()).ok().stdout()).contains("gtk3");
+    assertThat(Commands.run("rpm", "-qp", "--scripts", rpm.toString()).ok().stdout())
+        .contains("/opt/daylight/lib/integration/integrate.sh install", "/opt/daylight/lib/integration/integrate.sh remove");
   }
 
   private void install(Path deb) {
