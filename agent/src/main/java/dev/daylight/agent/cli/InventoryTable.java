@@ -1,5 +1,6 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
@@ -7,7 +8,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The readable form of an inventory: one row per server, then the files that could not be read. */
+/** The readable form of an inventory: one row per server, the files that could not be read, the findings. */
 final class InventoryTable {
   private static final int MAX_CELL = 60;
 
@@ -41,6 +42,24 @@ final class InventoryTable {
     out.println(inv.errors().isEmpty() ? "." : ", " + inv.errors().size() + " file(s) not readable:");
     for (ScanError e : inv.errors()) {
       out.println("  " + e.path() + ": " + e.reason());
+    }
+    printFindings(inv, out);
+  }
+
+  /** Worst first (the assessor's order), each with where it was seen and what to do. */
+  private static void printFindings(Inventory inv, PrintWriter out) {
+    if (inv.findings().isEmpty()) {
+      return;
+    }
+    out.printf("%n%d finding(s):%n", inv.findings().size());
+    for (Finding f : inv.findings()) {
+      out.printf("%-8s  %-20s  %s%n", f.severity().wire().toUpperCase(java.util.Locale.ROOT), f.rule(), f.title());
+      if (f.evidence() != null && f.evidence().file() != null) {
+        out.printf("          at %s%s%n", f.evidence().file(), f.evidence().line() == null ? "" : ":" + f.evidence().line());
+      }
+      if (f.remediation() != null) {
+        out.printf("          fix: %s%n", f.remediation());
+      }
     }
   }
 

@@ -120,6 +120,9 @@ class JudgeEndToEndTest {
     inv.path("findings").forEach(f -> assertThat(f.path("rule").asText()).isEqualTo("unpinned-package"));
     assertThat(run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--no-store",
         "--fail-on", "severe")).isEqualTo(ExitCodes.USAGE);
+    run("scan", "--home", home.toString(), "--os", "linux", "--format", "table", "--no-host", "--no-store");
+    assertThat(out).contains("CRITICAL  malicious-package     Known-malicious package postmark-mcp@1.0.16 (MAL-2025-47604)",
+        "          at " + home.resolve(".cursor/mcp.json") + ":3", "          fix: Treat this as an incident");
   }
 
   @Test
