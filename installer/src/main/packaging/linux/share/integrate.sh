@@ -23,9 +23,10 @@ write_config() {
   chmod 0755 "$CONF_DIR"
   if [ ! -e "$CONF_DIR/agent.conf" ] && [ -n "${DAYLIGHT_COLLECTOR:-}" ]; then
     (umask 077
-     { echo "# written by the package installer from DAYLIGHT_COLLECTOR and DAYLIGHT_ENROLL_SECRET"
-       echo "collector = $DAYLIGHT_COLLECTOR"
-       [ -z "${DAYLIGHT_ENROLL_SECRET:-}" ] || echo "enroll_secret = $DAYLIGHT_ENROLL_SECRET"
+     # printf, not echo: dash's echo would expand backslashes in a secret.
+     { printf '%s\n' "# written by the package installer from DAYLIGHT_COLLECTOR and DAYLIGHT_ENROLL_SECRET"
+       printf 'collector = %s\n' "$DAYLIGHT_COLLECTOR"
+       [ -z "${DAYLIGHT_ENROLL_SECRET:-}" ] || printf 'enroll_secret = %s\n' "$DAYLIGHT_ENROLL_SECRET"
      } > "$CONF_DIR/agent.conf")
   fi
   if [ -e "$CONF_DIR/agent.conf" ]; then

@@ -49,13 +49,23 @@ class SilentConfigTest {
 
   @Test
   void theFileTheDebAndRpmWriteFromTheEnvironmentIsReadByTheAgent() throws IOException {
-    // integrate.sh's write_config, reduced to its output lines.
+    // integrate.sh's write_config run for real, with its target folder moved into the temp dir.
+    Commands.assumeTools("running shell scripts", "sh");
     String script = Files.readString(PACKAGING.resolve("linux/share/integrate.sh"));
-    assertThat(script).contains("echo \"collector = $DAYLIGHT_COLLECTOR\"")
-        .contains("echo \"enroll_secret = $DAYLIGHT_ENROLL_SECRET\"");
-    Path conf = Files.writeString(tmp.resolve("agent.conf"),
-        "# written by the package installer\ncollector = https://c.corp\nenroll_secret = env-secret\n");
-    assertThat(load(conf).canEnroll()).isTrue();
+    String writeConfig = script.substring(script.indexOf("write_config() {"), script.indexOf("install_files() {"));
+    Path conf = tmp.resolve("etc/agent.conf");
+    String secret = "back\\slash -n $not-expanded";
+    Commands.run(java.time.Duration.ofSeconds(30),
+            Map.of("DAYLIGHT_COLLECTOR", "https://c.corp", "DAYLIGHT_ENROLL_SECRET", secret),
+            java.util.List.of("sh", "-c", "set -e; CONF_DIR='" + conf.getParent() + "'; SHARE='"
+                + PACKAGING.resolve("linux/share").toAbsolutePath() + "'\n"
+                + writeConfig.replace("chown root:root", "true") + "\nwrite_config"))
+        .ok();
+    ManagedConfig config = load(conf);
+    assertThat(config.collector()).contains(URI.create("https://c.corp"));
+    assertThat(config.enrollSecret()).contains(secret);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)))
+        .isEqualTo("rw-------");
   }
 
   static ManagedConfig load(Path file) {
