@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -42,6 +43,9 @@ public final class MainWindow {
     banner.setId("banner");
     banner.getStyleClass().add("banner");
     banner.setWrapText(true);
+    // Without this a VBox gives the label one line and cuts the explanation off.
+    banner.setMinHeight(Region.USE_PREF_SIZE);
+    banner.setMaxWidth(Double.MAX_VALUE);
     banner.setVisible(false);
     banner.managedProperty().bind(banner.visibleProperty());
 

@@ -42,6 +42,7 @@ class MainWindowFxTest {
   private final FxExecutor executor = new FxExecutor();
   private final List<Path> openedFolders = new CopyOnWriteArrayList<>();
   private SessionViewModel session;
+  private MainWindow window;
 
   @Start
   void start(Stage stage) {
@@ -61,7 +62,7 @@ class MainWindowFxTest {
       public void openLink(String url) {}
     };
     session = new SessionViewModel(data, executor);
-    new MainWindow(stage, session,
+    window = new MainWindow(stage, session,
         new ServersViewModel(session, desktop, executor, Clock.systemUTC()), new AppsViewModel(session));
     stage.show();
     session.refresh();
@@ -233,6 +234,20 @@ class MainWindowFxTest {
     robot.clickOn("#host-findings .acknowledge");
 
     waitUntil(() -> data.acknowledgeCalls.contains("f-host"));
+  }
+
+  @Test
+  void theNoTrayExplanationIsShownAboveTheToolbar(FxRobot robot) {
+    String why = "This desktop has no system tray, so Daylight runs as this window. Closing it quits "
+        + "Daylight; the background agent keeps scanning. This sentence is long enough to wrap.";
+    Label banner = robot.lookup("#banner").queryAs(Label.class);
+    assertThat(banner.isVisible()).isFalse();
+
+    robot.interact(() -> window.explain(why));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(banner.isVisible()).isTrue();
+    assertThat(banner.getText()).isEqualTo(why);
   }
 
   private static void waitForRows(FxRobot robot, int n) {
