@@ -7,7 +7,9 @@ import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.Severity;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,7 +31,7 @@ final class IntelRules implements Rule {
       if (p == null || p.name() == null) {
         continue;
       }
-      for (IntelMatch m : context.intel().match(p.ecosystem(), p.name(), p.version())) {
+      for (IntelMatch m : matches(context, p)) {
         reported.add(key(p.ecosystem(), p.name(), m.version()));
         Advisory a = m.advisory();
         String shown = m.version() == null ? p.name() : p.name() + "@" + m.version();
@@ -37,7 +39,10 @@ final class IntelRules implements Rule {
         if (a.malicious()) {
           d = out.about(MALICIOUS, server, a.id());
           if (!m.exact()) {
-            d.texts("possible");
+            // Floating and nothing cached: the next launch fetches the newest, maybe an affected one.
+            // Floating with a clean cached version: only a cache refresh would bring one: high.
+            d.texts("possible").severity(p.version() == null ? Severity.CRITICAL : Severity.HIGH)
+                .var("cached", p.version() == null ? "" : "; the cache holds " + p.version() + ", which is not affected");
           }
         } else if (m.exact()) {
           d = out.about(VULNERABLE, server, a.id()).severity(severityOf(a))
@@ -69,6 +74,26 @@ final class IntelRules implements Rule {
             .emit();
       }
     }
+  }
+
+  /**
+   * Exact matches for the known version; for an unpinned server, also every malware advisory that
+   * covers some version, since the launch line does not hold it to the one in the cache.
+   */
+  private static List<IntelMatch> matches(AssessContext context, PackageRef p) {
+    List<IntelMatch> exact = context.intel().match(p.ecosystem(), p.name(), p.version());
+    if (p.pinned() || p.version() == null) {
+      return exact;
+    }
+    List<IntelMatch> all = new ArrayList<>(exact);
+    Set<String> seen = new HashSet<>();
+    exact.forEach(m -> seen.add(m.advisory().id()));
+    for (IntelMatch m : context.intel().match(p.ecosystem(), p.name(), null)) {
+      if (m.advisory().malicious() && seen.add(m.advisory().id())) {
+        all.add(m);
+      }
+    }
+    return all;
   }
 
   private static String key(String eco, String name, String version) {

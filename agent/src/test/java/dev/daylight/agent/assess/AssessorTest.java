@@ -79,6 +79,15 @@ class AssessorTest {
   }
 
   @Test
+  void aFloatingPackageWithACleanCachedVersionIsStillPossiblyMaliciousButOnlyHigh() {
+    assertThat(rule(assess(postmarkFromCache("postmark-mcp", "1.0.15")), "malicious-package")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.HIGH);
+          assertThat(f.title()).contains("Possibly", "cache holds 1.0.15, which is not affected");
+        });
+  }
+
+  @Test
   void aVulnerableMcpToolIsRatedByItsAdvisoryAndOnlyWhenTheVersionIsKnown() {
     McpServer old = stdio("remote", "npx", "mcp-remote@0.1.15", "https://x.example/sse").withPackage(npm("mcp-remote", "0.1.15"));
     assertThat(rule(assess(old), "vulnerable-package")).singleElement().satisfies(f -> {
