@@ -46,7 +46,8 @@ final class IntelRules implements Rule {
           }
         } else if (m.exact()) {
           d = out.about(VULNERABLE, server, a.id()).severity(severityOf(a))
-              .var("aliases", a.aliases().isEmpty() ? "" : ", " + String.join(", ", a.aliases()));
+              .var("aliases", a.aliases().isEmpty() ? "" : ", " + String.join(", ", a.aliases()))
+              .var("fixed", m.fixedIn() == null ? "a version that " + a.id() + " marks fixed" : m.fixedIn() + " or later");
         } else {
           continue;
         }

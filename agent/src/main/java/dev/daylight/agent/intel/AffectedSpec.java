@@ -91,6 +91,21 @@ record AffectedSpec(List<Range> ranges, List<String> versions) {
     return false;
   }
 
+  /** The lowest {@code fixed} version above {@code version} in any range, or null. */
+  String fixedAbove(String version, VersionOrder ecosystemOrder) {
+    String best = null;
+    for (Range r : ranges) {
+      VersionOrder order = r.semver() ? VersionOrder.semver() : ecosystemOrder;
+      for (Event e : r.events()) {
+        if (e.kind() == Kind.FIXED && order.compare(e.version(), version) > 0
+            && (best == null || order.compare(e.version(), best) < 0)) {
+          best = e.version();
+        }
+      }
+    }
+    return best;
+  }
+
   /**
    * Walks the events in version order; the last event at or below {@code v} decides, which is the
    * evaluation the OSV schema describes ({@code last_affected} only closes the range above it).

@@ -78,7 +78,9 @@ public final class Intel {
               : current.stream().anyMatch(e -> e.spec().affects(version, order));
       if (hit) {
         boolean exact = version != null && !version.isBlank();
-        out.add(new IntelMatch(current.get(0).advisory(), eco, name, exact ? version : null, exact));
+        String fixed = exact ? current.stream().map(e -> e.spec().fixedAbove(version, order))
+            .filter(java.util.Objects::nonNull).min(order).orElse(null) : null;
+        out.add(new IntelMatch(current.get(0).advisory(), eco, name, exact ? version : null, exact, fixed));
       }
     }
     out.sort(Comparator.comparing(m -> m.advisory().id()));

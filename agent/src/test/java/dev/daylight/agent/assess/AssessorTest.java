@@ -94,6 +94,7 @@ class AssessorTest {
       assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
       assertThat(f.advisory()).isEqualTo("GHSA-6xpm-ggf7-wc3p");
       assertThat(f.title()).contains("CVE-2025-6514");
+      assertThat(f.remediation()).startsWith("Upgrade to 0.1.16 or later and pin");
     });
     McpServer floating = stdio("remote", "npx", "mcp-remote").withPackage(npm("mcp-remote", null));
     assertThat(rule(assess(floating), "vulnerable-package")).isEmpty();

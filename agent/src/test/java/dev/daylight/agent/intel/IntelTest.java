@@ -79,6 +79,7 @@ class IntelTest {
           assertThat(m.advisory().malicious()).isFalse();
           assertThat(m.advisory().severity()).isEqualTo("CRITICAL");
           assertThat(m.advisory().aliases()).containsExactly("CVE-2025-6514");
+          assertThat(m.fixedIn()).isEqualTo("0.1.16");
         });
     assertThat(intel.match("npm", "mcp-remote", "0.1.16")).isEmpty();
   }
