@@ -25,10 +25,12 @@ public final class CollectorMain implements Callable<Integer> {
       description = "sqlite:FILE (default, embedded) or postgresql://HOST:PORT/DB?user=U&password=P")
   String db;
 
-  @Option(names = "--enroll-secret", required = true, description = "shared secret agents enroll with")
+  @Option(names = "--enroll-secret", defaultValue = "${env:DAYLIGHT_ENROLL_SECRET}",
+      description = "shared secret agents enroll with (default: $DAYLIGHT_ENROLL_SECRET, kept out of ps)")
   String enrollSecret;
 
-  @Option(names = "--admin-token", required = true, description = "bearer token of the admin API and dashboard")
+  @Option(names = "--admin-token", defaultValue = "${env:DAYLIGHT_ADMIN_TOKEN}",
+      description = "bearer token of the admin API and dashboard (default: $DAYLIGHT_ADMIN_TOKEN)")
   String adminToken;
 
   @Option(names = "--tls-cert", description = "PEM certificate chain")
