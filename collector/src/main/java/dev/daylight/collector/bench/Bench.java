@@ -69,7 +69,7 @@ public final class Bench {
   }
 
   private void awaitHealthy() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
+    long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       try {
         if (client.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),

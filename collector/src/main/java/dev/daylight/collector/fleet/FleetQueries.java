@@ -57,6 +57,10 @@ public final class FleetQueries {
       throw ApiException.badRequest("range: " + e.getMessage());
     }
     boolean narrowed = range.isPresent() || exact.isPresent();
+    // A fleet runs few distinct versions of a package: judge each once, not once per device.
+    Predicate<String> judge = accept;
+    Map<String, Boolean> verdicts = new java.util.HashMap<>();
+    accept = v -> verdicts.computeIfAbsent(v, judge::test);
     List<Map<String, Object>> devices = new ArrayList<>();
     try (Connection c = db.read()) {
       for (Map<String, Object> row : Rows.query(c, INCIDENT, base, base)) {
