@@ -51,11 +51,18 @@ class AgentToCollectorTest {
 
       Loopback.adminPost(port, "/api/v1/admin/policy", Map.of("subject", "pkg:npm/postmark-mcp",
           "decision", "denied", "by", "sec-team", "reason", "BCC exfiltration since 1.0.16"));
+      Loopback.adminPost(port, "/api/v1/admin/intel", dev.daylight.protocol.Json.mapper().readTree("""
+          [{"id": "MAL-2099-0001", "modified": "2099-01-01T00:00:00Z", "summary": "e2e fleet intel",
+            "affected": [{"package": {"ecosystem": "npm", "name": "postmark-mcp"}, "versions": ["1.0.16"]}]}]
+          """));
       assertThat(scanAndReport()).as("pulls the policy").isIn(0, 1);
       assertThat(scanAndReport()).as("judges with it and reports").isIn(0, 1);
       JsonNode denied = Loopback.admin(port, "/api/v1/findings?rule=denied").get("findings");
       assertThat(denied).hasSize(1);
       assertThat(denied.get(0).get("purl").asText()).contains("postmark-mcp");
+      JsonNode fromIntel = Loopback.admin(port, "/api/v1/findings?limit=100").get("findings");
+      assertThat(fromIntel.toString()).as("intel pulled with the policy is used by the next scan")
+          .contains("MAL-2099-0001");
     }
     byte[] db = Files.readAllBytes(server.resolve("c.db"));
     assertThat(new String(db, StandardCharsets.ISO_8859_1)).doesNotContain("canary-token-7f3a9c");

@@ -1,5 +1,6 @@
 package dev.daylight.agent.report;
 
+import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.store.OutboxItem;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Policy;
@@ -122,6 +123,11 @@ public final class Reporter {
       return false;
     }
     store.replacePolicy(p.get().entries());
+    if (!p.get().intel().isEmpty()) {
+      // Intel first, cursor after: a crash in between fetches the same records again, no gap.
+      new IntelStore(stateDir).importRecords(p.get().intel());
+      log.atInfo().addKeyValue("records", p.get().intel().size()).log("fleet intel imported");
+    }
     if (!p.get().intel().isEmpty()) {
       // Fleet intel joins the imported records; the next scan's IntelSource sees the change.
       new dev.daylight.agent.intel.IntelStore(stateDir).importRecords(p.get().intel());
