@@ -108,7 +108,8 @@ public final class Daemon implements AutoCloseable {
           (System.nanoTime() - t0) / 1_000_000);
       rec.events().forEach(e -> log.info("event {} {} {}", e.id(), e.type(), e.summary()));
       reports.execute(this::deliver);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // Caught, not thrown: an exception escaping a periodic task would cancel every later scan.
       log.error("scan failed ({}); next attempt at the next change or interval", reason, e);
     }
   }
