@@ -50,6 +50,18 @@ abstract class CollectorApiContract {
   }
 
   @Test
+  void incidentQueryNamesTheAccountWhoseHomeHoldsTheServerOnAnAllUsersAgent() {
+    Node shared = enroll("build-box", "root");
+    assertThat(send(shared, Fixtures.snapshot(shared.id(), Fixtures.inventory(Fixtures.host("build-box", "root"),
+        List.of(Fixtures.serverOf("dave", "cursor", "postmark", "postmark-mcp", "1.0.16"),
+            Fixtures.server("claude-code", "mail", "postmark-mcp", "1.0.16")), List.of()))).status())
+        .isEqualTo(200);
+    JsonNode devices = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices");
+    assertThat(devices).extracting(d -> d.get("client").asText() + "=" + d.get("owner").asText())
+        .containsExactlyInAnyOrder("cursor=dave", "claude-code=root");
+  }
+
+  @Test
   void incidentQueryFindsEveryDeviceRunningThePackageInRange() {
     Node alice = enroll("alice-laptop", "alice");
     Node bob = enroll("bob-desktop", "bob");

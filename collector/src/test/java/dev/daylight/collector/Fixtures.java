@@ -37,6 +37,14 @@ final class Fixtures {
         List.of(), ref, null, Map.of(), null);
   }
 
+  /** A server found in another account's home by an all-users scan. */
+  static McpServer serverOf(String osUser, String client, String name, String pkg, String version) {
+    McpServer s = server(client, name, pkg, version);
+    return new McpServer(s.id(), s.client(), s.scope(), "/home/" + osUser + "/.cursor/mcp.json", s.line(),
+        s.name(), s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
+        s.pkg(), s.proxiedUrl(), s.secretFingerprints(), osUser);
+  }
+
   static Finding finding(String id, Severity severity, String title) {
     return new Finding(id, "unpinned", severity, title, null, null, null, null, "pin it");
   }

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 /** The admin API's read side: devices, fleet aggregates, findings, timelines, the incident query. */
 public final class FleetQueries {
   private static final String INCIDENT =
-      "SELECT n.hostname AS \"hostname\", n.owner AS \"owner\", s.client AS \"client\","
+      "SELECT n.hostname AS \"hostname\", COALESCE(s.os_user, n.owner) AS \"owner\", s.client AS \"client\","
           + " s.config_path AS \"configPath\", s.server_name AS \"serverName\", s.version AS \"version\","
           + " s.first_seen AS \"firstSeen\", s.last_seen AS \"lastSeen\""
           + " FROM device_servers s JOIN nodes n ON n.node_id = s.node_id WHERE s.purl = ?"

@@ -19,7 +19,7 @@ final class LatestView {
   private static final String UPSERT_SERVER =
       "INSERT INTO device_servers (node_id, server_id, client, scope, config_path, server_name,"
           + " transport, command, url, purl, ecosystem, pkg_name, version, pinned, first_seen,"
-          + " last_seen, seen_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+          + " last_seen, seen_in, os_user) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
           + " ON CONFLICT (node_id, server_id) DO UPDATE SET client = excluded.client,"
           + " scope = excluded.scope, config_path = excluded.config_path,"
           + " server_name = excluded.server_name, transport = excluded.transport,"
@@ -29,7 +29,7 @@ final class LatestView {
           + " first_seen = CASE WHEN COALESCE(device_servers.version, '') = COALESCE(excluded.version, '')"
           + " AND COALESCE(device_servers.purl, '') = COALESCE(excluded.purl, '')"
           + " THEN device_servers.first_seen ELSE excluded.first_seen END,"
-          + " last_seen = excluded.last_seen, seen_in = excluded.seen_in";
+          + " last_seen = excluded.last_seen, seen_in = excluded.seen_in, os_user = excluded.os_user";
   private static final String UPSERT_PACKAGE =
       "INSERT INTO device_packages (node_id, purl, version, source, ecosystem, pkg_name,"
           + " install_path, first_seen, last_seen, seen_in) VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -75,6 +75,7 @@ final class LatestView {
         ps.setLong(15, at);
         ps.setLong(16, at);
         ps.setString(17, seenIn);
+        ps.setString(18, s.osUser());
         ps.addBatch();
       }
       ps.executeBatch();
