@@ -1,10 +1,10 @@
 package dev.daylight.agent.report;
 
+import dev.daylight.agent.platform.HostFacts;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.protocol.Host;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -48,14 +48,8 @@ public final class Enroller {
   }
 
   private static Host host(Path stateDir) {
-    String hostname;
-    try {
-      hostname = InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      hostname = null;
-    }
-    Layout machine = Layout.currentMachine();
-    return new Host(deviceId(stateDir), hostname, machine.os().wire(), System.getProperty("os.version"),
-        System.getProperty("os.arch"), System.getProperty("user.name"), null);
+    HostFacts facts = HostFacts.current();
+    return new Host(deviceId(stateDir), facts.hostname(), Layout.currentMachine().os().wire(),
+        facts.osVersion(), facts.arch(), facts.user(), null);
   }
 }

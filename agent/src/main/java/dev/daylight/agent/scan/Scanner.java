@@ -1,6 +1,7 @@
 package dev.daylight.agent.scan;
 
 import dev.daylight.agent.discovery.Discovery;
+import dev.daylight.agent.platform.HostFacts;
 import dev.daylight.agent.resolve.PackageResolver;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
@@ -59,10 +60,18 @@ public final class Scanner {
     return servers.stream().map(PackageResolver::attachDeclaredPackage).toList();
   }
 
-  /** Only what the layout says; host probes (another stage) fill in the rest. */
+  /**
+   * What the layout says, plus the machine's own facts when the scan is of this machine with host
+   * probes on; a scan of a fake home ({@code --home}, {@code --no-host}) names no real host.
+   */
   private static Host baseHost(ScanContext context) {
-    return new Host(null, null, context.os().wire(), null, null,
-        context.osUser().orElse(null), null);
+    String osUser = context.osUser().orElse(null);
+    if (!context.hostProbes() || !context.layout().realMachine()) {
+      return new Host(null, null, context.os().wire(), null, null, osUser, null);
+    }
+    HostFacts facts = HostFacts.current();
+    return new Host(null, facts.hostname(), context.os().wire(), facts.osVersion(), facts.arch(),
+        osUser != null ? osUser : facts.user(), null);
   }
 
   private Inventory finish(Inventory i) {
