@@ -1,6 +1,6 @@
 package dev.daylight.agent.discovery;
 
-import java.util.ArrayList;
+import dev.daylight.agent.resolve.ShellWords;
 import java.util.List;
 
 /** Splits launch lines the way a POSIX shell would, without ever running one. */
@@ -25,40 +25,8 @@ final class LaunchLine {
         || c.matches("^[A-Za-z]:[\\\\/].*") || c.contains("\\");
   }
 
-  /** Shell-like words: whitespace separates, quotes group, backslash escapes outside single quotes. */
+  /** Shell-like words: whitespace separates, quotes group, backslash escapes quotes inside double quotes. */
   static List<String> words(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean inWord = false;
-    char quote = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quote != 0) {
-        if (ch == quote) {
-          quote = 0;
-        } else if (ch == '\\' && quote == '"' && i + 1 < line.length()
-            && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
-          cur.append(line.charAt(++i));
-        } else {
-          cur.append(ch);
-        }
-      } else if (ch == '"' || ch == '\'') {
-        quote = ch;
-        inWord = true;
-      } else if (Character.isWhitespace(ch)) {
-        if (inWord) {
-          out.add(cur.toString());
-          cur.setLength(0);
-          inWord = false;
-        }
-      } else {
-        cur.append(ch);
-        inWord = true;
-      }
-    }
-    if (inWord) {
-      out.add(cur.toString());
-    }
-    return out;
+    return ShellWords.split(line);
   }
 }

@@ -3,11 +3,15 @@ package dev.daylight.agent.resolve;
 import java.util.ArrayList;
 import java.util.List;
 
-/** POSIX-like word splitting for inline launch lines ({@code cmd /c "npx -y x"}); never runs anything. */
-final class ShellWords {
+/**
+ * POSIX-like word splitting for launch lines written as one string ({@code "uv run python"},
+ * {@code cmd /c "npx -y x"}); never runs anything. Inside double quotes only {@code \"} and
+ * {@code \\} are escapes, so Windows paths keep their backslashes.
+ */
+public final class ShellWords {
   private ShellWords() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean inWord = false;
@@ -17,6 +21,9 @@ final class ShellWords {
       if (quote != 0) {
         if (ch == quote) {
           quote = 0;
+        } else if (ch == '\\' && quote == '"' && i + 1 < line.length()
+            && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+          cur.append(line.charAt(++i));
         } else {
           cur.append(ch);
         }
