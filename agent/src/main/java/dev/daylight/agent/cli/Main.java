@@ -1,5 +1,6 @@
 package dev.daylight.agent.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code daylight} command. The only place (with its commands) that prints. */
@@ -12,11 +13,26 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
-    return newCommandLine().execute(args);
+    return newCommandLine(args).execute(args);
   }
 
+  /** The command line with every subcommand, as {@code daylight --help} lists them. */
   static CommandLine newCommandLine() {
+    return newCommandLine(new String[0]);
+  }
+
+  /**
+   * The command line for these arguments: with only the subcommand the first argument names, when
+   * it names one, so a start does not pay for building the other subcommands' models.
+   */
+  static CommandLine newCommandLine(String[] args) {
     CommandLine cli = new CommandLine(new DaylightCommand());
+    Class<?> invoked = args.length == 0 ? null : subcommandNamed(args[0]);
+    for (Class<?> sub : DaylightCommand.SUBCOMMANDS) {
+      if (invoked == null || sub == invoked) {
+        cli.addSubcommand(sub);
+      }
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -27,6 +43,16 @@ public final class Main {
     cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException
         ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE);
     return cli;
+  }
+
+  private static Class<?> subcommandNamed(String name) {
+    for (Class<?> sub : DaylightCommand.SUBCOMMANDS) {
+      CommandLine.Command command = sub.getAnnotation(CommandLine.Command.class);
+      if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+        return sub;
+      }
+    }
+    return null;
   }
 
   private static String describe(Exception ex) {
