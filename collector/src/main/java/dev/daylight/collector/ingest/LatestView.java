@@ -1,5 +1,6 @@
 package dev.daylight.collector.ingest;
 
+import dev.daylight.collector.store.Statements;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Json;
@@ -55,31 +56,30 @@ final class LatestView {
     if (servers.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_SERVER)) {
-      for (McpServer s : servers) {
-        PackageRef p = s.pkg();
-        ps.setString(1, node);
-        ps.setString(2, s.id());
-        ps.setString(3, s.client());
-        ps.setString(4, s.scope().wire());
-        ps.setString(5, s.configPath());
-        ps.setString(6, s.name());
-        ps.setString(7, s.transport().wire());
-        ps.setString(8, s.command());
-        ps.setString(9, s.url());
-        ps.setString(10, p == null ? null : Purls.base(p.purl()));
-        ps.setString(11, p == null ? null : p.ecosystem());
-        ps.setString(12, p == null ? null : p.name());
-        ps.setString(13, p == null ? null : versionOf(p));
-        ps.setInt(14, p != null && p.pinned() ? 1 : 0);
-        ps.setLong(15, at);
-        ps.setLong(16, at);
-        ps.setString(17, seenIn);
-        ps.setString(18, s.osUser());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    PreparedStatement ps = Statements.prepare(c, UPSERT_SERVER);
+    for (McpServer s : servers) {
+      PackageRef p = s.pkg();
+      ps.setString(1, node);
+      ps.setString(2, s.id());
+      ps.setString(3, s.client());
+      ps.setString(4, s.scope().wire());
+      ps.setString(5, s.configPath());
+      ps.setString(6, s.name());
+      ps.setString(7, s.transport().wire());
+      ps.setString(8, s.command());
+      ps.setString(9, s.url());
+      ps.setString(10, p == null ? null : Purls.base(p.purl()));
+      ps.setString(11, p == null ? null : p.ecosystem());
+      ps.setString(12, p == null ? null : p.name());
+      ps.setString(13, p == null ? null : versionOf(p));
+      ps.setInt(14, p != null && p.pinned() ? 1 : 0);
+      ps.setLong(15, at);
+      ps.setLong(16, at);
+      ps.setString(17, seenIn);
+      ps.setString(18, s.osUser());
+      ps.addBatch();
     }
+    ps.executeBatch();
   }
 
   static String versionOf(PackageRef p) {
@@ -91,23 +91,22 @@ final class LatestView {
     if (pkgs.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_PACKAGE)) {
-      for (InstalledPackage p : pkgs) {
-        ps.setString(1, node);
-        ps.setString(2, Purls.base(p.purl()));
-        String v = p.version() != null ? p.version() : Purls.version(p.purl()).orElse("");
-        ps.setString(3, v);
-        ps.setString(4, p.source() == null ? "" : p.source());
-        ps.setString(5, p.ecosystem());
-        ps.setString(6, p.name());
-        ps.setString(7, p.installPath());
-        ps.setLong(8, at);
-        ps.setLong(9, at);
-        ps.setString(10, seenIn);
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    PreparedStatement ps = Statements.prepare(c, UPSERT_PACKAGE);
+    for (InstalledPackage p : pkgs) {
+      ps.setString(1, node);
+      ps.setString(2, Purls.base(p.purl()));
+      String v = p.version() != null ? p.version() : Purls.version(p.purl()).orElse("");
+      ps.setString(3, v);
+      ps.setString(4, p.source() == null ? "" : p.source());
+      ps.setString(5, p.ecosystem());
+      ps.setString(6, p.name());
+      ps.setString(7, p.installPath());
+      ps.setLong(8, at);
+      ps.setLong(9, at);
+      ps.setString(10, seenIn);
+      ps.addBatch();
     }
+    ps.executeBatch();
   }
 
   static void upsertFindings(Connection c, String node, Collection<Finding> findings, long at, String seenIn)
@@ -115,52 +114,49 @@ final class LatestView {
     if (findings.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_FINDING)) {
-      for (Finding f : findings) {
-        ps.setString(1, node);
-        ps.setString(2, f.id());
-        ps.setString(3, f.rule());
-        ps.setString(4, f.severity().wire());
-        ps.setString(5, f.title());
-        ps.setString(6, f.serverId());
-        ps.setString(7, f.purl());
-        ps.setString(8, f.advisory());
-        if (f.evidence() == null) {
-          ps.setNull(9, Types.VARCHAR);
-        } else {
-          ps.setString(9, json(f.evidence()));
-        }
-        ps.setString(10, f.remediation());
-        ps.setLong(11, at);
-        ps.setLong(12, at);
-        ps.setString(13, seenIn);
-        ps.addBatch();
+    PreparedStatement ps = Statements.prepare(c, UPSERT_FINDING);
+    for (Finding f : findings) {
+      ps.setString(1, node);
+      ps.setString(2, f.id());
+      ps.setString(3, f.rule());
+      ps.setString(4, f.severity().wire());
+      ps.setString(5, f.title());
+      ps.setString(6, f.serverId());
+      ps.setString(7, f.purl());
+      ps.setString(8, f.advisory());
+      if (f.evidence() == null) {
+        ps.setNull(9, Types.VARCHAR);
+      } else {
+        ps.setString(9, json(f.evidence()));
       }
-      ps.executeBatch();
+      ps.setString(10, f.remediation());
+      ps.setLong(11, at);
+      ps.setLong(12, at);
+      ps.setString(13, seenIn);
+      ps.addBatch();
     }
+    ps.executeBatch();
   }
 
   /** After a full inventory: what it did not mention is gone (servers, packages) or resolved. */
   static void retireUnseen(Connection c, String node, String seenIn, long at) throws SQLException {
     exec(c, "DELETE FROM device_servers WHERE node_id = ? AND seen_in <> ?", node, seenIn);
     exec(c, "DELETE FROM device_packages WHERE node_id = ? AND seen_in <> ?", node, seenIn);
-    try (PreparedStatement ps = c.prepareStatement(
+    PreparedStatement ps = Statements.prepare(c,
         "UPDATE findings SET status = 'resolved', resolved_at = ?"
-            + " WHERE node_id = ? AND status = 'open' AND seen_in <> ?")) {
-      ps.setLong(1, at);
-      ps.setString(2, node);
-      ps.setString(3, seenIn);
-      ps.executeUpdate();
-    }
+            + " WHERE node_id = ? AND status = 'open' AND seen_in <> ?");
+    ps.setLong(1, at);
+    ps.setString(2, node);
+    ps.setString(3, seenIn);
+    ps.executeUpdate();
   }
 
   static void exec(Connection c, String sql, String... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setString(i + 1, args[i]);
-      }
-      ps.executeUpdate();
+    PreparedStatement ps = Statements.prepare(c, sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setString(i + 1, args[i]);
     }
+    ps.executeUpdate();
   }
 
   static String json(Object value) {

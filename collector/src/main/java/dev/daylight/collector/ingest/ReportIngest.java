@@ -2,6 +2,7 @@ package dev.daylight.collector.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.store.WriteQueue;
+import dev.daylight.collector.store.Statements;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
@@ -46,19 +47,18 @@ public final class ReportIngest {
 
   static Outcome apply(Connection c, String node, Report r, long now) throws SQLException {
     long created = r.createdAt() != null ? r.createdAt().toEpochMilli() : now;
-    try (PreparedStatement ps = c.prepareStatement(
+    PreparedStatement ps = Statements.prepare(c,
         "INSERT INTO reports (report_id, node_id, kind, schema_version, created_at, received_at,"
-            + " event_count) VALUES (?,?,?,?,?,?,?) ON CONFLICT (report_id) DO NOTHING")) {
-      ps.setString(1, r.reportId());
-      ps.setString(2, node);
-      ps.setString(3, r.kind());
-      ps.setInt(4, r.schemaVersion());
-      ps.setLong(5, created);
-      ps.setLong(6, now);
-      ps.setInt(7, r.events().size());
-      if (ps.executeUpdate() == 0) {
-        return Outcome.DUPLICATE;
-      }
+            + " event_count) VALUES (?,?,?,?,?,?,?) ON CONFLICT (report_id) DO NOTHING");
+    ps.setString(1, r.reportId());
+    ps.setString(2, node);
+    ps.setString(3, r.kind());
+    ps.setInt(4, r.schemaVersion());
+    ps.setLong(5, created);
+    ps.setLong(6, now);
+    ps.setInt(7, r.events().size());
+    if (ps.executeUpdate() == 0) {
+      return Outcome.DUPLICATE;
     }
     Inventory inv = r.inventory();
     if (inv != null && newerThanLatest(c, node, created)) {
@@ -74,48 +74,45 @@ public final class ReportIngest {
         applyEvent(c, node, e, r.reportId());
       }
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE nodes SET last_seen = ?, schema_version = ? WHERE node_id = ?")) {
-      ps.setLong(1, now);
-      ps.setInt(2, r.schemaVersion());
-      ps.setString(3, node);
-      ps.executeUpdate();
-    }
+    PreparedStatement seen = Statements.prepare(c,
+        "UPDATE nodes SET last_seen = ?, schema_version = ? WHERE node_id = ?");
+    seen.setLong(1, now);
+    seen.setInt(2, r.schemaVersion());
+    seen.setString(3, node);
+    seen.executeUpdate();
     return Outcome.STORED;
   }
 
   /** Reports may arrive out of order after an outage: an older inventory never replaces a newer. */
   private static boolean newerThanLatest(Connection c, String node, long created) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE nodes SET inventory_at = ? WHERE node_id = ? AND (inventory_at IS NULL OR inventory_at <= ?)")) {
-      ps.setLong(1, created);
-      ps.setString(2, node);
-      ps.setLong(3, created);
-      return ps.executeUpdate() == 1;
-    }
+    PreparedStatement ps = Statements.prepare(c,
+        "UPDATE nodes SET inventory_at = ? WHERE node_id = ? AND (inventory_at IS NULL OR inventory_at <= ?)");
+    ps.setLong(1, created);
+    ps.setString(2, node);
+    ps.setLong(3, created);
+    return ps.executeUpdate() == 1;
   }
 
   private static void insertEvents(Connection c, String node, Report r) throws SQLException {
     if (r.events().isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-      for (ChangeEvent e : r.events()) {
-        ps.setString(1, node);
-        ps.setString(2, e.id());
-        ps.setString(3, r.reportId());
-        ps.setString(4, e.type());
-        ps.setLong(5, e.at().toEpochMilli());
-        ps.setString(6, e.serverId());
-        ps.setString(7, e.purl());
-        ps.setString(8, e.findingId());
-        ps.setString(9, e.summary());
-        ps.setString(10, e.before() == null ? null : e.before().toString());
-        ps.setString(11, e.after() == null ? null : e.after().toString());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    PreparedStatement ps = Statements.prepare(c, INSERT_EVENT);
+    for (ChangeEvent e : r.events()) {
+      ps.setString(1, node);
+      ps.setString(2, e.id());
+      ps.setString(3, r.reportId());
+      ps.setString(4, e.type());
+      ps.setLong(5, e.at().toEpochMilli());
+      ps.setString(6, e.serverId());
+      ps.setString(7, e.purl());
+      ps.setString(8, e.findingId());
+      ps.setString(9, e.summary());
+      ps.setString(10, e.before() == null ? null : e.before().toString());
+      ps.setString(11, e.after() == null ? null : e.after().toString());
+      ps.addBatch();
     }
+    ps.executeBatch();
   }
 
   /** Deltas without an inventory keep the latest view current event by event. */
@@ -146,14 +143,13 @@ public final class ReportIngest {
         case "finding-resolved" -> {
           String id = e.findingId() != null ? e.findingId() : text(e.before(), "id");
           if (id != null) {
-            try (PreparedStatement ps = c.prepareStatement(
+            PreparedStatement ps = Statements.prepare(c,
                 "UPDATE findings SET status = 'resolved', resolved_at = ?"
-                    + " WHERE node_id = ? AND finding_id = ? AND status = 'open'")) {
-              ps.setLong(1, at);
-              ps.setString(2, node);
-              ps.setString(3, id);
-              ps.executeUpdate();
-            }
+                    + " WHERE node_id = ? AND finding_id = ? AND status = 'open'");
+            ps.setLong(1, at);
+            ps.setString(2, node);
+            ps.setString(3, id);
+            ps.executeUpdate();
           }
         }
         default -> { }
@@ -170,16 +166,15 @@ public final class ReportIngest {
     if (e.serverId() == null || version == null) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(
+    PreparedStatement ps = Statements.prepare(c,
         "UPDATE device_servers SET version = ?, first_seen = ?, last_seen = ?"
-            + " WHERE node_id = ? AND server_id = ?")) {
-      ps.setString(1, version);
-      ps.setLong(2, at);
-      ps.setLong(3, at);
-      ps.setString(4, node);
-      ps.setString(5, e.serverId());
-      ps.executeUpdate();
-    }
+            + " WHERE node_id = ? AND server_id = ?");
+    ps.setString(1, version);
+    ps.setLong(2, at);
+    ps.setLong(3, at);
+    ps.setString(4, node);
+    ps.setString(5, e.serverId());
+    ps.executeUpdate();
   }
 
   private static String text(JsonNode node, String field) {
