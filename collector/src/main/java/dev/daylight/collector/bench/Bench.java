@@ -16,10 +16,12 @@ import dev.daylight.protocol.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +29,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * Simulated agents against a running collector on loopback (run by {@code scripts/bench-collector}).
@@ -42,6 +46,14 @@ import java.util.zip.GZIPOutputStream;
 public final class Bench {
   private static final PrintStream OUT = System.out;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Instant MARK = Instant.parse("2001-02-03T04:05:06.789Z");
+  private static final String MARK_TEXT = MARK.toString();
+  private static final String ID_R = "@report-id@";
+  private static final String ID_E1 = "@event-1@";
+  private static final String ID_E2 = "@event-2@";
+  private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+  private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(6, true));
+  private final Map<String, String> templates = new ConcurrentHashMap<>();
   private final String base;
 
   private Bench(String base) {
@@ -111,25 +123,47 @@ public final class Bench {
         null, Map.of("env.POSTMARK_SERVER_TOKEN", "<redacted:3f9a1c2b>"), null);
   }
 
-  /** A typical hourly delta: one server changed version, one finding opened. */
-  private static byte[] delta(Agent a) throws IOException {
+  /**
+   * A typical hourly delta: one server changed version, one finding opened. Its JSON is built once
+   * per agent and version; each request only fills in fresh ids and the time and deflates, so the
+   * load generator, which shares the cores with the collector, spends its CPU on sending.
+   */
+  private byte[] delta(Agent a) throws IOException {
     ThreadLocalRandom rnd = ThreadLocalRandom.current();
     String version = "1.0." + rnd.nextInt(10, 30);
+    String template = templates.computeIfAbsent(a.nodeId() + " " + version, k -> template(a, version));
+    String body = template.replace(ID_R, uuid(rnd)).replace(ID_E1, uuid(rnd)).replace(ID_E2, uuid(rnd))
+        .replace(MARK_TEXT, Instant.now().toString());
+    return gzip(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String template(Agent a, String version) {
     McpServer after = server(0, version);
     after = new McpServer(a.server().id(), after.client(), after.scope(), a.server().configPath(), after.line(),
         after.name(), after.transport(), after.command(), after.args(), null, true, after.envKeys(), List.of(),
         after.pkg(), null, after.secretFingerprints(), null);
-    Instant now = Instant.now();
     Finding f = new Finding("unapproved:" + a.server().id() + ":" + version, "unapproved-version", Severity.MEDIUM,
         "postmark-mcp changed to " + version + " and is not reviewed", a.server().id(), after.pkg().purl(),
         null, null, "review the new version");
     List<ChangeEvent> events = List.of(
-        new ChangeEvent(UUID.randomUUID().toString(), "server-changed", now, null, a.server().id(),
+        new ChangeEvent(ID_E1, "server-changed", MARK, null, a.server().id(),
             after.pkg().purl(), null, "postmark-mcp now " + version, null, Json.mapper().valueToTree(after)),
-        new ChangeEvent(UUID.randomUUID().toString(), "finding-opened", now, null, a.server().id(),
+        new ChangeEvent(ID_E2, "finding-opened", MARK, null, a.server().id(),
             after.pkg().purl(), f.id(), f.title(), null, Json.mapper().valueToTree(f)));
-    return gzip(Json.mapper().writeValueAsBytes(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
-        a.nodeId(), now, "delta", null, events)));
+    try {
+      String json = Json.mapper().writeValueAsString(new Report(SchemaVersion.CURRENT, ID_R, a.nodeId(), MARK,
+          "delta", null, events));
+      if (!json.contains("\"" + MARK_TEXT + "\"")) {
+        throw new IllegalStateException("instants are not written as ISO text: " + json);
+      }
+      return json;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String uuid(ThreadLocalRandom rnd) {
+    return new UUID(rnd.nextLong(), rnd.nextLong()).toString();
   }
 
   private void load(List<Agent> agents, int workers, int seconds) throws Exception {
@@ -137,6 +171,7 @@ public final class Bench {
     ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
     AtomicInteger errors = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(workers);
+    long cpu0 = cpuNanos();
     long start = System.nanoTime();
     for (int w = 0; w < workers; w++) {
       int id = w;
@@ -163,8 +198,8 @@ public final class Bench {
     long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     double secs = (System.nanoTime() - start) / 1e9;
     OUT.printf("closed loop: %d workers, %d agents, %.1f s: %d reports, %.0f reports/s, p50 %.1f ms,"
-        + " p99 %.1f ms, errors %d%n", workers, agents.size(), secs, lat.length, lat.length / secs,
-        pct(lat, 50), pct(lat, 99), errors.get());
+        + " p99 %.1f ms, errors %d; load generator CPU %.1f s%n", workers, agents.size(), secs, lat.length,
+        lat.length / secs, pct(lat, 50), pct(lat, 99), errors.get(), (cpuNanos() - cpu0) / 1e9);
   }
 
   private void rate(List<Agent> agents, int perSecond, int seconds) throws Exception {
@@ -215,6 +250,11 @@ public final class Bench {
         purl, range, devices, first / 1e6, pct(lat, 50), lat[lat.length - 1] / 1e6, runs);
   }
 
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   private static double pct(long[] sorted, int p) {
     if (sorted.length == 0) {
       return 0;
@@ -241,11 +281,28 @@ public final class Bench {
     }
   }
 
-  private static byte[] gzip(byte[] raw) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(raw);
+  /** gzip with one reused deflater per thread (a new one per body costs more than the deflating). */
+  private static byte[] gzip(byte[] raw) {
+    Deflater d = DEFLATER.get();
+    d.reset();
+    d.setInput(raw);
+    d.finish();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 32);
+    out.write(GZIP_HEADER, 0, GZIP_HEADER.length);
+    byte[] buf = new byte[4096];
+    while (!d.finished()) {
+      out.write(buf, 0, d.deflate(buf));
     }
+    CRC32 crc = new CRC32();
+    crc.update(raw);
+    writeIntLe(out, (int) crc.getValue());
+    writeIntLe(out, raw.length);
     return out.toByteArray();
+  }
+
+  private static void writeIntLe(ByteArrayOutputStream out, int v) {
+    for (int i = 0; i < 4; i++) {
+      out.write(v >>> (8 * i));
+    }
   }
 }
