@@ -111,6 +111,16 @@ class HostileInputTest {
   }
 
   @Test
+  void aTokenSentUnquotedIsNotEchoedBackAndAMissingDeviceIdIs404() throws Exception {
+    Map<String, Object> before = state();
+    Http.Answer bad = http.post("/api/v1/enroll", null,
+        "{\"enrollSecret\": unquoted-canary-7731}".getBytes(StandardCharsets.UTF_8));
+    refusedWithoutChange(400, bad, before);
+    assertThat(bad.body()).doesNotContain("unquoted-canary-7731").contains("line 1");
+    refusedWithoutChange(404, http.get("/api/v1/devices/timeline", ADMIN), before);
+  }
+
+  @Test
   void malformedOrSchemaInvalidJsonIs400() throws Exception {
     var before = state();
     refusedWithoutChange(400, http.post("/api/v1/reports", keyA, "{\"reportId\":".getBytes(StandardCharsets.UTF_8)),

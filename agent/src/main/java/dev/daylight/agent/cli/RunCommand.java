@@ -127,7 +127,11 @@ final class RunCommand implements Callable<Integer> {
         }
         return d;
       }
-      return Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
+      Duration d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
+      if (d.isNegative() || d.toMillis() < 1) {
+        throw new picocli.CommandLine.TypeConversionException("a duration must be more than 0");
+      }
+      return d;
     }
   }
 }

@@ -65,6 +65,10 @@ final class CollectorClient {
         throw new IOException("enrollment failed: HTTP " + res.code() + " " + brief(text));
       }
       JsonNode n = Json.mapper().readTree(text);
+      if (!n.path("nodeId").isTextual() || !n.path("nodeKey").isTextual()) {
+        // A proxy or another service answered 200: storing "null" as the key would fail every delivery.
+        throw new IOException("the collector's answer has no node id and key: is the URL a Daylight collector?");
+      }
       return Map.entry(n.get("nodeId").asText(), n.get("nodeKey").asText());
     }
   }

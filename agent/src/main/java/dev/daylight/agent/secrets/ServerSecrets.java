@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code ${env:X}} get no entry: they are not secrets written into the file.
  */
 public final class ServerSecrets {
-  private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b(?:https?|wss?)://[^\\s\"']+");
+  private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s\"']+");
   private static final Pattern HEADER_ARG = Pattern.compile("^([A-Za-z0-9-]+)\\s*:\\s*(.+)$");
 
   private final Redactor redactor;
@@ -122,11 +123,13 @@ public final class ServerSecrets {
     if (header.matches() && rules.secretKey(header.group(1)) && !rules.reference(header.group(2))) {
       return header.group(1) + ": " + secret(header.group(2));
     }
+    // Any scheme, every URL in the arg: database strings (postgresql://user:pw@db) carry passwords.
     var urls = URL_IN_TEXT.matcher(arg);
-    if (urls.find()) {
-      String red = redactUrl(urls.group(), null, false);
-      arg = arg.substring(0, urls.start()) + red + arg.substring(urls.end());
+    StringBuilder rebuilt = new StringBuilder();
+    while (urls.find()) {
+      urls.appendReplacement(rebuilt, Matcher.quoteReplacement(redactUrl(urls.group(), null, false)));
     }
+    arg = urls.appendTail(rebuilt).toString();
     int[] span = rules.firstSecretSpan(arg);
     if (span != null && !arg.substring(span[0], span[1]).startsWith("<redacted")) {
       return arg.substring(0, span[0]) + secret(arg.substring(span[0], span[1]))

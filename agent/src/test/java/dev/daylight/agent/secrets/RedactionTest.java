@@ -46,6 +46,17 @@ class RedactionTest {
   }
 
   @Test
+  void databaseConnectionStringsLoseTheirPasswordsWhateverTheScheme() {
+    ServerSecrets s = plain.forServer();
+    List<String> out = s.args(List.of("-y", "@modelcontextprotocol/server-postgres",
+        "postgresql://admin:hunter2@db.internal/prod",
+        "--both=mongodb+srv://u:pw-canary-1@a.example/x redis://:pw-canary-2@cache:6379"));
+    assertThat(String.join(" ", out)).doesNotContain("hunter2", "pw-canary-1", "pw-canary-2")
+        .contains("db.internal/prod", "cache:6379");
+    assertThat(s.fingerprints()).containsKeys("arg.2", "arg.3");
+  }
+
+  @Test
   void tokenLookingArgsAreReplacedAndCounted() {
     ServerSecrets s = plain.forServer();
     List<String> out = s.args(List.of("-y", "server-github", "--token", "abc123def456",

@@ -64,19 +64,13 @@ final class HttpIo {
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("malformed or invalid JSON: " + firstLine(e.getOriginalMessage()));
+      // Jackson's message quotes the offending token, which may be a secret sent unquoted: say where, not what.
+      var at = e.getLocation();
+      throw ApiException.badRequest("malformed or invalid JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     } catch (IOException | IllegalArgumentException e) {
       throw ApiException.badRequest("malformed or invalid JSON");
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    String line = nl >= 0 ? s.substring(0, nl) : s;
-    return line.length() > 200 ? line.substring(0, 200) : line;
   }
 
   static void sendJson(Response response, int status, Object value, Callback callback) {

@@ -143,9 +143,9 @@ final class Routes extends Handler.Abstract {
     return switch (route) {
       case "/api/v1/overview" -> json(res, 200, get(method, () -> s.fleet().overview()), cb);
       case "/api/v1/devices" -> json(res, 200, get(method, () -> s.fleet().devices(q.getValue("q"), limit)), cb);
-      case "device" -> json(res, 200, get(method, () -> s.fleet().device(path.substring(16))), cb);
+      case "device" -> json(res, 200, get(method, () -> s.fleet().device(deviceId(path, ""))), cb);
       case "device-timeline" -> json(res, 200, get(method, () -> s.fleet().timeline(
-          path.substring(16, path.length() - "/timeline".length()), limit)), cb);
+          deviceId(path, "/timeline"), limit)), cb);
       case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), limit)), cb);
       case "/api/v1/fleet/packages" -> {
         String purl = q.getValue("purl");
@@ -247,5 +247,15 @@ final class Routes extends Handler.Abstract {
   private static int json(Response res, int status, Object body, Callback cb) {
     HttpIo.sendJson(res, status, body, cb);
     return status;
+  }
+
+  /** The node id in {@code /api/v1/devices/ID[suffix]}; a missing id is a 404, not a 500. */
+  private static String deviceId(String path, String suffix) {
+    int start = "/api/v1/devices/".length();
+    int end = path.length() - suffix.length();
+    if (end <= start) {
+      throw ApiException.notFound();
+    }
+    return path.substring(start, end);
   }
 }
