@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Redacts one server's values and records a fingerprint for each literal secret it saw, keyed by
  * where it sat: {@code env.NAME}, {@code header.NAME}, {@code arg.N} (0-based index into the
- * server's args), {@code url.query.NAME}, {@code url.userinfo}, {@code url.path} (a token in the
- * URL path), {@code command} (a token inside the command). References such as
+ * server's args), {@code url.query.NAME}, {@code url.fragment.NAME} (a value in the fragment,
+ * as OAuth's {@code #access_token=}), {@code url.userinfo}, {@code url.path} (a token in the URL path), {@code command} (a token inside the command). References such as
  * {@code ${env:X}} get no entry: they are not secrets written into the file.
  */
 public final class ServerSecrets {
@@ -43,7 +43,7 @@ public final class ServerSecrets {
     }
   }
 
-  /** The URL with userinfo and every query value replaced by marks. */
+  /** The URL with userinfo and every query and fragment value replaced by marks. */
   public String url(String url) {
     if (url == null) {
       return null;
@@ -59,7 +59,7 @@ public final class ServerSecrets {
     return red;
   }
 
-  /** Args with token-looking values (and URL query values, userinfo) replaced by marks. */
+  /** Args with token-looking values (and URL userinfo, query and fragment values) replaced by marks. */
   public List<String> args(List<String> args) {
     List<String> out = new ArrayList<>(args.size());
     boolean nextIsSecret = false;
@@ -139,8 +139,8 @@ public final class ServerSecrets {
   }
 
   /**
-   * Replaces userinfo and query values. Parsed by hand rather than with {@link java.net.URI},
-   * which rejects the {@code ${env:X}} references configs are full of.
+   * Replaces userinfo, query values and fragment values. Parsed by hand rather than with
+   * {@link java.net.URI}, which rejects the {@code ${env:X}} references configs are full of.
    */
   private String redactUrl(String url, String where, boolean record) {
     StringBuilder out = new StringBuilder();
@@ -152,23 +152,59 @@ public final class ServerSecrets {
     if (schemeEnd >= 0 && at >= 0) {
       String userInfo = rest.substring(0, at);
       int colon = userInfo.indexOf(':');
-      boolean password = colon >= 0 && !rules.reference(userInfo.substring(colon + 1));
-      String mark = password ? secret(userInfo) : whole(userInfo);
-      if (record && password) {
+      // A token is often the user part alone (https://ghp_...@github.com/): as secret as a password.
+      boolean secretInfo = colon >= 0 ? !rules.reference(userInfo.substring(colon + 1))
+          : !rules.reference(userInfo) && rules.secretValue(userInfo);
+      String mark = secretInfo ? secret(userInfo) : whole(userInfo);
+      if (record && secretInfo) {
         fingerprints.put(where + ".userinfo", mark);
       }
       out.append(mark).append('@');
       rest = rest.substring(at + 1);
     }
-    int q = rest.indexOf('?');
+    int hash = rest.indexOf('#');
+    String beforeFragment = hash < 0 ? rest : rest.substring(0, hash);
+    int q = beforeFragment.indexOf('?');
     if (q < 0) {
-      return out.append(rest).toString();
+      out.append(beforeFragment);
+    } else {
+      out.append(beforeFragment, 0, q + 1);
+      params(out, beforeFragment.substring(q + 1), where + ".query.", record);
     }
-    int hash = rest.indexOf('#', q);
-    String query = hash < 0 ? rest.substring(q + 1) : rest.substring(q + 1, hash);
-    out.append(rest, 0, q + 1);
+    if (hash >= 0) {
+      out.append('#');
+      fragment(out, rest.substring(hash + 1), where, record);
+    }
+    return out.toString();
+  }
+
+  /**
+   * OAuth's implicit flow and many web apps carry the token in the fragment
+   * ({@code #access_token=...}, {@code #/callback?token=...}): its values are treated like query
+   * values. A bare fragment is kept unless it looks random as a whole (a share-link key).
+   */
+  private void fragment(StringBuilder out, String fragment, String where, boolean record) {
+    int q = fragment.indexOf('?');
+    if (q >= 0) {
+      out.append(fragment, 0, q + 1);
+      params(out, fragment.substring(q + 1), where + ".fragment.", record);
+    } else if (fragment.indexOf('=') > 0) {
+      params(out, fragment, where + ".fragment.", record);
+    } else if (rules.opaque(fragment) && !rules.reference(fragment)) {
+      String mark = secret(fragment);
+      if (record) {
+        fingerprints.put(where + ".fragment", mark);
+      }
+      out.append(mark);
+    } else {
+      out.append(fragment);
+    }
+  }
+
+  /** Every {@code name=value} value becomes a mark; only secret-looking ones leave a fingerprint. */
+  private void params(StringBuilder out, String params, String prefix, boolean record) {
     String sep = "";
-    for (String pair : query.split("&", -1)) {
+    for (String pair : params.split("&", -1)) {
       int eq = pair.indexOf('=');
       out.append(sep);
       sep = "&";
@@ -181,14 +217,10 @@ public final class ServerSecrets {
       boolean isSecret = literalSecret(name, value);
       String mark = isSecret ? secret(value) : whole(value);
       if (record && isSecret) {
-        fingerprints.put(where + ".query." + name, mark);
+        fingerprints.put(prefix + name, mark);
       }
       out.append(name).append('=').append(mark);
     }
-    if (hash >= 0) {
-      out.append(rest.substring(hash));
-    }
-    return out.toString();
   }
 
   private static int indexOfAny(String s, String chars) {

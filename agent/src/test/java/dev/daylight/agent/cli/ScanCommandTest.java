@@ -108,13 +108,15 @@ class ScanCommandTest {
   void noCanarySecretValueAppearsInAnyOutput() throws IOException {
     List<String> canaries = List.of("CANARYenv1", "ghp_CANARY0000000000000000000000000000",
         "CANARYhdr2", "CANARYarg3", "CANARYquery4", "CANARYpass5", "CANARYtoml6", "CANARYyaml7",
-        "CANARYxml8", "sk-ant-CANARY9xxxxxxxxxxxxxxxx", "CANARYzed10");
+        "CANARYxml8", "sk-ant-CANARY9xxxxxxxxxxxxxxxx", "CANARYzed10", "CANARYfrag11", "CANARYfrag12");
     write(".cursor/mcp.json", """
         {"mcpServers": {
           "a": {"command": "npx", "args": ["-y", "a-mcp", "--api-key", "CANARYarg3", "--url=https://u:CANARYpass5@h.example/x?token=CANARYquery4"],
                 "env": {"API_TOKEN": "CANARYenv1", "GH": "ghp_CANARY0000000000000000000000000000", "PLAIN": "CANARYenv1"}},
           "b": {"url": "https://user:CANARYpass5@b.example/mcp?key=CANARYquery4", "headers": {"Authorization": "Bearer CANARYhdr2"}},
-          "c": {"command": "uvx sk-ant-CANARY9xxxxxxxxxxxxxxxx"}
+          "c": {"command": "uvx sk-ant-CANARY9xxxxxxxxxxxxxxxx"},
+          "d": {"url": "https://d.example/mcp#access_token=CANARYfrag11"},
+          "e": {"command": "npx", "args": ["-y", "mcp-remote@1.1.0", "https://e.example/sse#/cb?token=CANARYfrag12"]}
         }}
         """);
     write(".codex/config.toml", "[mcp_servers.t]\ncommand = \"npx\"\nenv = { SECRET = \"CANARYtoml6\" }\n");
@@ -135,12 +137,14 @@ class ScanCommandTest {
       }
     }
     Inventory inv = scan("linux");
-    assertThat(inv.servers()).hasSize(7);
+    assertThat(inv.servers()).hasSize(9);
     assertThat(inv.errors()).hasSize(1);
     McpServer a = byName(inv).get("cursor/a");
     assertThat(a.secretFingerprints()).containsOnlyKeys("env.API_TOKEN", "env.GH", "arg.3", "arg.4");
     assertThat(byName(inv).get("cursor/b").secretFingerprints())
         .containsOnlyKeys("url.userinfo", "url.query.key", "header.Authorization");
+    assertThat(byName(inv).get("cursor/d").secretFingerprints()).containsOnlyKeys("url.fragment.access_token");
+    assertThat(byName(inv).get("cursor/e").proxiedUrl()).isEqualTo("https://e.example/sse#/cb?token=<redacted>");
   }
 
   @Test

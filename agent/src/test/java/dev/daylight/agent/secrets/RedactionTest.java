@@ -79,6 +79,47 @@ class RedactionTest {
   }
 
   @Test
+  void fragmentValuesAreRedactedLikeQueryValues() {
+    ServerSecrets s = plain.forServer();
+    assertThat(s.url("https://mcp.example.com/mcp#access_token=abc123&expires_in=3600"))
+        .isEqualTo("https://mcp.example.com/mcp#access_token=<redacted>&expires_in=<redacted>");
+    assertThat(s.url("https://h.example/mcp?x=1#token=t0k3n")).isEqualTo("https://h.example/mcp?x=<redacted>#token=<redacted>");
+    assertThat(s.url("https://h.example/#api_key=k-1&key=k-2")).isEqualTo("https://h.example/#api_key=<redacted>&key=<redacted>");
+    // A single-page app's route: the question mark sits inside the fragment.
+    assertThat(s.url("https://h.example/app#/callback?token=abc123")).isEqualTo("https://h.example/app#/callback?token=<redacted>");
+    assertThat(s.url("https://h.example/mcp#token=${env:TOKEN}")).isEqualTo("https://h.example/mcp#token=${env:TOKEN}");
+    assertThat(s.url("https://h.example/docs#section-2")).isEqualTo("https://h.example/docs#section-2");
+    assertThat(s.url("https://share.example/f/1#Xk29fjQpLm8Zt4Rb7Nc2Vw5Yh1Ds6Ga3")).isEqualTo("https://share.example/f/1#<redacted>");
+    assertThat(s.fingerprints()).containsOnlyKeys("url.fragment.access_token", "url.fragment.token",
+        "url.fragment.api_key", "url.fragment.key", "url.fragment");
+  }
+
+  @Test
+  void fragmentTokensInArgsAreRedactedAndCounted() {
+    ServerSecrets s = plain.forServer();
+    List<String> out = s.args(List.of("-y", "mcp-remote", "https://mcp.example.com/sse#access_token=abc123",
+        "--url=https://x.example/mcp#/cb?key=k9"));
+    assertThat(out).containsExactly("-y", "mcp-remote", "https://mcp.example.com/sse#access_token=<redacted>",
+        "--url=https://x.example/mcp#/cb?key=<redacted>");
+    assertThat(s.fingerprints()).containsOnlyKeys("arg.2", "arg.3");
+  }
+
+  @Test
+  void userinfoInServerUrlsIsRedactedAndATokenAsUserIsCounted() {
+    ServerSecrets s = plain.forServer();
+    assertThat(s.url("https://user:pass@mcp.example.com/")).isEqualTo("https://<redacted>@mcp.example.com/");
+    assertThat(s.fingerprints()).containsOnlyKeys("url.userinfo");
+    ServerSecrets t = plain.forServer();
+    assertThat(t.url("https://ghp_0123456789abcdefghijklmnopqrstuvwxyz@mcp.example.com/x"))
+        .isEqualTo("https://<redacted>@mcp.example.com/x");
+    assertThat(t.fingerprints()).containsOnlyKeys("url.userinfo");
+    ServerSecrets u = plain.forServer();
+    assertThat(u.url("https://alice@mcp.example.com/x")).isEqualTo("https://<redacted>@mcp.example.com/x");
+    assertThat(u.fingerprints()).isEmpty();
+    assertThat(u.args(List.of("https://user:pass@mcp.example.com/"))).containsExactly("https://<redacted>@mcp.example.com/");
+  }
+
+  @Test
   void aKeyInTheUrlPathIsRedactedToo() {
     ServerSecrets s = plain.forServer();
     assertThat(s.url("https://actions.example.com/mcp/sk-ak-0123456789abcdefghij/sse"))
