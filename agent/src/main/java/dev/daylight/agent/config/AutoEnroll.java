@@ -1,6 +1,7 @@
 package dev.daylight.agent.config;
 
 import dev.daylight.agent.report.Credentials;
+import dev.daylight.agent.report.Endpoint;
 import dev.daylight.agent.report.Enroller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,14 +38,15 @@ public final class AutoEnroll {
       return Outcome.NOT_CONFIGURED;
     }
     String collector = managed.collector().orElseThrow().toString();
+    String shown = Endpoint.display(collector);
     try {
       Credentials c = Enroller.enroll(stateDir, collector, managed.enrollSecret().orElseThrow(), null, null);
-      log.atInfo().addKeyValue("collector", collector).addKeyValue("node", c.nodeId())
+      log.atInfo().addKeyValue("collector", shown).addKeyValue("node", c.nodeId())
           .log("enrolled from the managed configuration");
       return Outcome.ENROLLED;
     } catch (IOException | RuntimeException e) {
       // The message names the collector and the failure, never the secret.
-      log.warn("enrollment with {} failed, trying again at the next delivery: {}", collector, e.getMessage());
+      log.warn("enrollment with {} failed, trying again at the next delivery: {}", shown, e.getMessage());
       return Outcome.FAILED;
     }
   }

@@ -2,6 +2,7 @@ package dev.daylight.agent.config;
 
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Root;
+import dev.daylight.agent.report.Endpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -84,7 +85,8 @@ final class ConfigFiles {
       }
       return uri;
     } catch (URISyntaxException e) {
-      log.warn("ignoring collector address in {}: {}", file, e.getMessage());
+      // The reason only: the address itself may carry a password.
+      log.warn("ignoring collector address {} in {}: {}", Endpoint.display(url), file, e.getReason());
       return null;
     }
   }

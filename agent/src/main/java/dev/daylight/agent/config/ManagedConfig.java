@@ -70,7 +70,8 @@ public final class ManagedConfig {
 
   @Override
   public String toString() {
-    return "ManagedConfig[collector=" + collector + ", enrollSecret="
+    String shown = collector == null ? null : dev.daylight.agent.report.Endpoint.display(collector.toString());
+    return "ManagedConfig[collector=" + shown + ", enrollSecret="
         + (enrollSecret == null ? "absent" : "<set>") + ", sources=" + sources + "]";
   }
 }

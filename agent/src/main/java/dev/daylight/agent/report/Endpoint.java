@@ -16,11 +16,17 @@ public final class Endpoint {
     try {
       uri = new URI(text.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL: " + text);
+      throw new IllegalArgumentException("not a URL: " + display(text));
+    }
+    // The agent authenticates with its node key; a password in the URL would be stored in
+    // collector.json and printed by enroll and status, so it is refused, not stripped.
+    if (uri.getRawUserInfo() != null || (uri.getHost() == null && text.indexOf('@') >= 0)) {
+      throw new IllegalArgumentException("the collector URL must not hold a user name or password: "
+          + display(text) + " (the agent authenticates with its node key; give https://HOST[:PORT])");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException("the collector URL must be https://HOST[:PORT]: " + text);
+      throw new IllegalArgumentException("the collector URL must be https://HOST[:PORT]: " + display(text));
     }
     if (scheme.equals("http") && !loopback(uri.getHost())) {
       throw new IllegalArgumentException(
@@ -29,6 +35,17 @@ public final class Endpoint {
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
     return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+  }
+
+  /** The URL as it may be shown or logged: anything before an {@code @} in it is replaced. */
+  public static String display(String text) {
+    int at = text.lastIndexOf('@');
+    if (at < 0) {
+      return text;
+    }
+    int schemeEnd = text.indexOf("://");
+    int start = schemeEnd >= 0 && schemeEnd < at ? schemeEnd + 3 : 0;
+    return text.substring(0, start) + "<redacted>@" + text.substring(at + 1);
   }
 
   static boolean loopback(String host) {

@@ -98,6 +98,15 @@ class ManagedConfigTest {
   }
 
   @Test
+  void aPasswordInTheCollectorAddressNeverShowsAndEnrollmentRefusesIt() throws IOException {
+    Path conf = write("agent.conf", "collector = https://admin:pw-canary-77@x.example\nenroll_secret = s\n");
+    ManagedConfig config = ConfigFiles.read(List.of(conf));
+    assertThat(config.toString()).doesNotContain("pw-canary-77").contains("<redacted>@x.example");
+    assertThat(AutoEnroll.ensure(tmp.resolve("state"), () -> config)).isEqualTo(AutoEnroll.Outcome.FAILED);
+    assertThat(tmp.resolve("state/collector.json")).doesNotExist();
+  }
+
+  @Test
   void aSecretFileOthersCanReadIsNoticed() throws IOException {
     Path conf = write("agent.conf", "enroll_secret = x\n");
     assumeTrue(Files.getFileAttributeView(conf, java.nio.file.attribute.PosixFileAttributeView.class) != null,

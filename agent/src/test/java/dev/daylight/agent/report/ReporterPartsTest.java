@@ -29,6 +29,18 @@ class ReporterPartsTest {
   }
 
   @Test
+  void aCollectorUrlWithUserinfoIsRefusedAndNeverEchoed() {
+    for (String url : new String[] {"https://u:pw-canary@c.example", "https://pw-canary@c.example:8443/x",
+        "http://u:pw-canary@127.0.0.1:9", "https://u:pw-canary/x@c.example/"}) {
+      assertThatThrownBy(() -> Endpoint.parse(url)).as(url)
+          .hasMessageContaining("must not hold a user name or password")
+          .message().doesNotContain("pw-canary");
+    }
+    assertThat(Endpoint.display("https://u:pw@c.example/x")).isEqualTo("https://<redacted>@c.example/x");
+    assertThat(Endpoint.display("https://c.example/x")).isEqualTo("https://c.example/x");
+  }
+
+  @Test
   void backoffGrowsExponentiallyUpToTheCapWithJitterBelowTheCeiling() {
     Backoff b = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), new Random(7));
     assertThat(b.delay(0)).isZero();
