@@ -1,10 +1,10 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.report.CaFile;
 import dev.daylight.agent.report.Credentials;
 import dev.daylight.agent.report.Enroller;
 import dev.daylight.agent.store.Store;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,14 +46,17 @@ final class EnrollCommand implements Callable<Integer> {
     if (ca != null && pin != null) {
       throw new ParameterException(spec.commandLine(), "give --ca or --pin, not both");
     }
-    String caPem = ca == null ? null : Files.readString(ca);
+    PrintWriter err = spec.commandLine().getErr();
     Credentials c;
     try {
+      String caPem = ca == null ? null : CaFile.read(ca);
       c = Enroller.enroll(store.dir(), collector, s, caPem, pin);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      // One line naming what is wrong; the usage text would bury it. Messages never hold secrets.
+      err.println("daylight enroll: " + e.getMessage());
+      return ExitCodes.USAGE;
     } catch (java.io.IOException e) {
-      spec.commandLine().getErr().println("daylight enroll: " + e.getMessage());
+      err.println("daylight enroll: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return ExitCodes.RUNTIME_FAILURE;
     }
     try (Store st = store.open()) {
