@@ -13,6 +13,9 @@ import java.util.Map;
  * @param secretFingerprints keyed fingerprints of secret values by where they sit
  *     ({@code env.GITHUB_TOKEN}, {@code header.Authorization}, {@code arg.3}); empty without a store key
  * @param osUser the account whose home held the file, when scanning several users
+ * @param approval for a server its client starts only once the user approves it (Claude Code's
+ *     project {@code .mcp.json}), what the user decided; {@code enabled} is then true only when
+ *     approved. Null for every server that needs no approval.
  */
 public record McpServer(
     String id,
@@ -31,7 +34,8 @@ public record McpServer(
     @JsonProperty("package") PackageRef pkg,
     String proxiedUrl,
     Map<String, String> secretFingerprints,
-    String osUser) {
+    String osUser,
+    Approval approval) {
 
   public McpServer {
     Checks.required(id, "id");
@@ -46,8 +50,29 @@ public record McpServer(
     secretFingerprints = Checks.map(secretFingerprints);
   }
 
+  /** A server that needs no approval (the form before {@code approval} was added). */
+  public McpServer(String id, String client, Scope scope, String configPath, Integer line, String name,
+      Transport transport, String command, List<String> args, String url, boolean enabled,
+      List<String> envKeys, List<String> headerKeys, PackageRef pkg, String proxiedUrl,
+      Map<String, String> secretFingerprints, String osUser) {
+    this(id, client, scope, configPath, line, name, transport, command, args, url, enabled, envKeys,
+        headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, null);
+  }
+
   public McpServer withPackage(PackageRef ref) {
     return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
-        enabled, envKeys, headerKeys, ref, proxiedUrl, secretFingerprints, osUser);
+        enabled, envKeys, headerKeys, ref, proxiedUrl, secretFingerprints, osUser, approval);
+  }
+
+  /** This server as its client will treat it: enabled only if it was and {@code approval} allows it. */
+  public McpServer withApproval(Approval decision) {
+    return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
+        enabled && (decision == null || decision == Approval.APPROVED), envKeys, headerKeys, pkg,
+        proxiedUrl, secretFingerprints, osUser, decision);
+  }
+
+  public McpServer withEnabled(boolean on) {
+    return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
+        on, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval);
   }
 }

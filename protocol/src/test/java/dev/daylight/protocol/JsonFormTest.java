@@ -28,6 +28,21 @@ class JsonFormTest {
   }
 
   @Test
+  void approvalIsAppendedLowercaseRoundTripsAndIsNullWhenAnOlderPeerLeftItOut() throws Exception {
+    McpServer pending = server().withApproval(Approval.PENDING);
+    assertThat(pending.enabled()).as("a pending server does not run").isFalse();
+    JsonNode json = Json.mapper().valueToTree(pending);
+    assertThat(json.get("approval").asText()).isEqualTo("pending");
+    assertThat(Json.mapper().treeToValue(json, McpServer.class)).isEqualTo(pending);
+    assertThat(server().withApproval(Approval.APPROVED).enabled()).isTrue();
+    assertThat(server().withApproval(Approval.REFUSED).enabled()).isFalse();
+    assertThat(server().withApproval(Approval.PENDING).withPackage(null).approval()).isEqualTo(Approval.PENDING);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("approval");
+    assertThat(Json.mapper().treeToValue(json, McpServer.class).approval()).isNull();
+    assertThat(Json.mapper().valueToTree(server()).get("approval").isNull()).isTrue();
+  }
+
+  @Test
   void inventoryRoundTripsAndIgnoresUnknownFields() throws Exception {
     Inventory inv = new Inventory(SchemaVersion.CURRENT, "scan-1", Instant.parse("2026-01-01T00:00:00Z"),
         null, new Host(null, null, "linux", null, null, null, null), null, List.of(server()), null,

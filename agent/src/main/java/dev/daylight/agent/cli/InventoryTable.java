@@ -1,5 +1,6 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
@@ -19,7 +20,7 @@ final class InventoryTable {
     rows.add(new String[] {"CLIENT", "SCOPE", "NAME", "TRANSPORT", "PACKAGE / TARGET", "ON", "LINE", "CONFIG"});
     for (McpServer s : inv.servers()) {
       rows.add(new String[] {s.client(), s.scope().wire(), s.name(), s.transport().wire(), target(s),
-          s.enabled() ? "yes" : "no", s.line() == null ? "" : s.line().toString(), s.configPath()});
+          s.enabled() ? "yes" : s.approval() == Approval.PENDING ? "pending" : "no", s.line() == null ? "" : s.line().toString(), s.configPath()});
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] r : rows) {

@@ -1,21 +1,43 @@
 package dev.daylight.agent.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.daylight.agent.catalog.Catalog.Format;
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Scope;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Claude Code asks before it starts a project's {@code .mcp.json} servers and remembers refusals in
- * {@code disabledMcpjsonServers} (in {@code ~/.claude.json} under the project, and in the
- * project's {@code .claude/settings(.local).json}). A refused server is inventoried, marked disabled.
+ * Claude Code starts a project's {@code .mcp.json} servers only once the user approves them, and
+ * keeps the answers in {@code enabledMcpjsonServers}, {@code disabledMcpjsonServers} and
+ * {@code enableAllProjectMcpServers}: in {@code ~/.claude.json} under the project (older
+ * releases), in the user's {@code ~/.claude/settings.json}, and in the project's
+ * {@code .claude/settings.json} and {@code .claude/settings.local.json}.
+ *
+ * <p>Claude Code merges those settings (lists are joined, a later file's flag wins, in the order
+ * above) and decides: listed as disabled is refused, whatever else says; listed as enabled, or all
+ * approved, is approved; anything else is pending, and Claude Code asks before starting it. So a
+ * project server is reported with {@code approval} set and {@code enabled} true only when
+ * approved. Pending and refused servers stay in the inventory, and rules still judge them: a
+ * pending malicious package is one click from running. A repository's committed
+ * {@code .claude/settings.json} can approve its own servers; Claude Code honours it once the folder
+ * is trusted, so it counts here too. Runs that skip the question (headless or permission-skipping
+ * modes) leave no trace in these files and are not modelled. Names are compared exactly.
  */
 final class ClaudeApprovals {
+  private static final String USER_SETTINGS = ".claude/settings.json";
+  private static final List<String> PROJECT_SETTINGS =
+      List.of(".claude/settings.json", ".claude/settings.local.json");
+
   private final DocumentCache docs;
   private final Path home;
 
@@ -24,33 +46,69 @@ final class ClaudeApprovals {
     this.home = home;
   }
 
+  /** What the user decided about one project's servers, merged from every place it is kept. */
+  private record Decisions(Set<String> enabled, Set<String> disabled, boolean enableAll) {
+    Approval of(String name) {
+      if (disabled.contains(name)) {
+        return Approval.REFUSED;
+      }
+      return enabled.contains(name) || enableAll ? Approval.APPROVED : Approval.PENDING;
+    }
+  }
+
   List<McpServer> apply(List<McpServer> servers) {
     List<McpServer> out = new ArrayList<>(servers.size());
+    Map<Path, Decisions> byProject = new HashMap<>();
     for (McpServer s : servers) {
       boolean projectFile = s.client().equals("claude-code") && s.scope() == Scope.PROJECT
           && s.configPath().endsWith(".mcp.json");
-      out.add(projectFile && s.enabled() && refused(Path.of(s.configPath()).getParent(), s.name())
-          ? disabled(s) : s);
+      if (!projectFile) {
+        out.add(s);
+        continue;
+      }
+      Path project = Path.of(s.configPath()).getParent();
+      out.add(s.withApproval(byProject.computeIfAbsent(project, this::decisions).of(s.name())));
     }
     return out;
   }
 
-  private boolean refused(Path project, String name) {
-    Set<String> names = new HashSet<>();
-    docs.parsed(home.resolve(".claude.json"), Format.JSON).map(Doc::root).ifPresent(root -> {
-      JsonNode p = root.path("projects").path(project.toString());
-      p.path("disabledMcpjsonServers").forEach(n -> names.add(n.asText()));
-    });
-    for (String f : List.of(".claude/settings.json", ".claude/settings.local.json")) {
-      docs.parsed(project.resolve(f), Format.JSON).map(Doc::root)
-          .ifPresent(r -> r.path("disabledMcpjsonServers").forEach(n -> names.add(n.asText())));
+  private Decisions decisions(Path project) {
+    List<JsonNode> sources = new ArrayList<>();
+    docs.parsed(home.resolve(".claude.json"), Format.JSON).map(Doc::root)
+        .map(root -> projectEntry(root.path("projects"), project)).ifPresent(sources::add);
+    docs.parsed(home.resolve(USER_SETTINGS), Format.JSON).map(Doc::root).ifPresent(sources::add);
+    for (String f : PROJECT_SETTINGS) {
+      docs.parsed(project.resolve(f), Format.JSON).map(Doc::root).ifPresent(sources::add);
     }
-    return names.contains(name);
+    Set<String> enabled = new HashSet<>();
+    Set<String> disabled = new HashSet<>();
+    boolean enableAll = false;
+    for (JsonNode n : sources) {
+      n.path("enabledMcpjsonServers").forEach(v -> enabled.add(v.asText()));
+      n.path("disabledMcpjsonServers").forEach(v -> disabled.add(v.asText()));
+      if (n.path("enableAllProjectMcpServers").isBoolean()) {
+        enableAll = n.get("enableAllProjectMcpServers").booleanValue();
+      }
+    }
+    return new Decisions(enabled, disabled, enableAll);
   }
 
-  static McpServer disabled(McpServer s) {
-    return new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(), s.name(),
-        s.transport(), s.command(), s.args(), s.url(), false, s.envKeys(), s.headerKeys(), s.pkg(),
-        s.proxiedUrl(), s.secretFingerprints(), s.osUser());
+  /** The project's entry, its key written as Claude Code wrote it (forward slashes on Windows too). */
+  private static JsonNode projectEntry(JsonNode projects, Path project) {
+    JsonNode exact = projects.path(project.toString());
+    if (!exact.isMissingNode()) {
+      return exact;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = projects.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      try {
+        if (Path.of(e.getKey()).normalize().equals(project.normalize())) {
+          return e.getValue();
+        }
+      } catch (InvalidPathException ignored) {
+        // a key that is no path on this system names no project here
+      }
+    }
+    return MissingNode.getInstance();
   }
 }

@@ -41,6 +41,6 @@ final class McpbManifest {
         "/server/mcp_config", Scope.EXTENSION, "");
     Integer line = Optional.ofNullable(doc.line("/server/mcp_config")).orElse(doc.line("/server"));
     McpServer server = builder.build(client, manifest.toString(), entry, line);
-    return Optional.of(enabledInSettings(manifest, docs) ? server : ClaudeApprovals.disabled(server));
+    return Optional.of(enabledInSettings(manifest, docs) ? server : server.withEnabled(false));
   }
 }

@@ -74,7 +74,7 @@ final class ServerBuilder {
     raw.headerKeys().stream().filter(k -> !headerKeys.contains(k)).forEach(headerKeys::add);
     return new McpServer(id(clientId, configPath, locator, name), clientId, scope, configPath, line,
         name, raw.transport(), command, args, url, raw.enabled(), envKeys, headerKeys, null, null,
-        secrets.fingerprints(), osUser);
+        secrets.fingerprints(), osUser, null);
   }
 
   Raw read(ClientSpec client, JsonNode entry) {

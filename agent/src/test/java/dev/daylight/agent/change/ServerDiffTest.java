@@ -3,6 +3,7 @@ package dev.daylight.agent.change;
 import static dev.daylight.agent.fixtures.Inventories.npx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.McpServer;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,16 @@ class ServerDiffTest {
     List<ServerChange> changes = ServerDiff.diff(List.of(before), List.of(after), Set.of());
     assertThat(changes).singleElement().isInstanceOfSatisfying(ServerChange.Changed.class,
         c -> assertThat(c.fields()).containsExactly("envKeys", "secretFingerprints"));
+  }
+
+  @Test
+  void anApprovalDecisionIsAServerChangeButItsFirstRecordingIsNot() {
+    McpServer recordedBefore = npx("a", "pkg-a", "1.0.0");
+    McpServer pending = recordedBefore.withApproval(Approval.PENDING);
+    McpServer approved = recordedBefore.withApproval(Approval.APPROVED);
+    assertThat(ServerDiff.changedFields(recordedBefore, pending)).containsExactly("enabled");
+    assertThat(ServerDiff.changedFields(pending, approved)).containsExactly("enabled", "approval");
+    assertThat(ServerDiff.changedFields(pending, pending.withApproval(Approval.REFUSED))).containsExactly("approval");
   }
 
   @Test

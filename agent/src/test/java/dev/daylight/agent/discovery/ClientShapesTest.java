@@ -4,6 +4,7 @@ import static dev.daylight.agent.discovery.FakeHome.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.platform.Os;
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Transport;
@@ -72,16 +73,46 @@ class ClientShapesTest {
   }
 
   @Test
-  void claudeCodeProjectServersRefusedByTheUserAreDisabled() {
+  void claudeCodeProjectServersRunOnlyOnceApprovedAndARefusalWinsOverEveryApproval() {
     FakeHome h = home(Os.LINUX);
     Path proj = tmp.resolve("code/app");
-    h.write("code/app/.mcp.json", "{\"mcpServers\":{\"yes\":{\"command\":\"a\"},\"no\":{\"command\":\"b\"},\"no2\":{\"command\":\"c\"}}}");
-    h.write(".claude.json", "{\"projects\":{\"" + proj + "\":{\"disabledMcpjsonServers\":[\"no\"]}}}");
-    h.write("code/app/.claude/settings.local.json", "{\"disabledMcpjsonServers\":[\"no2\"]}");
+    h.write("code/app/.mcp.json", """
+        {"mcpServers":{"asked":{"command":"a"},"ok1":{"command":"b"},"ok2":{"command":"c"},
+          "no1":{"command":"d"},"no2":{"command":"e"},"both":{"command":"f"}}}""");
+    h.write(".claude.json", "{\"projects\":{\"" + proj + "\":{\"enabledMcpjsonServers\":[\"ok1\",\"both\"],"
+        + "\"disabledMcpjsonServers\":[\"no1\"],\"mcpServers\":{\"mine\":{\"command\":\"g\"}}}}}");
+    h.write("code/app/.claude/settings.local.json",
+        "{\"enabledMcpjsonServers\":[\"ok2\"],\"disabledMcpjsonServers\":[\"no2\",\"both\"]}");
     List<McpServer> s = h.servers("claude-code");
-    assertThat(named(s, "yes").enabled()).isTrue();
-    assertThat(named(s, "no").enabled()).isFalse();
-    assertThat(named(s, "no2").enabled()).isFalse();
+    assertThat(named(s, "asked").approval()).as("never asked: Claude Code will ask first").isEqualTo(Approval.PENDING);
+    assertThat(named(s, "asked").enabled()).isFalse();
+    for (String ok : List.of("ok1", "ok2")) {
+      assertThat(named(s, ok).approval()).as(ok).isEqualTo(Approval.APPROVED);
+      assertThat(named(s, ok).enabled()).as(ok).isTrue();
+    }
+    for (String no : List.of("no1", "no2", "both")) {
+      assertThat(named(s, no).approval()).as(no).isEqualTo(Approval.REFUSED);
+      assertThat(named(s, no).enabled()).as(no).isFalse();
+    }
+    assertThat(named(s, "mine").approval()).as("the user's own local-scope server needs no approval").isNull();
+    assertThat(named(s, "mine").enabled()).isTrue();
+  }
+
+  @Test
+  void enableAllApprovesEveryProjectServerExceptRefusedOnesAndALaterFileCanTakeItBack() {
+    FakeHome h = home(Os.LINUX);
+    h.write("p1/.mcp.json", "{\"mcpServers\":{\"x\":{\"command\":\"a\"},\"y\":{\"command\":\"b\"}}}");
+    h.write("p1/.claude/settings.json", "{\"enableAllProjectMcpServers\":true,\"disabledMcpjsonServers\":[\"y\"]}");
+    h.write("p2/.mcp.json", "{\"mcpServers\":{\"z\":{\"command\":\"c\"}}}");
+    h.write("p2/.claude/settings.json", "{\"enableAllProjectMcpServers\":true}");
+    h.write("p2/.claude/settings.local.json", "{\"enableAllProjectMcpServers\":false}");
+    h.write("p3/.mcp.json", "{\"mcpServers\":{\"w\":{\"command\":\"d\"}}}");
+    h.write(".claude/settings.json", "{\"enabledMcpjsonServers\":[\"w\"]}");
+    List<McpServer> s = h.servers("claude-code");
+    assertThat(named(s, "x").approval()).isEqualTo(Approval.APPROVED);
+    assertThat(named(s, "y").approval()).isEqualTo(Approval.REFUSED);
+    assertThat(named(s, "z").approval()).as("the local file's false wins over the project's true").isEqualTo(Approval.PENDING);
+    assertThat(named(s, "w").approval()).as("approved in the user's settings").isEqualTo(Approval.APPROVED);
   }
 
   @Test
