@@ -3,7 +3,7 @@ package dev.daylight.agent.cli;
 import dev.daylight.agent.allusers.AllUsers;
 import dev.daylight.agent.config.AutoEnroll;
 import dev.daylight.agent.config.ManagedConfig;
-import dev.daylight.agent.daemon.Daemon;
+import dev.daylight.protocol.Inventory;
 import dev.daylight.agent.daemon.WatchLocations;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
@@ -17,8 +17,14 @@ import java.util.Set;
 final class AgentJobs {
   private AgentJobs() {}
 
+  /** One full scan of the machine (or of the configured home). */
+  @FunctionalInterface
+  interface ScanJob {
+    Inventory scan();
+  }
+
   /** One scan: of the context's home, or of every account's home for the machine-wide service. */
-  static Daemon.ScanJob scan(Scanner scanner, ScanContext context, boolean allUsers) {
+  static ScanJob scan(Scanner scanner, ScanContext context, boolean allUsers) {
     if (!allUsers) {
       return () -> scanner.scan(context);
     }
@@ -39,9 +45,11 @@ final class AgentJobs {
    * Enrolls with the collector named in the managed agent.conf (or MDM profile) when this state
    * folder has no node key yet; a failure is logged and retried at the next delivery round.
    */
-  static void enrollIfManaged(Path stateDir, Store store) {
-    if (AutoEnroll.ensure(stateDir, ManagedConfig::forThisMachine) == AutoEnroll.Outcome.ENROLLED) {
+  static AutoEnroll.Outcome enroll(Path stateDir, Store store) {
+    AutoEnroll.Outcome outcome = AutoEnroll.ensure(stateDir, ManagedConfig::forThisMachine);
+    if (outcome == AutoEnroll.Outcome.ENROLLED) {
       store.requestSnapshot();
     }
+    return outcome;
   }
 }

@@ -1,20 +1,17 @@
 package dev.daylight.agent.cli;
 
 import ch.qos.logback.classic.Level;
-import dev.daylight.agent.daemon.Daemon;
 import dev.daylight.agent.daemon.DaemonLogging;
+import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
-import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
-import dev.daylight.agent.store.DeviceKey;
-import dev.daylight.agent.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,19 +23,28 @@ import picocli.CommandLine.Spec;
     description = {"Runs the background agent until stopped (SIGTERM, Ctrl-C): scans at start and "
         + "every interval, rescans within seconds of a change to any known config location, keeps "
         + "the history and delivers the outbox when a collector is configured.",
+        "Only the watcher and scheduler stay in memory; each scan runs in a short-lived child JVM.",
         "Logs go to a rotating file in the per-OS log folder."})
 final class RunCommand implements Callable<Integer> {
+  /** JVM options for the scan children; the launcher sets them (AppCDS archive, collector). */
+  static final String CHILD_JAVA_OPTS = "DAYLIGHT_CHILD_JAVA_OPTS";
+
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
   @Mixin JudgeOptions judge;
 
   @Option(names = "--interval", defaultValue = "1h", converter = DurationConverter.class,
-      description = "Time between full scans: 90s, 30m, 1h, 1d (default: ${DEFAULT-VALUE}).")
+      description = "Time between full scans: 90s, 30m, 1h, 1d (default: ${DEFAULT-VALUE}); a "
+          + "collector's fleet policy replaces it.")
   Duration interval;
 
   @Option(names = "--debounce", defaultValue = "300ms", converter = DurationConverter.class,
       description = "Quiet time after a change before rescanning (default: ${DEFAULT-VALUE}).")
   Duration debounce;
+
+  @Option(names = "--scan-timeout", defaultValue = "10m", converter = DurationConverter.class,
+      description = "A scan still running after this is stopped and tried again later (default: ${DEFAULT-VALUE}).")
+  Duration scanTimeout;
 
   @Option(names = "--home", paramLabel = "DIR", description = "Watch and scan this folder as the home.")
   Path home;
@@ -57,36 +63,58 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--log-level", defaultValue = "INFO", description = "Level of Daylight's own logs (default: ${DEFAULT-VALUE}).")
   String logLevel;
 
+  /** Set by the resident agent on the command of its scan children: scan or deliver. */
+  @Option(names = "--child", hidden = true)
+  String child;
+
+  @Option(names = "--reason", hidden = true)
+  String reason;
+
   @Override
   public Integer call() throws Exception {
-    Layout machine = Layout.currentMachine();
+    Level level = Level.toLevel(logLevel, Level.INFO);
+    if (child != null) {
+      DaemonLogging.toResident(level);
+      return RunChild.run(this, store, judge);
+    }
+    if (home != null && !Files.isDirectory(home)) {
+      throw new ParameterException(spec.commandLine(), "--home " + home + " is not a directory");
+    }
     Path logs = logDir != null ? logDir
-        : store.stateDir != null ? store.stateDir.resolve("logs") : machine.logDir();
-    Path logFile = DaemonLogging.toRotatingFile(logs, Level.toLevel(logLevel, Level.INFO));
-    ScanContext context = context(machine).withFingerprintKey(DeviceKey.loadOrCreate(store.dir()));
-    Scanner scanner = judge.scanner(store.dir());
-    Reporter reporter = new Reporter(store.dir());
-    AtomicReference<Daemon> self = new AtomicReference<>();
-    Daemon.Delivery delivery = s -> {
-      AgentJobs.enrollIfManaged(store.dir(), s);
-      if (reporter.deliver(s).policyUpdated()) {
-        self.get().requestScan("fleet policy changed"); // judge again under the new policy
-      }
-    };
-    Store db = store.open();
-    Daemon daemon = new Daemon(db, AgentJobs.scan(scanner, context, allUsers),
-        new Daemon.Settings(interval, debounce, () -> AgentJobs.locations(context, allUsers)), delivery);
-    self.set(daemon);
-    Thread hook = new Thread(() -> {
-      daemon.close();
-      db.close();
-    }, "daylight-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    spec.commandLine().getErr().println("daylight: agent running; store " + db.file() + ", log " + logFile);
+        : store.stateDir != null ? store.stateDir.resolve("logs") : Layout.currentMachine().logDir();
+    Path logFile = DaemonLogging.toRotatingFile(logs, level);
+    Resident resident = new Resident(new Resident.Settings(interval, debounce, scanTimeout, store.dir()),
+        Resident.childCommand(childJavaOptions(), Main.class.getName(), childArgs()));
+    Runtime.getRuntime().addShutdownHook(new Thread(resident::close, "daylight-shutdown"));
+    spec.commandLine().getErr().println("daylight: agent running; state " + store.dir() + ", log " + logFile);
     spec.commandLine().getErr().flush();
-    daemon.start();
-    daemon.awaitStop();
+    resident.start();
+    resident.awaitStop();
     return ExitCodes.OK;
+  }
+
+  /** This command's own arguments, for the children: they parse them exactly as this one did. */
+  private List<String> childArgs() {
+    List<String> original = spec.commandLine().getParseResult().originalArgs();
+    int at = original.indexOf(spec.name());
+    List<String> args = new ArrayList<>();
+    args.add(spec.name());
+    args.addAll(original.subList(at + 1, original.size()));
+    return args;
+  }
+
+  private static List<String> childJavaOptions() {
+    String env = System.getenv(CHILD_JAVA_OPTS);
+    if (env == null || env.isBlank()) {
+      return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+    return List.of(env.trim().split("\\s+"));
+  }
+
+  /** The home (or all homes) this agent scans; used by the scan children. */
+  ScanContext context() {
+    Layout machine = Layout.currentMachine();
+    return context(machine);
   }
 
   private ScanContext context(Layout machine) {

@@ -5,9 +5,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Exponential backoff with full jitter: after n failures wait a uniform random time up to
- * min(cap, base * 2^n), so a fleet that lost its collector does not come back in one wave.
+ * min(cap, base * 2^n), so a fleet that lost its collector does not come back in one wave. Public
+ * for the resident agent, which schedules delivery retries between scans.
  */
-final class Backoff {
+public final class Backoff {
   private final Duration base;
   private final Duration cap;
   private final RandomGenerator random;
@@ -18,11 +19,11 @@ final class Backoff {
     this.random = random;
   }
 
-  static Backoff standard() {
+  public static Backoff standard() {
     return new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), RandomGenerator.getDefault());
   }
 
-  Duration delay(int failures) {
+  public Duration delay(int failures) {
     if (failures <= 0) {
       return Duration.ZERO;
     }

@@ -24,6 +24,8 @@ public final class Reporter {
   static final int BATCH = 50;
   static final String ETAG = "report.policy-etag";
   static final String CURSOR = "report.intel-cursor";
+  /** Setting holding the policy's scan interval in seconds (0: none); the daemon applies it. */
+  public static final String SCAN_INTERVAL = "report.scan-interval-seconds";
 
   /** What one round did. */
   public record Round(int delivered, int rejected, int pending, boolean policyUpdated, Optional<String> problem) {}
@@ -123,6 +125,7 @@ public final class Reporter {
       return false;
     }
     store.replacePolicy(p.get().entries());
+    store.putSetting(SCAN_INTERVAL, Long.toString(Math.max(0, p.get().scanIntervalSeconds())));
     if (!p.get().intel().isEmpty()) {
       // Intel first, cursor after: a crash in between fetches the same records again, no gap.
       new IntelStore(stateDir).importRecords(p.get().intel());

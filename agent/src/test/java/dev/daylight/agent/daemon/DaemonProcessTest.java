@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code daylight run} as a real child JVM on a fake home whose config holds canary secrets in
- * every place a secret can sit. While it runs, the config changes (a new secret value) and the CLI
+ * {@code daylight run} as a real child JVM (which runs its scans in children of its own) on a
+ * fake home whose config holds canary secrets in every place a secret can sit. While it runs, the config changes (a new secret value) and the CLI
  * reads the store in every format. Then SIGTERM: the daemon must stop cleanly, and no canary may
  * appear in the database files, the logs, the daemon's stdout/stderr or any CLI output.
  */
@@ -64,7 +64,8 @@ class DaemonProcessTest {
     Files.writeString(home.resolve(".cursor/mcp.json"), config(CANARIES.get(0)));
     Process daemon = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + out.resolve("classes.txt"),
+        "-cp", System.getProperty("java.class.path"),
         "dev.daylight.agent.cli.Main", "run", "--home", home.toString(), "--os", "linux",
         "--state-dir", state.toString(), "--log-level", "DEBUG", "--debounce", "100ms")
         .redirectOutput(out.resolve("daemon.out").toFile())
@@ -97,6 +98,7 @@ class DaemonProcessTest {
     assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
     String log = Files.readString(state.resolve("logs/daylight.log"));
     assertThat(log).contains("daemon started", "daemon stopped");
+    residentLoadedNoScanMachinery(Files.readAllLines(out.resolve("classes.txt")));
 
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.walk(state)) {
@@ -115,6 +117,25 @@ class DaemonProcessTest {
         assertThat(o).doesNotContain(canary);
       }
     }
+  }
+
+  /**
+   * What keeps the idle agent small: the resident process (which ran both scans above through its
+   * children) never loaded JSON, the rules, the intel, the SQLite driver or the HTTP client.
+   * (picocli's built-in converters load a few java.sql interfaces; the driver is what costs.)
+   */
+  static void residentLoadedNoScanMachinery(List<String> classLoadLog) {
+    List<String> loaded = classLoadLog.stream().filter(l -> l.contains("[class,load]"))
+        .map(l -> l.replaceAll(".*\\[class,load\\] (\\S+).*", "$1")).toList();
+    assertThat(loaded).as("the resident's class-load log").contains(
+        "dev.daylight.agent.daemon.Resident", "dev.daylight.agent.daemon.ConfigWatcher",
+        "dev.daylight.agent.daemon.LogRelay");
+    assertThat(loaded).filteredOn(c -> c.startsWith("com.fasterxml.") || c.startsWith("org.sqlite.")
+            || c.startsWith("okhttp3.") || c.startsWith("okio.") || c.startsWith("kotlin.")
+            || c.startsWith("org.flywaydb.") || c.startsWith("org.yaml.") || c.startsWith("oshi.")
+            || c.startsWith("dev.daylight.agent.assess.") || c.startsWith("dev.daylight.agent.intel.")
+            || c.startsWith("dev.daylight.agent.discovery.") || c.startsWith("dev.daylight.agent.catalog."))
+        .as("scan machinery in the resident").isEmpty();
   }
 
   private int servers() {

@@ -2,29 +2,25 @@ package dev.daylight.agent.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daylight.agent.assess.Assessor;
-import dev.daylight.agent.assess.RuleConfig;
-import dev.daylight.agent.intel.Intel;
-import dev.daylight.agent.platform.Os;
-import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
-import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.ServerView;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.store.StoreStatus;
 import dev.daylight.agent.store.StoredFinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The daemon on a fake home: a config written after start (under a folder that did not exist)
- * reaches the store as a server with findings. The time it takes is measured by
- * scripts/bench-daemon; here it only has to arrive.
+ * The agent on a fake home: a config written after start (under a folder that did not exist)
+ * reaches the store as a server with findings, scanned by a child JVM the resident started on the
+ * change. The time it takes is measured by scripts/bench-daemon; here it only has to arrive.
  */
 class DaemonWatchTest {
   @TempDir Path home;
@@ -56,34 +52,46 @@ class DaemonWatchTest {
 
   @Test
   void aNewConfigIsScannedAndStoredWithoutWaitingForTheInterval() throws Exception {
-    ScanContext context = ScanContext.forHome(home, Os.LINUX).withStore(true)
-        .withFingerprintKey(DeviceKey.loadOrCreate(state));
-    // The rules stage as the CLI runs it, with the bundled intel.
-    Scanner scanner = Scanner.standard()
-        .then(new Assessor(Intel.builder().addBundled().build(), RuleConfig.defaults()).stage());
-    try (Store store = Store.open(state);
-        Daemon daemon = new Daemon(store, () -> scanner.scan(context),
-            new Daemon.Settings(Duration.ofHours(1), Duration.ofMillis(100),
-                () -> WatchLocations.of(context)), null)) {
+    // The resident in this JVM, each scan a real child JVM running `daylight run --child`: the
+    // rules stage as the CLI runs it, with the bundled intel.
+    List<String> child = Resident.childCommand(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        "dev.daylight.agent.cli.Main", List.of("run", "--home", home.toString(), "--os", "linux",
+            "--state-dir", state.toString(), "--log-level", "DEBUG"));
+    try (Resident daemon = new Resident(new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(100),
+        Duration.ofMinutes(2), state), child)) {
       daemon.start();
-      assertThat(eventually(() -> store.lastScan().isPresent())).as(DaemonWatchTest::threads).isTrue();
-      assertThat(store.servers()).isEmpty();
+      assertThat(eventually(() -> lastScan().isPresent())).as(DaemonWatchTest::threads).isTrue();
+      assertThat(read(Store::servers)).isEmpty();
+      // The child named where configs may appear; the resident watches their nearest folders.
+      assertThat(ChildContract.readWatchList(state)).contains(home.resolve(".cursor/mcp.json"));
+      assertThat(eventually(() -> daemon.watchedFolders().contains(home))).isTrue();
 
       Files.createDirectories(home.resolve(".cursor"));
       Files.writeString(home.resolve(".cursor/mcp.json"), """
           {"mcpServers": {"postmark": {"command": "npx", "args": ["-y", "postmark-mcp"]}}}
           """);
-      assertThat(eventually(() -> store.servers().stream().map(ServerView::server)
+      assertThat(eventually(() -> read(Store::servers).stream().map(ServerView::server)
           .anyMatch(s -> s.name().equals("postmark"))))
-          .as(() -> "watching " + daemon.watchedFolders() + " scans " + store.changeCounter()
-              + " last " + daemon.lastScan().map(i -> i.servers() + " " + i.errors()) + threads())
+          .as(() -> "watching " + daemon.watchedFolders() + " last " + lastScan() + threads())
           .isTrue();
-      List<StoredFinding> findings = store.findings(true);
+      List<StoredFinding> findings = read(s -> s.findings(true));
       assertThat(findings).extracting(f -> f.finding().rule()).contains("new-server");
 
       Files.writeString(home.resolve(".cursor/mcp.json"), "{\"mcpServers\": {}}");
-      assertThat(eventually(() -> store.servers().stream().noneMatch(ServerView::active))).isTrue();
-      assertThat(store.findings(true)).isEmpty();
+      assertThat(eventually(() -> read(Store::servers).stream().noneMatch(ServerView::active))).isTrue();
+      List<StoredFinding> open = read(s -> s.findings(true));
+      assertThat(open).isEmpty();
+    }
+  }
+
+  private Optional<StoreStatus.ScanSummary> lastScan() {
+    return read(Store::lastScan);
+  }
+
+  /** The store is the children's: open it only to read, and close it again. */
+  private <T> T read(Function<Store, T> query) {
+    try (Store s = Store.open(state)) {
+      return query.apply(s);
     }
   }
 }

@@ -1,0 +1,144 @@
+package dev.daylight.agent.daemon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one scan or delivery as a short-lived JVM: the same java binary and class path as the
+ * resident, so it also uses the same class-data-sharing archive when the launcher names one. Its
+ * output goes line by line into the resident's log; one that outlives the timeout is stopped.
+ */
+final class ChildProcess {
+  /** Exit status for a child that was stopped after the timeout. */
+  static final int TIMED_OUT = -1;
+  private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
+  private static final Duration GRACE = Duration.ofSeconds(5);
+
+  /** What a child does. */
+  enum Kind {
+    SCAN("scan"), DELIVER("deliver");
+
+    final String option;
+
+    Kind(String option) {
+      this.option = option;
+    }
+  }
+
+  private final List<String> command;
+  private final Duration timeout;
+  private Process running;
+  private boolean stopping;
+
+  /**
+   * @param command the command up to the subcommand's own arguments; the child's {@code --child}
+   *     and {@code --reason} options are appended
+   */
+  ChildProcess(List<String> command, Duration timeout) {
+    this.command = List.copyOf(command);
+    this.timeout = timeout;
+  }
+
+  /**
+   * The JVM of this process started again on {@code mainClass}: {@code jvmOptions}, the class path
+   * of this JVM, then {@code args}.
+   */
+  static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBinary());
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  private static String javaBinary() {
+    Optional<String> self = ProcessHandle.current().info().command();
+    return self.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  /** Runs a child to its end (or the timeout) and returns its exit status. */
+  int run(Kind kind, String reason) throws InterruptedException {
+    List<String> cmd = new ArrayList<>(command);
+    cmd.add("--child=" + kind.option);
+    cmd.add("--reason=" + reason);
+    Process p;
+    synchronized (this) {
+      if (stopping) {
+        return TIMED_OUT;
+      }
+      try {
+        p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close(); // the child reads nothing
+      } catch (IOException e) {
+        log.error("cannot start the {} child: {}", kind.option, e.toString());
+        return TIMED_OUT;
+      }
+      running = p;
+    }
+    Thread relay = new Thread(() -> relay(p), "daylight-child-" + p.pid());
+    relay.setDaemon(true);
+    relay.start();
+    try {
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("{} child {} still running after {}: stopping it", kind.option, p.pid(), timeout);
+        end(p);
+        relay.join(GRACE.toMillis());
+        return TIMED_OUT;
+      }
+      relay.join(GRACE.toMillis()); // the rest of its output, before the caller reads its files
+      return p.exitValue();
+    } finally {
+      synchronized (this) {
+        running = null;
+      }
+    }
+  }
+
+  /**
+   * Lets a running child finish within {@code wait}, then stops it; later {@link #run} calls
+   * start nothing. Called when the agent stops.
+   */
+  void stop(Duration wait) throws InterruptedException {
+    Process p;
+    synchronized (this) {
+      stopping = true;
+      p = running;
+    }
+    if (p != null && !p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      log.info("stopping the running child {}", p.pid());
+      end(p);
+    }
+  }
+
+  private static void end(Process p) throws InterruptedException {
+    p.destroy(); // SIGTERM: a scan in the middle of a commit is rolled back by SQLite
+    if (!p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly();
+      p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static void relay(Process p) {
+    LogRelay relay = new LogRelay();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        relay.line(line);
+      }
+    } catch (IOException e) {
+      log.debug("child output ended: {}", e.toString());
+    }
+  }
+}
