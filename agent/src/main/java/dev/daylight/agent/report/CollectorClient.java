@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -30,7 +31,7 @@ final class CollectorClient {
     UNAUTHORIZED,
     /** Other 4xx: this report will never be accepted as it is. */
     REJECTED,
-    /** No answer, 5xx, 429: try again later. */
+    /** No answer, 5xx, 429, a redirect (never followed): try again later. */
     RETRY
   }
 
@@ -43,7 +44,11 @@ final class CollectorClient {
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(30))
         .writeTimeout(Duration.ofSeconds(30))
-        .retryOnConnectionFailure(false);
+        .retryOnConnectionFailure(false)
+        // A redirect is never followed: an https collector answering 307 to http:// on the same
+        // host would otherwise get the node key and the inventory re-sent in clear.
+        .followRedirects(false)
+        .followSslRedirects(false);
     Tls.configure(b, caPem, pin);
     this.http = b.build();
   }
@@ -60,6 +65,10 @@ final class CollectorClient {
       String text = res.body().string();
       if (res.code() == 401) {
         throw new IOException("the collector refused the enrollment secret");
+      }
+      if (res.isRedirect()) {
+        throw new IOException("enrollment failed: HTTP " + res.code() + " redirect, which is not followed:"
+            + " give the collector's own https:// URL");
       }
       if (res.code() != 200) {
         throw new IOException("enrollment failed: HTTP " + res.code() + " " + brief(text));
@@ -92,7 +101,8 @@ final class CollectorClient {
       if (code == 401) {
         return Sent.UNAUTHORIZED;
       }
-      if (code == 429 || code == 408 || code >= 500) {
+      if (code == 429 || code == 408 || code >= 500 || (code >= 300 && code < 400)) {
+        // A redirect is not followed; the report stays queued until the collector answers itself.
         return Sent.RETRY;
       }
       return Sent.REJECTED;
@@ -103,9 +113,11 @@ final class CollectorClient {
 
   /** Empty when the ETag still matches (304). */
   Optional<Policy> policy(String nodeKey, String etag, String intelCursor) throws IOException {
-    Request.Builder b = new Request.Builder()
-        .url(base + "/api/v1/policy" + (intelCursor == null ? "" : "?intelCursor=" + intelCursor))
-        .header("Authorization", "Bearer " + nodeKey);
+    HttpUrl.Builder url = HttpUrl.get(base + "/api/v1/policy").newBuilder();
+    if (intelCursor != null) {
+      url.addQueryParameter("intelCursor", intelCursor); // the collector's text: encode it
+    }
+    Request.Builder b = new Request.Builder().url(url.build()).header("Authorization", "Bearer " + nodeKey);
     if (etag != null) {
       b.header("If-None-Match", etag);
     }
@@ -128,7 +140,9 @@ final class CollectorClient {
     return out.toByteArray();
   }
 
-  private static String brief(String s) {
-    return s.length() > 200 ? s.substring(0, 200) : s;
+  /** A collector's (or an impostor's) text as it may reach a terminal: short, no control characters. */
+  static String brief(String s) {
+    String shown = s.length() > 200 ? s.substring(0, 200) : s;
+    return shown.replaceAll("\\p{Cntrl}", " ").strip();
   }
 }
