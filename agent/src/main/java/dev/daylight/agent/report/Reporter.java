@@ -128,12 +128,9 @@ public final class Reporter {
     store.putSetting(SCAN_INTERVAL, Long.toString(Math.max(0, p.get().scanIntervalSeconds())));
     if (!p.get().intel().isEmpty()) {
       // Intel first, cursor after: a crash in between fetches the same records again, no gap.
+      // The next scan's IntelSource sees the imported records.
       new IntelStore(stateDir).importRecords(p.get().intel());
       log.atInfo().addKeyValue("records", p.get().intel().size()).log("fleet intel imported");
-    }
-    if (!p.get().intel().isEmpty()) {
-      // Fleet intel joins the imported records; the next scan's IntelSource sees the change.
-      new dev.daylight.agent.intel.IntelStore(stateDir).importRecords(p.get().intel());
     }
     if (p.get().etag() != null) {
       store.putSetting(ETAG, p.get().etag());

@@ -60,7 +60,16 @@ final class Tls {
   static String normalizePin(String pin) {
     String p = pin.trim();
     if (p.regionMatches(true, 0, "sha256/", 0, 7)) {
-      return HexFormat.of().formatHex(Base64.getDecoder().decode(p.substring(7)));
+      byte[] digest;
+      try {
+        digest = Base64.getDecoder().decode(p.substring(7));
+      } catch (IllegalArgumentException e) {
+        digest = new byte[0];
+      }
+      if (digest.length != 32) {
+        throw new IllegalArgumentException("--pin sha256/... must be the Base64 of a 32-byte SHA-256");
+      }
+      return HexFormat.of().formatHex(digest);
     }
     String hex = p.replace(":", "").toLowerCase(Locale.ROOT);
     if (!hex.matches("[0-9a-f]{64}")) {

@@ -76,6 +76,9 @@ class ReporterPartsTest {
     assertThat(Tls.normalizePin("sha256/" + java.util.Base64.getEncoder().encodeToString(
         java.util.HexFormat.of().parseHex(hex)))).isEqualTo(hex);
     assertThatThrownBy(() -> Tls.normalizePin("abc")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Tls.normalizePin("sha256/not*base64")).hasMessageContaining("--pin");
+    assertThatThrownBy(() -> Tls.normalizePin("sha256/" + java.util.Base64.getEncoder().encodeToString(new byte[16])))
+        .hasMessageContaining("32-byte");
   }
 
   @Test
