@@ -16,14 +16,14 @@ import java.util.Optional;
  */
 public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
   private static final String RESOURCE = "clients.json";
-  private static volatile Catalog builtIn;
+  private static Catalog builtIn;
 
   public Catalog {
     clients = List.copyOf(clients);
   }
 
-  /** The catalog shipped with the agent (parsed once per process). */
-  public static Catalog builtIn() {
+  /** The catalog shipped with the agent (parsed once per process, whichever thread asks first). */
+  public static synchronized Catalog builtIn() {
     Catalog c = builtIn;
     if (c == null) {
       try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {

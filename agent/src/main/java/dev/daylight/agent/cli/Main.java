@@ -1,5 +1,6 @@
 package dev.daylight.agent.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -13,7 +14,24 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
-    return newCommandLine(args).execute(args);
+    return run(null, null, args);
+  }
+
+  /** As {@link #run(String...)}, printing to {@code out} and {@code err} when they are not null. */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    EarlyStart.begin(args);
+    try {
+      CommandLine cli = newCommandLine(args);
+      if (out != null) {
+        cli.setOut(out);
+      }
+      if (err != null) {
+        cli.setErr(err);
+      }
+      return cli.execute(args);
+    } finally {
+      EarlyStart.end();
+    }
   }
 
   /** The command line with every subcommand, as {@code daylight --help} lists them. */

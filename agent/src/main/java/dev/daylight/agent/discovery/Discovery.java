@@ -54,27 +54,51 @@ public final class Discovery {
   }
 
   public static Result run(ScanContext context) {
-    return run(context, Catalog.builtIn());
+    BackgroundWalk walk = WalkPrefetch.take();
+    Catalog catalog = Catalog.builtIn();
+    if (walk == null || !walk.isFor(context.home(), context.walkDepth())) {
+      walk = BackgroundWalk.start(() -> catalog, context.home(), context.walkDepth());
+    }
+    return new Discovery(context, catalog).discover(walk);
   }
 
   public static Result run(ScanContext context, Catalog catalog) {
-    return new Discovery(context, catalog).discover();
+    return new Discovery(context, catalog)
+        .discover(BackgroundWalk.start(() -> catalog, context.home(), context.walkDepth()));
   }
 
-  private Result discover() {
+  /**
+   * Reads the clients' own files while the walk runs, then the project files it found. Targets
+   * are read in the order they are added, so the result does not depend on which ends first.
+   */
+  private Result discover(BackgroundWalk walk) {
     long t0 = System.nanoTime();
     Map<String, Target> targets = new LinkedHashMap<>();
-    locator.clientFiles().forEach(t -> add(targets, t));
+    Reading reading = new Reading(new FileReader(docs, builder));
+    locator.clientFiles().forEach(t -> add(targets, t, reading));
     Set<Path> projects = new LinkedHashSet<>(locator.registeredProjects(docs));
-    projects.addAll(new ProjectWalk(catalog, context.walkDepth()).projectFolders(context.home()));
+    projects.addAll(walk.join());
     for (Path dir : projects) {
-      locator.projectFiles(dir).forEach(t -> add(targets, t));
+      locator.projectFiles(dir).forEach(t -> add(targets, t, reading));
     }
-    List<McpServer> servers = new ArrayList<>();
-    Map<String, ScanError> errors = new LinkedHashMap<>();
-    Map<String, List<Evidence>> seen = new LinkedHashMap<>();
-    FileReader reader = new FileReader(docs, builder);
-    for (Target t : targets.values()) {
+    List<McpServer> servers = new ClaudeApprovals(docs, context.home()).apply(reading.servers);
+    LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
+        projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
+    return new Result(servers, clients(reading.seen), new ArrayList<>(reading.errors.values()));
+  }
+
+  /** What the targets read so far gave, in the order they were read. */
+  private static final class Reading {
+    final FileReader reader;
+    final List<McpServer> servers = new ArrayList<>();
+    final Map<String, ScanError> errors = new LinkedHashMap<>();
+    final Map<String, List<Evidence>> seen = new LinkedHashMap<>();
+
+    Reading(FileReader reader) {
+      this.reader = reader;
+    }
+
+    void read(Target t) {
       FileReader.Outcome out = reader.read(t);
       servers.addAll(out.servers());
       out.errors().forEach(e -> errors.putIfAbsent(e.path() + "\n" + e.reason(), e));
@@ -83,14 +107,10 @@ public final class Discovery {
             .add(Evidence.file(t.path().toString(), null, out.servers().size() + " MCP server(s)"));
       }
     }
-    servers = new ClaudeApprovals(docs, context.home()).apply(servers);
-    LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
-        projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
-    return new Result(servers, clients(seen), new ArrayList<>(errors.values()));
   }
 
-  /** Keeps the first target per client and file, wherever the file was reached from. */
-  private static void add(Map<String, Target> targets, Target t) {
+  /** Reads the first target per client and file, wherever the file was reached from. */
+  private static void add(Map<String, Target> targets, Target t, Reading reading) {
     if (!Files.exists(t.path(), LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -100,7 +120,9 @@ public final class Discovery {
     } catch (IOException | SecurityException e) {
       key = t.path().toAbsolutePath().normalize(); // a link loop: read (and fail) once
     }
-    targets.putIfAbsent(t.client().id() + "\n" + key, t);
+    if (targets.putIfAbsent(t.client().id() + "\n" + key, t) == null) {
+      reading.read(t);
+    }
   }
 
   private List<Client> clients(Map<String, List<Evidence>> seen) {

@@ -1,0 +1,68 @@
+package dev.daylight.agent.cli;
+
+import dev.daylight.agent.discovery.WalkPrefetch;
+import dev.daylight.agent.platform.Layout;
+import dev.daylight.agent.scan.ScanContext;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Starts a plain {@code scan}'s project walk before picocli builds its model: the walk is mostly
+ * system calls and picocli's start mostly class loading, so on two cores they overlap. This only
+ * guesses the home and depth from the raw arguments; picocli still parses them, and a wrong guess
+ * costs a wasted walk, never a wrong result ({@link WalkPrefetch} matches home and depth).
+ */
+final class EarlyStart {
+  private EarlyStart() {}
+
+  static void begin(String[] args) {
+    if (args.length == 0 || !args[0].equals("scan")) {
+      return;
+    }
+    String home = null;
+    int depth = ScanContext.DEFAULT_WALK_DEPTH;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      if (a.equals("--all-users") || a.startsWith("-h") || a.equals("--help") || a.equals("-V")
+          || a.equals("--version") || a.equals("--")) {
+        return;
+      } else if (a.equals("--home") && value != null) {
+        home = value;
+        i++;
+      } else if (a.startsWith("--home=")) {
+        home = a.substring("--home=".length());
+      } else if (a.equals("--depth") && value != null) {
+        depth = parseDepth(value);
+        i++;
+      } else if (a.startsWith("--depth=")) {
+        depth = parseDepth(a.substring("--depth=".length()));
+      }
+    }
+    if (depth < 0) {
+      return;
+    }
+    try {
+      Path dir = home != null ? Path.of(home).toAbsolutePath().normalize() : Layout.currentMachine().home();
+      if (Files.isDirectory(dir)) {
+        WalkPrefetch.start(dir, depth);
+      }
+    } catch (InvalidPathException | SecurityException e) {
+      // picocli will say what is wrong with the argument
+    }
+  }
+
+  /** Forgets a walk this run did not use. */
+  static void end() {
+    WalkPrefetch.discard();
+  }
+
+  private static int parseDepth(String s) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.daylight.agent.discovery;
+
+import dev.daylight.agent.catalog.Catalog;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * A {@link ProjectWalk} on its own thread. The walk is mostly system calls while the rest of a
+ * scan's start (class loading, reading the clients' own files) is mostly CPU, so on two cores they
+ * overlap. The walk's result is the same set in the same order as on the calling thread; only
+ * when it is computed changes.
+ */
+final class BackgroundWalk {
+  private final Path home;
+  private final int depth;
+  private final FutureTask<Set<Path>> task;
+
+  private BackgroundWalk(Path home, int depth, FutureTask<Set<Path>> task) {
+    this.home = home;
+    this.depth = depth;
+    this.task = task;
+  }
+
+  /** Starts walking {@code home} with the catalog {@code catalog} gives (loaded on the new thread). */
+  static BackgroundWalk start(Supplier<Catalog> catalog, Path home, int depth) {
+    FutureTask<Set<Path>> task =
+        new FutureTask<>(() -> new ProjectWalk(catalog.get(), depth).projectFolders(home));
+    Thread t = new Thread(task, "daylight-walk");
+    t.setDaemon(true); // a CLI usage error must not wait for a walk nobody will read
+    t.start();
+    return new BackgroundWalk(home, depth, task);
+  }
+
+  boolean isFor(Path home, int depth) {
+    return this.home.equals(home) && this.depth == depth;
+  }
+
+  /** The project folders, waiting for the walk to end; its failure is rethrown here as it was. */
+  Set<Path> join() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the walk is short and bounded; finish it rather than lose it
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException("project walk failed", cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

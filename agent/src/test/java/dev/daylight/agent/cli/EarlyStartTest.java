@@ -1,0 +1,70 @@
+package dev.daylight.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daylight.protocol.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code Main.run} starts the walk before picocli parses: output and errors must not change. */
+class EarlyStartTest {
+  @TempDir Path home;
+
+  private String scan(String... homeArgs) throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] args = new String[homeArgs.length + 7];
+    args[0] = "scan";
+    System.arraycopy(homeArgs, 0, args, 1, homeArgs.length);
+    System.arraycopy(new String[] {"--os", "linux", "--format", "json", "--no-host", "--no-store"},
+        0, args, homeArgs.length + 1, 6);
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    assertThat(exit).as(err.toString()).isZero();
+    ObjectNode inv = (ObjectNode) Json.mapper().readTree(out.toString());
+    inv.remove("scanId");
+    inv.remove("startedAt");
+    inv.remove("finishedAt");
+    return inv.toPrettyString();
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path p = home.resolve(relative);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  @Test
+  void repeatedScansPrintTheSameInventoryAndSeeChangesBetweenRuns() throws IOException {
+    write(".cursor/mcp.json", "{\"mcpServers\":{\"u\":{\"command\":\"npx\",\"args\":[\"-y\",\"u-mcp\"]}}}");
+    write(".gemini/settings.json", "{\"mcpServers\": ");
+    for (int i = 0; i < 12; i++) {
+      write("code/p" + i + "/.mcp.json", "{\"mcpServers\":{\"p" + i + "\":{\"command\":\"uvx\",\"args\":[\"p" + i + "\"]}}}");
+    }
+    write("code/bad/.vscode/mcp.json", "{\"servers\": {");
+    String first = scan("--home", home.toString());
+    assertThat(first).contains("\"p11\"", "\"u\"", "malformed JSON");
+    for (int i = 0; i < 4; i++) {
+      assertThat(scan("--home", home.toString())).isEqualTo(first);
+      assertThat(scan("--home=" + home, "--depth", "5")).isEqualTo(first);
+    }
+    write("code/late/.mcp.json", "{\"mcpServers\":{\"late\":{\"command\":\"npx\"}}}");
+    assertThat(scan("--home", home.toString())).contains("\"late\"");
+    assertThat(scan("--home", home.toString(), "--depth", "0")).doesNotContain("\"late\"", "\"p3\"");
+  }
+
+  @Test
+  void argumentsItCannotReadAreLeftToPicocli() {
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        "scan", "--home", home.resolve("missing").toString(), "--depth", "x");
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "scan", "--home");
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+  }
+}
