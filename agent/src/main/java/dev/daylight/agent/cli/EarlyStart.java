@@ -16,6 +16,9 @@ import java.nio.file.Path;
 final class EarlyStart {
   private EarlyStart() {}
 
+  /** Whether this run started a walk; other commands (the resident daemon) load none of this. */
+  private static volatile boolean started;
+
   static void begin(String[] args) {
     if (args.length == 0 || !args[0].equals("scan")) {
       return;
@@ -46,6 +49,7 @@ final class EarlyStart {
     try {
       Path dir = home != null ? Path.of(home).toAbsolutePath().normalize() : Layout.currentMachine().home();
       if (Files.isDirectory(dir)) {
+        started = true;
         WalkPrefetch.start(dir, depth);
       }
     } catch (InvalidPathException | SecurityException e) {
@@ -55,7 +59,10 @@ final class EarlyStart {
 
   /** Forgets a walk this run did not use. */
   static void end() {
-    WalkPrefetch.discard();
+    if (started) {
+      started = false;
+      WalkPrefetch.discard();
+    }
   }
 
   private static int parseDepth(String s) {
