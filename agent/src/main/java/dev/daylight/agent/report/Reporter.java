@@ -56,11 +56,21 @@ public final class Reporter {
 
   /** One round right away ({@code scan --report}), ignoring any backoff. */
   public synchronized Round deliverNow(Store store) {
-    Optional<Credentials> creds = Credentials.load(stateDir);
-    if (creds.isEmpty()) {
-      return new Round(0, 0, store.outboxDepth(), false, Optional.of("not enrolled: run daylight enroll"));
+    Optional<Credentials> creds;
+    CollectorClient client;
+    try {
+      creds = Credentials.load(stateDir);
+      if (creds.isEmpty()) {
+        return new Round(0, 0, store.outboxDepth(), false, Optional.of("not enrolled: run daylight enroll"));
+      }
+      client = CollectorClient.of(creds.get());
+    } catch (RuntimeException e) {
+      // A damaged collector.json, or one an older agent wrote with a URL now refused: the daemon
+      // keeps running and says what to do. Endpoint's messages never show a password.
+      String problem = "collector credentials unusable (" + e.getMessage() + "): run daylight enroll again";
+      log.warn("report delivery skipped: {}", problem);
+      return new Round(0, 0, store.outboxDepth(), false, Optional.of(problem));
     }
-    CollectorClient client = CollectorClient.of(creds.get());
     String key = creds.get().nodeKey();
     boolean policyUpdated = false;
     int delivered = 0;

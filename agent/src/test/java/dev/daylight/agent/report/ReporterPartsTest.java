@@ -41,6 +41,22 @@ class ReporterPartsTest {
   }
 
   @Test
+  void credentialsAnOlderAgentStoredWithAPasswordInTheUrlStopDeliveryWithAdviceNotACrash() throws Exception {
+    Files.createDirectories(state);
+    Files.writeString(state.resolve(Credentials.FILE_NAME),
+        "{\"collector\":\"https://u:pw-canary@c.example\",\"nodeId\":\"n\",\"nodeKey\":\"k\"}");
+    try (var store = dev.daylight.agent.store.Store.open(state)) {
+      Reporter.Round round = new Reporter(state).deliverNow(store);
+      assertThat(round.delivered()).isZero();
+      assertThat(round.problem()).hasValueSatisfying(p ->
+          assertThat(p).contains("run daylight enroll again").doesNotContain("pw-canary"));
+      Files.writeString(state.resolve(Credentials.FILE_NAME), "{not json");
+      assertThat(new Reporter(state).deliverNow(store).problem()).hasValueSatisfying(p ->
+          assertThat(p).contains("run daylight enroll again"));
+    }
+  }
+
+  @Test
   void backoffGrowsExponentiallyUpToTheCapWithJitterBelowTheCeiling() {
     Backoff b = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), new Random(7));
     assertThat(b.delay(0)).isZero();
