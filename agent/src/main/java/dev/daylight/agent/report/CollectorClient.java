@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -22,6 +23,7 @@ import okhttp3.Response;
 /** The agent side of the wire protocol: enroll, send a report (gzip), pull policy (ETag). */
 final class CollectorClient {
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{1,512}");
 
   /** How the collector answered one report. */
   enum Sent {
@@ -78,7 +80,14 @@ final class CollectorClient {
         // A proxy or another service answered 200: storing "null" as the key would fail every delivery.
         throw new IOException("the collector's answer has no node id and key: is the URL a Daylight collector?");
       }
-      return Map.entry(n.get("nodeId").asText(), n.get("nodeKey").asText());
+      String nodeId = n.get("nodeId").asText();
+      String nodeKey = n.get("nodeKey").asText();
+      // Both end up in an HTTP header and on a terminal: a line break or an escape would break one
+      // and could forge the other.
+      if (!TOKEN.matcher(nodeId).matches() || !TOKEN.matcher(nodeKey).matches()) {
+        throw new IOException("the collector's node id or key is not a plain token: is the URL a Daylight collector?");
+      }
+      return Map.entry(nodeId, nodeKey);
     }
   }
 

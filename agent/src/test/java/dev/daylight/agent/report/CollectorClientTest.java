@@ -86,6 +86,19 @@ class CollectorClientTest {
   }
 
   @Test
+  void aNodeIdOrKeyThatIsNotAPlainTokenIsRefusedAtEnrollment() throws IOException {
+    Host host = new Host(null, "h", "linux", null, null, null, null);
+    for (String body : new String[] {"{\"nodeId\":\"n-1\",\"nodeKey\":\"k\\r\\nX-Evil: 1\"}",
+        "{\"nodeId\":\"\\u001b]0;owned\\u0007\",\"nodeKey\":\"k\"}", "{\"nodeId\":\"n\",\"nodeKey\":\"\"}"}) {
+      URI collector = serve(x -> answer(x, 200, body));
+      assertThatThrownBy(() -> new CollectorClient(collector, null, null).enroll("s", host)).as(body)
+          .hasMessageContaining("not a plain token");
+    }
+    URI good = serve(x -> answer(x, 200, "{\"nodeId\":\"5f0c-11\",\"nodeKey\":\"Ab_9-x=\"}"));
+    assertThat(new CollectorClient(good, null, null).enroll("s", host).getValue()).isEqualTo("Ab_9-x=");
+  }
+
+  @Test
   void aCollectorErrorBodyReachesTheTerminalWithoutControlCharacters() throws IOException {
     URI collector = serve(x -> answer(x, 500, "boom\u001b]0;owned\u0007\u001b[2J\r\nmore"));
     assertThatThrownBy(() -> new CollectorClient(collector, null, null)
