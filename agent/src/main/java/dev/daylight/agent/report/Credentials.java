@@ -9,8 +9,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What enrollment gave this agent, kept in {@code collector.json} in the state dir, readable by
@@ -21,6 +28,9 @@ import java.util.Optional;
  */
 public record Credentials(String collector, String nodeId, String nodeKey, String caPem, String pin) {
   static final String FILE_NAME = "collector.json";
+  private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
+  private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+      PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
   @JsonIgnore
   public URI uri() {
@@ -29,7 +39,7 @@ public record Credentials(String collector, String nodeId, String nodeKey, Strin
 
   @Override
   public String toString() {
-    return "Credentials[collector=" + collector + ", nodeId=" + nodeId + ", nodeKey=<redacted>]";
+    return "Credentials[collector=" + (collector == null ? null : Endpoint.display(collector)) + ", nodeId=" + nodeId + ", nodeKey=<redacted>]";
   }
 
   public static Optional<Credentials> load(Path stateDir) {
@@ -38,9 +48,32 @@ public record Credentials(String collector, String nodeId, String nodeKey, Strin
       return Optional.empty();
     }
     try {
+      ownerOnly(file);
       return Optional.of(Json.mapper().readValue(file.toFile(), Credentials.class));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * The node key lets anyone who reads it report as this machine: a file loosened since it was
+   * written (a restore, a copy, a umask) is set back to 0600 and the change is logged.
+   */
+  private static void ownerOnly(Path file) {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    try {
+      Set<PosixFilePermission> perms = view.readAttributes().permissions();
+      if (!Collections.disjoint(perms, OTHERS)) {
+        view.setPermissions(PosixFilePermissions.fromString("rw-------"));
+        LOG.warn("{} was open to other accounts ({}); set back to rw-------", file,
+            PosixFilePermissions.toString(perms));
+      }
+    } catch (IOException e) {
+      // Not ours to change (another account's state dir): say so, and still use the key.
+      LOG.warn("cannot check or tighten the permissions of {}: {}", file, e.getMessage());
     }
   }
 

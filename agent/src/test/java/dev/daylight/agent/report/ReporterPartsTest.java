@@ -82,6 +82,12 @@ class ReporterPartsTest {
     }
     assertThat(Credentials.load(state)).contains(c);
     assertThat(c.toString()).doesNotContain("s3cr3t");
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      assertThat(Credentials.load(state)).contains(c);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as("loosened since it was written: set back").isEqualTo("rw-------");
+    }
   }
 
   @Test
