@@ -214,6 +214,11 @@ public final class Resident implements AutoCloseable {
     }
   }
 
+  /** The interval in force: the fleet policy's, else the command line's. */
+  public synchronized Duration interval() {
+    return interval;
+  }
+
   /** Folders the watcher has registered, for diagnostics and tests. */
   Set<Path> watchedFolders() {
     return watcher == null ? Set.of() : watcher.watchedFolders();
