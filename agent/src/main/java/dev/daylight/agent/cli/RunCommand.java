@@ -5,7 +5,6 @@ import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
-import dev.daylight.agent.scan.ScanContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +27,11 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   /** JVM options for the scan children; the launcher sets them (AppCDS archive, collector). */
   static final String CHILD_JAVA_OPTS = "DAYLIGHT_CHILD_JAVA_OPTS";
+  /** A name, not a class literal: the resident must not load the child's classes. */
+  static final String CHILD_MAIN = "dev.daylight.agent.cli.RunChild";
+  /** Options only the resident reads; every other one reaches the children ({@link #childArgs}). */
+  static final java.util.Set<String> RESIDENT_ONLY = java.util.Set.of("--interval", "--debounce",
+      "--scan-timeout", "--log-dir", "--fail-on", "--help", "--version");
 
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
@@ -63,20 +67,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--log-level", defaultValue = "INFO", description = "Level of Daylight's own logs (default: ${DEFAULT-VALUE}).")
   String logLevel;
 
-  /** Set by the resident agent on the command of its scan children: scan or deliver. */
-  @Option(names = "--child", hidden = true)
-  String child;
-
-  @Option(names = "--reason", hidden = true)
-  String reason;
-
   @Override
   public Integer call() throws Exception {
     Level level = Level.toLevel(logLevel, Level.INFO);
-    if (child != null) {
-      DaemonLogging.toResident(level);
-      return RunChild.run(this, store, judge);
-    }
     if (home != null && !Files.isDirectory(home)) {
       throw new ParameterException(spec.commandLine(), "--home " + home + " is not a directory");
     }
@@ -84,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         : store.stateDir != null ? store.stateDir.resolve("logs") : Layout.currentMachine().logDir();
     Path logFile = DaemonLogging.toRotatingFile(logs, level);
     Resident resident = new Resident(new Resident.Settings(interval, debounce, scanTimeout, store.dir()),
-        Resident.childCommand(childJavaOptions(), Main.class.getName(), childArgs()));
+        Resident.childCommand(childJavaOptions(), CHILD_MAIN, childArgs()));
     Runtime.getRuntime().addShutdownHook(new Thread(resident::close, "daylight-shutdown"));
     spec.commandLine().getErr().println("daylight: agent running; state " + store.dir() + ", log " + logFile);
     spec.commandLine().getErr().flush();
@@ -93,14 +86,26 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** This command's own arguments, for the children: they parse them exactly as this one did. */
-  private List<String> childArgs() {
-    List<String> original = spec.commandLine().getParseResult().originalArgs();
-    int at = original.indexOf(spec.name());
-    List<String> args = new ArrayList<>();
-    args.add(spec.name());
-    args.addAll(original.subList(at + 1, original.size()));
-    return args;
+  /** What the children need of this command's options, for {@link ChildArgs}. */
+  List<String> childArgs() {
+    List<String> a = new ArrayList<>();
+    a.add("--state-dir=" + store.dir().toAbsolutePath());
+    if (home != null) {
+      a.add("--home=" + home.toAbsolutePath().normalize());
+    }
+    if (os != null) {
+      a.add("--os=" + os.wire());
+    }
+    if (allUsers) {
+      a.add("--all-users");
+    }
+    a.add("--log-level=" + logLevel);
+    judge.intel.forEach(p -> a.add("--intel=" + p.toAbsolutePath()));
+    judge.disabledRules.forEach(r -> a.add("--disable-rule=" + r));
+    if (judge.rulesFile != null) {
+      a.add("--rules=" + judge.rulesFile.toAbsolutePath());
+    }
+    return a;
   }
 
   private static List<String> childJavaOptions() {
@@ -109,23 +114,6 @@ final class RunCommand implements Callable<Integer> {
       return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
     return List.of(env.trim().split("\\s+"));
-  }
-
-  /** The home (or all homes) this agent scans; used by the scan children. */
-  ScanContext context() {
-    Layout machine = Layout.currentMachine();
-    return context(machine);
-  }
-
-  private ScanContext context(Layout machine) {
-    if (home == null && os == null) {
-      return ScanContext.currentMachine();
-    }
-    Path dir = home == null ? machine.home() : home.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new ParameterException(spec.commandLine(), "--home " + home + " is not a directory");
-    }
-    return ScanContext.forHome(dir, os == null ? machine.os() : os).withStore(true);
   }
 
   static final class OsConverter implements picocli.CommandLine.ITypeConverter<Os> {

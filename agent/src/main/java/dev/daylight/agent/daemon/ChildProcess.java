@@ -69,36 +69,61 @@ final class ChildProcess {
     return self.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
+  /** A started child and the thread writing its output into the log. */
+  record Started(Kind kind, Process process, Thread relay) {}
+
   /** Runs a child to its end (or the timeout) and returns its exit status. */
   int run(Kind kind, String reason) throws InterruptedException {
+    Optional<Started> s = start(kind, reason, false);
+    return s.isEmpty() ? TIMED_OUT : finish(s.get());
+  }
+
+  /**
+   * Starts a child. A held one starts its JVM, opens the store and builds the scanner, then
+   * waits for {@link #finish} before it scans: the resident starts it on the first change and
+   * lets it go when the debounce ends, so the JVM start overlaps the quiet time.
+   */
+  synchronized Optional<Started> start(Kind kind, String reason, boolean held) {
+    if (stopping) {
+      return Optional.empty();
+    }
     List<String> cmd = new ArrayList<>(command);
     cmd.add("--child=" + kind.option);
     cmd.add("--reason=" + reason);
+    if (held) {
+      cmd.add("--hold");
+    }
     Process p;
-    synchronized (this) {
-      if (stopping) {
-        return TIMED_OUT;
-      }
-      try {
-        p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try {
+      p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      if (!held) {
         p.getOutputStream().close(); // the child reads nothing
-      } catch (IOException e) {
-        log.error("cannot start the {} child: {}", kind.option, e.toString());
-        return TIMED_OUT;
       }
-      running = p;
+    } catch (IOException e) {
+      log.error("cannot start the {} child: {}", kind.option, e.toString());
+      return Optional.empty();
     }
     Thread relay = new Thread(() -> relay(p), "daylight-child-" + p.pid());
     relay.setDaemon(true);
     relay.start();
+    return Optional.of(new Started(kind, p, relay));
+  }
+
+  /** Lets a (held) child go and waits for its end or the timeout; returns its exit status. */
+  int finish(Started s) throws InterruptedException {
+    Process p = s.process();
+    synchronized (this) {
+      running = p;
+    }
     try {
+      release(p, "go\n");
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("{} child {} still running after {}: stopping it", kind.option, p.pid(), timeout);
+        log.warn("{} child {} still running after {}: stopping it", s.kind().option, p.pid(), timeout);
         end(p);
-        relay.join(GRACE.toMillis());
+        s.relay().join(GRACE.toMillis());
         return TIMED_OUT;
       }
-      relay.join(GRACE.toMillis()); // the rest of its output, before the caller reads its files
+      s.relay().join(GRACE.toMillis()); // the rest of its output, before the caller reads its files
       return p.exitValue();
     } finally {
       synchronized (this) {
@@ -107,8 +132,24 @@ final class ChildProcess {
     }
   }
 
+  /** Ends a held child without a scan (the agent is stopping). */
+  void abandon(Started s) throws InterruptedException {
+    release(s.process(), ""); // end of input: a held child exits without scanning
+    if (!s.process().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      end(s.process());
+    }
+  }
+
+  private static void release(Process p, String line) {
+    try (var in = p.getOutputStream()) {
+      in.write(line.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // not held (input already closed) or already gone: its exit status tells
+    }
+  }
+
   /**
-   * Lets a running child finish within {@code wait}, then stops it; later {@link #run} calls
+   * Lets a running child finish within {@code wait}, then stops it; later {@link #start} calls
    * start nothing. Called when the agent stops.
    */
   void stop(Duration wait) throws InterruptedException {

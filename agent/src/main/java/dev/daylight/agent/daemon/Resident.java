@@ -52,6 +52,8 @@ public final class Resident implements AutoCloseable {
   private ScheduledFuture<?> nextScan;
   private ScheduledFuture<?> nextDelivery;
   private Set<Path> watched = Set.of();
+  private ChildProcess.Started prepared;
+  private boolean busy;
   private Duration interval;
   private long lastScanStart;
   private int deliveryFailures;
@@ -92,25 +94,51 @@ public final class Resident implements AutoCloseable {
     if (debounced != null) {
       debounced.cancel(false);
     }
+    if (prepared == null && !busy) {
+      // Start the JVM now and let it scan when the debounce ends: its start-up overlaps the wait.
+      prepared = child.start(ChildProcess.Kind.SCAN, reason, true).orElse(null);
+    }
     debounced = loop.schedule(() -> scan(reason), settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void scan(String reason) {
-    if (loop.isShutdown()) {
-      return;
+    ChildProcess.Started held;
+    synchronized (this) {
+      if (loop.isShutdown()) {
+        return;
+      }
+      busy = true;
+      held = prepared;
+      prepared = null;
     }
     lastScanStart = System.currentTimeMillis();
-    int status = runChild(ChildProcess.Kind.SCAN, reason);
+    int status;
+    try {
+      status = held != null ? child.finish(held) : child.run(ChildProcess.Kind.SCAN, reason);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      status = ChildProcess.TIMED_OUT;
+    }
+    synchronized (this) {
+      busy = false;
+    }
     afterChild(status, lastScanStart);
     scheduleInterval();
   }
 
   private void deliver() {
-    if (loop.isShutdown()) {
-      return;
+    synchronized (this) {
+      if (loop.isShutdown()) {
+        return;
+      }
+      busy = true;
     }
     long start = System.currentTimeMillis();
-    afterChild(runChild(ChildProcess.Kind.DELIVER, "reports waiting"), start);
+    int status = runChild(ChildProcess.Kind.DELIVER, "reports waiting");
+    synchronized (this) {
+      busy = false;
+    }
+    afterChild(status, start);
   }
 
   private int runChild(ChildProcess.Kind kind, String reason) {
@@ -235,15 +263,21 @@ public final class Resident implements AutoCloseable {
     if (stopped.getCount() == 0) {
       return;
     }
+    ChildProcess.Started held;
     synchronized (this) {
       loop.shutdown();
       cancel(debounced);
       cancel(nextScan);
       cancel(nextDelivery);
+      held = prepared;
+      prepared = null;
     }
     try {
       if (watcher != null) {
         watcher.close();
+      }
+      if (held != null) {
+        child.abandon(held);
       }
       child.stop(Duration.ofSeconds(10));
       loop.awaitTermination(20, TimeUnit.SECONDS);
