@@ -16,6 +16,7 @@ import dev.daylight.protocol.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,10 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -64,16 +62,16 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      OUT.println("usage: Bench load URL SECRET AGENTS WORKERS SECONDS | rate URL SECRET AGENTS RATE SECONDS"
-          + " | query URL ADMIN PURL RANGE RUNS");
+      OUT.println("usage: Bench prepare URL SECRET AGENTS FILE COUNT... | rate URL FILE RATE SECONDS CONNECTIONS"
+          + " | query URL ADMIN PURL RANGE RUNS | wait URL");
       System.exit(2);
     }
     Bench b = new Bench(args[1]);
     switch (args[0]) {
-      case "load" -> b.load(b.agents(args[2], Integer.parseInt(args[3])), Integer.parseInt(args[4]),
-          Integer.parseInt(args[5]));
-      case "rate" -> b.rate(b.agents(args[2], Integer.parseInt(args[3])), Integer.parseInt(args[4]),
-          Integer.parseInt(args[5]));
+      case "prepare" -> b.prepare(b.agents(args[2], Integer.parseInt(args[3])), args[4],
+          Arrays.stream(args, 5, args.length).mapToInt(Integer::parseInt).toArray());
+      case "rate" -> OpenLoop.run(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]), Integer.parseInt(args[5]));
       case "query" -> b.query(args[2], args[3], args[4], Integer.parseInt(args[5]));
       case "wait" -> b.awaitHealthy();
       default -> throw new IllegalArgumentException(args[0]);
@@ -166,69 +164,23 @@ public final class Bench {
     return new UUID(rnd.nextLong(), rnd.nextLong()).toString();
   }
 
-  private void load(List<Agent> agents, int workers, int seconds) throws Exception {
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
-    AtomicInteger errors = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(workers);
-    long cpu0 = cpuNanos();
-    long start = System.nanoTime();
-    for (int w = 0; w < workers; w++) {
-      int id = w;
-      new Thread(() -> {
-        List<Long> mine = new ArrayList<>();
-        int i = id;
-        while (System.nanoTime() < end) {
-          Agent a = agents.get(i++ % agents.size());
-          long t0 = System.nanoTime();
-          try {
-            if (post("/api/v1/reports", a.key(), delta(a)).statusCode() != 200) {
-              errors.incrementAndGet();
-            }
-          } catch (Exception e) {
-            errors.incrementAndGet();
-          }
-          mine.add(System.nanoTime() - t0);
+  /**
+   * Writes {@code counts[i]} distinct delta reports, each as a complete HTTP/1.1 request, to
+   * {@code FILE.i} (see {@link PreparedRequests}). The load tools then only send bytes: building
+   * and deflating JSON while timing would spend the cores the collector is measured on.
+   */
+  private void prepare(List<Agent> agents, String file, int[] counts) throws IOException {
+    URI uri = URI.create(base);
+    String host = uri.getHost() + ":" + uri.getPort();
+    int next = 0;
+    for (int f = 0; f < counts.length; f++) {
+      try (PreparedRequests.Writer out = PreparedRequests.writer(Path.of(file + "." + f))) {
+        for (int i = 0; i < counts[f]; i++) {
+          Agent a = agents.get(next++ % agents.size());
+          out.add(PreparedRequests.post(host, "/api/v1/reports", a.key(), delta(a)));
         }
-        all.add(mine.stream().mapToLong(Long::longValue).toArray());
-        done.countDown();
-      }).start();
-    }
-    done.await();
-    long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    double secs = (System.nanoTime() - start) / 1e9;
-    OUT.printf("closed loop: %d workers, %d agents, %.1f s: %d reports, %.0f reports/s, p50 %.1f ms,"
-        + " p99 %.1f ms, errors %d; load generator CPU %.1f s%n", workers, agents.size(), secs, lat.length,
-        lat.length / secs, pct(lat, 50), pct(lat, 99), errors.get(), (cpuNanos() - cpu0) / 1e9);
-  }
-
-  private void rate(List<Agent> agents, int perSecond, int seconds) throws Exception {
-    int total = perSecond * seconds;
-    long[] lat = new long[total];
-    AtomicInteger errors = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(total);
-    long start = System.nanoTime();
-    for (int i = 0; i < total; i++) {
-      long due = start + (long) (i * (1e9 / perSecond));
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
-      int n = i;
-      Agent a = agents.get(i % agents.size());
-      client.sendAsync(request("/api/v1/reports", a.key(), delta(a)), HttpResponse.BodyHandlers.discarding())
-          .whenComplete((res, e) -> {
-            lat[n] = System.nanoTime() - due;
-            if (e != null || res.statusCode() != 200) {
-              errors.incrementAndGet();
-            }
-            done.countDown();
-          });
     }
-    done.await();
-    Arrays.sort(lat);
-    OUT.printf("open loop: %d reports/s offered for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
-        perSecond, seconds, pct(lat, 50), pct(lat, 99), lat[lat.length - 1] / 1e6, errors.get());
   }
 
   private void query(String admin, String purl, String range, int runs) throws Exception {
@@ -250,12 +202,7 @@ public final class Bench {
         purl, range, devices, first / 1e6, pct(lat, 50), lat[lat.length - 1] / 1e6, runs);
   }
 
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static double pct(long[] sorted, int p) {
+  static double pct(long[] sorted, int p) {
     if (sorted.length == 0) {
       return 0;
     }
