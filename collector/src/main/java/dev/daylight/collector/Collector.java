@@ -44,7 +44,7 @@ public final class Collector implements AutoCloseable {
       CollectorServer.Tls tls = c.tlsCert() == null ? null : new CollectorServer.Tls(c.tlsCert(), c.tlsKey());
       CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
           new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db),
-          new PolicyService(db, writes, c.scanIntervalSeconds()), c.adminToken());
+          new PolicyService(db, writes, c.scanIntervalSeconds()), c.adminToken(), writes::stats);
       return new Collector(db, writes, server);
     } catch (Exception e) {
       writes.close();

@@ -174,6 +174,8 @@ abstract class CollectorApiContract {
     String metrics = http.get("/metrics", null).body();
     assertThat(metrics).contains("daylight_reports_total{outcome=\"stored\"} 1.0");
     assertThat(metrics).contains("daylight_http_request_duration_seconds_bucket");
+    assertThat(metrics).containsPattern("daylight_writes_total [1-9]");
+    assertThat(metrics).containsPattern("daylight_write_batches_total [1-9]");
   }
 
   private static List<String> fieldNames(JsonNode n) {

@@ -18,17 +18,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Realistic protocol records for tests: the postmark-mcp incident in miniature. */
-final class Fixtures {
+public final class Fixtures {
   static final String SECRET = "enroll-secret-for-tests";
   static final String ADMIN = "admin-token-for-tests";
 
   private Fixtures() {}
 
-  static Host host(String name, String user) {
+  public static Host host(String name, String user) {
     return new Host("dev-" + name, name, "linux", "Debian 12", "x86_64", user, "SER-" + name);
   }
 
-  static McpServer server(String client, String name, String pkg, String version) {
+  public static McpServer server(String client, String name, String pkg, String version) {
     PackageRef ref = pkg == null ? null
         : new PackageRef("pkg:npm/" + pkg + (version == null ? "" : "@" + version), "npm", pkg, version,
             version != null, version == null ? null : "command-pin");
@@ -38,33 +38,33 @@ final class Fixtures {
   }
 
   /** A server found in another account's home by an all-users scan. */
-  static McpServer serverOf(String osUser, String client, String name, String pkg, String version) {
+  public static McpServer serverOf(String osUser, String client, String name, String pkg, String version) {
     McpServer s = server(client, name, pkg, version);
     return new McpServer(s.id(), s.client(), s.scope(), "/home/" + osUser + "/.cursor/mcp.json", s.line(),
         s.name(), s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
         s.pkg(), s.proxiedUrl(), s.secretFingerprints(), osUser);
   }
 
-  static Finding finding(String id, Severity severity, String title) {
+  public static Finding finding(String id, Severity severity, String title) {
     return new Finding(id, "unpinned", severity, title, null, null, null, null, "pin it");
   }
 
-  static Inventory inventory(Host host, List<McpServer> servers, List<Finding> findings) {
+  public static Inventory inventory(Host host, List<McpServer> servers, List<Finding> findings) {
     return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
         host, List.of(), servers, List.of(), findings, List.of());
   }
 
-  static Report snapshot(String nodeId, Inventory inv) {
+  public static Report snapshot(String nodeId, Inventory inv) {
     return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), "snapshot",
         inv, List.of());
   }
 
-  static Report delta(String nodeId, List<ChangeEvent> events) {
+  public static Report delta(String nodeId, List<ChangeEvent> events) {
     return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), "delta",
         null, events);
   }
 
-  static ChangeEvent serverAdded(McpServer s) {
+  public static ChangeEvent serverAdded(McpServer s) {
     return new ChangeEvent(UUID.randomUUID().toString(), "server-added", Instant.now(), null, s.id(),
         s.pkg() == null ? null : s.pkg().purl(), null, "added " + s.name(), null,
         Json.mapper().valueToTree(s));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  * PostgreSQL binaries. PostgreSQL refuses to run as root, so as root the cluster belongs to the
  * {@code postgres} account (Debian's package creates it) and commands run through runuser.
  */
-final class TestPostgres {
+public final class TestPostgres {
   private static TestPostgres instance;
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -38,7 +38,7 @@ final class TestPostgres {
   }
 
   /** Skips the calling test with a clear message when no PostgreSQL can be started. */
-  static synchronized TestPostgres get() {
+  public static synchronized TestPostgres get() {
     if (instance == null) {
       Optional<Path> bin = findBin();
       Assumptions.assumeTrue(bin.isPresent(),
@@ -116,7 +116,7 @@ final class TestPostgres {
   }
 
   /** A fresh, empty database and the collector's {@code --db} spec for it. */
-  String newDatabase() throws Exception {
+  public String newDatabase() throws Exception {
     String name = "daylight_t" + DATABASES.incrementAndGet();
     try (Connection c = DriverManager.getConnection(
             "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");

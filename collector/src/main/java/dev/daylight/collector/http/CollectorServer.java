@@ -5,9 +5,11 @@ import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
 import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
+import dev.daylight.collector.store.WriteQueue;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -28,7 +30,8 @@ public final class CollectorServer implements AutoCloseable {
   public record Tls(Path certPem, Path keyPem) {}
 
   public CollectorServer(String host, int port, Tls tls, Database db, Enrollment enrollment,
-      ReportIngest ingest, FleetQueries fleet, PolicyService policy, String adminToken) throws Exception {
+      ReportIngest ingest, FleetQueries fleet, PolicyService policy, String adminToken,
+      Supplier<WriteQueue.Stats> writeStats) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(256, 8);
     threads.setName("daylight-http");
     server = new Server(threads);
@@ -52,7 +55,7 @@ public final class CollectorServer implements AutoCloseable {
     server.addConnector(connector);
     Routes.Services services = new Routes.Services(db, enrollment, ingest, fleet, policy, adminToken,
         Clock.systemUTC());
-    graceful = new GracefulHandler(new Routes(services, new Metrics()));
+    graceful = new GracefulHandler(new Routes(services, new Metrics(writeStats)));
     server.setHandler(graceful);
     // Idle keep-alive connections would hold a graceful stop until its timeout: the wait for
     // in-flight requests happens in close(), and the stop that follows is quick.

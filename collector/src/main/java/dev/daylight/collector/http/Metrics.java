@@ -1,14 +1,17 @@
 package dev.daylight.collector.http;
 
+import dev.daylight.collector.store.WriteQueue;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.function.Supplier;
 
-/** The collector's Prometheus registry: request latency per route, report outcomes, JVM. */
+/** The collector's Prometheus registry: request latency per route, report outcomes, group commit, JVM. */
 final class Metrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   final Histogram requests = Histogram.builder()
@@ -27,8 +30,17 @@ final class Metrics {
       .help("Successful enrollments")
       .register(registry);
 
-  Metrics() {
+  Metrics(Supplier<WriteQueue.Stats> writes) {
     JvmMetrics.builder().register(registry);
+    CounterWithCallback.builder().name("daylight_write_batches_total")
+        .help("Transactions the writers committed or tried (group commit: many writes each)")
+        .callback(cb -> cb.call(writes.get().batches())).register(registry);
+    CounterWithCallback.builder().name("daylight_writes_total")
+        .help("Writes handed to the writers; divided by batches, the mean batch size")
+        .callback(cb -> cb.call(writes.get().writes())).register(registry);
+    CounterWithCallback.builder().name("daylight_write_batches_retried_total")
+        .help("Batches rolled back because one write failed, then run one write at a time")
+        .callback(cb -> cb.call(writes.get().retriedBatches())).register(registry);
   }
 
   byte[] scrape() throws IOException {

@@ -1,5 +1,6 @@
 package dev.daylight.collector.ingest;
 
+import dev.daylight.collector.store.MultiRow;
 import dev.daylight.collector.store.Statements;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
@@ -9,19 +10,22 @@ import dev.daylight.protocol.PackageRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Each device's latest servers, packages and findings. A row keeps its first-seen time while the
  * package version stays the same, which is what "since when does it run 1.0.16" asks.
  */
 final class LatestView {
-  private static final String UPSERT_SERVER =
-      "INSERT INTO device_servers (node_id, server_id, client, scope, config_path, server_name,"
-          + " transport, command, url, purl, ecosystem, pkg_name, version, pinned, first_seen,"
-          + " last_seen, seen_in, os_user) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-          + " ON CONFLICT (node_id, server_id) DO UPDATE SET client = excluded.client,"
+  /** Upsert of a device's server: keeps first_seen while the package and version stay the same. */
+  static final MultiRow SERVERS = new MultiRow(
+      "INSERT INTO device_servers (node_id, server_id, client, scope, config_path, server_name, transport,"
+          + " command, url, purl, ecosystem, pkg_name, version, pinned, first_seen, last_seen, seen_in, os_user)"
+          + " VALUES ",
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      " ON CONFLICT (node_id, server_id) DO UPDATE SET client = excluded.client,"
           + " scope = excluded.scope, config_path = excluded.config_path,"
           + " server_name = excluded.server_name, transport = excluded.transport,"
           + " command = excluded.command, url = excluded.url, purl = excluded.purl,"
@@ -30,56 +34,44 @@ final class LatestView {
           + " first_seen = CASE WHEN COALESCE(device_servers.version, '') = COALESCE(excluded.version, '')"
           + " AND COALESCE(device_servers.purl, '') = COALESCE(excluded.purl, '')"
           + " THEN device_servers.first_seen ELSE excluded.first_seen END,"
-          + " last_seen = excluded.last_seen, seen_in = excluded.seen_in, os_user = excluded.os_user";
+          + " last_seen = excluded.last_seen, seen_in = excluded.seen_in, os_user = excluded.os_user");
+  static final MultiRow FINDINGS = new MultiRow(
+      "INSERT INTO findings (node_id, finding_id, rule, severity, title, server_id, purl, advisory,"
+          + " evidence, remediation, status, first_seen, last_seen, resolved_at, seen_in) VALUES ",
+      "(?,?,?,?,?,?,?,?,?,?,'open',?,?,NULL,?)",
+      " ON CONFLICT (node_id, finding_id) DO UPDATE SET rule = excluded.rule,"
+          + " severity = excluded.severity, title = excluded.title, server_id = excluded.server_id,"
+          + " purl = excluded.purl, advisory = excluded.advisory, evidence = excluded.evidence,"
+          + " remediation = excluded.remediation, status = 'open',"
+          + " first_seen = CASE WHEN findings.status = 'open' THEN findings.first_seen"
+          + " ELSE excluded.first_seen END,"
+          + " last_seen = excluded.last_seen, resolved_at = NULL, seen_in = excluded.seen_in");
   private static final String UPSERT_PACKAGE =
       "INSERT INTO device_packages (node_id, purl, version, source, ecosystem, pkg_name,"
           + " install_path, first_seen, last_seen, seen_in) VALUES (?,?,?,?,?,?,?,?,?,?)"
           + " ON CONFLICT (node_id, purl, version, source) DO UPDATE SET"
           + " install_path = excluded.install_path, last_seen = excluded.last_seen,"
           + " seen_in = excluded.seen_in";
-  private static final String UPSERT_FINDING =
-      "INSERT INTO findings (node_id, finding_id, rule, severity, title, server_id, purl, advisory,"
-          + " evidence, remediation, status, first_seen, last_seen, resolved_at, seen_in)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,'open',?,?,NULL,?)"
-          + " ON CONFLICT (node_id, finding_id) DO UPDATE SET rule = excluded.rule,"
-          + " severity = excluded.severity, title = excluded.title, server_id = excluded.server_id,"
-          + " purl = excluded.purl, advisory = excluded.advisory, evidence = excluded.evidence,"
-          + " remediation = excluded.remediation, status = 'open',"
-          + " first_seen = CASE WHEN findings.status = 'open' THEN findings.first_seen"
-          + " ELSE excluded.first_seen END,"
-          + " last_seen = excluded.last_seen, resolved_at = NULL, seen_in = excluded.seen_in";
-
   private LatestView() {}
 
   static void upsertServers(Connection c, String node, Collection<McpServer> servers, long at, String seenIn)
       throws SQLException {
-    if (servers.isEmpty()) {
-      return;
-    }
-    PreparedStatement ps = Statements.prepare(c, UPSERT_SERVER);
-    for (McpServer s : servers) {
-      PackageRef p = s.pkg();
-      ps.setString(1, node);
-      ps.setString(2, s.id());
-      ps.setString(3, s.client());
-      ps.setString(4, s.scope().wire());
-      ps.setString(5, s.configPath());
-      ps.setString(6, s.name());
-      ps.setString(7, s.transport().wire());
-      ps.setString(8, s.command());
-      ps.setString(9, s.url());
-      ps.setString(10, p == null ? null : Purls.base(p.purl()));
-      ps.setString(11, p == null ? null : p.ecosystem());
-      ps.setString(12, p == null ? null : p.name());
-      ps.setString(13, p == null ? null : versionOf(p));
-      ps.setInt(14, p != null && p.pinned() ? 1 : 0);
-      ps.setLong(15, at);
-      ps.setLong(16, at);
-      ps.setString(17, seenIn);
-      ps.setString(18, s.osUser());
-      ps.addBatch();
-    }
-    ps.executeBatch();
+    List<Object[]> rows = new ArrayList<>(servers.size());
+    servers.forEach(s -> rows.add(serverRow(node, s, at, seenIn)));
+    SERVERS.execute(c, rows, v -> v[1]);
+  }
+
+  static Object[] serverRow(String node, McpServer s, long at, String seenIn) {
+    PackageRef p = s.pkg();
+    return new Object[] {node, s.id(), s.client(), s.scope().wire(), s.configPath(), s.name(), s.transport().wire(),
+        s.command(), s.url(), p == null ? null : Purls.base(p.purl()), p == null ? null : p.ecosystem(),
+        p == null ? null : p.name(), p == null ? null : versionOf(p), p != null && p.pinned() ? 1 : 0,
+        at, at, seenIn, s.osUser()};
+  }
+
+  static Object[] findingRow(String node, Finding f, long at, String seenIn) {
+    return new Object[] {node, f.id(), f.rule(), f.severity().wire(), f.title(), f.serverId(), f.purl(),
+        f.advisory(), f.evidence() == null ? null : json(f.evidence()), f.remediation(), at, at, seenIn};
   }
 
   static String versionOf(PackageRef p) {
@@ -111,31 +103,9 @@ final class LatestView {
 
   static void upsertFindings(Connection c, String node, Collection<Finding> findings, long at, String seenIn)
       throws SQLException {
-    if (findings.isEmpty()) {
-      return;
-    }
-    PreparedStatement ps = Statements.prepare(c, UPSERT_FINDING);
-    for (Finding f : findings) {
-      ps.setString(1, node);
-      ps.setString(2, f.id());
-      ps.setString(3, f.rule());
-      ps.setString(4, f.severity().wire());
-      ps.setString(5, f.title());
-      ps.setString(6, f.serverId());
-      ps.setString(7, f.purl());
-      ps.setString(8, f.advisory());
-      if (f.evidence() == null) {
-        ps.setNull(9, Types.VARCHAR);
-      } else {
-        ps.setString(9, json(f.evidence()));
-      }
-      ps.setString(10, f.remediation());
-      ps.setLong(11, at);
-      ps.setLong(12, at);
-      ps.setString(13, seenIn);
-      ps.addBatch();
-    }
-    ps.executeBatch();
+    List<Object[]> rows = new ArrayList<>(findings.size());
+    findings.forEach(f -> rows.add(findingRow(node, f, at, seenIn)));
+    FINDINGS.execute(c, rows, v -> v[1]);
   }
 
   /** After a full inventory: what it did not mention is gone (servers, packages) or resolved. */

@@ -3,7 +3,6 @@ package dev.daylight.collector.store;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,14 +11,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: request threads hand their write to a few writer threads, which apply many writes
- * in one transaction (each under its own savepoint, so one bad write fails alone) and answer every
- * caller only after the commit. One commit per batch instead of one per request is what makes
- * thousands of small reports a second possible on SQLite's single writer.
+ * in one transaction and answer every caller only after the commit. One commit per batch instead
+ * of one per request is what makes thousands of small reports a second possible on SQLite's single
+ * writer; writes of one {@link Group} are applied together, so a batch of reports costs a few
+ * statements, not several per report. When anything in a batch fails, the whole transaction is
+ * rolled back and each write runs again alone, so one bad write fails only its own caller.
  */
 public final class WriteQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
@@ -31,23 +33,32 @@ public final class WriteQueue implements AutoCloseable {
     T apply(Connection c) throws SQLException;
   }
 
+  /**
+   * Writes of one kind that a writer applies together, in submission order, inside its
+   * transaction: one result per payload, in the same order.
+   */
+  public interface Group<P, T> {
+    List<T> applyAll(Connection c, List<P> payloads) throws SQLException;
+  }
+
   private static final class Item<T> {
     final String lockKey;
     final Work<T> work;
+    final Group<Object, T> group;
+    final Object payload;
     final CompletableFuture<T> done = new CompletableFuture<>();
     T result;
+    boolean retried;
 
-    Item(String lockKey, Work<T> work) {
+    Item(String lockKey, Work<T> work, Group<Object, T> group, Object payload) {
       this.lockKey = lockKey;
       this.work = work;
+      this.group = group;
+      this.payload = payload;
     }
 
     String lockKey() {
       return lockKey;
-    }
-
-    void run(Connection c) throws SQLException {
-      result = work.apply(c);
     }
 
     void committed() {
@@ -59,13 +70,19 @@ public final class WriteQueue implements AutoCloseable {
     }
   }
 
+  /** Counts since start, for the metrics endpoint. */
+  public record Stats(long batches, long writes, long retriedBatches) {}
+
+  private final LongAdder batches = new LongAdder();
+  private final LongAdder written = new LongAdder();
+  private final LongAdder retried = new LongAdder();
   private final BlockingQueue<Item<?>> queue = new ArrayBlockingQueue<>(8192);
   private final HikariDataSource pool;
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closing;
 
   public WriteQueue(Database db) {
-    int n = db.dialect() == Database.Dialect.SQLITE ? 1 : 4;
+    int n = db.dialect() == Database.Dialect.SQLITE ? 1 : Integer.getInteger("daylight.pgWriters", 4);
     this.pool = db.newWriterPool(n);
     for (int i = 0; i < n; i++) {
       Thread t = new Thread(this::loop, "daylight-writer-" + i);
@@ -80,10 +97,19 @@ public final class WriteQueue implements AutoCloseable {
    * writes inside a batch so two writers never take the same row locks in opposite orders.
    */
   public <T> T submit(String lockKey, Work<T> work) throws SQLException {
+    return enqueue(new Item<>(lockKey, work, null, null));
+  }
+
+  /** As {@link #submit(String, Work)}, for a payload the writer applies with others of its group. */
+  @SuppressWarnings("unchecked")
+  public <P, T> T submit(String lockKey, Group<P, T> group, P payload) throws SQLException {
+    return enqueue(new Item<>(lockKey, null, (Group<Object, T>) group, payload));
+  }
+
+  private <T> T enqueue(Item<T> item) throws SQLException {
     if (closing) {
       throw new SQLException("collector is shutting down");
     }
-    Item<T> item = new Item<>(lockKey, work);
     try {
       if (!queue.offer(item, 10, TimeUnit.SECONDS)) {
         throw new SQLException("write queue full");
@@ -116,6 +142,8 @@ public final class WriteQueue implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         batch.sort(Comparator.comparing(Item::lockKey));
+        batches.increment();
+        written.add(batch.size());
         runBatch(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -129,52 +157,67 @@ public final class WriteQueue implements AutoCloseable {
   }
 
   private void runBatch(List<Item<?>> batch) {
-    List<Item<?>> applied = new ArrayList<>(batch.size());
-    List<Item<?>> retry = new ArrayList<>();
     boolean alone = batch.size() == 1;
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      for (Item<?> item : batch) {
-        Savepoint sp = alone ? null : c.setSavepoint();
-        try {
-          item.run(c);
-          applied.add(item);
-          if (sp != null) {
-            c.releaseSavepoint(sp);
-          }
-        } catch (SQLException | RuntimeException e) {
-          if (sp != null) {
-            c.rollback(sp);
-          } else {
-            c.rollback();
-          }
-          if (!alone && e instanceof SQLException s && transientState(s)) {
-            retry.add(item);
-          } else {
-            item.failed(e);
-          }
-        }
+      try {
+        apply(c, batch);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
       }
-      c.commit();
     } catch (SQLException | RuntimeException e) {
-      // Nothing of this batch is stored: run each write alone so one cause fails one caller.
-      applied.clear();
-      retry.clear();
-      for (Item<?> i : batch) {
-        if (!i.done.isDone()) {
-          if (alone) {
-            i.failed(e);
-          } else {
-            retry.add(i);
-          }
+      if (alone) {
+        Item<?> item = batch.get(0);
+        if (e instanceof SQLException s && transientState(s) && !item.retried) {
+          item.retried = true;
+          runBatch(batch);
+        } else {
+          item.failed(e);
         }
+        return;
       }
-      if (!alone) {
-        log.atWarn().addKeyValue("batch", batch.size()).setCause(e).log("batch failed, retrying one by one");
+      // Nothing of this batch is stored: run each write alone so one cause fails one caller.
+      retried.increment();
+      log.atWarn().addKeyValue("batch", batch.size()).setCause(e).log("batch failed, retrying one by one");
+      for (Item<?> i : batch) {
+        runBatch(List.of(i));
       }
+      return;
     }
-    applied.forEach(Item::committed);
-    retry.forEach(i -> runBatch(List.of(i)));
+    batch.forEach(Item::committed);
+  }
+
+  /** Runs the batch in order; consecutive items of one group go to the group together. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void apply(Connection c, List<Item<?>> batch) throws SQLException {
+    int i = 0;
+    while (i < batch.size()) {
+      Item first = batch.get(i);
+      if (first.group == null) {
+        first.result = first.work.apply(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      List<Object> payloads = new ArrayList<>();
+      for (; end < batch.size() && batch.get(end).group == first.group; end++) {
+        payloads.add(batch.get(end).payload);
+      }
+      List<?> results = first.group.applyAll(c, payloads);
+      if (results.size() != payloads.size()) {
+        throw new IllegalStateException("group returned " + results.size() + " results for " + payloads.size());
+      }
+      for (int k = 0; k < results.size(); k++) {
+        ((Item) batch.get(i + k)).result = results.get(k);
+      }
+      i = end;
+    }
+  }
+
+  public Stats stats() {
+    return new Stats(batches.sum(), written.sum(), retried.sum());
   }
 
   private static boolean transientState(SQLException e) {

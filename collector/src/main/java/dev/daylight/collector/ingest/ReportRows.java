@@ -1,0 +1,109 @@
+package dev.daylight.collector.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.Report;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A validated report turned into the column values it writes, on the request thread. The one
+ * database writer then only binds and executes; JSON work there would hold every caller's commit.
+ *
+ * @param inventory a snapshot's inventory (applied as a whole), or null for a delta
+ * @param ops a delta's changes to the latest view, in event order
+ */
+record ReportRows(String node, String reportId, Object[] report, List<Object[]> events, Inventory inventory,
+    long createdAt, List<Op> ops, Object[] seen) {
+  private static final Logger log = LoggerFactory.getLogger(ReportRows.class);
+
+  /** One change to a device's latest view. */
+  sealed interface Op {}
+
+  /** Values in {@link BatchIngest}'s server upsert order. */
+  record ServerUpsert(Object[] row) implements Op {}
+
+  record ServerDelete(String serverId) implements Op {}
+
+  record VersionSet(String serverId, String version, long at) implements Op {}
+
+  /** Values in {@link BatchIngest}'s finding upsert order. */
+  record FindingUpsert(Object[] row) implements Op {}
+
+  record FindingResolve(String findingId, long at) implements Op {}
+
+  static ReportRows of(String node, Report r, long now) {
+    long created = r.createdAt() != null ? r.createdAt().toEpochMilli() : now;
+    Object[] report = {r.reportId(), node, r.kind(), r.schemaVersion(), created, now, r.events().size()};
+    List<Object[]> events = new ArrayList<>(r.events().size());
+    for (ChangeEvent e : r.events()) {
+      events.add(new Object[] {node, e.id(), r.reportId(), e.type(), e.at().toEpochMilli(), e.serverId(), e.purl(),
+          e.findingId(), e.summary(), e.before() == null ? null : e.before().toString(),
+          e.after() == null ? null : e.after().toString()});
+    }
+    List<Op> ops = new ArrayList<>();
+    if (r.inventory() == null) {
+      for (ChangeEvent e : r.events()) {
+        op(node, e, r.reportId(), ops);
+      }
+    }
+    return new ReportRows(node, r.reportId(), report, events, r.inventory(), created, List.copyOf(ops),
+        new Object[] {now, r.schemaVersion(), node});
+  }
+
+  private static void op(String node, ChangeEvent e, String reportId, List<Op> ops) {
+    long at = e.at().toEpochMilli();
+    try {
+      switch (e.type()) {
+        case "server-added", "server-changed" -> {
+          if (e.after() != null && e.after().isObject()) {
+            McpServer s = Json.mapper().treeToValue(e.after(), McpServer.class);
+            ops.add(new ServerUpsert(LatestView.serverRow(node, s, at, reportId)));
+          }
+        }
+        case "server-removed" -> {
+          String id = e.serverId() != null ? e.serverId() : text(e.before(), "id");
+          if (id != null) {
+            ops.add(new ServerDelete(id));
+          }
+        }
+        case "package-version-changed" -> {
+          String version = text(e.after(), "version");
+          if (e.serverId() != null && version != null) {
+            ops.add(new VersionSet(e.serverId(), version, at));
+          }
+        }
+        case "finding-opened" -> {
+          if (e.after() != null && e.after().isObject()) {
+            Finding f = Json.mapper().treeToValue(e.after(), Finding.class);
+            ops.add(new FindingUpsert(LatestView.findingRow(node, f, at, reportId)));
+          }
+        }
+        case "finding-resolved" -> {
+          String id = e.findingId() != null ? e.findingId() : text(e.before(), "id");
+          if (id != null) {
+            ops.add(new FindingResolve(id, at));
+          }
+        }
+        default -> { }
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException ex) {
+      // The event stays in the timeline; only the latest view skips what it cannot read.
+      log.atWarn().addKeyValue("node", node).addKeyValue("event", e.id())
+          .addKeyValue("type", e.type()).log("event body not applied: {}", ex.getMessage());
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    if (node == null || !node.hasNonNull(field)) {
+      return null;
+    }
+    return node.get(field).asText();
+  }
+}
