@@ -1,7 +1,8 @@
 -- wrk script for scripts/bench-collector: each wrk thread sends its own file of distinct,
--- pre-built delta reports (BENCH_REQUESTS.<thread>), so every request is a new report id and
+-- pre-built delta reports (BENCH_REQUESTS.<BENCH_FIRST + thread>), so every request is a new report id and
 -- the collector stores every one (a repeated id would only measure the duplicate check).
 local prefix = assert(os.getenv("BENCH_REQUESTS"), "BENCH_REQUESTS is not set")
+local first = tonumber(os.getenv("BENCH_FIRST") or "0") -- number of this run's first file
 local threads = {}
 local counter = 0
 
@@ -12,7 +13,7 @@ function setup(thread)
 end
 
 function init(args)
-  local f = assert(io.open(prefix .. "." .. id, "rb"))
+  local f = assert(io.open(prefix .. "." .. (first + id), "rb"))
   local data = f:read("*a")
   f:close()
   reqs = {}

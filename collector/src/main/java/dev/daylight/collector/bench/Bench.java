@@ -94,23 +94,38 @@ public final class Bench {
     throw new IllegalStateException("collector at " + base + " did not become healthy");
   }
 
+  /** Enrolls {@code n} agents, each sending its first snapshot; eight at a time, as this is not timed. */
   private List<Agent> agents(String secret, int n) throws Exception {
-    List<Agent> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Host host = new Host("bench-" + UUID.randomUUID(), "bench-host-" + i, "linux", "Debian 12", "x86_64",
-          "user" + i, null);
-      JsonNode r = Json.mapper().readTree(post("/api/v1/enroll", null,
-          Json.mapper().writeValueAsBytes(Map.of("enrollSecret", secret, "host", host))).body());
-      McpServer server = server(i, "1.0.15");
-      Agent a = new Agent(r.get("nodeId").asText(), r.get("nodeKey").asText(), server);
-      Inventory inv = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(),
-          Instant.now(), host, List.of(), List.of(server), List.of(), List.of(), List.of());
-      expectOk(post("/api/v1/reports", a.key(), gzip(Json.mapper().writeValueAsBytes(new Report(
-          SchemaVersion.CURRENT, UUID.randomUUID().toString(), a.nodeId(), Instant.now(), "snapshot", inv,
-          List.of())))));
-      out.add(a);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Agent>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int id = i;
+        futures.add(pool.submit(() -> agent(secret, id)));
+      }
+      List<Agent> out = new ArrayList<>();
+      for (var f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } finally {
+      pool.shutdown();
     }
-    return out;
+  }
+
+  private Agent agent(String secret, int i) throws Exception {
+    Host host = new Host("bench-" + UUID.randomUUID(), "bench-host-" + i, "linux", "Debian 12", "x86_64",
+        "user" + i, null);
+    JsonNode r = Json.mapper().readTree(post("/api/v1/enroll", null,
+        Json.mapper().writeValueAsBytes(Map.of("enrollSecret", secret, "host", host))).body());
+    McpServer server = server(i, "1.0.15");
+    Agent a = new Agent(r.get("nodeId").asText(), r.get("nodeKey").asText(), server);
+    Inventory inv = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(),
+        Instant.now(), host, List.of(), List.of(server), List.of(), List.of(), List.of());
+    expectOk(post("/api/v1/reports", a.key(), gzip(Json.mapper().writeValueAsBytes(new Report(
+        SchemaVersion.CURRENT, UUID.randomUUID().toString(), a.nodeId(), Instant.now(), "snapshot", inv,
+        List.of())))));
+    return a;
   }
 
   private static McpServer server(int i, String version) {
