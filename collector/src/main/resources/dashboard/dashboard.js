@@ -98,7 +98,10 @@
     const t = await api('/api/v1/devices/' + encodeURIComponent(id) + '/timeline?limit=50');
     box.replaceChildren(
       el('h2', { id: 'device-title' }, d.hostname || d.nodeId),
-      el('p', {}, 'Owner: ', d.owner || '?', ' · OS: ', d.os || '?', ' ', d.osVersion || '', ' · Last seen: ', d.lastSeen || 'never'),
+      el('p', { id: 'device-facts' }, 'Owner: ', d.owner || '?', ' · OS: ', d.os || '?', ' ', d.osVersion || '', ' · Last seen: ', d.lastSeen || 'never'),
+      el('p', {}, el('label', {}, 'Owner ', el('input', { id: 'owner-input', value: d.owner || '' })), ' ',
+        el('button', { id: 'owner-save', onclick: () => assignOwner(id) }, 'Set owner'),
+        ' (empty: back to the account the agent reports; recorded with your name above)'),
       el('h3', {}, 'Servers'), el('table', { id: 'device-servers' }),
       el('h3', {}, 'Findings'), el('table', { id: 'device-findings' }),
       el('h3', {}, 'Timeline'), el('table', { id: 'device-timeline' }));
@@ -109,6 +112,20 @@
       d.findings.map((f) => [f.severity, f.title, f.rule, f.status]));
     table('device-timeline', ['When', 'Type', 'Summary'],
       t.events.map((e) => [e.at, e.type, e.summary || '']));
+  }
+
+  async function assignOwner(id) {
+    const by = $('by').value.trim();
+    if (!by) { status('Enter your name first.'); return; }
+    try {
+      await api('/api/v1/devices/' + encodeURIComponent(id) + '/owner', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ owner: $('owner-input').value.trim(), by }),
+      });
+      status('Owner set for ' + id);
+      await Promise.all([loadDevices(), showDevice(id)]);
+    } catch (e) { status('Failed: ' + e.message); }
   }
 
   async function refresh() {

@@ -1,6 +1,7 @@
 package dev.daylight.collector;
 
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.http.CollectorServer;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
@@ -44,7 +45,8 @@ public final class Collector implements AutoCloseable {
       CollectorServer.Tls tls = c.tlsCert() == null ? null : new CollectorServer.Tls(c.tlsCert(), c.tlsKey());
       CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
           new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db),
-          new PolicyService(db, writes, c.scanIntervalSeconds()), c.adminToken(), writes::stats);
+          new PolicyService(db, writes, c.scanIntervalSeconds()), new Owners(writes), c.adminToken(),
+          writes::stats);
       return new Collector(db, writes, server);
     } catch (Exception e) {
       writes.close();

@@ -167,6 +167,42 @@ abstract class CollectorApiContract {
   }
 
   @Test
+  void anOwnerTheTeamAssignsAnswersTheIncidentQueryUntilCleared() {
+    Node n = enroll("kiosk-7", "svc-kiosk");
+    Report snap = Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("kiosk-7", "svc-kiosk"),
+        List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")), List.of()));
+    assertThat(send(n, snap).status()).isEqualTo(200);
+    String incident = "/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp";
+    assertThat(http.get(incident, ADMIN).json().get("devices").get(0).get("owner").asText()).isEqualTo("svc-kiosk");
+
+    String path = "/api/v1/devices/" + n.id() + "/owner";
+    Http.Answer set = http.put(path, ADMIN, Map.of("owner", "dana@example.com", "by", "sec-team"));
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(set.json().get("owner").asText()).isEqualTo("dana@example.com");
+    // The agent keeps reporting its service account; the assignment holds through snapshots and re-enrollment.
+    send(n, Fixtures.snapshot(n.id(), snap.inventory()));
+    Node again = enroll("kiosk-7", "svc-kiosk");
+    assertThat(again.id()).isEqualTo(n.id());
+    assertThat(http.get(incident, ADMIN).json().get("devices").get(0).get("owner").asText())
+        .isEqualTo("dana@example.com");
+
+    assertThat(http.put(path, ADMIN, Map.of("owner", "x")).status()).isEqualTo(400);
+    assertThat(http.put(path, ADMIN, Map.of("owner", "line\nbreak", "by", "sec-team")).status()).isEqualTo(400);
+    assertThat(http.put(path, null, Map.of("owner", "mallory", "by", "mallory")).status()).isEqualTo(401);
+    assertThat(http.put(path, n.key(), Map.of("owner", "mallory", "by", "mallory")).status()).isEqualTo(401);
+    assertThat(http.get(path, ADMIN).status()).isEqualTo(405);
+    assertThat(http.put("/api/v1/devices/no-such-node/owner", ADMIN, Map.of("owner", "o", "by", "b")).status())
+        .isEqualTo(404);
+    assertThat(http.get("/api/v1/devices/" + n.id(), ADMIN).json().get("owner").asText()).isEqualTo("dana@example.com");
+
+    Map<String, String> clear = new java.util.HashMap<>();
+    clear.put("owner", null);
+    clear.put("by", "sec-team");
+    assertThat(http.put(path, ADMIN, clear).status()).isEqualTo(200);
+    assertThat(http.get(incident, ADMIN).json().get("devices").get(0).get("owner").asText()).isEqualTo("svc-kiosk");
+  }
+
+  @Test
   void healthAndMetricsAnswer() {
     assertThat(http.get("/healthz", null).status()).isEqualTo(200);
     Node n = enroll("metrics-host", "hal");

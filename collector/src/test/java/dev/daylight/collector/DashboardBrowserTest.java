@@ -55,6 +55,12 @@ class DashboardBrowserTest {
       browser.click("#devices a");
       browser.await("device page", () -> browser.textOrEmpty("#device-title").equals(evil));
       assertThat(browser.text("#device-servers")).contains("postmark-mcp").contains("1.0.16");
+      browser.script("document.getElementById('owner-input').value = ''; return 0");
+      browser.type("#owner-input", "dana@example.com");
+      browser.click("#owner-save");
+      browser.await("owner assigned", () -> browser.textOrEmpty("#device-facts").contains("Owner: dana@example.com"));
+      assertThat(http.get("/api/v1/devices/" + node.get("nodeId").asText(), ADMIN).json().get("owner").asText())
+          .isEqualTo("dana@example.com");
 
       browser.open(url);
       browser.await("still signed in after reload", () -> browser.textOrEmpty("#count-devices").equals("Devices: 1"));

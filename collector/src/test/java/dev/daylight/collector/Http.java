@@ -44,6 +44,10 @@ final class Http {
     return send(request(path, token).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
   }
 
+  Answer put(String path, String token, Object body) {
+    return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build());
+  }
+
   Answer postGzip(String path, String token, Object body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

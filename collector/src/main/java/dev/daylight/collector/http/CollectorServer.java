@@ -1,6 +1,7 @@
 package dev.daylight.collector.http;
 
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
 import dev.daylight.collector.policy.PolicyService;
@@ -30,7 +31,7 @@ public final class CollectorServer implements AutoCloseable {
   public record Tls(Path certPem, Path keyPem) {}
 
   public CollectorServer(String host, int port, Tls tls, Database db, Enrollment enrollment,
-      ReportIngest ingest, FleetQueries fleet, PolicyService policy, String adminToken,
+      ReportIngest ingest, FleetQueries fleet, PolicyService policy, Owners owners, String adminToken,
       Supplier<WriteQueue.Stats> writeStats) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(256, 8);
     threads.setName("daylight-http");
@@ -53,7 +54,7 @@ public final class CollectorServer implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    Routes.Services services = new Routes.Services(db, enrollment, ingest, fleet, policy, adminToken,
+    Routes.Services services = new Routes.Services(db, enrollment, ingest, fleet, policy, owners, adminToken,
         Clock.systemUTC());
     graceful = new GracefulHandler(new Routes(services, new Metrics(writeStats)));
     server.setHandler(graceful);

@@ -2,6 +2,7 @@ package dev.daylight.collector.http;
 
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
 import dev.daylight.collector.ingest.Secrets;
@@ -35,7 +36,7 @@ final class Routes extends Handler.Abstract {
 
   /** Services the routes call; one set per collector process. */
   record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
-      PolicyService policy, String adminToken, Clock clock) {}
+      PolicyService policy, Owners owners, String adminToken, Clock clock) {}
 
   private final Services s;
   private final Metrics metrics;
@@ -75,7 +76,7 @@ final class Routes extends Handler.Abstract {
 
   private static String route(String path) {
     if (path.startsWith("/api/v1/devices/")) {
-      return path.endsWith("/timeline") ? "device-timeline" : "device";
+      return path.endsWith("/timeline") ? "device-timeline" : path.endsWith("/owner") ? "device-owner" : "device";
     }
     return switch (path) {
       case "/healthz", "/metrics", "/api/v1/enroll", "/api/v1/reports", "/api/v1/policy",
@@ -146,6 +147,15 @@ final class Routes extends Handler.Abstract {
       case "device" -> json(res, 200, get(method, () -> s.fleet().device(deviceId(path, ""))), cb);
       case "device-timeline" -> json(res, 200, get(method, () -> s.fleet().timeline(
           deviceId(path, "/timeline"), limit)), cb);
+      case "device-owner" -> {
+        expect(method, "PUT");
+        String id = deviceId(path, "/owner");
+        var assignment = HttpIo.json(HttpIo.body(req, BODY_CAP), Owners.Assignment.class);
+        s.owners().assign(id, assignment);
+        log.atInfo().addKeyValue("node", id).addKeyValue("by", assignment.by())
+            .log(assignment.owner() == null || assignment.owner().isBlank() ? "owner cleared" : "owner assigned");
+        yield json(res, 200, s.fleet().device(id), cb);
+      }
       case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), limit)), cb);
       case "/api/v1/fleet/packages" -> {
         String purl = q.getValue("purl");
