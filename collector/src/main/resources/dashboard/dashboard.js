@@ -106,8 +106,10 @@
       el('h3', {}, 'Findings'), el('table', { id: 'device-findings' }),
       el('h3', {}, 'Timeline'), el('table', { id: 'device-timeline' }));
     box.hidden = false;
-    table('device-servers', ['Client', 'Name', 'Package', 'Version', 'Config', 'Since'],
-      d.servers.map((s) => [s.client, s.name, s.purl || '', s.version || '', s.configPath, s.firstSeen]));
+    const approval = { pending: 'waiting for the user to approve', refused: 'refused by the user', approved: 'approved' };
+    table('device-servers', ['Client', 'Name', 'Package', 'Version', 'Config', 'Since', 'Approval'],
+      d.servers.map((s) => [s.client, s.name, s.purl || '', s.version || '', s.configPath, s.firstSeen,
+        approval[s.approval] || '']));
     table('device-findings', ['Severity', 'Title', 'Rule', 'Status'],
       d.findings.map((f) => [f.severity, f.title, f.rule, f.status]));
     table('device-timeline', ['When', 'Type', 'Summary'],

@@ -5,9 +5,12 @@ import static dev.daylight.collector.Fixtures.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Json;
+import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
 import java.nio.file.Path;
 import java.util.List;
@@ -200,6 +203,21 @@ abstract class CollectorApiContract {
     clear.put("by", "sec-team");
     assertThat(http.put(path, ADMIN, clear).status()).isEqualTo(200);
     assertThat(http.get(incident, ADMIN).json().get("devices").get(0).get("owner").asText()).isEqualTo("svc-kiosk");
+  }
+
+  @Test
+  void aProjectServerWaitingForApprovalIsShownAsSuch() {
+    Node n = enroll("approval-host", "ivy");
+    McpServer s = Fixtures.server("claude-code", "postmark", "postmark-mcp", "1.0.16");
+    McpServer pending = new McpServer(s.id(), s.client(), Scope.PROJECT, "/home/ivy/repo/.mcp.json", 2, s.name(),
+        s.transport(), s.command(), s.args(), s.url(), false, s.envKeys(), s.headerKeys(), s.pkg(), null,
+        s.secretFingerprints(), null, Approval.PENDING);
+    send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("approval-host", "ivy"), List.of(pending),
+        List.of())));
+    JsonNode servers = http.get("/api/v1/devices/" + n.id(), ADMIN).json().get("servers");
+    assertThat(servers.get(0).get("approval").asText()).isEqualTo("pending");
+    // One click from running: the incident query still lists it.
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(1);
   }
 
   @Test
