@@ -1,5 +1,6 @@
 package dev.daylight.ui;
 
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
@@ -92,7 +93,14 @@ public final class InMemoryData implements DaylightData {
       ServerStatus status, String configPath, int line, String launch, List<FindingItem> findings) {
     return new ServerRow(id, client, name, Optional.ofNullable(pkg),
         launch.startsWith("http") ? Transport.HTTP : Transport.STDIO, status, T0,
-        T0.plusSeconds(3600), configPath, Optional.of(line), launch, findings);
+        T0.plusSeconds(3600), configPath, Optional.of(line), launch, findings, Optional.empty());
+  }
+
+  /** The row as a client that asks before starting servers (Claude Code's projects) reports it. */
+  public static ServerRow answered(ServerRow r, Approval approval) {
+    return new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
+        r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), r.findings(),
+        Optional.of(approval));
   }
 
   public static FindingItem finding(String id, String rule, Severity severity, String title,
@@ -121,7 +129,7 @@ public final class InMemoryData implements DaylightData {
           .map(f -> new FindingItem(f.finding(), f.acknowledged() || acknowledged.contains(f.id()), f.openedAt()))
           .toList();
       rows.add(new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
-          r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), items));
+          r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), items, r.approval()));
     }
     List<FindingItem> host = hostFindings.stream()
         .map(f -> new FindingItem(f.finding(), f.acknowledged() || acknowledged.contains(f.id()), f.openedAt()))

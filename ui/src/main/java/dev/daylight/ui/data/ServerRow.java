@@ -1,5 +1,6 @@
 package dev.daylight.ui.data;
 
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.Severity;
 import dev.daylight.protocol.Transport;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param pkg the package it runs, empty for a remote server or a local binary
  * @param launchLine command and arguments (or URL) with secrets already redacted by the agent
  * @param line 1-based line of the entry in its config file, empty when unknown
+ * @param approval what the person answered where the client asks before starting the server
+ *     (Claude Code's project servers); empty where the client does not ask
  */
 public record ServerRow(
     String serverId,
@@ -28,7 +31,8 @@ public record ServerRow(
     String configPath,
     Optional<Integer> line,
     String launchLine,
-    List<FindingItem> findings) {
+    List<FindingItem> findings,
+    Optional<Approval> approval) {
 
   public ServerRow {
     Objects.requireNonNull(serverId, "serverId");
@@ -38,6 +42,7 @@ public record ServerRow(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(configPath, "configPath");
     findings = List.copyOf(findings);
+    Objects.requireNonNull(approval, "approval");
   }
 
   /** {@code name@version}, the name alone when the version is unknown, or empty text. */

@@ -39,6 +39,20 @@ final class DetailsView {
         () -> Optional.ofNullable(vm.selectedProperty().get()).map(DetailsView::where).orElse(""),
         vm.selectedProperty()));
 
+    // Where the client asks before starting it, what the person answered and what a yes would do.
+    Label approval = new Label();
+    approval.setId("details-approval");
+    approval.setWrapText(true);
+    approval.getStyleClass().add("approval-note");
+    approval.textProperty().bind(Bindings.createStringBinding(
+        () -> Optional.ofNullable(vm.selectedProperty().get()).flatMap(Approvals::explanation)
+            .orElse(""),
+        vm.selectedProperty()));
+    approval.visibleProperty().bind(approval.textProperty().isNotEmpty());
+    approval.managedProperty().bind(approval.visibleProperty());
+    styleApproval(approval, vm.selectedProperty().get());
+    vm.selectedProperty().addListener((o, was, now) -> styleApproval(approval, now));
+
     // A read-only field, so the launch line can be selected and read with the keyboard.
     TextField launch = new TextField();
     launch.setId("details-launch");
@@ -65,12 +79,17 @@ final class DetailsView {
     vm.selectedFindings().addListener((ListChangeListener<FindingItem>) c -> showFindings());
     showFindings();
 
-    VBox box = new VBox(title, where, launch, actions, findings);
+    VBox box = new VBox(title, approval, where, launch, actions, findings);
     box.getStyleClass().add("details");
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
     scroll.setId("details");
     return scroll;
+  }
+
+  private static void styleApproval(Label approval, ServerRow row) {
+    approval.getStyleClass().removeIf(s -> s.startsWith("approval-") && !s.equals("approval-note"));
+    Optional.ofNullable(row).flatMap(Approvals::styleClass).ifPresent(approval.getStyleClass()::add);
   }
 
   private static String where(ServerRow row) {

@@ -34,6 +34,7 @@ final class HelpDeskReport {
       out.append('\n');
     }
     out.append("Status: ").append(row.status().label()).append('\n');
+    Approvals.reportLine(row).ifPresent(line -> out.append(line).append('\n'));
     out.append("First seen: ").append(TIME.format(row.firstSeen())).append('\n');
     out.append("Last seen: ").append(TIME.format(row.lastSeen())).append('\n');
     out.append('\n');

@@ -1,5 +1,6 @@
 package dev.daylight.ui.servers;
 
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Severity;
 import dev.daylight.ui.data.ServerRow;
 import dev.daylight.ui.data.ServerStatus;
@@ -20,6 +21,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -78,11 +80,12 @@ public final class ServersView {
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
     TableColumn<ServerRow, Optional<Severity>> worst = worst();
-    table.getColumns().add(text("Client", ServerRow::client, 120));
+    table.getColumns().add(text("Client", ServerRow::client, 115));
     table.getColumns().add(text("Server", ServerRow::name, 110));
-    table.getColumns().add(text("Package", ServerRow::packageLabel, 250));
+    table.getColumns().add(text("Package", ServerRow::packageLabel, 210));
     table.getColumns().add(text("Transport", r -> r.transport().wire(), 80));
     table.getColumns().add(status());
+    table.getColumns().add(approval());
     table.getColumns().add(worst);
     table.getColumns().add(time("First seen", ServerRow::firstSeen));
     table.getColumns().add(time("Last seen", ServerRow::lastSeen));
@@ -142,6 +145,30 @@ public final class ServersView {
         setText(empty || item == null ? null : item.label());
         if (!empty && item != null) {
           getStyleClass().add("status-" + item.label());
+        }
+      }
+    });
+    return column;
+  }
+
+  /** Whether the person let the client start it, where the client asks (Claude Code's projects). */
+  private static TableColumn<ServerRow, ServerRow> approval() {
+    TableColumn<ServerRow, ServerRow> column = new TableColumn<>("Your approval");
+    column.setPrefWidth(110);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    // Waiting first (one click from running), then refused, approved, and servers nobody asks about.
+    column.setComparator(Comparator.comparing(
+        r -> r.approval().map(a -> a == Approval.PENDING ? 0 : a == Approval.REFUSED ? 1 : 2).orElse(3)));
+    column.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(ServerRow item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().removeIf(s -> s.startsWith("approval-"));
+        setText(empty || item == null ? null : Approvals.cell(item.approval()));
+        setTooltip(empty || item == null ? null
+            : Approvals.explanation(item).map(Tooltip::new).orElse(null));
+        if (!empty && item != null) {
+          Approvals.styleClass(item).ifPresent(getStyleClass()::add);
         }
       }
     });

@@ -152,7 +152,8 @@ public final class ServersViewModel {
       return true;
     }
     String haystack = String.join("\n", row.client(), row.name(), row.packageLabel(),
-        row.configPath(), row.status().label(), row.transport().wire(), row.launchLine());
+        row.configPath(), row.status().label(), row.transport().wire(), row.launchLine(),
+        Approvals.cell(row.approval()));
     return haystack.toLowerCase(Locale.ROOT).contains(needle)
         || row.findings().stream().anyMatch(f -> f.finding().title().toLowerCase(Locale.ROOT)
             .contains(needle));

@@ -6,6 +6,7 @@ import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.Scanner;
 import dev.daylight.agent.store.Store;
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
@@ -131,6 +132,36 @@ class StoreDataTest {
       assertThat(f.finding().advisory()).isEqualTo("MAL-2025-47604");
     });
     assertThat(row.launchLine()).doesNotContain("pm-canary-not-a-token");
+  }
+
+  @Test
+  void claudeCodeProjectServersCarryTheApprovalTheScanReadAndStillTheirFindings() throws Exception {
+    Path project = Files.createDirectories(home.resolve("code/shop"));
+    Files.writeString(project.resolve(".mcp.json"), "{\"mcpServers\": {"
+        + "\"mail\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
+        + "\"old\": {\"command\": \"npx\", \"args\": [\"-y\", \"old-mcp\"]}}}");
+    Files.writeString(home.resolve(".claude.json"), "{\"projects\": {\"" + project
+        + "\": {\"disabledMcpjsonServers\": [\"old\"]}}}");
+    Path cached = Files.createDirectories(home.resolve(".npm/_npx/c3d4/node_modules/postmark-mcp"));
+    Files.writeString(cached.resolve("package.json"), "{\"name\":\"postmark-mcp\",\"version\":\"1.0.16\"}");
+    StoreData real = new StoreData(store, AgentScan.pipeline(state),
+        ScanContext.forHome(home, Os.LINUX).withStore(true));
+
+    real.scan((fraction, message) -> {});
+
+    List<ServerRow> rows = real.load().servers();
+    ServerRow mail = rows.stream().filter(r -> r.name().equals("mail")).findFirst().orElseThrow();
+    assertThat(mail.approval()).contains(Approval.PENDING);
+    assertThat(mail.status()).as("a pending server is still judged").isEqualTo(ServerStatus.MALICIOUS);
+    assertThat(rows.stream().filter(r -> r.name().equals("old")).findFirst().orElseThrow().approval())
+        .contains(Approval.REFUSED);
+  }
+
+  @Test
+  void aServerNoClientAsksAboutHasNoApproval() {
+    store.record(inventory(List.of(npx("github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of()));
+
+    assertThat(data.load().servers().get(0).approval()).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.daylight.ui.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.protocol.Approval;
 import dev.daylight.ui.InMemoryData;
 import dev.daylight.ui.concurrent.UiExecutor;
 import dev.daylight.ui.data.ServerRow;
@@ -75,6 +76,24 @@ class ServersViewModelTest {
     vm.acknowledge(vm.selectedFindings().get(0));
 
     assertThat(data.acknowledgeCalls).containsExactly(InMemoryData.POSTMARK_FINDING);
+  }
+
+  @Test
+  void aPendingServerIsFoundByItsApprovalAndTheHelpDeskReportSaysApprovingWouldRunIt() {
+    data.store(List.of(InMemoryData.answered(InMemoryData.postmark(), Approval.PENDING),
+        InMemoryData.answered(data.servers().get(1), Approval.REFUSED)));
+    session.refreshIfChanged();
+
+    vm.searchProperty().set("waiting");
+    assertThat(names()).containsExactly("postmark");
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+    vm.copyReport();
+
+    assertThat(desktop.copied.get(0)).contains("Status: malicious\nApproval in Cursor: waiting for "
+        + "the user (not running yet; approving it would run it)\n");
+    assertThat(HelpDeskReport.of(data.servers().get(1), Instant.EPOCH))
+        .contains("Approval in Claude Desktop: refused (it will not start)");
+    assertThat(HelpDeskReport.of(InMemoryData.postmark(), Instant.EPOCH)).doesNotContain("Approval");
   }
 
   @Test
