@@ -169,7 +169,8 @@ public final class RunChild {
       return ExitCodes.OK;
     }
     log.info("{} report(s) still queued: {}", round.pending(), round.problem().get());
-    return ChildContract.DELIVERY_PENDING;
+    // Retried between scans only when waiting can help; after enrolling, the next scan sends them.
+    return round.worthRetrying() ? ChildContract.DELIVERY_PENDING : ExitCodes.OK;
   }
 
   /** Waits for the resident's go (a line on stdin); false at end of input (the agent stops). */

@@ -28,7 +28,18 @@ public final class Reporter {
   public static final String SCAN_INTERVAL = "report.scan-interval-seconds";
 
   /** What one round did. */
-  public record Round(int delivered, int rejected, int pending, boolean policyUpdated, Optional<String> problem) {}
+  public record Round(int delivered, int rejected, int pending, boolean policyUpdated, Optional<String> problem) {
+    /**
+     * Whether a later round may succeed with nobody acting: false when delivery stopped because
+     * the agent must be enrolled (again), so the daemon does not start retries that cannot work.
+     */
+    public boolean worthRetrying() {
+      return problem.isPresent() && !problem.get().contains(NEEDS_ENROLLING);
+    }
+  }
+
+  /** Every problem that only enrolling can solve says so with these words. */
+  static final String NEEDS_ENROLLING = "run daylight enroll";
 
   private final Path stateDir;
   private final Clock clock;

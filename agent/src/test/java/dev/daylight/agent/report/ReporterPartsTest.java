@@ -50,9 +50,26 @@ class ReporterPartsTest {
       assertThat(round.delivered()).isZero();
       assertThat(round.problem()).hasValueSatisfying(p ->
           assertThat(p).contains("run daylight enroll again").doesNotContain("pw-canary"));
+      assertThat(round.worthRetrying()).as("only enrolling again helps").isFalse();
       Files.writeString(state.resolve(Credentials.FILE_NAME), "{not json");
       assertThat(new Reporter(state).deliverNow(store).problem()).hasValueSatisfying(p ->
           assertThat(p).contains("run daylight enroll again"));
+    }
+  }
+
+  @Test
+  void aCollectorThatDoesNotAnswerIsWorthRetrying() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    Files.createDirectories(state);
+    Files.writeString(state.resolve(Credentials.FILE_NAME),
+        "{\"collector\":\"http://127.0.0.1:" + port + "\",\"nodeId\":\"n\",\"nodeKey\":\"k\"}");
+    try (var store = dev.daylight.agent.store.Store.open(state)) {
+      Reporter.Round round = new Reporter(state).deliverNow(store);
+      assertThat(round.problem()).isPresent();
+      assertThat(round.worthRetrying()).isTrue();
     }
   }
 
