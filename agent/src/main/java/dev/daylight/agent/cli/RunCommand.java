@@ -110,10 +110,14 @@ final class RunCommand implements Callable<Integer> {
 
   private static List<String> childJavaOptions() {
     String env = System.getenv(CHILD_JAVA_OPTS);
-    if (env == null || env.isBlank()) {
-      return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    }
-    return List.of(env.trim().split("\\s+"));
+    List<String> opts = new ArrayList<>(env == null || env.isBlank()
+        ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of(env.trim().split("\\s+")));
+    // Each child starts cold, on the path from a change to its finding: no perf-data file, and
+    // SLF4J named its binding instead of searching every jar of the class path for one.
+    opts.add("-XX:-UsePerfData");
+    opts.add("-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider");
+    opts.add("-Dslf4j.internal.verbosity=WARN");
+    return opts;
   }
 
   static final class OsConverter implements picocli.CommandLine.ITypeConverter<Os> {

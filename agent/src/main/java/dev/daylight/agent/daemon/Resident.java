@@ -29,8 +29,6 @@ public final class Resident implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Resident.class);
   /** Interval floor for a fleet policy: each scan costs a JVM start. */
   static final Duration MIN_POLICY_INTERVAL = Duration.ofMinutes(1);
-  /** Files whose time stamp is this close to a scan's start count as changed during it. */
-  private static final long MTIME_SLACK_MS = 2_000;
 
   /** Settings: the command line's interval (a fleet policy may replace it), debounce, child timeout. */
   public record Settings(Duration interval, Duration debounce, Duration childTimeout, Path stateDir) {
@@ -53,7 +51,6 @@ public final class Resident implements AutoCloseable {
   private ScheduledFuture<?> nextDelivery;
   private Set<Path> watched = Set.of();
   private ChildProcess.Started prepared;
-  private boolean busy;
   private Duration interval;
   private long lastScanStart;
   private int deliveryFailures;
@@ -94,8 +91,9 @@ public final class Resident implements AutoCloseable {
     if (debounced != null) {
       debounced.cancel(false);
     }
-    if (prepared == null && !busy) {
-      // Start the JVM now and let it scan when the debounce ends: its start-up overlaps the wait.
+    if (prepared == null) {
+      // Start the JVM now and let it scan when the debounce ends and any running child is done:
+      // its start-up overlaps the wait, and scans still never overlap.
       prepared = child.start(ChildProcess.Kind.SCAN, reason, true).orElse(null);
     }
     debounced = loop.schedule(() -> scan(reason), settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
@@ -107,7 +105,6 @@ public final class Resident implements AutoCloseable {
       if (loop.isShutdown()) {
         return;
       }
-      busy = true;
       held = prepared;
       prepared = null;
     }
@@ -119,26 +116,16 @@ public final class Resident implements AutoCloseable {
       Thread.currentThread().interrupt();
       status = ChildProcess.TIMED_OUT;
     }
-    synchronized (this) {
-      busy = false;
-    }
     afterChild(status, lastScanStart);
     scheduleInterval();
   }
 
   private void deliver() {
-    synchronized (this) {
-      if (loop.isShutdown()) {
-        return;
-      }
-      busy = true;
+    if (loop.isShutdown()) {
+      return;
     }
     long start = System.currentTimeMillis();
-    int status = runChild(ChildProcess.Kind.DELIVER, "reports waiting");
-    synchronized (this) {
-      busy = false;
-    }
-    afterChild(status, start);
+    afterChild(runChild(ChildProcess.Kind.DELIVER, "reports waiting"), start);
   }
 
   private int runChild(ChildProcess.Kind kind, String reason) {
@@ -202,7 +189,7 @@ public final class Resident implements AutoCloseable {
     watched = now;
     for (Path p : added) {
       try {
-        if (Files.exists(p) && Files.getLastModifiedTime(p).toMillis() >= started - MTIME_SLACK_MS) {
+        if (Files.exists(p) && Files.getLastModifiedTime(p).toMillis() >= started) {
           requestScan("change in " + p + " during the scan");
           return;
         }
