@@ -24,7 +24,13 @@ public final class Enrollment {
   private final WriteQueue writes;
   private final String enrollSecret;
   // Key hash to node id; entries are dropped when a node re-enrolls, so a stale key cannot linger.
+  // The reverse map finds a node's cached key in O(1): scanning the cache on every enrollment made
+  // enrolling a fleet quadratic.
   private final ConcurrentHashMap<String, String> byKeyHash = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> hashByNode = new ConcurrentHashMap<>();
+  // Bumped by every enrollment: a lookup that read the database before an enrollment committed
+  // must not cache the key that enrollment just retired.
+  private final java.util.concurrent.atomic.AtomicLong enrollments = new java.util.concurrent.atomic.AtomicLong();
 
   public Enrollment(Database db, WriteQueue writes, String enrollSecret) {
     this.db = db;
@@ -42,7 +48,13 @@ public final class Enrollment {
     String key = Secrets.newKey();
     String hash = Secrets.sha256(key);
     String nodeId = writes.submit("enroll", c -> upsert(c, host, hash, now));
-    byKeyHash.values().removeIf(nodeId::equals);
+    synchronized (this) {
+      enrollments.incrementAndGet();
+      String old = hashByNode.remove(nodeId);
+      if (old != null) {
+        byKeyHash.remove(old, nodeId);
+      }
+    }
     return new Enrolled(nodeId, key);
   }
 
@@ -88,6 +100,7 @@ public final class Enrollment {
     if (cached != null) {
       return Optional.of(cached);
     }
+    long generation = enrollments.get();
     try (Connection c = db.read();
         PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE key_hash = ?")) {
       ps.setString(1, hash);
@@ -96,7 +109,15 @@ public final class Enrollment {
           return Optional.empty();
         }
         String nodeId = rs.getString(1);
-        byKeyHash.put(hash, nodeId);
+        synchronized (this) {
+          if (enrollments.get() == generation) {
+            byKeyHash.put(hash, nodeId);
+            String previous = hashByNode.put(nodeId, hash);
+            if (previous != null && !previous.equals(hash)) {
+              byKeyHash.remove(previous, nodeId);
+            }
+          }
+        }
         return Optional.of(nodeId);
       }
     }
