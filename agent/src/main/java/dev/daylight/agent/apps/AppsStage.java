@@ -18,10 +18,20 @@ import java.util.Map;
 public final class AppsStage implements ScanStage {
   @Override
   public Inventory apply(Inventory inventory, ScanContext context) {
+    return prepare(context).apply(inventory, context);
+  }
+
+  /** Looks for apps (and probes the host) now: none of it depends on the inventory. */
+  @Override
+  public ScanStage prepare(ScanContext context) {
     List<Client> found = new ArrayList<>(AppScanner.scan(context));
     if (context.hostProbes() && context.layout().realMachine()) {
       found.addAll(HostProbe.probe(AppCatalog.load()));
     }
+    return (inventory, ctx) -> withApps(found, inventory);
+  }
+
+  private static Inventory withApps(List<Client> found, Inventory inventory) {
     List<Client> merged = merge(inventory.clients(), found);
     return new Inventory(inventory.schemaVersion(), inventory.scanId(), inventory.startedAt(),
         inventory.finishedAt(), inventory.host(), merged, inventory.servers(), inventory.packages(),

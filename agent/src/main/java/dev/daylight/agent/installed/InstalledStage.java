@@ -28,7 +28,17 @@ public final class InstalledStage implements ScanStage {
 
   @Override
   public Inventory apply(Inventory inventory, ScanContext context) {
+    return prepare(context).apply(inventory, context);
+  }
+
+  /** Reads the package caches now (they do not depend on the inventory); the rest is in apply. */
+  @Override
+  public ScanStage prepare(ScanContext context) {
     InstalledScanner.Result r = InstalledScanner.scan(context);
+    return (inventory, ctx) -> withInstalled(r, inventory, ctx);
+  }
+
+  private static Inventory withInstalled(InstalledScanner.Result r, Inventory inventory, ScanContext context) {
     List<InstalledPackage> onDisk = new ArrayList<>(r.packages());
     if (dockerAllowed(context) && inventory.servers().stream().anyMatch(s -> isDocker(s.pkg()))) {
       dockerSockets(context).stream().map(DockerImages::query).flatMap(Optional::stream).findFirst()

@@ -41,12 +41,13 @@ public final class Scanner {
 
   public Inventory scan(ScanContext context) {
     Instant started = clock.instant();
+    PreparedStages prepared = PreparedStages.start(stages, context);
     Discovery.Result found = discover(context);
     List<McpServer> servers = resolveDeclaredPackages(found.servers());
     Inventory inventory = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
         started, null, baseHost(context), found.clients(), servers, List.of(), List.of(),
         found.errors());
-    for (ScanStage stage : stages) {
+    for (ScanStage stage : prepared.join()) {
       inventory = stage.apply(inventory, context);
     }
     return finish(inventory);

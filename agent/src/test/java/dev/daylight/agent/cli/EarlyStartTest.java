@@ -47,8 +47,12 @@ class EarlyStartTest {
       write("code/p" + i + "/.mcp.json", "{\"mcpServers\":{\"p" + i + "\":{\"command\":\"uvx\",\"args\":[\"p" + i + "\"]}}}");
     }
     write("code/bad/.vscode/mcp.json", "{\"servers\": {");
+    // what the stages prepared on their own thread add: a cached package version, a desktop entry
+    write(".npm/_npx/1a2b/package.json", "{\"dependencies\":{\"u-mcp\":\"^2.1.0\"}}");
+    write(".npm/_npx/1a2b/node_modules/u-mcp/package.json", "{\"name\":\"u-mcp\",\"version\":\"2.1.0\"}");
+    write(".local/share/applications/cursor.desktop", "[Desktop Entry]\nName=Cursor\n");
     String first = scan("--home", home.toString());
-    assertThat(first).contains("\"p11\"", "\"u\"", "malformed JSON");
+    assertThat(first).contains("\"p11\"", "\"u\"", "malformed JSON", "\"2.1.0\"", "cursor.desktop");
     for (int i = 0; i < 4; i++) {
       assertThat(scan("--home", home.toString())).isEqualTo(first);
       assertThat(scan("--home=" + home, "--depth", "5")).isEqualTo(first);
