@@ -1,8 +1,6 @@
 package dev.daylight.agent.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,10 +38,7 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
   }
 
   static Catalog parse(InputStream in) throws IOException {
-    return JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build()
-        .readValue(in, Catalog.class);
+    return CatalogReader.read(in);
   }
 
   public Optional<ClientSpec> client(String id) {

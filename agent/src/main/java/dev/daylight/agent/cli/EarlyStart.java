@@ -3,15 +3,18 @@ package dev.daylight.agent.cli;
 import dev.daylight.agent.discovery.WalkPrefetch;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Starts a plain {@code scan}'s project walk before picocli builds its model: the walk is mostly
- * system calls and picocli's start mostly class loading, so on two cores they overlap. This only
- * guesses the home and depth from the raw arguments; picocli still parses them, and a wrong guess
- * costs a wasted walk, never a wrong result ({@link WalkPrefetch} matches home and depth).
+ * Starts a plain {@code scan}'s project walk, and the JSON serializer it will print with, before
+ * picocli builds its model: the walk is mostly system calls and picocli's start mostly class
+ * loading, so on two cores they overlap. This only guesses home, depth and format from the raw
+ * arguments; picocli still parses them, and a wrong guess costs wasted work, never a wrong result
+ * ({@link WalkPrefetch} matches home and depth).
  */
 final class EarlyStart {
   private EarlyStart() {}
@@ -24,6 +27,7 @@ final class EarlyStart {
       return;
     }
     String home = null;
+    String format = null;
     int depth = ScanContext.DEFAULT_WALK_DEPTH;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
@@ -36,6 +40,11 @@ final class EarlyStart {
         i++;
       } else if (a.startsWith("--home=")) {
         home = a.substring("--home=".length());
+      } else if (a.equals("--format") && value != null) {
+        format = value;
+        i++;
+      } else if (a.startsWith("--format=")) {
+        format = a.substring("--format=".length());
       } else if (a.equals("--depth") && value != null) {
         depth = parseDepth(value);
         i++;
@@ -46,6 +55,11 @@ final class EarlyStart {
     if (depth < 0) {
       return;
     }
+    if (format == null ? System.console() == null : format.equalsIgnoreCase("json")) {
+      Thread json = new Thread(EarlyStart::prepareJson, "daylight-json");
+      json.setDaemon(true);
+      json.start();
+    }
     try {
       Path dir = home != null ? Path.of(home).toAbsolutePath().normalize() : Layout.currentMachine().home();
       if (Files.isDirectory(dir)) {
@@ -55,6 +69,14 @@ final class EarlyStart {
     } catch (InvalidPathException | SecurityException e) {
       // picocli will say what is wrong with the argument
     }
+  }
+
+  /**
+   * Builds the serializer of {@link Inventory} (Jackson's introspection of every protocol record),
+   * cached in the shared mapper, which the scan then prints with.
+   */
+  private static void prepareJson() {
+    Json.mapper().writerFor(Inventory.class);
   }
 
   /** Forgets a walk this run did not use. */
