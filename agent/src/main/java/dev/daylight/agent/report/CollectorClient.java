@@ -19,11 +19,24 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /** The agent side of the wire protocol: enroll, send a report (gzip), pull policy (ETag). */
 final class CollectorClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{1,512}");
+  /**
+   * Largest policy answer read, counted after gzip is undone (OkHttp inflates it transparently, so
+   * a few KB on the wire can be gigabytes). The collector sends intel in pages of 500 OSV records
+   * beside the fleet's decisions; records are mostly a few KB, so a page of a large snapshot push
+   * is a few MiB, and 16 MiB leaves room for pages of unusually large records. Past it the answer
+   * is broken or hostile: the pull fails, is logged, and is tried again next round.
+   */
+  static final long POLICY_MAX_BYTES = 16L << 20;
+  /** An enrollment answer is two short tokens; an error page needs only its start. */
+  static final long ENROLL_MAX_BYTES = 64L << 10;
+  private static final long ERROR_PREFIX_BYTES = 4L << 10;
 
   /** How the collector answered one report. */
   enum Sent {
@@ -64,7 +77,6 @@ final class CollectorClient {
     byte[] body = Json.mapper().writeValueAsBytes(Map.of("enrollSecret", secret, "host", host));
     Request r = new Request.Builder().url(base + "/api/v1/enroll").post(RequestBody.create(body, JSON)).build();
     try (Response res = http.newCall(r).execute()) {
-      String text = res.body().string();
       if (res.code() == 401) {
         throw new IOException("the collector refused the enrollment secret");
       }
@@ -73,9 +85,9 @@ final class CollectorClient {
             + " give the collector's own https:// URL");
       }
       if (res.code() != 200) {
-        throw new IOException("enrollment failed: HTTP " + res.code() + " " + brief(text));
+        throw new IOException("enrollment failed: HTTP " + res.code() + " " + brief(start(res.body())));
       }
-      JsonNode n = Json.mapper().readTree(text);
+      JsonNode n = Json.mapper().readTree(capped(res.body(), ENROLL_MAX_BYTES, "enrollment").inputStream());
       if (!n.path("nodeId").isTextual() || !n.path("nodeKey").isTextual()) {
         // A proxy or another service answered 200: storing "null" as the key would fail every delivery.
         throw new IOException("the collector's answer has no node id and key: is the URL a Daylight collector?");
@@ -137,8 +149,26 @@ final class CollectorClient {
       if (res.code() != 200) {
         throw new IOException("policy pull failed: HTTP " + res.code());
       }
-      return Optional.of(Json.mapper().readValue(res.body().bytes(), Policy.class));
+      return Optional.of(Json.mapper().readValue(
+          capped(res.body(), POLICY_MAX_BYTES, "policy").inputStream(), Policy.class));
     }
+  }
+
+  /** The decoded body, buffered whole only when it is at most {@code max} bytes. */
+  private static BufferedSource capped(ResponseBody body, long max, String what) throws IOException {
+    BufferedSource src = body.source();
+    if (body.contentLength() > max || src.request(max + 1)) {
+      throw new IOException(what + " answer larger than " + (max >= 1 << 20 ? (max >> 20) + " MiB"
+          : (max >> 10) + " KiB") + " (decoded): not read");
+    }
+    return src;
+  }
+
+  /** The first few KB of an error answer, for the message. */
+  private static String start(ResponseBody body) throws IOException {
+    BufferedSource src = body.source();
+    src.request(ERROR_PREFIX_BYTES);
+    return src.getBuffer().readUtf8(Math.min(ERROR_PREFIX_BYTES, src.getBuffer().size()));
   }
 
   private static byte[] gzip(byte[] raw) throws IOException {

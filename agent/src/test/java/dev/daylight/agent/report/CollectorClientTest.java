@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Policy;
 import dev.daylight.protocol.Report;
 import dev.daylight.protocol.SchemaVersion;
 import java.io.IOException;
@@ -104,5 +105,57 @@ class CollectorClientTest {
     assertThatThrownBy(() -> new CollectorClient(collector, null, null)
         .enroll("s", new Host(null, "h", "linux", null, null, null, null)))
         .hasMessageContaining("HTTP 500 boom").message().doesNotContain("\u001b", "\u0007", "\r", "\n");
+  }
+
+  @Test
+  void aPolicyLargerThanTheCapOnceUngzippedIsRefusedAndOneJustUnderItIsRead() throws IOException {
+    long cap = CollectorClient.POLICY_MAX_BYTES;
+    URI bomb = serve(x -> answerGzip(x, policyOfSize(cap + 1)));
+    URI plain = serve(x -> answer(x, 200, new String(policyOfSize(cap + 1), StandardCharsets.UTF_8)));
+    URI fits = serve(x -> answerGzip(x, policyOfSize(cap)));
+
+    for (URI collector : List.of(bomb, plain)) {
+      assertThatThrownBy(() -> new CollectorClient(collector, null, null).policy("k", null, null))
+          .as(collector.toString()).isInstanceOf(IOException.class)
+          .hasMessage("policy answer larger than 16 MiB (decoded): not read");
+    }
+    Policy read = new CollectorClient(fits, null, null).policy("k", null, null).orElseThrow();
+    assertThat(read.etag()).isEqualTo("\"p1\"");
+    assertThat(read.intel()).singleElement().satisfies(r -> assertThat(r.path("pad").asText()).startsWith("aaa"));
+  }
+
+  @Test
+  void anEnrollmentAnswerLargerThanTwoTokensNeedIsRefused() throws IOException {
+    String huge = "{\"nodeId\":\"n\",\"nodeKey\":\"k\",\"pad\":\"" + "a".repeat(70 * 1024) + "\"}";
+    URI collector = serve(x -> answerGzip(x, huge.getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> new CollectorClient(collector, null, null)
+        .enroll("s", new Host(null, "h", "linux", null, null, null, null)))
+        .hasMessage("enrollment answer larger than 64 KiB (decoded): not read");
+  }
+
+  /** A valid policy whose JSON is exactly {@code size} bytes: one intel record padded out. */
+  static byte[] policyOfSize(long size) throws IOException {
+    String head = "{\"etag\":\"\\\"p1\\\"\",\"entries\":[],\"scanIntervalSeconds\":0,\"intel\":[{\"pad\":\"";
+    String tail = "\"}],\"intelCursor\":\"1\"}";
+    byte[] out = new byte[Math.toIntExact(size)];
+    byte[] h = head.getBytes(StandardCharsets.UTF_8);
+    byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(h, 0, out, 0, h.length);
+    java.util.Arrays.fill(out, h.length, out.length - t.length, (byte) 'a');
+    System.arraycopy(t, 0, out, out.length - t.length, t.length);
+    return out;
+  }
+
+  /** Gzip on the wire as a collector (or an impostor) may send it; OkHttp inflates it unasked. */
+  static void answerGzip(HttpExchange x, byte[] raw) throws IOException {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+      gz.write(raw);
+    }
+    x.getResponseHeaders().add("Content-Encoding", "gzip");
+    x.getResponseHeaders().add("Content-Type", "application/json");
+    x.sendResponseHeaders(200, zipped.size());
+    x.getResponseBody().write(zipped.toByteArray());
   }
 }
