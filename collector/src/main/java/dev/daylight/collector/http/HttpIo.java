@@ -3,11 +3,12 @@ package dev.daylight.collector.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.daylight.collector.ApiException;
 import dev.daylight.protocol.Json;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,6 +19,9 @@ import org.eclipse.jetty.util.Callback;
 
 /** Request bodies with a size cap that also holds after gzip inflation; JSON responses. */
 final class HttpIo {
+  private static final int SCRATCH_KEPT = 256 * 1024;
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
   private HttpIo() {}
 
   static byte[] body(Request request, int cap) throws IOException {
@@ -34,26 +38,43 @@ final class HttpIo {
         default -> throw new ApiException(415, "unsupported content encoding");
       }
     }
-    InputStream raw = Content.Source.asInputStream(request);
-    try (InputStream src = gzip ? new GZIPInputStream(raw) : raw) {
-      return readCapped(src, cap);
+    byte[] wire;
+    try (InputStream raw = Content.Source.asInputStream(request)) {
+      wire = readCapped(raw, cap);
+    }
+    if (!gzip) {
+      return wire;
+    }
+    // Inflating from memory: the gzip header is read byte by byte, which from Jetty's stream
+    // cost a call through its content machinery per byte.
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(wire), 1024)) {
+      return readCapped(in, cap);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw ApiException.badRequest("body is not valid gzip");
     }
   }
 
+  /**
+   * Reads all of {@code in} into a per-thread scratch buffer and returns an exact copy; past
+   * {@code cap} bytes it stops with 413. Two fresh 8 KB buffers per request were a fifth of the
+   * time spent reading bodies.
+   */
   private static byte[] readCapped(InputStream in, int cap) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(cap, 8192));
-    byte[] buf = new byte[8192];
-    int total = 0;
-    for (int n; (n = in.read(buf)) > 0; ) {
-      total += n;
-      if (total > cap) {
+    byte[] buf = SCRATCH.get();
+    int n = 0;
+    for (int r; (r = in.read(buf, n, buf.length - n)) > 0; ) {
+      n += r;
+      if (n > cap) {
         throw new ApiException(413, "body over " + cap + " bytes");
       }
-      out.write(buf, 0, n);
+      if (n == buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, cap + 1L));
+        if (buf.length <= SCRATCH_KEPT) {
+          SCRATCH.set(buf);
+        }
+      }
     }
-    return out.toByteArray();
+    return Arrays.copyOf(buf, n);
   }
 
   static <T> T json(byte[] body, Class<T> type) {

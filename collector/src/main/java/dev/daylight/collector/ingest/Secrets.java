@@ -10,6 +10,14 @@ import java.util.HexFormat;
 /** Node keys are random and stored only as their SHA-256, so a copy of the database enrolls nobody. */
 public final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
+  // Every request hashes its bearer key; looking the algorithm up each time cost more than hashing.
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
 
   private Secrets() {}
 
@@ -20,12 +28,9 @@ public final class Secrets {
   }
 
   public static String sha256(String text) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest d = SHA256.get();
+    d.reset();
+    return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Compares without leaking where the first difference is. */
