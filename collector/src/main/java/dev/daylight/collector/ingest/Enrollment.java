@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,16 +27,30 @@ public final class Enrollment {
   // Key hash to node id; entries are dropped when a node re-enrolls, so a stale key cannot linger.
   // The reverse map finds a node's cached key in O(1): scanning the cache on every enrollment made
   // enrolling a fleet quadratic.
-  private final ConcurrentHashMap<String, String> byKeyHash = new ConcurrentHashMap<>();
+  // Entries expire: another collector process on the same database may re-enroll the node, and
+  // only the database tells this one that the old key stopped working.
+  private final ConcurrentHashMap<String, Cached> byKeyHash = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> hashByNode = new ConcurrentHashMap<>();
   // Bumped by every enrollment: a lookup that read the database before an enrollment committed
   // must not cache the key that enrollment just retired.
   private final java.util.concurrent.atomic.AtomicLong enrollments = new java.util.concurrent.atomic.AtomicLong();
 
+  private final long ttlNanos;
+
+  private record Cached(String nodeId, long until) {}
+
+  /** How long a key is trusted without asking the database again. */
+  public static final Duration KEY_CACHE_TTL = Duration.ofSeconds(30);
+
   public Enrollment(Database db, WriteQueue writes, String enrollSecret) {
+    this(db, writes, enrollSecret, KEY_CACHE_TTL);
+  }
+
+  Enrollment(Database db, WriteQueue writes, String enrollSecret, Duration keyCacheTtl) {
     this.db = db;
     this.writes = writes;
     this.enrollSecret = enrollSecret;
+    this.ttlNanos = keyCacheTtl.toNanos();
   }
 
   public Enrolled enroll(String secret, Host host, long now) throws SQLException {
@@ -52,7 +67,7 @@ public final class Enrollment {
       enrollments.incrementAndGet();
       String old = hashByNode.remove(nodeId);
       if (old != null) {
-        byKeyHash.remove(old, nodeId);
+        byKeyHash.remove(old);
       }
     }
     return new Enrolled(nodeId, key);
@@ -96,9 +111,9 @@ public final class Enrollment {
       return Optional.empty();
     }
     String hash = Secrets.sha256(key);
-    String cached = byKeyHash.get(hash);
-    if (cached != null) {
-      return Optional.of(cached);
+    Cached cached = byKeyHash.get(hash);
+    if (cached != null && System.nanoTime() - cached.until() < 0) {
+      return Optional.of(cached.nodeId());
     }
     long generation = enrollments.get();
     try (Connection c = db.read();
@@ -106,15 +121,16 @@ public final class Enrollment {
       ps.setString(1, hash);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
+          byKeyHash.remove(hash);
           return Optional.empty();
         }
         String nodeId = rs.getString(1);
         synchronized (this) {
           if (enrollments.get() == generation) {
-            byKeyHash.put(hash, nodeId);
+            byKeyHash.put(hash, new Cached(nodeId, System.nanoTime() + ttlNanos));
             String previous = hashByNode.put(nodeId, hash);
             if (previous != null && !previous.equals(hash)) {
-              byKeyHash.remove(previous, nodeId);
+              byKeyHash.remove(previous);
             }
           }
         }

@@ -218,6 +218,11 @@ public final class WriteQueue implements AutoCloseable {
     }
   }
 
+  /** Writes waiting for a writer (not those in its current batch). */
+  int queued() {
+    return queue.size();
+  }
+
   public Stats stats() {
     return new Stats(batches.sum(), written.sum(), retried.sum());
   }

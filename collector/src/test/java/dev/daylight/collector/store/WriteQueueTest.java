@@ -71,7 +71,12 @@ class WriteQueueTest {
         String payload = (i == 7 ? "bad-" : "p-") + i;
         answers.add(callers.submit(() -> q.submit("k" + payload, group, payload)));
       }
-      Thread.sleep(300);
+      // Release the writer only once all twenty wait behind it, however slow the machine is.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (q.queued() < 20 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(q.queued()).isEqualTo(20);
       hold.countDown();
       assertThat(blocker.get(10, TimeUnit.SECONDS)).isZero();
       for (int i = 0; i < 20; i++) {
@@ -96,7 +101,7 @@ class WriteQueueTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
