@@ -161,6 +161,32 @@ abstract class CollectorApiContract {
   }
 
   @Test
+  void largeIntelIsPagedBySizeSoNoPolicyAnswerGrowsPastWhatAgentsAccept() throws Exception {
+    Node n = enroll("intel-host", "jo");
+    String padding = "x".repeat(1_000_000);
+    for (int i = 0; i < 6; i++) {
+      var record = Json.mapper().createObjectNode().put("id", "MAL-2026-" + i).put("details", padding);
+      record.putArray("affected").addObject().putObject("package").put("ecosystem", "npm").put("name", "p" + i);
+      assertThat(http.post("/api/v1/admin/intel", ADMIN, Json.mapper().createArrayNode().add(record)).status())
+          .isEqualTo(200);
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    String cursor = "0";
+    for (int page = 0; page < 6; page++) {
+      Http.Answer a = http.get("/api/v1/policy?intelCursor=" + cursor, n.key());
+      assertThat(a.body().length()).isLessThan(8 * 1024 * 1024);
+      a.json().get("intel").forEach(r -> ids.add(r.get("id").asText()));
+      if (a.json().get("intel").isEmpty()) {
+        break;
+      }
+      assertThat(a.json().get("intel").size()).isLessThan(6);
+      cursor = a.json().get("intelCursor").asText();
+    }
+    assertThat(ids).containsExactly("MAL-2026-0", "MAL-2026-1", "MAL-2026-2", "MAL-2026-3", "MAL-2026-4",
+        "MAL-2026-5");
+  }
+
+  @Test
   void reenrollingTheSameDeviceKeepsItsIdAndRetiresTheOldKey() {
     Node first = enroll("same-host", "gus");
     Node second = enroll("same-host", "gus");

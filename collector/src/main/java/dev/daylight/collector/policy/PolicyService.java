@@ -27,6 +27,9 @@ import java.util.UUID;
  */
 public final class PolicyService {
   private static final int INTEL_PAGE = 500;
+  // Agents refuse a policy answer over 16 MiB; a page stops near 4 MiB of records however many
+  // that is (OSV records run from 1 KB to over 100 KB), and the agent asks again from its cursor.
+  private static final int INTEL_PAGE_BYTES = 4 * 1024 * 1024;
 
   /** An edit from the admin API or the dashboard: who decided, and why. */
   public record Edit(String subject, String version, String decision, String by, String reason) {}
@@ -71,9 +74,12 @@ public final class PolicyService {
           "SELECT seq, body FROM intel WHERE seq > ? ORDER BY seq LIMIT " + INTEL_PAGE)) {
         ps.setLong(1, intelCursor);
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
+          long bytes = 0;
+          while (rs.next() && (intel.isEmpty() || bytes < INTEL_PAGE_BYTES)) {
+            String body = rs.getString(2);
+            bytes += body.length();
             cursor = Math.max(cursor, rs.getLong(1));
-            intel.add(Json.mapper().readTree(rs.getString(2)));
+            intel.add(Json.mapper().readTree(body));
           }
         }
       } catch (IOException e) {
