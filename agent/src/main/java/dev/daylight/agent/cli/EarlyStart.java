@@ -56,7 +56,14 @@ final class EarlyStart {
       return;
     }
     if (format == null ? System.console() == null : format.equalsIgnoreCase("json")) {
-      Thread json = new Thread(EarlyStart::prepareJson, "daylight-json");
+      // Not a lambda here or below: the first lambda initializes java.lang.invoke (tens of ms),
+      // which this thread would pay before picocli; the helper threads pay it instead.
+      Thread json = new Thread(new Runnable() {
+        @Override
+        public void run() {
+          prepareJson();
+        }
+      }, "daylight-json");
       json.setDaemon(true);
       json.start();
     }

@@ -3,6 +3,7 @@ package dev.daylight.agent.discovery;
 import dev.daylight.agent.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -26,8 +27,13 @@ final class BackgroundWalk {
 
   /** Starts walking {@code home} with the catalog {@code catalog} gives (loaded on the new thread). */
   static BackgroundWalk start(Supplier<Catalog> catalog, Path home, int depth) {
-    FutureTask<Set<Path>> task =
-        new FutureTask<>(() -> new ProjectWalk(catalog.get(), depth).projectFolders(home));
+    // An anonymous class, not a lambda: this may run before anything initialized java.lang.invoke.
+    FutureTask<Set<Path>> task = new FutureTask<>(new Callable<Set<Path>>() {
+      @Override
+      public Set<Path> call() {
+        return new ProjectWalk(catalog.get(), depth).projectFolders(home);
+      }
+    });
     Thread t = new Thread(task, "daylight-walk");
     t.setDaemon(true); // a CLI usage error must not wait for a walk nobody will read
     t.start();

@@ -3,6 +3,7 @@ package dev.daylight.agent.discovery;
 import dev.daylight.agent.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Lets a CLI start the project walk before its own start-up (argument parsing, class loading), so
@@ -17,7 +18,12 @@ public final class WalkPrefetch {
 
   /** Starts walking {@code home} (absolute and normalized, as a scan context holds it) now. */
   public static void start(Path home, int depth) {
-    PENDING.set(BackgroundWalk.start(Catalog::builtIn, home, depth));
+    PENDING.set(BackgroundWalk.start(new Supplier<Catalog>() { // no lambda: see EarlyStart
+      @Override
+      public Catalog get() {
+        return Catalog.builtIn();
+      }
+    }, home, depth));
   }
 
   /** Forgets a walk nobody took, so a later run in this process cannot see a stale tree. */
