@@ -33,7 +33,7 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
       + " WHERE node_id = ? AND server_id = ?";
   private static final String RESOLVE_FINDING = "UPDATE findings SET status = 'resolved', resolved_at = ?"
       + " WHERE node_id = ? AND finding_id = ? AND status = 'open'";
-  private static final String SEEN = "UPDATE nodes SET last_seen = ?, schema_version = ? WHERE node_id = ?";
+  private static final int SEEN_CHUNK = 64;
 
   @Override
   public List<Outcome> applyAll(Connection c, List<ReportRows> batch) throws SQLException {
@@ -70,17 +70,35 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
       seen.put(r.node(), r.seen());
     }
     applyDeltas(c, deltas);
-    if (!seen.isEmpty()) {
-      PreparedStatement ps = Statements.prepare(c, SEEN);
-      for (Object[] v : seen.values()) {
-        ps.setLong(1, (Long) v[0]);
-        ps.setInt(2, (Integer) v[1]);
-        ps.setString(3, (String) v[2]);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    markSeen(c, seen.values());
     return outcomes;
+  }
+
+  /**
+   * One UPDATE per schema version for all nodes of the batch instead of one per node: the batch's
+   * reports arrived within milliseconds, so each node's last-seen is the latest of them.
+   */
+  private static void markSeen(Connection c, java.util.Collection<Object[]> seen) throws SQLException {
+    Map<Integer, List<String>> bySchema = new java.util.TreeMap<>();
+    long latest = 0;
+    for (Object[] v : seen) {
+      latest = Math.max(latest, (Long) v[0]);
+      bySchema.computeIfAbsent((Integer) v[1], k -> new ArrayList<>()).add((String) v[2]);
+    }
+    for (Map.Entry<Integer, List<String>> e : bySchema.entrySet()) {
+      List<String> nodes = e.getValue();
+      for (int from = 0; from < nodes.size(); from += SEEN_CHUNK) {
+        List<String> chunk = nodes.subList(from, Math.min(nodes.size(), from + SEEN_CHUNK));
+        PreparedStatement ps = Statements.prepare(c, "UPDATE nodes SET last_seen = ?, schema_version = ?"
+            + " WHERE node_id IN (" + "?,".repeat(chunk.size() - 1) + "?)");
+        ps.setLong(1, latest);
+        ps.setInt(2, e.getKey());
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(3 + i, chunk.get(i));
+        }
+        ps.executeUpdate();
+      }
+    }
   }
 
   /** A full inventory replaces the device's latest view, unless a newer one is already stored. */

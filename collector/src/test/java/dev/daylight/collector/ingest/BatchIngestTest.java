@@ -62,6 +62,9 @@ class BatchIngestTest {
           "node-a|f-old|resolved|" + ms(1));
       assertThat(dump(batched, "events")).hasSize(8);
       assertThat(dump(batched, "nodes")).containsExactly("node-a|" + ms(1), "node-b|" + ms(6));
+      // A batch arrives within milliseconds: every node in it was last seen at its latest report.
+      assertThat(dump(batched, "seen")).containsExactly("node-a|" + (ms(7) + 7), "node-b|" + (ms(7) + 7));
+      assertThat(dump(single, "seen")).containsExactly("node-a|" + (ms(4) + 7), "node-b|" + (ms(7) + 7));
     }
   }
 
@@ -151,6 +154,7 @@ class BatchIngestTest {
           + " ORDER BY node_id, server_id";
       case "findings" -> "SELECT node_id, finding_id, status, first_seen FROM findings ORDER BY node_id, finding_id";
       case "nodes" -> "SELECT node_id, inventory_at FROM nodes ORDER BY node_id";
+      case "seen" -> "SELECT node_id, last_seen FROM nodes ORDER BY node_id";
       default -> throw new IllegalArgumentException(table);
     };
     List<String> out = new ArrayList<>();
