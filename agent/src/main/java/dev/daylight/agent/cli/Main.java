@@ -1,6 +1,7 @@
 package dev.daylight.agent.cli;
 
 import java.io.PrintWriter;
+import dev.daylight.agent.daemon.Resident;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -9,6 +10,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(Resident.CHILD_VIA_LAUNCHER)) {
+      RunChild.main(java.util.Arrays.copyOfRange(args, 1, args.length)); // a scan child of `run`
+      return;
+    }
     System.exit(run(args));
   }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,22 +52,36 @@ final class ChildProcess {
 
   /**
    * The JVM of this process started again on {@code mainClass}: {@code jvmOptions}, the class path
-   * of this JVM, then {@code args}.
+   * of this JVM, then {@code args}. In an installed package the runtime has no {@code java}
+   * binary (jlink strips it) and this process runs under the package's native launcher: the child
+   * is then that launcher with {@link Resident#CHILD_VIA_LAUNCHER} first, and the launcher's own JVM options.
    */
   static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
+    return command(Path.of(System.getProperty("java.home")), ProcessHandle.current().info().command(),
+        System.getProperty("java.class.path"), jvmOptions, mainClass, args);
+  }
+
+  static List<String> command(Path javaHome, Optional<String> self, String classPath, List<String> jvmOptions,
+      String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
-    cmd.add(javaBinary());
-    cmd.addAll(jvmOptions);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(mainClass);
+    Path java = javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+    if (Files.isExecutable(java)) {
+      cmd.add(java.toString());
+      cmd.addAll(jvmOptions);
+      cmd.add("-cp");
+      cmd.add(classPath);
+      cmd.add(mainClass);
+    } else {
+      cmd.add(self.orElseThrow(() -> new IllegalStateException("no java binary in " + javaHome
+          + " and no command line of this process to start scan children with")));
+      cmd.add(Resident.CHILD_VIA_LAUNCHER);
+    }
     cmd.addAll(args);
     return cmd;
   }
 
-  private static String javaBinary() {
-    Optional<String> self = ProcessHandle.current().info().command();
-    return self.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  private static boolean isWindows() {
+    return System.getProperty("os.name", "").startsWith("Windows");
   }
 
   /** A started child and the thread writing its output into the log. */

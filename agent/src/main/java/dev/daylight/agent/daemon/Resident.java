@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Resident implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Resident.class);
+  /**
+   * First argument that makes the agent's main class run a scan child, for installs whose
+   * runtime has no {@code java} binary: the child is started through the package's launcher.
+   */
+  public static final String CHILD_VIA_LAUNCHER = "--run-child";
   /** Interval floor for a fleet policy: each scan costs a JVM start. */
   static final Duration MIN_POLICY_INTERVAL = Duration.ofMinutes(1);
 

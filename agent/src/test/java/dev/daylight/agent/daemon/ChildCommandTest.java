@@ -1,0 +1,52 @@
+package dev.daylight.agent.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a scan child is started: with the runtime's java binary, or through the package launcher. */
+class ChildCommandTest {
+  @TempDir Path runtime;
+
+  @Test
+  void aRuntimeWithJavaStartsTheChildOnTheSameClassPathAndOptions() throws Exception {
+    Path java = Files.createDirectories(runtime.resolve("bin")).resolve(
+        System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+    Files.writeString(java, "");
+    java.toFile().setExecutable(true);
+    assertThat(ChildProcess.command(runtime, Optional.of("/usr/bin/whatever"), "a.jar", List.of("-Xshare:auto"),
+        "dev.daylight.agent.cli.RunChild", List.of("--state-dir=/s")))
+        .containsExactly(java.toString(), "-Xshare:auto", "-cp", "a.jar", "dev.daylight.agent.cli.RunChild",
+            "--state-dir=/s");
+  }
+
+  @Test
+  void aJlinkedRuntimeWithoutJavaGoesThroughTheLauncherOfThisProcess() {
+    // jpackage's runtime has no bin/java; this process runs as /opt/daylight/bin/daylight.
+    assertThat(ChildProcess.command(runtime, Optional.of("/opt/daylight/bin/daylight"), "a.jar",
+        List.of("-Xshare:auto"), "dev.daylight.agent.cli.RunChild", List.of("--state-dir=/s")))
+        .containsExactly("/opt/daylight/bin/daylight", Resident.CHILD_VIA_LAUNCHER, "--state-dir=/s");
+  }
+
+  @Test
+  void theAgentsMainRunsAChildWhenTheLauncherPassesTheChildWord(@TempDir Path home, @TempDir Path state)
+      throws Exception {
+    Files.createDirectories(home.resolve(".cursor"));
+    Files.writeString(home.resolve(".cursor/mcp.json"),
+        "{\"mcpServers\": {\"a\": {\"command\": \"npx\", \"args\": [\"-y\", \"a@1.0.0\"]}}}");
+    // What the package launcher runs: the agent's main class, the child word first.
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        "dev.daylight.agent.cli.Main", Resident.CHILD_VIA_LAUNCHER, "--child=scan", "--reason=test",
+        "--home=" + home, "--os=linux", "--state-dir=" + state).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("INFO|dev.daylight.agent.cli.RunChild|scan ", "stored (test): 1 servers");
+    assertThat(ChildContract.readWatchList(state)).contains(home.resolve(".cursor/mcp.json"));
+  }
+}
