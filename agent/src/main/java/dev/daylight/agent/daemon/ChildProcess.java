@@ -64,8 +64,11 @@ final class ChildProcess {
   static List<String> command(Path javaHome, Optional<String> self, String classPath, List<String> jvmOptions,
       String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
-    Path java = javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
-    if (Files.isExecutable(java)) {
+    Path java = javaHome.resolve("bin").resolve("java");
+    if (!Files.isRegularFile(java)) {
+      java = javaHome.resolve("bin").resolve("java.exe");
+    }
+    if (Files.isRegularFile(java) && Files.isExecutable(java)) {
       cmd.add(java.toString());
       cmd.addAll(jvmOptions);
       cmd.add("-cp");
@@ -78,10 +81,6 @@ final class ChildProcess {
     }
     cmd.addAll(args);
     return cmd;
-  }
-
-  private static boolean isWindows() {
-    return System.getProperty("os.name", "").startsWith("Windows");
   }
 
   /** A started child and the thread writing its output into the log. */

@@ -15,8 +15,7 @@ class ChildCommandTest {
 
   @Test
   void aRuntimeWithJavaStartsTheChildOnTheSameClassPathAndOptions() throws Exception {
-    Path java = Files.createDirectories(runtime.resolve("bin")).resolve(
-        System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+    Path java = Files.createDirectories(runtime.resolve("bin")).resolve("java");
     Files.writeString(java, "");
     java.toFile().setExecutable(true);
     assertThat(ChildProcess.command(runtime, Optional.of("/usr/bin/whatever"), "a.jar", List.of("-Xshare:auto"),
