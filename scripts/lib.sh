@@ -45,3 +45,11 @@ cds_opts() {
     echo "-XX:SharedArchiveFile=$jsa -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
   fi
 }
+
+# Prints the JVM options of one kind (scan or resident) from scripts/jvm-options.
+# Usage: jvm_opts KIND
+jvm_opts() {
+  local line
+  line=$(grep "^$1=" "$ROOT/scripts/jvm-options") || { echo "daylight: no $1= line in scripts/jvm-options" >&2; exit 3; }
+  echo "${line#*=}"
+}

@@ -79,7 +79,8 @@ class DebPackageTest {
   /** The .rpm cannot be installed on Debian; its metadata says it would wire itself in alike. */
   private static void checkRpm(Path rpm) {
     String files = Commands.run("rpm", "-qpl", rpm.toString()).ok().stdout();
-    assertThat(files).contains("/opt/daylight/bin/daylight\n", "/opt/daylight/bin/daylight-tray\n",
+    assertThat(files).contains("/opt/daylight/bin/daylight\n", "/opt/daylight/bin/daylight-agentd\n",
+        "/opt/daylight/lib/app/daylight-agentd.cfg", "/opt/daylight/bin/daylight-tray\n",
         "/opt/daylight/lib/integration/integrate.sh", "/opt/daylight/lib/integration/daylight-agent.service");
     assertThat(Commands.run("rpm", "-qpR", rpm.toString()).ok().stdout()).contains("gtk3");
     assertThat(Commands.run("rpm", "-qp", "--scripts", rpm.toString()).ok().stdout())
@@ -102,8 +103,9 @@ class DebPackageTest {
     assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout()).contains("Usage: daylight");
     checkInstalledScan();
 
-    assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight run --all-users");
-    assertThat(Files.readString(USER_UNIT)).contains("ExecStart=/opt/daylight/bin/daylight run\n");
+    assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run --all-users");
+    assertThat(Files.readString(USER_UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run\n");
+    checkLauncherOptions();
     if (Commands.onPath("systemd-analyze")) {
       UnitFilesTest.assertVerifies(UNIT, false);
       UnitFilesTest.assertVerifies(USER_UNIT, true);
@@ -117,6 +119,35 @@ class DebPackageTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
     assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx------");
+  }
+
+  /**
+   * The resident launcher carries the resident's JVM options and names bin/daylight for its scan
+   * children, which carries the scan's: both as scripts/jvm-options (which scripts/daylight reads).
+   */
+  private static void checkLauncherOptions() throws IOException {
+    assertThat(APP.resolve("bin/daylight-agentd")).isExecutable();
+    List<String> resident = javaOptions(APP.resolve("lib/app/daylight-agentd.cfg"));
+    assertThat(resident).containsSubsequence(scriptOptions("resident"))
+        .contains("-Ddaylight.child.launcher=daylight").doesNotContain("-XX:TieredStopAtLevel=1");
+    List<String> scan = javaOptions(APP.resolve("lib/app/daylight.cfg"));
+    assertThat(scan).containsSubsequence(scriptOptions("scan")).doesNotContain("-Xint", "-Xmx32m")
+        .noneMatch(o -> o.startsWith("-Ddaylight.child.launcher"));
+  }
+
+  private static List<String> scriptOptions(String kind) throws IOException {
+    String prefix = kind + "=";
+    List<String> opts = Files.readAllLines(Path.of("../scripts/jvm-options")).stream()
+        .filter(l -> l.startsWith(prefix)).flatMap(l -> List.of(l.substring(prefix.length()).trim().split("\\s+")).stream())
+        .toList();
+    assertThat(opts).as(kind + " options in scripts/jvm-options").isNotEmpty();
+    return opts;
+  }
+
+  /** The java-options lines of a jpackage launcher's .cfg, one option each. */
+  private static List<String> javaOptions(Path cfg) throws IOException {
+    return Files.readAllLines(cfg).stream().filter(l -> l.startsWith("java-options="))
+        .map(l -> l.substring("java-options=".length())).toList();
   }
 
   /** The scan contract, through the installed launcher and the jlinked runtime. */
@@ -147,6 +178,34 @@ class DebPackageTest {
     Commands.run(Duration.ofMinutes(1), env, List.of(COMMAND.toString(), "scan", "--no-host", "--format", "json")).ok();
     assertThat(Commands.run(Duration.ofMinutes(1), env, List.of(COMMAND.toString(), "status")).ok().stdout())
         .contains("servers:       1");
+    checkInstalledResident(home);
+  }
+
+  /** The installed resident runs its first scan in a child started through bin/daylight, and stores it. */
+  private void checkInstalledResident(Path home) throws IOException, InterruptedException {
+    Path state = tmp.resolve("resident-state");
+    Path out = tmp.resolve("resident.out");
+    Process resident = new ProcessBuilder(APP.resolve("bin/daylight-agentd").toString(), "run", "--home", home.toString(),
+        "--os", "linux", "--state-dir", state.toString(), "--log-dir", tmp.resolve("resident-logs").toString())
+        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    java.util.Set<String> children = new java.util.TreeSet<>();
+    String status = "";
+    try {
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      for (int i = 1; System.nanoTime() < deadline && !status.contains("servers:       1"); i++) {
+        resident.descendants().forEach(c -> c.info().command().ifPresent(children::add));
+        Thread.sleep(50);
+        if (i % 20 == 0) {
+          status = Commands.run(Duration.ofMinutes(1), Map.of("DAYLIGHT_STATE_DIR", state.toString()),
+              List.of(COMMAND.toString(), "status")).stdout();
+        }
+      }
+    } finally {
+      resident.destroy();
+      resident.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(status).as(Files.readString(out)).contains("servers:       1");
+    assertThat(children).as("scan children's programs").containsExactly(APP.resolve("bin/daylight").toString());
   }
 
   private void checkRemoveKeepsDataAndPurgeDeletesIt() throws IOException {

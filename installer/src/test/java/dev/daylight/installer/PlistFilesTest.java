@@ -33,7 +33,7 @@ class PlistFilesTest {
   void launchDaemonRunsTheAgentForAllUsersAtBoot() {
     Map<String, Object> daemon = read(MAC.resolve("dev.daylight.agent.plist"));
     assertThat(daemon).containsEntry("Label", "dev.daylight.agent").containsEntry("RunAtLoad", true);
-    assertThat(daemon.get("ProgramArguments")).isEqualTo(List.of(AGENT, "run", "--all-users"));
+    assertThat(daemon.get("ProgramArguments")).isEqualTo(List.of(AGENT + "-agentd", "run", "--all-users"));
     assertThat(daemon.get("KeepAlive")).isEqualTo(Map.of("SuccessfulExit", false));
     assertThat(daemon.get("EnvironmentVariables")).isEqualTo(
         Map.of("DAYLIGHT_STATE_DIR", "/Library/Application Support/Daylight/state"));
@@ -47,7 +47,7 @@ class PlistFilesTest {
         .containsEntry("RunAtLoad", true);
     assertThat(tray.get("ProgramArguments")).isEqualTo(List.of(AGENT + "-tray"));
     Map<String, Object> user = read(MAC.resolve("dev.daylight.agent.user.plist"));
-    assertThat(user.get("ProgramArguments")).isEqualTo(List.of(AGENT, "run"));
+    assertThat(user.get("ProgramArguments")).isEqualTo(List.of(AGENT + "-agentd", "run"));
   }
 
   @Test

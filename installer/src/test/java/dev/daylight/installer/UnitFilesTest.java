@@ -37,10 +37,12 @@ class UnitFilesTest {
   @Test
   void machineServiceScansEveryUserAndWritesOnlyItsState() throws IOException {
     Map<String, String> service = section(LINUX.resolve("daylight-agent.service"), "Service");
-    assertThat(service.get("ExecStart")).isEqualTo("/opt/daylight/bin/daylight run --all-users");
+    assertThat(service.get("ExecStart")).isEqualTo("/opt/daylight/bin/daylight-agentd run --all-users");
     assertThat(service.get("Environment")).isEqualTo("DAYLIGHT_STATE_DIR=/var/lib/daylight");
     assertThat(service.get("ProtectHome")).isEqualTo("read-only");
     assertThat(service.get("ReadWritePaths")).isEqualTo("/var/lib/daylight");
+    assertThat(section(LINUX.resolve("daylight-agent.user.service"), "Service").get("ExecStart"))
+        .as("the resident launcher, with its own small JVM options").isEqualTo("/opt/daylight/bin/daylight-agentd run");
     assertThat(section(LINUX.resolve("daylight-agent.service"), "Install").get("WantedBy"))
         .isEqualTo("multi-user.target");
     assertThat(section(LINUX.resolve("daylight-agent.user.service"), "Install").get("WantedBy"))
@@ -95,6 +97,7 @@ class UnitFilesTest {
   private Path withExistingProgram(Path unit) throws IOException {
     Path copy = tmp.resolve(unit.getFileName().toString().replace(".user.", "."));
     String text = Files.readString(unit)
+        .replace("/opt/daylight/bin/daylight-agentd", "/bin/true")
         .replace("/opt/daylight/bin/daylight", "/bin/true")
         .replace("/usr/bin/java", "/bin/true");
     Files.writeString(copy, text);

@@ -71,7 +71,7 @@ class WindowsRecipeTest {
     assertThat(Xml.all(task, "BootTrigger")).hasSize(1);
     assertThat(Xml.all(task, "UserId")).singleElement().extracting(Element::getTextContent).isEqualTo("S-1-5-18");
     assertThat(Xml.all(task, "Command")).singleElement().extracting(Element::getTextContent)
-        .isEqualTo("\"%ProgramFiles%\\daylight\\daylight.exe\"");
+        .isEqualTo("\"%ProgramFiles%\\daylight\\daylight-agentd.exe\"");
     assertThat(Xml.all(task, "Arguments")).singleElement().extracting(Element::getTextContent)
         .isEqualTo("run --all-users");
     assertThat(Xml.all(task, "ExecutionTimeLimit")).singleElement().extracting(Element::getTextContent)

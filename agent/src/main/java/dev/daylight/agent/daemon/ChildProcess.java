@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
 final class ChildProcess {
   /** Exit status for a child that was stopped after the timeout. */
   static final int TIMED_OUT = -1;
+  /**
+   * System property the resident's package launcher (bin/daylight-agentd) sets to the name of the
+   * launcher next to it that carries the scan's JVM options (daylight), for its children.
+   */
+  static final String CHILD_LAUNCHER = "daylight.child.launcher";
+
   private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
   private static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -54,11 +60,25 @@ final class ChildProcess {
    * The JVM of this process started again on {@code mainClass}: {@code jvmOptions}, the class path
    * of this JVM, then {@code args}. In an installed package the runtime has no {@code java}
    * binary (jlink strips it) and this process runs under the package's native launcher: the child
-   * is then that launcher with {@link Resident#CHILD_VIA_LAUNCHER} first, and the launcher's own JVM options.
+   * is then that launcher with {@link Resident#CHILD_VIA_LAUNCHER} first, and the launcher's own JVM options;
+   * or, when this process runs under the resident's launcher, the one {@value #CHILD_LAUNCHER} names.
    */
   static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
-    return command(Path.of(System.getProperty("java.home")), ProcessHandle.current().info().command(),
+    String sibling = System.getProperty(CHILD_LAUNCHER);
+    return command(Path.of(System.getProperty("java.home")),
+        ProcessHandle.current().info().command().map(self -> childLauncher(self, sibling)),
         System.getProperty("java.class.path"), jvmOptions, mainClass, args);
+  }
+
+  /** The launcher named {@code sibling} in the folder of {@code self}, keeping its .exe; self without a name. */
+  static String childLauncher(String self, String sibling) {
+    if (sibling == null || sibling.isBlank()) {
+      return self;
+    }
+    Path path = Path.of(self);
+    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".exe")
+        ? sibling + ".exe" : sibling;
+    return path.resolveSibling(name).toString();
   }
 
   static List<String> command(Path javaHome, Optional<String> self, String classPath, List<String> jvmOptions,

@@ -33,6 +33,18 @@ class ChildCommandTest {
   }
 
   @Test
+  void theResidentsLauncherStartsChildrenThroughTheScanLauncherNextToIt() {
+    // bin/daylight-agentd carries the resident's JVM options; children need bin/daylight's.
+    assertThat(ChildProcess.childLauncher("/opt/daylight/bin/daylight-agentd", "daylight"))
+        .isEqualTo(Path.of("/opt/daylight/bin/daylight").toString());
+    assertThat(ChildProcess.childLauncher("/Applications/daylight.app/Contents/MacOS/daylight-agentd", "daylight"))
+        .isEqualTo(Path.of("/Applications/daylight.app/Contents/MacOS/daylight").toString());
+    assertThat(ChildProcess.childLauncher(Path.of("daylight", "daylight-agentd.exe").toString(), "daylight"))
+        .isEqualTo(Path.of("daylight", "daylight.exe").toString());
+    assertThat(ChildProcess.childLauncher("/opt/daylight/bin/daylight", null)).isEqualTo("/opt/daylight/bin/daylight");
+  }
+
+  @Test
   void theAgentsMainRunsAChildWhenTheLauncherPassesTheChildWord(@TempDir Path home, @TempDir Path state)
       throws Exception {
     Files.createDirectories(home.resolve(".cursor"));
