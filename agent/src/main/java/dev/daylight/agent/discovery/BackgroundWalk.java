@@ -1,10 +1,10 @@
 package dev.daylight.agent.discovery;
 
 import dev.daylight.agent.catalog.Catalog;
+import dev.daylight.agent.scan.Joins;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -46,28 +46,6 @@ final class BackgroundWalk {
 
   /** The project folders, waiting for the walk to end; its failure is rethrown here as it was. */
   Set<Path> join() {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // the walk is short and bounded; finish it rather than lose it
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException("project walk failed", cause);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return Joins.await(task, "project walk");
   }
 }

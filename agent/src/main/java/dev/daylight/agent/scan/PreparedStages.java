@@ -2,7 +2,6 @@ package dev.daylight.agent.scan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -36,28 +35,6 @@ final class PreparedStages {
 
   /** The prepared stages; a failure while preparing is rethrown here as it was thrown. */
   List<ScanStage> join() {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // preparing is bounded work; finish it rather than lose the scan
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException("preparing a scan stage failed", cause);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return Joins.await(task, "preparing a scan stage");
   }
 }
