@@ -66,10 +66,7 @@ public final class DaemonLogging {
     appender.setEncoder(encoder);
     appender.start();
 
-    ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.WARN);
-    root.addAppender(appender);
-    ctx.getLogger("dev.daylight").setLevel(level);
+    attach(ctx, appender, level);
     return file;
   }
 
@@ -92,6 +89,11 @@ public final class DaemonLogging {
     appender.setTarget("System.err");
     appender.setEncoder(encoder);
     appender.start();
+    attach(ctx, appender, level);
+  }
+
+  /** Everything at WARN, Daylight's own loggers at {@code level}, all to {@code appender}. */
+  private static void attach(LoggerContext ctx, ch.qos.logback.core.Appender<ILoggingEvent> appender, Level level) {
     ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(appender);

@@ -9,10 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a writer's batch of reports with a few statements per table instead of several per
@@ -39,15 +40,12 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
   public List<Outcome> applyAll(Connection c, List<ReportRows> batch) throws SQLException {
     List<Object[]> reportRows = new ArrayList<>(batch.size());
     batch.forEach(r -> reportRows.add(r.report()));
-    Map<String, Boolean> fresh = new HashMap<>();
-    for (String id : REPORTS.returning(c, reportRows)) {
-      fresh.put(id, true);
-    }
+    Set<String> fresh = new HashSet<>(REPORTS.returning(c, reportRows));
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     List<ReportRows> stored = new ArrayList<>(batch.size());
     for (ReportRows r : batch) {
       // The first of two equal ids in one batch is the one stored.
-      boolean isNew = fresh.remove(r.reportId()) != null;
+      boolean isNew = fresh.remove(r.reportId());
       outcomes.add(isNew ? Outcome.STORED : Outcome.DUPLICATE);
       if (isNew) {
         stored.add(r);
