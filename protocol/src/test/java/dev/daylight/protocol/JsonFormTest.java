@@ -43,6 +43,22 @@ class JsonFormTest {
   }
 
   @Test
+  void blockedByIsAppendedDisablesTheServerKeepsItsApprovalAndIsNullWhenAnOlderPeerLeftItOut()
+      throws Exception {
+    McpServer blocked = server().withApproval(Approval.APPROVED).withBlock("denied by policy");
+    assertThat(blocked.enabled()).as("a blocked server does not run, even approved").isFalse();
+    assertThat(blocked.approval()).isEqualTo(Approval.APPROVED);
+    JsonNode json = Json.mapper().valueToTree(blocked);
+    assertThat(json.get("blockedBy").asText()).isEqualTo("denied by policy");
+    assertThat(Json.mapper().treeToValue(json, McpServer.class)).isEqualTo(blocked);
+    assertThat(blocked.withPackage(null).withEnabled(false).blockedBy()).isEqualTo("denied by policy");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("blockedBy");
+    assertThat(Json.mapper().treeToValue(json, McpServer.class).blockedBy()).isNull();
+    assertThat(Json.mapper().valueToTree(server()).get("blockedBy").isNull()).isTrue();
+    assertThatThrownBy(() -> server().withBlock(null)).hasMessageContaining("reason");
+  }
+
+  @Test
   void inventoryRoundTripsAndIgnoresUnknownFields() throws Exception {
     Inventory inv = new Inventory(SchemaVersion.CURRENT, "scan-1", Instant.parse("2026-01-01T00:00:00Z"),
         null, new Host(null, null, "linux", null, null, null, null), null, List.of(server()), null,

@@ -72,7 +72,7 @@ public final class AllUsers {
     List<McpServer> servers = inventory.servers().stream()
         .map(s -> s.osUser() != null ? s : new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(),
             s.name(), s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
-            s.pkg(), s.proxiedUrl(), s.secretFingerprints(), user, s.approval()))
+            s.pkg(), s.proxiedUrl(), s.secretFingerprints(), user, s.approval(), s.blockedBy()))
         .toList();
     List<Client> clients = inventory.clients().stream()
         .map(c -> c.osUser() != null ? c : new Client(c.id(), c.name(), c.kind(), c.version(), c.evidence(), user))

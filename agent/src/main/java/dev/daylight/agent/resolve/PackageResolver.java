@@ -32,7 +32,7 @@ public final class PackageResolver {
     return new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(), s.name(),
         s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
         r.pkg().orElse(s.pkg()), r.proxiedUrl().orElse(s.proxiedUrl()), s.secretFingerprints(),
-        s.osUser(), s.approval());
+        s.osUser(), s.approval(), s.blockedBy());
   }
 
   public static Resolution resolve(String command, List<String> args) {
