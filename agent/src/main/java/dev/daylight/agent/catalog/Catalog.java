@@ -73,6 +73,9 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    * @param urlFields per-client meaning of URL spellings (Gemini's {@code url} is SSE), over the dialect's
    * @param projectFiles paths relative to a project folder
    * @param registries the client's own records of opened projects
+   * @param settings the client's settings files that decide which of its servers may run or are
+   *     approved (Claude Code's managed, user and project settings), lowest precedence first;
+   *     {@code project} ones are relative to a project folder
    */
   public record ClientSpec(
       String id,
@@ -81,12 +84,14 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
       Map<String, String> urlFields,
       List<FileSpec> files,
       List<FileSpec> projectFiles,
-      List<RegistrySpec> registries) {
+      List<RegistrySpec> registries,
+      List<FileSpec> settings) {
     public ClientSpec {
       urlFields = urlFields == null ? Map.of() : Map.copyOf(urlFields);
       files = files == null ? List.of() : List.copyOf(files);
       projectFiles = projectFiles == null ? List.of() : List.copyOf(projectFiles);
       registries = registries == null ? List.of() : List.copyOf(registries);
+      settings = settings == null ? List.of() : List.copyOf(settings);
     }
   }
 

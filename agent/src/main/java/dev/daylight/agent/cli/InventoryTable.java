@@ -15,12 +15,20 @@ final class InventoryTable {
 
   private InventoryTable() {}
 
+  /** Blocked by the client's policy, waiting for the user's approval, or off for another reason. */
+  private static String on(McpServer s) {
+    if (s.enabled()) {
+      return "yes";
+    }
+    return s.blockedBy() != null ? "blocked" : s.approval() == Approval.PENDING ? "pending" : "no";
+  }
+
   static void print(Inventory inv, PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"CLIENT", "SCOPE", "NAME", "TRANSPORT", "PACKAGE / TARGET", "ON", "LINE", "CONFIG"});
     for (McpServer s : inv.servers()) {
       rows.add(new String[] {s.client(), s.scope().wire(), s.name(), s.transport().wire(), target(s),
-          s.enabled() ? "yes" : s.approval() == Approval.PENDING ? "pending" : "no", s.line() == null ? "" : s.line().toString(), s.configPath()});
+          on(s), s.line() == null ? "" : s.line().toString(), s.configPath()});
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] r : rows) {

@@ -2,7 +2,6 @@ package dev.daylight.agent.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.daylight.agent.catalog.Catalog.Format;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Scope;
@@ -20,8 +19,8 @@ import java.util.Set;
  * Claude Code starts a project's {@code .mcp.json} servers only once the user approves them, and
  * keeps the answers in {@code enabledMcpjsonServers}, {@code disabledMcpjsonServers} and
  * {@code enableAllProjectMcpServers}: in {@code ~/.claude.json} under the project (older
- * releases), in the user's {@code ~/.claude/settings.json}, and in the project's
- * {@code .claude/settings.json} and {@code .claude/settings.local.json}.
+ * releases), and in every settings file the catalog lists for Claude Code (user, project, local,
+ * then managed, which takes precedence over all the others).
  *
  * <p>Claude Code merges those settings (lists are joined, a later file's flag wins, in the order
  * above) and decides: listed as disabled is refused, whatever else says; listed as enabled, or all
@@ -34,16 +33,10 @@ import java.util.Set;
  * modes) leave no trace in these files and are not modelled. Names are compared exactly.
  */
 final class ClaudeApprovals {
-  private static final String USER_SETTINGS = ".claude/settings.json";
-  private static final List<String> PROJECT_SETTINGS =
-      List.of(".claude/settings.json", ".claude/settings.local.json");
+  private final ClaudeSettings settings;
 
-  private final DocumentCache docs;
-  private final Path home;
-
-  ClaudeApprovals(DocumentCache docs, Path home) {
-    this.docs = docs;
-    this.home = home;
+  ClaudeApprovals(ClaudeSettings settings) {
+    this.settings = settings;
   }
 
   /** What the user decided about one project's servers, merged from every place it is kept. */
@@ -60,7 +53,7 @@ final class ClaudeApprovals {
     List<McpServer> out = new ArrayList<>(servers.size());
     Map<Path, Decisions> byProject = new HashMap<>();
     for (McpServer s : servers) {
-      boolean projectFile = s.client().equals("claude-code") && s.scope() == Scope.PROJECT
+      boolean projectFile = s.client().equals(ClaudeSettings.CLIENT) && s.scope() == Scope.PROJECT
           && s.configPath().endsWith(".mcp.json");
       if (!projectFile) {
         out.add(s);
@@ -74,12 +67,8 @@ final class ClaudeApprovals {
 
   private Decisions decisions(Path project) {
     List<JsonNode> sources = new ArrayList<>();
-    docs.parsed(home.resolve(".claude.json"), Format.JSON).map(Doc::root)
-        .map(root -> projectEntry(root.path("projects"), project)).ifPresent(sources::add);
-    docs.parsed(home.resolve(USER_SETTINGS), Format.JSON).map(Doc::root).ifPresent(sources::add);
-    for (String f : PROJECT_SETTINGS) {
-      docs.parsed(project.resolve(f), Format.JSON).map(Doc::root).ifPresent(sources::add);
-    }
+    settings.projectRecords().forEach(root -> sources.add(projectEntry(root.path("projects"), project)));
+    settings.forProject(project).forEach(layer -> sources.add(layer.root()));
     Set<String> enabled = new HashSet<>();
     Set<String> disabled = new HashSet<>();
     boolean enableAll = false;

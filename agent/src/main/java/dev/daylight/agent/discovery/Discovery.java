@@ -81,7 +81,9 @@ public final class Discovery {
     for (Path dir : projects) {
       locator.projectFiles(dir).forEach(t -> add(targets, t, reading));
     }
-    List<McpServer> servers = new ClaudeApprovals(docs, context.home()).apply(reading.servers);
+    ClaudeSettings claude = new ClaudeSettings(catalog, locator, docs, reading::error);
+    List<McpServer> servers = new ClaudeApprovals(claude).apply(reading.servers);
+    servers = new ClaudePolicy(claude, Redactor.withKey(context.fingerprintKey())).apply(servers);
     LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
         projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
     return new Result(servers, clients(reading.seen), new ArrayList<>(reading.errors.values()));
@@ -101,11 +103,15 @@ public final class Discovery {
     void read(Target t) {
       FileReader.Outcome out = reader.read(t);
       servers.addAll(out.servers());
-      out.errors().forEach(e -> errors.putIfAbsent(e.path() + "\n" + e.reason(), e));
+      out.errors().forEach(this::error);
       if (out.fileRead()) {
         seen.computeIfAbsent(t.client().id(), k -> new ArrayList<>())
             .add(Evidence.file(t.path().toString(), null, out.servers().size() + " MCP server(s)"));
       }
+    }
+
+    void error(ScanError e) {
+      errors.putIfAbsent(e.path() + "\n" + e.reason(), e);
     }
   }
 

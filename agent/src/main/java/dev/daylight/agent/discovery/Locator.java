@@ -30,6 +30,11 @@ final class Locator {
     this.context = context;
   }
 
+  /** The scanned layout's OS as the catalog names it. */
+  String osWire() {
+    return context.os().wire();
+  }
+
   /** User, system and extension files of every client, as this OS lays them out. */
   List<Target> clientFiles() {
     List<Target> out = new ArrayList<>();

@@ -19,6 +19,7 @@ import picocli.CommandLine;
 /**
  * A cloned repository's {@code .mcp.json} that Claude Code has not been allowed to start yet: the
  * scan reports it pending and not enabled, and still judges it, since the user is one click away.
+ * A server Claude Code's own settings block is listed too, disabled, with the reason.
  */
 class ProjectApprovalScanTest {
   @TempDir Path home;
@@ -51,5 +52,22 @@ class ProjectApprovalScanTest {
     assertThat(malicious.advisory()).isEqualTo("MAL-2025-47604");
 
     assertThat(run("table").lines().filter(l -> l.contains("mail")).findFirst().orElseThrow()).contains("pending");
+  }
+
+  @Test
+  void aServerTheUsersClaudeCodeSettingsDenyIsListedDisabledWithTheReasonInJsonAndTable() throws IOException {
+    Files.writeString(home.resolve(".claude.json"),
+        "{\"mcpServers\":{\"fs\":{\"command\":\"npx\",\"args\":[\"-y\",\"some-fs-mcp\"]}}}");
+    Path settings = home.resolve(".claude/settings.json");
+    Files.createDirectories(settings.getParent());
+    Files.writeString(settings, "{\"deniedMcpServers\":[{\"serverCommand\":[\"npx\",\"-y\",\"some-fs-mcp\"]}]}");
+
+    var json = Json.mapper().readTree(run("json"));
+    var fs = json.get("servers").get(0);
+    assertThat(fs.get("name").asText()).isEqualTo("fs");
+    assertThat(fs.get("enabled").asBoolean()).isFalse();
+    assertThat(fs.get("blockedBy").asText())
+        .isEqualTo("denied by deniedMcpServers serverCommand [\"npx\", \"-y\", \"some-fs-mcp\"] in " + settings);
+    assertThat(run("table").lines().filter(l -> l.contains("fs")).findFirst().orElseThrow()).contains("blocked");
   }
 }

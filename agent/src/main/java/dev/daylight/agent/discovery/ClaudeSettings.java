@@ -1,0 +1,142 @@
+package dev.daylight.agent.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.catalog.Catalog;
+import dev.daylight.agent.catalog.Catalog.ClientSpec;
+import dev.daylight.agent.catalog.Catalog.FileSpec;
+import dev.daylight.agent.catalog.Catalog.Format;
+import dev.daylight.protocol.Scope;
+import dev.daylight.protocol.ScanError;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Claude Code's settings files where the catalog places them (managed, user, project, local),
+ * each parsed once per scan. A file that exists but is not a JSON object is one error and adds no
+ * settings, as Claude Code itself ignores a managed file it cannot parse and rejects a broken user
+ * or project file as a whole.
+ */
+final class ClaudeSettings {
+  static final String CLIENT = "claude-code";
+
+  /** One settings file's content, and where it sits in the precedence order. */
+  record Layer(Scope scope, Path path, JsonNode root) {
+    boolean managed() {
+      return scope == Scope.SYSTEM;
+    }
+  }
+
+  private final Optional<ClientSpec> client;
+  private final Locator locator;
+  private final DocumentCache docs;
+  private final Consumer<ScanError> errors;
+  private final Map<FileSpec, List<Layer>> machine = new HashMap<>();
+  private final Map<Path, List<Layer>> byProject = new HashMap<>();
+
+  ClaudeSettings(Catalog catalog, Locator locator, DocumentCache docs, Consumer<ScanError> errors) {
+    this.client = catalog.client(CLIENT);
+    this.locator = locator;
+    this.docs = docs;
+    this.errors = errors;
+  }
+
+  /** The layers that apply outside any project (user, then managed), lowest precedence first. */
+  List<Layer> outsideProjects() {
+    List<Layer> out = new ArrayList<>();
+    for (FileSpec spec : specs()) {
+      if (!"project".equals(spec.scope())) {
+        out.addAll(machine(spec));
+      }
+    }
+    return out;
+  }
+
+  /** Every layer that applies inside one project folder, lowest precedence first. */
+  List<Layer> forProject(Path project) {
+    return byProject.computeIfAbsent(project, dir -> {
+      List<Layer> out = new ArrayList<>();
+      for (FileSpec spec : specs()) {
+        if ("project".equals(spec.scope())) {
+          Globs.expand(dir, spec.path()).forEach(p -> load(Scope.PROJECT, p).ifPresent(out::add));
+        } else {
+          out.addAll(machine(spec));
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /** The files that keep servers per project ({@code ~/.claude.json}), parsed, for approvals. */
+  List<JsonNode> projectRecords() {
+    List<JsonNode> out = new ArrayList<>();
+    for (FileSpec spec : serverFiles()) {
+      if (spec.projectServers() != null) {
+        for (Path p : locator.expand(spec.path())) {
+          docs.parsed(p, spec.format()).map(Doc::root).filter(JsonNode::isObject).ifPresent(out::add);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The managed server files ({@code managed-mcp.json}) present and readable: while one is,
+   * Claude Code runs only the servers it defines.
+   */
+  List<Path> exclusiveServerFiles() {
+    List<Path> out = new ArrayList<>();
+    for (FileSpec spec : serverFiles()) {
+      if ("system".equals(spec.scope())) {
+        for (Path p : locator.expand(spec.path())) {
+          if (docs.parsed(p, spec.format()).map(Doc::root).filter(JsonNode::isObject).isPresent()) {
+            out.add(p);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<FileSpec> specs() {
+    return client.map(ClientSpec::settings).orElse(List.of()).stream()
+        .filter(s -> s.appliesTo(locator.osWire())).toList();
+  }
+
+  private List<FileSpec> serverFiles() {
+    return client.map(ClientSpec::files).orElse(List.of()).stream()
+        .filter(s -> s.appliesTo(locator.osWire())).toList();
+  }
+
+  private List<Layer> machine(FileSpec spec) {
+    return machine.computeIfAbsent(spec, s -> {
+      List<Layer> out = new ArrayList<>();
+      Scope scope = Scope.parse(s.scope());
+      locator.expand(s.path()).forEach(p -> load(scope, p).ifPresent(out::add));
+      return List.copyOf(out);
+    });
+  }
+
+  private Optional<Layer> load(Scope scope, Path path) {
+    if (path.getFileName() != null && path.getFileName().toString().startsWith(".")) {
+      return Optional.empty(); // hidden drop-in files are not read by Claude Code
+    }
+    Documents.Outcome outcome = docs.load(path, Format.JSON);
+    if (outcome instanceof Documents.Failed f) {
+      errors.accept(new ScanError(path.toString(), f.reason()));
+      return Optional.empty();
+    }
+    if (!(outcome instanceof Documents.Parsed p) || p.doc().root() == null) {
+      return Optional.empty();
+    }
+    if (!p.doc().root().isObject()) {
+      errors.accept(new ScanError(path.toString(), "settings file is not a JSON object"));
+      return Optional.empty();
+    }
+    return Optional.of(new Layer(scope, path, p.doc().root()));
+  }
+}
