@@ -28,14 +28,20 @@ cds_opts() {
   if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
     local train
     train=$(mktemp -d "${TMPDIR:-/tmp}/daylight-cds.XXXXXX")
-    mkdir -p "$train/.cursor" "$train/.continue" "$train/.codex" "$train/.config/JetBrains/X/options"
-    printf '{"mcpServers":{"a":{"command":"npx","args":["-y","a@1.0.0"],"env":{"T":"x"}}}}' >"$train/.cursor/mcp.json"
+    # Each file takes a different path through the scan (formats, project approvals, an intel
+    # match, a remote server), so the classes of those paths are archived too.
+    mkdir -p "$train/.cursor" "$train/.continue" "$train/.codex" "$train/.config/JetBrains/X/options" \
+      "$train/code/p/.vscode"
+    printf '{"mcpServers":{"a":{"command":"npx","args":["-y","a@1.0.0"],"env":{"T":"x"}},"pm":{"command":"npx","args":["postmark-mcp@1.0.16"]}}}' >"$train/.cursor/mcp.json"
+    printf '{"mcpServers":{"r":{"type":"http","url":"https://r.example/mcp?key=x","headers":{"Authorization":"Bearer x"}}},"projects":{"%s/code/p":{"enabledMcpjsonServers":["p"],"mcpServers":{}}}}' "$train" >"$train/.claude.json"
+    printf '{"mcpServers":{"p":{"command":"uvx","args":["--from","git+https://e.example/p","p"]}}}' >"$train/code/p/.mcp.json"
+    printf '{"servers":{"v":{"command":"docker","args":["run","-i","--rm","e/v"]}}}' >"$train/code/p/.vscode/mcp.json"
     printf 'mcpServers:\n  - name: b\n    command: uvx\n    args: [b==1.0]\n' >"$train/.continue/config.yaml"
     printf '[mcp_servers.c]\ncommand = "docker"\nargs = ["run", "-i", "c/d:1"]\n' >"$train/.codex/config.toml"
     printf '<application><component name="McpApplicationServerCommands"><McpServerCommand><option name="name" value="d"/><option name="programPath" value="npx"/></McpServerCommand></component></application>' \
       >"$train/.config/JetBrains/X/options/llm.mcpServers.xml"
     java -XX:ArchiveClassesAtExit="$jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" \
-      scan --home "$train" --os linux --format json --no-host --no-store >/dev/null 2>&1 || rm -f "$jsa"
+      scan --home "$train" --os linux --format json --no-store >/dev/null 2>&1 || rm -f "$jsa"
     rm -rf "$train"
   fi
   if [ -f "$jsa" ]; then
