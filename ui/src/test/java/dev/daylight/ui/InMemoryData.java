@@ -93,14 +93,22 @@ public final class InMemoryData implements DaylightData {
       ServerStatus status, String configPath, int line, String launch, List<FindingItem> findings) {
     return new ServerRow(id, client, name, Optional.ofNullable(pkg),
         launch.startsWith("http") ? Transport.HTTP : Transport.STDIO, status, T0,
-        T0.plusSeconds(3600), configPath, Optional.of(line), launch, findings, Optional.empty());
+        T0.plusSeconds(3600), configPath, Optional.of(line), launch, findings, Optional.empty(),
+        Optional.empty());
   }
 
   /** The row as a client that asks before starting servers (Claude Code's projects) reports it. */
   public static ServerRow answered(ServerRow r, Approval approval) {
     return new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
         r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), r.findings(),
-        Optional.of(approval));
+        Optional.of(approval), r.blockedBy());
+  }
+
+  /** The row as the agent reports a server its client's policy will not start. */
+  public static ServerRow blocked(ServerRow r, String reason) {
+    return new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
+        r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), r.findings(),
+        r.approval(), Optional.of(reason));
   }
 
   public static FindingItem finding(String id, String rule, Severity severity, String title,
@@ -129,7 +137,8 @@ public final class InMemoryData implements DaylightData {
           .map(f -> new FindingItem(f.finding(), f.acknowledged() || acknowledged.contains(f.id()), f.openedAt()))
           .toList();
       rows.add(new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
-          r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), items, r.approval()));
+          r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), items, r.approval(),
+          r.blockedBy()));
     }
     List<FindingItem> host = hostFindings.stream()
         .map(f -> new FindingItem(f.finding(), f.acknowledged() || acknowledged.contains(f.id()), f.openedAt()))

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param line 1-based line of the entry in its config file, empty when unknown
  * @param approval what the person answered where the client asks before starting the server
  *     (Claude Code's project servers); empty where the client does not ask
+ * @param blockedBy why the client's own policy will not start the server (an administrator's
+ *     denylist or allowlist), as the agent reported it; empty when no policy blocks it
  */
 public record ServerRow(
     String serverId,
@@ -32,7 +34,8 @@ public record ServerRow(
     Optional<Integer> line,
     String launchLine,
     List<FindingItem> findings,
-    Optional<Approval> approval) {
+    Optional<Approval> approval,
+    Optional<String> blockedBy) {
 
   public ServerRow {
     Objects.requireNonNull(serverId, "serverId");
@@ -43,6 +46,7 @@ public record ServerRow(
     Objects.requireNonNull(configPath, "configPath");
     findings = List.copyOf(findings);
     Objects.requireNonNull(approval, "approval");
+    Objects.requireNonNull(blockedBy, "blockedBy");
   }
 
   /** {@code name@version}, the name alone when the version is unknown, or empty text. */

@@ -95,7 +95,8 @@ public final class StoreData implements DaylightData, AutoCloseable {
     McpServer s = view.server();
     return new ServerRow(s.id(), s.client(), s.name(), Optional.ofNullable(s.pkg()), s.transport(),
         status(view, findings), view.firstSeen(), view.lastSeen(), s.configPath(),
-        Optional.ofNullable(s.line()), launchLine(s), findings, Optional.ofNullable(s.approval()));
+        Optional.ofNullable(s.line()), launchLine(s), findings, Optional.ofNullable(s.approval()),
+        Optional.ofNullable(s.blockedBy()));
   }
 
   static ServerStatus status(ServerView view, List<FindingItem> findings) {

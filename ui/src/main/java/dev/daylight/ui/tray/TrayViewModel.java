@@ -4,7 +4,9 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Severity;
 import dev.daylight.ui.data.FindingItem;
 import dev.daylight.ui.data.Overview;
+import dev.daylight.ui.data.ServerRow;
 import dev.daylight.ui.main.SessionViewModel;
+import dev.daylight.ui.servers.Approvals;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The tray's state: icon level and tooltip from the worst open finding, and one notification for
- * each new high or critical finding unless notifications are paused.
+ * each new high or critical finding unless notifications are paused. A notification says when its
+ * server is not running because its client's policy blocks it or the user refused it, and warns
+ * when it waits for an approval that would start it.
  */
 public final class TrayViewModel {
   private final ObjectProperty<TrayLevel> level = new SimpleObjectProperty<>(TrayLevel.CLEAR);
@@ -72,8 +76,8 @@ public final class TrayViewModel {
   }
 
   private void announce(Overview overview) {
-    Map<String, String> serverNames = overview.servers().stream()
-        .flatMap(s -> s.findings().stream().map(f -> Map.entry(f.id(), s.name() + " in " + s.client())))
+    Map<String, ServerRow> servers = overview.servers().stream()
+        .flatMap(s -> s.findings().stream().map(f -> Map.entry(f.id(), s)))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     List<FindingItem> fresh = overview.allFindings()
         .filter(f -> f.finding().severity().atLeast(Severity.HIGH))
@@ -96,8 +100,11 @@ public final class TrayViewModel {
     }
     for (FindingItem item : fresh) {
       Finding f = item.finding();
-      String where = Optional.ofNullable(serverNames.get(f.id()))
-          .map(s -> " Server: " + s + ".").orElse("");
+      // Whether it runs changes what to do: a pending one must not be approved.
+      String where = Optional.ofNullable(servers.get(f.id()))
+          .map(s -> " Server: " + s.name() + " in " + s.client() + "."
+              + Approvals.notice(s).map(n -> " " + n).orElse(""))
+          .orElse("");
       notifier.accept(new Notification(f.id(), f.severity(),
           "Daylight: " + f.severity().wire() + " finding",
           f.title() + "." + where + " Open Daylight to see what to do."));

@@ -135,11 +135,16 @@ class StoreDataTest {
   }
 
   @Test
-  void claudeCodeProjectServersCarryTheApprovalTheScanReadAndStillTheirFindings() throws Exception {
+  void claudeCodeProjectServersCarryTheApprovalAndPolicyBlockTheScanReadAndStillTheirFindings()
+      throws Exception {
     Path project = Files.createDirectories(home.resolve("code/shop"));
     Files.writeString(project.resolve(".mcp.json"), "{\"mcpServers\": {"
         + "\"mail\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
+        + "\"banned\": {\"command\": \"npx\", \"args\": [\"-y\", \"banned-mcp\"]},"
         + "\"old\": {\"command\": \"npx\", \"args\": [\"-y\", \"old-mcp\"]}}}");
+    Files.createDirectories(project.resolve(".claude"));
+    Files.writeString(project.resolve(".claude/settings.json"),
+        "{\"deniedMcpServers\": [{\"serverName\": \"banned\"}]}");
     Files.writeString(home.resolve(".claude.json"), "{\"projects\": {\"" + project
         + "\": {\"disabledMcpjsonServers\": [\"old\"]}}}");
     Path cached = Files.createDirectories(home.resolve(".npm/_npx/c3d4/node_modules/postmark-mcp"));
@@ -155,6 +160,9 @@ class StoreDataTest {
     assertThat(mail.status()).as("a pending server is still judged").isEqualTo(ServerStatus.MALICIOUS);
     assertThat(rows.stream().filter(r -> r.name().equals("old")).findFirst().orElseThrow().approval())
         .contains(Approval.REFUSED);
+    assertThat(mail.blockedBy()).isEmpty();
+    assertThat(rows.stream().filter(r -> r.name().equals("banned")).findFirst().orElseThrow().blockedBy())
+        .hasValueSatisfying(why -> assertThat(why).startsWith("denied by deniedMcpServers serverName \"banned\""));
   }
 
   @Test

@@ -2,9 +2,11 @@ package dev.daylight.ui.tray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Severity;
 import dev.daylight.ui.InMemoryData;
 import dev.daylight.ui.concurrent.UiExecutor;
+import dev.daylight.ui.data.ServerRow;
 import dev.daylight.ui.data.ServerStatus;
 import dev.daylight.ui.main.SessionViewModel;
 import java.nio.file.Path;
@@ -78,6 +80,44 @@ class TrayViewModelTest {
 
     assertThat(shown).extracting(Notification::findingId)
         .containsExactly(InMemoryData.POSTMARK_FINDING, "f-changed");
+  }
+
+  @Test
+  void aNotificationSaysWhenItsServerWaitsForApprovalWasRefusedOrIsBlockedByPolicy() {
+    new TrayViewModel(session, NotifiedLedger.inMemory(), shown::add);
+    session.refresh();
+    shown.clear();
+
+    List<ServerRow> rows = new ArrayList<>(data.servers());
+    rows.add(InMemoryData.answered(risky("s-wait", "f-wait"), Approval.PENDING));
+    rows.add(InMemoryData.answered(risky("s-no", "f-no"), Approval.REFUSED));
+    rows.add(InMemoryData.blocked(InMemoryData.answered(risky("s-blocked", "f-blocked"), Approval.APPROVED),
+        "denied by deniedMcpServers serverName \"s-blocked\" in /etc/claude-code/managed-settings.json"));
+    rows.add(InMemoryData.answered(risky("s-yes", "f-yes"), Approval.APPROVED));
+    data.store(rows);
+    session.refreshIfChanged();
+
+    assertThat(text("f-wait")).contains("Server: s-wait in claude-code.",
+        "Waiting for your approval in Claude Code", "approving it would start it", "Do not approve it.");
+    assertThat(text("f-no")).contains("Refused in Claude Code, so it is not running.");
+    assertThat(text("f-blocked")).contains("Blocked by Claude Code's policy, so it is not running.")
+        .doesNotContain("Waiting", "Refused");
+    assertThat(text("f-yes")).as("a server that runs gets no such words")
+        .doesNotContain("not running", "approval", "Blocked", "Refused");
+    assertThat(shown).allSatisfy(n -> assertThat(n.text()).endsWith("Open Daylight to see what to do."));
+  }
+
+  private static ServerRow risky(String id, String findingId) {
+    return InMemoryData.row(id, "claude-code", id, null, ServerStatus.UNREVIEWED,
+        "/home/ada/src/app/.mcp.json", 2, "npx -y " + id,
+        List.of(InMemoryData.finding(findingId, "malicious-package", Severity.CRITICAL,
+            id + " is a known malicious package", id, null, "x", 2, "", "Remove it.")));
+  }
+
+  private String text(String findingId) {
+    return shown.stream().filter(n -> n.findingId().equals(findingId)).findFirst()
+        .orElseThrow(() -> new AssertionError("no notification for " + findingId + " in " + shown))
+        .text();
   }
 
   @Test
