@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Where the catalog says config files live for this context, as paths to watch whether or not
  * they exist. A pattern is watched up to its first wildcard segment (a new folder there starts a
- * rescan, which finds the files inside). Project files are watched where scans found them.
+ * rescan, which finds the files inside). Project files are watched where scans found them; the
+ * clients' user and managed settings files are watched too, since they approve and block servers.
  */
 public final class WatchLocations {
   private WatchLocations() {}
@@ -27,6 +28,12 @@ public final class WatchLocations {
     for (Catalog.ClientSpec client : catalog.clients()) {
       for (Catalog.FileSpec spec : client.files()) {
         if (spec.appliesTo(os)) {
+          resolve(spec.path(), context).ifPresent(out::add);
+        }
+      }
+      for (Catalog.FileSpec spec : client.settings()) {
+        // A settings change can block or approve a server without touching its config file.
+        if (spec.appliesTo(os) && !"project".equals(spec.scope())) {
           resolve(spec.path(), context).ifPresent(out::add);
         }
       }

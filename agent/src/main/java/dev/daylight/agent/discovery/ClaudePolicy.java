@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  * <p>Managed settings fail closed as Claude Code's do: an {@code allowedMcpServers} that is not a
  * list admits nothing, and an {@code allowManagedMcpServersOnly} that is not a boolean counts as
  * true. A blocked server keeps its place in the inventory with {@code enabled} false and
- * {@code blockedBy} naming the rule and file. Project settings apply to the project's
- * {@code .mcp.json}; for every other server only user and managed settings are known to apply.
+ * {@code blockedBy} naming the rule and file. A project's settings apply to its {@code .mcp.json}
+ * servers and to the servers {@code ~/.claude.json} keeps for it; a user-scope server is judged by
+ * user and managed settings, as it would be outside any project.
  */
 final class ClaudePolicy {
   private final ClaudeSettings settings;
@@ -99,10 +100,13 @@ final class ClaudePolicy {
   }
 
   private List<Layer> layers(McpServer s) {
-    if (s.scope() == Scope.PROJECT && s.configPath().endsWith(".mcp.json")) {
+    if (s.scope() != Scope.PROJECT) {
+      return settings.outsideProjects();
+    }
+    if (s.configPath().endsWith(".mcp.json")) {
       return settings.forProject(Path.of(s.configPath()).getParent());
     }
-    return settings.outsideProjects();
+    return settings.localProject(s).map(settings::forProject).orElseGet(settings::outsideProjects);
   }
 
   private static boolean expands(McpServer s) {
@@ -121,14 +125,14 @@ final class ClaudePolicy {
     for (Layer layer : layers) {
       JsonNode denied = layer.root().get("deniedMcpServers");
       if (denied != null && denied.isArray()) {
-        denied.forEach(e -> ServerRule.parse(e, layer.path(), redactor).ifPresent(deny::add));
+        denied.forEach(e -> ServerRule.parse(e, layer.path(), redactor, false).ifPresent(deny::add));
       }
       JsonNode allowed = layer.root().get("allowedMcpServers");
       if (allowed == null || allowed.isNull() || (managedOnly && !layer.managed())) {
         continue;
       }
       if (allowed.isArray()) {
-        allowed.forEach(e -> ServerRule.parse(e, layer.path(), redactor).ifPresent(allow::add));
+        allowed.forEach(e -> ServerRule.parse(e, layer.path(), redactor, true).ifPresent(allow::add));
         allowSources.add(layer.path());
       } else if (layer.managed()) {
         allowSources.add(layer.path()); // not a list: Claude Code enforces it as empty

@@ -5,6 +5,7 @@ import dev.daylight.agent.catalog.Catalog;
 import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.catalog.Catalog.FileSpec;
 import dev.daylight.agent.catalog.Catalog.Format;
+import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.ScanError;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Claude Code's settings files where the catalog places them (managed, user, project, local),
@@ -82,6 +85,36 @@ final class ClaudeSettings {
       }
     }
     return out;
+  }
+
+  /**
+   * The project a local-scope server of {@code ~/.claude.json} ({@code projects.<path>.mcpServers})
+   * belongs to, found by the line its entry starts on; empty when that is not one entry.
+   */
+  Optional<Path> localProject(McpServer s) {
+    if (s.line() == null) {
+      return Optional.empty();
+    }
+    List<String> keys = new ArrayList<>();
+    for (FileSpec spec : serverFiles()) {
+      if (spec.projectServers() == null) {
+        continue;
+      }
+      String[] around = spec.projectServers().split("\\*", 2);
+      Pattern entry = Pattern.compile(Pattern.quote("/" + around[0]) + "([^/]*)"
+          + Pattern.quote(around[1] + "/" + Doc.child("", s.name()).substring(1)));
+      for (Path p : locator.expand(spec.path())) {
+        if (p.toString().equals(s.configPath())) {
+          docs.parsed(p, spec.format()).ifPresent(doc -> doc.lines().forEach((pointer, line) -> {
+            Matcher m = entry.matcher(pointer);
+            if (line.equals(s.line()) && m.matches()) {
+              keys.add(m.group(1).replace("~1", "/").replace("~0", "~"));
+            }
+          }));
+        }
+      }
+    }
+    return keys.size() == 1 ? locator.toPath(keys.get(0)) : Optional.empty();
   }
 
   /**

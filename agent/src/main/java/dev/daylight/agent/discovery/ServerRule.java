@@ -28,12 +28,16 @@ import java.util.stream.Collectors;
 record ServerRule(Kind kind, String name, List<String> command, String url, String shown, Path source) {
   enum Kind { NAME, COMMAND, URL }
 
-  static Optional<ServerRule> parse(JsonNode entry, Path source, Redactor redactor) {
+  /** Allowlist names are limited to letters, digits, hyphens and underscores; denylist names are not. */
+  private static final Pattern ALLOWED_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+  static Optional<ServerRule> parse(JsonNode entry, Path source, Redactor redactor, boolean allowList) {
     if (entry == null || !entry.isObject() || entry.size() != 1) {
       return Optional.empty();
     }
     JsonNode name = entry.get("serverName");
-    if (name != null && name.isTextual() && !name.asText().isEmpty()) {
+    if (name != null && name.isTextual() && !name.asText().isEmpty()
+        && (!allowList || ALLOWED_NAME.matcher(name.asText()).matches())) {
       return Optional.of(new ServerRule(Kind.NAME, name.asText(), List.of(), null,
           "serverName \"" + name.asText() + "\"", source));
     }

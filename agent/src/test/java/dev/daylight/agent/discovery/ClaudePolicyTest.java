@@ -169,6 +169,36 @@ class ClaudePolicyTest {
   }
 
   @Test
+  void aProjectsSettingsJudgeTheServersClaudeJsonKeepsForThatProjectOnly() {
+    FakeHome h = home();
+    Path app = tmp.resolve("src/app");
+    h.write(".claude.json", "{\"mcpServers\":{\"tool\":{\"command\":\"t\"}},\n"
+        + "\"projects\":{\"" + app + "\":{\n\"mcpServers\":{\n\"tool\":{\"command\":\"t\"}}},\n"
+        + "\"" + tmp.resolve("src/other") + "\":{\n\"mcpServers\":{\n\"tool\":{\"command\":\"t\"}}}}}");
+    h.write("src/app/.claude/settings.local.json", "{\"deniedMcpServers\":[{\"serverName\":\"tool\"}]}");
+    List<McpServer> s = claude();
+    assertThat(s).hasSize(3);
+    assertThat(s).filteredOn(x -> x.blockedBy() != null).singleElement().satisfies(x -> {
+      assertThat(x.line()).isEqualTo(4);
+      assertThat(x.blockedBy()).contains(tmp.resolve("src/app/.claude/settings.local.json").toString());
+    });
+  }
+
+  @Test
+  void anAllowlistNameWithOtherCharactersOrAnEntryWithTwoKeysIsDroppedLikeClaudeCodeDropsIt() {
+    FakeHome h = home();
+    h.write(".claude.json", """
+        {"mcpServers":{"gh":{"command":"a"},"my.tool":{"command":"b"},"local":{"command":"c"}}}""");
+    h.write(MANAGED, """
+        {"allowedMcpServers":[{"serverName":"gh"},{"serverName":"my.tool"},
+          {"serverName":"local","serverUrl":"https://x"}]}""");
+    List<McpServer> s = claude();
+    assertThat(named(s, "gh").enabled()).isTrue();
+    assertThat(named(s, "my.tool").enabled()).as("a dot is not allowed in an allowlist name").isFalse();
+    assertThat(named(s, "local").enabled()).as("an entry with two keys is not an entry").isFalse();
+  }
+
+  @Test
   void aManagedMcpFileTakesExclusiveControlButItsOwnServersSkipTheAllowlist() {
     FakeHome h = withUserServers();
     h.write("etc/claude-code/managed-mcp.json", """
