@@ -56,6 +56,7 @@ public final class ServerDiff {
     check(fields, "secretFingerprints", a, b, McpServer::secretFingerprints);
     check(fields, "enabled", a, b, McpServer::enabled);
     check(fields, "proxiedUrl", a, b, McpServer::proxiedUrl);
+    check(fields, "blockedBy", a, b, McpServer::blockedBy);
     if (a.approval() != null) {
       // A server recorded before approvals were read has none: its first approval is no change.
       check(fields, "approval", a, b, McpServer::approval);

@@ -44,6 +44,16 @@ class ServerDiffTest {
   }
 
   @Test
+  void aServerItsClientsPolicyStartsOrStopsBlockingIsAChangeAndSoIsANewReason() {
+    McpServer runs = npx("postmark", "postmark-mcp", "1.0.15");
+    McpServer denied = runs.withBlock("denied by deniedMcpServers serverName \"postmark\" in /etc/x.json");
+    assertThat(ServerDiff.changedFields(runs, denied)).containsExactly("enabled", "blockedBy");
+    assertThat(ServerDiff.changedFields(denied, runs.withBlock("allowedMcpServers is empty in /etc/x.json")))
+        .containsExactly("blockedBy");
+    assertThat(ServerDiff.changedFields(denied, denied)).isEmpty();
+  }
+
+  @Test
   void aNewResolvedVersionIsAPackageVersionChangeNotAServerChange() {
     McpServer before = npx("postmark", "postmark-mcp", "1.0.15");
     McpServer after = npx("postmark", "postmark-mcp", "1.0.16");
