@@ -118,7 +118,7 @@ final class ClaudePolicy {
   private Lists merge(List<Layer> layers) {
     boolean managedOnly = layers.stream().filter(Layer::managed)
         .map(l -> l.root().get("allowManagedMcpServersOnly"))
-        .anyMatch(v -> v != null && !(v.isBoolean() && !v.booleanValue()));
+        .anyMatch(v -> v != null && !v.isNull() && !(v.isBoolean() && !v.booleanValue()));
     List<ServerRule> deny = new ArrayList<>();
     List<ServerRule> allow = new ArrayList<>();
     Set<Path> allowSources = new LinkedHashSet<>();
