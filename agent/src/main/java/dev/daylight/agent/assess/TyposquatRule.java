@@ -3,9 +3,15 @@ package dev.daylight.agent.assess;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code typosquat}: a server package whose name is within Damerau-Levenshtein 2 of a well-known
@@ -15,7 +21,8 @@ import java.util.Optional;
  */
 final class TyposquatRule implements Rule {
   static final String ID = "typosquat";
-  private final List<Known> popular;
+  /** Per ecosystem; built once, since every server of every scan is checked against it. */
+  private final Map<String, Index> byEcosystem;
 
   record Known(String ecosystem, String name) {
     String bare() {
@@ -28,6 +35,29 @@ final class TyposquatRule implements Rule {
     }
   }
 
+  /**
+   * One ecosystem's popular names: the exact names, the scoped ones whose bare name is
+   * distinctive (six letters or more and no other popular package shares it: generic bare names
+   * such as mcp, sdk or mcp-server belong to many vendors and carry no signal), and the names in
+   * list order, lower-cased, for the edit-distance pass.
+   */
+  private record Index(Set<String> names, Map<String, Known> distinctiveByBare, List<Known> known,
+      List<String> lower) {
+    static Index of(List<Known> same) {
+      Map<String, Long> bareCounts = same.stream()
+          .collect(Collectors.groupingBy(Known::bare, Collectors.counting()));
+      Map<String, Known> distinctive = new HashMap<>();
+      for (Known k : same) {
+        if (k.scoped() && k.bare().length() >= 6 && bareCounts.get(k.bare()) == 1) {
+          distinctive.put(k.bare(), k);
+        }
+      }
+      return new Index(same.stream().map(Known::name).collect(Collectors.toUnmodifiableSet()),
+          Map.copyOf(distinctive), List.copyOf(same),
+          same.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+    }
+  }
+
   TyposquatRule() {
     this(Resources.lines("popular-mcp-packages.txt").stream()
         .map(l -> l.split("\\s+", 2))
@@ -36,7 +66,13 @@ final class TyposquatRule implements Rule {
   }
 
   TyposquatRule(List<Known> popular) {
-    this.popular = List.copyOf(popular);
+    Map<String, List<Known>> grouped = new LinkedHashMap<>();
+    for (Known k : popular) {
+      grouped.computeIfAbsent(k.ecosystem(), e -> new ArrayList<>()).add(k);
+    }
+    Map<String, Index> indexes = new HashMap<>();
+    grouped.forEach((ecosystem, same) -> indexes.put(ecosystem, Index.of(same)));
+    this.byEcosystem = Map.copyOf(indexes);
   }
 
   @Override
@@ -60,29 +96,25 @@ final class TyposquatRule implements Rule {
   record Hit(Known known, String how) {}
 
   Optional<Hit> lookalike(String ecosystem, String name) {
-    List<Known> same = popular.stream().filter(k -> k.ecosystem().equals(ecosystem)).toList();
-    if (same.stream().anyMatch(k -> k.name().equals(name))) {
+    Index index = byEcosystem.get(ecosystem);
+    if (index == null || index.names().contains(name)) {
       return Optional.empty();
     }
     Known candidate = new Known(ecosystem, name);
-    for (Known k : same) {
-      // Generic bare names (mcp, sdk, mcp-server) are shared by many vendors: no signal there.
-      boolean distinctive = k.bare().length() >= 6
-          && same.stream().filter(o -> o.bare().equals(k.bare())).count() == 1;
-      if (distinctive && k.scoped() && k.bare().equals(candidate.bare())) {
-        return Optional.of(new Hit(k, candidate.scoped() ? "same name under another scope" : "scope dropped"));
-      }
+    Known sameBare = index.distinctiveByBare().get(candidate.bare());
+    if (sameBare != null) {
+      return Optional.of(new Hit(sameBare, candidate.scoped() ? "same name under another scope" : "scope dropped"));
     }
     String lower = name.toLowerCase(Locale.ROOT);
-    for (Known k : same) {
-      String target = k.name().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < index.known().size(); i++) {
+      String target = index.lower().get(i);
       int limit = target.length() < 5 ? 0 : target.length() < 10 ? 1 : 2;
       if (limit == 0) {
         continue;
       }
       int d = DamerauLevenshtein.distance(lower, target, limit);
       if (d <= limit) {
-        return Optional.of(new Hit(k, d == 0 ? "differs only in letter case" : "edit distance " + d));
+        return Optional.of(new Hit(index.known().get(i), d == 0 ? "differs only in letter case" : "edit distance " + d));
       }
     }
     return Optional.empty();

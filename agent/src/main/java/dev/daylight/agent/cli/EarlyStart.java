@@ -1,13 +1,23 @@
 package dev.daylight.agent.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daylight.agent.discovery.WalkPrefetch;
 import dev.daylight.agent.platform.Layout;
+import dev.daylight.agent.scan.Joins;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a plain {@code scan}'s project walk, and the JSON serializer it will print with, before
@@ -21,6 +31,8 @@ final class EarlyStart {
 
   /** Whether this run started a walk; other commands (the resident daemon) load none of this. */
   private static volatile boolean started;
+  /** Configures Logback on the warm-up thread; null when this run warms nothing. */
+  private static volatile FutureTask<Object> logging;
 
   static void begin(String[] args) {
     if (args.length == 0 || !args[0].equals("scan")) {
@@ -55,18 +67,29 @@ final class EarlyStart {
     if (depth < 0) {
       return;
     }
-    if (format == null ? System.console() == null : format.equalsIgnoreCase("json")) {
-      // Not a lambda here or below: the first lambda initializes java.lang.invoke (tens of ms),
-      // which this thread would pay before picocli; the helper threads pay it instead.
-      Thread json = new Thread(new Runnable() {
-        @Override
-        public void run() {
+    boolean json = format == null ? System.console() == null : format.equalsIgnoreCase("json");
+    // Not a lambda here or below: the first lambda initializes java.lang.invoke (tens of ms),
+    // which this thread would pay before picocli; the helper threads pay it instead.
+    // Logback's start (its configurator, pattern parser, version checks) otherwise falls on the
+    // main thread at the scan's first logger.
+    FutureTask<Object> configure = new FutureTask<>(new Callable<Object>() {
+      @Override
+      public Object call() {
+        return LoggerFactory.getILoggerFactory();
+      }
+    });
+    logging = configure;
+    Thread warm = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        configure.run();
+        if (json) {
           prepareJson();
         }
-      }, "daylight-json");
-      json.setDaemon(true);
-      json.start();
-    }
+      }
+    }, "daylight-warm");
+    warm.setDaemon(true);
+    warm.start();
     try {
       Path dir = home != null ? Path.of(home).toAbsolutePath().normalize() : Layout.currentMachine().home();
       if (Files.isDirectory(dir)) {
@@ -79,11 +102,43 @@ final class EarlyStart {
   }
 
   /**
-   * Builds the serializer of {@link Inventory} (Jackson's introspection of every protocol record),
-   * cached in the shared mapper, which the scan then prints with.
+   * Builds the serializers of {@link Inventory} and of every record it holds (Jackson's
+   * introspection of each protocol record), cached in the shared mapper, which the scan then
+   * prints with. The root serializer alone is not enough: a {@code List} property's element
+   * serializer is looked up while printing, on the main thread, from the list's runtime class.
    */
   private static void prepareJson() {
-    Json.mapper().writerFor(Inventory.class);
+    ObjectMapper mapper = Json.mapper();
+    mapper.writerFor(Inventory.class);
+    Set<Class<?>> records = new LinkedHashSet<>();
+    collectRecords(Inventory.class, records);
+    for (Class<?> type : records) {
+      mapper.writerFor(type);
+    }
+  }
+
+  private static void collectRecords(Type type, Set<Class<?>> into) {
+    if (type instanceof ParameterizedType p) {
+      for (Type argument : p.getActualTypeArguments()) {
+        collectRecords(argument, into);
+      }
+    } else if (type instanceof Class<?> c && c.isRecord() && into.add(c)) {
+      for (RecordComponent component : c.getRecordComponents()) {
+        collectRecords(component.getGenericType(), into);
+      }
+    }
+  }
+
+  /**
+   * Waits until the warm-up thread has configured Logback. The scan calls this before its first
+   * logger: one asked for during SLF4J's initialization is a substitute whose calls SLF4J replays
+   * with a warning on stderr.
+   */
+  static void awaitLogging() {
+    FutureTask<Object> configure = logging;
+    if (configure != null) {
+      Joins.await(configure, "logging set-up");
+    }
   }
 
   /** Forgets a walk this run did not use. */

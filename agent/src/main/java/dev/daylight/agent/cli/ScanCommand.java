@@ -78,6 +78,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    EarlyStart.awaitLogging();
     ScanContext context;
     try {
       context = context();

@@ -1,8 +1,6 @@
 package dev.daylight.agent.discovery;
 
 import dev.daylight.agent.catalog.Catalog;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,6 +29,8 @@ final class ProjectWalk {
 
   private final Set<String> markers;
   private final List<Pattern> markerGlobs;
+  /** Per glob, the literal text after its last {@code *}: a name must end with it to match. */
+  private final List<String> markerGlobTails;
   private final Set<String> prune;
   private final boolean descendIntoHidden;
   private final int maxDepth;
@@ -39,7 +39,9 @@ final class ProjectWalk {
     Set<String> m = new HashSet<>();
     catalog.clients().forEach(c -> c.projectFiles().forEach(f -> m.add(f.path().split("/")[0])));
     this.markers = Set.copyOf(m);
-    this.markerGlobs = m.stream().filter(x -> x.contains("*")).map(Globs::toRegex).toList();
+    List<String> globs = m.stream().filter(x -> x.contains("*")).toList();
+    this.markerGlobs = globs.stream().map(Globs::toRegex).toList();
+    this.markerGlobTails = globs.stream().map(ProjectWalk::literalTail).toList();
     this.prune = Set.copyOf(catalog.walk().prune());
     this.descendIntoHidden = catalog.walk().descendIntoHidden();
     this.maxDepth = maxDepth;
@@ -55,23 +57,48 @@ final class ProjectWalk {
     while (!dirs.isEmpty()) {
       Path dir = dirs.pop();
       int depth = depths.pop();
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-        for (Path entry : entries) {
-          String name = entry.getFileName().toString();
-          if (markers.contains(name) || markerGlobs.stream().anyMatch(g -> g.matcher(name).matches())) {
+      try {
+        // java.io lists bare names; a DirectoryStream builds two Paths per entry, which was most
+        // of the walk's CPU in a folder of thousands of files. Null: unreadable, skipped like any
+        // folder that is not a config file, so the walk always finishes.
+        String[] names = dir.toFile().list();
+        if (names == null) {
+          continue;
+        }
+        for (String name : names) {
+          if (isMarker(name)) {
             found.add(dir);
           }
-          if (depth < maxDepth && enterable(name)
-              && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-            dirs.push(entry);
-            depths.push(depth + 1);
+          if (depth < maxDepth && enterable(name)) {
+            Path entry = dir.resolve(name);
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+              dirs.push(entry);
+              depths.push(depth + 1);
+            }
           }
         }
-      } catch (IOException | RuntimeException e) {
-        // Unreadable folders are skipped: they are not config files, and the walk must finish.
+      } catch (RuntimeException e) {
+        // A name this platform's paths cannot hold, or a folder we may not read: skipped.
       }
     }
     return found;
+  }
+
+  private boolean isMarker(String name) {
+    if (markers.contains(name)) {
+      return true;
+    }
+    for (int i = 0; i < markerGlobs.size(); i++) {
+      if (name.endsWith(markerGlobTails.get(i)) && markerGlobs.get(i).matcher(name).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String literalTail(String glob) {
+    String tail = glob.substring(glob.lastIndexOf('*') + 1);
+    return tail.contains("?") || tail.contains("[") || tail.contains("{") ? "" : tail;
   }
 
   private boolean enterable(String name) {

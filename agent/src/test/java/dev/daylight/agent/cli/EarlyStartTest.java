@@ -71,4 +71,28 @@ class EarlyStartTest {
     exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "scan", "--home");
     assertThat(exit).isEqualTo(ExitCodes.USAGE);
   }
+
+  /**
+   * Logback is configured on the warm-up thread while picocli parses; the scan's loggers must be
+   * the real ones (a logger taken during SLF4J's start is a substitute, and its calls come back
+   * with a warning on stderr). A fresh JVM, since this one's logging is long configured, whose
+   * Logback start is slowed ({@link SlowLogbackStart}) so that the scan reaches its first logger
+   * before the set-up ends.
+   */
+  @Test
+  void logsOfAScanGoThroughTheConfiguredLoggerWithoutReplay() throws Exception {
+    write(".cursor/mcp.json", "{\"mcpServers\":{\"u\":{\"command\":\"npx\",\"args\":[\"-y\",\"u-mcp\"]}}}");
+    for (int run = 0; run < 3; run++) {
+      ProcessBuilder pb = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Ddaylight.test.slowLogbackStart=" + (run == 0 ? 0 : 1500), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "scan", "--home", home.toString(), "--os", "linux", "--format", "json", "--no-host", "--no-store");
+      pb.environment().put("DAYLIGHT_LOG_LEVEL", "debug");
+      pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      Process p = pb.start();
+      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(err).isZero();
+      assertThat(err).contains("DEBUG", "discovery: ").doesNotContain("SLF4J", "replay");
+    }
+  }
 }
