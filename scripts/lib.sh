@@ -52,10 +52,16 @@ cds_opts() {
   fi
 }
 
-# Prints the JVM options of one kind (scan or resident) from scripts/jvm-options.
+# Prints the JVM options of one kind (scan or resident) from scripts/jvm-options. Read with shell
+# builtins: a grep here cost the launcher a fork and about 10 ms on every scan.
 # Usage: jvm_opts KIND
 jvm_opts() {
   local line
-  line=$(grep "^$1=" "$ROOT/scripts/jvm-options") || { echo "daylight: no $1= line in scripts/jvm-options" >&2; exit 3; }
-  echo "${line#*=}"
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+      "$1="*) echo "${line#*=}"; return 0 ;;
+    esac
+  done <"$ROOT/scripts/jvm-options"
+  echo "daylight: no $1= line in scripts/jvm-options" >&2
+  exit 3
 }
