@@ -1,20 +1,13 @@
 package dev.daylight.agent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daylight.agent.discovery.WalkPrefetch;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.scan.Joins;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import org.slf4j.LoggerFactory;
@@ -84,7 +77,7 @@ final class EarlyStart {
       public void run() {
         configure.run();
         if (json) {
-          prepareJson();
+          JsonWarmUp.run(Json.mapper());
         }
       }
     }, "daylight-warm");
@@ -98,34 +91,6 @@ final class EarlyStart {
       }
     } catch (InvalidPathException | SecurityException e) {
       // picocli will say what is wrong with the argument
-    }
-  }
-
-  /**
-   * Builds the serializers of {@link Inventory} and of every record it holds (Jackson's
-   * introspection of each protocol record), cached in the shared mapper, which the scan then
-   * prints with. The root serializer alone is not enough: a {@code List} property's element
-   * serializer is looked up while printing, on the main thread, from the list's runtime class.
-   */
-  private static void prepareJson() {
-    ObjectMapper mapper = Json.mapper();
-    mapper.writerFor(Inventory.class);
-    Set<Class<?>> records = new LinkedHashSet<>();
-    collectRecords(Inventory.class, records);
-    for (Class<?> type : records) {
-      mapper.writerFor(type);
-    }
-  }
-
-  private static void collectRecords(Type type, Set<Class<?>> into) {
-    if (type instanceof ParameterizedType p) {
-      for (Type argument : p.getActualTypeArguments()) {
-        collectRecords(argument, into);
-      }
-    } else if (type instanceof Class<?> c && c.isRecord() && into.add(c)) {
-      for (RecordComponent component : c.getRecordComponents()) {
-        collectRecords(component.getGenericType(), into);
-      }
     }
   }
 
