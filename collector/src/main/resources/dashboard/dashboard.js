@@ -107,9 +107,10 @@
       el('h3', {}, 'Timeline'), el('table', { id: 'device-timeline' }));
     box.hidden = false;
     const approval = { pending: 'waiting for the user to approve', refused: 'refused by the user', approved: 'approved' };
-    table('device-servers', ['Client', 'Name', 'Package', 'Version', 'Config', 'Since', 'Approval'],
-      d.servers.map((s) => [s.client, s.name, s.purl || '', s.version || '', s.configPath, s.firstSeen,
-        approval[s.approval] || '']));
+    const state = (s) => s.blockedBy ? 'blocked: ' + s.blockedBy
+      : s.enabled === 0 ? 'disabled in its config' : approval[s.approval] || '';
+    table('device-servers', ['Client', 'Name', 'Package', 'Version', 'Config', 'Since', 'State'],
+      d.servers.map((s) => [s.client, s.name, s.purl || '', s.version || '', s.configPath, s.firstSeen, state(s)]));
     table('device-findings', ['Severity', 'Title', 'Rule', 'Status'],
       d.findings.map((f) => [f.severity, f.title, f.rule, f.status]));
     table('device-timeline', ['When', 'Type', 'Summary'],

@@ -247,6 +247,33 @@ abstract class CollectorApiContract {
   }
 
   @Test
+  void aServerTheClientBlocksOrTheConfigDisablesIsListedAsNotRunning() {
+    Node n = enroll("policy-host", "kim");
+    McpServer s = Fixtures.server("claude-code", "postmark", "postmark-mcp", "1.0.16");
+    McpServer blocked = s.withBlock("deniedMcpServers in managed-settings.json");
+    McpServer other = Fixtures.server("cursor", "mail", "postmark-mcp", "1.0.16");
+    McpServer disabled = new McpServer(other.id(), other.client(), other.scope(), other.configPath(), 1, other.name(),
+        other.transport(), other.command(), other.args(), other.url(), false, other.envKeys(), other.headerKeys(),
+        other.pkg(), null, other.secretFingerprints(), null, null);
+    McpServer running = Fixtures.server("zed", "pm", "postmark-mcp", "1.0.16");
+    send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("policy-host", "kim"),
+        List.of(blocked, disabled, running), List.of())));
+
+    JsonNode servers = http.get("/api/v1/devices/" + n.id(), ADMIN).json().get("servers");
+    Map<String, JsonNode> byClient = new java.util.HashMap<>();
+    servers.forEach(x -> byClient.put(x.get("client").asText(), x));
+    assertThat(byClient.get("claude-code").get("enabled").asInt()).isZero();
+    assertThat(byClient.get("claude-code").get("blockedBy").asText()).isEqualTo("deniedMcpServers in managed-settings.json");
+    assertThat(byClient.get("cursor").get("enabled").asInt()).isZero();
+    assertThat(byClient.get("cursor").get("blockedBy").isNull()).isTrue();
+    assertThat(byClient.get("zed").get("enabled").asInt()).isEqualTo(1);
+
+    // The incident answer's shape is fixed for runbooks; it lists all three, and the device page
+    // says which of them actually start.
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(3);
+  }
+
+  @Test
   void healthAndMetricsAnswer() {
     assertThat(http.get("/healthz", null).status()).isEqualTo(200);
     Node n = enroll("metrics-host", "hal");

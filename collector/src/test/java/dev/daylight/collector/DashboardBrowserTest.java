@@ -26,7 +26,9 @@ class DashboardBrowserTest {
       String evil = "<img src=x onerror=\"window.pwned=1\">";
       Host host = new Host("dev-evil", evil, "linux", "Debian 12", "x86_64", "mallory", null);
       JsonNode node = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host", host)).json();
-      var inv = Fixtures.inventory(host, List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")),
+      var blocked = Fixtures.server("claude-code", "mail", "postmark-mcp", "1.0.16")
+          .withBlock("deniedMcpServers in <b>managed-settings.json</b>");
+      var inv = Fixtures.inventory(host, List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16"), blocked),
           List.of(Fixtures.finding("f1", Severity.HIGH, "postmark-mcp 1.0.16 is malicious")));
       assertThat(http.post("/api/v1/reports", node.get("nodeKey").asText(),
           Fixtures.snapshot(node.get("nodeId").asText(), inv)).status()).isEqualTo(200);
@@ -54,7 +56,9 @@ class DashboardBrowserTest {
 
       browser.click("#devices a");
       browser.await("device page", () -> browser.textOrEmpty("#device-title").equals(evil));
-      assertThat(browser.text("#device-servers")).contains("postmark-mcp").contains("1.0.16");
+      assertThat(browser.text("#device-servers")).contains("postmark-mcp").contains("1.0.16")
+          .contains("blocked: deniedMcpServers in <b>managed-settings.json</b>");
+      assertThat(browser.script("return document.querySelectorAll('#device-servers b').length").asInt()).isZero();
       browser.script("document.getElementById('owner-input').value = ''; return 0");
       browser.type("#owner-input", "dana@example.com");
       browser.click("#owner-save");

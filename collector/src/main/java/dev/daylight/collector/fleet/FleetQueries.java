@@ -127,7 +127,8 @@ public final class FleetQueries {
           "SELECT server_id AS \"id\", client AS \"client\", scope AS \"scope\", config_path AS \"configPath\","
               + " server_name AS \"name\", transport AS \"transport\", command AS \"command\", url AS \"url\","
               + " purl AS \"purl\", version AS \"version\", pinned AS \"pinned\", first_seen AS \"firstSeen\","
-              + " last_seen AS \"lastSeen\", approval AS \"approval\" FROM device_servers WHERE node_id = ?"
+              + " last_seen AS \"lastSeen\", approval AS \"approval\", enabled AS \"enabled\","
+              + " blocked_by AS \"blockedBy\" FROM device_servers WHERE node_id = ?"
               + " ORDER BY client, server_name",
           nodeId));
       out.put("packages", Rows.query(c,

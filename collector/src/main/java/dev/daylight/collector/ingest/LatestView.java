@@ -23,8 +23,8 @@ final class LatestView {
   static final MultiRow SERVERS = new MultiRow(
       "INSERT INTO device_servers (node_id, server_id, client, scope, config_path, server_name, transport,"
           + " command, url, purl, ecosystem, pkg_name, version, pinned, first_seen, last_seen, seen_in, os_user,"
-          + " approval) VALUES ",
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+          + " approval, enabled, blocked_by) VALUES ",
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       " ON CONFLICT (node_id, server_id) DO UPDATE SET client = excluded.client,"
           + " scope = excluded.scope, config_path = excluded.config_path,"
           + " server_name = excluded.server_name, transport = excluded.transport,"
@@ -35,7 +35,7 @@ final class LatestView {
           + " AND COALESCE(device_servers.purl, '') = COALESCE(excluded.purl, '')"
           + " THEN device_servers.first_seen ELSE excluded.first_seen END,"
           + " last_seen = excluded.last_seen, seen_in = excluded.seen_in, os_user = excluded.os_user,"
-          + " approval = excluded.approval");
+          + " approval = excluded.approval, enabled = excluded.enabled, blocked_by = excluded.blocked_by");
   static final MultiRow FINDINGS = new MultiRow(
       "INSERT INTO findings (node_id, finding_id, rule, severity, title, server_id, purl, advisory,"
           + " evidence, remediation, status, first_seen, last_seen, resolved_at, seen_in) VALUES ",
@@ -67,7 +67,8 @@ final class LatestView {
     return new Object[] {node, s.id(), s.client(), s.scope().wire(), s.configPath(), s.name(), s.transport().wire(),
         s.command(), s.url(), p == null ? null : Purls.base(p.purl()), p == null ? null : p.ecosystem(),
         p == null ? null : p.name(), p == null ? null : versionOf(p), p != null && p.pinned() ? 1 : 0,
-        at, at, seenIn, s.osUser(), s.approval() == null ? null : s.approval().wire()};
+        at, at, seenIn, s.osUser(), s.approval() == null ? null : s.approval().wire(), s.enabled() ? 1 : 0,
+        s.blockedBy()};
   }
 
   static Object[] findingRow(String node, Finding f, long at, String seenIn) {
