@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Enroll secret in, node id and node key out (osquery's TLS enrollment). A device that enrolls
@@ -27,30 +28,31 @@ public final class Enrollment {
   // Key hash to node id; entries are dropped when a node re-enrolls, so a stale key cannot linger.
   // The reverse map finds a node's cached key in O(1): scanning the cache on every enrollment made
   // enrolling a fleet quadratic.
-  // Entries expire: another collector process on the same database may re-enroll the node, and
-  // only the database tells this one that the old key stopped working.
-  private final ConcurrentHashMap<String, Cached> byKeyHash = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> byKeyHash = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> hashByNode = new ConcurrentHashMap<>();
-  // Bumped by every enrollment: a lookup that read the database before an enrollment committed
-  // must not cache the key that enrollment just retired.
-  private final java.util.concurrent.atomic.AtomicLong enrollments = new java.util.concurrent.atomic.AtomicLong();
+  // Bumped by every enrollment and cache flush: a lookup that read the database before one must
+  // not cache what it read.
+  private final AtomicLong generation = new AtomicLong();
+  // Another collector process on the same database may re-enroll a node; it bumps the 'keys'
+  // revision in the same transaction. This one reads that counter at most once per interval and
+  // forgets every cached key when it moved: one cheap query a second instead of re-checking each
+  // key, and a retired key stops working everywhere within about a second.
+  private final long checkEveryNanos;
+  private final AtomicLong nextCheck = new AtomicLong(System.nanoTime());
+  private volatile long keysRevision = Long.MIN_VALUE;
 
-  private final long ttlNanos;
-
-  private record Cached(String nodeId, long until) {}
-
-  /** How long a key is trusted without asking the database again. */
-  public static final Duration KEY_CACHE_TTL = Duration.ofSeconds(30);
+  /** How often the shared key revision is read. */
+  public static final Duration KEY_REVISION_CHECK = Duration.ofSeconds(1);
 
   public Enrollment(Database db, WriteQueue writes, String enrollSecret) {
-    this(db, writes, enrollSecret, KEY_CACHE_TTL);
+    this(db, writes, enrollSecret, KEY_REVISION_CHECK);
   }
 
-  Enrollment(Database db, WriteQueue writes, String enrollSecret, Duration keyCacheTtl) {
+  Enrollment(Database db, WriteQueue writes, String enrollSecret, Duration revisionCheck) {
     this.db = db;
     this.writes = writes;
     this.enrollSecret = enrollSecret;
-    this.ttlNanos = keyCacheTtl.toNanos();
+    this.checkEveryNanos = revisionCheck.toNanos();
   }
 
   public Enrolled enroll(String secret, Host host, long now) throws SQLException {
@@ -64,7 +66,7 @@ public final class Enrollment {
     String hash = Secrets.sha256(key);
     String nodeId = writes.submit("enroll", c -> upsert(c, host, hash, now));
     synchronized (this) {
-      enrollments.incrementAndGet();
+      generation.incrementAndGet();
       String old = hashByNode.remove(nodeId);
       if (old != null) {
         byKeyHash.remove(old);
@@ -89,6 +91,10 @@ public final class Enrollment {
         ps.setString(2, existing);
         ps.executeUpdate();
       }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE revisions SET value = value + 1 WHERE name = 'keys'")) {
+        ps.executeUpdate();
+      }
       HostFacts.update(c, existing, host);
       return existing;
     }
@@ -110,24 +116,24 @@ public final class Enrollment {
     if (key == null || key.isEmpty()) {
       return Optional.empty();
     }
+    checkRevision();
     String hash = Secrets.sha256(key);
-    Cached cached = byKeyHash.get(hash);
-    if (cached != null && System.nanoTime() - cached.until() < 0) {
-      return Optional.of(cached.nodeId());
+    String cached = byKeyHash.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
     }
-    long generation = enrollments.get();
+    long seen = generation.get();
     try (Connection c = db.read();
         PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE key_hash = ?")) {
       ps.setString(1, hash);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          byKeyHash.remove(hash);
           return Optional.empty();
         }
         String nodeId = rs.getString(1);
         synchronized (this) {
-          if (enrollments.get() == generation) {
-            byKeyHash.put(hash, new Cached(nodeId, System.nanoTime() + ttlNanos));
+          if (generation.get() == seen) {
+            byKeyHash.put(hash, nodeId);
             String previous = hashByNode.put(nodeId, hash);
             if (previous != null && !previous.equals(hash)) {
               byKeyHash.remove(previous);
@@ -135,6 +141,32 @@ public final class Enrollment {
           }
         }
         return Optional.of(nodeId);
+      }
+    }
+  }
+
+  /** Once per interval, one request thread reads the shared revision; a change empties the cache. */
+  private void checkRevision() throws SQLException {
+    long now = System.nanoTime();
+    long due = nextCheck.get();
+    if (now - due < 0 || !nextCheck.compareAndSet(due, now + checkEveryNanos)) {
+      return;
+    }
+    long current;
+    try (Connection c = db.read();
+        PreparedStatement ps = c.prepareStatement("SELECT value FROM revisions WHERE name = 'keys'");
+        ResultSet rs = ps.executeQuery()) {
+      current = rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      nextCheck.set(now); // the next request tries again
+      throw e;
+    }
+    if (current != keysRevision) {
+      synchronized (this) {
+        generation.incrementAndGet();
+        byKeyHash.clear();
+        hashByNode.clear();
+        keysRevision = current;
       }
     }
   }
