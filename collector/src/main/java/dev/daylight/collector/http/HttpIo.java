@@ -78,8 +78,17 @@ final class HttpIo {
   }
 
   static <T> T json(byte[] body, Class<T> type) {
+    return json(body, b -> Json.mapper().readValue(b, type));
+  }
+
+  /** How a body becomes a value; Jackson's exceptions become 400s. */
+  interface Parser<T> {
+    T parse(byte[] body) throws IOException;
+  }
+
+  static <T> T json(byte[] body, Parser<T> parser) {
     try {
-      T value = Json.mapper().readValue(body, type);
+      T value = parser.parse(body);
       if (value == null) {
         throw ApiException.badRequest("empty body");
       }

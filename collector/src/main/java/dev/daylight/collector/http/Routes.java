@@ -4,6 +4,7 @@ import dev.daylight.collector.ApiException;
 import dev.daylight.collector.fleet.FleetQueries;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.ingest.Enrollment;
+import dev.daylight.collector.ingest.RawEvents;
 import dev.daylight.collector.ingest.ReportIngest;
 import dev.daylight.collector.ingest.Secrets;
 import dev.daylight.collector.policy.PolicyService;
@@ -194,7 +195,7 @@ final class Routes extends Handler.Abstract {
 
   private int report(Request req, Response res, Callback cb, long now) throws Exception {
     String node = node(req);
-    Report r = HttpIo.json(HttpIo.body(req, BODY_CAP), Report.class);
+    Report r = HttpIo.json(HttpIo.body(req, BODY_CAP), RawEvents::read);
     if (!SchemaVersion.accepted(r.schemaVersion())) {
       throw ApiException.badRequest("schema version " + r.schemaVersion() + " not accepted (current "
           + SchemaVersion.CURRENT + ")");

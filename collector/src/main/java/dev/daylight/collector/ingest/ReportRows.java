@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
-import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
     List<Object[]> events = new ArrayList<>(r.events().size());
     for (ChangeEvent e : r.events()) {
       events.add(new Object[] {node, e.id(), r.reportId(), e.type(), e.at().toEpochMilli(), e.serverId(), e.purl(),
-          e.findingId(), e.summary(), e.before() == null ? null : e.before().toString(),
-          e.after() == null ? null : e.after().toString()});
+          e.findingId(), e.summary(), e.before() == null ? null : RawEvents.text(e.before()),
+          e.after() == null ? null : RawEvents.text(e.after())});
     }
     List<Op> ops = new ArrayList<>();
     if (r.inventory() == null) {
@@ -62,8 +61,8 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
     try {
       switch (e.type()) {
         case "server-added", "server-changed" -> {
-          if (e.after() != null && e.after().isObject()) {
-            McpServer s = Json.mapper().treeToValue(e.after(), McpServer.class);
+          if (RawEvents.isObject(e.after())) {
+            McpServer s = RawEvents.read(e.after(), McpServer.class);
             ops.add(new ServerUpsert(LatestView.serverRow(node, s, at, reportId)));
           }
         }
@@ -80,8 +79,8 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
           }
         }
         case "finding-opened" -> {
-          if (e.after() != null && e.after().isObject()) {
-            Finding f = Json.mapper().treeToValue(e.after(), Finding.class);
+          if (RawEvents.isObject(e.after())) {
+            Finding f = RawEvents.read(e.after(), Finding.class);
             ops.add(new FindingUpsert(LatestView.findingRow(node, f, at, reportId)));
           }
         }
@@ -93,14 +92,15 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
         }
         default -> { }
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException ex) {
+    } catch (java.io.IOException | IllegalArgumentException ex) {
       // The event stays in the timeline; only the latest view skips what it cannot read.
       log.atWarn().addKeyValue("node", node).addKeyValue("event", e.id())
           .addKeyValue("type", e.type()).log("event body not applied: {}", ex.getMessage());
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  private static String text(JsonNode body, String field) throws java.io.IOException {
+    JsonNode node = body == null ? null : RawEvents.tree(body);
     if (node == null || !node.hasNonNull(field)) {
       return null;
     }
