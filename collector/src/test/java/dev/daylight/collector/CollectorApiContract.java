@@ -107,6 +107,15 @@ abstract class CollectorApiContract {
     assertThat(send(n, r).json().get("status").asText()).isEqualTo("duplicate");
     JsonNode timeline = http.get("/api/v1/devices/" + n.id() + "/timeline", ADMIN).json();
     assertThat(timeline.get("reports")).hasSize(1);
+
+    // Ids are unique per node: another device's report with the same id is its own, and cannot
+    // be suppressed by a node that learned or guessed the id first.
+    Node other = enroll("dup-other", "omar");
+    Report same = new Report(r.schemaVersion(), r.reportId(), other.id(), r.createdAt(), r.kind(),
+        Fixtures.inventory(Fixtures.host("dup-other", "omar"), List.of(), List.of()), List.of());
+    assertThat(send(other, same).json().get("status").asText()).isEqualTo("stored");
+    assertThat(send(other, same).json().get("status").asText()).isEqualTo("duplicate");
+    assertThat(http.get("/api/v1/devices/" + other.id() + "/timeline", ADMIN).json().get("reports")).hasSize(1);
   }
 
   @Test

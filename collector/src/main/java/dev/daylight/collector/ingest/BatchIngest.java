@@ -24,7 +24,7 @@ import java.util.Set;
 final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
   private static final MultiRow REPORTS = new MultiRow(
       "INSERT INTO reports (report_id, node_id, kind, schema_version, created_at, received_at, event_count) VALUES ",
-      "(?,?,?,?,?,?,?)", " ON CONFLICT (report_id) DO NOTHING RETURNING report_id");
+      "(?,?,?,?,?,?,?)", " ON CONFLICT (node_id, report_id) DO NOTHING RETURNING node_id || '/' || report_id");
   private static final MultiRow EVENTS = new MultiRow(
       "INSERT INTO events (node_id, event_id, report_id, type, at, server_id, purl, finding_id, summary,"
           + " before_json, after_json) VALUES ",
@@ -44,8 +44,8 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     List<ReportRows> stored = new ArrayList<>(batch.size());
     for (ReportRows r : batch) {
-      // The first of two equal ids in one batch is the one stored.
-      boolean isNew = fresh.remove(r.reportId());
+      // The first of two equal ids in one batch is the one stored. Ids are unique per node.
+      boolean isNew = fresh.remove(r.node() + "/" + r.reportId());
       outcomes.add(isNew ? Outcome.STORED : Outcome.DUPLICATE);
       if (isNew) {
         stored.add(r);
