@@ -56,7 +56,8 @@ final class Gunzip {
             out = Arrays.copyOf(out, (int) Math.min((long) out.length * 2, cap + 1L));
           }
           int got = inflater.inflate(out, n, out.length - n);
-          if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          if (got == 0 && !inflater.finished()) {
+            // Room was left, so no progress means missing input or a dictionary: never loop.
             throw new BadGzip("truncated");
           }
           n += got;
