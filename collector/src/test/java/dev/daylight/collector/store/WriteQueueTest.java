@@ -54,10 +54,12 @@ class WriteQueueTest {
     try (Database db = Database.open("sqlite:" + tmp.resolve("q.db")); WriteQueue q = new WriteQueue(db)) {
       Inserts group = new Inserts();
       CountDownLatch hold = new CountDownLatch(1);
+      CountDownLatch running = new CountDownLatch(1);
       // Keep the single SQLite writer busy so the next writes queue up and drain as one batch.
       CompletableFuture<Integer> blocker = CompletableFuture.supplyAsync(() -> {
         try {
           return q.submit("a", c -> {
+            running.countDown();
             await(hold);
             return 0;
           });
@@ -65,6 +67,8 @@ class WriteQueueTest {
           throw new IllegalStateException(e);
         }
       });
+      // Only once the writer holds the blocker: a write queued beside it would share its batch.
+      await(running);
       ExecutorService callers = Executors.newFixedThreadPool(20);
       List<Future<String>> answers = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
