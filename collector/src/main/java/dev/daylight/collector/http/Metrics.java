@@ -33,10 +33,10 @@ final class Metrics {
   Metrics(Supplier<WriteQueue.Stats> writes) {
     JvmMetrics.builder().register(registry);
     CounterWithCallback.builder().name("daylight_write_batches_total")
-        .help("Transactions the writers committed or tried (group commit: many writes each)")
+        .help("Transactions the writer committed or tried (group commit: many writes each)")
         .callback(cb -> cb.call(writes.get().batches())).register(registry);
     CounterWithCallback.builder().name("daylight_writes_total")
-        .help("Writes handed to the writers; divided by batches, the mean batch size")
+        .help("Writes handed to the writer; divided by batches, the mean batch size")
         .callback(cb -> cb.call(writes.get().writes())).register(registry);
     CounterWithCallback.builder().name("daylight_write_batches_retried_total")
         .help("Batches rolled back because one write failed, then run one write at a time")

@@ -78,7 +78,7 @@ public final class WriteQueue implements AutoCloseable {
   private final LongAdder retried = new LongAdder();
   private final BlockingQueue<Item<?>> queue = new ArrayBlockingQueue<>(8192);
   private final HikariDataSource pool;
-  private final List<Thread> writers = new ArrayList<>();
+  private final Thread writer;
   private volatile boolean closing;
 
   public WriteQueue(Database db) {
@@ -87,19 +87,15 @@ public final class WriteQueue implements AutoCloseable {
     // instead of 6-10) and cost 0.10-0.13 ms of server CPU a report instead of 0.18-0.20, which on
     // two shared cores gave more reports a second, not fewer (15 s runs, 32 and 64 connections).
     // Several collector processes on one database still write in parallel.
-    int n = 1;
-    this.pool = db.newWriterPool(n);
-    for (int i = 0; i < n; i++) {
-      Thread t = new Thread(this::loop, "daylight-writer-" + i);
-      t.setDaemon(true);
-      t.start();
-      writers.add(t);
-    }
+    this.pool = db.newWriterPool(1);
+    this.writer = new Thread(this::loop, "daylight-writer-0");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /**
    * Runs {@code work} in a committed transaction and returns its result. {@code lockKey} orders
-   * writes inside a batch so two writers never take the same row locks in opposite orders.
+   * writes inside a batch, so collector processes sharing a database take row locks in one order.
    */
   public <T> T submit(String lockKey, Work<T> work) throws SQLException {
     return enqueue(new Item<>(lockKey, work, null, null));
@@ -238,12 +234,10 @@ public final class WriteQueue implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
-    for (Thread t : writers) {
-      try {
-        t.join(15_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    try {
+      writer.join(15_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     pool.close();
   }
