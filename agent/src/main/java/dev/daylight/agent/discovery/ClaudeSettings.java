@@ -11,6 +11,7 @@ import dev.daylight.protocol.ScanError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,9 @@ final class ClaudeSettings {
   private final Locator locator;
   private final DocumentCache docs;
   private final Consumer<ScanError> errors;
-  private final Map<FileSpec, List<Layer>> machine = new HashMap<>();
+  // By identity: a spec is one catalog object, and a record's generated hashCode costs its first
+  // caller a method-handle bootstrap (ObjectMethods), about 10 ms of a scan's start.
+  private final Map<FileSpec, List<Layer>> machine = new IdentityHashMap<>();
   private final Map<Path, List<Layer>> byProject = new HashMap<>();
 
   ClaudeSettings(Catalog catalog, Locator locator, DocumentCache docs, Consumer<ScanError> errors) {

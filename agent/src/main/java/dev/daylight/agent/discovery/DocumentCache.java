@@ -8,7 +8,21 @@ import java.util.Optional;
 
 /** Reads each file once per scan, however many clients and registries look at it. */
 final class DocumentCache {
-  private record Key(Path path, Format format) {}
+  /**
+   * Written out rather than generated: a record's own equals and hashCode are bootstrapped through
+   * method handles on first use (ObjectMethods), some 20 ms at the start of every scan.
+   */
+  private record Key(Path path, Format format) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.path.equals(path) && k.format == format;
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode() * 31 + format.hashCode();
+    }
+  }
 
   private final Map<Key, Documents.Outcome> outcomes = new HashMap<>();
 
