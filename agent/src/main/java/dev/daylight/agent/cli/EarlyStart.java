@@ -4,8 +4,6 @@ import dev.daylight.agent.discovery.WalkPrefetch;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.scan.Joins;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.protocol.Inventory;
-import dev.daylight.protocol.Json;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -14,9 +12,9 @@ import java.util.concurrent.FutureTask;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a plain {@code scan}'s project walk, and the JSON serializer it will print with, before
- * picocli builds its model: the walk is mostly system calls and picocli's start mostly class
- * loading, so on two cores they overlap. This only guesses home, depth and format from the raw
+ * Starts a plain {@code scan}'s project walk, and Logback's configuration, before picocli builds
+ * its model: the walk is mostly system calls and picocli's start mostly class loading, so on two
+ * cores they overlap. This only guesses home and depth from the raw
  * arguments; picocli still parses them, and a wrong guess costs wasted work, never a wrong result
  * ({@link WalkPrefetch} matches home and depth).
  */
@@ -33,7 +31,6 @@ final class EarlyStart {
       return;
     }
     String home = null;
-    String format = null;
     int depth = ScanContext.DEFAULT_WALK_DEPTH;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
@@ -46,11 +43,6 @@ final class EarlyStart {
         i++;
       } else if (a.startsWith("--home=")) {
         home = a.substring("--home=".length());
-      } else if (a.equals("--format") && value != null) {
-        format = value;
-        i++;
-      } else if (a.startsWith("--format=")) {
-        format = a.substring("--format=".length());
       } else if (a.equals("--depth") && value != null) {
         depth = parseDepth(value);
         i++;
@@ -61,9 +53,8 @@ final class EarlyStart {
     if (depth < 0) {
       return;
     }
-    boolean json = format == null ? System.console() == null : format.equalsIgnoreCase("json");
     // Not a lambda here or below: the first lambda initializes java.lang.invoke (tens of ms),
-    // which this thread would pay before picocli; the helper threads pay it instead.
+    // which this thread would pay before picocli; the helper thread pays it instead.
     // Logback's start (its configurator, pattern parser, version checks) otherwise falls on the
     // main thread at the scan's first logger.
     FutureTask<Object> configure = new FutureTask<>(new Callable<Object>() {
@@ -73,18 +64,7 @@ final class EarlyStart {
       }
     });
     logging = configure;
-    Thread warm = new Thread(new Runnable() {
-      @Override
-      public void run() {
-        configure.run();
-        if (json) {
-          // The root serializer: Jackson's introspection of every protocol record. (Printing
-          // made-up inventories here to build the list and enum serializers too was tried: more
-          // CPU, no faster scan, as both cores are busy.)
-          Json.mapper().writerFor(Inventory.class);
-        }
-      }
-    }, "daylight-warm");
+    Thread warm = new Thread(configure, "daylight-warm");
     warm.setDaemon(true);
     warm.start();
     try {

@@ -1,5 +1,8 @@
 package dev.daylight.agent.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.daylight.agent.allusers.AllUsers;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.platform.Layout;
@@ -9,7 +12,7 @@ import dev.daylight.agent.scan.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Inventory;
-import dev.daylight.protocol.Json;
+import dev.daylight.protocol.RecordWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +153,12 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Format f = format != null ? format : System.console() != null ? Format.table : Format.json;
     if (f == Format.json) {
-      out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(inventory));
+      // The mapper's pretty form, written without its per-type serializer set-up (RecordWriter).
+      JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      RecordWriter.write(g, inventory);
+      g.close();
+      out.println();
     } else {
       InventoryTable.print(inventory, out);
     }
