@@ -1,20 +1,20 @@
 package dev.daylight.agent.apps;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.daylight.protocol.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The known AI apps, editors and plugins, read from {@code known-apps.json}. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> extensions,
     Map<String, String> jetbrainsPlugins) {
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record App(String id, String name, String kind, List<String> macApp, List<String> windowsPrograms,
+    record App(String id, String name, String kind, List<String> macApp, List<String> windowsPrograms,
       List<String> windowsUninstall, List<String> desktop, List<String> snap, List<String> flatpak,
       List<String> cli, List<String> processes, List<Integer> ports, List<String> modelDirs) {
     App {
@@ -31,8 +31,7 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
     }
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Editor(String id, String name, String dir) {}
+    record Editor(String id, String name, String dir) {}
 
   private static <T> List<T> orEmpty(List<T> l) {
     return l == null ? List.of() : List.copyOf(l);
@@ -43,9 +42,51 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
       if (in == null) {
         throw new IllegalStateException("known-apps.json missing from the jar");
       }
-      return Json.mapper().readValue(in, AppCatalog.class);
+      return read(JsonTrees.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * From the tree, not by record binding: the scan's stages read this while discovery runs, and a
+   * mapper's deserializers for these records cost more than the rest of the stage.
+   */
+  private static AppCatalog read(JsonNode root) throws IOException {
+    if (!root.isObject()) {
+      throw new IOException("known-apps.json is not a JSON object");
+    }
+    List<App> apps = new ArrayList<>();
+    for (JsonNode a : root.path("apps")) {
+      List<Integer> ports = new ArrayList<>();
+      a.path("ports").forEach(p -> ports.add(p.asInt()));
+      apps.add(new App(text(a, "id"), text(a, "name"), text(a, "kind"), strings(a, "macApp"),
+          strings(a, "windowsPrograms"), strings(a, "windowsUninstall"), strings(a, "desktop"),
+          strings(a, "snap"), strings(a, "flatpak"), strings(a, "cli"), strings(a, "processes"), ports,
+          strings(a, "modelDirs")));
+    }
+    List<Editor> editors = new ArrayList<>();
+    for (JsonNode e : root.path("editors")) {
+      editors.add(new Editor(text(e, "id"), text(e, "name"), text(e, "dir")));
+    }
+    return new AppCatalog(List.copyOf(apps), List.copyOf(editors), map(root, "extensions"),
+        map(root, "jetbrainsPlugins"));
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static List<String> strings(JsonNode n, String field) {
+    List<String> out = new ArrayList<>();
+    n.path(field).forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static Map<String, String> map(JsonNode n, String field) {
+    Map<String, String> out = new LinkedHashMap<>();
+    n.path(field).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 }

@@ -1,7 +1,7 @@
 package dev.daylight.agent.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daylight.protocol.Json;
+import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ final class AppParsers {
   /** Entries of a VS Code-family {@code extensions.json}: identifier id (lower case) and version. */
   static List<Extension> extensionsJson(byte[] bytes) throws IOException {
     List<Extension> out = new ArrayList<>();
-    for (JsonNode e : Json.mapper().readTree(bytes)) {
+    for (JsonNode e : JsonTrees.read(bytes)) {
       String id = e.path("identifier").path("id").asText("");
       if (!id.isEmpty()) {
         out.add(new Extension(id.toLowerCase(java.util.Locale.ROOT), e.path("version").asText(null)));
@@ -85,7 +85,7 @@ final class AppParsers {
   /** {@code version} of an Electron app's {@code resources/app/package.json}. */
   static Optional<String> packageVersion(byte[] bytes) {
     try {
-      return Optional.ofNullable(Json.mapper().readTree(bytes).path("version").asText(null));
+      return Optional.ofNullable(JsonTrees.read(bytes).path("version").asText(null));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -1,18 +1,13 @@
 package dev.daylight.agent.catalog;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.catalog.Catalog.Dialect;
 import dev.daylight.agent.catalog.Catalog.FileSpec;
 import dev.daylight.agent.catalog.Catalog.Format;
 import dev.daylight.agent.catalog.Catalog.RegistrySpec;
 import dev.daylight.agent.catalog.Catalog.Walk;
+import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,23 +21,15 @@ import java.util.function.Function;
  * Reads {@code clients.json} from Jackson's tree rather than by record binding: the same records
  * (absent fields null, unknown fields ignored), without building a deserializer per record type,
  * which made the catalog most of a short scan's start-up before the walk could begin. The tree is
- * built from the streaming parser, not by an {@code ObjectMapper}: the mapper's class set-up
- * (Jackson's default date format, with the JDK's locale and calendar data behind it) costs some
- * 60 ms of CPU, and the walk waits for the catalog.
+ * built from the streaming parser ({@link JsonTrees}), not by an {@code ObjectMapper}, as the walk
+ * waits for the catalog.
  */
 final class CatalogReader {
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private CatalogReader() {}
 
   static Catalog read(InputStream in) throws IOException {
-    JsonNode root;
-    try (JsonParser parser = JSON.createParser(in)) {
-      JsonToken first = parser.nextToken();
-      root = first == null ? null : node(parser, first);
-    }
-    if (root == null || !root.isObject()) {
+    JsonNode root = JsonTrees.read(in);
+    if (!root.isObject()) {
       throw new IOException("catalog is not a JSON object");
     }
     JsonNode d = root.path("dialect");
@@ -53,48 +40,6 @@ final class CatalogReader {
     JsonNode w = root.path("walk");
     Walk walk = w.isObject() ? new Walk(strings(w, "prune"), w.path("descendIntoHidden").asBoolean()) : null;
     return new Catalog(dialect, walk, list(root, "clients", CatalogReader::client));
-  }
-
-  private static JsonNode node(JsonParser parser, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT -> {
-        ObjectNode object = NODES.objectNode();
-        while (next(parser) == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          object.set(name, node(parser, next(parser)));
-        }
-        return object;
-      }
-      case START_ARRAY -> {
-        ArrayNode array = NODES.arrayNode();
-        JsonToken t;
-        while ((t = next(parser)) != JsonToken.END_ARRAY) {
-          array.add(node(parser, t));
-        }
-        return array;
-      }
-      case VALUE_STRING -> {
-        return NODES.textNode(parser.getText());
-      }
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return NODES.numberNode(parser.getDecimalValue());
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
-      }
-      case VALUE_NULL -> {
-        return NODES.nullNode();
-      }
-      default -> throw new IOException("catalog: unexpected " + token);
-    }
-  }
-
-  private static JsonToken next(JsonParser parser) throws IOException {
-    JsonToken t = parser.nextToken();
-    if (t == null) {
-      throw new IOException("catalog: unexpected end of input");
-    }
-    return t;
   }
 
   private static ClientSpec client(JsonNode c) {

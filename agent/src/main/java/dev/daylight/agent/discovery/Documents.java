@@ -6,9 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.daylight.agent.catalog.Catalog.Format;
+import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -117,7 +118,10 @@ final class Documents {
 
   /** Jackson's TOML parser keeps no locations; table headers and inline-table keys give the lines. */
   private static Doc toml(String text) throws IOException {
-    JsonNode root = new TomlMapper().readTree(text);
+    JsonNode root;
+    try (JsonParser p = new TomlFactory().createParser(text)) {
+      root = JsonTrees.read(p);
+    }
     Map<String, Integer> lines = new HashMap<>();
     Map<String, Integer> arrayCounts = new HashMap<>();
     String table = "";

@@ -1,9 +1,9 @@
 package dev.daylight.agent.installed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.json.JsonTrees;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.InstalledPackage;
-import dev.daylight.protocol.Json;
 import dev.daylight.protocol.ScanError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ public final class InstalledScanner {
     Set<String> names = new LinkedHashSet<>();
     if (Files.isRegularFile(packageJson)) {
       try {
-        JsonNode deps = Json.mapper().readTree(Files.readAllBytes(packageJson)).path("dependencies");
+        JsonNode deps = JsonTrees.read(Files.readAllBytes(packageJson)).path("dependencies");
         for (Iterator<String> it = deps.fieldNames(); it.hasNext(); ) {
           names.add(it.next());
         }

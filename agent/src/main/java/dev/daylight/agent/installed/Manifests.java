@@ -1,7 +1,7 @@
 package dev.daylight.agent.installed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daylight.protocol.Json;
+import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +18,7 @@ final class Manifests {
   /** {@code name} and {@code version} of an npm {@code package.json}. */
   static Optional<NameVersion> packageJson(byte[] bytes) {
     try {
-      JsonNode n = Json.mapper().readTree(bytes);
+      JsonNode n = JsonTrees.read(bytes);
       String name = n.path("name").asText(null);
       String version = n.path("version").asText(null);
       return name == null || name.isBlank() ? Optional.empty() : Optional.of(new NameVersion(name, version));
@@ -47,7 +47,7 @@ final class Manifests {
   /** {@code main_package.package} and {@code package_version} of a pipx {@code pipx_metadata.json}. */
   static Optional<NameVersion> pipxMetadata(byte[] bytes) {
     try {
-      JsonNode main = Json.mapper().readTree(bytes).path("main_package");
+      JsonNode main = JsonTrees.read(bytes).path("main_package");
       String name = main.path("package").asText(null);
       String version = main.path("package_version").asText(null);
       return name == null || name.isBlank() ? Optional.empty() : Optional.of(new NameVersion(name, version));

@@ -1,7 +1,7 @@
 package dev.daylight.agent.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ final class SecretRules {
       if (in == null) {
         throw new IllegalStateException("secret-patterns.json is missing");
       }
-      return new SecretRules(new ObjectMapper().readTree(in));
+      return new SecretRules(JsonTrees.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,104 @@
+package dev.daylight.agent.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Jackson trees as {@code ObjectMapper.readTree} builds them, but straight from the streaming
+ * parser. The scan reads its bundled data (catalog, secret patterns, known apps) and a few
+ * manifests as trees; an {@code ObjectMapper}'s class set-up (Jackson's default date format, with
+ * the JDK's calendar and locale data behind it) costs some 50-60 ms of CPU, more than all of
+ * those reads together, and a scan otherwise needs no mapper at all.
+ */
+public final class JsonTrees {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private JsonTrees() {}
+
+  /** The JSON document in {@code bytes}; {@link MissingNode} when there is none. */
+  public static JsonNode read(byte[] bytes) throws IOException {
+    try (JsonParser p = JSON.createParser(bytes)) {
+      return read(p);
+    }
+  }
+
+  /** The JSON document in {@code in}, which this closes; {@link MissingNode} when there is none. */
+  public static JsonNode read(InputStream in) throws IOException {
+    try (JsonParser p = JSON.createParser(in)) {
+      return read(p);
+    }
+  }
+
+  /** The next value of any Jackson parser (JSON, YAML, TOML); {@link MissingNode} at the end. */
+  public static JsonNode read(JsonParser parser) throws IOException {
+    JsonToken first = parser.nextToken();
+    return first == null ? MissingNode.getInstance() : value(parser, first);
+  }
+
+  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = NODES.objectNode();
+        while (next(parser) == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          object.set(name, value(parser, next(parser)));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = NODES.arrayNode();
+        JsonToken t;
+        while ((t = next(parser)) != JsonToken.END_ARRAY) {
+          array.add(value(parser, t));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return NODES.textNode(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return switch (parser.getNumberType()) {
+          case INT -> NODES.numberNode(parser.getIntValue());
+          case LONG -> NODES.numberNode(parser.getLongValue());
+          default -> NODES.numberNode(parser.getBigIntegerValue());
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return switch (parser.getNumberType()) {
+          case BIG_DECIMAL -> NODES.numberNode(parser.getDecimalValue()); // TOML's floats
+          case FLOAT -> NODES.numberNode(parser.getFloatValue());
+          default -> NODES.numberNode(parser.getDoubleValue());
+        };
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+      }
+      case VALUE_NULL -> {
+        return NODES.nullNode();
+      }
+      case VALUE_EMBEDDED_OBJECT -> {
+        // TOML's dates and times: kept as text, which is how every reader here uses them
+        Object o = parser.getEmbeddedObject();
+        return o == null ? NODES.nullNode() : NODES.textNode(o.toString());
+      }
+      default -> throw new IOException("unexpected " + token + " at line " + parser.currentLocation().getLineNr());
+    }
+  }
+
+  private static JsonToken next(JsonParser parser) throws IOException {
+    JsonToken t = parser.nextToken();
+    if (t == null) {
+      throw new IOException("unexpected end of input");
+    }
+    return t;
+  }
+}
