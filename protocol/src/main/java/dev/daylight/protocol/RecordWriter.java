@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,30 @@ public final class RecordWriter {
       g.writeEndObject();
     } else {
       throw new IllegalArgumentException("not a type of the inventory: " + value.getClass().getName());
+    }
+  }
+
+  /**
+   * Looks up, ahead of writing, the properties of {@code type} and of every record and enum its
+   * components hold, so a thread with time to spare can take that reflection off the writer's.
+   */
+  public static void prepare(Class<?> type) {
+    if (type.isRecord() && !RECORDS.containsKey(type)) {
+      for (Property p : properties(type)) {
+        prepare(p.accessor().getGenericReturnType());
+      }
+    } else if (type.isEnum()) {
+      ENUM_VALUES.computeIfAbsent(type, RecordWriter::findJsonValue);
+    }
+  }
+
+  private static void prepare(Type type) {
+    if (type instanceof Class<?> c) {
+      prepare(c);
+    } else if (type instanceof ParameterizedType p) {
+      for (Type argument : p.getActualTypeArguments()) {
+        prepare(argument);
+      }
     }
   }
 

@@ -94,6 +94,14 @@ class RecordWriterTest {
   }
 
   @Test
+  void preparingAheadChangesNothingWritten() throws Exception {
+    String before = viaWriter(full());
+    RecordWriter.prepare(Inventory.class);
+    RecordWriter.prepare(Inventory.class);
+    assertThat(viaWriter(full())).isEqualTo(before).isEqualTo(viaMapper(full()));
+  }
+
+  @Test
   void refusesTypesAnInventoryDoesNotHold() {
     JsonNode tree = Json.mapper().createObjectNode();
     assertThatThrownBy(() -> viaWriter(tree)).isInstanceOf(IllegalArgumentException.class)

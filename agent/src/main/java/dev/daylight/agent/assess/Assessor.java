@@ -1,6 +1,7 @@
 package dev.daylight.agent.assess;
 
 import dev.daylight.agent.intel.Intel;
+import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
@@ -22,7 +23,12 @@ public final class Assessor {
 
   private final Supplier<Intel> intel;
   private final RuleConfig config;
-  private final List<Rule> rules;
+  /**
+   * Built on first use, not in the constructor: a CLI scan builds its assessor on the main thread
+   * before discovery, and the rules' lists and indexes (typosquat's most of all) take tens of ms
+   * there; the stage's {@code prepare} builds them on the stages thread while discovery runs.
+   */
+  private volatile List<Rule> rules;
 
   public Assessor(Intel intel, RuleConfig config) {
     this(() -> intel, config);
@@ -37,15 +43,32 @@ public final class Assessor {
     }
     this.intel = intel;
     this.config = config;
-    this.rules = List.of(new IntelRules(), new UnpinnedRule(), new TyposquatRule(),
-        new PlaintextSecretRule(), new InsecureRemoteRule(), new BroadFilesystemRule(),
-        new ShellWrapperRule(), new ExposedModelServerRule(), new ConfigErrorRule());
+  }
+
+  private List<Rule> rules() {
+    List<Rule> built = rules;
+    if (built == null) {
+      synchronized (this) {
+        built = rules;
+        if (built == null) {
+          built = List.of(new IntelRules(), new UnpinnedRule(), new TyposquatRule(),
+              new PlaintextSecretRule(), new InsecureRemoteRule(), new BroadFilesystemRule(),
+              new ShellWrapperRule(), new ExposedModelServerRule(), new ConfigErrorRule());
+          rules = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** The inventory with these rules' findings added (worst first), replacing same-id ones. */
   public Inventory assess(Inventory inventory, Path home) {
+    return assess(inventory, home, rules(), intel.get());
+  }
+
+  private Inventory assess(Inventory inventory, Path home, List<Rule> rules, Intel current) {
     FindingFactory out = new FindingFactory(config);
-    AssessContext context = new AssessContext(intel.get(), home);
+    AssessContext context = new AssessContext(current, home);
     for (Rule r : rules) {
       r.check(inventory, context, out);
     }
@@ -57,8 +80,20 @@ public final class Assessor {
     return inventory.withFindings(all);
   }
 
-  /** This assessor as the scan's last stage. */
+  /** This assessor as the scan's last stage; preparing it builds the rules and reads the intel. */
   public ScanStage stage() {
-    return (inventory, context) -> assess(inventory, context.home());
+    return new ScanStage() {
+      @Override
+      public Inventory apply(Inventory inventory, ScanContext context) {
+        return assess(inventory, context.home());
+      }
+
+      @Override
+      public ScanStage prepare(ScanContext context) {
+        List<Rule> ready = rules();
+        Intel current = intel.get();
+        return (inventory, c) -> assess(inventory, c.home(), ready, current);
+      }
+    };
   }
 }

@@ -4,16 +4,20 @@ import dev.daylight.agent.discovery.WalkPrefetch;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.scan.Joins;
 import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.RecordWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a plain {@code scan}'s project walk, and Logback's configuration, before picocli builds
- * its model: the walk is mostly system calls and picocli's start mostly class loading, so on two
+ * Starts a plain {@code scan}'s project walk, and Logback's configuration and other set-up the
+ * scan will need, before picocli builds its model: the walk is mostly system calls and picocli's start mostly class loading, so on two
  * cores they overlap. This only guesses home and depth from the raw
  * arguments; picocli still parses them, and a wrong guess costs wasted work, never a wrong result
  * ({@link WalkPrefetch} matches home and depth).
@@ -64,7 +68,20 @@ final class EarlyStart {
       }
     });
     logging = configure;
-    Thread warm = new Thread(configure, "daylight-warm");
+    Thread warm = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        configure.run();
+        // Then what the main thread would otherwise set up on its way: the JDK's security
+        // providers behind the server ids' SHA-256, and the printer's record reflection.
+        try {
+          MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+          // every JDK has it; the scan will say so if not
+        }
+        RecordWriter.prepare(Inventory.class);
+      }
+    }, "daylight-warm");
     warm.setDaemon(true);
     warm.start();
     try {
