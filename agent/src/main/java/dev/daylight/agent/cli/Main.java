@@ -49,11 +49,19 @@ public final class Main {
    * it names one, so a start does not pay for building the other subcommands' models.
    */
   static CommandLine newCommandLine(String[] args) {
-    CommandLine cli = new CommandLine(new DaylightCommand());
-    Class<?> invoked = args.length == 0 ? null : subcommandNamed(args[0]);
-    for (Class<?> sub : DaylightCommand.SUBCOMMANDS) {
-      if (invoked == null || sub == invoked) {
-        cli.addSubcommand(sub);
+    CommandLine cli = new CommandLine(DaylightCommand.newSpec(), CodedSpec.FACTORY);
+    String first = args.length == 0 ? null : args[0];
+    if (ScanCommand.NAME.equals(first)) {
+      cli.addSubcommand(new CommandLine(ScanCommand.newSpec(), CodedSpec.FACTORY));
+    } else {
+      Class<?> invoked = first == null ? null : subcommandNamed(first);
+      if (invoked == null) {
+        cli.addSubcommand(new CommandLine(ScanCommand.newSpec(), CodedSpec.FACTORY));
+      }
+      for (Class<?> sub : DaylightCommand.SUBCOMMANDS) {
+        if (invoked == null || sub == invoked) {
+          cli.addSubcommand(sub);
+        }
       }
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);

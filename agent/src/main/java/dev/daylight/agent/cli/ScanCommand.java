@@ -19,65 +19,68 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code daylight scan}: one scan, printed as a table or as the JSON {@link Inventory}. The steps
  * are separate methods so features can add theirs: {@link #context()} (whose home, which flags),
  * {@link #scanner()} (which stages), {@link #afterScan} (store), {@link #exitCode} (fail-on).
+ * Its picocli model is built in code ({@link #newSpec}), not read from annotations: see
+ * {@link CodedSpec}.
  */
-@Command(
-    name = "scan",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Lists every MCP server the AI clients of a home are configured to launch or call.",
-      "Without --home/--os it scans this machine for the current user. Nothing found in a config"
-          + " file is ever executed; secret values are printed only as <redacted> marks."
-    })
 final class ScanCommand implements Callable<Integer> {
   enum Format { json, table }
 
-  @Spec CommandSpec spec;
+  static final String NAME = "scan";
 
-  @Option(names = "--home", paramLabel = "DIR",
-      description = "Scan this folder as a user's home instead of the current user's (reads nothing outside it).")
+  CommandSpec spec;
   Path home;
-
-  @Option(names = "--os", paramLabel = "OS", converter = OsConverter.class,
-      description = "Layout of the home: linux, macos or windows (default: this machine's).")
   Os os;
-
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json (the Inventory) or table (default on a terminal: table; otherwise json).")
   Format format;
-
-  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + ScanContext.DEFAULT_WALK_DEPTH,
-      description = "How many folder levels below the home to look for project configs (default: ${DEFAULT-VALUE}).")
-  int depth;
-
-  @Option(names = "--no-host", description = "Run no host probes (processes, installed apps, ports).")
+  int depth = ScanContext.DEFAULT_WALK_DEPTH;
   boolean noHost;
-
-  @Option(names = "--no-store", description = "Do not record this scan in the local history.")
   boolean noStore;
-
-  @Mixin JudgeOptions judge;
-
-  @Mixin StoreOptions store;
-
-  @Option(names = "--all-users",
-      description = "Scan every user's home on this machine, each as its own layout; servers and clients"
-          + " carry the OS user (run as root/Administrator to read them all).")
+  final JudgeOptions judge = new JudgeOptions();
+  final StoreOptions store = new StoreOptions();
   boolean allUsers;
-
-  @Option(names = "--report", description = "Store this scan and send it (with anything queued) to the"
-      + " enrolled collector now; exit 3 when it could not be delivered.")
   boolean report;
+
+  /** A fresh command and its model, options bound to its fields. */
+  static CommandSpec newSpec() {
+    ScanCommand c = new ScanCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(c, CodedSpec.FACTORY).name(NAME);
+    c.spec = spec;
+    spec.usageMessage().description(
+        "Lists every MCP server the AI clients of a home are configured to launch or call.",
+        "Without --home/--os it scans this machine for the current user. Nothing found in a config"
+            + " file is ever executed; secret values are printed only as <redacted> marks.");
+    CodedSpec.standardHelpOptions(spec);
+    spec.addOption(CodedSpec.option("--home", "DIR", Path.class,
+        "Scan this folder as a user's home instead of the current user's (reads nothing outside it).",
+        () -> c.home, v -> c.home = v).build());
+    spec.addOption(CodedSpec.option("--os", "OS", Os.class,
+        "Layout of the home: linux, macos or windows (default: this machine's).", () -> c.os, v -> c.os = v)
+        .converters(new OsConverter()).build());
+    spec.addOption(CodedSpec.option("--format", "FORMAT", Format.class,
+        "json (the Inventory) or table (default on a terminal: table; otherwise json).",
+        () -> c.format, v -> c.format = v).build());
+    spec.addOption(CodedSpec.option("--depth", "N", int.class,
+        "How many folder levels below the home to look for project configs (default: ${DEFAULT-VALUE}).",
+        () -> c.depth, v -> c.depth = v).defaultValue("" + ScanContext.DEFAULT_WALK_DEPTH).build());
+    spec.addOption(CodedSpec.flag("--no-host", "Run no host probes (processes, installed apps, ports).",
+        () -> c.noHost, v -> c.noHost = v));
+    spec.addOption(CodedSpec.flag("--no-store", "Do not record this scan in the local history.",
+        () -> c.noStore, v -> c.noStore = v));
+    c.judge.addTo(spec);
+    c.store.addTo(spec);
+    spec.addOption(CodedSpec.flag("--all-users",
+        "Scan every user's home on this machine, each as its own layout; servers and clients carry the OS user"
+            + " (run as root/Administrator to read them all).", () -> c.allUsers, v -> c.allUsers = v));
+    spec.addOption(CodedSpec.flag("--report", "Store this scan and send it (with anything queued) to the"
+        + " enrolled collector now; exit 3 when it could not be delivered.", () -> c.report, v -> c.report = v));
+    return spec;
+  }
 
   @Override
   public Integer call() throws Exception {
