@@ -40,7 +40,8 @@ cds_opts() {
     printf '[mcp_servers.c]\ncommand = "docker"\nargs = ["run", "-i", "c/d:1"]\n' >"$train/.codex/config.toml"
     printf '<application><component name="McpApplicationServerCommands"><McpServerCommand><option name="name" value="d"/><option name="programPath" value="npx"/></McpServerCommand></component></application>' \
       >"$train/.config/JetBrains/X/options/llm.mcpServers.xml"
-    java -XX:ArchiveClassesAtExit="$jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" \
+    # With the scan's own options, so the classes its logging and start-up load are the archived ones.
+    java -XX:ArchiveClassesAtExit="$jsa" $(jvm_opts scan) -jar "$jar" \
       scan --home "$train" --os linux --format json --no-store >/dev/null 2>&1 || rm -f "$jsa"
     rm -rf "$train"
   fi

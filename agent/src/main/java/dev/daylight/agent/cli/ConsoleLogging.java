@@ -2,15 +2,16 @@ package dev.daylight.agent.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
 /**
- * Logback's start-up configuration, found through {@code META-INF/services}: logs to stderr (the
+ * Logback's start-up configuration, found through {@code META-INF/services} or applied directly by
+ * {@link ConsoleLogProvider}: logs to stderr (the
  * CLI owns stdout) at WARN, or at the level in {@code DAYLIGHT_LOG_LEVEL}. In code rather than a
  * {@code logback.xml} because the XML configurator loads an XML parser and about 300 classes more,
  * a measurable share of a short scan's start-up and of the daemon's resident memory. The daemon
@@ -19,9 +20,12 @@ import org.slf4j.Logger;
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    ConsoleLayout layout = new ConsoleLayout();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    encoder.setLayout(layout);
     encoder.start();
 
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();

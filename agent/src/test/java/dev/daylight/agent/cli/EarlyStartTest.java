@@ -95,4 +95,22 @@ class EarlyStartTest {
       assertThat(err).contains("DEBUG", "discovery: ").doesNotContain("SLF4J", "replay");
     }
   }
+
+  /** As the launcher runs it (scripts/jvm-options): SLF4J told to use ConsoleLogProvider directly. */
+  @Test
+  void logsGoToStderrThroughTheLaunchersProviderAndSlf4jSaysNothing() throws Exception {
+    write(".cursor/mcp.json", "{\"mcpServers\":{\"u\":{\"command\":\"npx\",\"args\":[\"-y\",\"u-mcp\"]}}}");
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dslf4j.provider=" + ConsoleLogProvider.class.getName(), "-Dslf4j.internal.verbosity=WARN",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "scan", "--home", home.toString(), "--os", "linux", "--format", "json", "--no-host", "--no-store");
+    pb.environment().put("DAYLIGHT_LOG_LEVEL", "debug");
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(err).isZero();
+    assertThat(err).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG d\\.d\\.a\\.\\S+ - discovery: ")
+        .doesNotContain("SLF4J");
+  }
 }
