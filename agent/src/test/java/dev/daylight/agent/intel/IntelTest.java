@@ -184,4 +184,24 @@ class IntelTest {
           .isEqualTo(new String(a.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
+
+  @Test
+  void aGzSnapshotBesideTheBundledOneTakesPrecedence() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("bundle"));
+    Intel.bundled().writeCompact(dir.resolve(Intel.BUNDLED));
+    Intel.Builder plainOnly = Intel.builder().addSnapshotAt(dir.resolve(Intel.BUNDLED).toUri().toURL());
+    assertThat(plainOnly.build().match("npm", "postmark-mcp", "1.0.16")).hasSize(1);
+
+    Path other = tmp.resolve("other");
+    Files.createDirectories(other);
+    Files.writeString(other.resolve("x.json"),
+        "{\"id\":\"MAL-2099-7\",\"modified\":\"2099-01-01T00:00:00Z\",\"affected\":[{\"package\":"
+            + "{\"ecosystem\":\"npm\",\"name\":\"only-in-gz\"},\"versions\":[\"1.0.0\"]}]}");
+    Intel.Builder gzSource = Intel.builder();
+    gzSource.add(other);
+    gzSource.build().writeCompact(dir.resolve(Intel.BUNDLED + ".gz"));
+    Intel withGz = Intel.builder().addSnapshotAt(dir.resolve(Intel.BUNDLED).toUri().toURL()).build();
+    assertThat(withGz.match("npm", "only-in-gz", "1.0.0")).hasSize(1);
+    assertThat(withGz.match("npm", "postmark-mcp", "1.0.16")).as("the .tsv is not read").isEmpty();
+  }
 }
