@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 /** The admin API's read side: devices, fleet aggregates, findings, timelines, the incident query. */
 public final class FleetQueries {
+  /** The incident query: every device row holding a purl, with its node's hostname and owner. */
   private static final String INCIDENT =
       "SELECT n.hostname AS \"hostname\", COALESCE(s.os_user, n.owner) AS \"owner\", s.client AS \"client\","
           + " s.config_path AS \"configPath\", s.server_name AS \"serverName\", s.version AS \"version\","
@@ -23,6 +24,28 @@ public final class FleetQueries {
           + " UNION ALL"
           + " SELECT n.hostname, n.owner, NULL, NULL, NULL, p.version, p.first_seen, p.last_seen"
           + " FROM device_packages p JOIN nodes n ON n.node_id = p.node_id WHERE p.purl = ?"
+          + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
+          + " AND s2.purl = p.purl AND COALESCE(s2.version, '') = p.version)";
+
+  /**
+   * The same for PostgreSQL, with the node's facts looked up per matching row (scalar subqueries
+   * on its primary key) instead of joined: an incident matches a small share of the fleet, and
+   * PostgreSQL's planner hashed every node of the fleet to join a few thousand rows (45 ms against
+   * 20 ms over 100,000 devices). SQLite probes the nodes by key for either form, and once per row
+   * for the join, so it keeps the join. Every device row has its node: rows are only written for
+   * an authenticated node, and nodes are never deleted.
+   */
+  private static final String INCIDENT_PER_ROW =
+      "SELECT (SELECT n.hostname FROM nodes n WHERE n.node_id = s.node_id) AS \"hostname\","
+          + " COALESCE(s.os_user, (SELECT n.owner FROM nodes n WHERE n.node_id = s.node_id)) AS \"owner\","
+          + " s.client AS \"client\", s.config_path AS \"configPath\", s.server_name AS \"serverName\","
+          + " s.version AS \"version\", s.first_seen AS \"firstSeen\", s.last_seen AS \"lastSeen\""
+          + " FROM device_servers s WHERE s.purl = ?"
+          + " UNION ALL"
+          + " SELECT (SELECT n.hostname FROM nodes n WHERE n.node_id = p.node_id),"
+          + " (SELECT n.owner FROM nodes n WHERE n.node_id = p.node_id), NULL, NULL, NULL, p.version,"
+          + " p.first_seen, p.last_seen"
+          + " FROM device_packages p WHERE p.purl = ?"
           + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
           + " AND s2.purl = p.purl AND COALESCE(s2.version, '') = p.version)";
 
@@ -63,7 +86,8 @@ public final class FleetQueries {
     accept = v -> verdicts.computeIfAbsent(v, judge::test);
     List<Map<String, Object>> devices = new ArrayList<>();
     try (Connection c = db.read()) {
-      for (Map<String, Object> row : Rows.query(c, INCIDENT, base, base)) {
+      String sql = db.dialect() == Database.Dialect.POSTGRESQL ? INCIDENT_PER_ROW : INCIDENT;
+      for (Map<String, Object> row : Rows.query(c, sql, base, base)) {
         Object v = row.get("version");
         if ("".equals(v)) {
           row.put("version", null);
