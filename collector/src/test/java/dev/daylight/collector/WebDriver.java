@@ -104,15 +104,31 @@ final class WebDriver implements AutoCloseable {
   }
 
   void type(String css, String text) throws Exception {
-    call("POST", s("/element/" + find(css) + "/value"), Map.of("text", text));
+    onElement(css, "POST", "/value", Map.of("text", text));
   }
 
   void click(String css) throws Exception {
-    call("POST", s("/element/" + find(css) + "/click"), Map.of());
+    onElement(css, "POST", "/click", Map.of());
   }
 
   String text(String css) throws Exception {
-    return call("GET", s("/element/" + find(css) + "/text"), null).get("value").asText();
+    return onElement(css, "GET", "/text", null).get("value").asText();
+  }
+
+  /**
+   * Finds the element and acts on it, finding it again when the page replaced it in between: the
+   * dashboard re-renders a table when a later answer to the same search arrives.
+   */
+  private JsonNode onElement(String css, String method, String action, Object body) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call(method, s("/element/" + find(css) + action), body);
+      } catch (IllegalStateException e) {
+        if (attempt == 5 || !String.valueOf(e.getMessage()).contains("stale element reference")) {
+          throw e;
+        }
+      }
+    }
   }
 
   JsonNode script(String js) throws Exception {
