@@ -10,13 +10,16 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 
 /**
  * Jackson trees as {@code ObjectMapper.readTree} builds them, but straight from the streaming
  * parser. The scan reads its bundled data (catalog, secret patterns, known apps) and a few
  * manifests as trees; an {@code ObjectMapper}'s class set-up (Jackson's default date format, with
  * the JDK's calendar and locale data behind it) costs some 50-60 ms of CPU, more than all of
- * those reads together, and a scan otherwise needs no mapper at all.
+ * those reads together, and a scan that neither stores nor probes the host needs no mapper at
+ * all. Node classes follow the mapper's defaults: ints, longs and big integers by size, doubles,
+ * decimals without trailing zeros (TOML's floats), embedded values as binary or POJO nodes.
  */
 public final class JsonTrees {
   private static final JsonFactory JSON = new JsonFactory();
@@ -74,7 +77,7 @@ public final class JsonTrees {
       }
       case VALUE_NUMBER_FLOAT -> {
         return switch (parser.getNumberType()) {
-          case BIG_DECIMAL -> NODES.numberNode(parser.getDecimalValue()); // TOML's floats
+          case BIG_DECIMAL -> decimal(parser.getDecimalValue()); // TOML's floats
           case FLOAT -> NODES.numberNode(parser.getFloatValue());
           default -> NODES.numberNode(parser.getDoubleValue());
         };
@@ -86,11 +89,29 @@ public final class JsonTrees {
         return NODES.nullNode();
       }
       case VALUE_EMBEDDED_OBJECT -> {
-        // TOML's dates and times: kept as text, which is how every reader here uses them
         Object o = parser.getEmbeddedObject();
-        return o == null ? NODES.nullNode() : NODES.textNode(o.toString());
+        if (o == null) {
+          return NODES.nullNode();
+        } else if (o instanceof byte[] bytes) {
+          return NODES.binaryNode(bytes);
+        } else if (o instanceof JsonNode n) {
+          return n;
+        }
+        return NODES.pojoNode(o);
       }
       default -> throw new IOException("unexpected " + token + " at line " + parser.currentLocation().getLineNr());
+    }
+  }
+
+  /** As the mapper keeps a decimal with its default node factory: trailing zeros dropped (1.0 is 1). */
+  private static JsonNode decimal(BigDecimal value) {
+    if (!NODES.willStripTrailingBigDecimalZeroes()) {
+      return NODES.numberNode(value);
+    }
+    try {
+      return NODES.numberNode(value.stripTrailingZeros());
+    } catch (ArithmeticException e) {
+      return NODES.numberNode(value); // a scale that stripping would overflow
     }
   }
 
