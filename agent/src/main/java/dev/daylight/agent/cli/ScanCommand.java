@@ -14,6 +14,7 @@ import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.RecordWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -156,12 +157,14 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Format f = format != null ? format : System.console() != null ? Format.table : Format.json;
     if (f == Format.json) {
-      // The mapper's pretty form, written without its per-type serializer set-up (RecordWriter).
-      JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
-      RecordWriter.write(g, inventory);
-      g.close();
-      out.println();
+      // The mapper's pretty form, written without its per-type serializer set-up (RecordWriter);
+      // whole or not at all, so a failure never leaves half a document on stdout.
+      StringWriter json = new StringWriter(16_384);
+      try (JsonGenerator g = new JsonFactory().createGenerator(json)) {
+        g.setPrettyPrinter(new DefaultPrettyPrinter());
+        RecordWriter.write(g, inventory);
+      }
+      out.println(json);
     } else {
       InventoryTable.print(inventory, out);
     }
