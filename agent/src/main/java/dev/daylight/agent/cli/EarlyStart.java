@@ -59,8 +59,8 @@ final class EarlyStart {
     }
     // Not a lambda here or below: the first lambda initializes java.lang.invoke (tens of ms),
     // which this thread would pay before picocli; the helper thread pays it instead.
-    // Logback's start (its configurator, pattern parser, version checks) otherwise falls on the
-    // main thread at the scan's first logger.
+    // Logback's start (ConsoleLogging's appender, or with Logback's own provider its configurator
+    // search and version checks) otherwise falls on the main thread at the scan's first logger.
     FutureTask<Object> configure = new FutureTask<>(new Callable<Object>() {
       @Override
       public Object call() {

@@ -113,9 +113,15 @@ final class RunCommand implements Callable<Integer> {
     List<String> opts = new ArrayList<>(env == null || env.isBlank()
         ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of(env.trim().split("\\s+")));
     // Each child starts cold, on the path from a change to its finding: no perf-data file, and
-    // SLF4J named its binding instead of searching every jar of the class path for one.
+    // SLF4J named its provider (as the scan options of scripts/jvm-options and the installed
+    // launcher name it) instead of searching every jar of the class path for one.
     opts.add("-XX:-UsePerfData");
-    opts.add("-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider");
+    for (String o : opts) {
+      if (o.startsWith("-Dslf4j.provider=")) {
+        return opts;
+      }
+    }
+    opts.add("-Dslf4j.provider=" + ConsoleLogProvider.class.getName());
     opts.add("-Dslf4j.internal.verbosity=WARN");
     return opts;
   }
