@@ -122,7 +122,9 @@ public final class Intel {
         if (gz == null) {
           throw new IllegalStateException("bundled intel snapshot missing from the jar");
         }
-        lines.addCompact(new GZIPInputStream(gz));
+        try (InputStream in = new GZIPInputStream(gz)) {
+          lines.addCompact(in);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -135,20 +137,28 @@ public final class Intel {
      * the class path for a name it lacks opens every jar on it, some 30 ms of each scan's start.
      */
     Builder addSnapshotAt(URL plain) {
-      try {
-        InputStream gz;
-        try {
-          gz = new URL(plain, BUNDLED + ".gz").openStream();
-        } catch (FileNotFoundException e) {
-          gz = null;
-        }
-        try (InputStream in = gz != null ? new GZIPInputStream(gz) : plain.openStream()) {
-          lines.addCompact(in);
+      try (InputStream gz = openIfPresent(new URL(plain, BUNDLED + ".gz"))) {
+        if (gz != null) {
+          try (InputStream in = new GZIPInputStream(gz)) {
+            lines.addCompact(in);
+          }
+        } else {
+          try (InputStream in = plain.openStream()) {
+            lines.addCompact(in);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       return this;
+    }
+
+    private static InputStream openIfPresent(URL url) throws IOException {
+      try {
+        return url.openStream();
+      } catch (FileNotFoundException e) {
+        return null;
+      }
     }
 
     /** Adds a directory of OSV JSON, an OSV zip, one OSV JSON file, or a compact file. */

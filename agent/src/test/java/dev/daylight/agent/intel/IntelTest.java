@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -203,5 +204,41 @@ class IntelTest {
     Intel withGz = Intel.builder().addSnapshotAt(dir.resolve(Intel.BUNDLED).toUri().toURL()).build();
     assertThat(withGz.match("npm", "only-in-gz", "1.0.0")).hasSize(1);
     assertThat(withGz.match("npm", "postmark-mcp", "1.0.16")).as("the .tsv is not read").isEmpty();
+  }
+
+  @Test
+  void insideAJarTheGzBesideTheSnapshotIsFoundAndAnAbsentOneIsNoError() throws IOException {
+    Path tsv = tmp.resolve("plain.tsv");
+    Intel.bundled().writeCompact(tsv);
+    Path other = Files.createDirectories(tmp.resolve("only"));
+    Files.writeString(other.resolve("x.json"),
+        "{\"id\":\"MAL-2099-8\",\"modified\":\"2099-01-01T00:00:00Z\",\"affected\":[{\"package\":"
+            + "{\"ecosystem\":\"npm\",\"name\":\"only-in-jar-gz\"},\"versions\":[\"1.0.0\"]}]}");
+    Intel.Builder gzSource = Intel.builder();
+    gzSource.add(other);
+    Path gz = tmp.resolve("snapshot.tsv.gz");
+    gzSource.build().writeCompact(gz);
+    String dir = "dev/daylight/agent/intel/";
+    Path without = tmp.resolve("without.jar");
+    Path with = tmp.resolve("with.jar");
+    for (Path jar : List.of(without, with)) {
+      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+        out.putNextEntry(new ZipEntry(dir + Intel.BUNDLED));
+        out.write(Files.readAllBytes(tsv));
+        out.closeEntry();
+        if (jar == with) {
+          out.putNextEntry(new ZipEntry(dir + Intel.BUNDLED + ".gz"));
+          out.write(Files.readAllBytes(gz));
+          out.closeEntry();
+        }
+      }
+    }
+    Intel plain = Intel.builder()
+        .addSnapshotAt(new java.net.URL("jar:" + without.toUri() + "!/" + dir + Intel.BUNDLED)).build();
+    assertThat(plain.match("npm", "postmark-mcp", "1.0.16")).hasSize(1);
+    Intel fromGz = Intel.builder()
+        .addSnapshotAt(new java.net.URL("jar:" + with.toUri() + "!/" + dir + Intel.BUNDLED)).build();
+    assertThat(fromGz.match("npm", "only-in-jar-gz", "1.0.0")).hasSize(1);
+    assertThat(fromGz.match("npm", "postmark-mcp", "1.0.16")).isEmpty();
   }
 }
