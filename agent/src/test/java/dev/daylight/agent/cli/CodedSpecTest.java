@@ -82,4 +82,19 @@ class CodedSpecTest {
           .filter(n -> n.startsWith("picocli."))).as(coded.getSimpleName() + " " + m).isEmpty());
     }
   }
+
+  /** The help the annotated models printed, kept as it was when the models were moved into code. */
+  @Test
+  void helpIsWhatTheAnnotatedModelsPrinted() throws Exception {
+    for (String[] args : List.of(new String[] {"scan", "--help"}, new String[] {"--help"})) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      int exit = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), args);
+      assertThat(exit).isZero();
+      String file = args.length == 2 ? "scan-help.txt" : "daylight-help.txt";
+      try (var in = CodedSpecTest.class.getResourceAsStream(file)) {
+        String expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(out.toString().replace("\r\n", "\n")).as(file).isEqualTo(expected);
+      }
+    }
+  }
 }
