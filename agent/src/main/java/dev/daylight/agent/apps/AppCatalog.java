@@ -14,7 +14,7 @@ import java.util.Map;
 record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> extensions,
     Map<String, String> jetbrainsPlugins) {
 
-    record App(String id, String name, String kind, List<String> macApp, List<String> windowsPrograms,
+  record App(String id, String name, String kind, List<String> macApp, List<String> windowsPrograms,
       List<String> windowsUninstall, List<String> desktop, List<String> snap, List<String> flatpak,
       List<String> cli, List<String> processes, List<Integer> ports, List<String> modelDirs) {
     App {
@@ -31,7 +31,7 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
     }
   }
 
-    record Editor(String id, String name, String dir) {}
+  record Editor(String id, String name, String dir) {}
 
   private static <T> List<T> orEmpty(List<T> l) {
     return l == null ? List.of() : List.copyOf(l);
