@@ -1,7 +1,10 @@
 package dev.daylight.protocol;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 final class Checks {
   private Checks() {}
@@ -17,7 +20,16 @@ final class Checks {
     return value == null ? List.of() : List.copyOf(value);
   }
 
+  /**
+   * An unmodifiable copy in the order given. Not {@code Map.copyOf}: its order changes from one
+   * JVM to the next, so two scans of the same files printed their fingerprints differently.
+   */
   static <K, V> Map<K, V> map(Map<K, V> value) {
-    return value == null ? Map.of() : Map.copyOf(value);
+    if (value == null || value.isEmpty()) {
+      return Map.of();
+    }
+    Map<K, V> copy = new LinkedHashMap<>();
+    value.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
+    return Collections.unmodifiableMap(copy);
   }
 }

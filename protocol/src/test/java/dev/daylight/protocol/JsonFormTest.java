@@ -84,4 +84,20 @@ class JsonFormTest {
     assertThat(Severity.MEDIUM.atLeast(Severity.HIGH)).isFalse();
     assertThat(Severity.parse("High")).isEqualTo(Severity.HIGH);
   }
+
+  @Test
+  void fingerprintsKeepTheOrderTheyWereGivenInAndStillCompareAsMaps() {
+    java.util.LinkedHashMap<String, String> given = new java.util.LinkedHashMap<>();
+    for (String k : List.of("env.Z", "env.A", "header.M", "arg.3", "url.query.key")) {
+      given.put(k, "<redacted:" + k.length() + ">");
+    }
+    McpServer s = new McpServer("s1", "cursor", Scope.USER, "/h/.cursor/mcp.json", 3, "x", Transport.STDIO,
+        "npx", List.of(), null, true, List.of(), List.of(), null, null, given, null);
+    assertThat(s.secretFingerprints().keySet()).containsExactly("env.Z", "env.A", "header.M", "arg.3", "url.query.key");
+    assertThat(s.secretFingerprints()).isEqualTo(Map.copyOf(given));
+    assertThatThrownBy(() -> s.secretFingerprints().put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
+    given.put("env.NULL", null);
+    assertThatThrownBy(() -> new McpServer("s1", "cursor", Scope.USER, "/h", 3, "x", Transport.STDIO, "npx",
+        List.of(), null, true, List.of(), List.of(), null, null, given, null)).isInstanceOf(NullPointerException.class);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.daylight.agent.secrets;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,8 @@ public final class ServerSecrets {
   }
 
   public Map<String, String> fingerprints() {
-    return Map.copyOf(fingerprints);
+    // In the order they were found: Map.copyOf's order changes from one JVM to the next.
+    return Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
   }
 
   private boolean literalSecret(String name, String value) {

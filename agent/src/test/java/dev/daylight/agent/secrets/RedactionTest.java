@@ -36,6 +36,19 @@ class RedactionTest {
     assertThat(s.fingerprints().get("env.GITHUB_TOKEN")).startsWith("<redacted:");
   }
 
+  /** Found order, so the printed inventory is the same from one run to the next. */
+  @Test
+  void fingerprintsComeInTheOrderTheSecretsWereFound() {
+    ServerSecrets s = keyed.forServer();
+    List<String> names = List.of("ZED_TOKEN", "API_KEY", "B_SECRET", "C_PASSWORD", "A_TOKEN", "Y_API_KEY");
+    for (String n : names) {
+      s.env(n, "literal-" + n);
+    }
+    s.header("Authorization", "Bearer abcdefghijklmnop");
+    assertThat(s.fingerprints().keySet()).containsExactly("env.ZED_TOKEN", "env.API_KEY", "env.B_SECRET",
+        "env.C_PASSWORD", "env.A_TOKEN", "env.Y_API_KEY", "header.Authorization");
+  }
+
   @Test
   void headerValuesAreFingerprintedOnlyWhenLiteral() {
     ServerSecrets s = plain.forServer();
