@@ -29,7 +29,9 @@ final class Checks {
       return Map.of();
     }
     Map<K, V> copy = new LinkedHashMap<>();
-    value.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
+    for (Map.Entry<K, V> e : value.entrySet()) {
+      copy.put(Objects.requireNonNull(e.getKey(), "map key"), Objects.requireNonNull(e.getValue(), "map value"));
+    }
     return Collections.unmodifiableMap(copy);
   }
 }
