@@ -1,18 +1,29 @@
 package dev.daylight.agent.apps;
 
+import static dev.daylight.agent.json.JsonTrees.list;
+import static dev.daylight.agent.json.JsonTrees.map;
+import static dev.daylight.agent.json.JsonTrees.strings;
+import static dev.daylight.agent.json.JsonTrees.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The known AI apps, editors and plugins, read from {@code known-apps.json}. */
 record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> extensions,
     Map<String, String> jetbrainsPlugins) {
+  AppCatalog {
+    apps = orEmpty(apps);
+    editors = orEmpty(editors);
+    extensions = extensions == null ? Map.of() : extensions;
+    jetbrainsPlugins = jetbrainsPlugins == null ? Map.of() : jetbrainsPlugins;
+  }
+
 
   record App(String id, String name, String kind, List<String> macApp, List<String> windowsPrograms,
       List<String> windowsUninstall, List<String> desktop, List<String> snap, List<String> flatpak,
@@ -58,35 +69,16 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
     }
     List<App> apps = new ArrayList<>();
     for (JsonNode a : root.path("apps")) {
-      List<Integer> ports = new ArrayList<>();
-      a.path("ports").forEach(p -> ports.add(p.asInt()));
       apps.add(new App(text(a, "id"), text(a, "name"), text(a, "kind"), strings(a, "macApp"),
           strings(a, "windowsPrograms"), strings(a, "windowsUninstall"), strings(a, "desktop"),
-          strings(a, "snap"), strings(a, "flatpak"), strings(a, "cli"), strings(a, "processes"), ports,
-          strings(a, "modelDirs")));
+          strings(a, "snap"), strings(a, "flatpak"), strings(a, "cli"), strings(a, "processes"),
+          list(a, "ports", JsonNode::asInt), strings(a, "modelDirs")));
     }
     List<Editor> editors = new ArrayList<>();
     for (JsonNode e : root.path("editors")) {
       editors.add(new Editor(text(e, "id"), text(e, "name"), text(e, "dir")));
     }
-    return new AppCatalog(List.copyOf(apps), List.copyOf(editors), map(root, "extensions"),
+    return new AppCatalog(apps, editors, map(root, "extensions"),
         map(root, "jetbrainsPlugins"));
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static List<String> strings(JsonNode n, String field) {
-    List<String> out = new ArrayList<>();
-    n.path(field).forEach(v -> out.add(v.asText()));
-    return out;
-  }
-
-  private static Map<String, String> map(JsonNode n, String field) {
-    Map<String, String> out = new LinkedHashMap<>();
-    n.path(field).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
   }
 }

@@ -1,5 +1,10 @@
 package dev.daylight.agent.catalog;
 
+import static dev.daylight.agent.json.JsonTrees.list;
+import static dev.daylight.agent.json.JsonTrees.map;
+import static dev.daylight.agent.json.JsonTrees.strings;
+import static dev.daylight.agent.json.JsonTrees.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.catalog.Catalog.Dialect;
@@ -10,12 +15,8 @@ import dev.daylight.agent.catalog.Catalog.Walk;
 import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Reads {@code clients.json} from Jackson's tree rather than by record binding: the same records
@@ -60,34 +61,5 @@ final class CatalogReader {
   private static Format format(JsonNode node) {
     String f = text(node, "format");
     return f == null ? null : Format.valueOf(f.toUpperCase(Locale.ROOT));
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static List<String> strings(JsonNode node, String field) {
-    return list(node, field, JsonNode::asText);
-  }
-
-  private static <T> List<T> list(JsonNode node, String field, Function<JsonNode, T> each) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    List<T> out = new ArrayList<>(v.size());
-    v.forEach(e -> out.add(each.apply(e)));
-    return out;
-  }
-
-  private static Map<String, String> map(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
   }
 }

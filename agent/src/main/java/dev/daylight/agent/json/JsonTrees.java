@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Jackson trees as {@code ObjectMapper.readTree} builds them, but straight from the streaming
@@ -45,6 +50,39 @@ public final class JsonTrees {
   public static JsonNode read(JsonParser parser) throws IOException {
     JsonToken first = parser.nextToken();
     return first == null ? MissingNode.getInstance() : value(parser, first);
+  }
+
+  /** The text of {@code node.field}; null when the field is absent or null. */
+  public static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  /** The texts of the array {@code node.field}; null when the field is absent or null. */
+  public static List<String> strings(JsonNode node, String field) {
+    return list(node, field, JsonNode::asText);
+  }
+
+  /** Each element of the array {@code node.field}, converted; null when the field is absent or null. */
+  public static <T> List<T> list(JsonNode node, String field, Function<JsonNode, T> each) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    List<T> out = new ArrayList<>(v.size());
+    v.forEach(e -> out.add(each.apply(e)));
+    return out;
+  }
+
+  /** The object {@code node.field} as text values in file order; null when absent or null. */
+  public static Map<String, String> map(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
