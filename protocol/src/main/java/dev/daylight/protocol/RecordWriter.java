@@ -12,6 +12,7 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,17 +27,8 @@ public final class RecordWriter {
   private record Property(String name, Method accessor) {}
 
   private static final Map<Class<?>, Property[]> RECORDS = new ConcurrentHashMap<>();
-  private static final Map<Class<?>, Method> ENUM_VALUES = new ConcurrentHashMap<>();
-  /** Marks an enum without a {@link JsonValue} method: written by name, as the mapper does. */
-  private static final Method NO_JSON_VALUE;
-
-  static {
-    try {
-      NO_JSON_VALUE = Object.class.getMethod("toString");
-    } catch (NoSuchMethodException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  /** Per enum, its {@link JsonValue} method; empty when it is written by name, as the mapper does. */
+  private static final Map<Class<?>, Optional<Method>> ENUM_VALUES = new ConcurrentHashMap<>();
 
   private RecordWriter() {}
 
@@ -131,23 +123,18 @@ public final class RecordWriter {
   }
 
   private static Object enumValue(Enum<?> e) {
-    Class<?> type = e.getDeclaringClass();
-    Method wire = ENUM_VALUES.get(type);
-    if (wire == null) {
-      wire = findJsonValue(type);
-      ENUM_VALUES.put(type, wire);
-    }
-    return wire == NO_JSON_VALUE ? e.name() : invoke(wire, e);
+    Optional<Method> wire = ENUM_VALUES.computeIfAbsent(e.getDeclaringClass(), RecordWriter::findJsonValue);
+    return wire.isPresent() ? invoke(wire.get(), e) : e.name();
   }
 
-  private static Method findJsonValue(Class<?> type) {
+  private static Optional<Method> findJsonValue(Class<?> type) {
     for (Method m : type.getDeclaredMethods()) {
       if (m.getParameterCount() == 0 && m.isAnnotationPresent(JsonValue.class)) {
         m.setAccessible(true);
-        return m;
+        return Optional.of(m);
       }
     }
-    return NO_JSON_VALUE;
+    return Optional.empty();
   }
 
   private static Object invoke(Method m, Object target) {
