@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a plain {@code scan}'s project walk, and Logback's configuration and other set-up the
- * scan will need, before picocli builds its model: the walk is mostly system calls and picocli's start mostly class loading, so on two
- * cores they overlap. This only guesses home and depth from the raw
- * arguments; picocli still parses them, and a wrong guess costs wasted work, never a wrong result
- * ({@link WalkPrefetch} matches home and depth).
+ * scan will need, before picocli builds its model: the walk is mostly system calls and picocli's
+ * start mostly class loading, so on two cores they overlap. This only guesses home and depth from
+ * the raw arguments; picocli still parses them, and a wrong guess costs wasted work, never a wrong
+ * result ({@link WalkPrefetch} matches home and depth).
  */
 final class EarlyStart {
   private EarlyStart() {}

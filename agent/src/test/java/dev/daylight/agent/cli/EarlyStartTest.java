@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,15 +85,7 @@ class EarlyStartTest {
   void logsOfAScanGoThroughTheConfiguredLoggerWithoutReplay() throws Exception {
     write(".cursor/mcp.json", "{\"mcpServers\":{\"u\":{\"command\":\"npx\",\"args\":[\"-y\",\"u-mcp\"]}}}");
     for (int run = 0; run < 3; run++) {
-      ProcessBuilder pb = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Ddaylight.test.slowLogbackStart=" + (run == 0 ? 0 : 1500), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-          "scan", "--home", home.toString(), "--os", "linux", "--format", "json", "--no-host", "--no-store");
-      pb.environment().put("DAYLIGHT_LOG_LEVEL", "debug");
-      pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      Process p = pb.start();
-      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(p.waitFor()).as(err).isZero();
+      String err = scanInChildJvm("-Ddaylight.test.slowLogbackStart=" + (run == 0 ? 0 : 1500));
       assertThat(err).contains("DEBUG", "discovery: ").doesNotContain("SLF4J", "replay");
     }
   }
@@ -100,17 +94,25 @@ class EarlyStartTest {
   @Test
   void logsGoToStderrThroughTheLaunchersProviderAndSlf4jSaysNothing() throws Exception {
     write(".cursor/mcp.json", "{\"mcpServers\":{\"u\":{\"command\":\"npx\",\"args\":[\"-y\",\"u-mcp\"]}}}");
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dslf4j.provider=" + ConsoleLogProvider.class.getName(), "-Dslf4j.internal.verbosity=WARN",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "scan", "--home", home.toString(), "--os", "linux", "--format", "json", "--no-host", "--no-store");
+    String err = scanInChildJvm("-Dslf4j.provider=" + ConsoleLogProvider.class.getName(),
+        "-Dslf4j.internal.verbosity=WARN");
+    assertThat(err).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG d\\.d\\.a\\.\\S+ - discovery: ")
+        .doesNotContain("SLF4J");
+  }
+
+  /** A scan of the home in a fresh JVM with these system properties, at debug level; its stderr. */
+  private String scanInChildJvm(String... properties) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(properties));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "scan", "--home", home.toString(), "--os", "linux", "--format", "json", "--no-host", "--no-store"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("DAYLIGHT_LOG_LEVEL", "debug");
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(err).isZero();
-    assertThat(err).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG d\\.d\\.a\\.\\S+ - discovery: ")
-        .doesNotContain("SLF4J");
+    return err;
   }
 }
