@@ -6,6 +6,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
+import dev.daylight.agent.text.Visible;
+import dev.daylight.agent.text.VisibleThrowable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +17,8 @@ import java.time.format.DateTimeFormatter;
  * trace, as {@code PatternLayout} writes it. Not a {@code PatternLayout}: starting one (its
  * converter table, pattern parser and the time zone rules for the date) is some 30 ms of CPU
  * on every CLI start, and a scan usually logs nothing at all, so this sets up its clock only
- * when the first event comes.
+ * when the first event comes. Messages and traces pass through {@link Visible}: a config's text
+ * cannot forge a line.
  */
 final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
   private final TargetLengthBasedClassNameAbbreviator abbreviator = new TargetLengthBasedClassNameAbbreviator(20);
@@ -34,10 +37,10 @@ final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
       line.append(' ');
     }
     line.append(' ').append(abbreviator.abbreviate(event.getLoggerName()))
-        .append(" - ").append(event.getFormattedMessage()).append(CoreConstants.LINE_SEPARATOR);
+        .append(" - ").append(Visible.of(event.getFormattedMessage())).append(CoreConstants.LINE_SEPARATOR);
     IThrowableProxy thrown = event.getThrowableProxy();
     if (thrown != null) {
-      line.append(ThrowableProxyUtil.asString(thrown)); // ends with its own line separator
+      line.append(Visible.lines(ThrowableProxyUtil.asString(VisibleThrowable.of(thrown)))); // ends with its own line separator
     }
     return line.toString();
   }

@@ -4,6 +4,7 @@ import dev.daylight.agent.report.CaFile;
 import dev.daylight.agent.report.Credentials;
 import dev.daylight.agent.report.Enroller;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.text.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,17 +54,17 @@ final class EnrollCommand implements Callable<Integer> {
       c = Enroller.enroll(store.dir(), collector, s, caPem, pin);
     } catch (IllegalArgumentException e) {
       // One line naming what is wrong; the usage text would bury it. Messages never hold secrets.
-      err.println("daylight enroll: " + e.getMessage());
+      err.println("daylight enroll: " + Visible.of(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (java.io.IOException e) {
-      err.println("daylight enroll: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      err.println("daylight enroll: " + Visible.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return ExitCodes.RUNTIME_FAILURE;
     }
     try (Store st = store.open()) {
       st.requestSnapshot();
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("enrolled with " + c.collector() + " as node " + c.nodeId());
+    out.println("enrolled with " + Visible.of(c.collector()) + " as node " + Visible.of(c.nodeId()));
     out.flush();
     return ExitCodes.OK;
   }

@@ -40,11 +40,12 @@ final class EventsCommand implements Callable<Integer> {
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
       out.flush();
     } else {
+      Terminal term = Terminal.current();
       Table t = new Table("AT", "TYPE", "SUMMARY");
       for (ChangeEvent e : events) {
-        t.row(e.at(), e.type(), e.summary());
+        t.row(term.time(e.at()), e.type(), e.summary());
       }
-      t.print(out);
+      t.print(out, term);
     }
     return ExitCodes.OK;
   }

@@ -50,15 +50,16 @@ final class FindingsCommand implements Callable<Integer> {
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
       out.flush();
     } else {
-      Table t = new Table("SEVERITY", "STATUS", "RULE", "FIRST SEEN", "TITLE", "WHERE");
+      Terminal term = Terminal.current();
+      Table t = new Table("SEVERITY", "STATUS", "RULE", "FIRST SEEN", "TITLE", "WHERE").severity(0).keepTail(5);
       for (StoredFinding f : findings) {
         var e = f.finding().evidence();
         String where = e == null || e.file() == null ? null
             : e.file() + (e.line() == null ? "" : ":" + e.line());
         t.row(f.finding().severity().wire(), f.status().name().toLowerCase(Locale.ROOT),
-            f.finding().rule(), f.firstSeen(), f.finding().title(), where);
+            f.finding().rule(), term.time(f.firstSeen()), f.finding().title(), where);
       }
-      t.print(out);
+      t.print(out, term);
     }
     return findings.stream().anyMatch(StoredFinding::open) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

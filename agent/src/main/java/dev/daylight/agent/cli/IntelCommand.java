@@ -4,6 +4,7 @@ import dev.daylight.agent.intel.Intel;
 import dev.daylight.agent.intel.IntelMatch;
 import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.intel.LoadReport;
+import dev.daylight.agent.text.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +32,8 @@ final class IntelCommand implements Runnable {
 
   static void report(PrintWriter out, Path source, LoadReport r) {
     out.printf("%s: %d records (%d withdrawn, kept as tombstones), %d unreadable%n",
-        source, r.records(), r.withdrawn(), r.errors().size());
-    r.errors().stream().limit(20).forEach(e -> out.println("  skipped " + e));
+        Visible.of(source), r.records(), r.withdrawn(), r.errors().size());
+    r.errors().stream().limit(20).forEach(e -> out.println("  skipped " + Visible.of(e)));
   }
 
   @Command(name = "import", mixinStandardHelpOptions = true,
@@ -52,7 +53,7 @@ final class IntelCommand implements Runnable {
       for (Path source : sources) {
         report(out, source, store.importFrom(source));
       }
-      out.println("stored in " + store.file());
+      out.println("stored in " + Visible.of(store.file()));
       return ExitCodes.OK;
     }
   }
@@ -76,7 +77,7 @@ final class IntelCommand implements Runnable {
       }
       Intel intel = b.build();
       intel.writeCompact(out);
-      w.printf("wrote %d lines to %s%n", intel.size(), out);
+      w.printf("wrote %d lines to %s%n", intel.size(), Visible.of(out));
       return ExitCodes.OK;
     }
   }
@@ -107,13 +108,13 @@ final class IntelCommand implements Runnable {
       List<IntelMatch> matches = b.build().match(ecosystem, name, version);
       PrintWriter out = spec.commandLine().getOut();
       if (matches.isEmpty()) {
-        out.println("no advisory for " + name + (version == null ? "" : "@" + version));
+        out.println("no advisory for " + Visible.of(name + (version == null ? "" : "@" + version)));
         return ExitCodes.OK;
       }
       for (IntelMatch m : matches) {
-        out.printf("%s %s %s%s%n", m.advisory().id(), m.exact() ? "affects" : "possibly affects (version unknown)",
-            name + (version == null ? "" : "@" + version),
-            m.advisory().summary() == null ? "" : ": " + m.advisory().summary());
+        out.printf("%s %s %s%s%n", Visible.of(m.advisory().id()), m.exact() ? "affects" : "possibly affects (version unknown)",
+            Visible.of(name + (version == null ? "" : "@" + version)),
+            m.advisory().summary() == null ? "" : ": " + Visible.of(m.advisory().summary()));
       }
       return ExitCodes.FINDINGS;
     }

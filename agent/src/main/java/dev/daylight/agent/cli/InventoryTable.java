@@ -1,18 +1,26 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.Approval;
+import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.ScanError;
+import dev.daylight.protocol.Severity;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
-/** The readable form of an inventory: one row per server, the files that could not be read, the findings. */
+/**
+ * The readable form of an inventory: one row per server (client names, package names decoded,
+ * the version that will run), a summary line, the files that could not be read, the findings.
+ * Everything from a config goes through {@link Visible}.
+ */
 final class InventoryTable {
-  private static final int MAX_CELL = 60;
-
   private InventoryTable() {}
 
   /** Blocked by the client's policy, waiting for the user's approval, or off for another reason. */
@@ -24,58 +32,71 @@ final class InventoryTable {
   }
 
   static void print(Inventory inv, PrintWriter out) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"CLIENT", "SCOPE", "NAME", "TRANSPORT", "PACKAGE / TARGET", "ON", "LINE", "CONFIG"});
+    print(inv, out, Terminal.current());
+  }
+
+  static void print(Inventory inv, PrintWriter out, Terminal term) {
+    Map<String, String> names = new HashMap<>();
+    for (Client c : inv.clients()) {
+      names.put(c.id(), c.name());
+    }
+    Table t = new Table("CLIENT", "SCOPE", "NAME", "TRANSPORT", "PACKAGE / TARGET", "ON", "CONFIG:LINE").keepTail(6);
     for (McpServer s : inv.servers()) {
-      rows.add(new String[] {s.client(), s.scope().wire(), s.name(), s.transport().wire(), target(s),
-          on(s), s.line() == null ? "" : s.line().toString(), s.configPath()});
+      t.row(names.getOrDefault(s.client(), s.client()), s.scope().wire(), s.name(), s.transport().wire(),
+          target(s), on(s), s.configPath() + (s.line() == null ? "" : ":" + s.line()));
     }
-    int[] widths = new int[rows.get(0).length];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length - 1; i++) {
-        widths[i] = Math.max(widths[i], clip(r[i]).length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < r.length; i++) {
-        String cell = i == r.length - 1 ? r[i] : clip(r[i]);
-        line.append(cell);
-        if (i < r.length - 1) {
-          line.append(" ".repeat(widths[i] - cell.length() + 2));
-        }
-      }
-      out.println(line.toString().stripTrailing());
-    }
-    out.printf("%n%d server(s) in %d client(s)", inv.servers().size(), inv.clients().size());
-    out.println(inv.errors().isEmpty() ? "." : ", " + inv.errors().size() + " file(s) not readable:");
+    t.print(out, term);
+    out.println();
+    out.println(summary(inv));
     for (ScanError e : inv.errors()) {
-      out.println("  " + e.path() + ": " + e.reason());
+      out.println("  " + Visible.of(e.path()) + ": " + Visible.of(e.reason()));
     }
-    printFindings(inv, out);
+    printFindings(inv, out, term);
+  }
+
+  /** One line: servers, clients, findings by severity, unreadable files. */
+  static String summary(Inventory inv) {
+    Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+    inv.findings().forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
+    StringBuilder sb = new StringBuilder().append(inv.servers().size()).append(" server(s) in ")
+        .append(inv.clients().size()).append(" client(s), ").append(inv.findings().size()).append(" finding(s)");
+    if (!bySeverity.isEmpty()) {
+      StringBuilder parts = new StringBuilder();
+      bySeverity.forEach((k, v) -> parts.append(parts.length() == 0 ? "" : ", ").append(v).append(' ').append(k.wire()));
+      sb.append(" (").append(parts).append(')');
+    }
+    return sb.append(inv.errors().isEmpty() ? "." : ", " + inv.errors().size() + " file(s) not readable:").toString();
   }
 
   /** Worst first (the assessor's order), each with where it was seen and what to do. */
-  private static void printFindings(Inventory inv, PrintWriter out) {
+  private static void printFindings(Inventory inv, PrintWriter out, Terminal term) {
     if (inv.findings().isEmpty()) {
       return;
     }
-    out.printf("%n%d finding(s):%n", inv.findings().size());
+    out.println();
+    int width = Math.min(term.width(), 200);
     for (Finding f : inv.findings()) {
-      out.printf("%-8s  %-20s  %s%n", f.severity().wire().toUpperCase(java.util.Locale.ROOT), f.rule(), f.title());
+      String severity = String.format("%-8s", f.severity().wire().toUpperCase(Locale.ROOT));
+      out.println(term.severity(f.severity().wire(), severity) + "  " + String.format("%-20s", Visible.clip(f.rule(), 24)) + "  "
+          + Visible.clip(f.title(), Math.max(20, width - 36)));
       if (f.evidence() != null && f.evidence().file() != null) {
-        out.printf("          at %s%s%n", f.evidence().file(), f.evidence().line() == null ? "" : ":" + f.evidence().line());
+        String at = f.evidence().file() + (f.evidence().line() == null ? "" : ":" + f.evidence().line());
+        out.println("          at " + tail(Visible.of(at), Math.max(20, width - 13)));
       }
       if (f.remediation() != null) {
-        out.printf("          fix: %s%n", f.remediation());
+        out.println("          fix: " + Visible.clip(f.remediation(), Math.max(20, width - 15)));
       }
     }
   }
 
+  /** The package by its name and the version that will run ("cached" when a cache, not a pin, says so). */
   private static String target(McpServer s) {
-    if (s.pkg() != null) {
-      String p = s.pkg().purl();
-      return s.proxiedUrl() != null ? p + " -> " + s.proxiedUrl() : p;
+    PackageRef p = s.pkg();
+    if (p != null) {
+      String version = p.version() == null ? " (version floats)"
+          : "@" + p.version() + ("cache".equals(p.versionSource()) ? " (cached)" : "");
+      String name = p.ecosystem() + ":" + p.name() + version;
+      return s.proxiedUrl() != null ? name + " -> " + s.proxiedUrl() : name;
     }
     if (s.url() != null) {
       return s.url();
@@ -86,10 +107,7 @@ final class InventoryTable {
     return "(provided by the client or an extension)";
   }
 
-  private static String clip(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.length() <= MAX_CELL ? s : s.substring(0, MAX_CELL - 1) + "…";
+  private static String tail(String text, int max) {
+    return text.length() <= max ? text : "…" + text.substring(text.length() - max + 1);
   }
 }

@@ -1,7 +1,8 @@
 package dev.daylight.agent.cli;
 
-import java.io.PrintWriter;
 import dev.daylight.agent.daemon.Resident;
+import dev.daylight.agent.text.Visible;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -67,13 +68,25 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("daylight: " + describe(ex));
+          commandLine.getErr().println("daylight: " + Visible.of(describe(ex)));
           return ExitCodes.RUNTIME_FAILURE;
         });
+    cli.setParameterExceptionHandler(Main::badArguments);
     // picocli consults this mapper for bad arguments too; those must stay usage errors (2).
     cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException
         ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE);
     return cli;
+  }
+
+  /** picocli's own handling of bad arguments, with the message (which quotes them) made visible. */
+  private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(Visible.of(ex.getMessage()));
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+      cmd.usage(err, cmd.getColorScheme());
+    }
+    return ExitCodes.USAGE;
   }
 
   private static Class<?> subcommandNamed(String name) {

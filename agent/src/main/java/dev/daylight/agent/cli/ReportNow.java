@@ -2,6 +2,7 @@ package dev.daylight.agent.cli;
 
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.Inventory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class ReportNow {
       Reporter.Round r = new Reporter(stateDir).deliverNow(store);
       if (r.problem().isPresent() || r.pending() > 0) {
         err.println("daylight: report: " + r.delivered() + " delivered, " + r.pending() + " still queued"
-            + r.problem().map(p -> " (" + p + ")").orElse(""));
+            + r.problem().map(p -> " (" + Visible.of(p) + ")").orElse(""));
         err.flush();
         return ExitCodes.RUNTIME_FAILURE;
       }

@@ -9,6 +9,7 @@ import dev.daylight.agent.scan.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Recorded;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
@@ -54,7 +55,7 @@ public final class RunChild {
     try {
       args = ChildArgs.parse(argv);
     } catch (IllegalArgumentException e) {
-      System.err.println("daylight run child: " + e.getMessage());
+      System.err.println("daylight run child: " + Visible.of(e.getMessage()));
       System.exit(ExitCodes.USAGE);
       return;
     }

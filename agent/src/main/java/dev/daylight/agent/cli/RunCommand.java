@@ -5,6 +5,7 @@ import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.text.Visible;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
     Resident resident = new Resident(new Resident.Settings(interval, debounce, scanTimeout, store.dir()),
         Resident.childCommand(childJavaOptions(), CHILD_MAIN, childArgs()));
     Runtime.getRuntime().addShutdownHook(new Thread(resident::close, "daylight-shutdown"));
-    spec.commandLine().getErr().println("daylight: agent running; state " + store.dir() + ", log " + logFile);
+    spec.commandLine().getErr().println("daylight: agent running; state " + Visible.of(store.dir()) + ", log " + Visible.of(logFile));
     spec.commandLine().getErr().flush();
     resident.start();
     resident.awaitStop();

@@ -11,6 +11,7 @@ import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.RecordWriter;
 import java.io.PrintWriter;
@@ -91,7 +92,7 @@ final class ScanCommand implements Callable<Integer> {
       context = context();
     } catch (ParameterException e) {
       // Thrown from call(), picocli would count it as a runtime failure; it is a usage error.
-      spec.commandLine().getErr().println("daylight scan: " + e.getMessage());
+      spec.commandLine().getErr().println("daylight scan: " + Visible.of(e.getMessage()));
       return ExitCodes.USAGE;
     }
     Inventory inventory = allUsers

@@ -2,13 +2,18 @@ package dev.daylight.agent.daemon;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
+import dev.daylight.agent.text.Visible;
+import dev.daylight.agent.text.VisibleMessageConverter;
+import dev.daylight.agent.text.VisibleThrowableConverter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,10 +61,8 @@ public final class DaemonLogging {
     trigger.setMaxFileSize(FileSize.valueOf("5MB"));
     trigger.start();
 
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(ctx);
-    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n");
-    encoder.start();
+    Encoder<ILoggingEvent> encoder =
+        encoder(ctx, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %vmsg%n%vex");
 
     appender.setRollingPolicy(rolling);
     appender.setTriggeringPolicy(trigger);
@@ -79,10 +82,7 @@ public final class DaemonLogging {
       return;
     }
     ctx.reset();
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(ctx);
-    encoder.setPattern("%level|%logger|%msg%n");
-    encoder.start();
+    Encoder<ILoggingEvent> encoder = encoder(ctx, "%level|%logger|%vmsg%n%vex");
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(ctx);
     appender.setName("RESIDENT");
@@ -90,6 +90,25 @@ public final class DaemonLogging {
     appender.setEncoder(encoder);
     appender.start();
     attach(ctx, appender, level);
+  }
+
+  /**
+   * A pattern encoder whose message and exception pass through {@link Visible}: a config's server
+   * name or path that holds a newline cannot forge a line of the log (nor of the child's relayed
+   * records, one per line), nor an escape sequence repaint a terminal that tails it.
+   */
+  private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, String pattern) {
+    PatternLayout layout = new PatternLayout();
+    layout.setContext(ctx);
+    layout.getInstanceConverterMap().put("vmsg", VisibleMessageConverter::new);
+    layout.getInstanceConverterMap().put("vex", VisibleThrowableConverter::new);
+    layout.setPattern(pattern);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+    encoder.setContext(ctx);
+    encoder.setLayout(layout);
+    encoder.start();
+    return encoder;
   }
 
   /** Everything at WARN, Daylight's own loggers at {@code level}, all to {@code appender}. */

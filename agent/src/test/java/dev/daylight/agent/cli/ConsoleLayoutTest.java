@@ -7,16 +7,20 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.daylight.agent.text.VisibleMessageConverter;
+import dev.daylight.agent.text.VisibleThrowableConverter;
 import org.junit.jupiter.api.Test;
 
-/** The console's own layout writes what the pattern it replaces wrote. */
+/** The console's own layout writes what the pattern it replaces wrote, control characters made visible. */
 class ConsoleLayoutTest {
   private final LoggerContext context = new LoggerContext();
 
   private PatternLayout pattern() {
     PatternLayout p = new PatternLayout();
     p.setContext(context);
-    p.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    p.getInstanceConverterMap().put("vmsg", VisibleMessageConverter::new);
+    p.getInstanceConverterMap().put("vex", VisibleThrowableConverter::new);
+    p.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %vmsg%n%vex");
     p.start();
     return p;
   }
@@ -42,5 +46,17 @@ class ConsoleLayoutTest {
         event("x", Level.DEBUG, "multi\nline", null)}) {
       assertThat(layout.doLayout(e)).isEqualTo(expected.doLayout(e));
     }
+  }
+
+  @Test
+  void aMessageCannotForgeALine() {
+    ConsoleLayout layout = new ConsoleLayout();
+    layout.setContext(context);
+    layout.start();
+    String line = layout.doLayout(event("x", Level.WARN, "server {} ok", new IllegalStateException("bad\u001b[2Jname"),
+        "evil\n12:00:00.000 INFO  fake - 0 findings\u202e"));
+    assertThat(line.lines().findFirst().orElseThrow())
+        .endsWith("server evil\\n12:00:00.000 INFO  fake - 0 findings\\u202e ok");
+    assertThat(line).doesNotContain("\u001b", "\u202e").contains("bad\\x1b[2Jname", "\tat ");
   }
 }

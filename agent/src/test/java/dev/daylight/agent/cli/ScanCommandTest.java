@@ -180,6 +180,6 @@ class ScanCommandTest {
     write(".cursor/mcp.json", servers("tabled", "tab-mcp@1.0.0"));
     write(".kiro/settings/mcp.json", "{");
     Run r = run("scan", "--home", home.toString(), "--os", "linux", "--format", "table");
-    assertThat(r.out()).contains("CLIENT", "cursor", "tabled", "pkg:npm/tab-mcp@1.0.0", "1 file(s) not readable");
+    assertThat(r.out()).contains("CLIENT", "Cursor", "tabled", "npm:tab-mcp@1.0.0", "1 file(s) not readable");
   }
 }
