@@ -17,6 +17,7 @@ final class SecretRules {
 
   private final List<String> keySubstrings;
   private final List<String> keyWords;
+  private final List<String> secretFlags;
   private final List<Pattern> valuePatterns;
   private final Pattern opaqueToken;
   private final Pattern references;
@@ -24,6 +25,7 @@ final class SecretRules {
   private SecretRules(JsonNode json) {
     keySubstrings = strings(json.path("keySubstrings"));
     keyWords = strings(json.path("keyWords"));
+    secretFlags = strings(json.path("secretFlags"));
     valuePatterns = strings(json.path("valuePatterns")).stream().map(Pattern::compile).toList();
     opaqueToken = Pattern.compile(json.path("opaqueToken").asText());
     references = Pattern.compile(String.join("|", strings(json.path("references"))));
@@ -68,6 +70,11 @@ final class SecretRules {
       }
     }
     return false;
+  }
+
+  /** A short flag that takes a password in common tools ({@code -p}), unless its value is a port. */
+  boolean secretFlag(String flag) {
+    return secretFlags.contains(flag);
   }
 
   /** A value that holds a known token shape or, as a whole, looks random. */

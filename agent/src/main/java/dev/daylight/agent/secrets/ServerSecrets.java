@@ -18,6 +18,18 @@ import java.util.regex.Pattern;
 public final class ServerSecrets {
   private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s\"']+");
   private static final Pattern HEADER_ARG = Pattern.compile("^([A-Za-z0-9-]+)\\s*:\\s*(.+)$");
+  /** {@code a=1&token=x}: a query string passed as one argument. */
+  private static final Pattern QUERY_ARG = Pattern.compile("^[^=&\\s/]+=[^&\\s]*(?:&[^=&\\s]+=[^&\\s]*)+$");
+  /**
+   * What an ambiguous short flag such as {@code -p} takes when it is not a password: a port or a
+   * port mapping ({@code docker -p 8080:80}), a path, or the next flag.
+   */
+  private static final Pattern PORTISH =
+      Pattern.compile("^(?:[0-9]+(?:[:/][0-9A-Za-z.:/-]*)?|[/~.\\\\].*|[A-Za-z]:[/\\\\].*|-.*)$");
+  /** JSON passed as one argument is parsed only up to this size; larger is left to the other rules. */
+  private static final int MAX_JSON_ARG = 64 * 1024;
+
+  private static final SecretPaths PATHS = SecretPaths.builtIn();
 
   private final Redactor redactor;
   private final SecretRules rules;
@@ -72,7 +84,10 @@ public final class ServerSecrets {
         fingerprints.put("arg." + i, secretMark);
       }
       out.add(red);
-      nextIsSecret = arg.startsWith("-") && !arg.contains("=") && rules.secretKey(arg);
+      // --token X, --password X; and -p X unless X is a port or a port mapping (docker -p 8080:80).
+      boolean flag = arg.startsWith("-") && !arg.contains("=");
+      nextIsSecret = flag && (rules.secretKey(arg) || rules.secretFlag(arg) && i + 1 < args.size()
+          && !PORTISH.matcher(args.get(i + 1)).matches());
     }
     return out;
   }
@@ -113,11 +128,21 @@ public final class ServerSecrets {
     if (rules.reference(arg)) {
       return arg;
     }
+    if ((arg.startsWith("{") || arg.startsWith("[")) && arg.length() <= MAX_JSON_ARG) {
+      String json = JsonArg.redact(arg, this);
+      if (json != null) {
+        return json;
+      }
+    }
+    if (QUERY_ARG.matcher(arg).matches()) {
+      return queryArg(arg);
+    }
     int eq = arg.indexOf('=');
     if (eq > 0 && (!arg.contains("://") || arg.indexOf("://") > eq)) {
       String key = arg.substring(0, eq);
       String value = arg.substring(eq + 1);
-      if (rules.secretKey(key) && !value.isEmpty() && !rules.reference(value)) {
+      boolean secretKey = rules.secretKey(key) || rules.secretFlag(key) && !PORTISH.matcher(value).matches();
+      if (secretKey && !value.isEmpty() && !rules.reference(value)) {
         return key + "=" + secret(value);
       }
     }
@@ -138,6 +163,27 @@ public final class ServerSecrets {
           + arg.substring(span[1]);
     }
     return rules.opaque(arg) ? secret(arg) : arg;
+  }
+
+  /** A JSON value inside an argument: a secret when its key says so, otherwise judged as an argument. */
+  String jsonValue(String key, String value) {
+    if (key != null && rules.secretKey(key) && !value.isEmpty() && !rules.reference(value)) {
+      return secret(value);
+    }
+    return redactArg(value);
+  }
+
+  /** {@code page=2&token=abc}: only the secret values become marks. */
+  private String queryArg(String arg) {
+    StringBuilder out = new StringBuilder(arg.length());
+    for (String pair : arg.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String name = pair.substring(0, eq);
+      String value = pair.substring(eq + 1);
+      out.append(out.length() == 0 ? "" : "&").append(name).append('=')
+          .append(literalSecret(name, value) ? secret(value) : value);
+    }
+    return out.toString();
   }
 
   /**
@@ -167,10 +213,18 @@ public final class ServerSecrets {
     int hash = rest.indexOf('#');
     String beforeFragment = hash < 0 ? rest : rest.substring(0, hash);
     int q = beforeFragment.indexOf('?');
-    if (q < 0) {
-      out.append(beforeFragment);
-    } else {
-      out.append(beforeFragment, 0, q + 1);
+    String hostAndPath = q < 0 ? beforeFragment : beforeFragment.substring(0, q);
+    int hostEnd = schemeEnd < 0 ? 0 : indexOfAny(hostAndPath, "/");
+    out.append(hostAndPath, 0, hostEnd).append(PATHS.redact(hostAndPath.substring(0, hostEnd),
+        hostAndPath.substring(hostEnd), rules, segment -> {
+          String mark = secret(segment);
+          if (record) {
+            fingerprints.put(where + ".path", mark);
+          }
+          return mark;
+        }));
+    if (q >= 0) {
+      out.append('?');
       params(out, beforeFragment.substring(q + 1), where + ".query.", record);
     }
     if (hash >= 0) {
