@@ -64,6 +64,10 @@ final class ScanCommand implements Callable<Integer> {
         ? AllUsers.scan(scanner()::scan, context, Accounts.onThisMachine(context.layout()))
         : scanner().scan(context);
     inventory = afterScan(inventory, context);
+    if (!context.store() && !noStore) {
+      spec.commandLine().getErr().println("daylight scan: not stored: a --home scan is stored only into a store"
+          + " named by --state-dir or " + StoreOptions.ENV + " (--no-store says this on purpose)");
+    }
     print(inventory);
     if (report) {
       int delivered = ReportNow.run(store.dir(), inventory, spec.commandLine().getErr());
@@ -79,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanContext base = target.context(spec);
     // A scan of another home is stored only into an explicitly named store.
     ScanContext ctx = base.withHostProbes(!noHost && base.hostProbes())
-        .withStore(!noStore && base.store() && (target.home == null || store.stateDir != null));
+        .withStore(!noStore && base.store() && (target.home == null || store.named()));
     return ctx.store() ? ctx.withFingerprintKey(DeviceKey.loadOrCreate(store.dir())) : ctx;
   }
 

@@ -51,10 +51,11 @@ final class Events {
         "resolved: " + f.title(), f, null);
   }
 
-  static ChangeEvent reviewChanged(String purl, String version, String before, String after, Instant at) {
+  static ChangeEvent reviewChanged(String purl, String version, String before, String after, String reason,
+      Instant at) {
     return event("review-changed", at, null, null, purl + "@" + version, null,
-        purl + "@" + version + " " + before + " -> " + after,
-        Map.of("state", before), Map.of("state", after));
+        purl + "@" + version + " " + before + " -> " + after + (reason == null ? "" : " (" + reason + ")"),
+        Map.of("state", before), reason == null ? Map.of("state", after) : Map.of("state", after, "reason", reason));
   }
 
   static ChangeEvent event(String type, Instant at, String scanId, String serverId, String purl,

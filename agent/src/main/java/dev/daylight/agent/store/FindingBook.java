@@ -48,8 +48,12 @@ final class FindingBook {
         events.add(Events.findingOpened(o.finding(), scanId, now));
       } else if (t instanceof Transition.StillPresent p) {
         Sql.update(c,
-            "UPDATE findings SET last_seen = ?, body = ?, severity = ? WHERE finding_id = ?",
-            now, Sql.json(p.finding()), p.finding().severity().wire(), p.finding().id());
+            "UPDATE findings SET last_seen = ?, body = ?, severity = ?,"
+                // Raised to critical or high, an acknowledged finding is open again (Acknowledgement).
+                + " status = CASE WHEN status = 'acknowledged' AND ? THEN 'open' ELSE status END"
+                + " WHERE finding_id = ?",
+            now, Sql.json(p.finding()), p.finding().severity().wire(),
+            !Acknowledgement.allowedFor(p.finding().severity()), p.finding().id());
       } else if (t instanceof Transition.Resolved r) {
         Finding before = body(r.known().id());
         resolve(r.known().id());

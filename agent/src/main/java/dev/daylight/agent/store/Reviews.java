@@ -56,13 +56,14 @@ final class Reviews implements Trust.Ledger {
   }
 
   /** A person's decision; returns the previous state, if the version was known. */
-  Optional<ReviewState> decide(String purl, String version, ReviewState decision, String by, Instant now) {
+  Optional<ReviewState> decide(String purl, String version, ReviewState decision, String by, String reason,
+      Instant now) {
     Optional<ReviewState> before = local(purl, version);
     Sql.update(c,
-        "INSERT INTO reviews(purl, version, state, first_seen, updated_at, reviewed_by)"
-            + " VALUES (?,?,?,?,?,?) ON CONFLICT(purl, version) DO UPDATE SET state = excluded.state,"
-            + " updated_at = excluded.updated_at, reviewed_by = excluded.reviewed_by",
-        purl, version, decision.wire(), now, now, by);
+        "INSERT INTO reviews(purl, version, state, first_seen, updated_at, reviewed_by, reason)"
+            + " VALUES (?,?,?,?,?,?,?) ON CONFLICT(purl, version) DO UPDATE SET state = excluded.state,"
+            + " updated_at = excluded.updated_at, reviewed_by = excluded.reviewed_by, reason = excluded.reason",
+        purl, version, decision.wire(), now, now, by, reason);
     return before;
   }
 }

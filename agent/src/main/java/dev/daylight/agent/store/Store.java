@@ -8,6 +8,7 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.PolicyEntry;
 import dev.daylight.protocol.ReviewState;
+import dev.daylight.protocol.Severity;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,16 +93,40 @@ public final class Store implements AutoCloseable {
     return Meta.counter(c);
   }
 
-  /** A person acknowledges a finding: it stays listed, no longer open. False when not open. */
-  public synchronized boolean acknowledge(String findingId, String note) {
+  /**
+   * A person acknowledges a finding: it stays listed, no longer open. Only low, medium and info
+   * findings can be ({@link Acknowledgement#allowedFor}); the note says why.
+   */
+  public synchronized Acknowledgement acknowledge(String findingId, String note) {
     return tx(conn -> {
-      int n = Sql.update(conn, "UPDATE findings SET status = 'acknowledged', acknowledged_at = ?,"
-          + " note = ? WHERE finding_id = ? AND status = 'open'", now(), note, findingId);
-      if (n > 0) {
-        Meta.bump(conn);
+      Optional<Severity> severity = Sql.one(conn, "SELECT severity FROM findings WHERE finding_id = ?"
+          + " AND status = 'open'", rs -> Severity.parse(rs.getString(1)), findingId);
+      if (severity.isEmpty()) {
+        return Acknowledgement.NOT_OPEN;
       }
-      return n > 0;
+      if (!Acknowledgement.allowedFor(severity.get())) {
+        return Acknowledgement.NEEDS_FIX_OR_REVIEW;
+      }
+      Sql.update(conn, "UPDATE findings SET status = 'acknowledged', acknowledged_at = ?,"
+          + " note = ? WHERE finding_id = ? AND status = 'open'", now(), note, findingId);
+      Meta.bump(conn);
+      return Acknowledgement.ACKNOWLEDGED;
     });
+  }
+
+  /** True when any scan or review has met this package (a purl, its version ignored). */
+  public synchronized boolean knowsPackage(String purl) {
+    String base = Purls.base(purl);
+    return Sql.one(c, "SELECT 1 FROM reviews WHERE purl = ? UNION ALL SELECT 1 FROM findings"
+        + " WHERE purl = ? OR substr(purl, 1, ?) = ? LIMIT 1", rs -> true, base, base, base.length() + 1, base + "@")
+        .orElse(false);
+  }
+
+  /** The known-malicious findings this store ever raised for {@code purl@version}, resolved ones too. */
+  public synchronized List<Finding> maliciousFindings(String purl, String version) {
+    String exact = Purls.base(purl) + "@" + version;
+    return Sql.list(c, "SELECT body FROM findings WHERE rule = 'malicious-package' AND purl = ?",
+        rs -> Sql.read(rs.getString(1), Finding.class), exact);
   }
 
   /**
@@ -109,6 +134,12 @@ public final class Store implements AutoCloseable {
    * makes it the baseline; denying raises a denied finding while it is configured.
    */
   public synchronized List<ChangeEvent> review(String purl, String version, ReviewState decision, String by) {
+    return review(purl, version, decision, by, null);
+  }
+
+  /** As {@link #review(String, String, ReviewState, String)}, with the reviewer's reason kept. */
+  public synchronized List<ChangeEvent> review(String purl, String version, ReviewState decision, String by,
+      String reason) {
     if (decision != ReviewState.APPROVED && decision != ReviewState.DENIED) {
       throw new IllegalArgumentException("a review approves or denies, not " + decision.wire());
     }
@@ -116,10 +147,10 @@ public final class Store implements AutoCloseable {
     return tx(conn -> {
       Instant now = now();
       Reviews reviews = new Reviews(conn);
-      String before = reviews.decide(base, version, decision, by, now)
+      String before = reviews.decide(base, version, decision, by, reason, now)
           .map(ReviewState::wire).orElse("unseen");
       List<ChangeEvent> events = new ArrayList<>();
-      events.add(Events.reviewChanged(base, version, before, decision.wire(), now));
+      events.add(Events.reviewChanged(base, version, before, decision.wire(), reason, now));
       List<Finding> raised = Reads.latest(conn)
           .map(inv -> Trust.assess(inv.servers(), reviews).findings()).orElse(List.of());
       FindingBook book = new FindingBook(conn, now);

@@ -55,8 +55,12 @@ class StoreCommandsTest {
     assertThat(open.get(0).path("rule").asText()).isEqualTo("package-version-changed");
     assertThat(open.get(0).path("status").asText()).isEqualTo("open");
 
-    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16")).isEqualTo(ExitCodes.OK);
-    assertThat(out).contains("finding-resolved");
+    // 1.0.16 is the bundled intel's MAL-2025-47604: approving it needs a stated override.
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("known-malicious", "MAL-2025-47604", "--override-malicious");
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--override-malicious", "lab sandbox only"))
+        .as(err).isEqualTo(ExitCodes.OK);
+    assertThat(out).contains("finding-resolved", "override-malicious MAL-2025-47604: lab sandbox only");
     assertThat(run("findings", "--open")).isEqualTo(ExitCodes.OK);
     assertThat(out.lines()).hasSize(1);
     assertThat(run("findings")).isEqualTo(ExitCodes.OK);
@@ -120,5 +124,53 @@ class StoreCommandsTest {
   void badReviewTargetIsAUsageError() {
     assertThat(run("review", "approve", "postmark-mcp")).isNotZero();
     assertThat(err).contains("PURL@VERSION");
+  }
+
+  @Test
+  void reviewTakesEitherScopeSpellingAndRefusesAPackageNeverSeenUnlessForced(@TempDir Path home) throws Exception {
+    Path config = home.resolve(".cursor/mcp.json");
+    java.nio.file.Files.createDirectories(config.getParent());
+    java.nio.file.Files.writeString(config,
+        "{\"mcpServers\":{\"gh\":{\"command\":\"npx\",\"args\":[\"-y\",\"@acme/gh-mcp@1.0.0\"]}}}");
+    assertThat(run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json"))
+        .as(err).isZero();
+    assertThat(run("review", "deny", "pkg:npm/@acme/gh-mcp@1.0.0")).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(run("review", "approve", "pkg:npm/%40acme/gh-mcp@1.0.0")).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(run("events", "--format", "json")).isZero();
+    assertThat(Json.mapper().readTree(out).findValuesAsText("purl"))
+        .contains("pkg:npm/%40acme/gh-mcp@1.0.0").doesNotContain("pkg:npm/@acme/gh-mcp@1.0.0");
+
+    assertThat(run("review", "deny", "pkg:npm/@acme/gh-mpc@1.0.0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("never seen", "--force");
+    assertThat(run("review", "deny", "pkg:npm/@acme/gh-mpc@1.0.0", "--force")).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(run("review", "approve", "not-a-purl")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void findingsAckNeedsAReasonAndRefusesCriticalAndHigh() throws Exception {
+    assertThat(run("findings", "--open", "--format", "json")).isEqualTo(ExitCodes.FINDINGS);
+    String changed = Json.mapper().readTree(out).get(0).path("id").asText(); // package-version-changed: high
+    assertThat(run("findings", "ack", changed)).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("findings", "ack", changed, "--reason", "expected")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("cannot be acknowledged", "reviewer");
+    assertThat(run("status", "--format", "json")).isZero();
+    assertThat(Json.mapper().readTree(out).path("openFindings").path("high").asInt()).isEqualTo(1);
+
+    try (Store s = Store.open(dir)) {
+      s.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.16"), npx("extra", "extra-mcp", "2.0.0")), List.of()));
+    }
+    assertThat(run("findings", "--open", "--format", "json")).isEqualTo(ExitCodes.FINDINGS);
+    String low = null;
+    for (JsonNode f : Json.mapper().readTree(out)) {
+      if (f.path("severity").asText().equals("low")) {
+        low = f.path("id").asText();
+      }
+    }
+    assertThat(low).as(out).isNotNull();
+    assertThat(run("findings", "ack", low, "--reason", "our own server")).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(run("findings", "--format", "json")).isNotNegative();
+    assertThat(out).contains("\"note\" : \"our own server\"", "acknowledged");
+    assertThat(run("findings", "ack", low, "--reason", "again")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("no open finding");
   }
 }

@@ -108,7 +108,7 @@ class StoreTest {
     Finding leak = finding("plaintext-secret:a", "plaintext-secret", Severity.MEDIUM, a);
     store.record(of(List.of(a), List.of(leak)));
     long before = store.changeCounter();
-    assertThat(store.acknowledge(leak.id(), "known test token")).isTrue();
+    assertThat(store.acknowledge(leak.id(), "known test token")).isEqualTo(Acknowledgement.ACKNOWLEDGED);
     assertThat(store.changeCounter()).isGreaterThan(before);
     store.record(of(List.of(a), List.of(leak)));
     assertThat(store.findings(false)).singleElement()
@@ -117,6 +117,25 @@ class StoreTest {
     Recorded back = store.record(of(List.of(a), List.of(leak)));
     assertThat(types(back.events())).containsExactly("finding-opened");
     assertThat(store.findings(true)).hasSize(1);
+  }
+
+  @Test
+  void criticalAndHighFindingsAreNeverAcknowledgedAndAnEscalatedOneReopens() {
+    McpServer a = npx("a", "pkg-a", "1.0.0");
+    Finding mal = finding("malicious-package:a", "malicious-package", Severity.CRITICAL, a);
+    Finding leak = finding("plaintext-secret:a", "plaintext-secret", Severity.MEDIUM, a);
+    store.record(of(List.of(a), List.of(mal, leak)));
+    long before = store.changeCounter();
+    assertThat(store.acknowledge(mal.id(), "clicked")).isEqualTo(Acknowledgement.NEEDS_FIX_OR_REVIEW);
+    assertThat(store.changeCounter()).isEqualTo(before);
+    assertThat(store.status().openBySeverity()).containsEntry(Severity.CRITICAL, 1);
+    assertThat(store.acknowledge("no-such-finding", "x")).isEqualTo(Acknowledgement.NOT_OPEN);
+
+    assertThat(store.acknowledge(leak.id(), "test token")).isEqualTo(Acknowledgement.ACKNOWLEDGED);
+    Finding worse = new Finding(leak.id(), leak.rule(), Severity.HIGH, leak.title(), leak.serverId(), leak.purl(),
+        leak.advisory(), leak.evidence(), leak.remediation());
+    store.record(of(List.of(a), List.of(mal, worse)));
+    assertThat(store.status().openBySeverity()).containsEntry(Severity.CRITICAL, 1).containsEntry(Severity.HIGH, 1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.daylight.ui.data;
 
 import dev.daylight.agent.change.Lifecycle;
 import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.store.Acknowledgement;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
 import dev.daylight.agent.store.ServerView;
@@ -74,7 +75,10 @@ public final class StoreData implements DaylightData, AutoCloseable {
 
   @Override
   public void acknowledge(String findingId) {
-    store.acknowledge(findingId, ACK_NOTE);
+    Acknowledgement result = store.acknowledge(findingId, ACK_NOTE);
+    if (result == Acknowledgement.NEEDS_FIX_OR_REVIEW) {
+      throw new IllegalStateException(result.refusal());
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.daylight.ui.servers;
 
+import dev.daylight.agent.store.Acknowledgement;
 import dev.daylight.protocol.Finding;
 import dev.daylight.ui.data.FindingItem;
 import java.util.Optional;
@@ -35,11 +36,16 @@ final class FindingCards {
     if (f.remediation() != null) {
       card.getChildren().add(wrapped("What to do: " + f.remediation(), "finding-remediation"));
     }
-    Button ack = new Button(item.acknowledged() ? "Acknowledged" : "Ac_knowledge");
-    ack.getStyleClass().add("acknowledge");
-    ack.setDisable(item.acknowledged());
-    ack.setOnAction(e -> vm.acknowledge(item));
-    card.getChildren().add(ack);
+    if (Acknowledgement.allowedFor(f.severity())) {
+      Button ack = new Button(item.acknowledged() ? "Acknowledged" : "Ac_knowledge");
+      ack.getStyleClass().add("acknowledge");
+      ack.setDisable(item.acknowledged());
+      ack.setOnAction(e -> vm.acknowledge(item));
+      card.getChildren().add(ack);
+    } else {
+      // Critical and high: no button; the card says how the finding gets closed.
+      card.getChildren().add(wrapped(Acknowledgement.howToResolve(f.severity()), "finding-resolution"));
+    }
     return card;
   }
 

@@ -1,5 +1,6 @@
 package dev.daylight.ui.servers;
 
+import dev.daylight.agent.store.Acknowledgement;
 import dev.daylight.ui.concurrent.UiExecutor;
 import dev.daylight.ui.data.FindingItem;
 import dev.daylight.ui.data.Overview;
@@ -79,8 +80,14 @@ public final class ServersViewModel {
     return Bindings.isNull(selected);
   }
 
+  /**
+   * Acknowledges a low or medium finding; a critical or high one is closed only by a fix or a
+   * reviewer's decision, and the status bar says so instead.
+   */
   public void acknowledge(FindingItem item) {
-    if (!item.acknowledged()) {
+    if (!Acknowledgement.allowedFor(item.finding().severity())) {
+      session.say(Acknowledgement.howToResolve(item.finding().severity()));
+    } else if (!item.acknowledged()) {
       session.acknowledge(item.id());
     }
   }

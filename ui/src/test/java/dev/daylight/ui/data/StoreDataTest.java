@@ -1,6 +1,7 @@
 package dev.daylight.ui.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
@@ -71,9 +72,20 @@ class StoreDataTest {
   }
 
   @Test
-  void acknowledgingKeepsTheFindingListedButNotOpenAndMovesTheMarker() {
+  void aCriticalFindingCannotBeAcknowledgedAndStaysOpen() {
     McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
     store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
+
+    assertThatThrownBy(() -> data.acknowledge("mal-postmark")).hasMessageContaining("reviewer");
+
+    assertThat(data.load().openFindings()).anyMatch(f -> f.id().equals("mal-postmark"));
+    assertThat(store.status().openBySeverity()).containsEntry(Severity.CRITICAL, 1);
+  }
+
+  @Test
+  void acknowledgingKeepsTheFindingListedButNotOpenAndMovesTheMarker() {
+    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(inventory(List.of(postmark), List.of(malicious(postmark, Severity.MEDIUM))));
     long before = data.changeMarker();
 
     data.acknowledge("mal-postmark");
@@ -191,7 +203,11 @@ class StoreDataTest {
   }
 
   private static Finding malicious(McpServer s) {
-    return new Finding("mal-postmark", "malicious-package", Severity.CRITICAL,
+    return malicious(s, Severity.CRITICAL);
+  }
+
+  private static Finding malicious(McpServer s, Severity severity) {
+    return new Finding("mal-postmark", "malicious-package", severity,
         "postmark-mcp 1.0.16 is malicious", s.id(), s.pkg().purl(), "MAL-2025-47604",
         Evidence.file(CURSOR, 3, "npx -y postmark-mcp"), "Remove it and rotate the token.");
   }

@@ -92,16 +92,27 @@ class MainWindowFxTest {
   }
 
   @Test
-  void acknowledgeMarksTheFindingInTheStoreAndTheButton(FxRobot robot) {
+  void acknowledgeMarksAMediumFindingInTheStoreAndTheButton(FxRobot robot) {
     waitForRows(robot, 4);
-    robot.clickOn("postmark");
+    robot.clickOn("files");
     waitUntil(() -> robot.lookup(".acknowledge").tryQuery().isPresent());
 
     robot.clickOn(".acknowledge");
 
     waitUntil(() -> robot.lookup(".acknowledge").queryAs(Button.class).getText().equals("Acknowledged"));
     assertThat(robot.lookup(".acknowledge").queryAs(Button.class).isDisabled()).isTrue();
-    assertThat(data.acknowledgeCalls).containsExactly(InMemoryData.POSTMARK_FINDING);
+    assertThat(data.acknowledgeCalls).containsExactly("f-broad-fs");
+  }
+
+  @Test
+  void aCriticalFindingHasNoAcknowledgeButtonAndSaysHowItCloses(FxRobot robot) {
+    waitForRows(robot, 4);
+    robot.clickOn("postmark");
+    waitUntil(() -> robot.lookup(".finding-resolution").tryQuery().isPresent());
+
+    assertThat(robot.lookup(".finding-resolution").queryAs(Label.class).getText())
+        .contains("cannot be acknowledged", "fixed", "reviewer");
+    assertThat(robot.lookup(".acknowledge").tryQuery()).isEmpty();
   }
 
   @Test
@@ -231,9 +242,8 @@ class MainWindowFxTest {
     waitUntil(() -> robot.lookup("This computer (1)").tryQuery().isPresent());
 
     robot.clickOn("This computer (1)");
-    robot.clickOn("#host-findings .acknowledge");
-
-    waitUntil(() -> data.acknowledgeCalls.contains("f-host"));
+    waitUntil(() -> robot.lookup("#host-findings .finding-resolution").tryQuery().isPresent());
+    assertThat(robot.lookup("#host-findings .acknowledge").tryQuery()).isEmpty();
   }
 
   @Test

@@ -71,11 +71,22 @@ class ServersViewModelTest {
 
   @Test
   void acknowledgingAnAcknowledgedFindingDoesNotCallTheStoreAgain() {
+    vm.searchProperty().set("files");
     vm.selectedProperty().set(vm.visibleRows().get(0));
     vm.acknowledge(vm.selectedFindings().get(0));
     vm.acknowledge(vm.selectedFindings().get(0));
 
-    assertThat(data.acknowledgeCalls).containsExactly(InMemoryData.POSTMARK_FINDING);
+    assertThat(data.acknowledgeCalls).containsExactly("f-broad-fs");
+  }
+
+  @Test
+  void aCriticalFindingIsNotAcknowledgedAndTheStatusSaysHowItCloses() {
+    vm.searchProperty().set("postmark");
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+    vm.acknowledge(vm.selectedFindings().get(0));
+
+    assertThat(data.acknowledgeCalls).isEmpty();
+    assertThat(session.statusProperty().get()).contains("cannot be acknowledged", "reviewer");
   }
 
   @Test
