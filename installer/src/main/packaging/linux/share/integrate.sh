@@ -44,13 +44,28 @@ install_files() {
     ln -sf "$APP/bin/daylight-tray" /usr/bin/daylight-tray
     install -D -m 0644 "$SHARE/daylight-tray.desktop" "$AUTOSTART"
   fi
+  install_docs
   mkdir -p "$STATE_DIR"
   chmod 0700 "$STATE_DIR"
   write_config
 }
 
+# Man pages and the bash completion, generated from the CLI's own model at packaging time.
+install_docs() {
+  for page in "$SHARE"/man/man1/*.1; do
+    [ -e "$page" ] && install -D -m 0644 "$page" "/usr/share/man/man1/$(basename "$page")"
+  done
+  if [ -e "$SHARE/completion/daylight" ]; then
+    install -D -m 0644 "$SHARE/completion/daylight" /usr/share/bash-completion/completions/daylight
+  fi
+  return 0
+}
+
 remove_files() {
-  rm -f "$UNIT" "$USER_UNIT" "$AUTOSTART" "$CONF_DIR/agent.conf.example"
+  rm -f "$UNIT" "$USER_UNIT" "$AUTOSTART" "$CONF_DIR/agent.conf.example" /usr/share/bash-completion/completions/daylight
+  for page in "$SHARE"/man/man1/*.1; do
+    [ -e "$page" ] && rm -f "/usr/share/man/man1/$(basename "$page")"
+  done
   for link in /usr/bin/daylight /usr/bin/daylight-tray; do
     if [ -L "$link" ]; then rm -f "$link"; fi
   done

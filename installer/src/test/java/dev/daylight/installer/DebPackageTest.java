@@ -72,8 +72,20 @@ class DebPackageTest {
       all.stream().filter(p -> p.toString().endsWith(".rpm")).forEach(DebPackageTest::checkRpm);
       List<Path> debs = all.stream().filter(p -> p.toString().endsWith(".deb")).toList();
       assertThat(debs).hasSize(1);
+      checkMetadata(debs.get(0));
       return debs.get(0);
     }
+  }
+
+  /** A real maintainer address and the project's licence, as in every other package. */
+  private static void checkMetadata(Path deb) {
+    assertThat(Commands.run("dpkg-deb", "-f", deb.toString(), "Maintainer").ok().stdout().strip())
+        .isEqualTo("security@daylight.dev");
+    String copyright = Commands.run("dpkg-deb", "-c", deb.toString()).ok().stdout().lines()
+        .map(l -> l.substring(l.indexOf("./"))).filter(p -> p.endsWith("/copyright")).findFirst().orElseThrow();
+    String text = Commands.run("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO \"$1\"", deb.toString(), copyright)
+        .ok().stdout();
+    assertThat(text).contains("Apache License", "Version 2.0, January 2004");
   }
 
   /** The .rpm cannot be installed on Debian; its metadata says it would wire itself in alike. */
@@ -83,6 +95,7 @@ class DebPackageTest {
         "/opt/daylight/lib/app/daylight-agentd.cfg", "/opt/daylight/bin/daylight-tray\n",
         "/opt/daylight/lib/integration/integrate.sh", "/opt/daylight/lib/integration/daylight-agent.service");
     assertThat(Commands.run("rpm", "-qpR", rpm.toString()).ok().stdout()).contains("gtk3");
+    assertThat(Commands.run("rpm", "-qp", "--qf", "%{LICENSE}", rpm.toString()).ok().stdout()).isEqualTo("Apache-2.0");
     assertThat(Commands.run("rpm", "-qp", "--scripts", rpm.toString()).ok().stdout())
         .contains("/opt/daylight/lib/integration/integrate.sh install", "/opt/daylight/lib/integration/integrate.sh remove");
   }
@@ -101,6 +114,8 @@ class DebPackageTest {
     assertThat(Files.readSymbolicLink(COMMAND)).isEqualTo(APP.resolve("bin/daylight"));
     assertThat(Commands.run(COMMAND.toString(), "--version").ok().stdout()).startsWith("daylight 0.1.0");
     assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout()).contains("Usage: daylight");
+    assertThat(Path.of("/usr/share/man/man1/daylight-scan.1")).exists();
+    assertThat(Path.of("/usr/share/bash-completion/completions/daylight")).exists();
     checkInstalledScan();
 
     assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run --all-users");
@@ -216,7 +231,8 @@ class DebPackageTest {
     Files.writeString(history, "history");
 
     Commands.run(Duration.ofMinutes(2), Map.of(), List.of("dpkg", "-r", "daylight")).ok();
-    for (Path gone : List.of(APP, COMMAND, UNIT, USER_UNIT, AUTOSTART)) {
+    for (Path gone : List.of(APP, COMMAND, UNIT, USER_UNIT, AUTOSTART, Path.of("/usr/share/man/man1/daylight-scan.1"),
+        Path.of("/usr/share/bash-completion/completions/daylight"))) {
       assertThat(Files.exists(gone, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(gone + " removed").isFalse();
     }
     assertThat(history).as("data stays on remove").exists();

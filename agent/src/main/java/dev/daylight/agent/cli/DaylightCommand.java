@@ -19,6 +19,7 @@ final class DaylightCommand implements Runnable {
       IntelCommand.class,
       EnrollCommand.class,
       RunCommand.class,
+      DocsCommand.class,
       RunChild.class);
 
   @Spec CommandSpec spec;

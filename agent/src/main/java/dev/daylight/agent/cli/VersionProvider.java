@@ -5,7 +5,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"daylight " + version()};
+  }
+
+  /** The jar's version, or "development build" when run from classes. */
+  static String version() {
     String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"daylight " + (version == null ? "development build" : version)};
+    return version == null ? "development build" : version;
   }
 }

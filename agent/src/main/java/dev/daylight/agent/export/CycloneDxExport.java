@@ -133,7 +133,8 @@ final class CycloneDxExport {
     Service svc = new Service();
     svc.setBomRef(ref);
     svc.setName(s.name());
-    svc.setEndpoints(s.url() == null ? List.of() : List.of(s.url()));
+    // endpoints are iri-references: a <redacted> mark in a query would make the BOM invalid.
+    svc.setEndpoints(s.url() == null ? List.of() : List.of(Formats.iri(s.url())));
     svc.setAuthenticated(Formats.hasCredentials(s));
     svc.setxTrustBoundary(true);
     List<Property> props = new ArrayList<>();

@@ -45,7 +45,12 @@ final class OcsfExport {
     for (ObjectNode p : packages.values()) {
       ObjectNode sw = base(5, 5020, 2, 1, time, toolVersion);
       sw.set("device", device(inv.host()));
-      sw.set("package", p);
+      if (p.has("version")) {
+        sw.set("package", p);
+      } else {
+        // OCSF's package object requires a version; a floating one leaves the attribute out.
+        sw.putObject("unmapped").setAll(p);
+      }
       events.add(sw);
     }
     Map<String, McpServer> servers = new LinkedHashMap<>();
@@ -82,6 +87,9 @@ final class OcsfExport {
     d.put("type_id", 0);
     putIf(d, "hostname", h.hostname());
     putIf(d, "uid", h.deviceId());
+    // OCSF wants a device named or identified: a --home scan has no hostname or device id.
+    d.put("name", h.hostname() != null ? h.hostname()
+        : h.user() != null ? "home of " + h.user() + " (scanned folder)" : "scanned home folder");
     ObjectNode os = d.putObject("os");
     os.put("name", h.os() == null ? "unknown" : h.os());
     os.put("type_id", osType(h.os()));

@@ -28,6 +28,9 @@ final class SarifExport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "daylight");
     driver.put("version", toolVersion);
+    if (toolVersion.matches("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]*)?")) {
+      driver.put("semanticVersion", toolVersion);
+    }
     driver.put("informationUri", "https://github.com/daylight-dev/daylight");
     Map<String, ObjectNode> rules = new LinkedHashMap<>();
     ArrayNode results = Json.mapper().createArrayNode();
@@ -48,8 +51,14 @@ final class SarifExport {
   private static ObjectNode rule(Finding f) {
     ObjectNode r = Json.mapper().createObjectNode();
     r.put("id", f.rule());
-    r.put("name", f.rule());
-    r.putObject("shortDescription").put("text", f.rule().replace('-', ' '));
+    r.put("name", pascal(f.rule()));
+    String words = f.rule().replace('-', ' ');
+    r.putObject("shortDescription").put("text", sentence(Character.toUpperCase(words.charAt(0)) + words.substring(1)));
+    r.putObject("fullDescription").put("text",
+        "Daylight's " + words + " rule, for the MCP servers AI clients launch and the packages they run.");
+    if (f.remediation() != null) {
+      r.putObject("help").put("text", sentence(f.remediation()));
+    }
     ObjectNode props = r.putObject("properties");
     props.put("security-severity", securitySeverity(f));
     props.putArray("tags").add("security").add("mcp");
@@ -64,13 +73,17 @@ final class SarifExport {
       case MEDIUM -> "warning";
       case LOW, INFO -> "note";
     });
-    String text = f.title() + (f.remediation() == null ? "" : ". " + f.remediation());
+    String text = sentence(f.title()) + (f.remediation() == null ? "" : " " + sentence(f.remediation()));
     r.putObject("message").put("text", text);
     if (f.evidence() != null && f.evidence().file() != null) {
       ObjectNode loc = r.putArray("locations").addObject().putObject("physicalLocation");
       loc.putObject("artifactLocation").put("uri", fileUri(f.evidence().file()));
       if (f.evidence().line() != null && f.evidence().line() > 0) {
-        loc.putObject("region").put("startLine", f.evidence().line());
+        ObjectNode region = loc.putObject("region");
+        region.put("startLine", f.evidence().line());
+        if (f.evidence().text() != null) {
+          region.putObject("snippet").put("text", f.evidence().text()); // already redacted
+        }
       }
     }
     r.putObject("partialFingerprints").put("daylightFindingId/v1", f.id());
@@ -83,6 +96,23 @@ final class SarifExport {
       props.put("purl", f.purl());
     }
     return r;
+  }
+
+  /** SARIF's rule SARIF2001: a message is one or more sentences, each ending with a period. */
+  static String sentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+  }
+
+  /** {@code malicious-package} as {@code MaliciousPackage}: SARIF's convention for a rule's name. */
+  static String pascal(String rule) {
+    StringBuilder out = new StringBuilder();
+    for (String part : rule.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return out.toString();
   }
 
   /** {@code /home/u/.cursor/mcp.json} or a Windows drive path as a file URI. */
