@@ -80,7 +80,7 @@ class DebPackageTest {
   /** A real maintainer address and the project's licence, as in every other package. */
   private static void checkMetadata(Path deb) {
     assertThat(Commands.run("dpkg-deb", "-f", deb.toString(), "Maintainer").ok().stdout().strip())
-        .isEqualTo("security@daylight.dev");
+        .isEqualTo("Daylight <security@daylight.dev>");
     String copyright = Commands.run("dpkg-deb", "-c", deb.toString()).ok().stdout().lines()
         .map(l -> l.substring(l.indexOf("./"))).filter(p -> p.endsWith("/copyright")).findFirst().orElseThrow();
     String text = Commands.run("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO \"$1\"", deb.toString(), copyright)

@@ -6,6 +6,9 @@ import dev.daylight.agent.store.Acknowledgement;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
 import dev.daylight.agent.store.ServerView;
+import dev.daylight.agent.text.Visible;
+import dev.daylight.protocol.Evidence;
+import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ReviewState;
@@ -52,7 +55,7 @@ public final class StoreData implements DaylightData, AutoCloseable {
       if (f.status() == Lifecycle.Status.RESOLVED) {
         continue;
       }
-      FindingItem item = new FindingItem(f.finding(), f.status() == Lifecycle.Status.ACKNOWLEDGED,
+      FindingItem item = new FindingItem(visible(f.finding()), f.status() == Lifecycle.Status.ACKNOWLEDGED,
           f.firstSeen());
       String serverId = f.finding().serverId();
       if (serverId != null && serverIds.contains(serverId)) {
@@ -97,10 +100,21 @@ public final class StoreData implements DaylightData, AutoCloseable {
 
   static ServerRow row(ServerView view, List<FindingItem> findings) {
     McpServer s = view.server();
-    return new ServerRow(s.id(), s.client(), s.name(), Optional.ofNullable(s.pkg()), s.transport(),
-        status(view, findings), view.firstSeen(), view.lastSeen(), s.configPath(),
-        Optional.ofNullable(s.line()), launchLine(s), findings, Optional.ofNullable(s.approval()),
+    // Names and launch lines come from config files: shown with their control characters visible
+    // (Visible), so a newline or a bidi override cannot forge a card, a report line or a message.
+    // The config path stays exact: it opens the folder; where it is shown it goes through Visible.
+    return new ServerRow(s.id(), Visible.of(s.client()), Visible.of(s.name()), Optional.ofNullable(s.pkg()),
+        s.transport(), status(view, findings), view.firstSeen(), view.lastSeen(), s.configPath(),
+        Optional.ofNullable(s.line()), Visible.of(launchLine(s)), findings, Optional.ofNullable(s.approval()),
         Optional.ofNullable(s.blockedBy()));
+  }
+
+  /** The finding with the texts a person reads made {@link Visible}; id, rule and purl unchanged. */
+  static Finding visible(Finding f) {
+    Evidence e = f.evidence();
+    Evidence shown = e == null ? null : new Evidence(e.kind(), Visible.of(e.file()), e.line(), Visible.of(e.text()));
+    return new Finding(f.id(), f.rule(), f.severity(), Visible.of(f.title()), f.serverId(), f.purl(),
+        f.advisory(), shown, Visible.of(f.remediation()));
   }
 
   static ServerStatus status(ServerView view, List<FindingItem> findings) {

@@ -1,5 +1,6 @@
 package dev.daylight.ui.servers;
 
+import dev.daylight.agent.text.Visible;
 import dev.daylight.ui.data.FindingItem;
 import dev.daylight.ui.data.ServerRow;
 import java.util.Optional;
@@ -93,7 +94,7 @@ final class DetailsView {
   }
 
   private static String where(ServerRow row) {
-    StringBuilder text = new StringBuilder("Config file: ").append(row.configPath());
+    StringBuilder text = new StringBuilder("Config file: ").append(Visible.of(row.configPath()));
     row.line().ifPresent(line -> text.append(", line ").append(line));
     if (!row.packageLabel().isEmpty()) {
       text.append("\nPackage: ").append(row.packageLabel());

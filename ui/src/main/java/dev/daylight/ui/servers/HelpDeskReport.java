@@ -1,5 +1,6 @@
 package dev.daylight.ui.servers;
 
+import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
 import dev.daylight.ui.data.FindingItem;
@@ -23,7 +24,7 @@ final class HelpDeskReport {
     out.append("Daylight report: MCP server \"").append(row.name()).append("\"\n");
     out.append("Generated: ").append(TIME.format(now)).append('\n');
     out.append("Client: ").append(row.client()).append('\n');
-    out.append("Config file: ").append(row.configPath());
+    out.append("Config file: ").append(Visible.of(row.configPath()));
     row.line().ifPresent(line -> out.append(" (line ").append(line).append(')'));
     out.append('\n');
     out.append("Launch: ").append(row.launchLine()).append('\n');

@@ -72,6 +72,17 @@ class StoreDataTest {
   }
 
   @Test
+  void configTextIsShownWithItsControlCharactersVisible() {
+    McpServer evil = npx("evil\n[critical] all clear\u202egnp", "postmark-mcp", "1.0.16");
+    store.record(inventory(List.of(evil), List.of(malicious(evil))));
+
+    ServerRow row = data.load().servers().get(0);
+    assertThat(row.name()).isEqualTo("evil\\n[critical] all clear\\u202egnp");
+    assertThat(row.findings().get(0).finding().id()).isEqualTo("mal-postmark");
+    assertThat(row.configPath()).isEqualTo(CURSOR); // exact: it opens the folder
+  }
+
+  @Test
   void aCriticalFindingCannotBeAcknowledgedAndStaysOpen() {
     McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
     store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
