@@ -43,7 +43,7 @@ final class EventsCommand implements Callable<Integer> {
       Terminal term = Terminal.current();
       Table t = new Table("AT", "TYPE", "SUMMARY");
       for (ChangeEvent e : events) {
-        t.row(term.time(e.at()), e.type(), e.summary());
+        t.row(term.time(e.at()), e.type().wire(), e.summary());
       }
       t.print(out, term);
     }

@@ -7,6 +7,7 @@ import dev.daylight.agent.intel.IntelMatch;
 import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.text.Visible;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.ReviewState;
@@ -54,7 +55,7 @@ final class ReviewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PackageURL purl = parse(target);
-    String base = canonical(purl);
+    String base = Purls.base(target); // the one spelling trust is keyed by: @scope and %40scope alike
     String version = purl.getVersion();
     PrintWriter err = spec.commandLine().getErr();
     ReviewState state = decision == Decision.approve ? ReviewState.APPROVED : ReviewState.DENIED;
@@ -81,7 +82,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ChangeEvent e : events) {
-      out.println(Visible.of(e.type()) + ": " + Visible.of(e.summary()));
+      out.println(e.type().wire() + ": " + Visible.of(e.summary()));
     }
     out.flush();
     return ExitCodes.OK;
@@ -100,14 +101,6 @@ final class ReviewCommand implements Callable<Integer> {
         "expected PURL@VERSION such as pkg:npm/postmark-mcp@1.0.16, got '" + Visible.of(text) + "'");
   }
 
-  /** The one spelling the store keeps: {@code pkg:npm/%40scope/name}, without version or qualifiers. */
-  static String canonical(PackageURL p) {
-    try {
-      return new PackageURL(p.getType(), p.getNamespace(), p.getName(), null, null, null).canonicalize();
-    } catch (MalformedPackageURLException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-  }
 
   /** Advisory ids marking this exact version malicious: from the store's findings and from intel. */
   private TreeSet<String> malicious(Store s, PackageURL purl, String base, String version) throws IOException {
