@@ -151,7 +151,7 @@ abstract class CollectorApiContract {
     assertThat(again.status()).isEqualTo(304);
 
     Http.Answer edit = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
-        "decision", "denied", "by", "sec-team@example.com", "reason", "BCCs every email (GHSA)"));
+        "allVersions", true, "decision", "denied", "by", "sec-team@example.com", "reason", "BCCs every email (GHSA)"));
     assertThat(edit.status()).as(edit.body()).isEqualTo(200);
     http.post("/api/v1/admin/intel", ADMIN, Json.mapper().readTree(
         "[{\"id\":\"MAL-2025-1\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"postmark-mcp\"}}]}]"));
@@ -167,6 +167,51 @@ abstract class CollectorApiContract {
     assertThat(http.get("/api/v1/policy?intelCursor=" + cursor, n.key()).json().get("intel")).isEmpty();
     JsonNode history = http.get("/api/v1/admin/policy", ADMIN).json().get("history");
     assertThat(history.get(0).get("reason").asText()).isEqualTo("BCCs every email (GHSA)");
+  }
+
+  @Test
+  void aDecisionSaysItsScopeAndApprovingAMaliciousVersionNeedsAnOverride() throws Exception {
+    Map<String, Object> noScope = Map.of("subject", "pkg:npm/postmark-mcp", "decision", "approved",
+        "by", "sec", "reason", "looked fine");
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, noScope).status()).as("no silent all-versions").isEqualTo(400);
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "version", "1.0.15",
+        "allVersions", true, "decision", "approved", "by", "sec", "reason", "r")).status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/admin/policy", ADMIN).json().get("history")).isEmpty();
+
+    http.post("/api/v1/admin/intel", ADMIN, Json.mapper().readTree("[{\"id\":\"MAL-2025-7\",\"affected\":[{\"package\":"
+        + "{\"ecosystem\":\"npm\",\"name\":\"postmark-mcp\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":"
+        + "[{\"introduced\":\"1.0.16\"},{\"fixed\":\"1.0.18\"}]}]}]}]"));
+    Http.Answer exact = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.15", "decision", "approved", "by", "sec", "reason", "reviewed the diff"));
+    assertThat(exact.status()).as("1.0.15 is outside the malicious range: " + exact.body()).isEqualTo(200);
+    Http.Answer refused = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.16", "decision", "approved", "by", "sec", "reason", "looked fine"));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("error").asText()).contains("MAL-2025-7").contains("overrideMalicious");
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "allVersions", true,
+        "decision", "approved", "by", "sec", "reason", "r")).status()).as("all versions include 1.0.16").isEqualTo(409);
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "version", "1.0.18",
+        "decision", "approved", "by", "sec", "reason", "fixed")).status()).isEqualTo(200);
+    Http.Answer overridden = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.16", "decision", "approved", "by", "sec", "reason", "internal fork, audited",
+        "overrideMalicious", true));
+    assertThat(overridden.status()).as(overridden.body()).isEqualTo(200);
+    JsonNode entries = overridden.json().get("entries");
+    assertThat(entries).hasSize(3);
+    assertThat(entries.get(1).get("version").asText()).isEqualTo("1.0.16");
+    assertThat(entries.get(1).get("overrides").asText()).isEqualTo("MAL-2025-7");
+
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "version", "1.0.17",
+        "decision", "unreviewed", "by", "sec", "reason", "r")).status()).as("nothing to revoke").isEqualTo(404);
+    Http.Answer revoked = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.16", "decision", "unreviewed", "by", "lead", "reason", "no exceptions for MAL"));
+    assertThat(revoked.status()).isEqualTo(200);
+    assertThat(revoked.json().get("entries")).hasSize(2);
+    JsonNode history = revoked.json().get("history");
+    assertThat(history).hasSize(4);
+    assertThat(history.get(0).get("decision").asText()).isEqualTo("unreviewed");
+    assertThat(history.get(0).get("by").asText()).isEqualTo("lead");
+    assertThat(history.get(1).get("overrides").asText()).isEqualTo("MAL-2025-7");
   }
 
   @Test
