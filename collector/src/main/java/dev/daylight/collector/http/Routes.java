@@ -37,7 +37,7 @@ final class Routes extends Handler.Abstract {
 
   /** Services the routes call; one set per collector process. */
   record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
-      PolicyService policy, Owners owners, String adminToken, Clock clock) {}
+      PolicyService policy, Owners owners, String adminToken, String metricsToken, Clock clock) {}
 
   private final Services s;
   private final Metrics metrics;
@@ -96,6 +96,9 @@ final class Routes extends Handler.Abstract {
         return json(res, ok ? 200 : 503, Map.of("status", ok ? "ok" : "database unavailable"), cb);
       }
       case "/metrics" -> {
+        if (s.metricsToken() != null && !Secrets.same(HttpIo.bearer(req), s.metricsToken())) {
+          throw ApiException.unauthorized();
+        }
         HttpIo.send(res, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape(), cb);
         return 200;
       }
