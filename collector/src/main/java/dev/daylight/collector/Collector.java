@@ -1,6 +1,7 @@
 package dev.daylight.collector;
 
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.http.CollectorServer;
 import dev.daylight.collector.ingest.Enrollment;
@@ -76,10 +77,11 @@ public final class Collector implements AutoCloseable {
     Database db = Database.open(c.db());
     WriteQueue writes = new WriteQueue(db);
     try {
+      MaliciousIntel malicious = new MaliciousIntel(db);
       CollectorServer.Tls tls = c.tlsCert() == null ? null : new CollectorServer.Tls(c.tlsCert(), c.tlsKey());
       CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
-          new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db),
-          new PolicyService(db, writes, c.scanIntervalSeconds()), new Owners(writes), c.adminToken(),
+          new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db, malicious),
+          new PolicyService(db, writes, c.scanIntervalSeconds(), malicious), new Owners(writes), c.adminToken(),
           c.metricsToken(), writes::stats);
       return new Collector(db, writes, server);
     } catch (Exception e) {

@@ -17,12 +17,15 @@ import java.util.function.Predicate;
 public final class FleetQueries {
   /** The incident query: every device row holding a purl, with its node's hostname and owner. */
   private static final String INCIDENT =
-      "SELECT n.hostname AS \"hostname\", COALESCE(s.os_user, n.owner) AS \"owner\", s.client AS \"client\","
+      "SELECT s.node_id AS \"nodeId\", n.hostname AS \"hostname\", COALESCE(s.os_user, n.owner) AS \"owner\","
+          + " n.os AS \"os\", s.client AS \"client\", s.enabled AS \"enabled\", s.approval AS \"approval\","
+          + " s.blocked_by AS \"blockedBy\","
           + " s.config_path AS \"configPath\", s.server_name AS \"serverName\", s.version AS \"version\","
           + " s.first_seen AS \"firstSeen\", s.last_seen AS \"lastSeen\""
           + " FROM device_servers s JOIN nodes n ON n.node_id = s.node_id WHERE s.purl = ?"
           + " UNION ALL"
-          + " SELECT n.hostname, n.owner, NULL, NULL, NULL, p.version, p.first_seen, p.last_seen"
+          + " SELECT p.node_id, n.hostname, n.owner, n.os, NULL, NULL, NULL, NULL, NULL, NULL, p.version,"
+          + " p.first_seen, p.last_seen"
           + " FROM device_packages p JOIN nodes n ON n.node_id = p.node_id WHERE p.purl = ?"
           + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
           + " AND s2.purl = p.purl AND COALESCE(s2.version, '') = p.version)";
@@ -36,30 +39,40 @@ public final class FleetQueries {
    * an authenticated node, and nodes are never deleted.
    */
   private static final String INCIDENT_PER_ROW =
-      "SELECT (SELECT n.hostname FROM nodes n WHERE n.node_id = s.node_id) AS \"hostname\","
+      "SELECT s.node_id AS \"nodeId\", (SELECT n.hostname FROM nodes n WHERE n.node_id = s.node_id) AS \"hostname\","
           + " COALESCE(s.os_user, (SELECT n.owner FROM nodes n WHERE n.node_id = s.node_id)) AS \"owner\","
-          + " s.client AS \"client\", s.config_path AS \"configPath\", s.server_name AS \"serverName\","
+          + " (SELECT n.os FROM nodes n WHERE n.node_id = s.node_id) AS \"os\", s.client AS \"client\","
+          + " s.enabled AS \"enabled\", s.approval AS \"approval\", s.blocked_by AS \"blockedBy\","
+          + " s.config_path AS \"configPath\", s.server_name AS \"serverName\","
           + " s.version AS \"version\", s.first_seen AS \"firstSeen\", s.last_seen AS \"lastSeen\""
           + " FROM device_servers s WHERE s.purl = ?"
           + " UNION ALL"
-          + " SELECT (SELECT n.hostname FROM nodes n WHERE n.node_id = p.node_id),"
-          + " (SELECT n.owner FROM nodes n WHERE n.node_id = p.node_id), NULL, NULL, NULL, p.version,"
+          + " SELECT p.node_id, (SELECT n.hostname FROM nodes n WHERE n.node_id = p.node_id),"
+          + " (SELECT n.owner FROM nodes n WHERE n.node_id = p.node_id),"
+          + " (SELECT n.os FROM nodes n WHERE n.node_id = p.node_id), NULL, NULL, NULL, NULL, NULL, NULL, p.version,"
           + " p.first_seen, p.last_seen"
           + " FROM device_packages p WHERE p.purl = ?"
           + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
           + " AND s2.purl = p.purl AND COALESCE(s2.version, '') = p.version)";
 
-  private final Database db;
+  private static final List<String> INCIDENT_KEY = List.of("hostname", "nodeId", "client", "serverName", "version");
 
-  public FleetQueries(Database db) {
+  private final Database db;
+  private final Listings listings;
+  private final PackagePages packagePages;
+
+  public FleetQueries(Database db, MaliciousIntel malicious) {
     this.db = db;
+    this.listings = new Listings(db);
+    this.packagePages = new PackagePages(db, new PackageSummary(db), malicious);
   }
 
   /**
    * Every device whose latest inventory holds the package: as a server's package, or installed
    * on disk. A version in the purl or a range narrows it; rows of unknown version match no range.
    */
-  public Map<String, Object> incident(String purl, Optional<String> range) throws SQLException {
+  public Map<String, Object> incident(String purl, Optional<String> range, String cursor, int limit)
+      throws SQLException {
     String base;
     String type;
     try {
@@ -98,8 +111,46 @@ public final class FleetQueries {
         }
       }
     }
-    devices.sort((a, b) -> String.valueOf(a.get("hostname")).compareTo(String.valueOf(b.get("hostname"))));
-    return Map.of("devices", devices);
+    // Every matching row is judged in Java (the range is the ecosystem's, not SQL's), so a page is a
+    // slice of the sorted rows after the cursor's key.
+    List<Object> after = Cursor.decode(cursor, INCIDENT_KEY.size());
+    List<Map<String, Object>> page = new ArrayList<>();
+    devices.sort(INCIDENT_ORDER);
+    for (Map<String, Object> row : devices) {
+      if (after == null || compareKey(row, after) > 0) {
+        page.add(row);
+        if (page.size() > limit) {
+          break;
+        }
+      }
+    }
+    Map<String, Object> out = Cursor.page("devices", page, limit, INCIDENT_KEY);
+    out.put("total", devices.size());
+    return out;
+  }
+
+  private static String keyPart(Object v) {
+    return v == null ? "" : v.toString();
+  }
+
+  private static final java.util.Comparator<Map<String, Object>> INCIDENT_ORDER = (a, b) -> {
+    for (String k : INCIDENT_KEY) {
+      int c = keyPart(a.get(k)).compareTo(keyPart(b.get(k)));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  };
+
+  private static int compareKey(Map<String, Object> row, List<Object> key) {
+    for (int i = 0; i < INCIDENT_KEY.size(); i++) {
+      int c = keyPart(row.get(INCIDENT_KEY.get(i))).compareTo(keyPart(key.get(i)));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   public Map<String, Object> overview() throws SQLException {
@@ -121,19 +172,9 @@ public final class FleetQueries {
     }
   }
 
-  public Map<String, Object> devices(String q, int limit) throws SQLException {
-    String like = like(q);
-    try (Connection c = db.read()) {
-      List<Map<String, Object>> rows = Rows.query(c,
-          "SELECT n.node_id AS \"nodeId\", n.hostname AS \"hostname\", n.owner AS \"owner\", n.os AS \"os\","
-              + " n.os_version AS \"osVersion\", n.arch AS \"arch\", n.serial AS \"serial\","
-              + " n.enrolled_at AS \"enrolledAt\", n.last_seen AS \"lastSeen\","
-              + " (SELECT COUNT(*) FROM findings f WHERE f.node_id = n.node_id AND f.status = 'open') AS \"openFindings\""
-              + " FROM nodes n WHERE (? = '' OR LOWER(COALESCE(n.hostname, '')) LIKE ? OR LOWER(COALESCE(n.owner, '')) LIKE ?)"
-              + " ORDER BY n.hostname, n.node_id LIMIT ?",
-          q == null ? "" : q, like, like, limit);
-      return Map.of("devices", rows);
-    }
+  /** Devices by hostname, filtered by any of q, os, owner, severity (an open finding of it), seenBefore/After. */
+  public Map<String, Object> devices(Map<String, String> filter, String cursor, int limit) throws SQLException {
+    return listings.devices(filter, cursor, limit);
   }
 
   public Map<String, Object> device(String nodeId) throws SQLException {
@@ -158,52 +199,54 @@ public final class FleetQueries {
       out.put("packages", Rows.query(c,
           "SELECT purl AS \"purl\", version AS \"version\", source AS \"source\", install_path AS \"installPath\","
               + " first_seen AS \"firstSeen\" FROM device_packages WHERE node_id = ? ORDER BY purl", nodeId));
-      out.put("findings", Rows.query(c, FINDING_COLUMNS + " FROM findings f JOIN nodes n ON n.node_id = f.node_id"
-          + " WHERE f.node_id = ? ORDER BY f.status, f.severity, f.title", nodeId));
+      out.put("findings", Rows.query(c, FINDING_COLUMNS + ", f.evidence AS \"evidence\" FROM findings f JOIN nodes n ON n.node_id = f.node_id"
+          + " WHERE f.node_id = ? ORDER BY f.status, CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
+          + " WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.title", nodeId));
       return out;
     }
   }
 
-  public Map<String, Object> timeline(String nodeId, int limit) throws SQLException {
+  /** A device's events, newest first, and its latest reports. */
+  public Map<String, Object> timeline(String nodeId, String cursor, int limit) throws SQLException {
     try (Connection c = db.read()) {
       if (Rows.count(c, "SELECT COUNT(*) FROM nodes WHERE node_id = ?", nodeId) == 0) {
         throw ApiException.notFound();
       }
-      return Map.of("events", Rows.query(c,
-          "SELECT event_id AS \"id\", type AS \"type\", at AS \"at\", report_id AS \"reportId\","
+      List<Object> after = Cursor.decode(cursor, 2);
+      String keyset = after == null ? "" : " AND (at < ? OR (at = ? AND event_id > ?))";
+      List<Object> args = new ArrayList<>(List.of(nodeId));
+      if (after != null) {
+        args.addAll(List.of(after.get(0), after.get(0), after.get(1)));
+      }
+      args.add(limit + 1);
+      Map<String, Object> out = Cursor.page("events", Rows.query(c,
+          "SELECT event_id AS \"id\", type AS \"type\", at AS \"at\", at AS \"k_at\", report_id AS \"reportId\","
               + " server_id AS \"serverId\", purl AS \"purl\", finding_id AS \"findingId\","
-              + " summary AS \"summary\" FROM events WHERE node_id = ? ORDER BY at DESC, event_id LIMIT ?",
-          nodeId, limit),
-          "reports", Rows.query(c,
+              + " summary AS \"summary\" FROM events WHERE node_id = ?" + keyset
+              + " ORDER BY at DESC, event_id LIMIT ?", args.toArray()), limit, List.of("k_at", "id"));
+      out.put("reports", Rows.query(c,
           "SELECT report_id AS \"reportId\", kind AS \"kind\", created_at AS \"createdAt\","
               + " received_at AS \"receivedAt\", event_count AS \"events\" FROM reports"
-              + " WHERE node_id = ? ORDER BY received_at DESC LIMIT ?", nodeId, limit));
+              + " WHERE node_id = ? ORDER BY received_at DESC LIMIT 20", nodeId));
+      return out;
     }
   }
 
-  public Map<String, Object> servers(String q, int limit) throws SQLException {
-    String like = like(q);
-    try (Connection c = db.read()) {
-      return Map.of("servers", Rows.query(c,
-          "SELECT server_name AS \"name\", purl AS \"purl\", COUNT(DISTINCT node_id) AS \"devices\","
-              + " COUNT(*) AS \"entries\", MIN(first_seen) AS \"firstSeen\", MAX(last_seen) AS \"lastSeen\""
-              + " FROM device_servers WHERE (? = '' OR LOWER(server_name) LIKE ? OR LOWER(COALESCE(purl, '')) LIKE ?)"
-              + " GROUP BY server_name, purl ORDER BY COUNT(DISTINCT node_id) DESC, server_name LIMIT ?",
-          q == null ? "" : q, like, like, limit));
-    }
+  public Map<String, Object> servers(String q, String cursor, int limit, long now) throws SQLException {
+    return packagePages.servers(q, cursor, limit, now);
   }
 
-  public Map<String, Object> packages(String q, int limit) throws SQLException {
-    String like = like(q);
-    try (Connection c = db.read()) {
-      return Map.of("packages", Rows.query(c,
-          "SELECT purl AS \"purl\", version AS \"version\", COUNT(DISTINCT node_id) AS \"devices\" FROM ("
-              + " SELECT node_id, purl, COALESCE(version, '') AS version FROM device_servers WHERE purl IS NOT NULL"
-              + " UNION SELECT node_id, purl, version FROM device_packages) u"
-              + " WHERE (? = '' OR LOWER(purl) LIKE ?)"
-              + " GROUP BY purl, version ORDER BY COUNT(DISTINCT node_id) DESC, purl, version LIMIT ?",
-          q == null ? "" : q, like, limit));
+  /** Package versions the fleet runs (of one purl when given), with decisions, intel and suspensions. */
+  public Map<String, Object> packages(String q, String purl, String cursor, int limit, long now) throws SQLException {
+    String base = null;
+    if (purl != null && !purl.isBlank()) {
+      try {
+        base = Purls.base(purl);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("purl: " + e.getMessage());
+      }
     }
+    return packagePages.packages(q, base, cursor, limit, now);
   }
 
   static final String FINDING_COLUMNS =
@@ -212,30 +255,8 @@ public final class FleetQueries {
           + " f.advisory AS \"advisory\", f.remediation AS \"remediation\", f.status AS \"status\","
           + " f.first_seen AS \"firstSeen\", f.last_seen AS \"lastSeen\", f.resolved_at AS \"resolvedAt\"";
 
-  /** Findings filtered by any of severity, rule, status (default open), node, purl. */
-  public Map<String, Object> findings(Map<String, String> filter, int limit) throws SQLException {
-    StringBuilder sql = new StringBuilder(FINDING_COLUMNS)
-        .append(" FROM findings f JOIN nodes n ON n.node_id = f.node_id WHERE f.status = ?");
-    List<Object> args = new ArrayList<>();
-    args.add(filter.getOrDefault("status", "open"));
-    for (var e : Map.of("severity", "f.severity", "rule", "f.rule", "node", "f.node_id", "purl", "f.purl").entrySet()) {
-      String v = filter.get(e.getKey());
-      if (v != null && !v.isEmpty()) {
-        sql.append(" AND ").append(e.getValue()).append(" = ?");
-        args.add(v);
-      }
-    }
-    sql.append(" ORDER BY f.last_seen DESC, f.node_id, f.finding_id LIMIT ?");
-    args.add(limit);
-    try (Connection c = db.read()) {
-      return Map.of("findings", Rows.query(c, sql.toString(), args.toArray()));
-    }
-  }
-
-  private static String like(String q) {
-    if (q == null) {
-      return "";
-    }
-    return "%" + q.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+  /** Findings worst first, filtered by any of severity, rule, status (default open), node, purl. */
+  public Map<String, Object> findings(Map<String, String> filter, String cursor, int limit) throws SQLException {
+    return listings.findings(filter, cursor, limit);
   }
 }

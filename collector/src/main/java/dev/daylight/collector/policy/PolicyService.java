@@ -2,6 +2,8 @@ package dev.daylight.collector.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.ApiException;
+import dev.daylight.collector.fleet.Cursor;
+import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.ingest.Purls;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
@@ -42,11 +44,13 @@ public final class PolicyService {
   private final Database db;
   private final WriteQueue writes;
   private final long scanIntervalSeconds;
+  private final MaliciousIntel malicious;
 
-  public PolicyService(Database db, WriteQueue writes, long scanIntervalSeconds) {
+  public PolicyService(Database db, WriteQueue writes, long scanIntervalSeconds, MaliciousIntel malicious) {
     this.db = db;
     this.writes = writes;
     this.scanIntervalSeconds = scanIntervalSeconds;
+    this.malicious = malicious;
   }
 
   /** The ETag an agent holding {@code intelCursor} would get now. */
@@ -121,7 +125,7 @@ public final class PolicyService {
         throw ApiException.notFound();
       }
       if (decision == ReviewState.APPROVED && subject.startsWith("pkg:")) {
-        List<String> malicious = MaliciousIntel.advisories(c, subject,
+        List<String> malicious = this.malicious.advisories(subject,
             version.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(version));
         if (!malicious.isEmpty() && !Boolean.TRUE.equals(e.overrideMalicious())) {
           throw new ApiException(409, "intel marks " + subject + (version.isEmpty() ? " (some version)" : "@" + version)
@@ -209,18 +213,38 @@ public final class PolicyService {
     }
   }
 
-  public Map<String, Object> list() throws SQLException {
+  /** Every decision in force, and the history of edits newest first, paged by {@code cursor}. */
+  public Map<String, Object> list(String cursor, int limit) throws SQLException {
+    List<Object> after = Cursor.decode(cursor, 3);
+    List<Object> args = new ArrayList<>();
+    String keyset = "";
+    if (after != null) {
+      keyset = " WHERE decided_at < ? OR (decided_at = ? AND (COALESCE(seq, 0) < ?"
+          + " OR (COALESCE(seq, 0) = ? AND audit_id > ?)))";
+      args.addAll(List.of(after.get(0), after.get(0), after.get(1), after.get(1), after.get(2)));
+    }
+    args.add(limit + 1);
     try (Connection c = db.read()) {
-      return Map.of(
-          "entries", Rows.query(c,
-              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
-                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
-                  + " overrides AS \"overrides\" FROM policy_entries ORDER BY subject, version"),
-          "history", Rows.query(c,
-              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
-                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
-                  + " overrides AS \"overrides\" FROM policy_audit"
-                  + " ORDER BY decided_at DESC, COALESCE(seq, 0) DESC, audit_id LIMIT 200"));
+      List<Map<String, Object>> history = Rows.query(c,
+          "SELECT audit_id AS \"id\", subject AS \"subject\", version AS \"version\", decision AS \"decision\","
+              + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
+              + " overrides AS \"overrides\", decided_at AS \"k_at\", COALESCE(seq, 0) AS \"k_seq\" FROM policy_audit"
+              + keyset + " ORDER BY decided_at DESC, COALESCE(seq, 0) DESC, audit_id LIMIT ?", args.toArray());
+      String next = null;
+      if (history.size() > limit) {
+        history = new ArrayList<>(history.subList(0, limit));
+        Map<String, Object> last = history.get(limit - 1);
+        next = Cursor.encode(List.of(last.get("k_at"), last.get("k_seq"), last.get("id")));
+      }
+      history.forEach(r -> r.keySet().removeIf(k -> k.startsWith("k_")));
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      out.put("entries", Rows.query(c,
+          "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
+              + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
+              + " overrides AS \"overrides\" FROM policy_entries ORDER BY subject, version"));
+      out.put("history", history);
+      out.put("next", next);
+      return out;
     }
   }
 
