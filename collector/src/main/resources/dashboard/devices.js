@@ -1,5 +1,5 @@
 // Devices (search and filters in the URL), one device, and the findings list.
-import { el, link, table, when, severity, client, packageName, serverState, SEVERITIES } from './ui.js';
+import { $, el, link, table, when, severity, client, packageName, serverState, SEVERITIES } from './ui.js';
 import { api, query } from './api.js';
 import { decide } from './decide.js';
 import { more } from './paging.js';
@@ -54,13 +54,18 @@ export async function device(view, p, go) {
       ' · Account: ', d.user || 'unknown', ' · Enrolled: ', when(d.enrolledAt), ' · Last seen: ', when(d.lastSeen)),
     el('form', { class: 'filters', onsubmit: async (ev) => {
       ev.preventDefault();
-      const by = sessionStorage.getItem('daylight-decided-by') || window.prompt('Your name (recorded with the change)') || '';
-      if (!by.trim()) return;
-      sessionStorage.setItem('daylight-decided-by', by.trim());
-      await api('/api/v1/devices/' + encodeURIComponent(p.id) + '/owner', { method: 'PUT', json: { owner: owner.value.trim(), by: by.trim() } });
-      go('device', p);
-    } }, el('label', {}, 'Owner ', owner), el('button', { id: 'owner-save', type: 'submit' }, 'Set owner'),
-    ' (empty: back to the account the agent reports)'),
+      const by = $('owner-by').value.trim();
+      if (!by) { $('owner-error').textContent = 'Enter your name: it is recorded with the change.'; return; }
+      sessionStorage.setItem('daylight-decided-by', by);
+      try {
+        await api('/api/v1/devices/' + encodeURIComponent(p.id) + '/owner', { method: 'PUT', json: { owner: owner.value.trim(), by } });
+        go('device', p);
+      } catch (e) { $('owner-error').textContent = e.message; }
+    } }, el('label', {}, 'Owner ', owner),
+    el('label', {}, 'Your name ', el('input', { id: 'owner-by', value: sessionStorage.getItem('daylight-decided-by') || '', size: 12 })),
+    el('button', { id: 'owner-save', type: 'submit' }, 'Set owner'),
+    el('span', { class: 'note' }, '(empty owner: back to the account the agent reports)'),
+    el('span', { id: 'owner-error', class: 'error', role: 'alert' })),
     el('h3', {}, 'Servers'),
     table('device-servers', [
       ['Client', (s) => client(s.client)],

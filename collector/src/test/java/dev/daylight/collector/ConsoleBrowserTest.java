@@ -132,6 +132,11 @@ class ConsoleBrowserTest {
       browser.awaitPage("device");
       assertThat(browser.text("#device-servers")).contains("Claude Code")
           .contains("Waiting for the user to approve it").doesNotContain("disabled");
+      browser.script("document.getElementById('owner-input').value = ''; return 0");
+      browser.type("#owner-input", "dana@example.com");
+      browser.click("#owner-save");
+      browser.await("owner assigned", () -> browser.textOrEmpty("#device-facts").contains("Owner: dana@example.com"));
+      assertThat(browser.script("return location.hash").asText()).startsWith("#/device?id=");
     }
   }
 }

@@ -153,12 +153,12 @@ public final class FleetQueries {
     return 0;
   }
 
-  public Map<String, Object> overview() throws SQLException {
+  /** Fleet totals; server and package counts come from the once-a-minute package snapshot. */
+  public Map<String, Object> overview(long now) throws SQLException {
     try (Connection c = db.read()) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("devices", Rows.count(c, "SELECT COUNT(*) FROM nodes"));
-      out.put("servers", Rows.count(c, "SELECT COUNT(*) FROM device_servers"));
-      out.put("packages", Rows.count(c, "SELECT COUNT(DISTINCT purl) FROM device_servers WHERE purl IS NOT NULL"));
+      out.putAll(packagePages.totals(now));
       Map<String, Object> bySeverity = new LinkedHashMap<>();
       for (String s : List.of("critical", "high", "medium", "low", "info")) {
         bySeverity.put(s, 0L);

@@ -85,6 +85,16 @@ final class PackagePages {
     return out;
   }
 
+  /** Server entries and distinct packages across the fleet, from the snapshot, with its time. */
+  Map<String, Object> totals(long now) throws SQLException {
+    PackageSummary.Snapshot snap = summary.get(now);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("servers", snap.servers().stream().mapToLong(PackageSummary.Server::entries).sum());
+    out.put("packages", snap.versions().stream().map(PackageSummary.Version::purl).distinct().count());
+    out.put("countedAt", Instant.ofEpochMilli(snap.takenAt()).toString());
+    return out;
+  }
+
   Map<String, Object> servers(String q, String cursor, int limit, long now) throws SQLException {
     PackageSummary.Snapshot snap = summary.get(now);
     List<Object> after = Cursor.decode(cursor, 2);

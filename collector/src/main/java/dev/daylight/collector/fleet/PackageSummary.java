@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every package version the fleet runs with its device count, counted over all device rows at
@@ -28,29 +31,42 @@ final class PackageSummary {
       Comparator.comparing(Version::purl).thenComparing(Version::version);
 
   private final Database db;
+  private static final Logger log = LoggerFactory.getLogger(PackageSummary.class);
+  private final AtomicBoolean counting = new AtomicBoolean();
   private volatile Snapshot snapshot;
 
   PackageSummary(Database db) {
     this.db = db;
   }
 
-  /** The snapshot, counted again when older than a minute; concurrent readers wait for one count. */
+  /**
+   * The snapshot. Only the first call waits for a count; once the snapshot is older than a minute,
+   * one background count replaces it while callers keep reading the old one.
+   */
   Snapshot get(long now) throws SQLException {
     Snapshot s = snapshot;
-    if (s != null && now - s.takenAt() < MAX_AGE_MILLIS) {
-      return s;
-    }
-    synchronized (this) {
-      if (snapshot == null || now - snapshot.takenAt() >= MAX_AGE_MILLIS) {
-        snapshot = count(now);
+    if (s == null) {
+      synchronized (this) {
+        if (snapshot == null) {
+          snapshot = count(now);
+        }
+        return snapshot;
       }
-      return snapshot;
     }
-  }
-
-  /** Forgets the snapshot, for a page that must show a change at once (tests, a decision). */
-  void invalidate() {
-    snapshot = null;
+    if (now - s.takenAt() >= MAX_AGE_MILLIS && counting.compareAndSet(false, true)) {
+      Thread t = new Thread(() -> {
+        try {
+          snapshot = count(System.currentTimeMillis());
+        } catch (SQLException e) {
+          log.atWarn().setCause(e).log("package count failed; the previous one stays");
+        } finally {
+          counting.set(false);
+        }
+      }, "daylight-package-count");
+      t.setDaemon(true);
+      t.start();
+    }
+    return s;
   }
 
   private Snapshot count(long now) throws SQLException {

@@ -148,7 +148,7 @@ final class Routes extends Handler.Abstract {
     int limit = (int) Math.min(Math.max(longParam(req, "limit", Cursor.DEFAULT_LIMIT), 1), Cursor.MAX_LIMIT);
     String cursor = q.getValue("cursor");
     return switch (route) {
-      case "/api/v1/overview" -> json(res, 200, get(method, () -> s.fleet().overview()), cb);
+      case "/api/v1/overview" -> json(res, 200, get(method, () -> s.fleet().overview(now)), cb);
       case "/api/v1/devices" -> json(res, 200, get(method, () -> s.fleet().devices(
           filter(q, "q", "os", "owner", "severity", "seenBefore", "seenAfter"), cursor, limit)), cb);
       case "device" -> json(res, 200, get(method, () -> s.fleet().device(deviceId(path, ""))), cb);
