@@ -78,8 +78,9 @@ export async function device(view, p, go) {
       ['Decide', (s) => el('button', { class: 'deny', onclick: () => decide({ subject: 'server:' + s.name, version: null, decision: 'denied' })
         .then((done) => done && go('device', p)) }, 'Deny servers named ' + s.name + '…')]],
     d.servers, 'No MCP server configured.'),
-    el('h3', {}, 'Findings'),
+    el('h3', {}, 'Open findings'),
     findingsTable('device-findings', d.findings.filter((f) => f.status === 'open'), false),
+    el('p', {}, link('findings', { node: d.nodeId, status: 'resolved' }, 'Resolved findings of this device')),
     el('h3', {}, 'Timeline'));
   await more(view, 'events', (cursor) => api('/api/v1/devices/' + encodeURIComponent(p.id) + '/timeline' + query({ cursor, limit: 50 })),
     (rows) => [table('device-timeline', [['When', (e) => when(e.at)], ['What', (e) => e.type.replace(/-/g, ' ')], ['Details', (e) => e.summary || '']], rows, 'No event yet.')]);

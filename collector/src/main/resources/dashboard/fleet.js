@@ -14,6 +14,7 @@ export async function overview(view) {
     el('h3', {}, 'Open findings by severity'),
     el('div', { class: 'counts' }, SEVERITIES.map((s) =>
       link('findings', { severity: s }, el('span', { class: 'count ' + s, id: 'count-' + s }, severity(s), ': ', o.openFindings[s] || 0)))),
+    el('p', { class: 'note' }, 'Servers, packages and findings counted ', when(o.countedAt), ' (at most once a minute).'),
     el('h3', {}, 'Answer an incident'),
     el('p', {}, 'Which devices run a package, in which versions, and who owns them: ', link('incident', {}, 'open the incident page'), '.'));
 }

@@ -38,9 +38,7 @@ class ConsoleHostileNamesTest {
       JsonNode node = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host", host)).json();
       String evilPkg = "%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D3%3E";
       McpServer s = Fixtures.server("cursor", TAG, evilPkg, "1.0.0").withBlock(BOLD);
-      s = new McpServer(s.id(), s.client(), s.scope(), "/home/m/" + TAG + "/mcp.json", s.line(), s.name(),
-          s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(), s.pkg(),
-          s.proxiedUrl(), s.secretFingerprints(), s.osUser(), s.approval(), s.blockedBy());
+      s = s.toBuilder().configPath("/home/m/" + TAG + "/mcp.json").build();
       Finding f = new Finding("f1", "rule-" + TAG, Severity.CRITICAL, TAG, s.id(), null, null,
           dev.daylight.protocol.Evidence.file("/etc/" + TAG, 7, BOLD), BOLD);
       var inv = Fixtures.inventory(host, List.of(s), List.of(f));

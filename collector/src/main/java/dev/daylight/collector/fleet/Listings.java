@@ -60,19 +60,27 @@ final class Listings {
     }
     List<Object> after = Cursor.decode(cursor, 2);
     if (after != null) {
-      w.and("(COALESCE(n.hostname, '') > ? OR (COALESCE(n.hostname, '') = ? AND n.node_id > ?))",
-          after.get(0), after.get(0), after.get(1));
+      // A row value, which both engines turn into one range scan of nodes_by_hostname.
+      w.and("(COALESCE(n.hostname, ''), n.node_id) > (?, ?)", after.get(0), after.get(1));
     }
     w.args.add(limit + 1);
+    // A text search matches few devices: filtering them first (a materialized CTE is a fence in
+    // both engines) and sorting what matched beats walking the hostname index through the whole
+    // fleet, which PostgreSQL's planner picks for a LIKE it cannot estimate.
+    boolean text = present(q) || present(f.get("owner"));
+    String from = text
+        ? "WITH m AS MATERIALIZED (SELECT n.node_id FROM nodes n" + w.sql + ")"
+            + " SELECT {columns} FROM nodes n JOIN m ON m.node_id = n.node_id"
+        : "SELECT {columns} FROM nodes n" + w.sql;
     try (Connection c = db.read()) {
-      return Cursor.page("devices", Rows.query(c,
-          "SELECT n.node_id AS \"nodeId\", n.hostname AS \"hostname\", n.owner AS \"owner\", n.os AS \"os\","
+      return Cursor.page("devices", Rows.query(c, from.replace("{columns}",
+          "n.node_id AS \"nodeId\", n.hostname AS \"hostname\", n.owner AS \"owner\", n.os AS \"os\","
               + " n.os_version AS \"osVersion\", n.arch AS \"arch\", n.serial AS \"serial\","
               + " n.enrolled_at AS \"enrolledAt\", n.last_seen AS \"lastSeen\", COALESCE(n.hostname, '') AS \"k_h\","
               + " (SELECT COUNT(*) FROM findings o WHERE o.node_id = n.node_id AND o.status = 'open') AS \"openFindings\","
               + " (SELECT MIN(" + SEVERITY_RANK.replace("f.", "o.") + ") FROM findings o WHERE o.node_id = n.node_id"
-              + " AND o.status = 'open') AS \"worst\""
-              + " FROM nodes n" + w.sql + " ORDER BY COALESCE(n.hostname, ''), n.node_id LIMIT ?",
+              + " AND o.status = 'open') AS \"worst\"")
+              + " ORDER BY COALESCE(n.hostname, ''), n.node_id LIMIT ?",
           w.args.toArray()), limit, List.of("k_h", "nodeId"));
     }
   }
@@ -80,6 +88,12 @@ final class Listings {
   /** Findings worst first (critical, high, medium, low, info), then the most recently seen. */
   Map<String, Object> findings(Map<String, String> f, String cursor, int limit) throws SQLException {
     Where w = new Where().and("f.status = ?", f.getOrDefault("status", "open"));
+    if (present(f.get("severity"))) {
+      // Said twice: the rank is what findings_worst_first is ordered by, so the index scan starts
+      // at the severity instead of reading every worse finding first.
+      int rank = List.of("critical", "high", "medium", "low").indexOf(f.get("severity"));
+      w.and(SEVERITY_RANK + " = ?", rank < 0 ? 4 : rank);
+    }
     for (var e : Map.of("severity", "f.severity", "rule", "f.rule", "node", "f.node_id").entrySet()) {
       if (present(f.get(e.getKey()))) {
         w.and(e.getValue() + " = ?", f.get(e.getKey()));

@@ -1,9 +1,10 @@
 package dev.daylight.collector.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daylight.collector.ingest.Purls;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
+import dev.daylight.identity.Purls;
+import dev.daylight.identity.VersionRange;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.net.URLDecoder;

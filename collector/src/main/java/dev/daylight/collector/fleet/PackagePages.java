@@ -91,6 +91,11 @@ final class PackagePages {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("servers", snap.servers().stream().mapToLong(PackageSummary.Server::entries).sum());
     out.put("packages", snap.versions().stream().map(PackageSummary.Version::purl).distinct().count());
+    Map<String, Object> open = new LinkedHashMap<>();
+    for (String sev : List.of("critical", "high", "medium", "low", "info")) {
+      open.put(sev, snap.openFindings().getOrDefault(sev, 0L));
+    }
+    out.put("openFindings", open);
     out.put("countedAt", Instant.ofEpochMilli(snap.takenAt()).toString());
     return out;
   }
