@@ -40,7 +40,8 @@ final class Listings {
     Where w = new Where();
     String q = f.get("q");
     if (present(q)) {
-      w.and("(LOWER(COALESCE(n.hostname, '')) LIKE ? OR LOWER(COALESCE(n.owner, '')) LIKE ?)", like(q), like(q));
+      // One LOWER and one LIKE a row over host name and owner together: half the work of two.
+      w.and("LOWER(COALESCE(n.hostname, '') || ' ' || COALESCE(n.owner, '')) LIKE ?", like(q));
     }
     if (present(f.get("os"))) {
       w.and("LOWER(n.os) = ?", f.get("os").toLowerCase(Locale.ROOT));
@@ -64,11 +65,12 @@ final class Listings {
       w.and("(COALESCE(n.hostname, ''), n.node_id) > (?, ?)", after.get(0), after.get(1));
     }
     w.args.add(limit + 1);
-    // A text search matches few devices: filtering them first (a materialized CTE is a fence in
-    // both engines) and sorting what matched beats walking the hostname index through the whole
-    // fleet, which PostgreSQL's planner picks for a LIKE it cannot estimate.
-    boolean text = present(q) || present(f.get("owner"));
-    String from = text
+    // A text search, or devices gone quiet, match few devices: filtering them first (a materialized
+    // CTE is a fence in both engines) and sorting what matched beats walking the hostname index
+    // through the whole fleet, which PostgreSQL's planner picks for conditions it cannot estimate.
+    // No index on last_seen: every report updates it, and the index would cost every report.
+    boolean few = present(q) || present(f.get("owner")) || present(f.get("seenBefore"));
+    String from = few
         ? "WITH m AS MATERIALIZED (SELECT n.node_id FROM nodes n" + w.sql + ")"
             + " SELECT {columns} FROM nodes n JOIN m ON m.node_id = n.node_id"
         : "SELECT {columns} FROM nodes n" + w.sql;
