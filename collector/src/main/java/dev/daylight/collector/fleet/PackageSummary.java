@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every package version the fleet runs with its device count, and the open findings by severity,
- * counted over all device rows at most once a minute (or, when a count takes long, at most ten
- * times as often as it takes, so counting never holds more than a tenth of the database). A count per version has to read every row of the version (2 million rows at
- * 100,000 devices take seconds), so the packages page reads this snapshot and says how old it is,
- * as Fleet's software inventory does; the incident page reads the live rows.
+ * Every package version the fleet runs with its device count, and the open findings by severity.
+ * A count per version has to read every device row, so it is taken in the background at most once
+ * a minute, and when a count is slow at most once per ten times its own duration (counting never
+ * holds more than a tenth of the database). The packages page and the overview read this snapshot
+ * and say how old it is, as Fleet's software inventory does; the incident page reads live rows.
  */
 final class PackageSummary {
   static final long MAX_AGE_MILLIS = 60_000;
