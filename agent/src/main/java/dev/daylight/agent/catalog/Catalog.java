@@ -104,6 +104,10 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    * @param projectServers a pattern with one {@code *} for the project key, e.g. {@code projects/*}{@code /mcpServers}
    * @param flat whether the file root may itself be the server map
    * @param shape {@code servers} (default) or {@code mcpb} (a Claude Desktop extension manifest)
+   * @param requires catalog paths of which one must exist for this file to be read: a file another
+   *     client owns ({@code .mcp.json}) is this client's only where this client is installed
+   * @param shared the file name is also another client's: it is evidence of this client only when
+   *     it holds servers in this client's own key
    */
   public record FileSpec(
       String scope,
@@ -113,13 +117,22 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
       List<String> servers,
       String projectServers,
       boolean flat,
-      String shape) {
+      String shape,
+      List<String> requires,
+      boolean shared) {
     public FileSpec {
       scope = scope == null ? "project" : scope;
       os = os == null ? List.of() : List.copyOf(os);
       format = format == null ? Format.JSON : format;
       servers = servers == null ? List.of() : List.copyOf(servers);
       shape = shape == null ? "servers" : shape;
+      requires = requires == null ? List.of() : List.copyOf(requires);
+    }
+
+    /** The form before {@code requires} and {@code shared}. */
+    public FileSpec(String scope, List<String> os, String path, Format format, List<String> servers,
+        String projectServers, boolean flat, String shape) {
+      this(scope, os, path, format, servers, projectServers, flat, shape, null, false);
     }
 
     public boolean appliesTo(String osWire) {
@@ -132,11 +145,18 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    *
    * @param keysOf the object whose keys are project paths
    * @param valueAt the field whose value is a project path or {@code file://} URI
+   * @param valuesAt the field whose value is a list of project paths (Copilot CLI's trusted folders)
    */
-  public record RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt) {
+  public record RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt,
+      String valuesAt) {
     public RegistrySpec {
       os = os == null ? List.of() : List.copyOf(os);
       format = format == null ? Format.JSON : format;
+    }
+
+    /** The form before {@code valuesAt}. */
+    public RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt) {
+      this(os, path, format, keysOf, valueAt, null);
     }
 
     public boolean appliesTo(String osWire) {

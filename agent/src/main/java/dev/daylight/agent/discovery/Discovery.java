@@ -104,7 +104,7 @@ public final class Discovery {
       FileReader.Outcome out = reader.read(t);
       servers.addAll(out.servers());
       out.errors().forEach(this::error);
-      if (out.fileRead()) {
+      if (out.fileRead() && !(t.spec().shared() && out.servers().isEmpty())) {
         seen.computeIfAbsent(t.client().id(), k -> new ArrayList<>())
             .add(Evidence.file(t.path().toString(), null, out.servers().size() + " MCP server(s)"));
       }
