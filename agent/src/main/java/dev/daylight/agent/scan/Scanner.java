@@ -2,11 +2,15 @@ package dev.daylight.agent.scan;
 
 import dev.daylight.agent.discovery.Discovery;
 import dev.daylight.agent.platform.HostFacts;
+import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.resolve.PackageResolver;
+import dev.daylight.agent.resolve.PythonModules;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.SchemaVersion;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +47,7 @@ public final class Scanner {
     Instant started = clock.instant();
     PreparedStages prepared = PreparedStages.start(stages, context);
     Discovery.Result found = discover(context);
-    List<McpServer> servers = resolveDeclaredPackages(found.servers());
+    List<McpServer> servers = resolveDeclaredPackages(found.servers(), context);
     Inventory inventory = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
         started, null, baseHost(context), found.clients(), servers, List.of(), List.of(),
         found.errors());
@@ -57,8 +61,31 @@ public final class Scanner {
     return Discovery.run(context);
   }
 
-  private static List<McpServer> resolveDeclaredPackages(List<McpServer> servers) {
-    return servers.stream().map(PackageResolver::attachDeclaredPackage).toList();
+  private static List<McpServer> resolveDeclaredPackages(List<McpServer> servers, ScanContext context) {
+    PythonModules modules = pythonModules(context);
+    List<McpServer> out = new ArrayList<>(servers.size());
+    for (McpServer s : servers) {
+      out.add(PackageResolver.attachDeclaredPackage(s, modules));
+    }
+    return out;
+  }
+
+  /** Where {@code python -m} modules may be installed: the home, and PATH on the real machine. */
+  private static PythonModules pythonModules(ScanContext context) {
+    List<Path> path = new ArrayList<>();
+    String sep = context.os() == Os.WINDOWS ? ";" : ":";
+    context.env("PATH").ifPresent(p -> {
+      for (String dir : p.split(sep)) {
+        try {
+          if (!dir.isBlank()) {
+            path.add(Path.of(dir));
+          }
+        } catch (InvalidPathException e) {
+          // not a folder this OS can name: nothing to look in
+        }
+      }
+    });
+    return PythonModules.on(context.home(), context.os(), context.layout().realMachine(), path);
   }
 
   /**

@@ -118,6 +118,23 @@ class RealShapesTest {
     assertThat(h.servers("copilot-cli")).extracting(McpServer::name).containsExactly("azure");
   }
 
+  @Test
+  void aModuleRunFromAProjectsVenvIsTheDistributionInstalledThere() {
+    FakeHome h = new FakeHome(tmp, Os.LINUX);
+    h.write("code/app/.mcp.json", "{\"mcpServers\": {\"fetch\": {\"command\": \".venv/bin/python\","
+        + " \"args\": [\"-m\", \"mcp_server_fetch\"]}, \"mine\": {\"command\": \".venv/bin/python\","
+        + " \"args\": [\"-m\", \"my_server\"]}}}");
+    h.write("code/app/.venv/bin/python", "");
+    h.write("code/app/.venv/lib/python3.12/site-packages/mcp_server_fetch-2025.4.7.dist-info/METADATA",
+        "Name: mcp-server-fetch\nVersion: 2025.4.7\n");
+    h.write("code/app/.venv/lib/python3.12/site-packages/mcp_server_fetch-2025.4.7.dist-info/top_level.txt",
+        "mcp_server_fetch\n");
+    List<McpServer> s = h.servers("claude-code");
+    assertThat(FakeHome.named(s, "fetch").pkg().purl()).isEqualTo("pkg:pypi/mcp-server-fetch@2025.4.7");
+    assertThat(FakeHome.named(s, "mine").pkg().ecosystem()).isEqualTo("local");
+    assertThat(FakeHome.named(s, "mine").pkg().purl()).doesNotStartWith("pkg:pypi");
+  }
+
   private static List<String> strings(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(v -> out.add(v.asText()));
