@@ -76,6 +76,8 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    * @param settings the client's settings files that decide which of its servers may run or are
    *     approved (Claude Code's managed, user and project settings), lowest precedence first;
    *     {@code project} ones are relative to a project folder
+   * @param policy how the client reads its own MCP policy from those settings ({@code vscode},
+   *     {@code gemini}, {@code codex}, {@code amp}); null for none or for Claude Code's own reader
    */
   public record ClientSpec(
       String id,
@@ -85,7 +87,8 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
       List<FileSpec> files,
       List<FileSpec> projectFiles,
       List<RegistrySpec> registries,
-      List<FileSpec> settings) {
+      List<FileSpec> settings,
+      String policy) {
     public ClientSpec {
       urlFields = urlFields == null ? Map.of() : Map.copyOf(urlFields);
       files = files == null ? List.of() : List.copyOf(files);

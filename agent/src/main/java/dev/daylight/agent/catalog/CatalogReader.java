@@ -46,7 +46,8 @@ final class CatalogReader {
   private static ClientSpec client(JsonNode c) {
     return new ClientSpec(text(c, "id"), text(c, "name"), text(c, "kind"), map(c, "urlFields"),
         list(c, "files", CatalogReader::file), list(c, "projectFiles", CatalogReader::file),
-        list(c, "registries", CatalogReader::registry), list(c, "settings", CatalogReader::file));
+        list(c, "registries", CatalogReader::registry), list(c, "settings", CatalogReader::file),
+        text(c, "policy"));
   }
 
   private static FileSpec file(JsonNode f) {

@@ -78,7 +78,9 @@ public final class Discovery {
     }
     ClaudeSettings claude = new ClaudeSettings(catalog, locator, docs, reading::error);
     List<McpServer> servers = new ClaudeApprovals(claude).apply(reading.servers);
-    servers = new ClaudePolicy(claude, Redactor.withKey(context.fingerprintKey())).apply(servers);
+    Redactor redactor = Redactor.withKey(context.fingerprintKey());
+    servers = new ClaudePolicy(claude, redactor).apply(servers);
+    servers = new ClientPolicies(catalog, locator, docs, reading::error, redactor).apply(servers);
     LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
         projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
     return new Result(servers, clients(reading.seen), new ArrayList<>(reading.errors.values()));

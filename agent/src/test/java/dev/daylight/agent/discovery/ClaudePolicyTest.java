@@ -243,7 +243,7 @@ class ClaudePolicyTest {
     Catalog c = Catalog.builtIn();
     List<ClientSpec> clients = c.clients().stream().map(cl -> !cl.id().equals("claude-code") ? cl
         : new ClientSpec(cl.id(), cl.name(), cl.kind(), cl.urlFields(), moved(cl.files()),
-            cl.projectFiles(), cl.registries(), moved(cl.settings()))).toList();
+            cl.projectFiles(), cl.registries(), moved(cl.settings()), cl.policy())).toList();
     return new Catalog(c.dialect(), c.walk(), clients);
   }
 
