@@ -106,7 +106,8 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    * @param servers alternative places the servers sit ({@code mcp/servers} nests; a dotted key is one key)
    * @param projectServers a pattern with one {@code *} for the project key, e.g. {@code projects/*}{@code /mcpServers}
    * @param flat whether the file root may itself be the server map
-   * @param shape {@code servers} (default) or {@code mcpb} (a Claude Desktop extension manifest)
+   * @param shape {@code servers} (default), {@code mcpb} (a Claude Desktop extension manifest) or
+   *     {@code connectors} (a list of cloud connector names at {@code servers}, scope {@code cloud})
    * @param requires catalog paths of which one must exist for this file to be read: a file another
    *     client owns ({@code .mcp.json}) is this client's only where this client is installed
    * @param shared the file name is also another client's: it is evidence of this client only when

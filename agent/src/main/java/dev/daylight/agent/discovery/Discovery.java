@@ -123,7 +123,8 @@ public final class Discovery {
     } catch (IOException | SecurityException e) {
       key = t.path().toAbsolutePath().normalize(); // a link loop: read (and fail) once
     }
-    if (targets.putIfAbsent(t.client().id() + "\n" + key, t) == null) {
+    // The shape too: ~/.claude.json holds Claude Code's servers and its cloud connectors' trace.
+    if (targets.putIfAbsent(t.client().id() + "\n" + t.spec().shape() + "\n" + key, t) == null) {
       reading.read(t);
     }
   }

@@ -161,7 +161,7 @@ final class PolicyRules {
   }
 
   /** A setting's value and where it was read. */
-  private record Sourced(String key, JsonNode value, Path file, Scope scope) {}
+  private record Sourced(String key, JsonNode value, Path file) {}
 
   /** The value of the first of {@code keys} set in the highest-precedence layer that sets one. */
   private static Optional<Sourced> highest(List<Layer> layers, String... keys) {
@@ -169,7 +169,7 @@ final class PolicyRules {
       for (String key : keys) {
         JsonNode v = setting(layers.get(i).root(), key);
         if (v != null && !v.isNull()) {
-          return Optional.of(new Sourced(key, v, layers.get(i).path(), layers.get(i).scope()));
+          return Optional.of(new Sourced(key, v, layers.get(i).path()));
         }
       }
     }
@@ -184,7 +184,7 @@ final class PolicyRules {
       for (String key : keys) {
         JsonNode v = setting(layers.get(i).root(), key);
         if (v != null && !v.isNull()) {
-          Sourced found = new Sourced(key, v, layers.get(i).path(), layers.get(i).scope());
+          Sourced found = new Sourced(key, v, layers.get(i).path());
           (layers.get(i).scope() == Scope.SYSTEM ? managed : user).add(found);
         }
       }
