@@ -45,11 +45,12 @@ final class ClientPolicies {
 
   ClientPolicies(Catalog catalog, Locator locator, DocumentCache docs, Consumer<ScanError> errors,
       Redactor redactor) {
-    for (ClientSpec c : catalog.clients()) {
-      Kind.of(c.policy()).ifPresent(k -> {
-        kinds.put(c.id(), k);
+    for (ClientSpec c : catalog.clients()) { // a loop, not a lambda: this runs in every scan's start
+      Optional<Kind> k = Kind.of(c.policy());
+      if (k.isPresent()) {
+        kinds.put(c.id(), k.get());
         settings.put(c.id(), new ClientSettings(c, locator, docs, errors));
-      });
+      }
     }
     this.rules = new PolicyRules(redactor);
   }

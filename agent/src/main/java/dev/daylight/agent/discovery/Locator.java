@@ -80,8 +80,17 @@ final class Locator {
     if (spec.requires().isEmpty()) {
       return true;
     }
-    return present.computeIfAbsent(spec, s -> s.requires().stream()
-        .anyMatch(r -> expand(r).stream().anyMatch(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS))));
+    Boolean known = present.get(spec);
+    if (known == null) {
+      known = false;
+      for (String r : spec.requires()) {
+        for (Path p : expand(r)) {
+          known |= Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+        }
+      }
+      present.put(spec, known);
+    }
+    return known;
   }
 
   /** Project folders the clients themselves recorded (opened workspaces, trusted projects). */

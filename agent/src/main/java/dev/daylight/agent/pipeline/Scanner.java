@@ -74,17 +74,15 @@ public final class Scanner {
   private static PythonModules pythonModules(ScanContext context) {
     List<Path> path = new ArrayList<>();
     String sep = context.os() == Os.WINDOWS ? ";" : ":";
-    context.env("PATH").ifPresent(p -> {
-      for (String dir : p.split(sep)) {
-        try {
-          if (!dir.isBlank()) {
-            path.add(Path.of(dir));
-          }
-        } catch (InvalidPathException e) {
-          // not a folder this OS can name: nothing to look in
+    for (String dir : context.env("PATH").orElse("").split(sep)) {
+      try {
+        if (!dir.isBlank()) {
+          path.add(Path.of(dir));
         }
+      } catch (InvalidPathException e) {
+        // not a folder this OS can name: nothing to look in
       }
-    });
+    }
     return PythonModules.on(context.home(), context.os(), context.layout().realMachine(), path);
   }
 
