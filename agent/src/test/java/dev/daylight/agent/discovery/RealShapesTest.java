@@ -141,7 +141,7 @@ class RealShapesTest {
     return out;
   }
 
-  private static String text(String name) {
+  static String text(String name) {
     try (InputStream in = RealShapesTest.class.getResourceAsStream(DIR + name)) {
       if (in == null) {
         throw new IllegalStateException("missing fixture " + DIR + name);
