@@ -52,6 +52,7 @@ class DebPackageTest {
       Path deb = buildDeb();
       install(deb);
       checkInstalled();
+      checkWithoutSystemdTheInstallerSaysSo();
       checkRemoveKeepsDataAndPurgeDeletesIt();
     }
   }
@@ -89,12 +90,30 @@ class DebPackageTest {
 
   private void install(Path deb) {
     installedHere = true;
-    Commands.run(Duration.ofMinutes(3),
+    String said = Commands.run(Duration.ofMinutes(3),
             Map.of("DAYLIGHT_NO_START", "1",
                 "DAYLIGHT_COLLECTOR", "https://collector.test:8443",
-                "DAYLIGHT_ENROLL_SECRET", "enroll-canary-7f3a"),
+                "DAYLIGHT_ENROLL_SECRET", "enroll-canary-7f3a",
+                "DAYLIGHT_CA_FILE", "/etc/daylight/company-ca.pem"),
             List.of("dpkg", "-i", deb.toString()))
-        .ok();
+        .ok().stdout();
+    // The installer says what it did, and never the secret.
+    assertThat(said).contains("daylight: wrote /etc/daylight/agent.conf (collector https://collector.test:8443)")
+        .contains("daylight: installed /opt/daylight")
+        .contains("DAYLIGHT_NO_START=1: the agent service was not enabled or started")
+        .doesNotContain("enroll-canary-7f3a");
+  }
+
+  /** On a machine without systemd (this container) the installer says the agent was not started, and how to. */
+  private static void checkWithoutSystemdTheInstallerSaysSo() {
+    if (Files.isDirectory(Path.of("/run/systemd/system"))) {
+      return; // systemd runs here: the service would really be started
+    }
+    String said = Commands.run(Duration.ofMinutes(1), Map.of(),
+        List.of("/opt/daylight/lib/integration/integrate.sh", "install")).ok().stdout();
+    assertThat(said).contains("daylight: kept the existing /etc/daylight/agent.conf")
+        .contains("systemd is not running on this machine: the agent was NOT started")
+        .contains("/opt/daylight/bin/daylight-agentd run --all-users");
   }
 
   private void checkInstalled() throws IOException, InterruptedException {
@@ -115,7 +134,7 @@ class DebPackageTest {
 
     // The silent-install configuration: written once, readable by root only.
     assertThat(Files.readString(CONF)).contains("collector = https://collector.test:8443")
-        .contains("enroll_secret = enroll-canary-7f3a");
+        .contains("enroll_secret = enroll-canary-7f3a").contains("ca_file = /etc/daylight/company-ca.pem");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
     assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx------");

@@ -34,7 +34,10 @@ class WindowsRecipeTest {
         .peek(e -> assertThat(e.getAttribute("Directory")).isEqualTo("DaylightDataDir"))
         .collect(Collectors.toMap(e -> e.getAttribute("Key"), e -> e.getAttribute("Value")));
     assertThat(ini).containsEntry("collector", "[DAYLIGHT_COLLECTOR]")
-        .containsEntry("enroll_secret", "[DAYLIGHT_ENROLL_SECRET]");
+        .containsEntry("enroll_secret", "[DAYLIGHT_ENROLL_SECRET]")
+        .containsEntry("ca_file", "[DAYLIGHT_CA_FILE]").containsEntry("pin", "[DAYLIGHT_PIN]");
+    List<String> refs = Xml.all(wxs, "ComponentRef").stream().map(e -> e.getAttribute("Id")).toList();
+    assertThat(refs).contains("DaylightAgentConfCa", "DaylightAgentConfPin");
     List<Element> acl = Xml.all(wxs, "PermissionEx");
     assertThat(acl).singleElement().extracting(e -> e.getAttribute("Sddl"))
         .isEqualTo("D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)");
