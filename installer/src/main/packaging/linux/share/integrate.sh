@@ -59,7 +59,7 @@ install_files() {
     install -D -m 0644 "$SHARE/daylight-tray.desktop" "$AUTOSTART"
   fi
   mkdir -p "$STATE_DIR"
-  chmod 0700 "$STATE_DIR"
+  chmod 0711 "$STATE_DIR"
   write_config
   say "installed $APP, the command /usr/bin/daylight and the service unit $UNIT"
 }

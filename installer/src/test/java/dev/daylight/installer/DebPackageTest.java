@@ -137,7 +137,7 @@ class DebPackageTest {
         .contains("enroll_secret = enroll-canary-7f3a").contains("ca_file = /etc/daylight/company-ca.pem");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
     assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx--x--x");
   }
 
   /**

@@ -76,7 +76,7 @@ class WindowsRecipeTest {
     assertThat(Xml.all(task, "Command")).singleElement().extracting(Element::getTextContent)
         .isEqualTo("\"%ProgramFiles%\\daylight\\daylight-agentd.exe\"");
     assertThat(Xml.all(task, "Arguments")).singleElement().extracting(Element::getTextContent)
-        .isEqualTo("run --all-users");
+        .isEqualTo("run --all-users --state-dir \"%ProgramData%\\Daylight\\state\"");
     assertThat(Xml.all(task, "ExecutionTimeLimit")).singleElement().extracting(Element::getTextContent)
         .isEqualTo("PT0S");
   }
