@@ -24,12 +24,6 @@ final class StoreOptions {
 
   private boolean told;
 
-  /** This option, as the annotation above declares it, for a command whose model is coded. */
-  void addTo(CommandSpec spec) {
-    spec.addOption(CodedSpec.option("--state-dir", "DIR", Path.class, STATE_DIR, () -> stateDir, v -> stateDir = v)
-        .build());
-  }
-
   Path dir() {
     if (stateDir != null) {
       return stateDir;
@@ -51,9 +45,9 @@ final class StoreOptions {
   }
 
   /**
-   * The installed service's store, when this process may read it: its folder is readable by
-   * administrators only (0700 root, or the ACL of %ProgramData%\Daylight), so being able to read
-   * its database is the administrator check, the same on every OS.
+   * The installed service's store, when this process may read it: its database is readable by
+   * administrators only (0600 root under the unit's UMask, or the ACL of %ProgramData%\Daylight),
+   * so being able to read it is the administrator check, the same on every OS.
    */
   static Optional<Path> machineStore(Layout machine) {
     return machine.machineStateDir().filter(d -> Files.isReadable(d.resolve(Store.FILE)));
