@@ -53,6 +53,7 @@ class DebPackageTest {
       install(deb);
       checkInstalled();
       checkWithoutSystemdTheInstallerSaysSo();
+      checkOneMachineHistoryEnrolledWithACompanyCa();
       checkRemoveKeepsDataAndPurgeDeletesIt();
     }
   }
@@ -102,6 +103,59 @@ class DebPackageTest {
         .contains("daylight: installed /opt/daylight")
         .contains("DAYLIGHT_NO_START=1: the agent service was not enabled or started")
         .doesNotContain("enroll-canary-7f3a");
+  }
+
+  /**
+   * The installed agent as its service runs it (root, all users, /var/lib/daylight) enrolls with a
+   * collector whose certificate comes from a company CA named in agent.conf, and root's plain
+   * `daylight status` reads that machine history: its findings, the store it read, the enrollment.
+   */
+  private void checkOneMachineHistoryEnrolledWithACompanyCa() throws Exception {
+    Path pki = Files.createDirectories(tmp.resolve("pki"));
+    CompanyCa ca = CompanyCa.makeIn(pki);
+    Path home = tmp.resolve("service-home");
+    Files.createDirectories(home.resolve(".cursor"));
+    Files.writeString(home.resolve(".cursor/mcp.json"),
+        "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    String saved = Files.readString(CONF);
+    try (dev.daylight.collector.Collector collector = dev.daylight.collector.Collector.start(
+        new dev.daylight.collector.Collector.Config("127.0.0.1", port, "sqlite:" + tmp.resolve("collector.db"),
+            "deb-enroll-secret", "deb-admin-token", ca.chainPem(), ca.keyPem(), 3600))) {
+      Files.writeString(CONF, "collector = https://127.0.0.1:" + port + "\nenroll_secret = deb-enroll-secret\n"
+          + "ca_file = " + ca.caPem() + "\n");
+      // As the unit starts it (DAYLIGHT_STATE_DIR), with a test home standing in for root's.
+      ProcessBuilder unit = new ProcessBuilder(APP.resolve("bin/daylight-agentd").toString(), "run", "--all-users")
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("service.out").toFile());
+      unit.environment().put("DAYLIGHT_STATE_DIR", STATE.toString());
+      unit.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+      Process service = unit.start();
+      Commands.Result status = null;
+      try {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+          Thread.sleep(1000);
+          status = Commands.run(Duration.ofMinutes(1), Map.of(), List.of(COMMAND.toString(), "status"));
+          if (status.stdout().contains("collector:     enrolled") && status.stdout().contains("critical")) {
+            break;
+          }
+        }
+      } finally {
+        service.destroy();
+        service.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertThat(status).isNotNull();
+      assertThat(status.stdout()).as(Files.readString(tmp.resolve("service.out")))
+          .contains("store:         /var/lib/daylight")
+          .contains("collector:     enrolled with https://127.0.0.1:" + port)
+          .containsPattern("open findings: \\d+ \\(critical 1");
+      assertThat(status.stderr()).contains("reading the machine agent's store /var/lib/daylight");
+    } finally {
+      Files.writeString(CONF, saved);
+    }
   }
 
   /** On a machine without systemd (this container) the installer says the agent was not started, and how to. */
