@@ -86,7 +86,48 @@ report_enrollment() {
   say "the agent has not enrolled yet after ${limit}s; see: daylight status, journalctl -u daylight-agent"
 }
 
+# The class-data archive of the agent's own classes, made here because it must match the installed
+# jars and runtime: one training scan through bin/daylight-train (bin/daylight's class path and
+# options, dumping at exit) of a small generated home as this machine, so it runs what the service's
+# scans run: host probes, the store, intel matches, every config format. bin/daylight and the
+# service's scan children map it; a failed training only leaves scans without it.
+ARCHIVE=$APP/lib/app/daylight.jsa
+train_archive() {
+  [ -x "$APP/bin/daylight-train" ] || return 0
+  rm -f "$ARCHIVE"
+  work=$(mktemp -d)
+  home=$work/home
+  mkdir -p "$home/.cursor" "$home/.codex" "$home/.continue" "$home/code/p/.vscode"
+  printf '{"mcpServers":{"a":{"command":"npx","args":["-y","a@1.0.0"],"env":{"T":"x"}},"pm":{"command":"npx","args":["postmark-mcp@1.0.16"]}}}' >"$home/.cursor/mcp.json"
+  printf '{"mcpServers":{"r":{"type":"http","url":"https://r.example/mcp?key=x","headers":{"Authorization":"Bearer x"}}},"projects":{"%s/code/p":{"enabledMcpjsonServers":["p"],"mcpServers":{}}}}' "$home" >"$home/.claude.json"
+  printf '{"mcpServers":{"p":{"command":"uvx","args":["--from","git+https://e.example/p","p"]}}}' >"$home/code/p/.mcp.json"
+  printf '{"servers":{"v":{"command":"docker","args":["run","-i","--rm","e/v"]}}}' >"$home/code/p/.vscode/mcp.json"
+  printf 'mcpServers:\n  - name: b\n    command: uvx\n    args: [b==1.0]\n' >"$home/.continue/config.yaml"
+  printf '[mcp_servers.c]\ncommand = "docker"\nargs = ["run", "-i", "c/d:1"]\n' >"$home/.codex/config.toml"
+  # The home stands in for this account's (so the scan is of "this machine", with host probes and
+  # the store); the second scan of the same store takes the change-tracking path too.
+  for run in 1 2; do
+    [ "$run" = 1 ] || printf '{"mcpServers":{"a":{"command":"npx","args":["-y","a@1.0.1"]}}}' >"$home/.cursor/mcp.json"
+    if [ "$run" = 2 ]; then
+      JAVA_TOOL_OPTIONS="-Duser.home=$home" DAYLIGHT_STATE_DIR="$work/state" \
+        "$APP/bin/daylight-train" scan --format json >/dev/null 2>&1 || true
+    else
+      JAVA_TOOL_OPTIONS="-Duser.home=$home" DAYLIGHT_STATE_DIR="$work/state" \
+        "$APP/bin/daylight" scan --format json >/dev/null 2>&1 || true
+    fi
+  done
+  rm -rf "$work"
+  if [ -s "$ARCHIVE" ]; then
+    chmod 0644 "$ARCHIVE"
+    say "made the class-data archive $ARCHIVE (faster scans)"
+  else
+    rm -f "$ARCHIVE"
+    say "could not make the class-data archive: scans run without it"
+  fi
+}
+
 remove_files() {
+  rm -f "$ARCHIVE"
   rm -f "$UNIT" "$USER_UNIT" "$AUTOSTART" "$CONF_DIR/agent.conf.example"
   for link in /usr/bin/daylight /usr/bin/daylight-tray; do
     if [ -L "$link" ]; then rm -f "$link"; fi
@@ -96,6 +137,7 @@ remove_files() {
 case "${1:-}" in
   install)
     install_files
+    train_archive
     if systemd_running && [ "${DAYLIGHT_NO_START:-0}" != 1 ]; then
       systemctl daemon-reload || true
       if [ "${2:-}" = upgrade ]; then

@@ -102,6 +102,7 @@ class DebPackageTest {
     assertThat(said).contains("daylight: wrote /etc/daylight/agent.conf (collector https://collector.test:8443)")
         .contains("daylight: installed /opt/daylight")
         .contains("DAYLIGHT_NO_START=1: the agent service was not enabled or started")
+        .contains("daylight: made the class-data archive /opt/daylight/lib/app/daylight.jsa")
         .doesNotContain("enroll-canary-7f3a");
   }
 
@@ -175,6 +176,7 @@ class DebPackageTest {
     assertThat(Commands.run(COMMAND.toString(), "--version").ok().stdout()).startsWith("daylight 0.1.0");
     assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout()).contains("Usage: daylight");
     checkInstalledScan();
+    checkClassDataArchiveMapped();
 
     assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run --all-users");
     assertThat(Files.readString(USER_UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run\n");
@@ -192,6 +194,29 @@ class DebPackageTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
     assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx--x--x");
+  }
+
+  /**
+   * The install made the class-data archive of the agent's classes from a training scan, and the
+   * installed command maps it: its own classes come from the archive, not the jar.
+   */
+  private void checkClassDataArchiveMapped() throws IOException {
+    Path archive = APP.resolve("lib/app/daylight.jsa");
+    assertThat(archive).isRegularFile();
+    assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+    assertThat(javaOptions(APP.resolve("lib/app/daylight.cfg")))
+        .contains("-XX:SharedArchiveFile=$APPDIR/daylight.jsa");
+    Path log = tmp.resolve("class-load.log");
+    Path home = Files.createDirectories(tmp.resolve("archive-home/.cursor")).getParent();
+    Files.writeString(home.resolve(".cursor/mcp.json"),
+        "{\"mcpServers\": {\"a\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
+    Commands.run(Duration.ofMinutes(1), Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log,
+            "DAYLIGHT_STATE_DIR", tmp.resolve("archive-state").toString()),
+        List.of(COMMAND.toString(), "scan", "--home", home.toString(), "--os", "linux", "--format", "json")).ok();
+    List<String> ours = Files.readAllLines(log).stream().filter(l -> l.contains(" dev.daylight.agent.")).toList();
+    assertThat(ours).isNotEmpty();
+    long shared = ours.stream().filter(l -> l.contains("shared objects file (top)")).count();
+    assertThat(shared).as("agent classes from the archive, of %s", ours.size()).isGreaterThan(ours.size() / 2);
   }
 
   /**
