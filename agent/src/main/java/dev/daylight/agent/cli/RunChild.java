@@ -9,7 +9,7 @@ import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Recorded;
 import dev.daylight.agent.store.Store;
