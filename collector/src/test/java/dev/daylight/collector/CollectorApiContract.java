@@ -258,6 +258,10 @@ abstract class CollectorApiContract {
         + versions.get("next").asText(), ADMIN).json();
     assertThat(rest.get("packages")).hasSize(3);
     assertThat(rest.get("next").isNull()).isTrue();
+    JsonNode one = http.get("/api/v1/fleet/packages?view=versions&purl=pkg:npm/%40modelcontextprotocol/server-github"
+        + "&version=2025.4.c", ADMIN).json().get("packages");
+    assertThat(one).hasSize(1);
+    assertThat(one.get(0).get("devices").asLong()).isEqualTo(1);
     JsonNode incident = http.get("/api/v1/fleet/packages?purl=pkg:npm/%40modelcontextprotocol/server-github&limit=5",
         ADMIN).json();
     assertThat(incident.get("total").asLong()).isEqualTo(7);

@@ -109,8 +109,12 @@ public final class FleetQueries {
     return packagePages.servers(q, cursor, limit, now);
   }
 
-  /** Package versions the fleet runs (of one purl when given), with decisions, intel and suspensions. */
-  public Map<String, Object> packages(String q, String purl, String cursor, int limit, long now) throws SQLException {
+  /**
+   * Package versions the fleet runs (of one purl, and one version of it, when given), with
+   * decisions, intel and suspensions.
+   */
+  public Map<String, Object> packages(String q, String purl, String version, String cursor, int limit, long now)
+      throws SQLException {
     String base = null;
     if (purl != null && !purl.isBlank()) {
       try {
@@ -119,7 +123,8 @@ public final class FleetQueries {
         throw ApiException.badRequest("purl: " + e.getMessage());
       }
     }
-    return packagePages.packages(q, base, cursor, limit, now);
+    return packagePages.packages(q, base, version == null || version.isBlank() ? null : version.trim(), cursor,
+        limit, now);
   }
 
   static final String FINDING_COLUMNS =

@@ -171,7 +171,7 @@ final class Routes extends Handler.Abstract {
         boolean incident = purl != null && (range.isPresent() || !"versions".equals(q.getValue("view")));
         yield json(res, 200, get(method, () -> incident
             ? s.fleet().incident(purl, range, cursor, limit)
-            : s.fleet().packages(q.getValue("q"), purl, cursor, limit, now)), cb);
+            : s.fleet().packages(q.getValue("q"), purl, q.getValue("version"), cursor, limit, now)), cb);
       }
       case "/api/v1/findings" -> json(res, 200, get(method, () -> s.fleet().findings(
           filter(q, "severity", "rule", "status", "node", "purl"), cursor, limit)), cb);
