@@ -372,6 +372,9 @@ final class CodeReader implements Lexer.Sink {
     }
     for (int k = 0; k < n; k++) {
       String want = seq[n - 1 - k];
+      if (k == n - 1 && want.startsWith("^")) {
+        want = want.substring(1);
+      }
       int back = k;
       if (want.equals("*")) {
         continue;
@@ -383,7 +386,7 @@ final class CodeReader implements Lexer.Sink {
         return;
       }
     }
-    if (!seq[0].equals(".") && is(n, Lexer.PUNCT, ".")) {
+    if (seq[0].startsWith("^") && is(n, Lexer.PUNCT, ".")) {
       return;
     }
     String value = e.value() != null ? e.value() : words(seq);
@@ -398,7 +401,8 @@ final class CodeReader implements Lexer.Sink {
 
   private static String words(String[] seq) {
     StringBuilder b = new StringBuilder();
-    for (String s : seq) {
+    for (String raw : seq) {
+      String s = raw.startsWith("^") ? raw.substring(1) : raw;
       if (!s.isEmpty() && (Character.isLetterOrDigit(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '.')) {
         b.append(b.length() == 0 || s.startsWith(".") ? "" : " ").append(s);
       }

@@ -122,6 +122,11 @@ public final class Fingerprinter {
     return new Fingerprint(ecosystem, name, version, root.toAbsolutePath().toString(), hashes, indicators, skipped, null);
   }
 
+  /** True when an install hook's command downloads something and runs it ({@code curl ... | sh}). */
+  public static boolean downloadsAndRuns(String command) {
+    return IndicatorRules.builtIn().downloadsAndRuns(command);
+  }
+
   static Optional<Lexer.Lang> language(String base, byte[] bytes) {
     String b = base.toLowerCase(Locale.ROOT);
     if (b.endsWith(".d.ts") || b.endsWith(".d.mts") || b.endsWith(".d.cts")) {

@@ -115,7 +115,8 @@ final class IndicatorRules {
     for (Entry e : entries) {
       for (String[] seq : e.sequences()) {
         String last = seq[seq.length - 1];
-        out.computeIfAbsent(last.startsWith("'") ? last.substring(1) : last, k -> new ArrayList<>())
+        String key = seq.length == 1 && last.startsWith("^") ? last.substring(1) : last;
+        out.computeIfAbsent(key.startsWith("'") ? key.substring(1) : key, k -> new ArrayList<>())
             .add(new Object[] {e, seq});
       }
     }

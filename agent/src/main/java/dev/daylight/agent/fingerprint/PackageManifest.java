@@ -41,7 +41,7 @@ final class PackageManifest {
       JsonNode cmd = scripts.get(hook);
       if (cmd != null && cmd.isTextual()) {
         int line = lineOf(text, "\"" + hook + "\"");
-        out.add(new Indicator("install-script", hook, cmd.asText(), file, line, cut(Snippets.redact(hook + ": " + cmd.asText()))));
+        out.add(new Indicator("install-script", hook, Snippets.redact(cmd.asText()), file, line, cut(Snippets.redact(hook + ": " + cmd.asText()))));
       }
     }
     for (String field : List.of("dependencies", "optionalDependencies")) {
