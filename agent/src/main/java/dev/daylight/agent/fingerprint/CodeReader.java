@@ -454,6 +454,9 @@ final class CodeReader implements Lexer.Sink {
       int line = maxArrayRun >= rules.stringArrayMin ? arrayLine : firstHexLine;
       add("obfuscation", "string-array-loader", "string-array loader in " + file, line, snippets.lineStart(line));
     }
+    // An address that is a mail recipient is reported as that, not also as a plain address.
+    found.keySet().removeIf(k -> k.startsWith("destination|email|")
+        && found.containsKey("destination|mail-recipient|" + k.substring("destination|email|".length())));
     return List.copyOf(found.values());
   }
 
