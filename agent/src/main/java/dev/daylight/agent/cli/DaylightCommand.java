@@ -17,6 +17,7 @@ final class DaylightCommand implements Runnable {
       EventsCommand.class,
       FindingsCommand.class,
       ReviewCommand.class,
+      ReviewReleaseCommand.class,
       StatusCommand.class,
       ExportCommand.class,
       IntelCommand.class,

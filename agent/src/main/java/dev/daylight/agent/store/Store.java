@@ -124,6 +124,15 @@ public final class Store implements AutoCloseable {
       List<Finding> raised = Reads.latest(conn)
           .map(inv -> Trust.assess(inv.servers(), reviews).findings()).orElse(List.of());
       FindingBook book = new FindingBook(conn, now);
+      if (decision == ReviewState.APPROVED) {
+        // The release review of an approved version is done: its findings close with it.
+        for (String id : Sql.list(conn, "SELECT finding_id FROM findings WHERE status = 'open' AND purl = ?"
+            + " AND rule LIKE 'release-%'", rs -> rs.getString(1), base + "@" + version)) {
+          Finding f = book.body(id);
+          book.resolve(id);
+          events.add(Events.findingResolved(f, null, now));
+        }
+      }
       for (String id : List.of(Trust.versionChangedId(base, version), Trust.deniedId(base, version))) {
         Optional<Finding> now1 = raised.stream().filter(f -> f.id().equals(id)).findFirst();
         if (now1.isPresent() && !book.isOpen(id)) {

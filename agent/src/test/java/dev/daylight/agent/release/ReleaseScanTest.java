@@ -144,6 +144,57 @@ class ReleaseScanTest {
     });
   }
 
+  @Test
+  void reviewShowPrintsTheReviewAndApproveAsksForYesFirst() throws Exception {
+    cached("aaaa", "1.0.15", false);
+    assertThat(scan()).isZero();
+    cached("bbbb", "1.0.16", true);
+    assertThat(scan()).isZero();
+
+    assertThat(run("review", "show", "pkg:npm/postmark-mcp", "--format", "json", "--state-dir", state.toString()))
+        .isEqualTo(1);
+    JsonNode review = Json.mapper().readTree(out);
+    assertThat(review.path("package").asText()).isEqualTo("pkg:npm/postmark-mcp");
+    assertThat(review.path("from").asText()).isEqualTo("1.0.15");
+    assertThat(review.path("to").asText()).isEqualTo("1.0.16");
+    assertThat(review.path("findings").get(0).path("release").path("value").asText()).isEqualTo("phan@giftshop.club");
+
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--state-dir", state.toString())).isEqualTo(1);
+    assertThat(out).contains("What changed in pkg:npm/postmark-mcp 1.0.16 since 1.0.15", "critical", "index.js:7");
+    assertThat(err).contains("--yes");
+    try (Store s = Store.open(state)) {
+      assertThat(s.reviewState("pkg:npm/postmark-mcp", "1.0.16")).contains(dev.daylight.protocol.ReviewState.SUSPENDED);
+    }
+
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--yes", "--state-dir", state.toString())).isZero();
+    try (Store s = Store.open(state)) {
+      assertThat(s.findings(true)).noneSatisfy(f -> assertThat(f.finding().rule()).startsWith("release-"));
+    }
+  }
+
+  @Test
+  void reviewReleaseComparesTwoUnpackedFoldersAndFailsOnTheGivenSeverity() throws Exception {
+    cached("aaaa", "1.0.15", false);
+    cached("bbbb", "1.0.16", true);
+    Path old = home.resolve(".npm/_npx/aaaa/node_modules/postmark-mcp");
+    Path neu = home.resolve(".npm/_npx/bbbb/node_modules/postmark-mcp");
+
+    assertThat(run("review-release", old.toString(), neu.toString(), "--format", "json", "--fail-on", "critical"))
+        .isEqualTo(1);
+    JsonNode r = Json.mapper().readTree(out);
+    assertThat(r.path("package").asText()).isEqualTo("pkg:npm/postmark-mcp");
+    assertThat(r.path("from").asText()).isEqualTo("1.0.15");
+    assertThat(r.path("to").asText()).isEqualTo("1.0.16");
+    JsonNode f = r.path("findings").get(0);
+    assertThat(f.path("severity").asText()).isEqualTo("critical");
+    assertThat(f.path("evidence").path("file").asText()).isEqualTo("index.js");
+    assertThat(f.path("evidence").path("line").asInt()).isEqualTo(7);
+
+    assertThat(run("review-release", old.toString(), old.toString(), "--fail-on", "low")).isZero();
+    assertThat(out).contains("nothing that can hurt");
+    assertThat(run("review-release", old.toString(), home.resolve("missing").toString())).isEqualTo(2);
+  }
+
   private void dropFingerprints() throws Exception {
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + state.resolve("daylight.db"));
         var st = c.createStatement()) {
