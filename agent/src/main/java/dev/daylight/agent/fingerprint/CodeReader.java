@@ -18,7 +18,9 @@ import java.util.regex.Matcher;
  */
 final class CodeReader implements Lexer.Sink {
   private static final int WINDOW = 32;
+  private static final java.util.regex.Pattern WRITE_MODE = java.util.regex.Pattern.compile("[rbt+]*[wax][rbt+]*");
   private static final int MAX_PER_FILE = 400;
+  private static final int MAX_SEEN = 200_000;
 
   private final IndicatorRules rules;
   private final Lexer.Lang lang;
@@ -39,6 +41,7 @@ final class CodeReader implements Lexer.Sink {
   /** Python {@code from m import x as y} and {@code import m as y}: y to m.x / m. */
   private final Map<String, String> aliases = new HashMap<>();
   private final Set<String> decodedNames = new HashSet<>();
+  private final Set<String> seenStrings = new HashSet<>();
   private final List<Watch> watches = new ArrayList<>();
   /** Calls whose entry needs an import; judged at the end, as bundles may import late. */
   private final List<Pending> pending = new ArrayList<>();
@@ -115,7 +118,7 @@ final class CodeReader implements Lexer.Sink {
     List<Object[]> seqs = sequences.get(text);
     if (seqs != null) {
       for (Object[] s : seqs) {
-        sequence((IndicatorRules.Entry) s[0], (String[]) s[1]);
+        sequence((IndicatorRules.Entry) s[0], (String[]) s[1], (String) s[2]);
       }
     }
   }
@@ -168,12 +171,13 @@ final class CodeReader implements Lexer.Sink {
       lastShift = count;
       rotation |= count - lastPush < 12;
     }
-    if (text.length() > 3 && text.length() < 300) {
+    if (text.length() > 3 && text.indexOf('@') > 0 && text.length() < 300) {
+      recipient(text, line, pos);
+    }
+    // What a string holds is the same wherever it repeats (bundles repeat most of theirs).
+    if (text.length() > 3 && text.length() < 300 && (seenStrings.size() > MAX_SEEN || seenStrings.add(text))) {
       destinations.scan(text, (sub, value) -> add("destination", sub, value, line, pos));
-      if (text.indexOf('@') > 0) {
-        recipient(text, line, pos);
-      }
-      if (rules.anyCredentialPath.matcher(text).find()) {
+      if (rules.mayNameCredentials(text) && rules.anyCredentialPath.matcher(text).find()) {
         for (IndicatorRules.Named c : rules.credentialPaths) {
           if (c.pattern().matcher(text).find()) {
             add("secret-access", "credential-file", c.value(), line, pos);
@@ -328,7 +332,7 @@ final class CodeReader implements Lexer.Sink {
             break;
           }
         }
-        w.writeMode |= kind == Lexer.STRING && text.matches("[rbt+]*[wax][rbt+]*");
+        w.writeMode |= kind == Lexer.STRING && WRITE_MODE.matcher(text).matches();
       }
       // The watch was opened on its call's "(": that token is not an argument.
       if (--w.left <= 0 || w.depth <= 0) {
@@ -365,7 +369,7 @@ final class CodeReader implements Lexer.Sink {
     }
   }
 
-  private void sequence(IndicatorRules.Entry e, String[] seq) {
+  private void sequence(IndicatorRules.Entry e, String[] seq, String words) {
     int n = seq.length;
     if (count < n) {
       return;
@@ -389,7 +393,7 @@ final class CodeReader implements Lexer.Sink {
     if (seq[0].startsWith("^") && is(n, Lexer.PUNCT, ".")) {
       return;
     }
-    String value = e.value() != null ? e.value() : words(seq);
+    String value = e.value() != null ? e.value() : words;
     int line = line(n - 1);
     int pos = pos(n - 1);
     if (e.watch() && "(".equals(seq[n - 1])) {
@@ -399,7 +403,7 @@ final class CodeReader implements Lexer.Sink {
     }
   }
 
-  private static String words(String[] seq) {
+  static String words(String[] seq) {
     StringBuilder b = new StringBuilder();
     for (String raw : seq) {
       String s = raw.startsWith("^") ? raw.substring(1) : raw;

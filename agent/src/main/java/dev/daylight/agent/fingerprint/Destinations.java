@@ -58,7 +58,7 @@ final class Destinations {
     if (!url && s.length() <= 253 && s.indexOf('.') > 0) {
       String lower = s.toLowerCase(Locale.ROOT);
       if (IP.matcher(lower).matches()) {
-        ip(lower.replaceFirst(":\\d+$", ""), out);
+        ip(withoutPort(lower), out);
       } else {
         Matcher h = HOST.matcher(lower);
         if (h.matches() && rules.hostTlds.contains(h.group(1)) && !ignored(lower)) {
@@ -82,7 +82,7 @@ final class Destinations {
         end = Math.min(end, k);
       }
     }
-    String host = hostPath.substring(0, end).toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+    String host = withoutPort(hostPath.substring(0, end).toLowerCase(Locale.ROOT));
     if (host.isEmpty() || host.startsWith("${") || host.contains("{")) {
       Matcher b = BUILT.matcher(host);
       if (b.find()) {
@@ -93,7 +93,7 @@ final class Destinations {
     String lowerPath = host + hostPath.substring(end);
     for (IndicatorRules.Webhook w : rules.webhooks) {
       Matcher m = w.pattern().matcher(lowerPath);
-      if (m.find()) {
+      if (m.lookingAt()) {
         out.found(w.subkind(), m.group().toLowerCase(Locale.ROOT));
         return;
       }
@@ -103,6 +103,19 @@ final class Destinations {
     } else if (!ignored(host) && host.contains(".")) {
       out.found("url", host);
     }
+  }
+
+  private static String withoutPort(String host) {
+    int colon = host.lastIndexOf(':');
+    if (colon < 0 || colon == host.length() - 1) {
+      return host;
+    }
+    for (int k = colon + 1; k < host.length(); k++) {
+      if (!Character.isDigit(host.charAt(k))) {
+        return host;
+      }
+    }
+    return host.substring(0, colon);
   }
 
   private void ip(String ip, Out out) {

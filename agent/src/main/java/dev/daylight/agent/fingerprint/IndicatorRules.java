@@ -33,6 +33,7 @@ final class IndicatorRules {
   final List<String> outsideMarkers;
   final List<Named> credentialPaths;
   final Pattern anyCredentialPath;
+  final List<String> credentialHints;
   final Set<String> mailRecipientKeys;
   final List<Webhook> webhooks;
   final Set<String> ignoredHosts;
@@ -59,6 +60,7 @@ final class IndicatorRules {
     credentialPaths = List.copyOf(creds);
     anyCredentialPath = Pattern.compile(String.join("|",
         creds.stream().map(c -> "(?:" + c.pattern().pattern() + ")").toList()));
+    credentialHints = strings(j.path("credentialHints"));
     mailRecipientKeys = Set.copyOf(strings(j.path("mailRecipientKeys")));
     List<Webhook> hooks = new ArrayList<>();
     j.path("webhooks").forEach(n -> hooks.add(new Webhook(n.path("subkind").asText(),
@@ -81,6 +83,16 @@ final class IndicatorRules {
 
   List<Entry> entries(Lexer.Lang lang) {
     return lang == Lexer.Lang.JS ? js : python;
+  }
+
+  /** Whether {@code text} may name a credential file: the regexes run only when a hint is present. */
+  boolean mayNameCredentials(String text) {
+    for (String hint : credentialHints) {
+      if (text.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean downloadsAndRuns(String command) {
@@ -109,7 +121,10 @@ final class IndicatorRules {
     return List.copyOf(out);
   }
 
-  /** Sequences indexed by their last token text, so each token looks only at those it can end. */
+  /**
+   * Sequences indexed by their last token text, so each token looks only at those it can end:
+   * {entry, tokens, the value a match reports}.
+   */
   static Map<String, List<Object[]>> sequencesByLast(List<Entry> entries) {
     Map<String, List<Object[]>> out = new HashMap<>();
     for (Entry e : entries) {
@@ -117,7 +132,7 @@ final class IndicatorRules {
         String last = seq[seq.length - 1];
         String key = seq.length == 1 && last.startsWith("^") ? last.substring(1) : last;
         out.computeIfAbsent(key.startsWith("'") ? key.substring(1) : key, k -> new ArrayList<>())
-            .add(new Object[] {e, seq});
+            .add(new Object[] {e, seq, CodeReader.words(seq)});
       }
     }
     return out;

@@ -16,6 +16,14 @@ final class Lexer {
   static final byte PUNCT = 3;
   /** Longest string text handed on; longer literals keep their full length in {@code length}. */
   static final int MAX_TEXT = 2048;
+  /** Punctuation tokens share these strings instead of allocating one per character. */
+  private static final String[] ASCII = new String[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII[c] = String.valueOf(c).intern();
+    }
+  }
 
   interface Sink {
     /** {@code pos} is the token's offset in the source, for the evidence snippet. */
@@ -66,7 +74,7 @@ final class Lexer {
       } else if (c >= '0' && c <= '9') {
         number();
       } else {
-        emit(PUNCT, String.valueOf(c), 1, i);
+        emit(PUNCT, c < 128 ? ASCII[c] : String.valueOf(c), 1, i);
         i++;
       }
     }
