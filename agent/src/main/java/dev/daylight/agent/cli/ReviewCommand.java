@@ -1,6 +1,6 @@
 package dev.daylight.agent.cli;
 
-import dev.daylight.agent.change.Purls;
+import dev.daylight.identity.Purls;
 import dev.daylight.agent.intel.Ecosystems;
 import dev.daylight.agent.release.Reviewer;
 import dev.daylight.agent.store.Store;

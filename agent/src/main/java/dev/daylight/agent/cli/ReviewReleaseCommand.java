@@ -35,7 +35,7 @@ final class ReviewReleaseCommand implements Callable<Integer> {
   OutputFormat format;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = JudgeOptions.SeverityConverter.class,
-      description = JudgeOptions.FAIL_ON)
+      description = "Exit 1 when any finding is this severe or worse: critical, high, medium, low, info.")
   Severity failOn;
 
   @Override

@@ -1,7 +1,7 @@
 package dev.daylight.agent.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.daylight.agent.change.Purls;
+import dev.daylight.identity.Purls;
 import dev.daylight.agent.fingerprint.Fingerprint;
 import dev.daylight.agent.fingerprint.Fingerprinter;
 import dev.daylight.agent.store.Store;
