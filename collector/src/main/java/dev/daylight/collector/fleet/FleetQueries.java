@@ -103,6 +103,32 @@ public final class FleetQueries {
     return Map.of("devices", devices);
   }
 
+  /**
+   * The incident query narrowed to the versions with an open release finding at or above
+   * {@code release} (a severity), when one is given.
+   */
+  public Map<String, Object> incident(String purl, Optional<String> range, Optional<String> release)
+      throws SQLException {
+    Map<String, Object> all = incident(purl, range);
+    if (release.isEmpty()) {
+      return all;
+    }
+    dev.daylight.protocol.Severity atLeast;
+    try {
+      atLeast = dev.daylight.protocol.Severity.parse(release.get());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("release: a severity (critical, high, medium, low, info), not " + release.get());
+    }
+    java.util.Set<String> flagged;
+    try (Connection c = db.read()) {
+      flagged = ReleaseVersions.flagged(c, Purls.base(purl), atLeast);
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> devices = (List<Map<String, Object>>) all.get("devices");
+    return Map.of("devices", devices.stream().filter(d -> d.get("version") != null
+        && flagged.contains(d.get("version").toString())).toList());
+  }
+
   public Map<String, Object> overview() throws SQLException {
     try (Connection c = db.read()) {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -159,8 +185,9 @@ public final class FleetQueries {
       out.put("packages", Rows.query(c,
           "SELECT purl AS \"purl\", version AS \"version\", source AS \"source\", install_path AS \"installPath\","
               + " first_seen AS \"firstSeen\" FROM device_packages WHERE node_id = ? ORDER BY purl", nodeId));
-      out.put("findings", Rows.query(c, FINDING_COLUMNS + " FROM findings f JOIN nodes n ON n.node_id = f.node_id"
-          + " WHERE f.node_id = ? ORDER BY f.status, f.severity, f.title", nodeId));
+      out.put("findings", ReleaseVersions.releaseAsObject(Rows.query(c, FINDING_COLUMNS
+          + " FROM findings f JOIN nodes n ON n.node_id = f.node_id"
+          + " WHERE f.node_id = ? ORDER BY f.status, f.severity, f.title", nodeId)));
       return out;
     }
   }
@@ -211,7 +238,8 @@ public final class FleetQueries {
       "SELECT f.node_id AS \"nodeId\", n.hostname AS \"hostname\", f.finding_id AS \"id\", f.rule AS \"rule\","
           + " f.severity AS \"severity\", f.title AS \"title\", f.server_id AS \"serverId\", f.purl AS \"purl\","
           + " f.advisory AS \"advisory\", f.remediation AS \"remediation\", f.status AS \"status\","
-          + " f.first_seen AS \"firstSeen\", f.last_seen AS \"lastSeen\", f.resolved_at AS \"resolvedAt\"";
+          + " f.first_seen AS \"firstSeen\", f.last_seen AS \"lastSeen\", f.resolved_at AS \"resolvedAt\","
+          + " f.release_json AS \"release\"";
 
   /** Findings filtered by any of severity, rule, status (default open), node, purl. */
   public Map<String, Object> findings(Map<String, String> filter, int limit) throws SQLException {
@@ -229,7 +257,8 @@ public final class FleetQueries {
     sql.append(" ORDER BY f.last_seen DESC, f.node_id, f.finding_id LIMIT ?");
     args.add(limit);
     try (Connection c = db.read()) {
-      return Map.of("findings", Rows.query(c, sql.toString(), args.toArray()));
+      List<Map<String, Object>> rows = ReleaseVersions.releaseAsObject(Rows.query(c, sql.toString(), args.toArray()));
+      return Map.of("findings", rows);
     }
   }
 

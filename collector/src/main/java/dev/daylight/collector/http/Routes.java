@@ -161,8 +161,9 @@ final class Routes extends Handler.Abstract {
       case "/api/v1/fleet/packages" -> {
         String purl = q.getValue("purl");
         Optional<String> range = Optional.ofNullable(q.getValue("range")).filter(r -> !r.isBlank());
+        Optional<String> release = Optional.ofNullable(q.getValue("release")).filter(r -> !r.isBlank());
         yield json(res, 200, get(method, () -> purl != null
-            ? s.fleet().incident(purl, range) : s.fleet().packages(q.getValue("q"), limit)), cb);
+            ? s.fleet().incident(purl, range, release) : s.fleet().packages(q.getValue("q"), limit)), cb);
       }
       case "/api/v1/findings" -> {
         Map<String, String> filter = new HashMap<>();
