@@ -86,7 +86,7 @@ final class ReviewCommand implements Callable<Integer> {
       ReviewState state = decision == Decision.approve ? ReviewState.APPROVED : ReviewState.DENIED;
       List<ChangeEvent> events = s.review(purl, version, state, by != null ? by : System.getProperty("user.name"));
       for (ChangeEvent e : events) {
-        out.println(e.type() + ": " + e.summary());
+        out.println(e.type().wire() + ": " + e.summary());
       }
     }
     out.flush();
