@@ -15,6 +15,7 @@ final class DaylightCommand implements Runnable {
       FindingsCommand.class,
       ReviewCommand.class,
       ReviewReleaseCommand.class,
+      CapabilitiesCommand.class,
       StatusCommand.class,
       ExportCommand.class,
       IntelCommand.class,

@@ -21,6 +21,7 @@ final class CodeReader implements Lexer.Sink {
   private static final java.util.regex.Pattern WRITE_MODE = java.util.regex.Pattern.compile("[rbt+]*[wax][rbt+]*");
   private static final int MAX_PER_FILE = 400;
   private static final int MAX_SEEN = 200_000;
+  private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)+");
 
   private final IndicatorRules rules;
   private final Lexer.Lang lang;
@@ -42,6 +43,10 @@ final class CodeReader implements Lexer.Sink {
   private final Map<String, String> aliases = new HashMap<>();
   private final Set<String> decodedNames = new HashSet<>();
   private final Set<String> seenStrings = new HashSet<>();
+  /** {@code name: "x"} pairs: declared tools when the file also speaks of an input schema. */
+  private final List<Object[]> toolNames = new ArrayList<>();
+  private boolean sawSchema;
+  private boolean pythonToolNext;
   private final List<Watch> watches = new ArrayList<>();
   /** Calls whose entry needs an import; judged at the end, as bundles may import late. */
   private final List<Pending> pending = new ArrayList<>();
@@ -149,8 +154,16 @@ final class CodeReader implements Lexer.Sink {
     if (lang == Lexer.Lang.JS) {
       if ((is(1, Lexer.PUNCT, "(") && (is(2, Lexer.IDENT, "require") || is(2, Lexer.IDENT, "import")))
           || is(1, Lexer.IDENT, "from") || (is(1, Lexer.IDENT, "import") && count > 1)) {
-        imported(text, line);
+        imported(text, line, pos);
       }
+    }
+    if (is(1, Lexer.PUNCT, "(") && kind(2) == Lexer.IDENT && rules.toolCalls.contains(text(2)) && is(3, Lexer.PUNCT, ".")) {
+      add("tool", "declared", text, line, pos);
+    } else if (is(1, Lexer.PUNCT, ":") && "name".equals(text(2)) && TOOL_NAME.matcher(text).matches()) {
+      toolNames.add(new Object[] {text, line, pos});
+    }
+    if (rules.toolSchemaWords.contains(text)) {
+      sawSchema = true;
     }
     if (is(1, Lexer.PUNCT, ",") && kind(2) == Lexer.STRING) {
       arrayRun++;
@@ -245,6 +258,17 @@ final class CodeReader implements Lexer.Sink {
   }
 
   private void ident(String text, int line) {
+    if (rules.toolSchemaWords.contains(text)) {
+      sawSchema = true;
+    }
+    if (lang == Lexer.Lang.PYTHON) {
+      if ("tool".equals(text) && (is(1, Lexer.PUNCT, "@") || (is(1, Lexer.PUNCT, ".") && is(3, Lexer.PUNCT, "@")))) {
+        pythonToolNext = true;
+      } else if (pythonToolNext && is(1, Lexer.IDENT, "def")) {
+        add("tool", "declared", text, line, pos(0));
+        pythonToolNext = false;
+      }
+    }
     if (text.startsWith("_0x") && rules.hexIdentifier.matcher(text).matches()) {
       if (hexIdentifiers++ == 0) {
         firstHexLine = line;
@@ -414,12 +438,25 @@ final class CodeReader implements Lexer.Sink {
     return b.toString();
   }
 
-  void imported(String module, int line) {
+  void imported(String module, int line, int pos) {
     if (module.isEmpty() || module.length() > 200) {
       return;
     }
     imports.add(module);
     importLines.putIfAbsent(module, line);
+    if (!module.startsWith(".") && !module.startsWith("/")) {
+      add("import", "module", packageOf(module), line, pos);
+    }
+  }
+
+  /** The package an import names: {@code @scope/name} or {@code name} for JS (no {@code node:}), the dotted module for Python. */
+  private String packageOf(String module) {
+    if (lang == Lexer.Lang.PYTHON) {
+      return module;
+    }
+    String m = module.startsWith("node:") ? module.substring(5) : module;
+    String[] parts = m.split("/");
+    return m.startsWith("@") && parts.length > 1 ? parts[0] + "/" + parts[1] : parts[0];
   }
 
   private void add(String kind, String subkind, String value, int line, int pos) {
@@ -458,6 +495,11 @@ final class CodeReader implements Lexer.Sink {
       int line = maxArrayRun >= rules.stringArrayMin ? arrayLine : firstHexLine;
       add("obfuscation", "string-array-loader", "string-array loader in " + file, line, snippets.lineStart(line));
     }
+    if (sawSchema) {
+      for (Object[] t : toolNames) {
+        add("tool", "declared", (String) t[0], (Integer) t[1], (Integer) t[2]);
+      }
+    }
     // An address that is a mail recipient is reported as that, not also as a plain address.
     found.keySet().removeIf(k -> k.startsWith("destination|email|")
         && found.containsKey("destination|mail-recipient|" + k.substring("destination|email|".length())));
@@ -488,7 +530,7 @@ final class CodeReader implements Lexer.Sink {
       if (kind == Lexer.IDENT && text.equals("import") && (state == 1 || startOfStatement)) {
         from = state == 1 ? module.toString() : null;
         if (from != null) {
-          imported(from, line);
+          imported(from, line, pos(0));
         }
         state = 2;
         stmtLine = line;
@@ -521,7 +563,7 @@ final class CodeReader implements Lexer.Sink {
     private void alias(String as) {
       String target = module.toString();
       aliases.put(as, from != null ? from + "." + target : target);
-      imported(from != null ? from + "." + target : target, stmtLine);
+      imported(from != null ? from + "." + target : target, stmtLine, pos(0));
       module.setLength(0);
       lastName = null;
     }
@@ -530,9 +572,9 @@ final class CodeReader implements Lexer.Sink {
       if (lastName != null && !lastName.isEmpty()) {
         if (from != null) {
           aliases.putIfAbsent(lastName, from + "." + lastName);
-          imported(from + "." + lastName, line);
+          imported(from + "." + lastName, line, pos(0));
         } else {
-          imported(lastName, line);
+          imported(lastName, line, pos(0));
         }
       }
       module.setLength(0);

@@ -101,6 +101,10 @@ public final class Fingerprinter {
           indicators.addAll(PackageManifest.core(rel, bytes));
           continue;
         }
+        if (rel.equals("manifest.json")) {
+          indicators.addAll(PackageManifest.mcpbTools(rel, bytes));
+          continue;
+        }
         Optional<Lexer.Lang> lang = language(base, bytes);
         if (base.endsWith(".pth")) {
           indicators.addAll(PackageManifest.pth(rel, text(bytes)));

@@ -45,6 +45,8 @@ final class IndicatorRules {
   final List<String> dataUriPrefixes;
   final List<String> npmHooks;
   final List<Pattern> downloadAndRun;
+  final Set<String> toolCalls;
+  final Set<String> toolSchemaWords;
 
   private IndicatorRules(JsonNode j) {
     JsonNode ob = j.path("obfuscation");
@@ -75,6 +77,8 @@ final class IndicatorRules {
     dataUriPrefixes = strings(ob.path("dataUriPrefixes"));
     npmHooks = strings(j.path("installHooks").path("npm"));
     downloadAndRun = strings(j.path("downloadAndRun")).stream().map(Pattern::compile).toList();
+    toolCalls = Set.copyOf(strings(j.path("toolCalls")));
+    toolSchemaWords = Set.copyOf(strings(j.path("toolSchemaWords")));
   }
 
   static IndicatorRules builtIn() {

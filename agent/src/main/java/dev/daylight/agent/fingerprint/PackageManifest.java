@@ -53,6 +53,27 @@ final class PackageManifest {
     return out;
   }
 
+  /** The tools a {@code .mcpb} (or {@code .dxt}) manifest declares; nothing for any other {@code manifest.json}. */
+  static List<Indicator> mcpbTools(String file, byte[] bytes) {
+    List<Indicator> out = new ArrayList<>();
+    try {
+      JsonNode n = JsonTrees.read(bytes);
+      if (!n.has("manifest_version") && !n.has("dxt_version") && !n.has("server")) {
+        return out;
+      }
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      for (JsonNode t : n.path("tools")) {
+        String name = t.path("name").asText("");
+        if (!name.isEmpty()) {
+          out.add(new Indicator("tool", "declared", name, file, lineOf(text, "\"" + name + "\""), cut("tool " + name)));
+        }
+      }
+    } catch (IOException notJson) {
+      // a manifest.json that is not JSON declares nothing
+    }
+    return out;
+  }
+
   static Identity coreIdentity(byte[] bytes) {
     String name = null;
     String version = null;

@@ -56,7 +56,8 @@ public final class ReleaseReview {
     Set<String> old = from.indicators().stream().map(Indicator::identity).collect(Collectors.toSet());
     Map<String, Indicator> added = new LinkedHashMap<>();
     for (Indicator i : to.indicators()) {
-      if (!old.contains(i.identity())) {
+      // Kinds without a release rule (imports, declared tools) feed capabilities, not the review.
+      if (RULES.getProperty("rule." + i.kind()) != null && !old.contains(i.identity())) {
         added.putIfAbsent(i.identity(), i);
       }
     }

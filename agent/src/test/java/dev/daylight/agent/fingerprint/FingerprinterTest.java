@@ -80,7 +80,8 @@ class FingerprinterTest {
             org.assertj.core.groups.Tuple.tuple("native.js", "binary content"),
             org.assertj.core.groups.Tuple.tuple("huge.js", "over the"),
             org.assertj.core.groups.Tuple.tuple("leak.js", "link leaving"));
-    assertThat(f.indicators()).extracting(Indicator::identity).containsExactly("exec|call|child_process.exec");
+    assertThat(f.indicators()).extracting(Indicator::identity)
+        .containsExactly("import|module|child_process", "exec|call|child_process.exec");
     assertThat(f.files()).extracting(Fingerprint.FileHash::path).containsExactlyInAnyOrder("index.js", "native.js", "package.json");
   }
 }
