@@ -2,6 +2,7 @@ package dev.daylight.agent.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.daylight.identity.Purls;
+import dev.daylight.agent.capability.Capabilities;
 import dev.daylight.agent.fingerprint.Fingerprint;
 import dev.daylight.agent.fingerprint.Fingerprinter;
 import dev.daylight.agent.store.Store;
@@ -82,19 +83,28 @@ final class Baselines {
     if (f.unreadable() != null) {
       LOG.debug("{} not read: {}", p.purl(), f.unreadable());
     }
+    String caps = f.unreadable() != null ? null : json(Capabilities.of(f));
     return new Store.FingerprintRow(Purls.base(p.purl()), p.version(), p.source(), p.installPath(),
-        p.manifestSha256(), f.indicators().size(), json(f));
+        p.manifestSha256(), f.indicators().size(), json(f), caps, f.unreadable());
   }
 
   Optional<Fingerprint> stored(String purl, String version) {
     return store.fingerprint(purl, version).map(Baselines::read);
   }
 
-  static String json(Fingerprint f) {
+  static String json(Object value) {
     try {
-      return Json.mapper().writeValueAsString(f);
+      return Json.mapper().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a fingerprint", e);
+    }
+  }
+
+  static List<dev.daylight.protocol.Capability> capabilities(String json) {
+    try {
+      return List.of(Json.mapper().readValue(json, dev.daylight.protocol.Capability[].class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored capabilities unreadable", e);
     }
   }
 

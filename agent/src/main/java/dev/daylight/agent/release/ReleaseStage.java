@@ -5,6 +5,7 @@ import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,10 +32,11 @@ public final class ReleaseStage implements ScanStage {
   @Override
   public Inventory apply(Inventory inventory, ScanContext context) {
     if (!context.store() || stateDir == null) {
-      return inventory;
+      return withCapabilities(inventory, Map.of());
     }
     try (Store store = Store.open(stateDir)) {
       new Baselines(store).update(inventory.packages());
+      inventory = withCapabilities(inventory, store.capabilities());
       Reviewer reviewer = new Reviewer(store, inventory.packages());
       List<Finding> all = new ArrayList<>(inventory.findings());
       Set<String> done = new HashSet<>();
@@ -47,5 +50,22 @@ public final class ReleaseStage implements ScanStage {
       }
       return all.size() == inventory.findings().size() ? inventory : inventory.withFindings(all);
     }
+  }
+
+  /** Each package with the capabilities stored with its fingerprint, or null and why. */
+  static Inventory withCapabilities(Inventory inventory, Map<String, Store.StoredCapabilities> stored) {
+    List<InstalledPackage> packages = new ArrayList<>(inventory.packages().size());
+    for (InstalledPackage p : inventory.packages()) {
+      Store.StoredCapabilities s = p.version() == null ? null : stored.get(Baselines.key(p.purl(), p.version()));
+      if (s == null) {
+        packages.add(p.withCapabilities(null, "docker".equals(p.ecosystem()) ? "container images are not read"
+            : "package code is read only by scans that keep a store (daylight capabilities DIR reads one folder)"));
+      } else if (s.json() == null) {
+        packages.add(p.withCapabilities(null, s.why()));
+      } else {
+        packages.add(p.withCapabilities(Baselines.capabilities(s.json()), null));
+      }
+    }
+    return inventory.toBuilder().packages(packages).build();
   }
 }

@@ -162,7 +162,15 @@ public final class Store implements AutoCloseable {
    * @param body the fingerprint's JSON
    */
   public record FingerprintRow(String purl, String version, String source, String installPath,
-      String manifestSha256, int indicators, String body) {}
+      String manifestSha256, int indicators, String body, String capabilities, String capabilitiesWhy) {}
+
+  /** A stored version's capabilities: a JSON array, or null and why. */
+  public record StoredCapabilities(String json, String why) {}
+
+  /** {@code purl@version} (base purl) to the capabilities stored with its fingerprint. */
+  public synchronized java.util.Map<String, StoredCapabilities> capabilities() {
+    return new Fingerprints(c).capabilities();
+  }
 
   /** {@code purl@version} (base purl) of every stored fingerprint. */
   public synchronized Set<String> fingerprintKeys() {

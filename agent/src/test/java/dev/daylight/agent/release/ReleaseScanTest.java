@@ -195,6 +195,26 @@ class ReleaseScanTest {
     assertThat(run("review-release", old.toString(), home.resolve("missing").toString())).isEqualTo(2);
   }
 
+  @Test
+  void packagesCarryTheirCapabilitiesOrNullWithWhy() throws Exception {
+    cached("aaaa", "1.0.15", false);
+
+    assertThat(scan()).isZero();
+    JsonNode pkg = Json.mapper().readTree(out).path("packages").get(0);
+    assertThat(pkg.path("capabilities")).singleElement().satisfies(c -> {
+      assertThat(c.path("class").asText()).isEqualTo("email-send");
+      assertThat(c.path("evidence").path("file").asText()).isEqualTo("index.js");
+      assertThat(c.path("evidence").path("line").asInt()).isEqualTo(1);
+    });
+    assertThat(pkg.path("capabilitiesWhy").isNull()).isTrue();
+
+    assertThat(run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json", "--no-store"))
+        .isZero();
+    JsonNode unread = Json.mapper().readTree(out).path("packages").get(0);
+    assertThat(unread.path("capabilities").isNull()).isTrue();
+    assertThat(unread.path("capabilitiesWhy").asText()).contains("store");
+  }
+
   private void dropFingerprints() throws Exception {
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + state.resolve("daylight.db"));
         var st = c.createStatement()) {
