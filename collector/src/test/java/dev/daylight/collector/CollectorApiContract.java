@@ -400,4 +400,36 @@ abstract class CollectorApiContract {
     n.fieldNames().forEachRemaining(names::add);
     return names;
   }
+
+  @Test
+  void incidentQueryAsksForDevicesRunningAVersionWithACriticalReleaseFinding() {
+    Node alice = enroll("alice-laptop", "alice");
+    Node bob = enroll("bob-desktop", "bob");
+    Finding bcc = new Finding("release-new-destination:1", "release-new-destination", Severity.CRITICAL,
+        "postmark-mcp 1.0.16 adds a literal mail recipient `phan@giftshop.club` at index.js:7", null,
+        "pkg:npm/postmark-mcp@1.0.16", null, null, "Do not approve",
+        new dev.daylight.protocol.Release("pkg:npm/postmark-mcp", "1.0.15", "1.0.16", "destination",
+            "mail-recipient", "phan@giftshop.club", "index.js", 7));
+    assertThat(send(alice, Fixtures.snapshot(alice.id(), Fixtures.inventory(Fixtures.host("alice-laptop", "alice"),
+        List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")), List.of(bcc)))).status())
+        .isEqualTo(200);
+    // Bob runs the same version; his agent has not reviewed it: the version is flagged fleet-wide.
+    assertThat(send(bob, Fixtures.snapshot(bob.id(), Fixtures.inventory(Fixtures.host("bob-desktop", "bob"),
+        List.of(Fixtures.server("claude-desktop", "mail", "postmark-mcp", "1.0.16"),
+            Fixtures.server("cursor", "mail", "postmark-mcp", "1.0.15")), List.of()))).status())
+        .isEqualTo(200);
+
+    JsonNode critical = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&release=critical", ADMIN).json();
+    assertThat(critical.get("devices")).extracting(d -> d.get("hostname").asText() + "@" + d.get("version").asText())
+        .containsExactlyInAnyOrder("alice-laptop@1.0.16", "bob-desktop@1.0.16");
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(3);
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&release=bogus", ADMIN).status())
+        .isEqualTo(400);
+    JsonNode findings = http.get("/api/v1/findings?rule=release-new-destination", ADMIN).json().get("findings");
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.get("purl").asText()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+      assertThat(f.path("release").path("value").asText()).isEqualTo("phan@giftshop.club");
+      assertThat(f.path("release").path("from").asText()).isEqualTo("1.0.15");
+    });
+  }
 }
