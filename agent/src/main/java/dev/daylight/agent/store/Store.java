@@ -217,6 +217,25 @@ public final class Store implements AutoCloseable {
     return Sql.one(c, "PRAGMA integrity_check", rs -> rs.getString(1)).orElse("no answer");
   }
 
+  /** Where the usage ledger left off in each record file it read before, by identity. */
+  public synchronized java.util.Map<String, UsageFile> usageFiles() {
+    return UsageRows.files(c);
+  }
+
+  /** Saves one file's read position and its new calls in one transaction (see {@link UsageRows#save}). */
+  public synchronized void saveUsage(UsageFile file, java.util.Collection<UsageBucket> buckets,
+      boolean restart) {
+    tx(conn -> {
+      UsageRows.save(conn, file, buckets, restart, Sql.text(now()));
+      return null;
+    });
+  }
+
+  /** The ledger's calls per minute from {@code since} on. */
+  public synchronized List<UsageBucket> usageSince(Instant since) {
+    return UsageRows.since(c, Math.floorDiv(since.toEpochMilli(), 60_000L));
+  }
+
   @Override
   public synchronized void close() {
     try {

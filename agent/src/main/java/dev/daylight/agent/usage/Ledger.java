@@ -1,0 +1,155 @@
+package dev.daylight.agent.usage;
+
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.store.Store;
+import dev.daylight.agent.store.UsageFile;
+import dev.daylight.protocol.ScanError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the ledger up to date: finds the clients' record files, reads what each gained since the
+ * last pass (by file identity, size and offset kept in the store) and stores the calls found.
+ * A file that cannot be read is one error; the others are still read.
+ */
+public final class Ledger {
+  /** What one pass did. */
+  public record Pass(int files, int filesRead, long bytesRead, long calls, long skipped,
+      List<ScanError> errors) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+  private static final int HEAD = 256;
+
+  private final List<UsageSources.Source> sources;
+
+  private Ledger(List<UsageSources.Source> sources) {
+    this.sources = sources;
+  }
+
+  /** The ledger over the bundled catalog of client record files. */
+  public static Ledger bundled() {
+    return new Ledger(UsageSources.load());
+  }
+
+  /**
+   * Reads what is new in every record file of the scanned home.
+   *
+   * @param knownServers configured server names per client id, to split recorded tool names
+   * @param stateDir the agent's state folder, where the guard spool is
+   */
+  public Pass update(ScanContext context, Store store, Map<String, Set<String>> knownServers,
+      Path stateDir) {
+    Map<String, UsageFile> before = store.usageFiles();
+    List<ScanError> errors = new ArrayList<>();
+    int files = 0;
+    int read = 0;
+    long bytes = 0;
+    long calls = 0;
+    long skipped = 0;
+    for (UsageSources.Located l : UsageSources.locate(sources, context, stateDir)) {
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(l.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        continue;
+      }
+      if (!attrs.isRegularFile()) {
+        continue;
+      }
+      files++;
+      Format format = l.source().format();
+      String identity = format.wholeFile || attrs.fileKey() == null
+          ? "path:" + l.file().toAbsolutePath() : "key:" + attrs.fileKey();
+      UsageFile prev = before.get(identity);
+      long size = attrs.size();
+      long modified = attrs.lastModifiedTime().toMillis();
+      if (prev != null && prev.size() == size && prev.modifiedMs() == modified) {
+        continue;
+      }
+      try {
+        FileRead r = readFile(l, prev, identity, size, modified, knownServers.getOrDefault(
+            l.source().client(), Set.of()));
+        store.saveUsage(r.state(), r.tally().buckets(), r.replace());
+        read++;
+        bytes += r.bytes();
+        calls += r.tally().calls();
+        skipped += r.state().skipped() - (r.restart() || prev == null ? 0 : prev.skipped());
+      } catch (IOException | RuntimeException e) {
+        errors.add(new ScanError(l.file().toString(), "usage records unreadable: "
+            + e.getClass().getSimpleName()));
+      }
+    }
+    LOG.debug("usage ledger: {} record files, {} read, {} bytes, {} calls, {} records skipped",
+        files, read, bytes, calls, skipped);
+    return new Pass(files, read, bytes, calls, skipped, List.copyOf(errors));
+  }
+
+  private record FileRead(UsageFile state, Tally tally, long bytes, boolean restart, boolean replace) {}
+
+  private FileRead readFile(UsageSources.Located l, UsageFile prev, String identity, long size,
+      long modified, Collection<String> known) throws IOException {
+    Format format = l.source().format();
+    try (FileChannel ch = FileChannel.open(l.file(), StandardOpenOption.READ)) {
+      String head = size >= HEAD ? head(ch) : null;
+      boolean restart = prev == null || format.wholeFile || size < prev.offset()
+          || (head != null && prev.headHash() != null && !head.equals(prev.headHash()));
+      // A rewritten record replaces what it gave before; a log that was cleared keeps its history.
+      boolean replace = prev != null && restart && (format.wholeFile || format == Format.GEMINI_CHAT);
+      Memo memo = restart ? Memo.EMPTY : Memo.decode(prev.memo());
+      Tally tally = new Tally(format.id);
+      String project = memo.project() != null ? memo.project() : Projects.initial(format, l.file());
+      Reading reading = new Reading(l.source().client(), Naming.parse(l.source().naming()), known,
+          FileServers.of(l.source().naming(), l.file(), known), tally, project, memo.seen());
+      long from = restart ? 0 : prev.offset();
+      long offset;
+      long bytes;
+      Parser parser = format.parser();
+      if (parser instanceof Parser.Lines lines) {
+        LineReader reader = new LineReader();
+        offset = reader.read(ch, from, size, format.needles, lines, reading);
+        bytes = reader.bytesRead;
+      } else {
+        InputStream in = Channels.newInputStream(ch.position(0));
+        ((Parser.Document) parser).read(in, reading);
+        offset = size;
+        bytes = size;
+      }
+      long skippedBefore = restart ? 0 : prev.skipped();
+      UsageFile state = new UsageFile(identity, l.file().toAbsolutePath().toString(), format.id,
+          l.source().client(), size, offset, modified, head,
+          new Memo(reading.project, reading.seenIds()).encode(), skippedBefore + reading.skipped);
+      return new FileRead(state, tally, bytes, restart, replace);
+    }
+  }
+
+  private static String head(FileChannel ch) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(HEAD);
+    while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
+      // fill the first bytes
+    }
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(b.array());
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+}
