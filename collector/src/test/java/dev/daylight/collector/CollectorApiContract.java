@@ -244,9 +244,8 @@ abstract class CollectorApiContract {
   void aProjectServerWaitingForApprovalIsShownAsSuch() {
     Node n = enroll("approval-host", "ivy");
     McpServer s = Fixtures.server("claude-code", "postmark", "postmark-mcp", "1.0.16");
-    McpServer pending = new McpServer(s.id(), s.client(), Scope.PROJECT, "/home/ivy/repo/.mcp.json", 2, s.name(),
-        s.transport(), s.command(), s.args(), s.url(), false, s.envKeys(), s.headerKeys(), s.pkg(), null,
-        s.secretFingerprints(), null, Approval.PENDING);
+    McpServer pending = s.toBuilder().scope(Scope.PROJECT).configPath("/home/ivy/repo/.mcp.json").line(2)
+        .enabled(false).proxiedUrl(null).osUser(null).approval(Approval.PENDING).build();
     send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("approval-host", "ivy"), List.of(pending),
         List.of())));
     JsonNode servers = http.get("/api/v1/devices/" + n.id(), ADMIN).json().get("servers");
@@ -261,9 +260,8 @@ abstract class CollectorApiContract {
     McpServer s = Fixtures.server("claude-code", "postmark", "postmark-mcp", "1.0.16");
     McpServer blocked = s.withBlock("deniedMcpServers in managed-settings.json");
     McpServer other = Fixtures.server("cursor", "mail", "postmark-mcp", "1.0.16");
-    McpServer disabled = new McpServer(other.id(), other.client(), other.scope(), other.configPath(), 1, other.name(),
-        other.transport(), other.command(), other.args(), other.url(), false, other.envKeys(), other.headerKeys(),
-        other.pkg(), null, other.secretFingerprints(), null, null);
+    McpServer disabled = other.toBuilder().line(1).enabled(false).proxiedUrl(null).osUser(null)
+        .approval(null).build();
     McpServer running = Fixtures.server("zed", "pm", "postmark-mcp", "1.0.16");
     send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("policy-host", "kim"),
         List.of(blocked, disabled, running), List.of())));

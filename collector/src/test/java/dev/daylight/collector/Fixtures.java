@@ -32,17 +32,16 @@ public final class Fixtures {
     PackageRef ref = pkg == null ? null
         : new PackageRef("pkg:npm/" + pkg + (version == null ? "" : "@" + version), "npm", pkg, version,
             version != null, version == null ? null : "command-pin");
-    return new McpServer(client + ":" + name, client, Scope.USER, "/home/u/.cursor/mcp.json", 3, name,
-        Transport.STDIO, "npx", List.of("-y", pkg == null ? name : pkg), null, true, List.of("API_KEY"),
-        List.of(), ref, null, Map.of(), null);
+    return McpServer.builder().id(client + ":" + name).client(client).scope(Scope.USER)
+        .configPath("/home/u/.cursor/mcp.json").line(3).name(name).transport(Transport.STDIO).command("npx")
+        .args(List.of("-y", pkg == null ? name : pkg)).enabled(true).envKeys(List.of("API_KEY")).pkg(ref)
+        .build();
   }
 
   /** A server found in another account's home by an all-users scan. */
   public static McpServer serverOf(String osUser, String client, String name, String pkg, String version) {
     McpServer s = server(client, name, pkg, version);
-    return new McpServer(s.id(), s.client(), s.scope(), "/home/" + osUser + "/.cursor/mcp.json", s.line(),
-        s.name(), s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
-        s.pkg(), s.proxiedUrl(), s.secretFingerprints(), osUser);
+    return s.toBuilder().configPath("/home/" + osUser + "/.cursor/mcp.json").osUser(osUser).build();
   }
 
   public static Finding finding(String id, Severity severity, String title) {

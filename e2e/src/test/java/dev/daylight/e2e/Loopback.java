@@ -64,9 +64,10 @@ final class Loopback {
   static Inventory scan(String version) {
     PackageRef ref = new PackageRef("pkg:npm/postmark-mcp@" + version, "npm", "postmark-mcp", version, true,
         "command-pin");
-    McpServer s = new McpServer("cursor:postmark", "cursor", Scope.USER, "/home/erin/.cursor/mcp.json", 3,
-        "postmark", Transport.STDIO, "npx", List.of("-y", "postmark-mcp@" + version), null, true,
-        List.of("POSTMARK_SERVER_TOKEN"), List.of(), ref, null, Map.of(), null);
+    McpServer s = McpServer.builder().id("cursor:postmark").client("cursor").scope(Scope.USER)
+        .configPath("/home/erin/.cursor/mcp.json").line(3).name("postmark").transport(Transport.STDIO)
+        .command("npx").args(List.of("-y", "postmark-mcp@" + version)).enabled(true)
+        .envKeys(List.of("POSTMARK_SERVER_TOKEN")).pkg(ref).build();
     return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
         new Host(null, "erin-laptop", "linux", null, null, "erin", null), List.of(), List.of(s), List.of(),
         List.of(), List.of());

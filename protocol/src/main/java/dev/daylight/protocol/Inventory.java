@@ -25,8 +25,98 @@ public record Inventory(
     errors = Checks.list(errors);
   }
 
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this inventory's values, to change a few of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.schemaVersion = schemaVersion;
+    b.scanId = scanId;
+    b.startedAt = startedAt;
+    b.finishedAt = finishedAt;
+    b.host = host;
+    b.clients = clients;
+    b.servers = servers;
+    b.packages = packages;
+    b.findings = findings;
+    b.errors = errors;
+    return b;
+  }
+
   public Inventory withFindings(List<Finding> newFindings) {
-    return new Inventory(schemaVersion, scanId, startedAt, finishedAt, host, clients, servers,
-        packages, newFindings, errors);
+    return toBuilder().findings(newFindings).build();
+  }
+
+  /** Collects an inventory's values; {@link #build} checks them as the canonical constructor does. */
+  public static final class Builder {
+    private int schemaVersion = SchemaVersion.CURRENT;
+    private String scanId;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Host host;
+    private List<Client> clients;
+    private List<McpServer> servers;
+    private List<InstalledPackage> packages;
+    private List<Finding> findings;
+    private List<ScanError> errors;
+
+    private Builder() {}
+
+    public Builder schemaVersion(int value) {
+      schemaVersion = value;
+      return this;
+    }
+
+    public Builder scanId(String value) {
+      scanId = value;
+      return this;
+    }
+
+    public Builder startedAt(Instant value) {
+      startedAt = value;
+      return this;
+    }
+
+    public Builder finishedAt(Instant value) {
+      finishedAt = value;
+      return this;
+    }
+
+    public Builder host(Host value) {
+      host = value;
+      return this;
+    }
+
+    public Builder clients(List<Client> value) {
+      clients = value;
+      return this;
+    }
+
+    public Builder servers(List<McpServer> value) {
+      servers = value;
+      return this;
+    }
+
+    public Builder packages(List<InstalledPackage> value) {
+      packages = value;
+      return this;
+    }
+
+    public Builder findings(List<Finding> value) {
+      findings = value;
+      return this;
+    }
+
+    public Builder errors(List<ScanError> value) {
+      errors = value;
+      return this;
+    }
+
+    public Inventory build() {
+      return new Inventory(schemaVersion, scanId, startedAt, finishedAt, host, clients, servers, packages,
+          findings, errors);
+    }
   }
 }

@@ -55,45 +55,177 @@ public record McpServer(
     secretFingerprints = Checks.map(secretFingerprints);
   }
 
-  /** A server that needs no approval (the form before {@code approval} was added). */
-  public McpServer(String id, String client, Scope scope, String configPath, Integer line, String name,
-      Transport transport, String command, List<String> args, String url, boolean enabled,
-      List<String> envKeys, List<String> headerKeys, PackageRef pkg, String proxiedUrl,
-      Map<String, String> secretFingerprints, String osUser) {
-    this(id, client, scope, configPath, line, name, transport, command, args, url, enabled, envKeys,
-        headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, null, null);
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A server no client policy blocks (the form before {@code blockedBy} was added). */
-  public McpServer(String id, String client, Scope scope, String configPath, Integer line, String name,
-      Transport transport, String command, List<String> args, String url, boolean enabled,
-      List<String> envKeys, List<String> headerKeys, PackageRef pkg, String proxiedUrl,
-      Map<String, String> secretFingerprints, String osUser, Approval approval) {
-    this(id, client, scope, configPath, line, name, transport, command, args, url, enabled, envKeys,
-        headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, null);
+  /** A builder holding this server's values, to change a few of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.client = client;
+    b.scope = scope;
+    b.configPath = configPath;
+    b.line = line;
+    b.name = name;
+    b.transport = transport;
+    b.command = command;
+    b.args = args;
+    b.url = url;
+    b.enabled = enabled;
+    b.envKeys = envKeys;
+    b.headerKeys = headerKeys;
+    b.pkg = pkg;
+    b.proxiedUrl = proxiedUrl;
+    b.secretFingerprints = secretFingerprints;
+    b.osUser = osUser;
+    b.approval = approval;
+    b.blockedBy = blockedBy;
+    return b;
   }
 
   public McpServer withPackage(PackageRef ref) {
-    return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
-        enabled, envKeys, headerKeys, ref, proxiedUrl, secretFingerprints, osUser, approval, blockedBy);
+    return toBuilder().pkg(ref).build();
   }
 
   /** This server as its client will treat it: enabled only if it was and {@code approval} allows it. */
   public McpServer withApproval(Approval decision) {
-    return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
-        enabled && (decision == null || decision == Approval.APPROVED), envKeys, headerKeys, pkg,
-        proxiedUrl, secretFingerprints, osUser, decision, blockedBy);
+    return toBuilder().approval(decision)
+        .enabled(enabled && (decision == null || decision == Approval.APPROVED)).build();
   }
 
   public McpServer withEnabled(boolean on) {
-    return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
-        on, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, blockedBy);
+    return toBuilder().enabled(on).build();
   }
 
   /** This server as its client will treat it once a policy blocks it: disabled, and why. */
   public McpServer withBlock(String reason) {
     Checks.required(reason, "reason");
-    return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
-        false, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, reason);
+    return toBuilder().enabled(false).blockedBy(reason).build();
+  }
+
+  /** Collects a server's values; {@link #build} checks them as the canonical constructor does. */
+  public static final class Builder {
+    private String id;
+    private String client;
+    private Scope scope;
+    private String configPath;
+    private Integer line;
+    private String name;
+    private Transport transport;
+    private String command;
+    private List<String> args;
+    private String url;
+    private boolean enabled;
+    private List<String> envKeys;
+    private List<String> headerKeys;
+    private PackageRef pkg;
+    private String proxiedUrl;
+    private Map<String, String> secretFingerprints;
+    private String osUser;
+    private Approval approval;
+    private String blockedBy;
+
+    private Builder() {}
+
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    public Builder client(String value) {
+      client = value;
+      return this;
+    }
+
+    public Builder scope(Scope value) {
+      scope = value;
+      return this;
+    }
+
+    public Builder configPath(String value) {
+      configPath = value;
+      return this;
+    }
+
+    public Builder line(Integer value) {
+      line = value;
+      return this;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    public Builder transport(Transport value) {
+      transport = value;
+      return this;
+    }
+
+    public Builder command(String value) {
+      command = value;
+      return this;
+    }
+
+    public Builder args(List<String> value) {
+      args = value;
+      return this;
+    }
+
+    public Builder url(String value) {
+      url = value;
+      return this;
+    }
+
+    public Builder enabled(boolean value) {
+      enabled = value;
+      return this;
+    }
+
+    public Builder envKeys(List<String> value) {
+      envKeys = value;
+      return this;
+    }
+
+    public Builder headerKeys(List<String> value) {
+      headerKeys = value;
+      return this;
+    }
+
+    public Builder pkg(PackageRef value) {
+      pkg = value;
+      return this;
+    }
+
+    public Builder proxiedUrl(String value) {
+      proxiedUrl = value;
+      return this;
+    }
+
+    public Builder secretFingerprints(Map<String, String> value) {
+      secretFingerprints = value;
+      return this;
+    }
+
+    public Builder osUser(String value) {
+      osUser = value;
+      return this;
+    }
+
+    public Builder approval(Approval value) {
+      approval = value;
+      return this;
+    }
+
+    public Builder blockedBy(String value) {
+      blockedBy = value;
+      return this;
+    }
+
+    public McpServer build() {
+      return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
+          enabled, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, blockedBy);
+    }
   }
 }

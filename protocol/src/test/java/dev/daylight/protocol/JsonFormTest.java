@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class JsonFormTest {
   private static McpServer server() {
-    return new McpServer("s1", "cursor", Scope.USER, "/h/.cursor/mcp.json", 3, "postmark",
-        Transport.STDIO, "npx", List.of("-y", "postmark-mcp"), null, true, List.of("POSTMARK_TOKEN"),
-        List.of(), new PackageRef("pkg:npm/postmark-mcp", "npm", "postmark-mcp", null, false, null),
-        null, Map.of(), null);
+    return McpServer.builder().id("s1").client("cursor").scope(Scope.USER).configPath("/h/.cursor/mcp.json")
+        .line(3).name("postmark").transport(Transport.STDIO).command("npx").args(List.of("-y", "postmark-mcp"))
+        .enabled(true).envKeys(List.of("POSTMARK_TOKEN"))
+        .pkg(new PackageRef("pkg:npm/postmark-mcp", "npm", "postmark-mcp", null, false, null)).build();
   }
 
   @Test
@@ -91,13 +91,14 @@ class JsonFormTest {
     for (String k : List.of("env.Z", "env.A", "header.M", "arg.3", "url.query.key")) {
       given.put(k, "<redacted:" + k.length() + ">");
     }
-    McpServer s = new McpServer("s1", "cursor", Scope.USER, "/h/.cursor/mcp.json", 3, "x", Transport.STDIO,
-        "npx", List.of(), null, true, List.of(), List.of(), null, null, given, null);
+    McpServer.Builder b = McpServer.builder().id("s1").client("cursor").scope(Scope.USER)
+        .configPath("/h/.cursor/mcp.json").line(3).name("x").transport(Transport.STDIO).command("npx")
+        .enabled(true).secretFingerprints(given);
+    McpServer s = b.build();
     assertThat(s.secretFingerprints().keySet()).containsExactly("env.Z", "env.A", "header.M", "arg.3", "url.query.key");
     assertThat(s.secretFingerprints()).isEqualTo(Map.copyOf(given));
     assertThatThrownBy(() -> s.secretFingerprints().put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
     given.put("env.NULL", null);
-    assertThatThrownBy(() -> new McpServer("s1", "cursor", Scope.USER, "/h", 3, "x", Transport.STDIO, "npx",
-        List.of(), null, true, List.of(), List.of(), null, null, given, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(b::build).isInstanceOf(NullPointerException.class);
   }
 }

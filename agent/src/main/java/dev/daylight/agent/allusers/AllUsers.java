@@ -70,25 +70,21 @@ public final class AllUsers {
   /** Fills {@code osUser} where discovery left it empty. */
   static Inventory tag(Inventory inventory, String user) {
     List<McpServer> servers = inventory.servers().stream()
-        .map(s -> s.osUser() != null ? s : new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(),
-            s.name(), s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
-            s.pkg(), s.proxiedUrl(), s.secretFingerprints(), user, s.approval(), s.blockedBy()))
+        .map(s -> s.osUser() != null ? s : s.toBuilder().osUser(user).build())
         .toList();
     List<Client> clients = inventory.clients().stream()
         .map(c -> c.osUser() != null ? c : new Client(c.id(), c.name(), c.kind(), c.version(), c.evidence(), user))
         .toList();
-    return new Inventory(inventory.schemaVersion(), inventory.scanId(), inventory.startedAt(),
-        inventory.finishedAt(), inventory.host(), clients, servers, inventory.packages(), inventory.findings(),
-        inventory.errors());
+    return inventory.toBuilder().clients(clients).servers(servers).build();
   }
 
   /** One inventory from the parts: the first part's id, host and start, the last part's finish. */
   static Inventory merge(List<Inventory> parts) {
     Inventory first = parts.get(0);
     Inventory last = parts.get(parts.size() - 1);
-    return new Inventory(first.schemaVersion(), first.scanId(), first.startedAt(), last.finishedAt(), first.host(),
-        union(parts, Inventory::clients), union(parts, Inventory::servers), union(parts, Inventory::packages),
-        union(parts, Inventory::findings), union(parts, Inventory::errors));
+    return first.toBuilder().finishedAt(last.finishedAt()).clients(union(parts, Inventory::clients))
+        .servers(union(parts, Inventory::servers)).packages(union(parts, Inventory::packages))
+        .findings(union(parts, Inventory::findings)).errors(union(parts, Inventory::errors)).build();
   }
 
   private static <T> List<T> union(List<Inventory> parts, Function<Inventory, List<T>> field) {

@@ -33,9 +33,7 @@ public final class AppsStage implements ScanStage {
 
   private static Inventory withApps(List<Client> found, Inventory inventory) {
     List<Client> merged = merge(inventory.clients(), found);
-    return new Inventory(inventory.schemaVersion(), inventory.scanId(), inventory.startedAt(),
-        inventory.finishedAt(), inventory.host(), merged, inventory.servers(), inventory.packages(),
-        inventory.findings(), inventory.errors());
+    return inventory.toBuilder().clients(merged).build();
   }
 
   static List<Client> merge(List<Client> existing, List<Client> found) {

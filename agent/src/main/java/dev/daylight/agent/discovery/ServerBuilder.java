@@ -72,9 +72,10 @@ final class ServerBuilder {
     raw.envKeys().stream().filter(k -> !envKeys.contains(k)).forEach(envKeys::add);
     List<String> headerKeys = new ArrayList<>(raw.headers().keySet());
     raw.headerKeys().stream().filter(k -> !headerKeys.contains(k)).forEach(headerKeys::add);
-    return new McpServer(id(clientId, configPath, locator, name), clientId, scope, configPath, line,
-        name, raw.transport(), command, args, url, raw.enabled(), envKeys, headerKeys, null, null,
-        secrets.fingerprints(), osUser, null);
+    return McpServer.builder().id(id(clientId, configPath, locator, name)).client(clientId).scope(scope)
+        .configPath(configPath).line(line).name(name).transport(raw.transport()).command(command).args(args)
+        .url(url).enabled(raw.enabled()).envKeys(envKeys).headerKeys(headerKeys)
+        .secretFingerprints(secrets.fingerprints()).osUser(osUser).build();
   }
 
   Raw read(ClientSpec client, JsonNode entry) {

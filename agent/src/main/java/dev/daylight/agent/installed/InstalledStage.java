@@ -49,9 +49,7 @@ public final class InstalledStage implements ScanStage {
     packages.addAll(onDisk);
     List<ScanError> errors = new ArrayList<>(inventory.errors());
     errors.addAll(r.errors());
-    return new Inventory(inventory.schemaVersion(), inventory.scanId(), inventory.startedAt(),
-        inventory.finishedAt(), inventory.host(), inventory.clients(), servers, packages,
-        inventory.findings(), errors);
+    return inventory.toBuilder().servers(servers).packages(packages).errors(errors).build();
   }
 
   /** Only on the real machine with host probes on: a fake home has no daemon of its own. */

@@ -29,10 +29,7 @@ public final class PackageResolver {
       return s;
     }
     Resolution r = resolve(s.command(), s.args());
-    return new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(), s.name(),
-        s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
-        r.pkg().orElse(s.pkg()), r.proxiedUrl().orElse(s.proxiedUrl()), s.secretFingerprints(),
-        s.osUser(), s.approval(), s.blockedBy());
+    return s.toBuilder().pkg(r.pkg().orElse(s.pkg())).proxiedUrl(r.proxiedUrl().orElse(s.proxiedUrl())).build();
   }
 
   public static Resolution resolve(String command, List<String> args) {

@@ -6,7 +6,6 @@ import dev.daylight.agent.resolve.PackageResolver;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
-import dev.daylight.protocol.SchemaVersion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +43,8 @@ public final class Scanner {
     PreparedStages prepared = PreparedStages.start(stages, context);
     Discovery.Result found = discover(context);
     List<McpServer> servers = resolveDeclaredPackages(found.servers());
-    Inventory inventory = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
-        started, null, baseHost(context), found.clients(), servers, List.of(), List.of(),
-        found.errors());
+    Inventory inventory = Inventory.builder().scanId(UUID.randomUUID().toString()).startedAt(started)
+        .host(baseHost(context)).clients(found.clients()).servers(servers).errors(found.errors()).build();
     for (ScanStage stage : prepared.join()) {
       inventory = stage.apply(inventory, context);
     }
@@ -76,7 +74,6 @@ public final class Scanner {
   }
 
   private Inventory finish(Inventory i) {
-    return new Inventory(i.schemaVersion(), i.scanId(), i.startedAt(), clock.instant(), i.host(),
-        i.clients(), i.servers(), i.packages(), i.findings(), i.errors());
+    return i.toBuilder().finishedAt(clock.instant()).build();
   }
 }

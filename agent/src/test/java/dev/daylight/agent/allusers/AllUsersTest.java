@@ -29,9 +29,9 @@ class AllUsersTest {
   private Inventory scanOne(ScanContext c) {
     seen.add(c);
     String config = c.layout().expand("{xdgconfig}/Code/User/mcp.json").orElseThrow().toString();
-    McpServer server = new McpServer("id-" + c.home(), "vscode", Scope.USER, config, 1, "github",
-        Transport.STDIO, "npx", List.of("-y", "@modelcontextprotocol/server-github"), null, true,
-        List.of(), List.of(), null, null, Map.of(), null);
+    McpServer server = McpServer.builder().id("id-" + c.home()).client("vscode").scope(Scope.USER)
+        .configPath(config).line(1).name("github").transport(Transport.STDIO).command("npx")
+        .args(List.of("-y", "@modelcontextprotocol/server-github")).enabled(true).build();
     Client client = new Client("vscode", "VS Code", "app", null, List.of(), null);
     return new Inventory(SchemaVersion.CURRENT, "scan-" + seen.size(), Instant.EPOCH, Instant.EPOCH,
         new Host(null, null, c.os().wire(), null, null, c.osUser().orElse(null), null),
@@ -81,9 +81,7 @@ class AllUsersTest {
   void anOsUserDiscoveryAlreadySetIsKept() {
     Inventory one = scanOne(ScanContext.forHome(Path.of("/home/x"), Os.LINUX));
     McpServer s = one.servers().get(0);
-    McpServer tagged = new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(), s.name(),
-        s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(), s.pkg(),
-        s.proxiedUrl(), s.secretFingerprints(), "already");
+    McpServer tagged = s.toBuilder().osUser("already").approval(null).blockedBy(null).build();
     Inventory in = new Inventory(one.schemaVersion(), one.scanId(), one.startedAt(), one.finishedAt(), one.host(),
         one.clients(), List.of(tagged), one.packages(), one.findings(), one.errors());
     assertThat(AllUsers.tag(in, "other").servers()).extracting(McpServer::osUser).containsExactly("already");

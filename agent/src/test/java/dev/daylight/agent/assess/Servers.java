@@ -14,19 +14,18 @@ final class Servers {
   private Servers() {}
 
   static McpServer stdio(String name, String command, String... args) {
-    return new McpServer("srv-" + name, "cursor", Scope.USER, CURSOR_FILE, 3, name, Transport.STDIO,
-        command, List.of(args), null, true, List.of(), List.of(), null, null, Map.of(), null);
+    return McpServer.builder().id("srv-" + name).client("cursor").scope(Scope.USER).configPath(CURSOR_FILE)
+        .line(3).name(name).transport(Transport.STDIO).command(command).args(List.of(args)).enabled(true)
+        .build();
   }
 
   static McpServer remote(String name, String url) {
-    return new McpServer("srv-" + name, "cursor", Scope.USER, CURSOR_FILE, 7, name, Transport.HTTP,
-        null, List.of(), url, true, List.of(), List.of(), null, null, Map.of(), null);
+    return McpServer.builder().id("srv-" + name).client("cursor").scope(Scope.USER).configPath(CURSOR_FILE)
+        .line(7).name(name).transport(Transport.HTTP).url(url).enabled(true).build();
   }
 
   static McpServer withSecrets(McpServer s, Map<String, String> fingerprints) {
-    return new McpServer(s.id(), s.client(), s.scope(), s.configPath(), s.line(), s.name(),
-        s.transport(), s.command(), s.args(), s.url(), s.enabled(), s.envKeys(), s.headerKeys(),
-        s.pkg(), s.proxiedUrl(), fingerprints, s.osUser());
+    return s.toBuilder().secretFingerprints(fingerprints).approval(null).blockedBy(null).build();
   }
 
   /** An npm package as the resolver gives it: pinned when {@code version} is non-null. */

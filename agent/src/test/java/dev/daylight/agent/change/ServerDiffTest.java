@@ -24,10 +24,9 @@ class ServerDiffTest {
   @Test
   void aChangedSecretFingerprintOrEnvKeyIsAServerChange() {
     McpServer before = npx("a", "pkg-a", "1.0.0");
-    McpServer after = new McpServer(before.id(), before.client(), before.scope(), before.configPath(),
-        before.line(), before.name(), before.transport(), before.command(), before.args(), null, true,
-        List.of("POSTMARK_TOKEN", "EXTRA"), List.of(), before.pkg(), null,
-        Map.of("env.POSTMARK_TOKEN", "fp:9999"), null);
+    McpServer after = before.toBuilder().url(null).enabled(true).envKeys(List.of("POSTMARK_TOKEN", "EXTRA"))
+        .headerKeys(List.of()).proxiedUrl(null).secretFingerprints(Map.of("env.POSTMARK_TOKEN", "fp:9999"))
+        .osUser(null).approval(null).blockedBy(null).build();
     List<ServerChange> changes = ServerDiff.diff(List.of(before), List.of(after), Set.of());
     assertThat(changes).singleElement().isInstanceOfSatisfying(ServerChange.Changed.class,
         c -> assertThat(c.fields()).containsExactly("envKeys", "secretFingerprints"));

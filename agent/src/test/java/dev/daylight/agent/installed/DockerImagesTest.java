@@ -61,8 +61,9 @@ class DockerImagesTest {
   void aFloatingImageGetsTheDigestTheDaemonHolds() throws IOException {
     List<DockerImages.Image> images = DockerImages.parseImages(IMAGES.getBytes(StandardCharsets.UTF_8));
     PackageRef floating = new PackageRef("pkg:docker/mcp/github@latest", "docker", "mcp/github", "latest", false, null);
-    McpServer s = new McpServer("s", "cursor", Scope.USER, "/h/.cursor/mcp.json", 2, "gh", Transport.STDIO, "docker",
-        List.of("run", "-i", "--rm", "mcp/github"), null, true, List.of(), List.of(), floating, null, Map.of(), null);
+    McpServer s = McpServer.builder().id("s").client("cursor").scope(Scope.USER).configPath("/h/.cursor/mcp.json")
+        .line(2).name("gh").transport(Transport.STDIO).command("docker")
+        .args(List.of("run", "-i", "--rm", "mcp/github")).enabled(true).pkg(floating).build();
     List<InstalledPackage> found = InstalledStage.referencedImages(List.of(s), images);
     assertThat(found).singleElement().satisfies(p -> {
       assertThat(p.purl()).isEqualTo("pkg:docker/mcp/github@sha256%3Aaaaa");

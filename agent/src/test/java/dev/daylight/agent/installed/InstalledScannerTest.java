@@ -120,7 +120,8 @@ class InstalledScannerTest {
   }
 
   private static McpServer server(PackageRef p) {
-    return new McpServer("s", "cursor", Scope.USER, "/h/.cursor/mcp.json", 2, "pm", Transport.STDIO, "npx",
-        List.of("-y", p.name()), null, true, List.of(), List.of(), p, null, Map.of(), null);
+    return McpServer.builder().id("s").client("cursor").scope(Scope.USER).configPath("/h/.cursor/mcp.json")
+        .line(2).name("pm").transport(Transport.STDIO).command("npx").args(List.of("-y", p.name()))
+        .enabled(true).pkg(p).build();
   }
 }

@@ -129,11 +129,12 @@ public final class Bench {
   }
 
   private static McpServer server(int i, String version) {
-    return new McpServer("srv-" + i, "cursor", Scope.USER, "/home/user" + i + "/.cursor/mcp.json", 4, "postmark",
-        Transport.STDIO, "npx", List.of("-y", "postmark-mcp@" + version), null, true,
-        List.of("POSTMARK_SERVER_TOKEN"), List.of(),
-        new PackageRef("pkg:npm/postmark-mcp@" + version, "npm", "postmark-mcp", version, true, "command-pin"),
-        null, Map.of("env.POSTMARK_SERVER_TOKEN", "<redacted:3f9a1c2b>"), null);
+    return McpServer.builder().id("srv-" + i).client("cursor").scope(Scope.USER)
+        .configPath("/home/user" + i + "/.cursor/mcp.json").line(4).name("postmark").transport(Transport.STDIO)
+        .command("npx").args(List.of("-y", "postmark-mcp@" + version)).enabled(true)
+        .envKeys(List.of("POSTMARK_SERVER_TOKEN"))
+        .pkg(new PackageRef("pkg:npm/postmark-mcp@" + version, "npm", "postmark-mcp", version, true, "command-pin"))
+        .secretFingerprints(Map.of("env.POSTMARK_SERVER_TOKEN", "<redacted:3f9a1c2b>")).build();
   }
 
   /**
@@ -152,9 +153,8 @@ public final class Bench {
 
   private static String template(Agent a, String version) {
     McpServer after = server(0, version);
-    after = new McpServer(a.server().id(), after.client(), after.scope(), a.server().configPath(), after.line(),
-        after.name(), after.transport(), after.command(), after.args(), null, true, after.envKeys(), List.of(),
-        after.pkg(), null, after.secretFingerprints(), null);
+    after = after.toBuilder().id(a.server().id()).configPath(a.server().configPath()).url(null).enabled(true)
+        .headerKeys(List.of()).proxiedUrl(null).osUser(null).approval(null).blockedBy(null).build();
     Finding f = new Finding("unapproved:" + a.server().id() + ":" + version, "unapproved-version", Severity.MEDIUM,
         "postmark-mcp changed to " + version + " and is not reviewed", a.server().id(), after.pkg().purl(),
         null, null, "review the new version");

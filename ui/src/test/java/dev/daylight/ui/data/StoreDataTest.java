@@ -174,9 +174,10 @@ class StoreDataTest {
 
   @Test
   void remoteServersShowTheirStoredUrlAndHeaderNames() {
-    McpServer remote = new McpServer("cursor|" + CURSOR + "|docs", "cursor", Scope.USER, CURSOR, 9,
-        "docs", Transport.HTTP, null, List.of(), "https://docs.example.com/mcp?key=<redacted:ab12>",
-        true, List.of(), List.of("Authorization"), null, null, Map.of(), null);
+    McpServer remote = McpServer.builder().id("cursor|" + CURSOR + "|docs").client("cursor").scope(Scope.USER)
+        .configPath(CURSOR).line(9).name("docs").transport(Transport.HTTP)
+        .url("https://docs.example.com/mcp?key=<redacted:ab12>").enabled(true)
+        .headerKeys(List.of("Authorization")).build();
 
     assertThat(StoreData.launchLine(remote))
         .isEqualTo("https://docs.example.com/mcp?key=<redacted:ab12>   (headers: Authorization)");
@@ -184,9 +185,9 @@ class StoreDataTest {
 
   private static McpServer npx(String name, String pkg, String version) {
     PackageRef ref = new PackageRef("pkg:npm/" + pkg + "@" + version, "npm", pkg, version, false, "cache");
-    return new McpServer("cursor|" + CURSOR + "|" + name, "cursor", Scope.USER, CURSOR, 3, name,
-        Transport.STDIO, "npx", List.of("-y", pkg), null, true, List.of("POSTMARK_TOKEN"), List.of(),
-        ref, null, Map.of(), null);
+    return McpServer.builder().id("cursor|" + CURSOR + "|" + name).client("cursor").scope(Scope.USER)
+        .configPath(CURSOR).line(3).name(name).transport(Transport.STDIO).command("npx")
+        .args(List.of("-y", pkg)).enabled(true).envKeys(List.of("POSTMARK_TOKEN")).pkg(ref).build();
   }
 
   private static Finding malicious(McpServer s) {
