@@ -46,12 +46,17 @@ final class UsageSources {
   static List<Source> parse(JsonNode root) {
     List<Source> out = new ArrayList<>();
     for (JsonNode s : root.path("sources")) {
-      List<Os> os = JsonTrees.strings(s, "os").stream()
+      List<Os> os = strings(s, "os").stream()
           .map(n -> Os.valueOf(n.toUpperCase(Locale.ROOT))).toList();
       out.add(new Source(required(s, "client"), Format.of(required(s, "format")),
-          required(s, "naming"), os, JsonTrees.strings(s, "paths")));
+          required(s, "naming"), os, strings(s, "paths")));
     }
     return out;
+  }
+
+  private static List<String> strings(JsonNode s, String field) {
+    List<String> v = JsonTrees.strings(s, field);
+    return v == null ? List.of() : v;
   }
 
   private static String required(JsonNode s, String field) {
