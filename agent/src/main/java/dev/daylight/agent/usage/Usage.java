@@ -1,0 +1,50 @@
+package dev.daylight.agent.usage;
+
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.store.Store;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.ScanError;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The ledger as a scan uses it: bring it up to date, then give each server its usage. */
+public final class Usage {
+  /** The usage window when none is given. */
+  public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+
+  private Usage() {}
+
+  /**
+   * Reads what the clients recorded since the last pass into {@code store} and returns the
+   * inventory with each server's usage from {@code since} on; unreadable record files become
+   * {@code errors[]} entries.
+   */
+  public static Inventory attach(Inventory inventory, ScanContext context, Store store,
+      Path stateDir, Instant since) {
+    Ledger.Pass pass = Ledger.bundled().update(context, store, knownServers(inventory), stateDir);
+    Inventory withUsage = UsageSummary.attach(inventory, store.usageSince(since));
+    if (pass.errors().isEmpty()) {
+      return withUsage;
+    }
+    List<ScanError> errors = new ArrayList<>(withUsage.errors());
+    errors.addAll(pass.errors());
+    return withUsage.toBuilder().errors(errors).build();
+  }
+
+  /** Configured server names per client, which split recorded tool names such as mcp_my_server_x. */
+  static Map<String, Set<String>> knownServers(Inventory inventory) {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (McpServer s : inventory.servers()) {
+      out.computeIfAbsent(s.client(), c -> new HashSet<>()).add(s.name());
+    }
+    return out;
+  }
+}
