@@ -68,7 +68,7 @@ class CanaryTest {
 
     String all = printed.toString();
     assertThat(all).contains("send-email").contains("create_issue").contains("\"usage\"")
-        .contains("removedServerUsage").contains("my_server");
+        .contains("removedServerUsage").contains("gemini-cli");
     StringBuilder logs = new StringBuilder();
     logged.list.forEach(e -> logs.append(e.getFormattedMessage()).append('\n'));
     assertThat(logs.toString()).contains("usage ledger");
