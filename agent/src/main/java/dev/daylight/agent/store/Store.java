@@ -222,11 +222,16 @@ public final class Store implements AutoCloseable {
     return UsageRows.files(c);
   }
 
-  /** Saves one file's read position and its new calls in one transaction (see {@link UsageRows#save}). */
-  public synchronized void saveUsage(UsageFile file, java.util.Collection<UsageBucket> buckets,
-      boolean restart) {
+  /** Saves the files' read positions and their new calls, all in one transaction. */
+  public synchronized void saveUsage(List<UsageSave> saves) {
+    if (saves.isEmpty()) {
+      return;
+    }
     tx(conn -> {
-      UsageRows.save(conn, file, buckets, restart, Sql.text(now()));
+      String at = Sql.text(now());
+      for (UsageSave s : saves) {
+        UsageRows.save(conn, s.file(), s.buckets(), s.replace(), at);
+      }
       return null;
     });
   }

@@ -3,6 +3,7 @@ package dev.daylight.agent.usage;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.UsageFile;
+import dev.daylight.agent.store.UsageSave;
 import dev.daylight.protocol.ScanError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class Ledger {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
   private static final int HEAD = 256;
+  private static final int PARALLELISM = 2;
 
   private final List<UsageSources.Source> sources;
 
@@ -46,7 +49,7 @@ public final class Ledger {
 
   /** The ledger over the bundled catalog of client record files. */
   public static Ledger bundled() {
-    return new Ledger(UsageSources.load());
+    return new Ledger(UsageSources.bundled());
   }
 
   /**
@@ -58,12 +61,8 @@ public final class Ledger {
   public Pass update(ScanContext context, Store store, Map<String, Set<String>> knownServers,
       Path stateDir) {
     Map<String, UsageFile> before = store.usageFiles();
-    List<ScanError> errors = new ArrayList<>();
+    List<Work> work = new ArrayList<>();
     int files = 0;
-    int read = 0;
-    long bytes = 0;
-    long calls = 0;
-    long skipped = 0;
     for (UsageSources.Located l : UsageSources.locate(sources, context, stateDir)) {
       BasicFileAttributes attrs;
       try {
@@ -75,37 +74,94 @@ public final class Ledger {
         continue;
       }
       files++;
-      Format format = l.source().format();
-      String identity = format.wholeFile || attrs.fileKey() == null
+      String identity = l.source().format().wholeFile || attrs.fileKey() == null
           ? "path:" + l.file().toAbsolutePath() : "key:" + attrs.fileKey();
       UsageFile prev = before.get(identity);
       long size = attrs.size();
       long modified = attrs.lastModifiedTime().toMillis();
-      if (prev != null && prev.size() == size && prev.modifiedMs() == modified) {
-        continue;
-      }
-      try {
-        FileRead r = readFile(l, prev, identity, size, modified, knownServers.getOrDefault(
-            l.source().client(), Set.of()));
-        store.saveUsage(r.state(), r.tally().buckets(), r.replace());
-        read++;
-        bytes += r.bytes();
-        calls += r.tally().calls();
-        skipped += r.state().skipped() - (r.restart() || prev == null ? 0 : prev.skipped());
-      } catch (IOException | RuntimeException e) {
-        errors.add(new ScanError(l.file().toString(), "usage records unreadable: "
-            + e.getClass().getSimpleName()));
+      if (prev == null || prev.size() != size || prev.modifiedMs() != modified) {
+        work.add(new Work(l, prev, identity, size, modified,
+            knownServers.getOrDefault(l.source().client(), Set.of())));
       }
     }
+    List<Object> results = readAll(work);
+    List<UsageSave> saves = new ArrayList<>();
+    List<ScanError> errors = new ArrayList<>();
+    long bytes = 0;
+    long calls = 0;
+    long skipped = 0;
+    for (int i = 0; i < work.size(); i++) {
+      if (results.get(i) instanceof FileRead r) {
+        saves.add(new UsageSave(r.state(), r.tally().buckets(), r.replace()));
+        bytes += r.bytes();
+        calls += r.tally().calls();
+        UsageFile prev = work.get(i).prev();
+        skipped += r.state().skipped() - (r.restart() || prev == null ? 0 : prev.skipped());
+      } else {
+        errors.add(new ScanError(work.get(i).located().file().toString(),
+            "usage records unreadable: " + results.get(i)));
+      }
+    }
+    store.saveUsage(saves);
     LOG.debug("usage ledger: {} record files, {} read, {} bytes, {} calls, {} records skipped",
-        files, read, bytes, calls, skipped);
-    return new Pass(files, read, bytes, calls, skipped, List.copyOf(errors));
+        files, saves.size(), bytes, calls, skipped);
+    return new Pass(files, saves.size(), bytes, calls, skipped, List.copyOf(errors));
+  }
+
+  private record Work(UsageSources.Located located, UsageFile prev, String identity, long size,
+      long modified, Set<String> known) {}
+
+  /**
+   * Reads the changed files on up to two threads (the records are independent; two keep a busy
+   * laptop responsive), each with its own line window. A result is a {@link FileRead} or, for a
+   * file that could not be read, the name of what went wrong.
+   */
+  private List<Object> readAll(List<Work> work) {
+    Object[] out = new Object[work.size()];
+    int threads = Math.min(PARALLELISM, work.size());
+    if (threads <= 1) {
+      LineReader reader = new LineReader();
+      for (int i = 0; i < work.size(); i++) {
+        out[i] = readOne(work.get(i), reader);
+      }
+      return Arrays.asList(out);
+    }
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> pool = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread th = new Thread(() -> {
+        LineReader reader = new LineReader();
+        for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
+          out[i] = readOne(work.get(i), reader);
+        }
+      }, "usage-ledger-" + t);
+      th.setDaemon(true);
+      th.start();
+      pool.add(th);
+    }
+    for (Thread th : pool) {
+      try {
+        th.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading usage records", e);
+      }
+    }
+    return Arrays.asList(out);
+  }
+
+  private Object readOne(Work w, LineReader reader) {
+    try {
+      return readFile(w.located(), w.prev(), w.identity(), w.size(), w.modified(), w.known(), reader);
+    } catch (IOException | RuntimeException e) {
+      return e.getClass().getSimpleName();
+    }
   }
 
   private record FileRead(UsageFile state, Tally tally, long bytes, boolean restart, boolean replace) {}
 
   private FileRead readFile(UsageSources.Located l, UsageFile prev, String identity, long size,
-      long modified, Collection<String> known) throws IOException {
+      long modified, Collection<String> known, LineReader reader) throws IOException {
     Format format = l.source().format();
     try (FileChannel ch = FileChannel.open(l.file(), StandardOpenOption.READ)) {
       String head = size >= HEAD ? head(ch) : null;
@@ -123,9 +179,9 @@ public final class Ledger {
       long bytes;
       Parser parser = format.parser();
       if (parser instanceof Parser.Lines lines) {
-        LineReader reader = new LineReader();
+        long before = reader.bytesRead;
         offset = reader.read(ch, from, size, format.needles, lines, reading);
-        bytes = reader.bytesRead;
+        bytes = reader.bytesRead - before;
       } else {
         InputStream in = Channels.newInputStream(ch.position(0));
         ((Parser.Document) parser).read(in, reading);

@@ -32,6 +32,15 @@ final class UsageSources {
 
   private UsageSources() {}
 
+  /** The bundled catalog, read once per process. */
+  static List<Source> bundled() {
+    return Bundled.SOURCES;
+  }
+
+  private static final class Bundled {
+    static final List<Source> SOURCES = load();
+  }
+
   static List<Source> load() {
     try (InputStream in = UsageSources.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
