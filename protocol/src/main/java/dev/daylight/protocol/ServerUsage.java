@@ -11,16 +11,22 @@ import java.util.List;
  * @param lastCall the last call in the window, null when there was none
  * @param tools per tool, most called first
  * @param projects the project folders the calls came from, where the records name them
+ * @param sinceVersion calls since the package version the server runs now appeared; null when
+ *     the server has no known version or it never changed while Daylight watched
  */
 public record ServerUsage(long calls, Instant firstCall, Instant lastCall, List<ToolUsage> tools,
-    List<String> projects) {
+    List<String> projects, VersionUsage sinceVersion) {
   public ServerUsage {
     tools = Checks.list(tools);
     projects = Checks.list(projects);
   }
 
+  public ServerUsage withSinceVersion(VersionUsage value) {
+    return new ServerUsage(calls, firstCall, lastCall, tools, projects, value);
+  }
+
   /** A server nobody called in the window. */
   public static ServerUsage idle() {
-    return new ServerUsage(0, null, null, List.of(), List.of());
+    return new ServerUsage(0, null, null, List.of(), List.of(), null);
   }
 }

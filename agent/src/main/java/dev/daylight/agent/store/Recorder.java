@@ -4,6 +4,7 @@ import dev.daylight.agent.change.Lifecycle;
 import dev.daylight.agent.change.ServerChange;
 import dev.daylight.agent.change.ServerDiff;
 import dev.daylight.agent.change.Trust;
+import dev.daylight.agent.change.UsageRisk;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Finding;
@@ -63,7 +64,8 @@ final class Recorder {
         newServers.add(Trust.newServer(s));
       }
     }
-    List<Finding> all = Trust.merge(Trust.merge(scanned.findings(), trust.findings()), newServers);
+    List<Finding> all = UsageRisk.escalate(
+        Trust.merge(Trust.merge(scanned.findings(), trust.findings()), newServers), scanned.servers());
     Inventory stored = scanned.withFindings(all);
     Sql.update(c, "UPDATE scans SET inventory = ? WHERE seq = ?", Sql.json(stored), seq);
     writeSnapshotRows(stored, seq);

@@ -7,6 +7,7 @@ import dev.daylight.protocol.RemovedServerUsage;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.ServerUsage;
 import dev.daylight.protocol.ToolUsage;
+import dev.daylight.protocol.VersionUsage;
 import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class UsageSummary {
       tools.forEach((name, t) -> list.add(new ToolUsage(name, t[0], Instant.ofEpochMilli(t[2]), t[1])));
       list.sort(Comparator.comparingLong(ToolUsage::calls).reversed().thenComparing(ToolUsage::name));
       return new ServerUsage(calls, Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), list,
-          List.copyOf(projects));
+          List.copyOf(projects), null);
     }
   }
 
@@ -62,11 +63,27 @@ public final class UsageSummary {
 
   /** The inventory with {@code usage} on every server and the removed servers' usage. */
   public static Inventory attach(Inventory inventory, List<UsageBucket> buckets) {
+    return attach(inventory, buckets, Map.of());
+  }
+
+  /**
+   * As {@link #attach(Inventory, List)}, and for each server in {@code versionSince} (server id to
+   * when its current package version appeared) the calls since then.
+   */
+  public static Inventory attach(Inventory inventory, List<UsageBucket> buckets,
+      Map<String, Instant> versionSince) {
     Map<Key, long[]> calls = dedupe(buckets);
     Map<String, Acc> byServer = new HashMap<>();
     Map<List<String>, Acc> removed = new LinkedHashMap<>();
+    Map<String, long[]> sinceVersion = new HashMap<>();
     calls.forEach((k, v) -> {
       McpServer target = target(inventory.servers(), k);
+      Instant since = target == null ? null : versionSince.get(target.id());
+      if (since != null && v[3] >= since.toEpochMilli()) {
+        long[] sv = sinceVersion.computeIfAbsent(target.id(), x -> new long[] {0, Long.MIN_VALUE});
+        sv[0] += v[0];
+        sv[1] = Math.max(sv[1], v[3]);
+      }
       Acc acc = target != null
           ? byServer.computeIfAbsent(target.id(), x -> new Acc())
           : removed.computeIfAbsent(List.of(k.client(), k.server()), x -> new Acc());
@@ -75,7 +92,14 @@ public final class UsageSummary {
     List<McpServer> servers = new ArrayList<>(inventory.servers().size());
     for (McpServer s : inventory.servers()) {
       Acc acc = byServer.get(s.id());
-      servers.add(s.toBuilder().usage(acc == null ? ServerUsage.idle() : acc.usage()).build());
+      ServerUsage usage = acc == null ? ServerUsage.idle() : acc.usage();
+      Instant since = versionSince.get(s.id());
+      if (since != null && s.pkg() != null && s.pkg().version() != null) {
+        long[] sv = sinceVersion.getOrDefault(s.id(), new long[] {0, Long.MIN_VALUE});
+        usage = usage.withSinceVersion(new VersionUsage(s.pkg().version(), since, sv[0],
+            sv[0] == 0 ? null : Instant.ofEpochMilli(sv[1])));
+      }
+      servers.add(s.toBuilder().usage(usage).build());
     }
     List<RemovedServerUsage> gone = new ArrayList<>();
     removed.forEach((k, acc) -> gone.add(new RemovedServerUsage(k.get(0), k.get(1), acc.usage())));
