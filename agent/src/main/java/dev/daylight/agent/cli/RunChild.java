@@ -138,9 +138,10 @@ final class RunChild implements Callable<Integer> {
     long t0 = System.nanoTime();
     Set<Path> watch = new LinkedHashSet<>(locations);
     try {
-      Inventory inv = Usage.attach(AgentJobs.scan(scanner, context, target.allUsers).scan(), context,
+      Usage.Read usage = Usage.read(AgentJobs.scan(scanner, context, target.allUsers).scan(), context,
           store, storeOptions.dir(), Instant.now().minus(Usage.DEFAULT_WINDOW));
-      Recorded rec = store.record(inv);
+      Inventory inv = usage.inventory();
+      Recorded rec = store.record(inv, usage.days());
       for (McpServer s : inv.servers()) {
         watch.add(Path.of(s.configPath()));
       }

@@ -100,8 +100,8 @@ final class ScanCommand implements Callable<Integer> {
       return inventory;
     }
     try (Store s = store.open()) {
-      Inventory withUsage = Usage.attach(inventory, context, s, store.dir(), usageSince);
-      return s.record(withUsage).inventory();
+      Usage.Read usage = Usage.read(inventory, context, s, store.dir(), usageSince);
+      return s.record(usage.inventory(), usage.days()).inventory();
     }
   }
 

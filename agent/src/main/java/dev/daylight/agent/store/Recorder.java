@@ -10,6 +10,7 @@ import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.UsageDay;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
 import java.sql.Connection;
@@ -33,7 +34,7 @@ final class Recorder {
     this.now = now;
   }
 
-  Recorded record(Inventory scanned) {
+  Recorded record(Inventory scanned, List<UsageDay> usageDays) {
     List<McpServer> known =
         Sql.list(c, "SELECT body FROM servers WHERE removed_at IS NULL",
             rs -> Sql.read(rs.getString(1), McpServer.class));
@@ -77,7 +78,7 @@ final class Recorder {
     events.addAll(new FindingBook(c, now).apply(
         Lifecycle.reconcile(all, FindingBook.known(c), untouchable), stored.scanId()));
     Events.insert(c, events);
-    new Outbox(c).afterScan(stored, events, now);
+    new Outbox(c).afterScan(stored, events, usageDays, now);
     Meta.bump(c);
     prune(seq);
     return new Recorded(seq, stored, events);

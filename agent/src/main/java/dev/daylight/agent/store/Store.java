@@ -8,6 +8,7 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.PolicyEntry;
 import dev.daylight.protocol.ReviewState;
+import dev.daylight.protocol.UsageDay;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,7 +51,15 @@ public final class Store implements AutoCloseable {
 
   /** Stores a scan: snapshot, change events, trust and finding lifecycle, outbox; all or nothing. */
   public synchronized Recorded record(Inventory scan) {
-    return tx(conn -> new Recorder(conn, now()).record(scan));
+    return record(scan, null);
+  }
+
+  /**
+   * As {@link #record(Inventory)}; the report queued for the collector also carries the usage
+   * ledger's per-day counts ({@code usageDays}, null for none).
+   */
+  public synchronized Recorded record(Inventory scan, List<UsageDay> usageDays) {
+    return tx(conn -> new Recorder(conn, now()).record(scan, usageDays));
   }
 
   public synchronized Optional<Inventory> latest() {

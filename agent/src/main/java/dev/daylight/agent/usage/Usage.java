@@ -6,9 +6,12 @@ import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
+import dev.daylight.protocol.UsageDay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +26,18 @@ public final class Usage {
   public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
 
   private Usage() {}
+
+  /** The inventory with usage, and the per-day counts its report carries. */
+  public record Read(Inventory inventory, List<UsageDay> days) {}
+
+  /** As {@link #attach}, with the per-day counts from the window's first day on. */
+  public static Read read(Inventory inventory, ScanContext context, Store store, Path stateDir,
+      Instant since) {
+    Inventory with = attach(inventory, context, store, stateDir, since);
+    List<UsageDay> days = UsageSummary.days(with.servers(), store.usageSince(since),
+        LocalDate.ofInstant(since, ZoneOffset.UTC));
+    return new Read(with, days);
+  }
 
   /**
    * Reads what the clients recorded since the last pass into {@code store} and returns the

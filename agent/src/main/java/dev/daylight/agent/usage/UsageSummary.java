@@ -7,9 +7,11 @@ import dev.daylight.protocol.RemovedServerUsage;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.ServerUsage;
 import dev.daylight.protocol.ToolUsage;
+import dev.daylight.protocol.UsageDay;
 import dev.daylight.protocol.VersionUsage;
 import java.io.File;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -105,6 +107,31 @@ public final class UsageSummary {
     removed.forEach((k, acc) -> gone.add(new RemovedServerUsage(k.get(0), k.get(1), acc.usage())));
     gone.sort(Comparator.comparing(RemovedServerUsage::client).thenComparing(RemovedServerUsage::name));
     return inventory.toBuilder().servers(servers).removedServerUsage(gone).build();
+  }
+
+  /**
+   * Per UTC day, client, server and tool, from {@code fromDay} on: what reports carry. A call
+   * matched to a configured server carries that server's name.
+   */
+  public static List<UsageDay> days(List<McpServer> servers, List<UsageBucket> buckets, LocalDate fromDay) {
+    long fromMinute = fromDay.toEpochDay() * 1440L;
+    Map<List<String>, long[]> perDay = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+    dedupe(buckets).forEach((k, v) -> {
+      if (k.minute() < fromMinute) {
+        return;
+      }
+      McpServer target = target(servers, k);
+      String day = LocalDate.ofEpochDay(Math.floorDiv(k.minute(), 1440L)).toString();
+      long[] d = perDay.computeIfAbsent(List.of(day, k.client(), target != null ? target.name() : k.server(),
+          k.tool()), x -> new long[] {0, 0, Long.MIN_VALUE});
+      d[0] += v[0];
+      d[1] += v[1];
+      d[2] = Math.max(d[2], v[3]);
+    });
+    List<UsageDay> out = new ArrayList<>(perDay.size());
+    perDay.forEach((k, d) -> out.add(new UsageDay(k.get(0), k.get(1), k.get(2), k.get(3), d[0], d[1],
+        Instant.ofEpochMilli(d[2]))));
+    return out;
   }
 
   /** Per minute, tool and project: the counts of the source that saw most of them. */

@@ -18,11 +18,12 @@ public final class FleetQueries {
   /** The incident query: every device row holding a purl, with its node's hostname and owner. */
   private static final String INCIDENT =
       "SELECT n.hostname AS \"hostname\", COALESCE(s.os_user, n.owner) AS \"owner\", s.client AS \"client\","
+          + " s.node_id AS \"nodeId\","
           + " s.config_path AS \"configPath\", s.server_name AS \"serverName\", s.version AS \"version\","
           + " s.first_seen AS \"firstSeen\", s.last_seen AS \"lastSeen\""
           + " FROM device_servers s JOIN nodes n ON n.node_id = s.node_id WHERE s.purl = ?"
           + " UNION ALL"
-          + " SELECT n.hostname, n.owner, NULL, NULL, NULL, p.version, p.first_seen, p.last_seen"
+          + " SELECT n.hostname, n.owner, NULL, p.node_id, NULL, NULL, p.version, p.first_seen, p.last_seen"
           + " FROM device_packages p JOIN nodes n ON n.node_id = p.node_id WHERE p.purl = ?"
           + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
           + " AND s2.purl = p.purl AND COALESCE(s2.version, '') = p.version)";
@@ -38,12 +39,13 @@ public final class FleetQueries {
   private static final String INCIDENT_PER_ROW =
       "SELECT (SELECT n.hostname FROM nodes n WHERE n.node_id = s.node_id) AS \"hostname\","
           + " COALESCE(s.os_user, (SELECT n.owner FROM nodes n WHERE n.node_id = s.node_id)) AS \"owner\","
-          + " s.client AS \"client\", s.config_path AS \"configPath\", s.server_name AS \"serverName\","
+          + " s.client AS \"client\", s.node_id AS \"nodeId\", s.config_path AS \"configPath\","
+          + " s.server_name AS \"serverName\","
           + " s.version AS \"version\", s.first_seen AS \"firstSeen\", s.last_seen AS \"lastSeen\""
           + " FROM device_servers s WHERE s.purl = ?"
           + " UNION ALL"
           + " SELECT (SELECT n.hostname FROM nodes n WHERE n.node_id = p.node_id),"
-          + " (SELECT n.owner FROM nodes n WHERE n.node_id = p.node_id), NULL, NULL, NULL, p.version,"
+          + " (SELECT n.owner FROM nodes n WHERE n.node_id = p.node_id), NULL, p.node_id, NULL, NULL, p.version,"
           + " p.first_seen, p.last_seen"
           + " FROM device_packages p WHERE p.purl = ?"
           + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
@@ -99,6 +101,9 @@ public final class FleetQueries {
       }
     }
     devices.sort((a, b) -> String.valueOf(a.get("hostname")).compareTo(String.valueOf(b.get("hostname"))));
+    try (Connection c = db.read()) {
+      UsageQueries.decorate(c, devices, System.currentTimeMillis());
+    }
     return Map.of("devices", devices);
   }
 
@@ -152,9 +157,14 @@ public final class FleetQueries {
               + " server_name AS \"name\", transport AS \"transport\", command AS \"command\", url AS \"url\","
               + " purl AS \"purl\", version AS \"version\", pinned AS \"pinned\", first_seen AS \"firstSeen\","
               + " last_seen AS \"lastSeen\", approval AS \"approval\", enabled AS \"enabled\","
-              + " blocked_by AS \"blockedBy\" FROM device_servers WHERE node_id = ?"
+              + " blocked_by AS \"blockedBy\", node_id AS \"nodeId\" FROM device_servers WHERE node_id = ?"
               + " ORDER BY client, server_name",
           nodeId));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> servers = (List<Map<String, Object>>) out.get("servers");
+      long now = System.currentTimeMillis();
+      UsageQueries.decorate(c, servers, now);
+      out.put("usage", UsageQueries.tools(c, nodeId, now));
       out.put("packages", Rows.query(c,
           "SELECT purl AS \"purl\", version AS \"version\", source AS \"source\", install_path AS \"installPath\","
               + " first_seen AS \"firstSeen\" FROM device_packages WHERE node_id = ? ORDER BY purl", nodeId));
