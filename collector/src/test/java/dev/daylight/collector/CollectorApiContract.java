@@ -11,6 +11,7 @@ import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
@@ -315,7 +316,7 @@ abstract class CollectorApiContract {
         new UsageDay("2020-01-01", "cursor", "postmark", "send-email", 5, 0, Instant.parse("2020-01-01T10:00:00Z")),
         new UsageDay(today, "cursor", "postmark", "send-email", 212, 1, lastCall));
     assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
-        Instant.now(), "snapshot", inv, List.of(), usage)).status()).isEqualTo(200);
+        Instant.now(), ReportKind.SNAPSHOT, inv, List.of(), usage)).status()).isEqualTo(200);
 
     JsonNode hit = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
     assertThat(hit.get("callsSinceVersion").asLong()).isEqualTo(212);
@@ -333,9 +334,9 @@ abstract class CollectorApiContract {
     List<UsageDay> more = List.of(new UsageDay(today, "cursor", "postmark", "send-email", 215, 1,
         lastCall.plusSeconds(30)));
     assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
-        Instant.now(), "delta", null, List.of(), more)).status()).isEqualTo(200);
+        Instant.now(), ReportKind.DELTA, null, List.of(), more)).status()).isEqualTo(200);
     assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
-        Instant.now(), "delta", null, List.of(), usage)).status()).isEqualTo(200);
+        Instant.now(), ReportKind.DELTA, null, List.of(), usage)).status()).isEqualTo(200);
     JsonNode again = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
     assertThat(again.get("callsSinceVersion").asLong()).isEqualTo(215);
   }

@@ -7,7 +7,7 @@ import java.util.List;
  * What an agent sends: a full snapshot first, deltas of change events after.
  *
  * @param reportId idempotency key: the collector stores a report id once
- * @param kind {@code snapshot} or {@code delta}
+ * @param kind a snapshot or a delta
  * @param inventory the inventory for a snapshot; for a delta the latest inventory may also ride
  *     along so the collector's "latest" view stays exact
  * @param usage the usage ledger's per-day counts per server and tool for the last days (each day
@@ -18,7 +18,7 @@ public record Report(
     String reportId,
     String nodeId,
     Instant createdAt,
-    String kind,
+    ReportKind kind,
     Inventory inventory,
     List<ChangeEvent> events,
     List<UsageDay> usage) {
@@ -30,7 +30,7 @@ public record Report(
   }
 
   /** A report without usage counts (the form before they were added). */
-  public Report(int schemaVersion, String reportId, String nodeId, Instant createdAt, String kind,
+  public Report(int schemaVersion, String reportId, String nodeId, Instant createdAt, ReportKind kind,
       Inventory inventory, List<ChangeEvent> events) {
     this(schemaVersion, reportId, nodeId, createdAt, kind, inventory, events, null);
   }

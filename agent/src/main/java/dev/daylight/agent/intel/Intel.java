@@ -1,5 +1,6 @@
 package dev.daylight.agent.intel;
 
+import dev.daylight.identity.VersionOrder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

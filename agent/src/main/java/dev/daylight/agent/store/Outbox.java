@@ -3,6 +3,7 @@ package dev.daylight.agent.store;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.UsageDay;
 import java.sql.Connection;
@@ -53,11 +54,11 @@ final class Outbox {
     boolean usageChanged = mark != null && !mark.equals(Meta.get(c, USAGE_SENT).orElse(null));
     if (snapshotDue) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          "snapshot", inventory, events, usage));
+          ReportKind.SNAPSHOT, inventory, events, usage));
       Meta.put(c, SNAPSHOT_DUE, "false");
     } else if (!events.isEmpty() || usageChanged) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          "delta", inventory, events, recent));
+          ReportKind.DELTA, inventory, events, recent));
     }
     if (mark != null) {
       Meta.put(c, USAGE_SENT, mark);
@@ -68,7 +69,7 @@ final class Outbox {
   void enqueueDelta(Inventory latest, List<ChangeEvent> events, Instant now) {
     if (!events.isEmpty()) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          "delta", latest, events));
+          ReportKind.DELTA, latest, events));
     }
   }
 
@@ -83,7 +84,7 @@ final class Outbox {
 
   void enqueue(Report report) {
     Sql.update(c, "INSERT INTO outbox(report_id, kind, created_at, body) VALUES (?,?,?,?)",
-        report.reportId(), report.kind(), report.createdAt(), Sql.json(report));
+        report.reportId(), report.kind().wire(), report.createdAt(), Sql.json(report));
   }
 
   List<OutboxItem> pending(int max) {

@@ -1,0 +1,26 @@
+package dev.daylight.agent.pipeline;
+
+import dev.daylight.agent.apps.AppsStage;
+import dev.daylight.agent.assess.Assessor;
+import dev.daylight.agent.assess.RuleConfig;
+import dev.daylight.agent.installed.InstalledStage;
+import dev.daylight.agent.intel.IntelSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one scan pipeline every front end should run (CLI scan, daemon, tray): discovery, then
+ * installed packages, AI apps, and last the rules with the intel of {@code stateDir} (bundled
+ * snapshot + imported and fleet records, reloaded when they change) plus {@code extraIntel}.
+ */
+public final class JudgedScanner {
+  private JudgedScanner() {}
+
+  public static Scanner create(Path stateDir, List<Path> extraIntel, RuleConfig rules) throws IOException {
+    return Scanner.standard()
+        .then(new InstalledStage())
+        .then(new AppsStage())
+        .then(new Assessor(new IntelSource(stateDir, extraIntel), rules).stage());
+  }
+}
