@@ -40,6 +40,7 @@ public final class Ledger {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
   private static final int HEAD = 256;
   private static final int PARALLELISM = 2;
+  private static final int BATCH = 64;
 
   private final List<UsageSources.Source> sources;
 
@@ -62,6 +63,7 @@ public final class Ledger {
       Path stateDir) {
     Map<String, UsageFile> before = store.usageFiles();
     List<Work> work = new ArrayList<>();
+    Set<String> identities = new java.util.HashSet<>();
     int files = 0;
     for (UsageSources.Located l : UsageSources.locate(sources, context, stateDir)) {
       BasicFileAttributes attrs;
@@ -76,6 +78,9 @@ public final class Ledger {
       files++;
       String identity = l.source().format().wholeFile || attrs.fileKey() == null
           ? "path:" + l.file().toAbsolutePath() : "key:" + attrs.fileKey();
+      if (!identities.add(identity)) {
+        continue; // the same file under two catalog paths (CLAUDE_CONFIG_DIR=~/.claude): read once
+      }
       UsageFile prev = before.get(identity);
       long size = attrs.size();
       long modified = attrs.lastModifiedTime().toMillis();
@@ -84,28 +89,35 @@ public final class Ledger {
             knownServers.getOrDefault(l.source().client(), Set.of())));
       }
     }
-    List<Object> results = readAll(work);
-    List<UsageSave> saves = new ArrayList<>();
     List<ScanError> errors = new ArrayList<>();
     long bytes = 0;
     long calls = 0;
     long skipped = 0;
-    for (int i = 0; i < work.size(); i++) {
-      if (results.get(i) instanceof FileRead r) {
-        saves.add(new UsageSave(r.state(), r.tally().buckets(), r.replace()));
-        bytes += r.bytes();
-        calls += r.tally().calls();
-        UsageFile prev = work.get(i).prev();
-        skipped += r.state().skipped() - (r.restart() || prev == null ? 0 : prev.skipped());
-      } else {
-        errors.add(new ScanError(work.get(i).located().file().toString(),
-            "usage records unreadable: " + results.get(i)));
+    int read = 0;
+    // Files are read and stored a batch at a time, so what waits to be stored stays bounded
+    // however many record files a home holds.
+    for (int from = 0; from < work.size(); from += BATCH) {
+      List<Work> batch = work.subList(from, Math.min(work.size(), from + BATCH));
+      List<Object> results = readAll(batch);
+      List<UsageSave> saves = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        if (results.get(i) instanceof FileRead r) {
+          saves.add(new UsageSave(r.state(), r.tally().buckets(), r.replace()));
+          bytes += r.bytes();
+          calls += r.tally().calls();
+          UsageFile prev = batch.get(i).prev();
+          skipped += r.state().skipped() - (r.restart() || prev == null ? 0 : prev.skipped());
+        } else {
+          errors.add(new ScanError(batch.get(i).located().file().toString(),
+              "usage records unreadable: " + results.get(i)));
+        }
       }
+      store.saveUsage(saves);
+      read += saves.size();
     }
-    store.saveUsage(saves);
     LOG.debug("usage ledger: {} record files, {} read, {} bytes, {} calls, {} records skipped",
-        files, saves.size(), bytes, calls, skipped);
-    return new Pass(files, saves.size(), bytes, calls, skipped, List.copyOf(errors));
+        files, read, bytes, calls, skipped);
+    return new Pass(files, read, bytes, calls, skipped, List.copyOf(errors));
   }
 
   private record Work(UsageSources.Located located, UsageFile prev, String identity, long size,
