@@ -91,7 +91,8 @@ final class FileReads {
       Tally tally = new Tally(format.id);
       String project = memo.project() != null ? memo.project() : Projects.initial(format, l.file());
       Reading reading = new Reading(l.source().client(), Naming.parse(l.source().naming()), known,
-          FileServers.of(l.source().naming(), l.file(), known), tally, project, memo.seen());
+          FileServers.of(l.source().naming(), l.file(), known), tally, project, memo.seen(),
+          memo.pending());
       long from = restart ? 0 : prev.offset();
       long offset;
       long bytes;
@@ -109,7 +110,7 @@ final class FileReads {
       long skippedBefore = restart ? 0 : prev.skipped();
       UsageFile state = new UsageFile(identity, l.file().toAbsolutePath().toString(), format.id,
           l.source().client(), size, offset, modified, head,
-          new Memo(reading.project, reading.seenIds()).encode(), skippedBefore + reading.skipped);
+          new Memo(reading.project, reading.seenIds(), reading.waiting()).encode(), skippedBefore + reading.skipped);
       return new FileRead(state, tally, bytes, restart, replace);
     }
   }

@@ -15,10 +15,12 @@ import java.util.Set;
  */
 final class Reading {
   /** A call whose outcome arrives in a later record. */
-  record Pending(String server, String tool, String project, long epochMs) {}
+  record Pending(String callId, String server, String tool, String project, long epochMs) {}
 
   private static final int MAX_PENDING = 4_096;
   private static final int MAX_SEEN = 512;
+  /** Calls carried to the next pass while they wait for their result. */
+  private static final int MAX_CARRIED = 64;
 
   final String client;
   final Naming naming;
@@ -38,7 +40,7 @@ final class Reading {
   private final Set<String> seen = new HashSet<>();
 
   Reading(String client, Naming naming, Collection<String> knownServers, String fileServer,
-      Tally tally, String project, List<String> seenBefore) {
+      Tally tally, String project, List<String> seenBefore, List<Pending> waitingBefore) {
     this.client = client;
     this.naming = naming;
     this.knownServers = knownServers;
@@ -46,12 +48,13 @@ final class Reading {
     this.tally = tally;
     this.project = project;
     seenBefore.forEach(this::firstSight);
+    waitingBefore.forEach(p -> pending.put(p.callId(), p));
   }
 
   void call(String server, String tool, long epochMs, boolean failed, String callId) {
     tally.call(client, server, tool, project, epochMs, failed ? 1 : 0);
     if (callId != null && !failed) {
-      pending.put(callId, new Pending(server, tool, project, epochMs));
+      pending.put(callId, new Pending(callId, server, tool, project, epochMs));
     }
   }
 
@@ -73,6 +76,12 @@ final class Reading {
       seen.remove(seenOrder.removeFirst());
     }
     return true;
+  }
+
+  /** The last calls still without a result, for the next pass. */
+  List<Pending> waiting() {
+    List<Pending> all = new java.util.ArrayList<>(pending.values());
+    return List.copyOf(all.subList(Math.max(0, all.size() - MAX_CARRIED), all.size()));
   }
 
   List<String> seenIds() {

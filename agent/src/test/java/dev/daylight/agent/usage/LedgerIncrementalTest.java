@@ -50,6 +50,22 @@ class LedgerIncrementalTest {
   }
 
   @Test
+  void aFailureWrittenAfterThePassIsCountedAgainstItsCallInTheNext() throws IOException {
+    UsageHome home = new UsageHome(dir);
+    Path transcript = home.home.resolve(UsageHome.CLAUDE_CODE);
+    UsageHome.write(transcript, String.format(CALL, "42"));
+    try (Store store = Store.open(dir.resolve("store"))) {
+      home.pass(store);
+      Files.writeString(transcript, "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":"
+          + "[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_42\",\"content\":\"no\",\"is_error\":true}]},"
+          + "\"timestamp\":\"2026-11-21T09:00:03.000Z\"}\n", StandardOpenOption.APPEND);
+      home.pass(store);
+      assertThat(calls(all(store), "claude-code", "postmark", "send-email")).isEqualTo(1);
+      assertThat(UsageHome.errors(all(store), "claude-code", "postmark", "send-email")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aLastLineWithoutItsNewlineWaitsUntilItIsComplete() throws IOException {
     UsageHome home = new UsageHome(dir);
     Path transcript = home.home.resolve(UsageHome.CLAUDE_CODE);
