@@ -25,6 +25,9 @@ import java.util.function.Function;
  * instance on the same file: WAL and a busy timeout let them share it.
  */
 public final class Store implements AutoCloseable {
+  /** The database file inside a state folder. */
+  public static final String FILE = Db.FILE_NAME;
+
   private final Connection c;
   private final Clock clock;
   private final Path file;
