@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
+import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
+import dev.daylight.protocol.UsageDay;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +89,8 @@ abstract class CollectorApiContract {
     assertThat(hit.get("devices")).hasSize(1);
     JsonNode d = hit.get("devices").get(0);
     assertThat(fieldNames(d)).containsExactly("nodeId", "hostname", "owner", "os", "client", "enabled", "approval",
-        "blockedBy", "configPath", "serverName", "version", "firstSeen", "lastSeen");
+        "blockedBy", "configPath", "serverName", "version", "firstSeen", "lastSeen", "callsSinceVersion", "calls30d",
+        "lastCall");
     assertThat(d.get("nodeId").asText()).isEqualTo(alice.id());
     assertThat(d.get("hostname").asText()).isEqualTo("alice-laptop");
     assertThat(d.get("owner").asText()).isEqualTo("alice");
@@ -431,5 +438,42 @@ abstract class CollectorApiContract {
       assertThat(f.path("release").path("value").asText()).isEqualTo("phan@giftshop.club");
       assertThat(f.path("release").path("from").asText()).isEqualTo("1.0.15");
     });
+  }
+
+  @Test
+  void usageCountsAnswerCallsSinceTheVersionChangedTheLastCallAndWhichServersSitIdle() {
+    Node erin = enroll("erin-laptop", "erin");
+    Instant lastCall = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    String today = java.time.LocalDate.ofInstant(Instant.now(), java.time.ZoneOffset.UTC).toString();
+    Inventory inv = Fixtures.inventory(Fixtures.host("erin-laptop", "erin"), List.of(
+        Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16"),
+        Fixtures.server("cursor", "github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of());
+    List<UsageDay> usage = List.of(
+        new UsageDay("2020-01-01", "cursor", "postmark", "send-email", 5, 0, Instant.parse("2020-01-01T10:00:00Z")),
+        new UsageDay(today, "cursor", "postmark", "send-email", 212, 1, lastCall));
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.SNAPSHOT, inv, List.of(), usage)).status()).isEqualTo(200);
+
+    JsonNode hit = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
+    assertThat(hit.get("callsSinceVersion").asLong()).isEqualTo(212);
+    assertThat(hit.get("lastCall").asText()).isEqualTo(lastCall.toString());
+
+    JsonNode device = http.get("/api/v1/devices/" + erin.id(), ADMIN).json();
+    assertThat(device.get("servers")).extracting(s -> s.get("name").asText() + "=" + s.get("calls30d").asLong())
+        .containsExactlyInAnyOrder("postmark=212", "github=0");
+    assertThat(device.get("usage")).singleElement().satisfies(u -> {
+      assertThat(u.get("tool").asText()).isEqualTo("send-email");
+      assertThat(u.get("calls").asLong()).isEqualTo(212);
+    });
+
+    // A later report counts the day again whole: it replaces the count, a late retry does not.
+    List<UsageDay> more = List.of(new UsageDay(today, "cursor", "postmark", "send-email", 215, 1,
+        lastCall.plusSeconds(30)));
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.DELTA, null, List.of(), more)).status()).isEqualTo(200);
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.DELTA, null, List.of(), usage)).status()).isEqualTo(200);
+    JsonNode again = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
+    assertThat(again.get("callsSinceVersion").asLong()).isEqualTo(215);
   }
 }

@@ -21,7 +21,8 @@ final class DaylightCommand implements Runnable {
       IntelCommand.class,
       EnrollCommand.class,
       RunCommand.class,
-      RunChild.class);
+      RunChild.class,
+      UsageCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -8,6 +8,7 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.PolicyEntry;
 import dev.daylight.protocol.ReviewState;
+import dev.daylight.protocol.UsageDay;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,7 +55,15 @@ public final class Store implements AutoCloseable {
 
   /** Stores a scan: snapshot, change events, trust and finding lifecycle, outbox; all or nothing. */
   public synchronized Recorded record(Inventory scan) {
-    return tx(conn -> new Recorder(conn, now()).record(scan));
+    return record(scan, null);
+  }
+
+  /**
+   * As {@link #record(Inventory)}; the report queued for the collector also carries the usage
+   * ledger's per-day counts ({@code usageDays}, null for none).
+   */
+  public synchronized Recorded record(Inventory scan, List<UsageDay> usageDays) {
+    return tx(conn -> new Recorder(conn, now()).record(scan, usageDays));
   }
 
   public synchronized Optional<Inventory> latest() {
@@ -278,6 +287,30 @@ public final class Store implements AutoCloseable {
   /** {@code PRAGMA integrity_check}: "ok" when the file is sound. */
   public synchronized String integrityCheck() {
     return Sql.one(c, "PRAGMA integrity_check", rs -> rs.getString(1)).orElse("no answer");
+  }
+
+  /** Where the usage ledger left off in each record file it read before, by identity. */
+  public synchronized java.util.Map<String, UsageFile> usageFiles() {
+    return UsageRows.files(c);
+  }
+
+  /** Saves the files' read positions and their new calls, all in one transaction. */
+  public synchronized void saveUsage(List<UsageSave> saves) {
+    if (saves.isEmpty()) {
+      return;
+    }
+    tx(conn -> {
+      String at = Sql.text(now());
+      for (UsageSave s : saves) {
+        UsageRows.save(conn, s.file(), s.buckets(), s.replace(), at);
+      }
+      return null;
+    });
+  }
+
+  /** The ledger's calls per minute from {@code since} on. */
+  public synchronized List<UsageBucket> usageSince(Instant since) {
+    return UsageRows.since(c, Math.floorDiv(since.toEpochMilli(), 60_000L));
   }
 
   @Override

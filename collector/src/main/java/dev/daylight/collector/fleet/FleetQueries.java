@@ -95,9 +95,14 @@ public final class FleetQueries {
               + " server_name AS \"name\", transport AS \"transport\", command AS \"command\", url AS \"url\","
               + " purl AS \"purl\", version AS \"version\", pinned AS \"pinned\", first_seen AS \"firstSeen\","
               + " last_seen AS \"lastSeen\", approval AS \"approval\", enabled AS \"enabled\","
-              + " blocked_by AS \"blockedBy\" FROM device_servers WHERE node_id = ?"
+              + " blocked_by AS \"blockedBy\", node_id AS \"nodeId\" FROM device_servers WHERE node_id = ?"
               + " ORDER BY client, server_name",
           nodeId));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> servers = (List<Map<String, Object>>) out.get("servers");
+      long now = System.currentTimeMillis();
+      UsageQueries.decorate(c, servers, now);
+      out.put("usage", UsageQueries.tools(c, nodeId, now));
       out.put("packages", Rows.query(c,
           "SELECT purl AS \"purl\", version AS \"version\", source AS \"source\", install_path AS \"installPath\","
               + " first_seen AS \"firstSeen\" FROM device_packages WHERE node_id = ? ORDER BY purl", nodeId));
