@@ -14,6 +14,8 @@ final class DaylightCommand implements Runnable {
       EventsCommand.class,
       FindingsCommand.class,
       ReviewCommand.class,
+      ReviewReleaseCommand.class,
+      CapabilitiesCommand.class,
       StatusCommand.class,
       ExportCommand.class,
       IntelCommand.class,

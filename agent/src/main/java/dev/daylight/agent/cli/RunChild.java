@@ -1,5 +1,8 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.machineview.UserViews;
+import dev.daylight.agent.platform.Accounts;
+
 import ch.qos.logback.classic.Level;
 import dev.daylight.agent.daemon.ChildContract;
 import dev.daylight.agent.daemon.DaemonLogging;
@@ -112,6 +115,9 @@ final class RunChild implements Callable<Integer> {
         return ExitCodes.RUNTIME_FAILURE;
       }
       status = deliver(locations);
+      if (target.allUsers) {
+        writeViews();
+      }
       Optional<Duration> interval = store.setting(Reporter.SCAN_INTERVAL).map(Long::parseLong)
           .filter(s -> s > 0).map(Duration::ofSeconds);
       ChildContract.writeInterval(dir, interval);
@@ -143,6 +149,9 @@ final class RunChild implements Callable<Integer> {
       }
       for (ScanError e : inv.errors()) {
         watch.add(Path.of(e.path()));
+      }
+      if (target.allUsers) {
+        watch.addAll(UserViews.requestTargets(storeOptions.dir(), Accounts.onThisMachine(context.layout())));
       }
       ChildContract.writeWatchList(storeOptions.dir(), watch);
       log.info("scan {} stored ({}): {} servers, {} findings, {} events, {} ms", inv.scanId(), reason,
@@ -183,6 +192,15 @@ final class RunChild implements Callable<Integer> {
     log.info("{} report(s) still queued: {}", round.pending(), round.problem().get());
     // Retried between scans only when waiting can help; after enrolling, the next scan sends them.
     return round.worthRetrying() ? ChildContract.DELIVERY_PENDING : ExitCodes.OK;
+  }
+
+  /** The per-user views of the machine service (what each person's tray shows); a failure is only logged. */
+  private void writeViews() {
+    try {
+      UserViews.write(store, storeOptions.dir(), Accounts.onThisMachine(context.layout()));
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot write the per-user views in {}: {}", storeOptions.dir(), e.getMessage());
+    }
   }
 
   /** Waits for the resident's go (a line on stdin); false at end of input (the agent stops). */
