@@ -55,21 +55,21 @@ export async function pkg(view, p, go) {
   const title = packageName(p.purl) + (p.version ? ' ' + p.version : '');
   view.append(el('h2', { id: 'package-title' }, title),
     el('p', {}, link('packages', {}, '← all packages'), p.version ? [' · ', link('package', { purl: p.purl }, 'all versions of ' + packageName(p.purl))] : null,
-      ' · ', link('incident', { purl: p.purl, range: p.version ? '=' + p.version : '' }, 'incident view with a version range')));
-  const versions = await api('/api/v1/fleet/packages' + query({ view: 'versions', purl: p.purl, limit: 1000 }));
-  const rows = versions.packages.filter((r) => !p.version || r.version === p.version);
+      ' · ', link('incident', { purl: p.purl }, 'incident view with a version range')));
   const act = (r, decision) => decide({ subject: r.purl, version: r.version, decision, malicious: r.malicious })
     .then((done) => done && go('package', p));
-  view.append(table('versions', [
-    ['Version', (r) => r.version ? link('package', { purl: r.purl, version: r.version }, r.version) : '(floating)'],
-    ['Devices', (r) => r.devices],
-    ['State', (r) => versionState(r)],
-    ['First seen', (r) => when(r.firstSeen)],
-    ['Decide', (r) => r.version ? el('span', { class: 'actions' },
-      el('button', { class: 'approve', 'data-version': r.version, onclick: () => act(r, 'approved') }, 'Approve ' + r.version + '…'),
-      el('button', { class: 'deny', 'data-version': r.version, onclick: () => act(r, 'denied') }, 'Deny ' + r.version + '…')) : '']],
-    rows, 'No device runs this package.'));
-  if (p.version) await devicesRunning(view, { purl: p.purl, range: '=' + p.version });
+  await more(view, 'packages', (cursor) => api('/api/v1/fleet/packages' + query({ view: 'versions', purl: p.purl, version: p.version, cursor })),
+    (rows) => [table('versions', [
+      ['Version', (r) => r.version ? link('package', { purl: r.purl, version: r.version }, r.version) : '(floating)'],
+      ['Devices', (r) => r.devices],
+      ['State', (r) => versionState(r)],
+      ['First seen', (r) => when(r.firstSeen)],
+      ['Decide', (r) => r.version ? el('span', { class: 'actions' },
+        el('button', { class: 'approve', 'data-version': r.version, onclick: () => act(r, 'approved') }, 'Approve ' + r.version + '…'),
+        el('button', { class: 'deny', 'data-version': r.version, onclick: () => act(r, 'denied') }, 'Deny ' + r.version + '…')) : '']],
+    rows, 'No device runs this package.')]);
+  // The exact version rides in the purl: '=' is a range only in npm's syntax, PEP 440 says '=='.
+  if (p.version) await devicesRunning(view, { purl: p.purl + '@' + p.version });
 }
 
 async function devicesRunning(view, p) {

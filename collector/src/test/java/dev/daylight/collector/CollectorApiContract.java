@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
+import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
+import dev.daylight.protocol.UsageDay;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +89,8 @@ abstract class CollectorApiContract {
     assertThat(hit.get("devices")).hasSize(1);
     JsonNode d = hit.get("devices").get(0);
     assertThat(fieldNames(d)).containsExactly("nodeId", "hostname", "owner", "os", "client", "enabled", "approval",
-        "blockedBy", "configPath", "serverName", "version", "firstSeen", "lastSeen");
+        "blockedBy", "configPath", "serverName", "version", "firstSeen", "lastSeen", "callsSinceVersion", "calls30d",
+        "lastCall");
     assertThat(d.get("nodeId").asText()).isEqualTo(alice.id());
     assertThat(d.get("hostname").asText()).isEqualTo("alice-laptop");
     assertThat(d.get("owner").asText()).isEqualTo("alice");
@@ -258,6 +265,10 @@ abstract class CollectorApiContract {
         + versions.get("next").asText(), ADMIN).json();
     assertThat(rest.get("packages")).hasSize(3);
     assertThat(rest.get("next").isNull()).isTrue();
+    JsonNode one = http.get("/api/v1/fleet/packages?view=versions&purl=pkg:npm/%40modelcontextprotocol/server-github"
+        + "&version=2025.4.c", ADMIN).json().get("packages");
+    assertThat(one).hasSize(1);
+    assertThat(one.get(0).get("devices").asLong()).isEqualTo(1);
     JsonNode incident = http.get("/api/v1/fleet/packages?purl=pkg:npm/%40modelcontextprotocol/server-github&limit=5",
         ADMIN).json();
     assertThat(incident.get("total").asLong()).isEqualTo(7);
@@ -395,5 +406,74 @@ abstract class CollectorApiContract {
     List<String> names = new java.util.ArrayList<>();
     n.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void incidentQueryAsksForDevicesRunningAVersionWithACriticalReleaseFinding() {
+    Node alice = enroll("alice-laptop", "alice");
+    Node bob = enroll("bob-desktop", "bob");
+    Finding bcc = new Finding("release-new-destination:1", "release-new-destination", Severity.CRITICAL,
+        "postmark-mcp 1.0.16 adds a literal mail recipient `phan@giftshop.club` at index.js:7", null,
+        "pkg:npm/postmark-mcp@1.0.16", null, null, "Do not approve",
+        new dev.daylight.protocol.Release("pkg:npm/postmark-mcp", "1.0.15", "1.0.16", "destination",
+            "mail-recipient", "phan@giftshop.club", "index.js", 7));
+    assertThat(send(alice, Fixtures.snapshot(alice.id(), Fixtures.inventory(Fixtures.host("alice-laptop", "alice"),
+        List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")), List.of(bcc)))).status())
+        .isEqualTo(200);
+    // Bob runs the same version; his agent has not reviewed it: the version is flagged fleet-wide.
+    assertThat(send(bob, Fixtures.snapshot(bob.id(), Fixtures.inventory(Fixtures.host("bob-desktop", "bob"),
+        List.of(Fixtures.server("claude-desktop", "mail", "postmark-mcp", "1.0.16"),
+            Fixtures.server("cursor", "mail", "postmark-mcp", "1.0.15")), List.of()))).status())
+        .isEqualTo(200);
+
+    JsonNode critical = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&release=critical", ADMIN).json();
+    assertThat(critical.get("devices")).extracting(d -> d.get("hostname").asText() + "@" + d.get("version").asText())
+        .containsExactlyInAnyOrder("alice-laptop@1.0.16", "bob-desktop@1.0.16");
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(3);
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&release=bogus", ADMIN).status())
+        .isEqualTo(400);
+    JsonNode findings = http.get("/api/v1/findings?rule=release-new-destination", ADMIN).json().get("findings");
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.get("purl").asText()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+      assertThat(f.path("release").path("value").asText()).isEqualTo("phan@giftshop.club");
+      assertThat(f.path("release").path("from").asText()).isEqualTo("1.0.15");
+    });
+  }
+
+  @Test
+  void usageCountsAnswerCallsSinceTheVersionChangedTheLastCallAndWhichServersSitIdle() {
+    Node erin = enroll("erin-laptop", "erin");
+    Instant lastCall = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    String today = java.time.LocalDate.ofInstant(Instant.now(), java.time.ZoneOffset.UTC).toString();
+    Inventory inv = Fixtures.inventory(Fixtures.host("erin-laptop", "erin"), List.of(
+        Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16"),
+        Fixtures.server("cursor", "github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of());
+    List<UsageDay> usage = List.of(
+        new UsageDay("2020-01-01", "cursor", "postmark", "send-email", 5, 0, Instant.parse("2020-01-01T10:00:00Z")),
+        new UsageDay(today, "cursor", "postmark", "send-email", 212, 1, lastCall));
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.SNAPSHOT, inv, List.of(), usage)).status()).isEqualTo(200);
+
+    JsonNode hit = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
+    assertThat(hit.get("callsSinceVersion").asLong()).isEqualTo(212);
+    assertThat(hit.get("lastCall").asText()).isEqualTo(lastCall.toString());
+
+    JsonNode device = http.get("/api/v1/devices/" + erin.id(), ADMIN).json();
+    assertThat(device.get("servers")).extracting(s -> s.get("name").asText() + "=" + s.get("calls30d").asLong())
+        .containsExactlyInAnyOrder("postmark=212", "github=0");
+    assertThat(device.get("usage")).singleElement().satisfies(u -> {
+      assertThat(u.get("tool").asText()).isEqualTo("send-email");
+      assertThat(u.get("calls").asLong()).isEqualTo(212);
+    });
+
+    // A later report counts the day again whole: it replaces the count, a late retry does not.
+    List<UsageDay> more = List.of(new UsageDay(today, "cursor", "postmark", "send-email", 215, 1,
+        lastCall.plusSeconds(30)));
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.DELTA, null, List.of(), more)).status()).isEqualTo(200);
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.DELTA, null, List.of(), usage)).status()).isEqualTo(200);
+    JsonNode again = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
+    assertThat(again.get("callsSinceVersion").asLong()).isEqualTo(215);
   }
 }

@@ -13,6 +13,7 @@ import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Recorded;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.usage.Usage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -142,8 +144,10 @@ final class RunChild implements Callable<Integer> {
     long t0 = System.nanoTime();
     Set<Path> watch = new LinkedHashSet<>(locations);
     try {
-      Inventory inv = AgentJobs.scan(scanner, context, target.allUsers).scan();
-      Recorded rec = store.record(inv);
+      Usage.Read usage = Usage.read(AgentJobs.scan(scanner, context, target.allUsers).scan(), context,
+          store, storeOptions.dir(), Instant.now().minus(Usage.DEFAULT_WINDOW));
+      Inventory inv = usage.inventory();
+      Recorded rec = store.record(inv, usage.days());
       for (McpServer s : inv.servers()) {
         watch.add(Path.of(s.configPath()));
       }

@@ -56,7 +56,7 @@ class StoreCommandsTest {
     assertThat(open.get(0).path("status").asText()).isEqualTo("open");
 
     // 1.0.16 is the bundled intel's MAL-2025-47604: approving it needs a stated override.
-    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--yes")).isEqualTo(ExitCodes.USAGE);
     assertThat(err).contains("known-malicious", "MAL-2025-47604", "--override-malicious");
     assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--override-malicious", "lab sandbox only"))
         .as(err).isEqualTo(ExitCodes.OK);

@@ -35,6 +35,35 @@ public final class FleetQueries {
     return incident.devices(purl, range, cursor, limit);
   }
 
+  /**
+   * The incident query narrowed to the versions in which some agent's release review found an
+   * open {@code release-*} finding at or above {@code release} (a severity), when one is given. The
+   * narrowing applies to each page, so a page may hold fewer rows than the limit.
+   */
+  public Map<String, Object> incident(String purl, Optional<String> range, Optional<String> release, String cursor,
+      int limit) throws SQLException {
+    Map<String, Object> page = incident(purl, range, cursor, limit);
+    if (release.isEmpty()) {
+      return page;
+    }
+    dev.daylight.protocol.Severity atLeast;
+    try {
+      atLeast = dev.daylight.protocol.Severity.parse(release.get());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("release: a severity (critical, high, medium, low, info), not " + release.get());
+    }
+    java.util.Set<String> flagged;
+    try (Connection c = db.read()) {
+      flagged = ReleaseVersions.flagged(c, Purls.base(purl), atLeast);
+    }
+    Map<String, Object> out = new LinkedHashMap<>(page);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> devices = (List<Map<String, Object>>) page.get("devices");
+    out.put("devices", devices.stream().filter(d -> d.get("version") != null
+        && flagged.contains(d.get("version").toString())).toList());
+    return out;
+  }
+
   /** Fleet totals; all but the device count come from the once-a-minute package snapshot. */
   public Map<String, Object> overview(long now) throws SQLException {
     try (Connection c = db.read()) {
@@ -66,15 +95,21 @@ public final class FleetQueries {
               + " server_name AS \"name\", transport AS \"transport\", command AS \"command\", url AS \"url\","
               + " purl AS \"purl\", version AS \"version\", pinned AS \"pinned\", first_seen AS \"firstSeen\","
               + " last_seen AS \"lastSeen\", approval AS \"approval\", enabled AS \"enabled\","
-              + " blocked_by AS \"blockedBy\" FROM device_servers WHERE node_id = ?"
+              + " blocked_by AS \"blockedBy\", node_id AS \"nodeId\" FROM device_servers WHERE node_id = ?"
               + " ORDER BY client, server_name",
           nodeId));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> servers = (List<Map<String, Object>>) out.get("servers");
+      long now = System.currentTimeMillis();
+      UsageQueries.decorate(c, servers, now);
+      out.put("usage", UsageQueries.tools(c, nodeId, now));
       out.put("packages", Rows.query(c,
           "SELECT purl AS \"purl\", version AS \"version\", source AS \"source\", install_path AS \"installPath\","
               + " first_seen AS \"firstSeen\" FROM device_packages WHERE node_id = ? ORDER BY purl", nodeId));
-      out.put("findings", Rows.query(c, FINDING_COLUMNS + ", f.evidence AS \"evidence\" FROM findings f JOIN nodes n ON n.node_id = f.node_id"
+      out.put("findings", ReleaseVersions.releaseAsObject(Rows.query(c, FINDING_COLUMNS
+          + ", f.evidence AS \"evidence\" FROM findings f JOIN nodes n ON n.node_id = f.node_id"
           + " WHERE f.node_id = ? ORDER BY f.status, CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
-          + " WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.title", nodeId));
+          + " WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.title", nodeId)));
       return out;
     }
   }
@@ -109,8 +144,12 @@ public final class FleetQueries {
     return packagePages.servers(q, cursor, limit, now);
   }
 
-  /** Package versions the fleet runs (of one purl when given), with decisions, intel and suspensions. */
-  public Map<String, Object> packages(String q, String purl, String cursor, int limit, long now) throws SQLException {
+  /**
+   * Package versions the fleet runs (of one purl, and one version of it, when given), with
+   * decisions, intel and suspensions.
+   */
+  public Map<String, Object> packages(String q, String purl, String version, String cursor, int limit, long now)
+      throws SQLException {
     String base = null;
     if (purl != null && !purl.isBlank()) {
       try {
@@ -119,14 +158,16 @@ public final class FleetQueries {
         throw ApiException.badRequest("purl: " + e.getMessage());
       }
     }
-    return packagePages.packages(q, base, cursor, limit, now);
+    return packagePages.packages(q, base, version == null || version.isBlank() ? null : version.trim(), cursor,
+        limit, now);
   }
 
   static final String FINDING_COLUMNS =
       "SELECT f.node_id AS \"nodeId\", n.hostname AS \"hostname\", f.finding_id AS \"id\", f.rule AS \"rule\","
           + " f.severity AS \"severity\", f.title AS \"title\", f.server_id AS \"serverId\", f.purl AS \"purl\","
           + " f.advisory AS \"advisory\", f.remediation AS \"remediation\", f.status AS \"status\","
-          + " f.first_seen AS \"firstSeen\", f.last_seen AS \"lastSeen\", f.resolved_at AS \"resolvedAt\"";
+          + " f.first_seen AS \"firstSeen\", f.last_seen AS \"lastSeen\", f.resolved_at AS \"resolvedAt\","
+          + " f.release_json AS \"release\"";
 
   /** Findings worst first, filtered by any of severity, rule, status (default open), node, purl. */
   public Map<String, Object> findings(Map<String, String> filter, String cursor, int limit) throws SQLException {

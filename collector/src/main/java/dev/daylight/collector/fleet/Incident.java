@@ -102,6 +102,9 @@ final class Incident {
         }
       }
     }
+    try (Connection c = db.read()) {
+      UsageQueries.decorate(c, page, System.currentTimeMillis());
+    }
     Map<String, Object> out = Cursor.page("devices", page, limit, INCIDENT_KEY);
     out.put("total", devices.size());
     return out;

@@ -114,10 +114,10 @@ final class Listings {
     }
     w.args.add(limit + 1);
     try (Connection c = db.read()) {
-      return Cursor.page("findings", Rows.query(c, FleetQueries.FINDING_COLUMNS
+      return Cursor.page("findings", ReleaseVersions.releaseAsObject(Rows.query(c, FleetQueries.FINDING_COLUMNS
           + ", f.evidence AS \"evidence\", " + SEVERITY_RANK + " AS \"k_rank\", f.last_seen AS \"k_seen\""
           + " FROM findings f JOIN nodes n ON n.node_id = f.node_id" + w.sql
-          + " ORDER BY " + SEVERITY_RANK + ", f.last_seen DESC, f.node_id, f.finding_id LIMIT ?", w.args.toArray()),
+          + " ORDER BY " + SEVERITY_RANK + ", f.last_seen DESC, f.node_id, f.finding_id LIMIT ?", w.args.toArray())),
           limit, List.of("k_rank", "k_seen", "nodeId", "id"));
     }
   }

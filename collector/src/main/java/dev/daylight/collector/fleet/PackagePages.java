@@ -37,13 +37,14 @@ final class PackagePages {
     return slash < 0 ? purl : URLDecoder.decode(purl.substring(slash + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  Map<String, Object> packages(String q, String purl, String cursor, int limit, long now) throws SQLException {
+  Map<String, Object> packages(String q, String purl, String version, String cursor, int limit, long now)
+      throws SQLException {
     PackageSummary.Snapshot snap = summary.get(now);
     List<Object> after = Cursor.decode(cursor, 2);
     String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
     List<PackageSummary.Version> page = new ArrayList<>();
     for (PackageSummary.Version v : snap.versions()) {
-      if (purl != null && !v.purl().equals(purl)) {
+      if ((purl != null && !v.purl().equals(purl)) || (version != null && !v.version().equals(version))) {
         continue;
       }
       if (!needle.isEmpty() && !v.purl().toLowerCase(Locale.ROOT).contains(needle)

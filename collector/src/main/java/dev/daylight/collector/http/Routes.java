@@ -169,10 +169,11 @@ final class Routes extends Handler.Abstract {
       case "/api/v1/fleet/packages" -> {
         String purl = q.getValue("purl");
         Optional<String> range = Optional.ofNullable(q.getValue("range")).filter(r -> !r.isBlank());
-        boolean incident = purl != null && (range.isPresent() || !"versions".equals(q.getValue("view")));
+        Optional<String> release = Optional.ofNullable(q.getValue("release")).filter(r -> !r.isBlank());
+        boolean incident = purl != null && (range.isPresent() || release.isPresent() || !"versions".equals(q.getValue("view")));
         yield json(res, 200, get(method, () -> incident
-            ? s.fleet().incident(purl, range, cursor, limit)
-            : s.fleet().packages(q.getValue("q"), purl, cursor, limit, now)), cb);
+            ? s.fleet().incident(purl, range, release, cursor, limit)
+            : s.fleet().packages(q.getValue("q"), purl, q.getValue("version"), cursor, limit, now)), cb);
       }
       case "/api/v1/findings" -> json(res, 200, get(method, () -> s.fleet().findings(
           filter(q, "severity", "rule", "status", "node", "purl"), cursor, limit)), cb);
