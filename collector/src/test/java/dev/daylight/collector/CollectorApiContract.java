@@ -42,8 +42,16 @@ abstract class CollectorApiContract {
   record Node(String id, String key) {}
 
   Node enroll(String host, String user) {
-    Http.Answer a = http.post("/api/v1/enroll", null,
-        Map.of("enrollSecret", SECRET, "host", Fixtures.host(host, user)));
+    return enroll(host, user, null);
+  }
+
+  /** With {@code proof}, the node key the enroller already holds. */
+  Node enroll(String host, String user, String proof) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("enrollSecret", SECRET, "host", Fixtures.host(host, user)));
+    if (proof != null) {
+      body.put("nodeKey", proof);
+    }
+    Http.Answer a = http.post("/api/v1/enroll", null, body);
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     return new Node(a.json().get("nodeId").asText(), a.json().get("nodeKey").asText());
   }
@@ -196,12 +204,60 @@ abstract class CollectorApiContract {
   }
 
   @Test
-  void reenrollingTheSameDeviceKeepsItsIdAndRetiresTheOldKey() {
+  void reenrollingWithTheCurrentKeyKeepsTheIdRetiresTheOldKeyAndTellsItsHolderWhy() {
     Node first = enroll("same-host", "gus");
-    Node second = enroll("same-host", "gus");
+    Node second = enroll("same-host", "gus", first.key());
     assertThat(second.id()).isEqualTo(first.id());
-    assertThat(http.get("/api/v1/policy", first.key()).status()).isEqualTo(401);
+    Http.Answer old = http.get("/api/v1/policy", first.key());
+    assertThat(old.status()).isEqualTo(401);
+    assertThat(old.json().get("error").asText()).isEqualTo("node key retired");
+    assertThat(old.json().get("reason").asText()).contains("enrolled again with this key");
+    assertThat(old.json().get("reenroll").asText()).isEqualTo("needs an administrator's approval");
     assertThat(http.get("/api/v1/policy", second.key()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theDeviceIdAloneNeverTakesANodeAndTheAdminViewShowsTheAttempt() {
+    Node victim = enroll("victim-host", "vic");
+    Http.Answer takeover = http.post("/api/v1/enroll", null,
+        Map.of("enrollSecret", SECRET, "host", Fixtures.host("victim-host", "mallory")));
+    assertThat(takeover.status()).isEqualTo(409);
+    assertThat(takeover.body()).doesNotContain(victim.id()).doesNotContain(victim.key());
+    assertThat(http.get("/api/v1/policy", victim.key()).status()).isEqualTo(200);
+
+    JsonNode view = http.get("/api/v1/admin/enrollments", ADMIN).json();
+    assertThat(view.get("duplicates")).singleElement().satisfies(d -> {
+      assertThat(d.get("nodeId").asText()).isEqualTo(victim.id());
+      assertThat(d.get("refusedEnrollments").asLong()).isEqualTo(1);
+      assertThat(d.get("lastRefusedHostname").asText()).isEqualTo("victim-host");
+    });
+    assertThat(http.get("/api/v1/admin/enrollments", victim.key()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void anAdministratorsRevocationTellsTheAgentWhyAndLetsItEnrollOnce() {
+    Node n = enroll("lost-laptop", "lia");
+    Http.Answer allowed = http.post("/api/v1/devices/" + n.id() + "/reenroll", ADMIN,
+        Map.of("by", "sec-team", "revoke", true, "hours", 2));
+    assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+    assertThat(allowed.json().get("reenrollmentsAllowed")).singleElement()
+        .satisfies(r -> assertThat(r.get("nodeId").asText()).isEqualTo(n.id()));
+
+    Http.Answer revoked = http.get("/api/v1/policy", n.key());
+    assertThat(revoked.status()).isEqualTo(401);
+    assertThat(revoked.json().get("reason").asText()).contains("revoked by an administrator");
+    assertThat(revoked.json().get("reenroll").asText()).isEqualTo("allowed");
+
+    Node again = enroll("lost-laptop", "lia");
+    assertThat(again.id()).isEqualTo(n.id());
+    assertThat(http.get("/api/v1/policy", again.key()).status()).isEqualTo(200);
+    assertThat(http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET,
+        "host", Fixtures.host("lost-laptop", "lia"))).status()).as("the approval is used up").isEqualTo(409);
+    JsonNode events = http.get("/api/v1/admin/enrollments", ADMIN).json().get("events");
+    assertThat(events).filteredOn(e -> e.get("nodeId").asText().equals(n.id()))
+        .extracting(e -> e.get("kind").asText() + " by " + e.get("by").asText())
+        .containsExactlyInAnyOrder("enrolled by null", "key revoked, re-enrollment allowed by sec-team",
+            "re-enrolled with administrator approval by null");
   }
 
   @Test
@@ -219,7 +275,7 @@ abstract class CollectorApiContract {
     assertThat(set.json().get("owner").asText()).isEqualTo("dana@example.com");
     // The agent keeps reporting its service account; the assignment holds through snapshots and re-enrollment.
     send(n, Fixtures.snapshot(n.id(), snap.inventory()));
-    Node again = enroll("kiosk-7", "svc-kiosk");
+    Node again = enroll("kiosk-7", "svc-kiosk", n.key());
     assertThat(again.id()).isEqualTo(n.id());
     assertThat(http.get(incident, ADMIN).json().get("devices").get(0).get("owner").asText())
         .isEqualTo("dana@example.com");

@@ -33,7 +33,11 @@ final class Routes extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(Routes.class);
   static final int BODY_CAP = 4 * 1024 * 1024;
 
-  record EnrollRequest(String enrollSecret, Host host) {}
+  /** {@code nodeKey}: the key the enroller holds, its proof that the device is its own. */
+  record EnrollRequest(String enrollSecret, Host host, String nodeKey) {}
+
+  /** An administrator allows one re-enrollment ({@code revoke}: and ends the current key now). */
+  record ReenrollRequest(String by, Boolean revoke, Integer hours) {}
 
   /** Services the routes call; one set per collector process. */
   record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
@@ -63,9 +67,12 @@ final class Routes extends Handler.Abstract {
       if (status >= 500) {
         log.atWarn().addKeyValue("path", path).log(e.getMessage());
       } else {
-        log.atInfo().addKeyValue("path", path).addKeyValue("status", status).log("refused: {}", e.getMessage());
+        // The JSON log writes the message as given (no {} formatting): the reason is its own field
+        // and in the text. Reasons are our own words and never carry a secret.
+        log.atInfo().addKeyValue("path", path).addKeyValue("status", status).addKeyValue("reason", e.getMessage())
+            .log("refused: " + e.getMessage());
       }
-      HttpIo.sendJson(response, status, Map.of("error", e.getMessage()), callback);
+      HttpIo.sendJson(response, status, e.body(), callback);
     } catch (Exception e) {
       status = 500;
       log.atError().addKeyValue("path", path).setCause(e).log("request failed");
@@ -77,12 +84,13 @@ final class Routes extends Handler.Abstract {
 
   private static String route(String path) {
     if (path.startsWith("/api/v1/devices/")) {
-      return path.endsWith("/timeline") ? "device-timeline" : path.endsWith("/owner") ? "device-owner" : "device";
+      return path.endsWith("/timeline") ? "device-timeline" : path.endsWith("/owner") ? "device-owner"
+          : path.endsWith("/reenroll") ? "device-reenroll" : "device";
     }
     return switch (path) {
       case "/healthz", "/metrics", "/api/v1/enroll", "/api/v1/reports", "/api/v1/policy",
           "/api/v1/overview", "/api/v1/devices", "/api/v1/fleet/servers", "/api/v1/fleet/packages",
-          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel" -> path;
+          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel", "/api/v1/admin/enrollments" -> path;
       default -> path.startsWith("/api/") ? "unknown" : "dashboard";
     };
   }
@@ -102,10 +110,10 @@ final class Routes extends Handler.Abstract {
       case "/api/v1/enroll" -> {
         expect(method, "POST");
         EnrollRequest e = HttpIo.json(HttpIo.body(req, BODY_CAP), EnrollRequest.class);
-        Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), now);
+        Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), now);
         metrics.enrollments.inc();
-        log.atInfo().addKeyValue("node", done.nodeId()).log("enrolled");
-        return json(res, 200, Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey()), cb);
+        log.atInfo().addKeyValue("node", done.nodeId()).addKeyValue("how", done.how()).log("enrolled");
+        return json(res, 200, Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how()), cb);
       }
       case "/api/v1/reports" -> {
         expect(method, "POST");
@@ -157,6 +165,25 @@ final class Routes extends Handler.Abstract {
             .log(assignment.owner() == null || assignment.owner().isBlank() ? "owner cleared" : "owner assigned");
         yield json(res, 200, s.fleet().device(id), cb);
       }
+      case "device-reenroll" -> {
+        expect(method, "POST");
+        String id = deviceId(path, "/reenroll");
+        var r = HttpIo.json(HttpIo.body(req, BODY_CAP), ReenrollRequest.class);
+        if (r.by() == null || r.by().isBlank() || r.by().length() > 200) {
+          throw ApiException.badRequest("by (who allows it) is required, at most 200 characters");
+        }
+        int hours = r.hours() == null ? 24 : r.hours();
+        if (hours < 1 || hours > 24 * 30) {
+          throw ApiException.badRequest("hours must be 1 to 720");
+        }
+        boolean revoke = Boolean.TRUE.equals(r.revoke());
+        s.enrollment().allowReenrollment(id, java.time.Duration.ofHours(hours), revoke, r.by(), now);
+        log.atInfo().addKeyValue("node", id).addKeyValue("by", r.by()).addKeyValue("revoked", revoke)
+            .log("re-enrollment allowed");
+        yield json(res, 200, dev.daylight.collector.ingest.EnrollmentView.of(s.db(), limit, now), cb);
+      }
+      case "/api/v1/admin/enrollments" ->
+          json(res, 200, get(method, () -> dev.daylight.collector.ingest.EnrollmentView.of(s.db(), limit, now)), cb);
       case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), limit)), cb);
       case "/api/v1/fleet/packages" -> {
         String purl = q.getValue("purl");
@@ -218,8 +245,19 @@ final class Routes extends Handler.Abstract {
     return json(res, 200, Map.of("reportId", r.reportId(), "status", word), cb);
   }
 
+  /** The node of the bearer key; a retired key's agent is told why and whether it may enroll again. */
   private String node(Request req) throws Exception {
-    return s.enrollment().nodeFor(HttpIo.bearer(req)).orElseThrow(ApiException::unauthorized);
+    String key = HttpIo.bearer(req);
+    Optional<String> node = s.enrollment().nodeFor(key);
+    if (node.isPresent()) {
+      return node.get();
+    }
+    Optional<Enrollment.Retired> retired = s.enrollment().retired(key, s.clock().millis());
+    if (retired.isPresent()) {
+      throw new ApiException(401, "node key retired", Map.of("reason", retired.get().reason(),
+          "reenroll", retired.get().reenrollAllowed() ? "allowed" : "needs an administrator's approval"));
+    }
+    throw ApiException.unauthorized();
   }
 
   private void admin(Request req) {
