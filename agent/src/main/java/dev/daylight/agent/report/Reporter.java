@@ -89,6 +89,12 @@ public final class Reporter {
     String problem = null;
     try {
       policyUpdated = pullPolicy(client, key, store);
+    } catch (CollectorClient.KeyRefused e) {
+      problem = e.getMessage() + (e.reenrollAllowed ? ": re-enrollment allowed, enrolling again"
+          : ": " + NEEDS_ENROLLING + " again once an administrator allows it");
+      if (e.reenrollAllowed) {
+        Credentials.retire(stateDir); // the managed configuration's enrollment runs at the next delivery
+      }
     } catch (IOException e) {
       problem = "policy pull failed: " + e.getMessage();
     }
