@@ -148,8 +148,8 @@ public final class InstalledScanner {
     found.add(new InstalledPackage(purl, ecosystem, name, version, source, installPath.toString(), Manifests.sha256(b)));
   }
 
-  private static List<Path> distInfos(Path root, int depth) {
-    if (!Files.isDirectory(root)) {
+  private List<Path> distInfos(Path root, int depth) {
+    if (!Files.isDirectory(root) || !access.mayReadFolder(root)) {
       return List.of();
     }
     try (Stream<Path> s = Files.find(root, depth,
@@ -170,8 +170,9 @@ public final class InstalledScanner {
     return read instanceof FileAccess.Content c ? Optional.of(c.bytes()) : Optional.empty();
   }
 
-  private static List<Path> list(Path dir) {
-    if (!Files.isDirectory(dir)) {
+  /** The folders in {@code dir}; a folder reached through a link out of the home is not listed (its names are not the user's). */
+  private List<Path> list(Path dir) {
+    if (!Files.isDirectory(dir) || !access.mayReadFolder(dir)) {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir)) {

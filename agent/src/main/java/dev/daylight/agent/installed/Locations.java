@@ -45,9 +45,9 @@ record Locations(
     }
     Optional<String> npmrc = read instanceof FileAccess.Content c
         ? Optional.of(new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8)) : Optional.empty();
-    Optional<Path> cache = ctx.env("npm_config_cache").or(() -> ctx.env("NPM_CONFIG_CACHE")).map(v -> expand(v, home))
+    Optional<Path> cache = ctx.env("npm_config_cache").or(() -> ctx.env("NPM_CONFIG_CACHE")).flatMap(v -> expand(v, home))
         .or(() -> fromNpmrc(npmrc, "cache", home, access, npmrcPath, errors));
-    Optional<Path> prefix = ctx.env("npm_config_prefix").or(() -> ctx.env("NPM_CONFIG_PREFIX")).map(v -> expand(v, home))
+    Optional<Path> prefix = ctx.env("npm_config_prefix").or(() -> ctx.env("NPM_CONFIG_PREFIX")).flatMap(v -> expand(v, home))
         .or(() -> fromNpmrc(npmrc, "prefix", home, access, npmrcPath, errors));
     Path xdgData = ctx.layout().root(Root.XDG_DATA).orElse(home.resolve(".local/share"));
     Path xdgCache = ctx.env("XDG_CACHE_HOME").map(Path::of).orElse(home.resolve(".cache"));
@@ -99,7 +99,12 @@ record Locations(
 
   private static Optional<Path> fromNpmrc(Optional<String> npmrc, String key, Path home, FileAccess access,
       Path npmrcPath, List<ScanError> errors) {
-    Optional<Path> dir = npmrc.flatMap(t -> Manifests.npmrc(t, key)).map(v -> expand(v, home));
+    Optional<String> value = npmrc.flatMap(t -> Manifests.npmrc(t, key));
+    Optional<Path> dir = value.flatMap(v -> expand(v, home));
+    if (value.isPresent() && dir.isEmpty()) {
+      errors.add(new ScanError(npmrcPath.toString(), key + "= is not a valid path, not read"));
+      return Optional.empty();
+    }
     if (dir.isPresent() && java.nio.file.Files.exists(dir.get()) && !access.mayReadFolder(dir.get())) {
       errors.add(new ScanError(npmrcPath.toString(),
           key + "= names a folder outside this home (or one its owner cannot read), not read"));
@@ -112,7 +117,16 @@ record Locations(
     return paths.stream().map(Path::normalize).distinct().toList();
   }
 
-  private static Path expand(String value, Path home) {
+  /** The folder a setting names; empty when it is no path at all (a NUL byte, say). */
+  private static Optional<Path> expand(String value, Path home) {
+    try {
+      return Optional.of(expandOrThrow(value, home));
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty(); // its message quotes the value: not passed on
+    }
+  }
+
+  private static Path expandOrThrow(String value, Path home) {
     String v = value.replace("${HOME}", home.toString()).replace("$HOME", home.toString());
     if (v.equals("~") || v.startsWith("~/") || v.startsWith("~\\")) {
       return home.resolve(v.substring(Math.min(2, v.length())));

@@ -19,8 +19,8 @@ import java.util.Optional;
  * How a scan opens the files of one home. A scan may run as root over every user's home, and
  * those users write the files it reads, so each read is bounded:
  * <ul>
- *   <li>links are followed only while they stay in the home (its real path) or in a system
- *       location the layout names (machine-wide config, global package folders, the Nix store);
+ *   <li>links (of the file or of any folder above it) are followed only while they stay in the
+ *       home (its real path) or in a system location the layout names (machine-wide config, global package folders, the Nix store);
  *   <li>only regular files are opened (a FIFO would block the open, a device would never end);
  *   <li>at most {@code maxBytes} are read, within {@link #READ_TIME} (a slow filesystem cannot
  *       hold a scan), and the size is checked before the read (a sparse file is refused unread);
@@ -86,9 +86,11 @@ public final class FileAccess {
     BasicFileAttributes attrs;
     try {
       BasicFileAttributes link = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      real = link.isSymbolicLink() ? file.toRealPath() : file.toAbsolutePath().normalize();
-      if (link.isSymbolicLink() && !allowed(real)) {
-        return new Refused("symbolic link leads outside the home");
+      // Every link on the way counts, a linked folder (~/.cursor -> another home) as much as the file.
+      real = file.toRealPath();
+      if (!allowed(real)) {
+        return new Refused(link.isSymbolicLink() ? "symbolic link leads outside the home"
+            : "a linked folder leads outside the home");
       }
       attrs = link.isSymbolicLink()
           ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS) : link;

@@ -29,19 +29,20 @@ final class Ownership {
     this.gid = gid;
   }
 
-  /** The home's owner when it differs from the account this process runs as; empty otherwise. */
+  /**
+   * The home's owner, unless this process runs as that account. When the process's own uid
+   * cannot be told, the checks apply anyway: a home's own files pass them, so only reading less
+   * can come of it.
+   */
   static Optional<Ownership> of(Path home) {
-    Optional<Integer> self = processUid();
-    if (self.isEmpty()) {
-      return Optional.empty();
-    }
     try {
       Path real = home.toRealPath();
       int owner = (Integer) Files.getAttribute(real, "unix:uid", LinkOption.NOFOLLOW_LINKS);
       int group = (Integer) Files.getAttribute(real, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-      return owner == self.get() ? Optional.empty() : Optional.of(new Ownership(owner, group));
+      Optional<Integer> self = processUid();
+      return self.isPresent() && self.get() == owner ? Optional.empty() : Optional.of(new Ownership(owner, group));
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-      return Optional.empty();
+      return Optional.empty(); // no POSIX owners here (Windows)
     }
   }
 
@@ -83,11 +84,17 @@ final class Ownership {
     }
   }
 
+  /** Linux tells it through /proc; elsewhere the JDK's jdk.security.auth module, where the runtime has it. */
   private static Optional<Integer> processUid() {
+    try {
+      return Optional.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+      // not Linux
+    }
     try {
       return Optional.of((int) new com.sun.security.auth.module.UnixSystem().getUid());
     } catch (LinkageError | RuntimeException e) {
-      return Optional.empty(); // Windows, or a runtime without the module
+      return Optional.empty();
     }
   }
 }

@@ -62,6 +62,9 @@ class RealAccountsTest {
         "{\"name\":\"alice-private-pkg\",\"version\":\"1.0.0\"}", alice, "rw-------");
     write(aliceHome, ".npm/_npx/a1/package.json", "{\"dependencies\":{\"alice-private-pkg\":\"1.0.0\"}}", alice, "rw-------");
 
+    write(aliceHome, ".continue/config.yaml", "mcpServers:\n  - name: alice-readable\n    command: npx\n", alice,
+        "rw-r--r--");
+    Files.createSymbolicLink(bobHome.resolve(".continue"), aliceHome.resolve(".continue"));
     Files.createDirectories(bobHome.resolve(".cursor"));
     Files.createSymbolicLink(bobHome.resolve(".cursor/mcp.json"), aliceConfig);
     write(bobHome, ".kiro/settings/mcp.json", "{\"mcpServers\":{\"root-only\":{\"command\":\"npx\",\"args\":[\"r\"]}}}",
@@ -76,17 +79,19 @@ class RealAccountsTest {
     run("chown", "-h", bob, fifo.toString());
     Files.createSymbolicLink(bobHome.resolve(".codeium"), Path.of("/dev/zero"));
     run("chown", "-R", bob + ":", bobHome.resolve(".cursor").toString(), bobHome.resolve(".gemini").toString());
+    run("chown", "-h", bob + ":", bobHome.resolve(".continue").toString(), bobHome.resolve(".codeium").toString());
 
     Path agentHome = Files.createDirectories(tmp.resolve("root-home"));
     Inventory all = AllUsers.scan(Scanner.standard().then(new InstalledStage())::scan,
         ScanContext.forHome(agentHome, Os.LINUX), List.of(new Account(alice, aliceHome), new Account(bob, bobHome)));
 
     assertThat(all.servers()).extracting(McpServer::osUser, McpServer::name)
-        .containsExactlyInAnyOrder(tuple(alice, "alice-internal"), tuple(bob, "bob-ok"));
+        .containsExactlyInAnyOrder(tuple(alice, "alice-internal"), tuple(alice, "alice-readable"), tuple(bob, "bob-ok"));
     assertThat(all.packages()).extracting(InstalledPackage::name).containsExactly("alice-private-pkg");
     assertThat(all.packages()).allSatisfy(p -> assertThat(Path.of(p.installPath())).startsWith(aliceHome));
     assertThat(all.errors()).extracting(ScanError::path, ScanError::reason).contains(
         tuple(bobHome.resolve(".cursor/mcp.json").toString(), "symbolic link leads outside the home"),
+        tuple(bobHome.resolve(".continue/config.yaml").toString(), "a linked folder leads outside the home"),
         tuple(bobHome.resolve(".kiro/settings/mcp.json").toString(),
             "not readable by the account this home belongs to, not read"),
         tuple(bobHome.resolve(".npmrc").toString(),

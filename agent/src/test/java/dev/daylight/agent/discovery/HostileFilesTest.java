@@ -73,6 +73,40 @@ class HostileFilesTest {
   }
 
   @Test
+  void aLinkedFolderOutOfTheHomeIsRefusedLikeALinkedFile() throws IOException {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path other = Files.createDirectories(tmp.resolve("other/.cursor"));
+    Files.writeString(other.resolve("mcp.json"), GOOD.replace("ok", "theirs"));
+    Files.createSymbolicLink(home.resolve(".cursor"), other);
+    Path npm = Files.createDirectories(tmp.resolve("other/.npm/_npx/a1/node_modules/their-pkg"));
+    Files.writeString(npm.resolve("package.json"), "{\"name\":\"their-pkg\",\"version\":\"1.0.0\"}");
+    Files.createSymbolicLink(home.resolve(".npm"), tmp.resolve("other/.npm"));
+
+    Inventory inv = Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
+
+    assertThat(inv.servers()).isEmpty();
+    assertThat(inv.packages()).isEmpty();
+    assertThat(inv.errors()).extracting(ScanError::path, ScanError::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(home.resolve(".cursor/mcp.json").toString(),
+            "a linked folder leads outside the home"));
+    assertThat(inv.toString()).doesNotContain("their-pkg");
+  }
+
+  /** Found by MutatedConfigsTest: a NUL byte in cache= made Path.of throw and the whole scan with it. */
+  @Test
+  void anNpmrcFolderThatIsNoPathIsOneErrorNamingNoValue() throws IOException {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path npmrc = Files.writeString(home.resolve(".npmrc"), "cache=/tmp/se\u0000cret\n");
+    new FakeHome(home, Os.LINUX).write(".lmstudio/mcp.json", GOOD);
+
+    Inventory inv = Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
+
+    assertThat(inv.servers()).extracting(McpServer::name).containsExactly("ok");
+    assertThat(inv.errors()).extracting(ScanError::path, ScanError::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(npmrc.toString(), "cache= is not a valid path, not read"));
+  }
+
+  @Test
   void linksThatStayInTheHomeAreFollowedAsDotfileManagersWriteThem() throws IOException {
     Path home = Files.createDirectories(tmp.resolve("home"));
     FakeHome h = new FakeHome(home, Os.LINUX);
