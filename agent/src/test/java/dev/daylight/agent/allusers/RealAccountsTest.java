@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.daylight.agent.installed.InstalledStage;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.platform.Accounts.Account;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;

@@ -3,9 +3,9 @@ package dev.daylight.agent.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.installed.InstalledStage;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import java.io.IOException;
