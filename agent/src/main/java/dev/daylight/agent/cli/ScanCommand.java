@@ -6,9 +6,11 @@ import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.usage.Usage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,11 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin JudgeOptions judge = new JudgeOptions();
   @Mixin StoreOptions store = new StoreOptions();
+
+  @Option(names = "--usage-window", paramLabel = "AGE", defaultValue = "30d", converter = Since.class,
+      description = "Count each server's tool calls over this window (an age such as 7d or an ISO-8601"
+          + " instant; default: ${DEFAULT-VALUE}). Needs the store: a scan with --no-store has no usage.")
+  Instant usageSince;
 
   @Option(names = "--report", description = "Store this scan and send it (with anything queued) to the"
       + " enrolled collector now; exit 3 when it could not be delivered.")
@@ -93,7 +100,8 @@ final class ScanCommand implements Callable<Integer> {
       return inventory;
     }
     try (Store s = store.open()) {
-      return s.record(inventory).inventory();
+      Usage.Read usage = Usage.read(inventory, context, s, store.dir(), usageSince);
+      return s.record(usage.inventory(), usage.days()).inventory();
     }
   }
 
