@@ -21,7 +21,8 @@ final class DaylightCommand implements Runnable {
       ExportCommand.class,
       IntelCommand.class,
       EnrollCommand.class,
-      RunCommand.class);
+      RunCommand.class,
+      GuardCommand.class);
 
   private CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.ReviewState;
@@ -46,6 +47,7 @@ final class ReviewCommand implements Callable<Integer> {
     List<ChangeEvent> events;
     try (Store s = store.open()) {
       events = s.review(purl, version, state, by != null ? by : System.getProperty("user.name"));
+      Guard.refresh(store.dir(), s); // the hook lets the approved version through from the next call
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ChangeEvent e : events) {

@@ -3,6 +3,7 @@ package dev.daylight.agent.cli;
 import ch.qos.logback.classic.Level;
 import dev.daylight.agent.daemon.ChildContract;
 import dev.daylight.agent.daemon.DaemonLogging;
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.Scanner;
@@ -100,6 +101,7 @@ public final class RunChild {
         return ExitCodes.RUNTIME_FAILURE;
       }
       status = child.deliver(locations);
+      Guard.refresh(dir, store); // the policy pulled may have changed the mode or a fleet decision
       Optional<Duration> interval = store.setting(Reporter.SCAN_INTERVAL).map(Long::parseLong)
           .filter(s -> s > 0).map(Duration::ofSeconds);
       ChildContract.writeInterval(dir, interval);
@@ -126,6 +128,7 @@ public final class RunChild {
     try {
       Inventory inv = AgentJobs.scan(scanner, context, args.allUsers()).scan();
       Recorded rec = store.record(inv);
+      Guard.refresh(args.stateDir(), store);
       for (McpServer s : inv.servers()) {
         watch.add(Path.of(s.configPath()));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.daylight.agent.allusers.AllUsers;
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
@@ -145,7 +146,9 @@ final class ScanCommand implements Callable<Integer> {
       return inventory;
     }
     try (Store s = store.open()) {
-      return s.record(inventory).inventory();
+      Inventory recorded = s.record(inventory).inventory();
+      Guard.refresh(store.dir(), s);
+      return recorded;
     }
   }
 

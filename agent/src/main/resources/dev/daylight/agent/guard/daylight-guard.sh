@@ -1,0 +1,33 @@
+#!/bin/sh
+# Daylight's guard hook, run by an AI client before each MCP tool call (Claude Code PreToolUse,
+# Cursor beforeMCPExecution, Codex PreToolUse). It reads the client's JSON on stdin and the
+# decision file the Daylight agent wrote, answers allow or deny, and appends one line (no
+# arguments, no results) to the user's spool. Nothing it reads is ever executed: the input only
+# ever reaches awk as data. Written by `daylight guard install`; @OS@ is filled in then.
+client=unknown
+machine=
+fallback=audit
+while [ $# -gt 1 ]; do
+  case $1 in
+    --client) client=$2 ;;
+    --machine) machine=$2 ;;
+    --mode) fallback=$2 ;;
+  esac
+  shift 2
+done
+if [ -n "$DAYLIGHT_STATE_DIR" ]; then
+  state=$DAYLIGHT_STATE_DIR
+elif [ "@OS@" = macos ]; then
+  state="$HOME/Library/Application Support/Daylight"
+else
+  state="${XDG_DATA_HOME:-$HOME/.local/share}/daylight"
+fi
+decisions="$state/guard/decisions.tsv"
+who=${USER:-$LOGNAME}
+if [ -n "$machine" ] && [ -n "$who" ] && [ -r "$machine/$who.tsv" ]; then
+  decisions="$machine/$who.tsv"
+fi
+[ -d "$state/guard" ] || mkdir -p "$state/guard" 2>/dev/null
+here=${0%/*}
+exec awk -v client="$client" -v decisions="$decisions" -v spool="$state/guard/spool.jsonl" \
+  -v fallback="$fallback" -f "$here/guard-hook.awk"
