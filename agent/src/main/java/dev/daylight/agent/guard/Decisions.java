@@ -36,7 +36,10 @@ final class Decisions {
     String subject = pkg == null ? "server:" + s.name()
         : pkg.version() == null ? pkg.purl() : base(pkg.purl()) + "@" + pkg.version();
     String pkgName = pkg == null ? s.name() : pkg.name();
-    Optional<Finding> malicious = about(open, s, MALICIOUS_RULE);
+    // Only the version that runs counts: a floating launch line whose cached version is clean has a
+    // "possibly malicious" finding, which names no version, and is not refused for it.
+    Optional<Finding> malicious = about(open, s, MALICIOUS_RULE)
+        .filter(f -> pkg != null && pkg.version() != null && f.title().contains(pkg.name() + "@" + pkg.version()));
     if (malicious.isPresent()) {
       String advisory = malicious.get().advisory() == null ? "" : " (" + malicious.get().advisory() + ")";
       return decision(s, Verdict.MALICIOUS, subject, "Daylight: " + subject + " is a known-malicious package"

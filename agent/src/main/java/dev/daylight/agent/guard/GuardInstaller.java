@@ -62,8 +62,10 @@ public final class GuardInstaller {
   /** Installs into the named clients' files, or into every client in use when {@code only} is empty. */
   public List<Result> install(GuardMode fallback, Set<String> only) throws IOException {
     Path script = HookScripts.deploy(Guard.dir(stateDir).resolve("bin"), layout.os());
+    Path userState = managed ? null : stateDir;
     Path machineDir = managed ? Guard.usersDir(stateDir) : null;
-    return locked(only, (t, file) -> installOne(t, file, HookScripts.command(script, t.client(), fallback, machineDir),
+    return locked(only, (t, file) -> installOne(t, file,
+        HookScripts.command(script, t.client(), fallback, userState, machineDir),
         only.contains(t.client())));
   }
 
@@ -100,23 +102,30 @@ public final class GuardInstaller {
     }
     Path lockFile = Guard.dir(stateDir).resolve("install.lock");
     Files.createDirectories(lockFile.getParent());
+    // The file lock keeps other processes out, the JVM lock other threads: a JVM cannot lock one file twice.
+    synchronized (GuardInstaller.class) {
+      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = ch.lock()) {
+        return each(only, step);
+      }
+    }
+  }
+
+  private List<Result> each(Set<String> only, Step step) throws IOException {
     List<Result> out = new ArrayList<>();
-    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = ch.lock()) {
-      for (HookTarget t : targets) {
-        if (!only.isEmpty() && !only.contains(t.client())) {
-          continue;
-        }
-        Optional<Path> file = file(t);
-        if (file.isEmpty()) {
-          out.add(new Result(t.client(), file, Outcome.SKIPPED, "no " + scope() + " hook file on " + layout.os().wire()));
-          continue;
-        }
-        try {
-          out.add(step.apply(t, file.get()));
-        } catch (IOException e) {
-          out.add(new Result(t.client(), file, Outcome.FAILED, problem(file.get(), e)));
-        }
+    for (HookTarget t : targets) {
+      if (!only.isEmpty() && !only.contains(t.client())) {
+        continue;
+      }
+      Optional<Path> file = file(t);
+      if (file.isEmpty()) {
+        out.add(new Result(t.client(), file, Outcome.SKIPPED, "no " + scope() + " hook file on " + layout.os().wire()));
+        continue;
+      }
+      try {
+        out.add(step.apply(t, file.get()));
+      } catch (IOException e) {
+        out.add(new Result(t.client(), file, Outcome.FAILED, problem(file.get(), e)));
       }
     }
     return out;

@@ -28,10 +28,17 @@ final class HookScripts {
     return bin.resolve(SCRIPT);
   }
 
-  /** The command line a client runs: quoted for the POSIX shell the clients start hooks with. */
-  static String command(Path script, String client, GuardMode fallback, Path machineDir) {
+  /**
+   * The command line a client runs, quoted for the POSIX shell the clients start hooks with. A
+   * user's hook names the user's state folder; a machine-wide one finds each user's state folder
+   * itself and reads the agent's per-user file in {@code machineDir}.
+   */
+  static String command(Path script, String client, GuardMode fallback, Path stateDir, Path machineDir) {
     StringBuilder b = new StringBuilder(quote(script.toString()))
         .append(" --client ").append(client).append(" --mode ").append(fallback.wire());
+    if (stateDir != null) {
+      b.append(" --state ").append(quote(stateDir.toString()));
+    }
     if (machineDir != null) {
       b.append(" --machine ").append(quote(machineDir.toString()));
     }

@@ -5,17 +5,21 @@
 # arguments, no results) to the user's spool. Nothing it reads is ever executed: the input only
 # ever reaches awk as data. Written by `daylight guard install`; @OS@ is filled in then.
 client=unknown
+state=
 machine=
 fallback=audit
 while [ $# -gt 1 ]; do
   case $1 in
     --client) client=$2 ;;
+    --state) state=$2 ;;
     --machine) machine=$2 ;;
     --mode) fallback=$2 ;;
   esac
   shift 2
 done
-if [ -n "$DAYLIGHT_STATE_DIR" ]; then
+if [ -n "$state" ]; then
+  :
+elif [ -n "$DAYLIGHT_STATE_DIR" ]; then
   state=$DAYLIGHT_STATE_DIR
 elif [ "@OS@" = macos ]; then
   state="$HOME/Library/Application Support/Daylight"
