@@ -32,6 +32,10 @@ if [ -n "$machine" ] && [ -n "$who" ] && [ -r "$machine/$who.tsv" ]; then
   decisions="$machine/$who.tsv"
 fi
 [ -d "$state/guard" ] || mkdir -p "$state/guard" 2>/dev/null
+spool="$state/guard/spool.jsonl"
+[ -w "$state/guard" ] || spool=
 here=${0%/*}
-exec awk -v client="$client" -v decisions="$decisions" -v spool="$state/guard/spool.jsonl" \
-  -v fallback="$fallback" -f "$here/guard-hook.awk"
+# Any failure of awk (exit 2 on a runtime error) becomes 1: clients treat exit 2 as a refusal, and
+# a hook that breaks must not block a call. A refusal is always an answer on stdout with exit 0.
+awk -v client="$client" -v decisions="$decisions" -v spool="$spool" -v fallback="$fallback" \
+  -f "$here/guard-hook.awk" || exit 1

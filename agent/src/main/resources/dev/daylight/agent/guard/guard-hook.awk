@@ -36,8 +36,8 @@ END {
   if (toolong || !parse(buf)) {
     note = "Daylight: the hook input was not the JSON this client sends; the call was let through"
     if (toolong) note = "Daylight: the hook input was over 4 MB; the call was let through"
-    record("?", "?", "allow", note)
     answer("allow", "")
+    record("?", "?", "allow", note)
     exit 0
   }
   tool = v["tool_name"]; server = ""
@@ -54,10 +54,10 @@ END {
   if (missing) {
     if (mode == "enforce") {
       why = "Daylight: no decision file could be read (" decisions "), so in enforce mode MCP calls wait until the Daylight agent has scanned this machine; run `daylight scan` or ask IT"
-      record(server, tool, "deny", why); answer("deny", why)
+      answer("deny", why); record(server, tool, "deny", why)
     } else {
-      record(server, tool, "allow", "Daylight: no decision file yet (" decisions "); audit mode lets the call through")
       answer("allow", "")
+      record(server, tool, "allow", "Daylight: no decision file yet (" decisions "); audit mode lets the call through")
     }
     exit 0
   }
@@ -74,10 +74,10 @@ END {
   }
   if (server == "") server = v["command"] != "" ? v["command"] : v["url"]
   if (rank == 0 || (verdict == "needs-approval" && mode != "enforce")) {
-    record(server, tool, rank == 0 ? "allow" : "audit", why); answer("allow", ""); exit 0
+    answer("allow", ""); record(server, tool, rank == 0 ? "allow" : "audit", why); exit 0
   }
-  if (mode == "enforce") { record(server, tool, "deny", why); answer("deny", why) }
-  else { record(server, tool, "audit", why); answer("allow", "") }
+  if (mode == "enforce") { answer("deny", why); record(server, tool, "deny", why) }
+  else { answer("allow", ""); record(server, tool, "audit", why) }
   exit 0
 }
 
@@ -129,8 +129,10 @@ function answer(d, why) {
   } else if (d == "deny") {
     printf "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"%s\"}}\n", esc(why)
   }
+  fflush()
 }
 
+# Called after answer(): the answer is out even when the spool cannot be written.
 function record(srv, tl, d, why) {
   if (spool == "") return
   printf "{\"ts\":\"%s\",\"client\":\"%s\",\"server\":\"%s\",\"tool\":\"%s\",\"project\":\"%s\",\"decision\":\"%s\",\"reason\":\"%s\"}\n", now(), esc(client), esc(srv), esc(tl), esc(project), d, esc(why) >> spool

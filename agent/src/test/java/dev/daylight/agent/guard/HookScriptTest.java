@@ -144,6 +144,16 @@ class HookScriptTest {
   }
 
   @Test
+  void aSpoolThatCannotBeWrittenStillGetsTheAnswerOutAndNeverExitsTwo() throws Exception {
+    decisions(GuardMode.ENFORCE, new Decision("claude-code", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
+    Files.createDirectories(Spool.file(state)); // a directory: awk cannot append to it, not even as root
+    Answer a = hook("claude-code", GuardMode.ENFORCE, CLAUDE_CALL);
+    assertThat(a.exit()).isNotEqualTo(2); // 2 would be Claude Code's and Codex's "blocking error"
+    assertThat(Json.mapper().readTree(a.stdout()).path("hookSpecificOutput").path("permissionDecisionReason").asText())
+        .isEqualTo("held");
+  }
+
+  @Test
   void spoolTimestampIsTheCurrentUtcSecond() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
     hook("claude-code", GuardMode.AUDIT, CLAUDE_CALL);
