@@ -66,3 +66,9 @@ jvm_opts() {
   echo "daylight: no $1= line in scripts/jvm-options" >&2
   exit 3
 }
+
+# Prints the machine's load average: every benchmark figure is read beside it (a busy machine
+# slows every command, the reference one included).
+load_average() {
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+}

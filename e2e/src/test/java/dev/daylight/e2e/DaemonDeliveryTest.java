@@ -52,7 +52,7 @@ class DaemonDeliveryTest {
     Files.writeString(home.resolve(".cursor/mcp.json"),
         "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
     List<String> child = Resident.childCommand(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        "dev.daylight.agent.cli.RunChild", List.of("--home=" + home, "--os=linux", "--state-dir=" + state));
+        "dev.daylight.agent.cli.Main", List.of("--home=" + home, "--os=linux", "--state-dir=" + state));
     try (Resident agent = new Resident(new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(100),
         Duration.ofMinutes(2), state), child)) {
       agent.start();

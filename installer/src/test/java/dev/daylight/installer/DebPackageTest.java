@@ -195,7 +195,7 @@ class DebPackageTest {
       for (int i = 1; System.nanoTime() < deadline && !status.contains("servers:       1"); i++) {
         // Its children once exec'd (in the instant after the fork one still shows the resident's
         // program and arguments); a scan's own children (dpkg-query, rpm) are not asked.
-        resident.children().filter(c -> c.info().arguments().map(a -> List.of(a).contains("--run-child")).orElse(false))
+        resident.children().filter(c -> c.info().arguments().map(a -> List.of(a).contains("run-child")).orElse(false))
             .forEach(c -> c.info().command().ifPresent(children::add));
         Thread.sleep(50);
         if (i % 20 == 0) {

@@ -1,5 +1,6 @@
 package dev.daylight.agent.change;
 
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import java.util.ArrayList;

@@ -1,12 +1,17 @@
 package dev.daylight.agent.change;
 
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.ReviewState;
 import dev.daylight.protocol.Severity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,15 +91,15 @@ public final class Trust {
 
   /** The finding id a suspended package version carries, so a review can close it. */
   public static String versionChangedId(String purl, String version) {
-    return Purls.findingId(VERSION_CHANGED, purl, version);
+    return findingId(VERSION_CHANGED, purl, version);
   }
 
   public static String deniedId(String purl, String version) {
-    return Purls.findingId(DENIED, purl, version);
+    return findingId(DENIED, purl, version);
   }
 
   public static String newServerId(String serverId) {
-    return Purls.findingId(NEW_SERVER, serverId);
+    return findingId(NEW_SERVER, serverId);
   }
 
   private static Finding versionChanged(PackageVersion pv, String baseline, McpServer server) {
@@ -126,7 +131,7 @@ public final class Trust {
 
   private static Finding deniedServer(McpServer server) {
     return new Finding(
-        Purls.findingId(DENIED, "server:" + server.name(), server.id()),
+        findingId(DENIED, "server:" + server.name(), server.id()),
         DENIED,
         Severity.HIGH,
         "Server '" + server.name() + "' is denied by fleet policy",
@@ -165,5 +170,20 @@ public final class Trust {
       all.putIfAbsent(f.id(), f);
     }
     return new ArrayList<>(all.values());
+  }
+
+  /** A stable id for a finding the agent itself raises: same rule and subject, same id. */
+  static String findingId(String rule, String... subject) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(rule.getBytes(StandardCharsets.UTF_8));
+      for (String part : subject) {
+        sha.update((byte) 0);
+        sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+      }
+      return rule + ":" + HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * The console's log line, {@code %d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n} and the stack
  * trace, as {@code PatternLayout} writes it. Not a {@code PatternLayout}: starting one (its
- * converter table, pattern parser and the time zone rules for the date) is some 30 ms of CPU
+ * converter table, pattern parser and the time zone rules for the date) costs CPU
  * on every CLI start, and a scan usually logs nothing at all, so this sets up its clock only
  * when the first event comes.
  */

@@ -1,19 +1,16 @@
 package dev.daylight.agent.cli;
 
-import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/**
- * The top-level {@code daylight} command; each feature adds its subcommand to {@link #SUBCOMMANDS}.
- * Its picocli model is built in code, as {@code scan}'s is (see {@link CodedSpec}).
- */
+/** The top-level {@code daylight} command; each feature adds its subcommand to {@link #SUBCOMMANDS}. */
+@Command(name = "daylight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Finds AI clients, their MCP servers and the packages they run.")
 final class DaylightCommand implements Runnable {
-  /**
-   * Every annotated subcommand, in usage order after {@code scan}. Not in an annotation: picocli
-   * would then build each one's model by reflection on every start; {@link Main} adds only the
-   * invoked one when the first argument names it, and all of them otherwise (help, usage errors).
-   */
-  static final List<Class<?>> SUBCOMMANDS = List.of(
+  /** Every subcommand, in usage order. */
+  static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+      ScanCommand.class,
       EventsCommand.class,
       FindingsCommand.class,
       ReviewCommand.class,
@@ -22,19 +19,10 @@ final class DaylightCommand implements Runnable {
       IntelCommand.class,
       EnrollCommand.class,
       RunCommand.class,
+      RunChild.class,
       GuardCommand.class);
 
-  private CommandSpec spec;
-
-  static CommandSpec newSpec() {
-    DaylightCommand c = new DaylightCommand();
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(c, CodedSpec.FACTORY).name("daylight")
-        .versionProvider(new VersionProvider());
-    c.spec = spec;
-    spec.usageMessage().description("Finds AI clients, their MCP servers and the packages they run.");
-    CodedSpec.standardHelpOptions(spec);
-    return spec;
-  }
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -19,35 +18,22 @@ import picocli.CommandLine.TypeConversionException;
  * with offline intel (bundled snapshot, then {@code intel import}ed records, then {@code --intel}).
  */
 final class JudgeOptions {
-  // The options' texts, shared by the annotations (for `run`) and the coded model of `scan`.
-  static final String INTEL = "Extra OSV records for this scan: a directory of OSV JSON, an OSV export zip,"
-      + " a JSON or compact file (repeatable).";
-  static final String FAIL_ON = "Exit 1 when any finding is this severe or worse: critical, high, medium, low, info.";
-  static final String DISABLE_RULE = "Switch a rule off (repeatable), e.g. unpinned-package.";
-  static final String RULES = "Rule settings: a properties file with 'disable = id, id' and 'severity.<id> = level'.";
-
-  @Option(names = "--intel", paramLabel = "PATH", description = INTEL)
+  @Option(names = "--intel", paramLabel = "PATH",
+      description = "Extra OSV records for this scan: a directory of OSV JSON, an OSV export zip,"
+      + " a JSON or compact file (repeatable).")
   List<Path> intel = new ArrayList<>();
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class, description = FAIL_ON)
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+      description = "Exit 1 when any finding is this severe or worse: critical, high, medium, low, info.")
   Severity failOn;
 
-  @Option(names = "--disable-rule", paramLabel = "ID", description = DISABLE_RULE)
+  @Option(names = "--disable-rule", paramLabel = "ID",
+      description = "Switch a rule off (repeatable), e.g. unpinned-package.")
   List<String> disabledRules = new ArrayList<>();
 
-  @Option(names = "--rules", paramLabel = "FILE", description = RULES)
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Rule settings: a properties file with 'disable = id, id' and 'severity.<id> = level'.")
   Path rulesFile;
-
-  /** These options, as the annotations above declare them, for a command whose model is coded. */
-  void addTo(CommandSpec spec) {
-    spec.addOption(CodedSpec.option("--intel", "PATH", List.class, INTEL, () -> intel, v -> intel = v)
-        .auxiliaryTypes(Path.class).build());
-    spec.addOption(CodedSpec.option("--fail-on", "SEVERITY", Severity.class, FAIL_ON, () -> failOn, v -> failOn = v)
-        .converters(new SeverityConverter()).build());
-    spec.addOption(CodedSpec.option("--disable-rule", "ID", List.class, DISABLE_RULE, () -> disabledRules,
-        v -> disabledRules = v).auxiliaryTypes(String.class).build());
-    spec.addOption(CodedSpec.option("--rules", "FILE", Path.class, RULES, () -> rulesFile, v -> rulesFile = v).build());
-  }
 
   /** Discovery, then installed packages, AI apps and, last, the rules. */
   Scanner scanner(Path stateDir) throws IOException {

@@ -1,7 +1,7 @@
 package dev.daylight.agent.cli;
 
 import java.io.PrintWriter;
-import dev.daylight.agent.daemon.Resident;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -10,10 +10,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals(Resident.CHILD_VIA_LAUNCHER)) {
-      RunChild.main(java.util.Arrays.copyOfRange(args, 1, args.length)); // a scan child of `run`
-      return;
-    }
     System.exit(run(args));
   }
 
@@ -24,46 +20,30 @@ public final class Main {
 
   /** As {@link #run(String...)}, printing to {@code out} and {@code err} when they are not null. */
   static int run(PrintWriter out, PrintWriter err, String... args) {
-    EarlyStart.begin(args);
-    try {
-      CommandLine cli = newCommandLine(args);
-      if (out != null) {
-        cli.setOut(out);
-      }
-      if (err != null) {
-        cli.setErr(err);
-      }
-      return cli.execute(args);
-    } finally {
-      EarlyStart.end();
+    CommandLine cli = newCommandLine(args.length == 0 ? null : args[0]);
+    if (out != null) {
+      cli.setOut(out);
     }
+    if (err != null) {
+      cli.setErr(err);
+    }
+    return cli.execute(args);
   }
 
   /** The command line with every subcommand, as {@code daylight --help} lists them. */
   static CommandLine newCommandLine() {
-    return newCommandLine(new String[0]);
+    return newCommandLine(null);
   }
 
   /**
-   * The command line for these arguments: with only the subcommand the first argument names, when
-   * it names one, so a start does not pay for building the other subcommands' models.
+   * The command line with only the subcommand named {@code first}, when it names one: picocli
+   * loads the types every subcommand's options and methods mention, and the resident agent
+   * ({@code run}) must stay free of the scan machinery that the other commands use.
    */
-  static CommandLine newCommandLine(String[] args) {
-    CommandLine cli = new CommandLine(DaylightCommand.newSpec(), CodedSpec.FACTORY);
-    String first = args.length == 0 ? null : args[0];
-    if (ScanCommand.NAME.equals(first)) {
-      cli.addSubcommand(new CommandLine(ScanCommand.newSpec(), CodedSpec.FACTORY));
-    } else {
-      Class<?> invoked = first == null ? null : subcommandNamed(first);
-      if (invoked == null) {
-        cli.addSubcommand(new CommandLine(ScanCommand.newSpec(), CodedSpec.FACTORY));
-      }
-      for (Class<?> sub : DaylightCommand.SUBCOMMANDS) {
-        if (invoked == null || sub == invoked) {
-          cli.addSubcommand(sub);
-        }
-      }
-    }
+  static CommandLine newCommandLine(String first) {
+    CommandLine cli = new CommandLine(new DaylightCommand());
+    List<Class<?>> named = DaylightCommand.SUBCOMMANDS.stream().filter(c -> names(c).contains(first)).toList();
+    (named.isEmpty() ? DaylightCommand.SUBCOMMANDS : named).forEach(cli::addSubcommand);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -76,14 +56,11 @@ public final class Main {
     return cli;
   }
 
-  private static Class<?> subcommandNamed(String name) {
-    for (Class<?> sub : DaylightCommand.SUBCOMMANDS) {
-      CommandLine.Command command = sub.getAnnotation(CommandLine.Command.class);
-      if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
-        return sub;
-      }
-    }
-    return null;
+  private static List<String> names(Class<?> command) {
+    CommandLine.Command c = command.getAnnotation(CommandLine.Command.class);
+    List<String> names = new ArrayList<>(List.of(c.aliases()));
+    names.add(c.name());
+    return names;
   }
 
   private static String describe(Exception ex) {

@@ -3,6 +3,7 @@ package dev.daylight.agent.cli;
 import ch.qos.logback.classic.Level;
 import dev.daylight.agent.daemon.ChildContract;
 import dev.daylight.agent.daemon.DaemonLogging;
+import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
@@ -24,89 +25,100 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * One scan child of {@code daylight run}, a JVM of its own: scans and stores, tells the resident
  * what to watch, delivers the outbox and pulls the fleet policy, then exits. The exit status says
  * whether reports are still waiting ({@link ChildContract#DELIVERY_PENDING}); a delivery child
- * skips the scan unless the policy it pulls has changed, which is judged again at once. Started
- * by the resident with {@link ChildArgs}, not through picocli; public only for the java launcher.
+ * skips the scan unless the policy it pulls has changed, which is judged again at once. A hidden
+ * subcommand with the mixins of {@code scan}, so every scan option reaches it.
  */
-public final class RunChild {
+@Command(name = RunChild.NAME, hidden = true, description = "A scan or delivery child of `daylight run`.")
+final class RunChild implements Callable<Integer> {
+  static final String NAME = Resident.CHILD_COMMAND;
   private static final Logger log = LoggerFactory.getLogger(RunChild.class);
 
-  private final ChildArgs args;
-  private final Store store;
-  private final Scanner scanner;
-  private final ScanContext context;
+  enum Mode { scan, deliver }
 
-  private RunChild(ChildArgs args, Store store, Scanner scanner, ScanContext context) {
-    this.args = args;
-    this.store = store;
-    this.scanner = scanner;
-    this.context = context;
-  }
+  @Spec CommandSpec spec;
+  @Mixin StoreOptions storeOptions = new StoreOptions();
+  @Mixin JudgeOptions judge = new JudgeOptions();
+  @Mixin ScanTarget target = new ScanTarget();
 
-  public static void main(String[] argv) {
-    ChildArgs args;
+  @Option(names = "--child", required = true, description = "scan (then deliver) or deliver only.")
+  Mode mode;
+
+  @Option(names = "--reason", description = "Why the resident started this child, for the log.")
+  String reason = "";
+
+  @Option(names = "--hold", description = "Start, then wait for a line on stdin before working.")
+  boolean hold;
+
+  @Option(names = "--log-level", defaultValue = "INFO", description = "Level of Daylight's own logs.")
+  String logLevel;
+
+  private Store store;
+  private Scanner scanner;
+  private ScanContext context;
+
+  @Override
+  public Integer call() {
+    DaemonLogging.toResident(Level.toLevel(logLevel, Level.INFO));
     try {
-      args = ChildArgs.parse(argv);
-    } catch (IllegalArgumentException e) {
-      System.err.println("daylight run child: " + e.getMessage());
-      System.exit(ExitCodes.USAGE);
-      return;
-    }
-    DaemonLogging.toResident(Level.toLevel(args.logLevel(), Level.INFO));
-    int status;
-    try {
-      status = run(args);
+      return work();
     } catch (Exception | StackOverflowError e) {
-      log.error("{} child failed", args.mode(), e);
-      status = ExitCodes.RUNTIME_FAILURE;
+      log.error("{} child failed", mode, e);
+      return ExitCodes.RUNTIME_FAILURE;
     }
-    System.exit(status);
   }
 
-  static int run(ChildArgs args) throws Exception {
+  private int work() throws Exception {
     long t0 = System.nanoTime();
-    Path dir = args.stateDir();
+    Path dir = storeOptions.dir();
     // The store opens (native library, schema check) while the scanner is built: both sit between
     // the change and its finding.
     CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(dir));
-    Scanner scanner;
-    ScanContext context;
     Set<Path> locations;
     try {
-      scanner = args.judge().scanner(dir);
-      context = args.context().withFingerprintKey(DeviceKey.loadOrCreate(dir));
-      locations = AgentJobs.locations(context, args.allUsers());
+      scanner = judge.scanner(dir);
+      // The daemon scans a given home without host probes and always stores (into its own store).
+      ScanContext base = target.context(spec);
+      context = base.withHostProbes(base.hostProbes() && target.machine()).withStore(true)
+          .withFingerprintKey(DeviceKey.loadOrCreate(dir));
+      locations = AgentJobs.locations(context, target.allUsers);
     } catch (IOException | RuntimeException e) {
       opening.thenAccept(Store::close);
       throw e;
     }
     int status;
-    try (Store store = ready(opening)) {
-      RunChild child = new RunChild(args, store, scanner, context);
-      if (args.hold()) {
-        log.debug("{} child ready after {} ms, waiting for the go", args.mode(), (System.nanoTime() - t0) / 1_000_000);
+    try (Store opened = ready(opening)) {
+      store = opened;
+      if (hold) {
+        log.debug("{} child ready after {} ms, waiting for the go", mode, (System.nanoTime() - t0) / 1_000_000);
         if (!released()) {
-          log.debug("{} child let go without work", args.mode());
+          log.debug("{} child let go without work", mode);
           return ExitCodes.OK;
         }
       }
-      if (args.scans() && !child.scan(args.reason(), locations)) {
+      if (mode == Mode.scan && !scan(reason, locations)) {
         return ExitCodes.RUNTIME_FAILURE;
       }
-      status = child.deliver(locations);
+      status = deliver(locations);
       Guard.refresh(dir, store); // the policy pulled may have changed the mode or a fleet decision
       Optional<Duration> interval = store.setting(Reporter.SCAN_INTERVAL).map(Long::parseLong)
           .filter(s -> s > 0).map(Duration::ofSeconds);
       ChildContract.writeInterval(dir, interval);
     }
-    log.info("{} child done in {} ms{}", args.mode(), (System.nanoTime() - t0) / 1_000_000, peakRss());
+    log.info("{} child done in {} ms{}", mode, (System.nanoTime() - t0) / 1_000_000, peakRss());
     return status;
   }
 
@@ -126,23 +138,23 @@ public final class RunChild {
     long t0 = System.nanoTime();
     Set<Path> watch = new LinkedHashSet<>(locations);
     try {
-      Inventory inv = AgentJobs.scan(scanner, context, args.allUsers()).scan();
+      Inventory inv = AgentJobs.scan(scanner, context, target.allUsers).scan();
       Recorded rec = store.record(inv);
-      Guard.refresh(args.stateDir(), store);
+      Guard.refresh(storeOptions.dir(), store);
       for (McpServer s : inv.servers()) {
         watch.add(Path.of(s.configPath()));
       }
       for (ScanError e : inv.errors()) {
         watch.add(Path.of(e.path()));
       }
-      ChildContract.writeWatchList(args.stateDir(), watch);
+      ChildContract.writeWatchList(storeOptions.dir(), watch);
       log.info("scan {} stored ({}): {} servers, {} findings, {} events, {} ms", inv.scanId(), reason,
           inv.servers().size(), rec.inventory().findings().size(), rec.events().size(),
           (System.nanoTime() - t0) / 1_000_000);
       rec.events().forEach(e -> log.info("event {} {} {}", e.id(), e.type(), e.summary()));
       return true;
     } catch (RuntimeException | StackOverflowError e) {
-      ChildContract.writeWatchList(args.stateDir(), watch); // at least the catalog's locations
+      ChildContract.writeWatchList(storeOptions.dir(), watch); // at least the catalog's locations
       log.error("scan failed ({}); next attempt at the next change or interval", reason, e);
       return false;
     }
@@ -153,7 +165,7 @@ public final class RunChild {
    * that changed is judged at once (one more scan) and that scan's report sent too.
    */
   private int deliver(Set<Path> locations) throws IOException {
-    switch (AgentJobs.enroll(args.stateDir(), store)) {
+    switch (AgentJobs.enroll(storeOptions.dir(), store)) {
       case NOT_CONFIGURED:
         return ExitCodes.OK; // no collector: nothing can wait for delivery
       case FAILED:
@@ -161,7 +173,7 @@ public final class RunChild {
       default:
         break;
     }
-    Reporter reporter = new Reporter(args.stateDir());
+    Reporter reporter = new Reporter(storeOptions.dir());
     Reporter.Round round = reporter.deliverNow(store);
     if (round.policyUpdated() && round.problem().isEmpty()) {
       if (scan("fleet policy changed", locations)) {

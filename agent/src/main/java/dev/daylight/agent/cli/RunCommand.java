@@ -4,18 +4,17 @@ import ch.qos.logback.classic.Level;
 import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.platform.Layout;
-import dev.daylight.agent.platform.Os;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -27,8 +26,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   /** JVM options for the scan children; the launcher sets them (AppCDS archive, collector). */
   static final String CHILD_JAVA_OPTS = "DAYLIGHT_CHILD_JAVA_OPTS";
-  /** A name, not a class literal: the resident must not load the child's classes. */
-  static final String CHILD_MAIN = "dev.daylight.agent.cli.RunChild";
+  /** The agent's main class, by name: the resident loads none of the child's classes. */
+  static final String CHILD_MAIN = "dev.daylight.agent.cli.Main";
   /** Options only the resident reads; every other one reaches the children ({@link #childArgs}). */
   static final java.util.Set<String> RESIDENT_ONLY = java.util.Set.of("--interval", "--debounce",
       "--scan-timeout", "--log-dir", "--fail-on", "--help", "--version");
@@ -36,6 +35,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
   @Mixin JudgeOptions judge;
+  @Mixin ScanTarget target;
 
   @Option(names = "--interval", defaultValue = "1h", converter = DurationConverter.class,
       description = "Time between full scans: 90s, 30m, 1h, 1d (default: ${DEFAULT-VALUE}); a "
@@ -50,17 +50,6 @@ final class RunCommand implements Callable<Integer> {
       description = "A scan still running after this is stopped and tried again later (default: ${DEFAULT-VALUE}).")
   Duration scanTimeout;
 
-  @Option(names = "--home", paramLabel = "DIR", description = "Watch and scan this folder as the home.")
-  Path home;
-
-  @Option(names = "--os", paramLabel = "OS", converter = OsConverter.class,
-      description = "Layout of --home: linux, macos or windows (default: this machine's).")
-  Os os;
-
-  @Option(names = "--all-users",
-      description = "Scan every account's home, each as its own layout (the machine-wide service).")
-  boolean allUsers;
-
   @Option(names = "--log-dir", paramLabel = "DIR", description = "Log folder (default: per-OS log dir).")
   Path logDir;
 
@@ -70,9 +59,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Level level = Level.toLevel(logLevel, Level.INFO);
-    if (home != null && !Files.isDirectory(home)) {
-      throw new ParameterException(spec.commandLine(), "--home " + home + " is not a directory");
-    }
+    target.context(spec); // refuses a bad --home, --os or --depth before the agent starts
     Path logs = logDir != null ? logDir
         : store.stateDir != null ? store.stateDir.resolve("logs") : Layout.currentMachine().logDir();
     Path logFile = DaemonLogging.toRotatingFile(logs, level);
@@ -86,24 +73,27 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** What the children need of this command's options, for {@link ChildArgs}. */
+  /**
+   * This command's options as the children take them, every one but the resident's own, so an
+   * option added to a shared mixin reaches the scans; paths absolute, as the resident saw them.
+   */
   List<String> childArgs() {
     List<String> a = new ArrayList<>();
     a.add("--state-dir=" + store.dir().toAbsolutePath());
-    if (home != null) {
-      a.add("--home=" + home.toAbsolutePath().normalize());
-    }
-    if (os != null) {
-      a.add("--os=" + os.wire());
-    }
-    if (allUsers) {
-      a.add("--all-users");
-    }
-    a.add("--log-level=" + logLevel);
-    judge.intel.forEach(p -> a.add("--intel=" + p.toAbsolutePath()));
-    judge.disabledRules.forEach(r -> a.add("--disable-rule=" + r));
-    if (judge.rulesFile != null) {
-      a.add("--rules=" + judge.rulesFile.toAbsolutePath());
+    // An option given twice is matched twice, each match with all of its values.
+    for (OptionSpec o : new LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
+      String name = o.longestName();
+      if (RESIDENT_ONLY.contains(name) || name.equals("--state-dir")) {
+        continue;
+      }
+      if (o.arity().max() == 0) {
+        a.add(name);
+        continue;
+      }
+      boolean path = o.type() == Path.class || List.of(o.auxiliaryTypes()).contains(Path.class);
+      for (String v : o.originalStringValues()) {
+        a.add(name + "=" + (path ? Path.of(v).toAbsolutePath().normalize() : v));
+      }
     }
     return a;
   }
@@ -124,13 +114,6 @@ final class RunCommand implements Callable<Integer> {
     opts.add("-Dslf4j.provider=" + ConsoleLogProvider.class.getName());
     opts.add("-Dslf4j.internal.verbosity=WARN");
     return opts;
-  }
-
-  static final class OsConverter implements picocli.CommandLine.ITypeConverter<Os> {
-    @Override
-    public Os convert(String value) {
-      return Os.parse(value);
-    }
   }
 
   /** {@code 250ms}, {@code 90s}, {@code 30m}, {@code 1h}, {@code 1d}, or ISO-8601 {@code PT1H}. */

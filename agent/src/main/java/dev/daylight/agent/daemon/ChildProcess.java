@@ -60,7 +60,7 @@ final class ChildProcess {
    * The JVM of this process started again on {@code mainClass}: {@code jvmOptions}, the class path
    * of this JVM, then {@code args}. In an installed package the runtime has no {@code java}
    * binary (jlink strips it) and this process runs under the package's native launcher: the child
-   * is then that launcher with {@link Resident#CHILD_VIA_LAUNCHER} first, and the launcher's own JVM options;
+   * is then that launcher with {@link Resident#CHILD_COMMAND} first, and the launcher's own JVM options;
    * or, when this process runs under the resident's launcher, the one {@value #CHILD_LAUNCHER} names.
    */
   static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
@@ -97,8 +97,8 @@ final class ChildProcess {
     } else {
       cmd.add(self.orElseThrow(() -> new IllegalStateException("no java binary in " + javaHome
           + " and no command line of this process to start scan children with")));
-      cmd.add(Resident.CHILD_VIA_LAUNCHER);
     }
+    cmd.add(Resident.CHILD_COMMAND);
     cmd.addAll(args);
     return cmd;
   }

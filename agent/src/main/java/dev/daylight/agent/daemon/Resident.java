@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
 public final class Resident implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Resident.class);
   /**
-   * First argument that makes the agent's main class run a scan child, for installs whose
-   * runtime has no {@code java} binary: the child is started through the package's launcher.
+   * The agent's hidden subcommand that runs one scan child: after the main class when started on
+   * {@code java}, or after the package's launcher in installs whose runtime has no {@code java}.
    */
-  public static final String CHILD_VIA_LAUNCHER = "--run-child";
+  public static final String CHILD_COMMAND = "run-child";
   /** Interval floor for a fleet policy: each scan costs a JVM start. */
   static final Duration MIN_POLICY_INTERVAL = Duration.ofMinutes(1);
 

@@ -4,7 +4,6 @@ import dev.daylight.agent.catalog.Catalog;
 import dev.daylight.agent.scan.Joins;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -15,33 +14,19 @@ import java.util.function.Supplier;
  * when it is computed changes.
  */
 final class BackgroundWalk {
-  private final Path home;
-  private final int depth;
   private final FutureTask<Set<Path>> task;
 
-  private BackgroundWalk(Path home, int depth, FutureTask<Set<Path>> task) {
-    this.home = home;
-    this.depth = depth;
+  private BackgroundWalk(FutureTask<Set<Path>> task) {
     this.task = task;
   }
 
   /** Starts walking {@code home} with the catalog {@code catalog} gives (loaded on the new thread). */
   static BackgroundWalk start(Supplier<Catalog> catalog, Path home, int depth) {
-    // An anonymous class, not a lambda: this may run before anything initialized java.lang.invoke.
-    FutureTask<Set<Path>> task = new FutureTask<>(new Callable<Set<Path>>() {
-      @Override
-      public Set<Path> call() {
-        return new ProjectWalk(catalog.get(), depth).projectFolders(home);
-      }
-    });
+    FutureTask<Set<Path>> task = new FutureTask<>(() -> new ProjectWalk(catalog.get(), depth).projectFolders(home));
     Thread t = new Thread(task, "daylight-walk");
     t.setDaemon(true); // a CLI usage error must not wait for a walk nobody will read
     t.start();
-    return new BackgroundWalk(home, depth, task);
-  }
-
-  boolean isFor(Path home, int depth) {
-    return this.home.equals(home) && this.depth == depth;
+    return new BackgroundWalk(task);
   }
 
   /** The project folders, waiting for the walk to end; its failure is rethrown here as it was. */

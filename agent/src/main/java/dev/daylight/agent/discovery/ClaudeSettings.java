@@ -40,7 +40,7 @@ final class ClaudeSettings {
   private final DocumentCache docs;
   private final Consumer<ScanError> errors;
   // By identity: a spec is one catalog object, and a record's generated hashCode costs its first
-  // caller a method-handle bootstrap (ObjectMethods), about 10 ms of a scan's start.
+  // caller a method-handle bootstrap (ObjectMethods) on the scan's start-up path.
   private final Map<FileSpec, List<Layer>> machine = new IdentityHashMap<>();
   private final Map<Path, List<Layer>> byProject = new HashMap<>();
 

@@ -54,12 +54,7 @@ public final class Discovery {
   }
 
   public static Result run(ScanContext context) {
-    BackgroundWalk walk = WalkPrefetch.take();
-    Catalog catalog = Catalog.builtIn();
-    if (walk == null || !walk.isFor(context.home(), context.walkDepth())) {
-      walk = BackgroundWalk.start(() -> catalog, context.home(), context.walkDepth());
-    }
-    return new Discovery(context, catalog).discover(walk);
+    return run(context, Catalog.builtIn());
   }
 
   public static Result run(ScanContext context, Catalog catalog) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 final class DocumentCache {
   /**
    * Written out rather than generated: a record's own equals and hashCode are bootstrapped through
-   * method handles on first use (ObjectMethods), some 20 ms at the start of every scan.
+   * method handles on first use (ObjectMethods), at the start of every scan.
    */
   private record Key(Path path, Format format) {
     @Override

@@ -2,7 +2,7 @@ package dev.daylight.agent.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.daylight.agent.change.Purls;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.InstalledPackage;

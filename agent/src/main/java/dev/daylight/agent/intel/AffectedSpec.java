@@ -1,5 +1,6 @@
 package dev.daylight.agent.intel;
 
+import dev.daylight.identity.VersionOrder;
 import java.util.ArrayList;
 import java.util.List;
 

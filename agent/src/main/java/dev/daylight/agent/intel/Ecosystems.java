@@ -1,5 +1,6 @@
 package dev.daylight.agent.intel;
 
+import dev.daylight.identity.VersionOrder;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class Ecosystems {
 
   /** The ecosystem's version order (npm: semver, PyPI: PEP 440, others: tolerant numeric). */
   public static Comparator<String> versionOrder(String ecosystem) {
-    return VersionOrder.forEcosystem(ecosystem);
+    return VersionOrder.forEcosystem(canonical(ecosystem));
   }
 
   static String pep503(String name) {

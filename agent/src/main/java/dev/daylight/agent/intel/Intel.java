@@ -1,5 +1,6 @@
 package dev.daylight.agent.intel;
 
+import dev.daylight.identity.VersionOrder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,7 +135,7 @@ public final class Intel {
     /**
      * The compact snapshot at {@code plain}, or the {@code .gz} of the same name beside it, which
      * takes precedence. The {@code .gz} is looked for there rather than on the class path: asking
-     * the class path for a name it lacks opens every jar on it, some 30 ms of each scan's start.
+     * the class path for a name it lacks opens every jar on it, on each scan's start.
      */
     Builder addSnapshotAt(URL plain) {
       try (InputStream gz = openIfPresent(new URL(plain, BUNDLED + ".gz"))) {

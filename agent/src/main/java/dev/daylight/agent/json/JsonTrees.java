@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Jackson trees as {@code ObjectMapper.readTree} builds them, but straight from the streaming
  * parser. The scan reads its bundled data (catalog, secret patterns, known apps) and a few
  * manifests as trees; an {@code ObjectMapper}'s class set-up (Jackson's default date format, with
- * the JDK's calendar and locale data behind it) costs some 50-60 ms of CPU, more than all of
+ * the JDK's calendar and locale data behind it) costs more CPU than all of
  * those reads together, and a scan that neither stores nor probes the host needs no mapper at
  * all. Node classes follow the mapper's defaults: ints, longs and big integers by size, doubles,
  * decimals without trailing zeros (TOML's floats), embedded values as binary or POJO nodes.

@@ -1,6 +1,6 @@
 package dev.daylight.agent.store;
 
-import dev.daylight.agent.change.Purls;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;

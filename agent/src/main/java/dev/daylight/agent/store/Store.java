@@ -1,6 +1,6 @@
 package dev.daylight.agent.store;
 
-import dev.daylight.agent.change.Purls;
+import dev.daylight.identity.Purls;
 import dev.daylight.agent.change.Trust;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Client;

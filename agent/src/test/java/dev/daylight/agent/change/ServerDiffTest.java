@@ -66,11 +66,4 @@ class ServerDiffTest {
     assertThat(ServerDiff.diff(List.of(a), List.of(), Set.of(a.configPath()))).isEmpty();
     assertThat(ServerDiff.diff(List.of(a), List.of(), Set.of())).hasSize(1);
   }
-
-  @Test
-  void basePurlDropsVersionQualifiersAndSubpath() {
-    assertThat(Purls.base("pkg:npm/%40scope/name@1.2.3?x=y#sub")).isEqualTo("pkg:npm/%40scope/name");
-    assertThat(Purls.base("pkg:npm/@scope/name@1.2.3")).isEqualTo("pkg:npm/@scope/name");
-    assertThat(Purls.base("pkg:pypi/mcp-server-fetch")).isEqualTo("pkg:pypi/mcp-server-fetch");
-  }
 }

@@ -39,7 +39,7 @@ class ScanCommandTest {
     Run r = run("scan", "--home", home.toString(), "--os", os, "--format", "json", "--no-host", "--no-store");
     assertThat(r.exit()).as(r.err()).isZero();
     Inventory inv = Json.mapper().readValue(r.out(), Inventory.class);
-    // Printed with RecordWriter: the mapper's pretty form, every field kept.
+    // The mapper's pretty form, every field kept.
     assertThat(r.out()).startsWith("{").contains("  \"schemaVersion\" : ").endsWith("}" + System.lineSeparator());
     assertThat(Json.mapper().readTree(r.out())).isEqualTo(Json.mapper().valueToTree(inv));
     return inv;

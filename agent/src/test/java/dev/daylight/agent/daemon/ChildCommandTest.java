@@ -19,17 +19,17 @@ class ChildCommandTest {
     Files.writeString(java, "");
     java.toFile().setExecutable(true);
     assertThat(ChildProcess.command(runtime, Optional.of("/usr/bin/whatever"), "a.jar", List.of("-Xshare:auto"),
-        "dev.daylight.agent.cli.RunChild", List.of("--state-dir=/s")))
-        .containsExactly(java.toString(), "-Xshare:auto", "-cp", "a.jar", "dev.daylight.agent.cli.RunChild",
-            "--state-dir=/s");
+        "dev.daylight.agent.cli.Main", List.of("--state-dir=/s")))
+        .containsExactly(java.toString(), "-Xshare:auto", "-cp", "a.jar", "dev.daylight.agent.cli.Main",
+            Resident.CHILD_COMMAND, "--state-dir=/s");
   }
 
   @Test
   void aJlinkedRuntimeWithoutJavaGoesThroughTheLauncherOfThisProcess() {
     // jpackage's runtime has no bin/java; this process runs as /opt/daylight/bin/daylight.
     assertThat(ChildProcess.command(runtime, Optional.of("/opt/daylight/bin/daylight"), "a.jar",
-        List.of("-Xshare:auto"), "dev.daylight.agent.cli.RunChild", List.of("--state-dir=/s")))
-        .containsExactly("/opt/daylight/bin/daylight", Resident.CHILD_VIA_LAUNCHER, "--state-dir=/s");
+        List.of("-Xshare:auto"), "dev.daylight.agent.cli.Main", List.of("--state-dir=/s")))
+        .containsExactly("/opt/daylight/bin/daylight", Resident.CHILD_COMMAND, "--state-dir=/s");
   }
 
   @Test
@@ -53,7 +53,7 @@ class ChildCommandTest {
     // What the package launcher runs: the agent's main class, the child word first.
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        "dev.daylight.agent.cli.Main", Resident.CHILD_VIA_LAUNCHER, "--child=scan", "--reason=test",
+        "dev.daylight.agent.cli.Main", Resident.CHILD_COMMAND, "--child=scan", "--reason=test",
         "--home=" + home, "--os=linux", "--state-dir=" + state).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();

@@ -52,10 +52,10 @@ class DaemonWatchTest {
 
   @Test
   void aNewConfigIsScannedAndStoredWithoutWaitingForTheInterval() throws Exception {
-    // The resident in this JVM, each scan a real child JVM (RunChild, as `daylight run` starts it): the
+    // The resident in this JVM, each scan a real child JVM (`run-child`, as `daylight run` starts it): the
     // rules stage as the CLI runs it, with the bundled intel.
     List<String> child = Resident.childCommand(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        "dev.daylight.agent.cli.RunChild", List.of("--home=" + home, "--os=linux", "--state-dir=" + state,
+        "dev.daylight.agent.cli.Main", List.of("--home=" + home, "--os=linux", "--state-dir=" + state,
             "--log-level=DEBUG"));
     try (Resident daemon = new Resident(new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(100),
         Duration.ofMinutes(2), state), child)) {

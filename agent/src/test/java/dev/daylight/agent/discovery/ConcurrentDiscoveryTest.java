@@ -3,7 +3,6 @@ package dev.daylight.agent.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.platform.Os;
-import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
 import java.io.IOException;
@@ -11,20 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The walk runs on its own thread (or starts before the CLI parses): the result must not notice. */
+/** The walk runs on its own thread: the result must not notice. */
 class ConcurrentDiscoveryTest {
   @TempDir Path tmp;
 
   private final String server = "{\"mcpServers\":{\"%s\":{\"command\":\"npx\",\"args\":[\"%s\"]}}}";
-
-  @AfterEach
-  void forgetPrefetch() {
-    WalkPrefetch.discard();
-  }
 
   /** Client files, a registered project and walked projects, with a bad file in each phase. */
   private FakeHome busyHome() throws IOException {
@@ -65,40 +58,5 @@ class ConcurrentDiscoveryTest {
       again.add(h.scan());
     }
     assertThat(again).allSatisfy(r -> assertThat(r).isEqualTo(first));
-  }
-
-  @Test
-  void aPrefetchedWalkGivesTheSameResultAsWalkingThen() throws IOException {
-    FakeHome h = busyHome();
-    Discovery.Result plain = h.scan();
-    WalkPrefetch.start(tmp, ScanContext.DEFAULT_WALK_DEPTH);
-    assertThat(h.scan()).isEqualTo(plain);
-    assertThat(WalkPrefetch.pending()).as("taken by the run").isNull();
-  }
-
-  @Test
-  void aPrefetchedWalkIsUsedOnlyForItsHomeAndDepth() throws IOException {
-    FakeHome h = busyHome();
-    Discovery.Result plain = h.scan();
-    WalkPrefetch.start(tmp.resolve("code"), ScanContext.DEFAULT_WALK_DEPTH);
-    assertThat(h.scan()).isEqualTo(plain);
-    WalkPrefetch.start(tmp, 1);
-    assertThat(h.scan()).isEqualTo(plain);
-  }
-
-  @Test
-  void theRunUsesTheWalkStartedEarlierAndDiscardForgetsIt() throws IOException {
-    FakeHome h = new FakeHome(tmp, Os.LINUX);
-    h.write("code/a/.mcp.json", server.formatted("a", "a"));
-    WalkPrefetch.start(tmp, ScanContext.DEFAULT_WALK_DEPTH);
-    WalkPrefetch.pending().join();
-    h.write("code/b/.mcp.json", server.formatted("b", "b"));
-    // the tree as it was when the walk ran: what a scan started at that moment reports
-    assertThat(h.scan().servers()).extracting(McpServer::name).containsExactly("a");
-    WalkPrefetch.start(tmp, ScanContext.DEFAULT_WALK_DEPTH);
-    WalkPrefetch.pending().join();
-    WalkPrefetch.discard();
-    h.write("code/c/.mcp.json", server.formatted("c", "c"));
-    assertThat(h.scan().servers()).extracting(McpServer::name).containsExactlyInAnyOrder("a", "b", "c");
   }
 }

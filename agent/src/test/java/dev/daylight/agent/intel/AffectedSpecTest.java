@@ -2,6 +2,7 @@ package dev.daylight.agent.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.identity.VersionOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,10 @@
 package dev.daylight.collector.fleet;
 
 import dev.daylight.collector.ApiException;
-import dev.daylight.collector.ingest.Purls;
+import dev.daylight.identity.Purls;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
+import dev.daylight.identity.VersionRange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.daylight.collector.ingest;
 
 import dev.daylight.collector.store.MultiRow;
 import dev.daylight.collector.store.Statements;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Json;

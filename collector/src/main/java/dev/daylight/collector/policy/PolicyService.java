@@ -2,7 +2,7 @@ package dev.daylight.collector.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.ApiException;
-import dev.daylight.collector.ingest.Purls;
+import dev.daylight.identity.Purls;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
 import dev.daylight.collector.store.WriteQueue;

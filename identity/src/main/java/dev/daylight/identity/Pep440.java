@@ -1,18 +1,22 @@
-package dev.daylight.agent.intel;
+package dev.daylight.identity;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PEP 440 ordering for PyPI: epoch, release (trailing zeros ignored), pre-release, post-release,
- * dev-release, local label. A bare dev release sorts before every pre-release of its release, as
- * the specification's "sorting" rules (and {@code packaging.version}) require.
+ * PEP 440 for PyPI. The order: epoch, release (trailing zeros ignored), pre-release, post-release,
+ * dev-release, local label; a bare dev release sorts before every pre-release of its release, as
+ * the specification's "sorting" rules (and {@code packaging.version}) require. Specifier sets
+ * ({@code >=1.0,<2}, {@code ~=1.4.2}, {@code ==1.0.*}) match pre-releases like any other version:
+ * an incident query wants every affected machine.
  */
-final class Pep440Order implements VersionOrder {
-  static final Pep440Order INSTANCE = new Pep440Order();
+public final class Pep440 implements VersionOrder {
+  public static final Pep440 INSTANCE = new Pep440();
+  private static final Pattern CLAUSE = Pattern.compile("(~=|===|==|!=|<=|>=|<|>)\\s*(\\S+)");
 
   private static final Pattern PEP440 =
       Pattern.compile(
@@ -26,7 +30,7 @@ final class Pep440Order implements VersionOrder {
   private static final long NEG = Long.MIN_VALUE;
   private static final long POS = Long.MAX_VALUE;
 
-  private Pep440Order() {}
+  private Pep440() {}
 
   @Override
   public boolean valid(String version) {
@@ -79,6 +83,81 @@ final class Pep440Order implements VersionOrder {
     }
   }
 
+  /** A specifier set: every comma-separated clause must hold; a version it cannot read matches none. */
+  public static Predicate<String> specifier(String spec) {
+    List<Predicate<Key>> clauses = new ArrayList<>();
+    List<String> exact = new ArrayList<>();
+    for (String raw : spec.split(",")) {
+      String clause = raw.trim();
+      Matcher m = CLAUSE.matcher(clause);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a PEP 440 specifier: " + clause);
+      }
+      if (m.group(1).equals("===")) {
+        exact.add(m.group(2));
+      } else {
+        clauses.add(clause(m.group(1), m.group(2)));
+      }
+    }
+    return text -> {
+      Key v = key(text);
+      return exact.stream().allMatch(text::equals) && v != null && clauses.stream().allMatch(c -> c.test(v));
+    };
+  }
+
+  private static Predicate<Key> clause(String op, String v) {
+    if (v.endsWith(".*")) {
+      if (!op.equals("==") && !op.equals("!=")) {
+        throw new IllegalArgumentException("wildcard only with == or !=: " + op + v);
+      }
+      String written = v.substring(0, v.length() - 2);
+      Key base = required(written);
+      List<Long> parts = releaseOf(written);
+      Predicate<Key> prefix = x -> x.epoch() == base.epoch() && x.hasPrefix(parts);
+      return op.equals("==") ? prefix : prefix.negate();
+    }
+    Key b = required(v);
+    return switch (op) {
+      // A specifier without a local label matches every local build of its version.
+      case "==" -> x -> (b.local() == null ? x.withoutLocal() : x).compareTo(b) == 0;
+      case "!=" -> x -> (b.local() == null ? x.withoutLocal() : x).compareTo(b) != 0;
+      case "<=" -> x -> x.compareTo(b) <= 0;
+      case ">=" -> x -> x.compareTo(b) >= 0;
+      case "<" -> x -> x.compareTo(b) < 0;
+      case ">" -> x -> x.compareTo(b) > 0;
+      case "~=" -> {
+        List<Long> written = releaseOf(v);
+        if (written.size() < 2) {
+          throw new IllegalArgumentException("~= needs at least two release parts: " + v);
+        }
+        List<Long> prefix = written.subList(0, written.size() - 1);
+        yield x -> x.compareTo(b) >= 0 && x.epoch() == b.epoch() && x.hasPrefix(prefix);
+      }
+      default -> throw new IllegalArgumentException("unknown operator " + op);
+    };
+  }
+
+  private static Key required(String v) {
+    Key k = key(v);
+    if (k == null) {
+      throw new IllegalArgumentException("not a PEP 440 version: " + v);
+    }
+    return k;
+  }
+
+  /** The release parts as written, trailing zeros kept ({@code ~=1.4.0} keeps {@code 1.4}). */
+  private static List<Long> releaseOf(String v) {
+    Matcher m = PEP440.matcher(v.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a PEP 440 version: " + v);
+    }
+    List<Long> parts = new ArrayList<>();
+    for (String part : m.group(2).split("\\.")) {
+      parts.add(Long.parseLong(part));
+    }
+    return parts;
+  }
+
   private static long preRank(String label) {
     return switch (label.toLowerCase(Locale.ROOT)) {
       case "a", "alpha" -> 0;
@@ -94,6 +173,20 @@ final class Pep440Order implements VersionOrder {
   private record Key(
       long epoch, List<Long> release, long preKind, long preNum, long post, long dev, String local)
       implements Comparable<Key> {
+    Key withoutLocal() {
+      return new Key(epoch, release, preKind, preNum, post, dev, null);
+    }
+
+    boolean hasPrefix(List<Long> prefix) {
+      for (int i = 0; i < prefix.size(); i++) {
+        long part = i < release.size() ? release.get(i) : 0;
+        if (part != prefix.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     @Override
     public int compareTo(Key o) {
       int c = Long.compare(epoch, o.epoch);

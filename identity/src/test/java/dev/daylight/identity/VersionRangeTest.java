@@ -1,4 +1,4 @@
-package dev.daylight.collector.fleet;
+package dev.daylight.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,7 @@ class VersionRangeTest {
   void pep440OrdersDevPreFinalPost() {
     List<String> ordered = List.of("1.0.dev1", "1.0a1", "1.0b2", "1.0rc1", "1.0", "1.0.post1", "1.1", "1!0.1");
     for (int i = 1; i < ordered.size(); i++) {
-      assertThat(Pep440.parse(ordered.get(i - 1)).compareTo(Pep440.parse(ordered.get(i))))
+      assertThat(Pep440.INSTANCE.compare(ordered.get(i - 1), ordered.get(i)))
           .as(ordered.get(i - 1) + " < " + ordered.get(i)).isNegative();
     }
   }
@@ -52,5 +52,15 @@ class VersionRangeTest {
     assertThatThrownBy(() -> VersionRange.parse("npm", "1.0; DROP")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> VersionRange.parse("pypi", "1.0 or 2")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> VersionRange.parse("pypi", "~=1")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theAgentsOrderAndTheFleetsRangesAgreeOnPreReleases() {
+    // One order for the agent's verdicts and the collector's incident query: a pre-release of
+    // the fixed version is still affected, on both sides.
+    assertThat(VersionOrder.forEcosystem("npm").compare("1.0.16-beta.1", "1.0.16")).isNegative();
+    assertThat(matching("npm", "<1.0.16", "1.0.16-beta.1", "1.0.16")).containsExactly("1.0.16-beta.1");
+    assertThat(VersionOrder.forEcosystem("PyPI").compare("2.0rc1", "2.0")).isNegative();
+    assertThat(matching("pypi", "<2.0", "2.0rc1", "2.0")).containsExactly("2.0rc1");
   }
 }

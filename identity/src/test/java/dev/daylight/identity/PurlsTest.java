@@ -1,4 +1,4 @@
-package dev.daylight.collector.ingest;
+package dev.daylight.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.daylight.agent.intel;
+package dev.daylight.identity;
 
 import java.util.Comparator;
 
@@ -6,17 +6,23 @@ import java.util.Comparator;
  * Orders the versions of one ecosystem. OSV {@code SEMVER} ranges always use semver order;
  * {@code ECOSYSTEM} ranges use the ecosystem's own order (npm: semver, PyPI: PEP 440).
  */
-interface VersionOrder extends Comparator<String> {
+public interface VersionOrder extends Comparator<String> {
 
   /** True when {@code version} is a version this order understands (not merely tolerates). */
   boolean valid(String version);
 
+  /** The order of an OSV ecosystem or a purl type ({@code npm}, {@code PyPI}/{@code pypi}, ...). */
   static VersionOrder forEcosystem(String ecosystem) {
-    return switch (Ecosystems.canonical(ecosystem)) {
+    return switch (ecosystem.toLowerCase(java.util.Locale.ROOT)) {
       case "npm" -> SemverOrder.INSTANCE;
-      case "PyPI" -> Pep440Order.INSTANCE;
+      case "pypi" -> Pep440.INSTANCE;
       default -> GenericOrder.INSTANCE;
     };
+  }
+
+  /** The tolerant order for versions no ecosystem order reads. */
+  static VersionOrder generic() {
+    return GenericOrder.INSTANCE;
   }
 
   static VersionOrder semver() {

@@ -1,4 +1,4 @@
-package dev.daylight.agent.intel;
+package dev.daylight.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ class VersionOrderTest {
   void pep440OrdersDevPreReleasePostAndLocal() {
     // The ordering example of PEP 440 "Summary of permitted suffixes and relative ordering".
     assertAscending(
-        Pep440Order.INSTANCE,
+        Pep440.INSTANCE,
         "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456",
         "1.0b2", "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0",
         "1.0+abc.5", "1.0+abc.7", "1.0+5", "1.0.post456.dev34", "1.0.post456", "1.1.dev1");
@@ -49,7 +49,7 @@ class VersionOrderTest {
 
   @Test
   void pep440NormalisesSpellings() {
-    Pep440Order o = Pep440Order.INSTANCE;
+    Pep440 o = Pep440.INSTANCE;
     assertThat(o.compare("1.0", "1.0.0")).isZero();
     assertThat(o.compare("1.0alpha1", "1.0a1")).isZero();
     assertThat(o.compare("1.0-1", "1.0.post1")).isZero();
@@ -60,8 +60,8 @@ class VersionOrderTest {
   @Test
   void ecosystemPicksItsOrder() {
     assertThat(VersionOrder.forEcosystem("npm")).isSameAs(VersionOrder.semver());
-    assertThat(VersionOrder.forEcosystem("PyPI")).isSameAs(Pep440Order.INSTANCE);
-    assertThat(VersionOrder.forEcosystem("pypi")).isSameAs(Pep440Order.INSTANCE);
+    assertThat(VersionOrder.forEcosystem("PyPI")).isSameAs(Pep440.INSTANCE);
+    assertThat(VersionOrder.forEcosystem("pypi")).isSameAs(Pep440.INSTANCE);
     assertThat(VersionOrder.forEcosystem("Debian:12").compare("1.10", "1.9")).isPositive();
   }
 }

@@ -1,4 +1,4 @@
-package dev.daylight.agent.intel;
+package dev.daylight.identity;
 
 import java.util.Locale;
 

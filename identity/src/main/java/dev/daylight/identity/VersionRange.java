@@ -1,4 +1,4 @@
-package dev.daylight.collector.fleet;
+package dev.daylight.identity;
 
 import java.util.function.Predicate;
 import java.util.regex.Pattern;

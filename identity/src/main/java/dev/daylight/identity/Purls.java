@@ -1,4 +1,4 @@
-package dev.daylight.collector.ingest;
+package dev.daylight.identity;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -10,14 +10,22 @@ import java.util.Optional;
 public final class Purls {
   private Purls() {}
 
-  /** {@code pkg:npm/postmark-mcp@1.0.16} becomes {@code pkg:npm/postmark-mcp}. */
+  /**
+   * {@code pkg:npm/postmark-mcp@1.0.16} becomes {@code pkg:npm/postmark-mcp}; trust, reviews and
+   * fleet decisions are keyed by this form. Text that is not a package URL comes back without
+   * version, qualifiers or subpath, unnormalized.
+   */
   public static String base(String purl) {
     String p = strip(purl.trim());
     int at = versionAt(p);
     if (at >= 0) {
       p = p.substring(0, at);
     }
-    return normalize(p);
+    return isPurl(p) ? normalize(p) : p;
+  }
+
+  private static boolean isPurl(String p) {
+    return p.startsWith("pkg:") && p.indexOf('/') > 4;
   }
 
   /** The version a purl carries, if any. */
