@@ -5,6 +5,7 @@ import dev.daylight.agent.daemon.ChildContract;
 import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.guard.Guard;
+import dev.daylight.agent.guard.GuardEvents;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.Scanner;
@@ -112,6 +113,7 @@ final class RunChild implements Callable<Integer> {
       if (mode == Mode.scan && !scan(reason, locations)) {
         return ExitCodes.RUNTIME_FAILURE;
       }
+      GuardEvents.collect(dir, store); // the calls the hook refused, for this round's report
       status = deliver(locations);
       Guard.refresh(dir, store); // the policy pulled may have changed the mode or a fleet decision
       Optional<Duration> interval = store.setting(Reporter.SCAN_INTERVAL).map(Long::parseLong)

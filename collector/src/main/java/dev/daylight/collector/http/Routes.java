@@ -2,6 +2,7 @@ package dev.daylight.collector.http;
 
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.GuardCalls;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.RawEvents;
@@ -82,7 +83,7 @@ final class Routes extends Handler.Abstract {
     return switch (path) {
       case "/healthz", "/metrics", "/api/v1/enroll", "/api/v1/reports", "/api/v1/policy",
           "/api/v1/overview", "/api/v1/devices", "/api/v1/fleet/servers", "/api/v1/fleet/packages",
-          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel" -> path;
+          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel", "/api/v1/guard/calls" -> path;
       default -> path.startsWith("/api/") ? "unknown" : "dashboard";
     };
   }
@@ -184,6 +185,8 @@ final class Routes extends Handler.Abstract {
             .addKeyValue("by", edit.by()).log("policy edited");
         yield json(res, 200, s.policy().list(), cb);
       }
+      case "/api/v1/guard/calls" -> json(res, 200, get(method, () -> new GuardCalls(s.db()).query(
+          q.getValue("node"), q.getValue("decision"), longParam(req, "since", 0), limit)), cb);
       case "/api/v1/admin/intel" -> {
         expect(method, "POST");
         var records = HttpIo.json(HttpIo.body(req, BODY_CAP), com.fasterxml.jackson.databind.JsonNode[].class);
