@@ -303,6 +303,23 @@ abstract class CollectorApiContract {
     assertThat(http.get("/api/v1/guard/calls", null).status()).isEqualTo(401);
   }
 
+  @Test
+  void theFleetGuardModeRidesWithThePolicyAndChangesItsEtag() {
+    Node n = enroll("guard-policy", "ann");
+    Http.Answer before = http.get("/api/v1/policy", n.key());
+    assertThat(before.json().get("guard").isNull()).isTrue();
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "strict", "by", "sec")).status()).isEqualTo(400);
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "enforce")).status()).isEqualTo(400);
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "enforce", "installHooks", true, "by", "sec"))
+        .status()).isEqualTo(200);
+    Http.Answer after = http.get("/api/v1/policy", n.key());
+    assertThat(after.json().get("etag").asText()).isNotEqualTo(before.json().get("etag").asText());
+    assertThat(after.json().get("guard").get("mode").asText()).isEqualTo("enforce");
+    assertThat(after.json().get("guard").get("installHooks").asBoolean()).isTrue();
+    assertThat(http.get("/api/v1/admin/guard", ADMIN).json().get("by").asText()).isEqualTo("sec");
+    assertThat(http.put("/api/v1/admin/guard", null, Map.of("mode", "off", "by", "x")).status()).isEqualTo(401);
+  }
+
   /** As the agent's GuardEvents builds it from one spool line. */
   static dev.daylight.protocol.ChangeEvent guardCall(String decision, String tool) {
     var after = Json.mapper().createObjectNode().put("client", "claude-code").put("server", "postmark")

@@ -6,6 +6,7 @@ import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.guard.GuardEvents;
+import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.Scanner;
@@ -116,6 +117,9 @@ final class RunChild implements Callable<Integer> {
       GuardEvents.collect(dir, store); // the calls the hook refused, for this round's report
       status = deliver(locations);
       Guard.refresh(dir, store); // the policy pulled may have changed the mode or a fleet decision
+      if (target.allUsers) {
+        Guard.followFleet(dir, store, Layout.currentMachine());
+      }
       Optional<Duration> interval = store.setting(Reporter.SCAN_INTERVAL).map(Long::parseLong)
           .filter(s -> s > 0).map(Duration::ofSeconds);
       ChildContract.writeInterval(dir, interval);

@@ -1,5 +1,6 @@
 package dev.daylight.agent.guard;
 
+import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Guard {
   /** The mode the fleet policy sets; wins over the local one. */
   public static final String FLEET_MODE = "guard.mode.fleet";
+  /** "true" when the fleet asks packaged agents to install the managed hooks. */
+  public static final String FLEET_INSTALL_HOOKS = "guard.install-hooks.fleet";
   /** The mode set on this machine with {@code daylight guard mode}. */
   public static final String LOCAL_MODE = "guard.mode.local";
   private static final Logger log = LoggerFactory.getLogger(Guard.class);
@@ -54,6 +57,30 @@ public final class Guard {
   /** A blank setting is an absent one: the policy clears the fleet mode by sending none. */
   private static Optional<String> setting(Store store, String key) {
     return store.setting(key).filter(v -> !v.isBlank());
+  }
+
+  /**
+   * For the machine-wide agent: puts the hook into the clients' managed settings when the fleet
+   * asks for it, and takes it out again (only where Daylight put it) when the fleet stops asking.
+   */
+  public static void followFleet(Path stateDir, Store store, Layout machine) {
+    boolean wanted = store.setting(FLEET_INSTALL_HOOKS).map(Boolean::parseBoolean).orElse(false);
+    boolean ours = Files.isDirectory(dir(stateDir).resolve("installed"));
+    if (!wanted && !ours) {
+      return;
+    }
+    try {
+      GuardInstaller installer = new GuardInstaller(stateDir, machine, true);
+      List<GuardInstaller.Result> results = wanted ? installer.install(mode(store), java.util.Set.of())
+          : installer.uninstall(java.util.Set.of());
+      for (GuardInstaller.Result r : results) {
+        if (r.outcome() != GuardInstaller.Outcome.UNCHANGED && r.outcome() != GuardInstaller.Outcome.SKIPPED) {
+          log.info("guard hook {} {}: {} {}", wanted ? "install" : "removal", r.client(), r.outcome(), r.detail());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("guard hooks not {}: {}", wanted ? "installed" : "removed", e.toString());
+    }
   }
 
   /** Rewrites the decision files; logs and returns false when they could not be written. */
