@@ -1,6 +1,7 @@
 package dev.daylight.collector;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,5 +35,10 @@ class CollectorArchitectureTest {
             "dev.daylight.collector.fleet..", "dev.daylight.collector.policy..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.daylight.collector.http..", "org.eclipse.jetty..")
         .check(classes);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("dev.daylight.collector.(*)..").should().beFreeOfCycles().check(classes);
   }
 }

@@ -7,7 +7,7 @@ import dev.daylight.protocol.Inventory;
 import dev.daylight.agent.daemon.WatchLocations;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.Store;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package dev.daylight.agent.cli;
 
-import dev.daylight.agent.assess.JudgedScanner;
+import dev.daylight.agent.pipeline.JudgedScanner;
 import dev.daylight.agent.assess.RuleConfig;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Severity;
 import java.io.IOException;

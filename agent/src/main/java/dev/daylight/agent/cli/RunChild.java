@@ -9,7 +9,7 @@ import dev.daylight.agent.guard.GuardEvents;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Recorded;
 import dev.daylight.agent.store.Store;

@@ -4,7 +4,7 @@ import dev.daylight.agent.allusers.AllUsers;
 import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Inventory;

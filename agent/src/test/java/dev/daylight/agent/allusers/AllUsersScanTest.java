@@ -8,7 +8,7 @@ import dev.daylight.agent.cli.Main;
 import dev.daylight.agent.platform.Accounts.Account;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import java.io.IOException;

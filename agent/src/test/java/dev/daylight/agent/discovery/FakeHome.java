@@ -2,7 +2,7 @@ package dev.daylight.agent.discovery;
 
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.protocol.McpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.daylight.ui.apps;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.ui.data.Overview;
-import dev.daylight.ui.main.SessionViewModel;
+import dev.daylight.ui.session.SessionViewModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.daylight.ui.data;
 
-import dev.daylight.agent.assess.JudgedScanner;
+import dev.daylight.agent.pipeline.JudgedScanner;
 import dev.daylight.agent.assess.RuleConfig;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Inventory;

@@ -5,6 +5,7 @@ import dev.daylight.ui.apps.AppsViewModel;
 import dev.daylight.ui.servers.HostFindingsView;
 import dev.daylight.ui.servers.ServersView;
 import dev.daylight.ui.servers.ServersViewModel;
+import dev.daylight.ui.session.SessionViewModel;
 import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

@@ -5,7 +5,7 @@ import dev.daylight.protocol.Severity;
 import dev.daylight.ui.data.FindingItem;
 import dev.daylight.ui.data.Overview;
 import dev.daylight.ui.data.ServerRow;
-import dev.daylight.ui.main.SessionViewModel;
+import dev.daylight.ui.session.SessionViewModel;
 import dev.daylight.ui.servers.Approvals;
 import java.util.LinkedHashSet;
 import java.util.List;

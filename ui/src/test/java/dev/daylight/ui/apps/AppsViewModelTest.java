@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daylight.ui.InMemoryData;
 import dev.daylight.ui.apps.AppsViewModel.AppRow;
 import dev.daylight.ui.concurrent.UiExecutor;
-import dev.daylight.ui.main.SessionViewModel;
+import dev.daylight.ui.session.SessionViewModel;
 import org.junit.jupiter.api.Test;
 
 class AppsViewModelTest {

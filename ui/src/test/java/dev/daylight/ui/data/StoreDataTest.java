@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.scan.Scanner;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Client;

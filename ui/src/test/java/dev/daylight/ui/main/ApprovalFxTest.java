@@ -12,6 +12,8 @@ import dev.daylight.ui.concurrent.FxExecutor;
 import dev.daylight.ui.data.ServerRow;
 import dev.daylight.ui.data.ServerStatus;
 import dev.daylight.ui.servers.ServersViewModel;
+import dev.daylight.ui.session.DesktopActions;
+import dev.daylight.ui.session.SessionViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.daylight.ui.InMemoryData;
 import dev.daylight.ui.concurrent.UiExecutor;
 import dev.daylight.ui.data.ServerRow;
 import dev.daylight.ui.data.ServerStatus;
-import dev.daylight.ui.main.SessionViewModel;
+import dev.daylight.ui.session.SessionViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

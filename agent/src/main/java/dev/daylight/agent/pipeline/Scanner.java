@@ -1,8 +1,10 @@
-package dev.daylight.agent.scan;
+package dev.daylight.agent.pipeline;
 
 import dev.daylight.agent.discovery.Discovery;
 import dev.daylight.agent.platform.HostFacts;
 import dev.daylight.agent.resolve.PackageResolver;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;

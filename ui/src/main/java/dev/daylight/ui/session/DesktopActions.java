@@ -1,4 +1,4 @@
-package dev.daylight.ui.main;
+package dev.daylight.ui.session;
 
 import java.nio.file.Path;
 

@@ -1,5 +1,8 @@
-package dev.daylight.agent.scan;
+package dev.daylight.agent.pipeline;
 
+import dev.daylight.agent.scan.Joins;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.scan.ScanStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.FutureTask;

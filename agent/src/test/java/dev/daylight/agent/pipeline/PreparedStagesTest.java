@@ -1,9 +1,11 @@
-package dev.daylight.agent.scan;
+package dev.daylight.agent.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.ScanError;
 import java.nio.file.Path;

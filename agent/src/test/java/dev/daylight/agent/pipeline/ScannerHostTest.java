@@ -1,8 +1,9 @@
-package dev.daylight.agent.scan;
+package dev.daylight.agent.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Host;
 import java.net.InetAddress;
 import java.nio.file.Path;

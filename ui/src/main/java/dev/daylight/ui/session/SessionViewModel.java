@@ -1,4 +1,4 @@
-package dev.daylight.ui.main;
+package dev.daylight.ui.session;
 
 import dev.daylight.ui.concurrent.UiExecutor;
 import dev.daylight.ui.data.DaylightData;

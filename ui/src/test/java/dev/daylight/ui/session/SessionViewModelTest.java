@@ -1,4 +1,4 @@
-package dev.daylight.ui.main;
+package dev.daylight.ui.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package dev.daylight.agent.assess;
+package dev.daylight.agent.pipeline;
 
 import dev.daylight.agent.apps.AppsStage;
+import dev.daylight.agent.assess.Assessor;
+import dev.daylight.agent.assess.RuleConfig;
 import dev.daylight.agent.installed.InstalledStage;
 import dev.daylight.agent.intel.IntelSource;
-import dev.daylight.agent.scan.Scanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,4 @@
+/**
+ * The AI apps tab: view and view model.
+ */
+package dev.daylight.ui.apps;

@@ -1,0 +1,4 @@
+/**
+ * The main window, which composes the tabs.
+ */
+package dev.daylight.ui.main;

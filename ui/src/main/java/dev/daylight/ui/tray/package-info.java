@@ -1,0 +1,4 @@
+/**
+ * The tray icon, its menu and notifications, bridging AWT and JavaFX.
+ */
+package dev.daylight.ui.tray;
