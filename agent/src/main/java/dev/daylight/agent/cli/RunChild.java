@@ -114,7 +114,12 @@ final class RunChild implements Callable<Integer> {
       if (mode == Mode.scan && !scan(reason, locations)) {
         return ExitCodes.RUNTIME_FAILURE;
       }
-      GuardEvents.collect(dir, store); // the calls the hook refused, for this round's report
+      // The calls the hook refused, for this round's report.
+      if (target.allUsers) {
+        GuardEvents.collectAllUsers(store, Layout.currentMachine());
+      } else {
+        GuardEvents.collect(dir, store);
+      }
       status = deliver(locations);
       Guard.refresh(dir, store); // the policy pulled may have changed the mode or a fleet decision
       if (target.allUsers) {

@@ -1,6 +1,8 @@
 package dev.daylight.agent.guard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daylight.agent.platform.Accounts;
+import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Json;
@@ -27,27 +29,44 @@ public final class GuardEvents {
 
   private GuardEvents() {}
 
-  /** Returns how many events were added; never throws (the spool is the hook's, not ours). */
+  /** The spool of this agent's own user; returns how many events were added. */
   public static int collect(Path stateDir, Store store) {
+    return collect(stateDir, OFFSET, null, store);
+  }
+
+  /**
+   * For the machine-wide agent: each account's hook writes the spool in that account's own state
+   * folder (the hook runs as the user); each is read from its own offset.
+   */
+  public static int collectAllUsers(Store store, Layout machine) {
+    int n = 0;
+    for (Accounts.Account a : Accounts.onThisMachine(machine)) {
+      n += collect(machine.forHome(a.home()).stateDir(), OFFSET + "." + a.name(), a.name(), store);
+    }
+    return n;
+  }
+
+  /** Never throws: the spool is the hook's, not ours, and a bad one must not stop a delivery. */
+  static int collect(Path spoolStateDir, String offsetKey, String osUser, Store store) {
     try {
-      long from = store.setting(OFFSET).map(Long::parseLong).orElse(0L);
-      Spool.Page page = Spool.from(stateDir, from);
+      long from = store.setting(offsetKey).map(Long::parseLong).orElse(0L);
+      Spool.Page page = Spool.from(spoolStateDir, from);
       List<ChangeEvent> events = new ArrayList<>();
       for (Spool.Call c : page.calls()) {
         if (c.decision().equals("deny") || c.decision().equals("audit")) {
-          events.add(event(c));
+          events.add(event(c, osUser));
         }
       }
       store.appendEvents(events);
-      store.putSetting(OFFSET, Long.toString(page.end()));
+      store.putSetting(offsetKey, Long.toString(page.end()));
       return events.size();
     } catch (IOException | RuntimeException e) {
-      log.warn("guard spool not read: {}", e.toString());
+      log.warn("guard spool {} not read: {}", Spool.file(spoolStateDir), e.toString());
       return 0;
     }
   }
 
-  static ChangeEvent event(Spool.Call c) {
+  static ChangeEvent event(Spool.Call c, String osUser) {
     Instant at;
     try {
       at = Instant.parse(c.ts());
@@ -61,6 +80,9 @@ public final class GuardEvents {
     after.put("project", c.project());
     after.put("decision", c.decision());
     after.put("reason", c.reason());
+    if (osUser != null) {
+      after.put("osUser", osUser);
+    }
     String verb = c.decision().equals("deny") ? "blocked" : "would block (audit)";
     return new ChangeEvent(UUID.randomUUID().toString(), TYPE, at, null, null, null, null,
         c.decision() + ": " + c.client() + " " + c.server() + " " + c.tool() + " " + verb, null, after);

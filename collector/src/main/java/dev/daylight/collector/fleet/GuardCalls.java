@@ -82,7 +82,7 @@ public final class GuardCalls {
     } catch (IOException e) {
       body = null; // an agent's malformed body: the row still counts
     }
-    for (String f : List.of("client", "server", "tool", "project", "decision", "reason")) {
+    for (String f : List.of("client", "server", "tool", "project", "decision", "reason", "osUser")) {
       call.put(f, body == null || !body.path(f).isTextual() ? null : body.get(f).asText());
     }
     return call;
