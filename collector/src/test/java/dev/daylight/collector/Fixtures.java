@@ -1,6 +1,7 @@
 package dev.daylight.collector;
 
 import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.ChangeType;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
@@ -8,6 +9,7 @@ import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
@@ -54,17 +56,17 @@ public final class Fixtures {
   }
 
   public static Report snapshot(String nodeId, Inventory inv) {
-    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), "snapshot",
+    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), ReportKind.SNAPSHOT,
         inv, List.of());
   }
 
   public static Report delta(String nodeId, List<ChangeEvent> events) {
-    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), "delta",
+    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), ReportKind.DELTA,
         null, events);
   }
 
   public static ChangeEvent serverAdded(McpServer s) {
-    return new ChangeEvent(UUID.randomUUID().toString(), "server-added", Instant.now(), null, s.id(),
+    return new ChangeEvent(UUID.randomUUID().toString(), ChangeType.SERVER_ADDED, Instant.now(), null, s.id(),
         s.pkg() == null ? null : s.pkg().purl(), null, "added " + s.name(), null,
         Json.mapper().valueToTree(s));
   }

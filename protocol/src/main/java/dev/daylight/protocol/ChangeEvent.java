@@ -6,15 +6,13 @@ import java.time.Instant;
 /**
  * Something that changed between two consecutive scans.
  *
- * @param type {@code server-added}, {@code server-removed}, {@code server-changed},
- *     {@code package-version-changed}, {@code finding-opened}, {@code finding-resolved},
- *     {@code review-changed}
+ * @param type what changed
  * @param before redacted state before, or null
  * @param after redacted state after, or null
  */
 public record ChangeEvent(
     String id,
-    String type,
+    ChangeType type,
     Instant at,
     String scanId,
     String serverId,

@@ -7,7 +7,7 @@ import java.util.List;
  * What an agent sends: a full snapshot first, deltas of change events after.
  *
  * @param reportId idempotency key: the collector stores a report id once
- * @param kind {@code snapshot} or {@code delta}
+ * @param kind a snapshot or a delta
  * @param inventory the inventory for a snapshot; for a delta the latest inventory may also ride
  *     along so the collector's "latest" view stays exact
  */
@@ -16,7 +16,7 @@ public record Report(
     String reportId,
     String nodeId,
     Instant createdAt,
-    String kind,
+    ReportKind kind,
     Inventory inventory,
     List<ChangeEvent> events) {
   public Report {

@@ -101,4 +101,17 @@ class JsonFormTest {
     given.put("env.NULL", null);
     assertThatThrownBy(b::build).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void eventTypesAndReportKindsKeepTheirWireNamesAndReadAnUnknownOneAsUnknown() throws Exception {
+    ChangeEvent e = new ChangeEvent("e1", ChangeType.PACKAGE_VERSION_CHANGED, Instant.EPOCH, null, null, null,
+        null, "changed", null, null);
+    JsonNode tree = Json.mapper().valueToTree(e);
+    assertThat(tree.get("type").asText()).isEqualTo("package-version-changed");
+    assertThat(Json.mapper().treeToValue(tree, ChangeEvent.class).type()).isEqualTo(ChangeType.PACKAGE_VERSION_CHANGED);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("type", "server-teleported");
+    assertThat(Json.mapper().treeToValue(tree, ChangeEvent.class).type()).isEqualTo(ChangeType.UNKNOWN);
+    assertThat(Json.mapper().writeValueAsString(ReportKind.DELTA)).isEqualTo("\"delta\"");
+    assertThat(Json.mapper().readValue("\"full\"", ReportKind.class)).isEqualTo(ReportKind.UNKNOWN);
+  }
 }

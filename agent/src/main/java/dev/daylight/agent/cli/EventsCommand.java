@@ -42,7 +42,7 @@ final class EventsCommand implements Callable<Integer> {
     } else {
       Table t = new Table("AT", "TYPE", "SUMMARY");
       for (ChangeEvent e : events) {
-        t.row(e.at(), e.type(), e.summary());
+        t.row(e.at(), e.type().wire(), e.summary());
       }
       t.print(out);
     }

@@ -51,7 +51,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ChangeEvent e : events) {
-      out.println(e.type() + ": " + e.summary());
+      out.println(e.type().wire() + ": " + e.summary());
     }
     out.flush();
     return ExitCodes.OK;

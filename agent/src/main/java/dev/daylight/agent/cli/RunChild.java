@@ -162,7 +162,7 @@ final class RunChild implements Callable<Integer> {
       log.info("scan {} stored ({}): {} servers, {} findings, {} events, {} ms", inv.scanId(), reason,
           inv.servers().size(), rec.inventory().findings().size(), rec.events().size(),
           (System.nanoTime() - t0) / 1_000_000);
-      rec.events().forEach(e -> log.info("event {} {} {}", e.id(), e.type(), e.summary()));
+      rec.events().forEach(e -> log.info("event {} {} {}", e.id(), e.type().wire(), e.summary()));
       return true;
     } catch (RuntimeException | StackOverflowError e) {
       ChildContract.writeWatchList(storeOptions.dir(), watch); // at least the catalog's locations

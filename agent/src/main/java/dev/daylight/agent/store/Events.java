@@ -2,6 +2,7 @@ package dev.daylight.agent.store;
 
 import dev.daylight.agent.change.ServerChange;
 import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.ChangeType;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
@@ -20,20 +21,20 @@ final class Events {
     McpServer s = change.server();
     String purl = s.pkg() == null ? null : s.pkg().purl();
     if (change instanceof ServerChange.Added) {
-      return event("server-added", at, scanId, s.id(), purl, null,
+      return event(ChangeType.SERVER_ADDED, at, scanId, s.id(), purl, null,
           "MCP server '" + s.name() + "' added in " + s.client(), null, s);
     } else if (change instanceof ServerChange.Removed) {
-      return event("server-removed", at, scanId, s.id(), purl, null,
+      return event(ChangeType.SERVER_REMOVED, at, scanId, s.id(), purl, null,
           "MCP server '" + s.name() + "' removed from " + s.client(), s, null);
     } else if (change instanceof ServerChange.Changed ch) {
-      return event("server-changed", at, scanId, s.id(), purl, null,
+      return event(ChangeType.SERVER_CHANGED, at, scanId, s.id(), purl, null,
           "MCP server '" + s.name() + "' in " + s.client() + " changed: " + String.join(", ", ch.fields()),
           ch.before(), s);
     } else {
       ServerChange.PackageVersionChanged v = (ServerChange.PackageVersionChanged) change;
       PackageRef before = v.before().pkg();
       PackageRef after = s.pkg();
-      return event("package-version-changed", at, scanId, s.id(), after.purl(), null,
+      return event(ChangeType.PACKAGE_VERSION_CHANGED, at, scanId, s.id(), after.purl(), null,
           after.name() + " changed from " + before.version() + " to " + after.version()
               + " in server '" + s.name() + "'",
           Map.of("version", String.valueOf(before.version()), "purl", before.purl()),
@@ -42,22 +43,22 @@ final class Events {
   }
 
   static ChangeEvent findingOpened(Finding f, String scanId, Instant at) {
-    return event("finding-opened", at, scanId, f.serverId(), f.purl(), f.id(),
+    return event(ChangeType.FINDING_OPENED, at, scanId, f.serverId(), f.purl(), f.id(),
         f.severity().wire() + ": " + f.title(), null, f);
   }
 
   static ChangeEvent findingResolved(Finding f, String scanId, Instant at) {
-    return event("finding-resolved", at, scanId, f.serverId(), f.purl(), f.id(),
+    return event(ChangeType.FINDING_RESOLVED, at, scanId, f.serverId(), f.purl(), f.id(),
         "resolved: " + f.title(), f, null);
   }
 
   static ChangeEvent reviewChanged(String purl, String version, String before, String after, Instant at) {
-    return event("review-changed", at, null, null, purl + "@" + version, null,
+    return event(ChangeType.REVIEW_CHANGED, at, null, null, purl + "@" + version, null,
         purl + "@" + version + " " + before + " -> " + after,
         Map.of("state", before), Map.of("state", after));
   }
 
-  static ChangeEvent event(String type, Instant at, String scanId, String serverId, String purl,
+  static ChangeEvent event(ChangeType type, Instant at, String scanId, String serverId, String purl,
       String findingId, String summary, Object before, Object after) {
     return new ChangeEvent(UUID.randomUUID().toString(), type, at, scanId, serverId, purl, findingId,
         summary, Sql.tree(before), Sql.tree(after));
@@ -66,7 +67,7 @@ final class Events {
   static void insert(Connection c, List<ChangeEvent> events) {
     for (ChangeEvent e : events) {
       Sql.update(c, "INSERT INTO events(event_id, type, at, scan_id, body) VALUES (?,?,?,?,?)",
-          e.id(), e.type(), e.at(), e.scanId(), Sql.json(e));
+          e.id(), e.type().wire(), e.at(), e.scanId(), Sql.json(e));
     }
   }
 

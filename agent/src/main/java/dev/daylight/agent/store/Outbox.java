@@ -3,6 +3,7 @@ package dev.daylight.agent.store;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import java.sql.Connection;
 import java.time.Instant;
@@ -40,11 +41,11 @@ final class Outbox {
     boolean snapshotDue = Meta.get(c, SNAPSHOT_DUE).map(Boolean::parseBoolean).orElse(true);
     if (snapshotDue) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          "snapshot", inventory, events));
+          ReportKind.SNAPSHOT, inventory, events));
       Meta.put(c, SNAPSHOT_DUE, "false");
     } else if (!events.isEmpty()) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          "delta", inventory, events));
+          ReportKind.DELTA, inventory, events));
     }
   }
 
@@ -52,7 +53,7 @@ final class Outbox {
   void enqueueDelta(Inventory latest, List<ChangeEvent> events, Instant now) {
     if (!events.isEmpty()) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          "delta", latest, events));
+          ReportKind.DELTA, latest, events));
     }
   }
 
@@ -63,7 +64,7 @@ final class Outbox {
 
   void enqueue(Report report) {
     Sql.update(c, "INSERT INTO outbox(report_id, kind, created_at, body) VALUES (?,?,?,?)",
-        report.reportId(), report.kind(), report.createdAt(), Sql.json(report));
+        report.reportId(), report.kind().wire(), report.createdAt(), Sql.json(report));
   }
 
   List<OutboxItem> pending(int max) {

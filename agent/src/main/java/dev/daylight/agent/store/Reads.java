@@ -19,8 +19,14 @@ final class Reads {
   private Reads() {}
 
   static Optional<Inventory> latest(Connection c) {
-    return Sql.one(c, "SELECT inventory FROM scans ORDER BY seq DESC LIMIT 1",
-        rs -> Sql.read(rs.getString(1), Inventory.class));
+    return Sql.one(c, "SELECT s.scan_id, s.started_at, s.finished_at, s.same_as IS NULL,"
+            + " CASE WHEN s.same_as IS NULL THEN s.inventory ELSE t.inventory END"
+            + " FROM scans s LEFT JOIN scans t ON t.seq = s.same_as ORDER BY s.seq DESC LIMIT 1",
+        rs -> {
+          Inventory content = Sql.read(rs.getString(5), Inventory.class);
+          return rs.getBoolean(4) ? content : Snapshots.as(content, rs.getString(1),
+              Sql.instant(rs.getString(2)), Sql.instant(rs.getString(3)));
+        });
   }
 
   static Optional<StoreStatus.ScanSummary> lastScan(Connection c) {

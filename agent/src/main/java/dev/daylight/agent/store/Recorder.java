@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
 final class Recorder {
   /** Scans older than this many are pruned; events keep their before/after forever. */
   static final int KEEP_SCANS = 1000;
+  /** Past this age a scan that changed nothing is dropped: the scans around it say the same. */
+  static final java.time.Duration KEEP_UNCHANGED = java.time.Duration.ofDays(30);
 
   private final Connection c;
   private final Instant now;
@@ -65,8 +68,7 @@ final class Recorder {
     }
     List<Finding> all = Trust.merge(Trust.merge(scanned.findings(), trust.findings()), newServers);
     Inventory stored = scanned.withFindings(all);
-    Sql.update(c, "UPDATE scans SET inventory = ? WHERE seq = ?", Sql.json(stored), seq);
-    writeSnapshotRows(stored, seq);
+    storeContent(stored, seq);
 
     List<ChangeEvent> events = new ArrayList<>();
     for (ServerChange change : changes) {
@@ -98,6 +100,24 @@ final class Recorder {
     }
   }
 
+  /**
+   * Keeps the inventory with the scan, or, when it is what the previous scan found, only a pointer
+   * to the scan that holds it: an unchanged home adds a row of a few hundred bytes, not a copy.
+   */
+  private void storeContent(Inventory stored, long seq) {
+    String hash = Snapshots.contentHash(stored);
+    Optional<Long> same = Sql.one(c,
+        "SELECT COALESCE(same_as, seq) FROM scans WHERE seq < ? AND content_hash = ?"
+            + " AND seq = (SELECT MAX(seq) FROM scans WHERE seq < ?)",
+        rs -> rs.getLong(1), seq, hash, seq);
+    if (same.isPresent()) {
+      Sql.update(c, "UPDATE scans SET content_hash = ?, same_as = ? WHERE seq = ?", hash, same.get(), seq);
+    } else {
+      Sql.update(c, "UPDATE scans SET inventory = ?, content_hash = ? WHERE seq = ?", Sql.json(stored), hash, seq);
+      writeSnapshotRows(stored, seq);
+    }
+  }
+
   private void writeSnapshotRows(Inventory inv, long seq) {
     for (McpServer s : inv.servers()) {
       Sql.update(c, "INSERT OR REPLACE INTO scan_servers(scan_seq, server_id, body) VALUES (?,?,?)",
@@ -118,7 +138,14 @@ final class Recorder {
     }
   }
 
+  /**
+   * Drops scans past the count and unchanged ones past the age. A scan others point at is kept
+   * while they are: its inventory is theirs.
+   */
   private void prune(long seq) {
-    Sql.update(c, "DELETE FROM scans WHERE seq <= ?", seq - KEEP_SCANS);
+    Sql.update(c, "DELETE FROM scans WHERE same_as IS NOT NULL AND stored_at < ?", now.minus(KEEP_UNCHANGED));
+    Sql.update(c, "DELETE FROM scans WHERE same_as IS NOT NULL AND seq <= ?", seq - KEEP_SCANS);
+    Sql.update(c, "DELETE FROM scans WHERE same_as IS NULL AND seq <= ?"
+        + " AND NOT EXISTS (SELECT 1 FROM scans t WHERE t.same_as = scans.seq)", seq - KEEP_SCANS);
   }
 }

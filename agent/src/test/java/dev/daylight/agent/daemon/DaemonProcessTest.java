@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.ChangeType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,9 +76,9 @@ class DaemonProcessTest {
     try {
       assertThat(eventually(() -> servers() == 2)).as("first scan stored").isTrue();
       Files.writeString(home.resolve(".cursor/mcp.json"), config(CANARIES.get(1)));
-      assertThat(eventually(() -> events().stream().anyMatch(e -> e.type().equals("server-changed"))))
+      assertThat(eventually(() -> events().stream().anyMatch(e -> e.type() == ChangeType.SERVER_CHANGED)))
           .as("secret change seen as server-changed").isTrue();
-      ChangeEvent changed = events().stream().filter(e -> e.type().equals("server-changed"))
+      ChangeEvent changed = events().stream().filter(e -> e.type() == ChangeType.SERVER_CHANGED)
           .findFirst().orElseThrow();
       assertThat(changed.summary()).contains("secretFingerprints");
       assertThat(changed.before().path("secretFingerprints"))

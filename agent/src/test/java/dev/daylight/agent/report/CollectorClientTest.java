@@ -9,6 +9,7 @@ import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Policy;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -60,7 +61,7 @@ class CollectorClientTest {
   private static Report report() {
     Inventory inv = new Inventory(SchemaVersion.CURRENT, "scan-1", Instant.now(), Instant.now(),
         new Host(null, "h", "linux", null, null, null, null), List.of(), List.of(), List.of(), List.of(), List.of());
-    return new Report(SchemaVersion.CURRENT, "r-1", null, Instant.now(), "snapshot", inv, List.of());
+    return new Report(SchemaVersion.CURRENT, "r-1", null, Instant.now(), ReportKind.SNAPSHOT, inv, List.of());
   }
 
   @Test

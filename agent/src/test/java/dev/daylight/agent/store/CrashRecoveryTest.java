@@ -3,6 +3,7 @@ package dev.daylight.agent.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.ChangeType;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -82,9 +83,9 @@ class CrashRecoveryTest {
       // Replaying added/removed events gives exactly the servers the store holds as active.
       Set<String> replay = new HashSet<>();
       for (ChangeEvent e : events) {
-        if (e.type().equals("server-added")) {
+        if (e.type() == ChangeType.SERVER_ADDED) {
           assertThat(replay.add(e.serverId())).as("added twice: " + e.serverId()).isTrue();
-        } else if (e.type().equals("server-removed")) {
+        } else if (e.type() == ChangeType.SERVER_REMOVED) {
           assertThat(replay.remove(e.serverId())).as("removed unseen: " + e.serverId()).isTrue();
         }
       }

@@ -38,7 +38,7 @@ class StoreTest {
   }
 
   static List<String> types(List<ChangeEvent> events) {
-    return events.stream().map(ChangeEvent::type).toList();
+    return events.stream().map(e -> e.type().wire()).toList();
   }
 
   @Test
@@ -136,7 +136,7 @@ class StoreTest {
     store.record(of(List.of(npx("a", "pkg-a", "1.0.0")), List.of()));
     store.record(of(List.of(npx("a", "pkg-a", "1.0.1")), List.of()));
     List<OutboxItem> pending = store.pendingReports(10);
-    assertThat(pending).extracting(i -> i.report().kind()).containsExactly("snapshot", "delta");
+    assertThat(pending).extracting(i -> i.report().kind().wire()).containsExactly("snapshot", "delta");
     assertThat(pending.get(1).report().events()).isNotEmpty();
     store.markFailed(pending.get(0).report().reportId(), "connection refused");
     assertThat(store.pendingReports(10).get(0).attempts()).isEqualTo(1);
@@ -145,7 +145,7 @@ class StoreTest {
     assertThat(store.outboxDepth()).isEqualTo(1);
     store.requestSnapshot();
     store.record(of(List.of(npx("a", "pkg-a", "1.0.1")), List.of()));
-    assertThat(store.pendingReports(10)).extracting(i -> i.report().kind())
+    assertThat(store.pendingReports(10)).extracting(i -> i.report().kind().wire())
         .containsExactly("delta", "snapshot");
   }
 
@@ -157,7 +157,7 @@ class StoreTest {
     assertThat(store.outboxDepth()).isLessThanOrEqualTo(Outbox.MAX_PENDING);
     List<OutboxItem> pending = store.pendingReports(Outbox.MAX_PENDING);
     // What survives the cut starts the collector's view afresh: a snapshot follows the dropped ones.
-    assertThat(pending).extracting(i -> i.report().kind()).contains("snapshot");
+    assertThat(pending).extracting(i -> i.report().kind().wire()).contains("snapshot");
     assertThat(pending.get(pending.size() - 1).seq()).isGreaterThan(pending.get(0).seq());
   }
 

@@ -2,6 +2,7 @@ package dev.daylight.collector.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.ChangeType;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
@@ -9,6 +10,7 @@ import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
@@ -123,7 +125,7 @@ public final class Bench {
     Inventory inv = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(),
         Instant.now(), host, List.of(), List.of(server), List.of(), List.of(), List.of());
     expectOk(post("/api/v1/reports", a.key(), gzip(Json.mapper().writeValueAsBytes(new Report(
-        SchemaVersion.CURRENT, UUID.randomUUID().toString(), a.nodeId(), Instant.now(), "snapshot", inv,
+        SchemaVersion.CURRENT, UUID.randomUUID().toString(), a.nodeId(), Instant.now(), ReportKind.SNAPSHOT, inv,
         List.of())))));
     return a;
   }
@@ -159,13 +161,13 @@ public final class Bench {
         "postmark-mcp changed to " + version + " and is not reviewed", a.server().id(), after.pkg().purl(),
         null, null, "review the new version");
     List<ChangeEvent> events = List.of(
-        new ChangeEvent(ID_E1, "server-changed", MARK, null, a.server().id(),
+        new ChangeEvent(ID_E1, ChangeType.SERVER_CHANGED, MARK, null, a.server().id(),
             after.pkg().purl(), null, "postmark-mcp now " + version, null, Json.mapper().valueToTree(after)),
-        new ChangeEvent(ID_E2, "finding-opened", MARK, null, a.server().id(),
+        new ChangeEvent(ID_E2, ChangeType.FINDING_OPENED, MARK, null, a.server().id(),
             after.pkg().purl(), f.id(), f.title(), null, Json.mapper().valueToTree(f)));
     try {
       String json = Json.mapper().writeValueAsString(new Report(SchemaVersion.CURRENT, ID_R, a.nodeId(), MARK,
-          "delta", null, events));
+          ReportKind.DELTA, null, events));
       if (!json.contains("\"" + MARK_TEXT + "\"")) {
         throw new IllegalStateException("instants are not written as ISO text: " + json);
       }

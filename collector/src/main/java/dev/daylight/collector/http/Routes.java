@@ -12,6 +12,7 @@ import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import java.time.Clock;
 import java.util.HashMap;
@@ -220,10 +221,10 @@ final class Routes extends Handler.Abstract {
     if (r.reportId().isBlank() || r.reportId().length() > 200) {
       throw ApiException.badRequest("reportId must be 1 to 200 characters");
     }
-    if (!r.kind().equals("snapshot") && !r.kind().equals("delta")) {
+    if (r.kind() == ReportKind.UNKNOWN) {
       throw ApiException.badRequest("kind must be snapshot or delta");
     }
-    if (r.kind().equals("snapshot") && r.inventory() == null) {
+    if (r.kind() == ReportKind.SNAPSHOT && r.inventory() == null) {
       throw ApiException.badRequest("a snapshot carries an inventory");
     }
     if (r.nodeId() != null && !r.nodeId().equals(node)) {

@@ -1,5 +1,8 @@
 package dev.daylight.collector.ingest;
 
+import static dev.daylight.collector.store.Columns.col;
+
+import dev.daylight.collector.store.Columns;
 import dev.daylight.collector.store.MultiRow;
 import dev.daylight.collector.store.Statements;
 import dev.daylight.identity.Purls;
@@ -20,23 +23,45 @@ import java.util.List;
  * package version stays the same, which is what "since when does it run 1.0.16" asks.
  */
 final class LatestView {
+  /** One server as one report saw it on one device. */
+  record ServerSighting(String node, McpServer server, long at, String seenIn) {
+    PackageRef pkg() {
+      return server.pkg();
+    }
+  }
+
+  /** A device's server row: each column once, with its value. */
+  static final Columns<ServerSighting> SERVER_COLUMNS = Columns.of("device_servers",
+      col("node_id", ServerSighting::node),
+      col("server_id", s -> s.server().id()),
+      col("client", s -> s.server().client()),
+      col("scope", s -> s.server().scope().wire()),
+      col("config_path", s -> s.server().configPath()),
+      col("server_name", s -> s.server().name()),
+      col("transport", s -> s.server().transport().wire()),
+      col("command", s -> s.server().command()),
+      col("url", s -> s.server().url()),
+      col("purl", s -> s.pkg() == null ? null : Purls.base(s.pkg().purl())),
+      col("ecosystem", s -> s.pkg() == null ? null : s.pkg().ecosystem()),
+      col("pkg_name", s -> s.pkg() == null ? null : s.pkg().name()),
+      col("version", s -> s.pkg() == null ? null : versionOf(s.pkg())),
+      col("pinned", s -> s.pkg() != null && s.pkg().pinned() ? 1 : 0),
+      col("first_seen", ServerSighting::at),
+      col("last_seen", ServerSighting::at),
+      col("seen_in", ServerSighting::seenIn),
+      col("os_user", s -> s.server().osUser()),
+      col("approval", s -> s.server().approval() == null ? null : s.server().approval().wire()),
+      col("enabled", s -> s.server().enabled() ? 1 : 0),
+      col("blocked_by", s -> s.server().blockedBy()));
+  /** Rows of one statement are told apart by this column (an upsert may not touch a row twice). */
+  static final int SERVER_KEY = SERVER_COLUMNS.indexOf("server_id");
   /** Upsert of a device's server: keeps first_seen while the package and version stay the same. */
-  static final MultiRow SERVERS = new MultiRow(
-      "INSERT INTO device_servers (node_id, server_id, client, scope, config_path, server_name, transport,"
-          + " command, url, purl, ecosystem, pkg_name, version, pinned, first_seen, last_seen, seen_in, os_user,"
-          + " approval, enabled, blocked_by) VALUES ",
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      " ON CONFLICT (node_id, server_id) DO UPDATE SET client = excluded.client,"
-          + " scope = excluded.scope, config_path = excluded.config_path,"
-          + " server_name = excluded.server_name, transport = excluded.transport,"
-          + " command = excluded.command, url = excluded.url, purl = excluded.purl,"
-          + " ecosystem = excluded.ecosystem, pkg_name = excluded.pkg_name,"
-          + " version = excluded.version, pinned = excluded.pinned,"
+  static final MultiRow SERVERS = new MultiRow(SERVER_COLUMNS.insertHead(), SERVER_COLUMNS.placeholders(),
+      " ON CONFLICT (node_id, server_id) DO UPDATE SET "
+          + SERVER_COLUMNS.updateAllExcept(List.of("node_id", "server_id", "first_seen")) + ","
           + " first_seen = CASE WHEN COALESCE(device_servers.version, '') = COALESCE(excluded.version, '')"
           + " AND COALESCE(device_servers.purl, '') = COALESCE(excluded.purl, '')"
-          + " THEN device_servers.first_seen ELSE excluded.first_seen END,"
-          + " last_seen = excluded.last_seen, seen_in = excluded.seen_in, os_user = excluded.os_user,"
-          + " approval = excluded.approval, enabled = excluded.enabled, blocked_by = excluded.blocked_by");
+          + " THEN device_servers.first_seen ELSE excluded.first_seen END");
   static final MultiRow FINDINGS = new MultiRow(
       "INSERT INTO findings (node_id, finding_id, rule, severity, title, server_id, purl, advisory,"
           + " evidence, remediation, status, first_seen, last_seen, resolved_at, seen_in) VALUES ",
@@ -60,16 +85,11 @@ final class LatestView {
       throws SQLException {
     List<Object[]> rows = new ArrayList<>(servers.size());
     servers.forEach(s -> rows.add(serverRow(node, s, at, seenIn)));
-    SERVERS.execute(c, rows, v -> v[1]);
+    SERVERS.execute(c, rows, v -> v[SERVER_KEY]);
   }
 
   static Object[] serverRow(String node, McpServer s, long at, String seenIn) {
-    PackageRef p = s.pkg();
-    return new Object[] {node, s.id(), s.client(), s.scope().wire(), s.configPath(), s.name(), s.transport().wire(),
-        s.command(), s.url(), p == null ? null : Purls.base(p.purl()), p == null ? null : p.ecosystem(),
-        p == null ? null : p.name(), p == null ? null : versionOf(p), p != null && p.pinned() ? 1 : 0,
-        at, at, seenIn, s.osUser(), s.approval() == null ? null : s.approval().wire(), s.enabled() ? 1 : 0,
-        s.blockedBy()};
+    return SERVER_COLUMNS.row(new ServerSighting(node, s, at, seenIn));
   }
 
   static Object[] findingRow(String node, Finding f, long at, String seenIn) {

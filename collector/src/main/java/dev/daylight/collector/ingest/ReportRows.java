@@ -39,10 +39,10 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
 
   static ReportRows of(String node, Report r, long now) {
     long created = r.createdAt() != null ? r.createdAt().toEpochMilli() : now;
-    Object[] report = {r.reportId(), node, r.kind(), r.schemaVersion(), created, now, r.events().size()};
+    Object[] report = {r.reportId(), node, r.kind().wire(), r.schemaVersion(), created, now, r.events().size()};
     List<Object[]> events = new ArrayList<>(r.events().size());
     for (ChangeEvent e : r.events()) {
-      events.add(new Object[] {node, e.id(), r.reportId(), e.type(), e.at().toEpochMilli(), e.serverId(), e.purl(),
+      events.add(new Object[] {node, e.id(), r.reportId(), e.type().wire(), e.at().toEpochMilli(), e.serverId(), e.purl(),
           e.findingId(), e.summary(), e.before() == null ? null : RawEvents.text(e.before()),
           e.after() == null ? null : RawEvents.text(e.after())});
     }
@@ -60,42 +60,43 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
     long at = e.at().toEpochMilli();
     try {
       switch (e.type()) {
-        case "server-added", "server-changed" -> {
+        case SERVER_ADDED, SERVER_CHANGED -> {
           if (RawEvents.isObject(e.after())) {
             McpServer s = RawEvents.read(e.after(), McpServer.class);
             ops.add(new ServerUpsert(LatestView.serverRow(node, s, at, reportId)));
           }
         }
-        case "server-removed" -> {
+        case SERVER_REMOVED -> {
           String id = e.serverId() != null ? e.serverId() : text(e.before(), "id");
           if (id != null) {
             ops.add(new ServerDelete(id));
           }
         }
-        case "package-version-changed" -> {
+        case PACKAGE_VERSION_CHANGED -> {
           String version = text(e.after(), "version");
           if (e.serverId() != null && version != null) {
             ops.add(new VersionSet(e.serverId(), version, at));
           }
         }
-        case "finding-opened" -> {
+        case FINDING_OPENED -> {
           if (RawEvents.isObject(e.after())) {
             Finding f = RawEvents.read(e.after(), Finding.class);
             ops.add(new FindingUpsert(LatestView.findingRow(node, f, at, reportId)));
           }
         }
-        case "finding-resolved" -> {
+        case FINDING_RESOLVED -> {
           String id = e.findingId() != null ? e.findingId() : text(e.before(), "id");
           if (id != null) {
             ops.add(new FindingResolve(id, at));
           }
         }
-        default -> { }
+        // The timeline keeps these; the latest view has nothing to change for them.
+        case REVIEW_CHANGED, UNKNOWN -> { }
       }
     } catch (java.io.IOException | IllegalArgumentException ex) {
       // The event stays in the timeline; only the latest view skips what it cannot read.
       log.atWarn().addKeyValue("node", node).addKeyValue("event", e.id())
-          .addKeyValue("type", e.type()).log("event body not applied: {}", ex.getMessage());
+          .addKeyValue("type", e.type().wire()).log("event body not applied: {}", ex.getMessage());
     }
   }
 

@@ -7,10 +7,12 @@ import dev.daylight.collector.TestPostgres;
 import dev.daylight.collector.ingest.ReportIngest.Outcome;
 import dev.daylight.collector.store.Database;
 import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.ChangeType;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Severity;
 import java.nio.file.Path;
@@ -105,12 +107,13 @@ class BatchIngestTest {
 
   private static Report report(String id, String kind, int minute, dev.daylight.protocol.Inventory inv,
       List<ChangeEvent> events) {
-    return new Report(SchemaVersion.CURRENT, id, null, T0.plusSeconds(60L * minute), kind, inv, events);
+    return new Report(SchemaVersion.CURRENT, id, null, T0.plusSeconds(60L * minute), ReportKind.parse(kind), inv, events);
   }
 
   private static ChangeEvent event(String id, String type, int minute, String serverId, String findingId,
       com.fasterxml.jackson.databind.JsonNode after) {
-    return new ChangeEvent(id, type, T0.plusSeconds(60L * minute), null, serverId, null, findingId, type, null, after);
+    return new ChangeEvent(id, ChangeType.parse(type), T0.plusSeconds(60L * minute), null, serverId, null, findingId,
+        type, null, after);
   }
 
   private static long ms(int minute) {

@@ -1,0 +1,27 @@
+package dev.daylight.agent.store;
+
+import dev.daylight.protocol.Inventory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** What makes two scans' inventories the same content, whatever their ids and times. */
+final class Snapshots {
+  private Snapshots() {}
+
+  static String contentHash(Inventory inventory) {
+    Inventory content = inventory.toBuilder().scanId("-").startedAt(null).finishedAt(null).build();
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Sql.json(content).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The stored inventory of a scan that points at another: its content with its own id and times. */
+  static Inventory as(Inventory content, String scanId, java.time.Instant started, java.time.Instant finished) {
+    return content.toBuilder().scanId(scanId).startedAt(started).finishedAt(finished).build();
+  }
+}
