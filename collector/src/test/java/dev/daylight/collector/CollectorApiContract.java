@@ -325,7 +325,8 @@ abstract class CollectorApiContract {
     var after = Json.mapper().createObjectNode().put("client", "claude-code").put("server", "postmark")
         .put("tool", tool).put("project", "/home/ann/p").put("decision", decision)
         .put("reason", "Daylight: postmark-mcp changed to 1.0.16 and is suspended until reviewed");
-    return new dev.daylight.protocol.ChangeEvent(java.util.UUID.randomUUID().toString(), "guard-call",
+    return new dev.daylight.protocol.ChangeEvent(java.util.UUID.randomUUID().toString(),
+        dev.daylight.protocol.ChangeType.GUARD_CALL,
         java.time.Instant.now(), null, null, null, null, decision + ": claude-code postmark " + tool, null, after);
   }
 

@@ -5,6 +5,7 @@ import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
+import dev.daylight.protocol.ChangeType;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,12 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves the calls the hook refused ({@code deny}) or would have refused ({@code audit}) from the
- * spool into the store as {@value #TYPE} events, which the reports carry to the collector. Allowed
+ * spool into the store as {@code guard-call} events, which the reports carry to the collector. Allowed
  * calls stay in the spool (the tool-use ledger reads them). The spool offset read so far is a store
  * setting, so each line is sent once.
  */
 public final class GuardEvents {
-  public static final String TYPE = "guard-call";
+  public static final ChangeType TYPE = ChangeType.GUARD_CALL;
   static final String OFFSET = "guard.spool.offset";
   private static final Logger log = LoggerFactory.getLogger(GuardEvents.class);
 
