@@ -33,11 +33,13 @@ cds_opts() {
     mkdir -p "$train/.cursor" "$train/.continue" "$train/.codex" "$train/.config/JetBrains/X/options" \
       "$train/code/p/.vscode"
     printf '{"mcpServers":{"a":{"command":"npx","args":["-y","a@1.0.0"],"env":{"T":"x"}},"pm":{"command":"npx","args":["postmark-mcp@1.0.16"]}}}' >"$train/.cursor/mcp.json"
-    printf '{"mcpServers":{"r":{"type":"http","url":"https://r.example/mcp?key=x","headers":{"Authorization":"Bearer x"}}},"projects":{"%s/code/p":{"enabledMcpjsonServers":["p"],"mcpServers":{}}}}' "$train" >"$train/.claude.json"
+    printf '{"mcpServers":{"r":{"type":"http","url":"https://r.example/mcp?key=x","headers":{"Authorization":"Bearer x"}}},"claudeAiMcpEverConnected":["claude.ai X"],"projects":{"%s/code/p":{"enabledMcpjsonServers":["p"],"mcpServers":{}}}}' "$train" >"$train/.claude.json"
     printf '{"mcpServers":{"p":{"command":"uvx","args":["--from","git+https://e.example/p","p"]}}}' >"$train/code/p/.mcp.json"
     printf '{"servers":{"v":{"command":"docker","args":["run","-i","--rm","e/v"]}}}' >"$train/code/p/.vscode/mcp.json"
     printf 'mcpServers:\n  - name: b\n    command: uvx\n    args: [b==1.0]\n' >"$train/.continue/config.yaml"
     printf '[mcp_servers.c]\ncommand = "docker"\nargs = ["run", "-i", "c/d:1"]\n' >"$train/.codex/config.toml"
+    mkdir -p "$train/.gemini"
+    printf '{"mcpServers":{"g":{"command":"python","args":["-m","g_mod"]},"s":{"command":"bash","args":["-c","T=\\"$(op read op://v/i)\\" npx -y s-mcp --api-key k1"]}},"mcp":{"excluded":["x"]}}' >"$train/.gemini/settings.json"
     printf '<application><component name="McpApplicationServerCommands"><McpServerCommand><option name="name" value="d"/><option name="programPath" value="npx"/></McpServerCommand></component></application>' \
       >"$train/.config/JetBrains/X/options/llm.mcpServers.xml"
     # With the scan's own options, so the classes its logging and start-up load are the archived ones.

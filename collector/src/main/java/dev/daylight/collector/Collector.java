@@ -1,6 +1,7 @@
 package dev.daylight.collector;
 
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.http.CollectorServer;
 import dev.daylight.collector.ingest.Enrollment;
@@ -12,9 +13,17 @@ import java.nio.file.Path;
 
 /** One running collector: database, writer, HTTP. Closing it stops HTTP first, then drains writes. */
 public final class Collector implements AutoCloseable {
-  /** How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. */
+  /**
+   * How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. {@code metricsToken},
+   * when set, is the bearer token {@code /metrics} asks for.
+   */
   public record Config(String host, int port, String db, String enrollSecret, String adminToken,
-      Path tlsCert, Path tlsKey, long scanIntervalSeconds) {
+      Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken) {
+    public Config(String host, int port, String db, String enrollSecret, String adminToken, Path tlsCert,
+        Path tlsKey, long scanIntervalSeconds) {
+      this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, null);
+    }
+
     public Config {
       if (enrollSecret == null || enrollSecret.length() < 8) {
         throw new IllegalArgumentException("--enroll-secret must be at least 8 characters");
@@ -25,7 +34,33 @@ public final class Collector implements AutoCloseable {
       if ((tlsCert == null) != (tlsKey == null)) {
         throw new IllegalArgumentException("--tls-cert and --tls-key go together");
       }
+      if (metricsToken != null && metricsToken.length() < 8) {
+        throw new IllegalArgumentException("--metrics-token must be at least 8 characters");
+      }
     }
+  }
+
+  /**
+   * The address to listen on. Plain HTTP carries the admin token and node keys in clear, so without
+   * TLS the collector listens on loopback only (for a reverse proxy on the same host) unless
+   * {@code insecureHttp} says the network in between is trusted.
+   *
+   * @param bind the address asked for, or null for the default
+   * @throws IllegalArgumentException for a non-loopback address over plain HTTP without {@code insecureHttp}
+   */
+  public static String listenAddress(String bind, boolean tls, boolean insecureHttp) {
+    if (bind == null || bind.isBlank()) {
+      return tls || insecureHttp ? "0.0.0.0" : "127.0.0.1";
+    }
+    if (!tls && !insecureHttp && !loopback(bind)) {
+      throw new IllegalArgumentException("--bind " + bind + " without TLS would send tokens in clear:"
+          + " give --tls-cert/--tls-key, or --insecure-http if a TLS proxy or trusted network is in front");
+    }
+    return bind;
+  }
+
+  private static boolean loopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
   private final Database db;
@@ -42,11 +77,12 @@ public final class Collector implements AutoCloseable {
     Database db = Database.open(c.db());
     WriteQueue writes = new WriteQueue(db);
     try {
+      MaliciousIntel malicious = new MaliciousIntel(db);
       CollectorServer.Tls tls = c.tlsCert() == null ? null : new CollectorServer.Tls(c.tlsCert(), c.tlsKey());
       CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
-          new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db),
-          new PolicyService(db, writes, c.scanIntervalSeconds()), new Owners(writes), c.adminToken(),
-          writes::stats);
+          new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db, malicious),
+          new PolicyService(db, writes, c.scanIntervalSeconds(), malicious), new Owners(writes), c.adminToken(),
+          c.metricsToken(), writes::stats);
       return new Collector(db, writes, server);
     } catch (Exception e) {
       writes.close();

@@ -18,8 +18,17 @@ public final class CollectorMain implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8443", description = "TCP port (0 picks a free one)")
   int port;
 
-  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "address to listen on")
+  @Option(names = "--bind", description = "address to listen on (default: 127.0.0.1 over plain HTTP,"
+      + " every address with TLS or --insecure-http)")
   String bind;
+
+  @Option(names = "--insecure-http", description = "allow plain HTTP on a non-loopback address (only behind"
+      + " a TLS proxy or on a trusted network: tokens and reports cross it in clear)")
+  boolean insecureHttp;
+
+  @Option(names = "--metrics-token", defaultValue = "${env:DAYLIGHT_METRICS_TOKEN}",
+      description = "bearer token /metrics asks for (default: $DAYLIGHT_METRICS_TOKEN; unset: /metrics is open)")
+  String metricsToken;
 
   @Option(names = "--db", defaultValue = "sqlite:daylight-collector.db",
       description = "sqlite:FILE (default, embedded) or postgresql://HOST:PORT/DB?user=U&password=P")
@@ -44,8 +53,13 @@ public final class CollectorMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Collector.Config config = new Collector.Config(bind, port, db, enrollSecret, adminToken, tlsCert, tlsKey,
-        scanInterval);
+    String host = Collector.listenAddress(bind, tlsCert != null, insecureHttp);
+    if (tlsCert == null && insecureHttp) {
+      log.atWarn().addKeyValue("bind", host).log("--insecure-http: plain HTTP off loopback; the admin token,"
+          + " node keys and reports cross the network in clear");
+    }
+    Collector.Config config = new Collector.Config(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey,
+        scanInterval, metricsToken);
     Collector collector = Collector.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,7 +71,7 @@ public final class CollectorMain implements Callable<Integer> {
       }
       stopped.countDown();
     }, "daylight-shutdown"));
-    log.atInfo().addKeyValue("port", collector.port()).addKeyValue("db", db.startsWith("sqlite:") ? db : "postgresql")
+    log.atInfo().addKeyValue("bind", host).addKeyValue("port", collector.port()).addKeyValue("db", db.startsWith("sqlite:") ? db : "postgresql")
         .addKeyValue("tls", tlsCert != null).log("collector listening");
     stopped.await();
     return 0;

@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
+import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
+import dev.daylight.protocol.UsageDay;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,8 +88,10 @@ abstract class CollectorApiContract {
     JsonNode hit = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&range=%3E%3D1.0.16", ADMIN).json();
     assertThat(hit.get("devices")).hasSize(1);
     JsonNode d = hit.get("devices").get(0);
-    assertThat(fieldNames(d)).containsExactly("hostname", "owner", "client", "configPath", "serverName",
-        "version", "firstSeen", "lastSeen");
+    assertThat(fieldNames(d)).containsExactly("nodeId", "hostname", "owner", "os", "client", "enabled", "approval",
+        "blockedBy", "configPath", "serverName", "version", "firstSeen", "lastSeen", "callsSinceVersion", "calls30d",
+        "lastCall");
+    assertThat(d.get("nodeId").asText()).isEqualTo(alice.id());
     assertThat(d.get("hostname").asText()).isEqualTo("alice-laptop");
     assertThat(d.get("owner").asText()).isEqualTo("alice");
     assertThat(d.get("client").asText()).isEqualTo("cursor");
@@ -151,7 +159,7 @@ abstract class CollectorApiContract {
     assertThat(again.status()).isEqualTo(304);
 
     Http.Answer edit = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
-        "decision", "denied", "by", "sec-team@example.com", "reason", "BCCs every email (GHSA)"));
+        "allVersions", true, "decision", "denied", "by", "sec-team@example.com", "reason", "BCCs every email (GHSA)"));
     assertThat(edit.status()).as(edit.body()).isEqualTo(200);
     http.post("/api/v1/admin/intel", ADMIN, Json.mapper().readTree(
         "[{\"id\":\"MAL-2025-1\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"postmark-mcp\"}}]}]"));
@@ -167,6 +175,108 @@ abstract class CollectorApiContract {
     assertThat(http.get("/api/v1/policy?intelCursor=" + cursor, n.key()).json().get("intel")).isEmpty();
     JsonNode history = http.get("/api/v1/admin/policy", ADMIN).json().get("history");
     assertThat(history.get(0).get("reason").asText()).isEqualTo("BCCs every email (GHSA)");
+  }
+
+  @Test
+  void aDecisionSaysItsScopeAndApprovingAMaliciousVersionNeedsAnOverride() throws Exception {
+    Map<String, Object> noScope = Map.of("subject", "pkg:npm/postmark-mcp", "decision", "approved",
+        "by", "sec", "reason", "looked fine");
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, noScope).status()).as("no silent all-versions").isEqualTo(400);
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "version", "1.0.15",
+        "allVersions", true, "decision", "approved", "by", "sec", "reason", "r")).status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/admin/policy", ADMIN).json().get("history")).isEmpty();
+
+    http.post("/api/v1/admin/intel", ADMIN, Json.mapper().readTree("[{\"id\":\"MAL-2025-7\",\"affected\":[{\"package\":"
+        + "{\"ecosystem\":\"npm\",\"name\":\"postmark-mcp\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":"
+        + "[{\"introduced\":\"1.0.16\"},{\"fixed\":\"1.0.18\"}]}]}]}]"));
+    Http.Answer exact = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.15", "decision", "approved", "by", "sec", "reason", "reviewed the diff"));
+    assertThat(exact.status()).as("1.0.15 is outside the malicious range: " + exact.body()).isEqualTo(200);
+    Http.Answer refused = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.16", "decision", "approved", "by", "sec", "reason", "looked fine"));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("error").asText()).contains("MAL-2025-7").contains("overrideMalicious");
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "allVersions", true,
+        "decision", "approved", "by", "sec", "reason", "r")).status()).as("all versions include 1.0.16").isEqualTo(409);
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "version", "1.0.18",
+        "decision", "approved", "by", "sec", "reason", "fixed")).status()).isEqualTo(200);
+    Http.Answer overridden = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.16", "decision", "approved", "by", "sec", "reason", "internal fork, audited",
+        "overrideMalicious", true));
+    assertThat(overridden.status()).as(overridden.body()).isEqualTo(200);
+    JsonNode entries = overridden.json().get("entries");
+    assertThat(entries).hasSize(3);
+    assertThat(entries.get(1).get("version").asText()).isEqualTo("1.0.16");
+    assertThat(entries.get(1).get("overrides").asText()).isEqualTo("MAL-2025-7");
+
+    assertThat(http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp", "version", "1.0.17",
+        "decision", "unreviewed", "by", "sec", "reason", "r")).status()).as("nothing to revoke").isEqualTo(404);
+    Http.Answer revoked = http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/postmark-mcp",
+        "version", "1.0.16", "decision", "unreviewed", "by", "lead", "reason", "no exceptions for MAL"));
+    assertThat(revoked.status()).isEqualTo(200);
+    assertThat(revoked.json().get("entries")).hasSize(2);
+    JsonNode history = revoked.json().get("history");
+    assertThat(history).hasSize(4);
+    assertThat(history.get(0).get("decision").asText()).isEqualTo("unreviewed");
+    assertThat(history.get(0).get("by").asText()).isEqualTo("lead");
+    assertThat(history.get(1).get("overrides").asText()).isEqualTo("MAL-2025-7");
+  }
+
+  @Test
+  void everyListPagesWithACursorAndFindingsComeWorstFirst() {
+    List<String> hosts = List.of("h-a", "h-b", "h-c", "h-d", "h-e", "h-f", "h-g");
+    for (String h : hosts) {
+      Node n = enroll(h, "u");
+      assertThat(send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host(h, "u"),
+          List.of(Fixtures.server("cursor", "gh", "@modelcontextprotocol/server-github", "2025.4." + h.charAt(2))),
+          List.of(Fixtures.finding("low-" + h, Severity.LOW, "l"), Fixtures.finding("crit-" + h, Severity.CRITICAL, "c"),
+              Fixtures.finding("med-" + h, Severity.MEDIUM, "m"), Fixtures.finding("high-" + h, Severity.HIGH, "h"))))).status())
+          .isEqualTo(200);
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    String cursor = "";
+    int pages = 0;
+    do {
+      JsonNode page = http.get("/api/v1/devices?limit=3&cursor=" + cursor, ADMIN).json();
+      page.get("devices").forEach(d -> seen.add(d.get("hostname").asText()));
+      cursor = page.get("next").isNull() ? null : page.get("next").asText();
+      pages++;
+    } while (cursor != null);
+    assertThat(seen).containsExactlyElementsOf(hosts);
+    assertThat(pages).isEqualTo(3);
+
+    List<String> severities = new java.util.ArrayList<>();
+    cursor = "";
+    do {
+      JsonNode page = http.get("/api/v1/findings?limit=5&cursor=" + cursor, ADMIN).json();
+      page.get("findings").forEach(f -> severities.add(f.get("severity").asText()));
+      cursor = page.get("next").isNull() ? null : page.get("next").asText();
+    } while (cursor != null);
+    assertThat(severities).hasSize(28);
+    assertThat(severities.subList(0, 7)).containsOnly("critical");
+    assertThat(severities.subList(7, 14)).containsOnly("high");
+    assertThat(severities.subList(14, 21)).containsOnly("medium");
+    assertThat(severities.subList(21, 28)).containsOnly("low");
+
+    JsonNode versions = http.get("/api/v1/fleet/packages?view=versions&q=server-github&limit=4", ADMIN).json();
+    assertThat(versions.get("packages")).hasSize(4);
+    assertThat(versions.get("packages").get(0).get("name").asText()).isEqualTo("@modelcontextprotocol/server-github");
+    JsonNode rest = http.get("/api/v1/fleet/packages?view=versions&q=server-github&limit=4&cursor="
+        + versions.get("next").asText(), ADMIN).json();
+    assertThat(rest.get("packages")).hasSize(3);
+    assertThat(rest.get("next").isNull()).isTrue();
+    JsonNode one = http.get("/api/v1/fleet/packages?view=versions&purl=pkg:npm/%40modelcontextprotocol/server-github"
+        + "&version=2025.4.c", ADMIN).json().get("packages");
+    assertThat(one).hasSize(1);
+    assertThat(one.get(0).get("devices").asLong()).isEqualTo(1);
+    JsonNode incident = http.get("/api/v1/fleet/packages?purl=pkg:npm/%40modelcontextprotocol/server-github&limit=5",
+        ADMIN).json();
+    assertThat(incident.get("total").asLong()).isEqualTo(7);
+    assertThat(incident.get("devices")).hasSize(5);
+    JsonNode incidentRest = http.get("/api/v1/fleet/packages?purl=pkg:npm/%40modelcontextprotocol/server-github&limit=5"
+        + "&cursor=" + incident.get("next").asText(), ADMIN).json();
+    assertThat(incidentRest.get("devices")).hasSize(2);
+    assertThat(http.get("/api/v1/devices?cursor=not-a-cursor", ADMIN).status()).isEqualTo(400);
   }
 
   @Test
@@ -346,5 +456,74 @@ abstract class CollectorApiContract {
     List<String> names = new java.util.ArrayList<>();
     n.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void incidentQueryAsksForDevicesRunningAVersionWithACriticalReleaseFinding() {
+    Node alice = enroll("alice-laptop", "alice");
+    Node bob = enroll("bob-desktop", "bob");
+    Finding bcc = new Finding("release-new-destination:1", "release-new-destination", Severity.CRITICAL,
+        "postmark-mcp 1.0.16 adds a literal mail recipient `phan@giftshop.club` at index.js:7", null,
+        "pkg:npm/postmark-mcp@1.0.16", null, null, "Do not approve",
+        new dev.daylight.protocol.Release("pkg:npm/postmark-mcp", "1.0.15", "1.0.16", "destination",
+            "mail-recipient", "phan@giftshop.club", "index.js", 7));
+    assertThat(send(alice, Fixtures.snapshot(alice.id(), Fixtures.inventory(Fixtures.host("alice-laptop", "alice"),
+        List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")), List.of(bcc)))).status())
+        .isEqualTo(200);
+    // Bob runs the same version; his agent has not reviewed it: the version is flagged fleet-wide.
+    assertThat(send(bob, Fixtures.snapshot(bob.id(), Fixtures.inventory(Fixtures.host("bob-desktop", "bob"),
+        List.of(Fixtures.server("claude-desktop", "mail", "postmark-mcp", "1.0.16"),
+            Fixtures.server("cursor", "mail", "postmark-mcp", "1.0.15")), List.of()))).status())
+        .isEqualTo(200);
+
+    JsonNode critical = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&release=critical", ADMIN).json();
+    assertThat(critical.get("devices")).extracting(d -> d.get("hostname").asText() + "@" + d.get("version").asText())
+        .containsExactlyInAnyOrder("alice-laptop@1.0.16", "bob-desktop@1.0.16");
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(3);
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&release=bogus", ADMIN).status())
+        .isEqualTo(400);
+    JsonNode findings = http.get("/api/v1/findings?rule=release-new-destination", ADMIN).json().get("findings");
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.get("purl").asText()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+      assertThat(f.path("release").path("value").asText()).isEqualTo("phan@giftshop.club");
+      assertThat(f.path("release").path("from").asText()).isEqualTo("1.0.15");
+    });
+  }
+
+  @Test
+  void usageCountsAnswerCallsSinceTheVersionChangedTheLastCallAndWhichServersSitIdle() {
+    Node erin = enroll("erin-laptop", "erin");
+    Instant lastCall = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    String today = java.time.LocalDate.ofInstant(Instant.now(), java.time.ZoneOffset.UTC).toString();
+    Inventory inv = Fixtures.inventory(Fixtures.host("erin-laptop", "erin"), List.of(
+        Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16"),
+        Fixtures.server("cursor", "github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of());
+    List<UsageDay> usage = List.of(
+        new UsageDay("2020-01-01", "cursor", "postmark", "send-email", 5, 0, Instant.parse("2020-01-01T10:00:00Z")),
+        new UsageDay(today, "cursor", "postmark", "send-email", 212, 1, lastCall));
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.SNAPSHOT, inv, List.of(), usage)).status()).isEqualTo(200);
+
+    JsonNode hit = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
+    assertThat(hit.get("callsSinceVersion").asLong()).isEqualTo(212);
+    assertThat(hit.get("lastCall").asText()).isEqualTo(lastCall.toString());
+
+    JsonNode device = http.get("/api/v1/devices/" + erin.id(), ADMIN).json();
+    assertThat(device.get("servers")).extracting(s -> s.get("name").asText() + "=" + s.get("calls30d").asLong())
+        .containsExactlyInAnyOrder("postmark=212", "github=0");
+    assertThat(device.get("usage")).singleElement().satisfies(u -> {
+      assertThat(u.get("tool").asText()).isEqualTo("send-email");
+      assertThat(u.get("calls").asLong()).isEqualTo(212);
+    });
+
+    // A later report counts the day again whole: it replaces the count, a late retry does not.
+    List<UsageDay> more = List.of(new UsageDay(today, "cursor", "postmark", "send-email", 215, 1,
+        lastCall.plusSeconds(30)));
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.DELTA, null, List.of(), more)).status()).isEqualTo(200);
+    assertThat(send(erin, new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), erin.id(),
+        Instant.now(), ReportKind.DELTA, null, List.of(), usage)).status()).isEqualTo(200);
+    JsonNode again = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices").get(0);
+    assertThat(again.get("callsSinceVersion").asLong()).isEqualTo(215);
   }
 }

@@ -146,6 +146,31 @@ final class WebDriver implements AutoCloseable {
     }
   }
 
+  /** Waits until the console finished rendering the page it is on. */
+  void awaitPage(String page) throws InterruptedException {
+    await("page " + page, () -> {
+      try {
+        return script("var v = document.getElementById('view'); return v !== null && v.dataset.page === '" + page
+            + "' && v.getAttribute('aria-busy') === 'false'").asBoolean();
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
+  String attribute(String css, String name) throws Exception {
+    return onElement(css, "GET", "/attribute/" + name, null).get("value").asText();
+  }
+
+  void screenshot(Path file) throws Exception {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, java.util.Base64.getDecoder().decode(call("GET", s("/screenshot"), null).get("value").asText()));
+  }
+
+  void windowSize(int width, int height) throws Exception {
+    call("POST", s("/window/rect"), Map.of("width", width, "height", height));
+  }
+
   String textOrEmpty(String css) {
     try {
       return text(css);

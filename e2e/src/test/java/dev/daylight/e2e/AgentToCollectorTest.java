@@ -50,7 +50,7 @@ class AgentToCollectorTest {
       assertThat(hits.get(0).get("configPath").asText()).endsWith(".cursor/mcp.json");
 
       Loopback.adminPost(port, "/api/v1/admin/policy", Map.of("subject", "pkg:npm/postmark-mcp",
-          "decision", "denied", "by", "sec-team", "reason", "BCC exfiltration since 1.0.16"));
+          "allVersions", true, "decision", "denied", "by", "sec-team", "reason", "BCC exfiltration since 1.0.16"));
       Loopback.adminPost(port, "/api/v1/admin/intel", dev.daylight.protocol.Json.mapper().readTree("""
           [{"id": "MAL-2099-0001", "modified": "2099-01-01T00:00:00Z", "summary": "e2e fleet intel",
             "affected": [{"package": {"ecosystem": "npm", "name": "postmark-mcp"}, "versions": ["1.0.16"]}]}]

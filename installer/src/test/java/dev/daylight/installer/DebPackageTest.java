@@ -52,6 +52,8 @@ class DebPackageTest {
       Path deb = buildDeb();
       install(deb);
       checkInstalled();
+      checkWithoutSystemdTheInstallerSaysSo();
+      checkOneMachineHistoryEnrolledWithACompanyCa();
       checkRemoveKeepsDataAndPurgeDeletesIt();
     }
   }
@@ -89,12 +91,84 @@ class DebPackageTest {
 
   private void install(Path deb) {
     installedHere = true;
-    Commands.run(Duration.ofMinutes(3),
+    String said = Commands.run(Duration.ofMinutes(3),
             Map.of("DAYLIGHT_NO_START", "1",
                 "DAYLIGHT_COLLECTOR", "https://collector.test:8443",
-                "DAYLIGHT_ENROLL_SECRET", "enroll-canary-7f3a"),
+                "DAYLIGHT_ENROLL_SECRET", "enroll-canary-7f3a",
+                "DAYLIGHT_CA_FILE", "/etc/daylight/company-ca.pem"),
             List.of("dpkg", "-i", deb.toString()))
-        .ok();
+        .ok().stdout();
+    // The installer says what it did, and never the secret.
+    assertThat(said).contains("daylight: wrote /etc/daylight/agent.conf (collector https://collector.test:8443)")
+        .contains("daylight: installed /opt/daylight")
+        .contains("DAYLIGHT_NO_START=1: the agent service was not enabled or started")
+        .contains("daylight: made the class-data archive /opt/daylight/lib/app/daylight.jsa")
+        .doesNotContain("enroll-canary-7f3a");
+  }
+
+  /**
+   * The installed agent as its service runs it (root, all users, /var/lib/daylight) enrolls with a
+   * collector whose certificate comes from a company CA named in agent.conf, and root's plain
+   * `daylight status` reads that machine history: its findings, the store it read, the enrollment.
+   */
+  private void checkOneMachineHistoryEnrolledWithACompanyCa() throws Exception {
+    Path pki = Files.createDirectories(tmp.resolve("pki"));
+    CompanyCa ca = CompanyCa.makeIn(pki);
+    Path home = tmp.resolve("service-home");
+    Files.createDirectories(home.resolve(".cursor"));
+    Files.writeString(home.resolve(".cursor/mcp.json"),
+        "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    String saved = Files.readString(CONF);
+    try (dev.daylight.collector.Collector collector = dev.daylight.collector.Collector.start(
+        new dev.daylight.collector.Collector.Config("127.0.0.1", port, "sqlite:" + tmp.resolve("collector.db"),
+            "deb-enroll-secret", "deb-admin-token", ca.chainPem(), ca.keyPem(), 3600))) {
+      Files.writeString(CONF, "collector = https://127.0.0.1:" + port + "\nenroll_secret = deb-enroll-secret\n"
+          + "ca_file = " + ca.caPem() + "\n");
+      // As the unit starts it (DAYLIGHT_STATE_DIR), with a test home standing in for root's.
+      ProcessBuilder unit = new ProcessBuilder(APP.resolve("bin/daylight-agentd").toString(), "run", "--all-users")
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("service.out").toFile());
+      unit.environment().put("DAYLIGHT_STATE_DIR", STATE.toString());
+      unit.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+      Process service = unit.start();
+      Commands.Result status = null;
+      try {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+          Thread.sleep(1000);
+          status = Commands.run(Duration.ofMinutes(1), Map.of(), List.of(COMMAND.toString(), "status"));
+          if (status.stdout().contains("collector:     enrolled") && status.stdout().contains("critical")) {
+            break;
+          }
+        }
+      } finally {
+        service.destroy();
+        service.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertThat(status).isNotNull();
+      assertThat(status.stdout()).as(Files.readString(tmp.resolve("service.out")))
+          .contains("store:         /var/lib/daylight")
+          .contains("collector:     enrolled with https://127.0.0.1:" + port)
+          .containsPattern("open findings: \\d+ \\(critical 1");
+      assertThat(status.stderr()).contains("reading the machine agent's store /var/lib/daylight");
+    } finally {
+      Files.writeString(CONF, saved);
+    }
+  }
+
+  /** On a machine without systemd (this container) the installer says the agent was not started, and how to. */
+  private static void checkWithoutSystemdTheInstallerSaysSo() {
+    if (Files.isDirectory(Path.of("/run/systemd/system"))) {
+      return; // systemd runs here: the service would really be started
+    }
+    String said = Commands.run(Duration.ofMinutes(1), Map.of(),
+        List.of("/opt/daylight/lib/integration/integrate.sh", "install")).ok().stdout();
+    assertThat(said).contains("daylight: kept the existing /etc/daylight/agent.conf")
+        .contains("systemd is not running on this machine: the agent was NOT started")
+        .contains("/opt/daylight/bin/daylight-agentd run --all-users");
   }
 
   private void checkInstalled() throws IOException, InterruptedException {
@@ -102,6 +176,7 @@ class DebPackageTest {
     assertThat(Commands.run(COMMAND.toString(), "--version").ok().stdout()).startsWith("daylight 0.1.0");
     assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout()).contains("Usage: daylight");
     checkInstalledScan();
+    checkClassDataArchiveMapped();
 
     assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run --all-users");
     assertThat(Files.readString(USER_UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run\n");
@@ -115,10 +190,30 @@ class DebPackageTest {
 
     // The silent-install configuration: written once, readable by root only.
     assertThat(Files.readString(CONF)).contains("collector = https://collector.test:8443")
-        .contains("enroll_secret = enroll-canary-7f3a");
+        .contains("enroll_secret = enroll-canary-7f3a").contains("ca_file = /etc/daylight/company-ca.pem");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
     assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx--x--x");
+  }
+
+  /**
+   * The install made the class-data archive of the agent's classes from a training scan, and the
+   * installed command's JVM finds it valid for its class path, holding the CLI's and the store's
+   * classes (a stale or mismatched archive is silently ignored, so validity is what to check).
+   */
+  private static void checkClassDataArchiveMapped() throws IOException {
+    Path archive = APP.resolve("lib/app/daylight.jsa");
+    assertThat(archive).isRegularFile();
+    assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+    assertThat(javaOptions(APP.resolve("lib/app/daylight.cfg")))
+        .contains("-XX:SharedArchiveFile=$APPDIR/daylight.jsa");
+    // The launcher's options switch unified logging off, so ask the JVM itself: with the installed
+    // launcher's class path and options, is the archive valid, and does it hold the agent's classes?
+    Commands.Result check = Commands.run(Duration.ofMinutes(1),
+        Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintSharedArchiveAndExit"), List.of(COMMAND.toString(), "--version"));
+    String said = check.stdout() + check.stderr();
+    assertThat(said).as(said.length() > 2000 ? said.substring(said.length() - 2000) : said)
+        .contains("archive is valid").contains("dev.daylight.agent.cli.Main").contains("dev.daylight.agent.store.Store");
   }
 
   /**

@@ -53,15 +53,19 @@ class SilentConfigTest {
     Commands.assumeTools("running shell scripts", "sh");
     String script = Files.readString(PACKAGING.resolve("linux/share/integrate.sh"));
     String writeConfig = script.substring(script.indexOf("write_config() {"), script.indexOf("install_files() {"));
+    String say = script.substring(script.indexOf("say() {"), script.indexOf('\n', script.indexOf("say() {")));
     Path conf = tmp.resolve("etc/agent.conf");
     String secret = "back\\slash -n $not-expanded";
-    Commands.run(java.time.Duration.ofSeconds(30),
-            Map.of("DAYLIGHT_COLLECTOR", "https://c.corp", "DAYLIGHT_ENROLL_SECRET", secret),
+    String said = Commands.run(java.time.Duration.ofSeconds(30),
+            Map.of("DAYLIGHT_COLLECTOR", "https://c.corp", "DAYLIGHT_ENROLL_SECRET", secret,
+                "DAYLIGHT_PIN", "sha256/AAAA"),
             java.util.List.of("sh", "-c", "set -e; CONF_DIR='" + conf.getParent() + "'; SHARE='"
-                + PACKAGING.resolve("linux/share").toAbsolutePath() + "'\n"
+                + PACKAGING.resolve("linux/share").toAbsolutePath() + "'\n" + say + "\n"
                 + writeConfig.replace("chown root:root", "true") + "\nwrite_config"))
-        .ok();
+        .ok().stdout();
+    assertThat(said).contains("daylight: wrote " + conf + " (collector https://c.corp)").doesNotContain("slash");
     ManagedConfig config = load(conf);
+    assertThat(config.pin()).contains("sha256/AAAA");
     assertThat(config.collector()).contains(URI.create("https://c.corp"));
     assertThat(config.enrollSecret()).contains(secret);
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)))

@@ -34,7 +34,10 @@ class WindowsRecipeTest {
         .peek(e -> assertThat(e.getAttribute("Directory")).isEqualTo("DaylightDataDir"))
         .collect(Collectors.toMap(e -> e.getAttribute("Key"), e -> e.getAttribute("Value")));
     assertThat(ini).containsEntry("collector", "[DAYLIGHT_COLLECTOR]")
-        .containsEntry("enroll_secret", "[DAYLIGHT_ENROLL_SECRET]");
+        .containsEntry("enroll_secret", "[DAYLIGHT_ENROLL_SECRET]")
+        .containsEntry("ca_file", "[DAYLIGHT_CA_FILE]").containsEntry("pin", "[DAYLIGHT_PIN]");
+    List<String> refs = Xml.all(wxs, "ComponentRef").stream().map(e -> e.getAttribute("Id")).toList();
+    assertThat(refs).contains("DaylightAgentConfCa", "DaylightAgentConfPin");
     List<Element> acl = Xml.all(wxs, "PermissionEx");
     assertThat(acl).singleElement().extracting(e -> e.getAttribute("Sddl"))
         .isEqualTo("D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)");
@@ -73,7 +76,7 @@ class WindowsRecipeTest {
     assertThat(Xml.all(task, "Command")).singleElement().extracting(Element::getTextContent)
         .isEqualTo("\"%ProgramFiles%\\daylight\\daylight-agentd.exe\"");
     assertThat(Xml.all(task, "Arguments")).singleElement().extracting(Element::getTextContent)
-        .isEqualTo("run --all-users");
+        .isEqualTo("run --all-users --state-dir \"%ProgramData%\\Daylight\\state\"");
     assertThat(Xml.all(task, "ExecutionTimeLimit")).singleElement().extracting(Element::getTextContent)
         .isEqualTo("PT0S");
   }

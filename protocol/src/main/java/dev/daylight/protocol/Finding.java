@@ -7,6 +7,7 @@ package dev.daylight.protocol;
  * @param serverId id of the server it is about, or null
  * @param purl package it is about, or null
  * @param advisory OSV id when intel matched, or null
+ * @param release what a {@code release-*} finding found in a new package version, else null
  */
 public record Finding(
     String id,
@@ -17,7 +18,14 @@ public record Finding(
     String purl,
     String advisory,
     Evidence evidence,
-    String remediation) {
+    String remediation,
+    Release release) {
+  /** A finding that is not about a release. */
+  public Finding(String id, String rule, Severity severity, String title, String serverId, String purl,
+      String advisory, Evidence evidence, String remediation) {
+    this(id, rule, severity, title, serverId, purl, advisory, evidence, remediation, null);
+  }
+
   public Finding {
     Checks.required(id, "id");
     Checks.required(rule, "rule");

@@ -3,7 +3,12 @@ package dev.daylight.protocol;
 import java.time.Instant;
 import java.util.List;
 
-/** One scan: everything after discovery works on this record. */
+/**
+ * One scan: everything after discovery works on this record.
+ *
+ * @param removedServerUsage calls the clients' records show to servers no config lists, per
+ *     client and name; null when the usage ledger was not read
+ */
 public record Inventory(
     int schemaVersion,
     String scanId,
@@ -14,7 +19,8 @@ public record Inventory(
     List<McpServer> servers,
     List<InstalledPackage> packages,
     List<Finding> findings,
-    List<ScanError> errors) {
+    List<ScanError> errors,
+    List<RemovedServerUsage> removedServerUsage) {
   public Inventory {
     Checks.required(scanId, "scanId");
     Checks.required(host, "host");
@@ -23,6 +29,15 @@ public record Inventory(
     packages = Checks.list(packages);
     findings = Checks.list(findings);
     errors = Checks.list(errors);
+    removedServerUsage = removedServerUsage == null ? null : List.copyOf(removedServerUsage);
+  }
+
+  /** An inventory without the usage ledger's removed servers (the form before they were added). */
+  public Inventory(int schemaVersion, String scanId, Instant startedAt, Instant finishedAt, Host host,
+      List<Client> clients, List<McpServer> servers, List<InstalledPackage> packages,
+      List<Finding> findings, List<ScanError> errors) {
+    this(schemaVersion, scanId, startedAt, finishedAt, host, clients, servers, packages, findings,
+        errors, null);
   }
 
   public static Builder builder() {
@@ -42,6 +57,7 @@ public record Inventory(
     b.packages = packages;
     b.findings = findings;
     b.errors = errors;
+    b.removedServerUsage = removedServerUsage;
     return b;
   }
 
@@ -61,6 +77,7 @@ public record Inventory(
     private List<InstalledPackage> packages;
     private List<Finding> findings;
     private List<ScanError> errors;
+    private List<RemovedServerUsage> removedServerUsage;
 
     private Builder() {}
 
@@ -114,9 +131,14 @@ public record Inventory(
       return this;
     }
 
+    public Builder removedServerUsage(List<RemovedServerUsage> value) {
+      removedServerUsage = value;
+      return this;
+    }
+
     public Inventory build() {
       return new Inventory(schemaVersion, scanId, startedAt, finishedAt, host, clients, servers, packages,
-          findings, errors);
+          findings, errors, removedServerUsage);
     }
   }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  *     denylist or allowlist, or a managed file that takes exclusive control), naming the rule and
  *     the file it came from; {@code enabled} is then false. Null when no policy blocks it. The
  *     server stays in the inventory: it is still configured, and one policy change from running.
+ * @param usage what the clients' own records say this server was asked to do over the usage
+ *     window ({@code calls} 0: idle); null when the ledger was not read (a scan without a store)
  */
 public record McpServer(
     String id,
@@ -40,7 +42,8 @@ public record McpServer(
     Map<String, String> secretFingerprints,
     String osUser,
     Approval approval,
-    String blockedBy) {
+    String blockedBy,
+    ServerUsage usage) {
 
   public McpServer {
     Checks.required(id, "id");
@@ -81,6 +84,7 @@ public record McpServer(
     b.osUser = osUser;
     b.approval = approval;
     b.blockedBy = blockedBy;
+    b.usage = usage;
     return b;
   }
 
@@ -125,6 +129,7 @@ public record McpServer(
     private String osUser;
     private Approval approval;
     private String blockedBy;
+    private ServerUsage usage;
 
     private Builder() {}
 
@@ -218,6 +223,11 @@ public record McpServer(
       return this;
     }
 
+    public Builder usage(ServerUsage value) {
+      usage = value;
+      return this;
+    }
+
     public Builder blockedBy(String value) {
       blockedBy = value;
       return this;
@@ -225,7 +235,8 @@ public record McpServer(
 
     public McpServer build() {
       return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
-          enabled, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, blockedBy);
+          enabled, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, blockedBy,
+          usage);
     }
   }
 }

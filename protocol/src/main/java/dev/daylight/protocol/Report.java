@@ -10,6 +10,8 @@ import java.util.List;
  * @param kind a snapshot or a delta
  * @param inventory the inventory for a snapshot; for a delta the latest inventory may also ride
  *     along so the collector's "latest" view stays exact
+ * @param usage the usage ledger's per-day counts per server and tool for the last days (each day
+ *     whole, so the collector replaces what it had); null when the agent sends none
  */
 public record Report(
     int schemaVersion,
@@ -18,10 +20,18 @@ public record Report(
     Instant createdAt,
     ReportKind kind,
     Inventory inventory,
-    List<ChangeEvent> events) {
+    List<ChangeEvent> events,
+    List<UsageDay> usage) {
   public Report {
     Checks.required(reportId, "reportId");
     Checks.required(kind, "kind");
     events = Checks.list(events);
+    usage = usage == null ? null : List.copyOf(usage);
+  }
+
+  /** A report without usage counts (the form before they were added). */
+  public Report(int schemaVersion, String reportId, String nodeId, Instant createdAt, ReportKind kind,
+      Inventory inventory, List<ChangeEvent> events) {
+    this(schemaVersion, reportId, nodeId, createdAt, kind, inventory, events, null);
   }
 }

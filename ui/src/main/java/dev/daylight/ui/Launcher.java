@@ -1,6 +1,9 @@
 package dev.daylight.ui;
 
+import dev.daylight.agent.platform.HostFacts;
 import dev.daylight.agent.platform.Layout;
+import dev.daylight.ui.data.MachineViewData;
+import java.util.Optional;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.ui.data.AgentScan;
@@ -42,6 +45,15 @@ public final class Launcher {
     }
     Layout machine = Layout.currentMachine();
     Path stateDir = machine.stateDir();
+    // Where the agent runs as a service, the tray shows what it found for this person: one history.
+    Optional<MachineViewData> machineView = home == null && System.getenv("DAYLIGHT_STATE_DIR") == null
+        ? MachineViewData.ifPresent(machine.machineStateDir(), HostFacts.current().user())
+        : Optional.empty();
+    if (machineView.isPresent()) {
+      LOG.info("Daylight tray on the machine agent's view in {}", machine.machineStateDir().orElseThrow());
+      DaylightApp.launch(new DaylightApp.Setup(machineView.get(), stateDir.resolve("tray"), show, scan));
+      return;
+    }
     ScanContext context = home == null
         ? ScanContext.currentMachine()
         : ScanContext.forHome(home, os == null ? machine.os() : os).withStore(true);

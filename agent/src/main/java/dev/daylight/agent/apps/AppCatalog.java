@@ -27,7 +27,8 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
 
   record App(String id, String name, String kind, List<String> macApp, List<String> windowsPrograms,
       List<String> windowsUninstall, List<String> desktop, List<String> snap, List<String> flatpak,
-      List<String> cli, List<String> processes, List<Integer> ports, List<String> modelDirs) {
+      List<String> cli, List<String> processes, List<Integer> ports, List<String> modelDirs,
+      List<String> dataDirs) {
     App {
       macApp = orEmpty(macApp);
       windowsPrograms = orEmpty(windowsPrograms);
@@ -39,6 +40,7 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
       processes = orEmpty(processes);
       ports = orEmpty(ports);
       modelDirs = orEmpty(modelDirs);
+      dataDirs = orEmpty(dataDirs);
     }
   }
 
@@ -72,7 +74,8 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
       apps.add(new App(text(a, "id"), text(a, "name"), text(a, "kind"), strings(a, "macApp"),
           strings(a, "windowsPrograms"), strings(a, "windowsUninstall"), strings(a, "desktop"),
           strings(a, "snap"), strings(a, "flatpak"), strings(a, "cli"), strings(a, "processes"),
-          list(a, "ports", JsonNode::asInt), strings(a, "modelDirs")));
+          list(a, "ports", JsonNode::asInt), strings(a, "modelDirs"),
+          strings(a, "dataDirs")));
     }
     List<Editor> editors = new ArrayList<>();
     for (JsonNode e : root.path("editors")) {

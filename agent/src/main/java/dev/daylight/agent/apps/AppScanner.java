@@ -57,6 +57,7 @@ public final class AppScanner {
     jetbrains();
     clis();
     models();
+    dataFolders();
   }
 
   private void macApps() {
@@ -203,6 +204,20 @@ public final class AppScanner {
           seen.add(app.id(), app.name(), app.kind(), null, new Evidence("path", p.toString(), null,
               models.isEmpty() ? "model folder" : "models: " + String.join(", ", models)));
         }
+      }
+    }
+  }
+
+  /**
+   * Apps that keep their MCP servers in their own database or local storage, where no config file
+   * names them: their data folder is the evidence that they are here and may run servers.
+   */
+  private void dataFolders() {
+    for (AppCatalog.App app : catalog.apps()) {
+      for (String dir : app.dataDirs()) {
+        ctx.layout().expand(dir).filter(Files::isDirectory).ifPresent(p ->
+            seen.add(app.id(), app.name(), app.kind(), null, new Evidence("path", p.toString(), null,
+                "app data; MCP servers kept in the app's own database")));
       }
     }
   }

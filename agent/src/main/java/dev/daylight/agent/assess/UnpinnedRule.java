@@ -14,7 +14,9 @@ final class UnpinnedRule implements Rule {
   public void check(Inventory inventory, AssessContext context, FindingFactory out) {
     for (McpServer s : inventory.servers()) {
       PackageRef p = s.pkg();
-      if (p == null || p.pinned() || !FLOATING_ECOSYSTEMS.contains(p.ecosystem())) {
+      // "installed": python -m runs the distribution installed on disk; nothing fetches a newer one.
+      if (p == null || p.pinned() || !FLOATING_ECOSYSTEMS.contains(p.ecosystem())
+          || "installed".equals(p.versionSource())) {
         continue;
       }
       String resolved = p.version() != null && "cache".equals(p.versionSource())

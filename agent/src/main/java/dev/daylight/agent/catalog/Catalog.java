@@ -76,6 +76,8 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    * @param settings the client's settings files that decide which of its servers may run or are
    *     approved (Claude Code's managed, user and project settings), lowest precedence first;
    *     {@code project} ones are relative to a project folder
+   * @param policy how the client reads its own MCP policy from those settings ({@code vscode},
+   *     {@code gemini}, {@code codex}, {@code amp}); null for none or for Claude Code's own reader
    */
   public record ClientSpec(
       String id,
@@ -85,7 +87,8 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
       List<FileSpec> files,
       List<FileSpec> projectFiles,
       List<RegistrySpec> registries,
-      List<FileSpec> settings) {
+      List<FileSpec> settings,
+      String policy) {
     public ClientSpec {
       urlFields = urlFields == null ? Map.of() : Map.copyOf(urlFields);
       files = files == null ? List.of() : List.copyOf(files);
@@ -103,7 +106,12 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    * @param servers alternative places the servers sit ({@code mcp/servers} nests; a dotted key is one key)
    * @param projectServers a pattern with one {@code *} for the project key, e.g. {@code projects/*}{@code /mcpServers}
    * @param flat whether the file root may itself be the server map
-   * @param shape {@code servers} (default) or {@code mcpb} (a Claude Desktop extension manifest)
+   * @param shape {@code servers} (default), {@code mcpb} (a Claude Desktop extension manifest) or
+   *     {@code connectors} (a list of cloud connector names at {@code servers}, scope {@code cloud})
+   * @param requires catalog paths of which one must exist for this file to be read: a file another
+   *     client owns ({@code .mcp.json}) is this client's only where this client is installed
+   * @param shared the file name is also another client's: it is evidence of this client only when
+   *     it holds servers in this client's own key
    */
   public record FileSpec(
       String scope,
@@ -113,13 +121,22 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
       List<String> servers,
       String projectServers,
       boolean flat,
-      String shape) {
+      String shape,
+      List<String> requires,
+      boolean shared) {
     public FileSpec {
       scope = scope == null ? "project" : scope;
       os = os == null ? List.of() : List.copyOf(os);
       format = format == null ? Format.JSON : format;
       servers = servers == null ? List.of() : List.copyOf(servers);
       shape = shape == null ? "servers" : shape;
+      requires = requires == null ? List.of() : List.copyOf(requires);
+    }
+
+    /** The form before {@code requires} and {@code shared}. */
+    public FileSpec(String scope, List<String> os, String path, Format format, List<String> servers,
+        String projectServers, boolean flat, String shape) {
+      this(scope, os, path, format, servers, projectServers, flat, shape, null, false);
     }
 
     public boolean appliesTo(String osWire) {
@@ -132,11 +149,18 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    *
    * @param keysOf the object whose keys are project paths
    * @param valueAt the field whose value is a project path or {@code file://} URI
+   * @param valuesAt the field whose value is a list of project paths (Copilot CLI's trusted folders)
    */
-  public record RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt) {
+  public record RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt,
+      String valuesAt) {
     public RegistrySpec {
       os = os == null ? List.of() : List.copyOf(os);
       format = format == null ? Format.JSON : format;
+    }
+
+    /** The form before {@code valuesAt}. */
+    public RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt) {
+      this(os, path, format, keysOf, valueAt, null);
     }
 
     public boolean appliesTo(String osWire) {

@@ -46,16 +46,19 @@ final class CatalogReader {
   private static ClientSpec client(JsonNode c) {
     return new ClientSpec(text(c, "id"), text(c, "name"), text(c, "kind"), map(c, "urlFields"),
         list(c, "files", CatalogReader::file), list(c, "projectFiles", CatalogReader::file),
-        list(c, "registries", CatalogReader::registry), list(c, "settings", CatalogReader::file));
+        list(c, "registries", CatalogReader::registry), list(c, "settings", CatalogReader::file),
+        text(c, "policy"));
   }
 
   private static FileSpec file(JsonNode f) {
     return new FileSpec(text(f, "scope"), strings(f, "os"), text(f, "path"), format(f),
-        strings(f, "servers"), text(f, "projectServers"), f.path("flat").asBoolean(), text(f, "shape"));
+        strings(f, "servers"), text(f, "projectServers"), f.path("flat").asBoolean(), text(f, "shape"),
+        strings(f, "requires"), f.path("shared").asBoolean());
   }
 
   private static RegistrySpec registry(JsonNode r) {
-    return new RegistrySpec(strings(r, "os"), text(r, "path"), format(r), text(r, "keysOf"), text(r, "valueAt"));
+    return new RegistrySpec(strings(r, "os"), text(r, "path"), format(r), text(r, "keysOf"), text(r, "valueAt"),
+        text(r, "valuesAt"));
   }
 
   private static Format format(JsonNode node) {

@@ -73,7 +73,8 @@ public final class Trust {
     return new Outcome(List.copyOf(findings.values()), states);
   }
 
-  static ReviewState stateOf(PackageVersion pv, Ledger ledger) {
+  /** The state of one package version: a denial wins, then an approval, then the baseline decides. */
+  public static ReviewState stateOf(PackageVersion pv, Ledger ledger) {
     Optional<ReviewState> fleet = ledger.fleet(pv.purl(), pv.version());
     Optional<ReviewState> local = ledger.local(pv.purl(), pv.version());
     if (fleet.orElse(null) == ReviewState.DENIED || local.orElse(null) == ReviewState.DENIED) {

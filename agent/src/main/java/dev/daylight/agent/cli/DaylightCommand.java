@@ -14,12 +14,15 @@ final class DaylightCommand implements Runnable {
       EventsCommand.class,
       FindingsCommand.class,
       ReviewCommand.class,
+      ReviewReleaseCommand.class,
+      CapabilitiesCommand.class,
       StatusCommand.class,
       ExportCommand.class,
       IntelCommand.class,
       EnrollCommand.class,
       RunCommand.class,
       RunChild.class,
+      UsageCommand.class,
       GuardCommand.class);
 
   @Spec CommandSpec spec;

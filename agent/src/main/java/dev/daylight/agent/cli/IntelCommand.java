@@ -1,12 +1,18 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.intel.BundledInfo;
 import dev.daylight.agent.intel.Intel;
 import dev.daylight.agent.intel.IntelMatch;
 import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.intel.LoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "intel",
     mixinStandardHelpOptions = true,
     description = "Offline OSV intel: import records for later scans, compile snapshots, look up a package.",
-    subcommands = {IntelCommand.Import.class, IntelCommand.Compile.class, IntelCommand.Check.class})
+    subcommands = {IntelCommand.Status.class, IntelCommand.Import.class, IntelCommand.Compile.class,
+        IntelCommand.Check.class})
 final class IntelCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -33,6 +40,60 @@ final class IntelCommand implements Runnable {
     out.printf("%s: %d records (%d withdrawn, kept as tombstones), %d unreadable%n",
         source, r.records(), r.withdrawn(), r.errors().size());
     r.errors().stream().limit(20).forEach(e -> out.println("  skipped " + e));
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Say which intel scans use: the bundled snapshot (source, licence, date, size), "
+          + "the imported records, and how long loading them takes.")
+  static final class Status implements Callable<Integer> {
+    /** Past this age the bundled data misses recent malware; the status says how to update. */
+    static final Duration STALE = Duration.ofDays(30);
+
+    @Spec CommandSpec spec;
+
+    @Mixin StoreOptions state;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      Optional<BundledInfo> info = BundledInfo.load();
+      if (info.isEmpty()) {
+        out.println("bundled snapshot: none in this build (only imported records are used)");
+      }
+      info.ifPresent(i -> bundled(out, i, Instant.now()));
+      IntelStore store = new IntelStore(state.dir());
+      if (store.lastModified().isPresent()) {
+        Intel.Builder imported = Intel.builder();
+        store.addTo(imported);
+        out.printf("imported: %d lines in %s, last changed %s%n", imported.build().size(), store.file(),
+            store.lastModified().get().toInstant().truncatedTo(ChronoUnit.SECONDS));
+      } else {
+        out.println("imported: none (daylight intel import PATH adds OSV records or a newer export)");
+      }
+      long start = System.nanoTime();
+      Intel.Builder all = Intel.builder().addBundled();
+      store.addTo(all);
+      int lines = all.build().size();
+      out.printf("in use: %d lines, loaded in %d ms%n", lines, (System.nanoTime() - start) / 1_000_000);
+      return ExitCodes.OK;
+    }
+
+    static void bundled(PrintWriter out, BundledInfo i, Instant now) {
+      String perEco = i.linesPerEcosystem().entrySet().stream()
+          .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+      String date = i.dataDate().map(d -> {
+        long days = Duration.between(d, now).toDays();
+        return "data as of " + d.truncatedTo(ChronoUnit.SECONDS) + " (" + days + " days old)";
+      }).orElse("data date unknown");
+      out.printf("bundled snapshot: %d lines (%s), %d of them withdrawn; %s; %d KB compressed%n",
+          i.lines(), perEco, i.withdrawn(), date, (i.bytes() + 1023) / 1024);
+      out.println("  source: " + i.source());
+      out.println("  licence: " + i.licence());
+      if (i.dataDate().map(d -> Duration.between(d, now).compareTo(STALE) > 0).orElse(true)) {
+        out.println("  older than " + STALE.toDays() + " days: import a newer OSV export with "
+            + "`daylight intel import PATH` (or let the collector send one)");
+      }
+    }
   }
 
   @Command(name = "import", mixinStandardHelpOptions = true,

@@ -1,18 +1,22 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.machineview.UserViews;
+import dev.daylight.agent.platform.Accounts;
+import dev.daylight.agent.platform.Layout;
+
 import ch.qos.logback.classic.Level;
 import dev.daylight.agent.daemon.ChildContract;
 import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.guard.GuardEvents;
-import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Recorded;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.usage.Usage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
@@ -23,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +130,9 @@ final class RunChild implements Callable<Integer> {
       if (target.allUsers) {
         Guard.followFleet(dir, store, Layout.currentMachine());
       }
+      if (target.allUsers) {
+        writeViews();
+      }
       Optional<Duration> interval = store.setting(Reporter.SCAN_INTERVAL).map(Long::parseLong)
           .filter(s -> s > 0).map(Duration::ofSeconds);
       ChildContract.writeInterval(dir, interval);
@@ -149,14 +157,19 @@ final class RunChild implements Callable<Integer> {
     long t0 = System.nanoTime();
     Set<Path> watch = new LinkedHashSet<>(locations);
     try {
-      Inventory inv = AgentJobs.scan(scanner, context, target.allUsers).scan();
-      Recorded rec = store.record(inv);
+      Usage.Read usage = Usage.read(AgentJobs.scan(scanner, context, target.allUsers).scan(), context,
+          store, storeOptions.dir(), Instant.now().minus(Usage.DEFAULT_WINDOW));
+      Inventory inv = usage.inventory();
+      Recorded rec = store.record(inv, usage.days());
       Guard.refresh(storeOptions.dir(), store);
       for (McpServer s : inv.servers()) {
         watch.add(Path.of(s.configPath()));
       }
       for (ScanError e : inv.errors()) {
         watch.add(Path.of(e.path()));
+      }
+      if (target.allUsers) {
+        watch.addAll(UserViews.requestTargets(storeOptions.dir(), Accounts.onThisMachine(context.layout())));
       }
       ChildContract.writeWatchList(storeOptions.dir(), watch);
       log.info("scan {} stored ({}): {} servers, {} findings, {} events, {} ms", inv.scanId(), reason,
@@ -197,6 +210,15 @@ final class RunChild implements Callable<Integer> {
     log.info("{} report(s) still queued: {}", round.pending(), round.problem().get());
     // Retried between scans only when waiting can help; after enrolling, the next scan sends them.
     return round.worthRetrying() ? ChildContract.DELIVERY_PENDING : ExitCodes.OK;
+  }
+
+  /** The per-user views of the machine service (what each person's tray shows); a failure is only logged. */
+  private void writeViews() {
+    try {
+      UserViews.write(store, storeOptions.dir(), Accounts.onThisMachine(context.layout()));
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot write the per-user views in {}: {}", storeOptions.dir(), e.getMessage());
+    }
   }
 
   /** Waits for the resident's go (a line on stdin); false at end of input (the agent stops). */

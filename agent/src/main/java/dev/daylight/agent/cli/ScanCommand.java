@@ -1,15 +1,17 @@
 package dev.daylight.agent.cli;
 
-import dev.daylight.agent.allusers.AllUsers;
 import dev.daylight.agent.guard.Guard;
+import dev.daylight.agent.allusers.AllUsers;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.usage.Usage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,11 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin JudgeOptions judge = new JudgeOptions();
   @Mixin StoreOptions store = new StoreOptions();
+
+  @Option(names = "--usage-window", paramLabel = "AGE", defaultValue = "30d", converter = Since.class,
+      description = "Count each server's tool calls over this window (an age such as 7d or an ISO-8601"
+          + " instant; default: ${DEFAULT-VALUE}). Needs the store: a scan with --no-store has no usage.")
+  Instant usageSince;
 
   @Option(names = "--report", description = "Store this scan and send it (with anything queued) to the"
       + " enrolled collector now; exit 3 when it could not be delivered.")
@@ -94,7 +101,8 @@ final class ScanCommand implements Callable<Integer> {
       return inventory;
     }
     try (Store s = store.open()) {
-      Inventory recorded = s.record(inventory).inventory();
+      Usage.Read usage = Usage.read(inventory, context, s, store.dir(), usageSince);
+      Inventory recorded = s.record(usage.inventory(), usage.days()).inventory();
       Guard.refresh(store.dir(), s);
       return recorded;
     }

@@ -5,7 +5,13 @@ import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoreStatus;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Severity;
+import dev.daylight.agent.config.EnrollmentState;
+import dev.daylight.agent.report.Credentials;
+import dev.daylight.agent.report.Endpoint;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +47,7 @@ final class StatusCommand implements Callable<Integer> {
       n.put("activeServers", st.activeServers());
       n.put("outboxDepth", st.outboxDepth());
       n.put("stateDir", store.dir().toString());
+      n.put("collector", collector(store.dir()));
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
     } else {
       out.println("store:         " + store.dir());
@@ -49,9 +56,26 @@ final class StatusCommand implements Callable<Integer> {
       out.println("servers:       " + st.activeServers());
       out.println("open findings: " + bySeverity(st.openBySeverity()));
       out.println("outbox:        " + st.outboxDepth() + " report(s) waiting for the collector");
+      out.println("collector:     " + collector(store.dir()));
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Enrolled, or not and why: the last automatic enrollment's failure in words. */
+  static String collector(Path stateDir) {
+    Optional<Credentials> enrolled;
+    try {
+      enrolled = Credentials.load(stateDir);
+    } catch (UncheckedIOException e) {
+      enrolled = Optional.empty();
+    }
+    if (enrolled.isPresent()) {
+      return "enrolled with " + Endpoint.display(enrolled.get().collector()) + " as node " + enrolled.get().nodeId();
+    }
+    return EnrollmentState.load(stateDir).filter(e -> !e.enrolled())
+        .map(e -> "NOT ENROLLED: " + e.describe())
+        .orElse("not enrolled (daylight enroll, or collector and enroll_secret in agent.conf)");
   }
 
   private static String bySeverity(Map<Severity, Integer> counts) {

@@ -1,11 +1,14 @@
 package dev.daylight.agent.config;
 
+import dev.daylight.agent.report.CaFile;
 import dev.daylight.agent.report.Credentials;
+import dev.daylight.agent.report.EnrollFailure;
 import dev.daylight.agent.report.Endpoint;
 import dev.daylight.agent.report.Enroller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +43,27 @@ public final class AutoEnroll {
     String collector = managed.collector().orElseThrow().toString();
     String shown = Endpoint.display(collector);
     try {
-      Credentials c = Enroller.enroll(stateDir, collector, managed.enrollSecret().orElseThrow(), null, null);
+      String caPem = managed.caFile().isPresent() ? CaFile.read(managed.caFile().get(), "ca_file") : null;
+      Credentials c = Enroller.enroll(stateDir, collector, managed.enrollSecret().orElseThrow(), caPem,
+          managed.pin().orElse(null));
       log.atInfo().addKeyValue("collector", shown).addKeyValue("node", c.nodeId())
           .log("enrolled from the managed configuration");
+      record(stateDir, new EnrollmentState(true, Instant.now(), shown, ""));
       return Outcome.ENROLLED;
     } catch (IOException | RuntimeException e) {
-      // The message names the collector and the failure, never the secret.
-      log.warn("enrollment with {} failed, trying again at the next delivery: {}", shown, e.getMessage());
+      // The reason names the collector and the failure, never the secret.
+      String reason = EnrollFailure.describe(e);
+      log.warn("enrollment with {} failed, trying again at the next delivery: {}", shown, reason);
+      record(stateDir, new EnrollmentState(false, Instant.now(), shown, reason));
       return Outcome.FAILED;
+    }
+  }
+
+  private static void record(Path stateDir, EnrollmentState state) {
+    try {
+      state.save(stateDir);
+    } catch (UncheckedIOException e) {
+      log.warn("cannot record the enrollment state in {}: {}", stateDir, e.getMessage());
     }
   }
 }

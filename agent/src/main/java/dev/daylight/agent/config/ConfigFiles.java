@@ -48,6 +48,8 @@ final class ConfigFiles {
   static ManagedConfig read(List<Path> files) {
     URI collector = null;
     String secret = null;
+    Path caFile = null;
+    String pin = null;
     List<Path> used = new ArrayList<>();
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
@@ -64,13 +66,21 @@ final class ConfigFiles {
       if (collector == null) {
         collector = collectorOf(values, file);
       }
+      String ca = first(values, "ca_file", "cafile");
+      if (caFile == null && ca != null) {
+        caFile = Path.of(ca);
+      }
+      String p = first(values, "pin", "collector_pin", "collectorpin");
+      if (pin == null && p != null) {
+        pin = p.trim();
+      }
       String s = first(values, "enroll_secret", "enrollsecret");
       if (secret == null && s != null) {
         secret = s;
         warnIfOthersCanRead(file);
       }
     }
-    return used.isEmpty() ? ManagedConfig.none() : new ManagedConfig(collector, secret, used);
+    return used.isEmpty() ? ManagedConfig.none() : new ManagedConfig(collector, secret, caFile, pin, used);
   }
 
   private static URI collectorOf(Map<String, String> values, Path file) {

@@ -18,15 +18,19 @@ public final class ManagedConfig {
   /** Environment variable naming one config file instead of the per-OS locations. */
   public static final String OVERRIDE_ENV = "DAYLIGHT_AGENT_CONF";
 
-  private static final ManagedConfig NONE = new ManagedConfig(null, null, List.of());
+  private static final ManagedConfig NONE = new ManagedConfig(null, null, null, null, List.of());
 
   private final URI collector;
   private final String enrollSecret;
+  private final Path caFile;
+  private final String pin;
   private final List<Path> sources;
 
-  ManagedConfig(URI collector, String enrollSecret, List<Path> sources) {
+  ManagedConfig(URI collector, String enrollSecret, Path caFile, String pin, List<Path> sources) {
     this.collector = collector;
     this.enrollSecret = enrollSecret;
+    this.caFile = caFile;
+    this.pin = pin;
     this.sources = List.copyOf(sources);
   }
 
@@ -58,6 +62,23 @@ public final class ManagedConfig {
     return Optional.ofNullable(enrollSecret);
   }
 
+  /**
+   * A PEM file of the company CA that issued the collector's certificate ({@code ca_file},
+   * {@code CAFile} in a profile, {@code CAFILE} in the MSI); trusted in addition to the OS and
+   * bundled trust stores.
+   */
+  public Optional<Path> caFile() {
+    return Optional.ofNullable(caFile);
+  }
+
+  /**
+   * The SHA-256 of the collector certificate's public key (SPKI) or of the certificate, hex or
+   * {@code sha256/BASE64} ({@code pin}, {@code CollectorPin}, {@code PIN}); replaces CA trust.
+   */
+  public Optional<String> pin() {
+    return Optional.ofNullable(pin);
+  }
+
   /** True when the agent has what it needs to enroll itself. */
   public boolean canEnroll() {
     return collector != null && enrollSecret != null;
@@ -72,6 +93,7 @@ public final class ManagedConfig {
   public String toString() {
     String shown = collector == null ? null : dev.daylight.agent.report.Endpoint.display(collector.toString());
     return "ManagedConfig[collector=" + shown + ", enrollSecret="
-        + (enrollSecret == null ? "absent" : "<set>") + ", sources=" + sources + "]";
+        + (enrollSecret == null ? "absent" : "<set>") + ", caFile=" + caFile + ", pin=" + pin
+        + ", sources=" + sources + "]";
   }
 }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DaemonLogging {
   static final String FILE = "daylight.log";
+  static final String JOURNAL_ENV = "JOURNAL_STREAM";
 
   private DaemonLogging() {}
 
@@ -67,7 +68,33 @@ public final class DaemonLogging {
     appender.start();
 
     attach(ctx, appender, level);
+    if (System.getenv(JOURNAL_ENV) != null) {
+      toJournal(ctx);
+    }
     return file;
+  }
+
+  /**
+   * Under systemd (which sets {@code JOURNAL_STREAM} when stderr is the journal), warnings and
+   * errors also go to stderr, so an administrator sees a failed enrollment or delivery with
+   * {@code journalctl -u daylight-agent}, not only in the agent's own log file.
+   */
+  private static void toJournal(LoggerContext ctx) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(ctx);
+    encoder.setPattern("%level %logger{0}: %msg%n");
+    encoder.start();
+    ch.qos.logback.classic.filter.ThresholdFilter warn = new ch.qos.logback.classic.filter.ThresholdFilter();
+    warn.setLevel("WARN");
+    warn.start();
+    ConsoleAppender<ILoggingEvent> journal = new ConsoleAppender<>();
+    journal.setContext(ctx);
+    journal.setName("JOURNAL");
+    journal.setTarget("System.err");
+    journal.setEncoder(encoder);
+    journal.addFilter(warn);
+    journal.start();
+    ctx.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(journal);
   }
 
   /**

@@ -33,6 +33,11 @@ import java.util.stream.Collectors;
  *       arguments or URL use {@code ${VAR}} expansion.
  * </ol>
  *
+ * <p>claude.ai connectors (scope {@code cloud}) are not loaded while any settings file sets
+ * {@code disableClaudeAiConnectors}, and load beside a managed {@code managed-mcp.json} only when
+ * managed settings set {@code allowAllClaudeAiMcps}; a {@code deniedMcpServers} name entry
+ * matches a connector by its name.
+ *
  * <p>Managed settings fail closed as Claude Code's do: an {@code allowedMcpServers} that is not a
  * list admits nothing, and an {@code allowManagedMcpServersOnly} that is not a boolean counts as
  * true. A blocked server keeps its place in the inventory with {@code enabled} false and
@@ -71,7 +76,17 @@ final class ClaudePolicy {
   private Optional<String> blocked(McpServer s, List<Path> exclusive) {
     boolean managedFile = s.scope() == Scope.SYSTEM
         && exclusive.stream().anyMatch(p -> p.toString().equals(s.configPath()));
-    if (!exclusive.isEmpty() && !managedFile) {
+    if (s.scope() == Scope.CLOUD) {
+      Optional<Layer> off = layers(s).stream()
+          .filter(l -> l.root().path("disableClaudeAiConnectors").asBoolean(false)).findFirst();
+      if (off.isPresent()) {
+        return Optional.of("disableClaudeAiConnectors is true in " + off.get().path()
+            + ": Claude Code loads no claude.ai connector");
+      }
+    }
+    boolean connectorsBeside = s.scope() == Scope.CLOUD && layers(s).stream()
+        .anyMatch(l -> l.managed() && l.root().path("allowAllClaudeAiMcps").asBoolean(false));
+    if (!exclusive.isEmpty() && !managedFile && !connectorsBeside) {
       return Optional.of("managed-mcp.json in " + exclusive.get(0)
           + " has exclusive control: Claude Code runs only the servers it defines");
     }

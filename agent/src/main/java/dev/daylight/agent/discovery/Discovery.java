@@ -78,7 +78,9 @@ public final class Discovery {
     }
     ClaudeSettings claude = new ClaudeSettings(catalog, locator, docs, reading::error);
     List<McpServer> servers = new ClaudeApprovals(claude).apply(reading.servers);
-    servers = new ClaudePolicy(claude, Redactor.withKey(context.fingerprintKey())).apply(servers);
+    Redactor redactor = Redactor.withKey(context.fingerprintKey());
+    servers = new ClaudePolicy(claude, redactor).apply(servers);
+    servers = new ClientPolicies(catalog, locator, docs, reading::error, redactor).apply(servers);
     LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
         projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
     return new Result(servers, clients(reading.seen), new ArrayList<>(reading.errors.values()));
@@ -99,7 +101,7 @@ public final class Discovery {
       FileReader.Outcome out = reader.read(t);
       servers.addAll(out.servers());
       out.errors().forEach(this::error);
-      if (out.fileRead()) {
+      if (out.fileRead() && !(t.spec().shared() && out.servers().isEmpty())) {
         seen.computeIfAbsent(t.client().id(), k -> new ArrayList<>())
             .add(Evidence.file(t.path().toString(), null, out.servers().size() + " MCP server(s)"));
       }
@@ -121,7 +123,8 @@ public final class Discovery {
     } catch (IOException | SecurityException e) {
       key = t.path().toAbsolutePath().normalize(); // a link loop: read (and fail) once
     }
-    if (targets.putIfAbsent(t.client().id() + "\n" + key, t) == null) {
+    // The shape too: ~/.claude.json holds Claude Code's servers and its cloud connectors' trace.
+    if (targets.putIfAbsent(t.client().id() + "\n" + t.spec().shape() + "\n" + key, t) == null) {
       reading.read(t);
     }
   }

@@ -44,6 +44,10 @@ final class FileReader {
       }
       return new Outcome(servers, errors, true);
     }
+    if (t.spec().shape().equals("connectors")) {
+      servers.addAll(CloudConnectors.read(builder, t, doc));
+      return new Outcome(servers, errors, true);
+    }
     if (t.spec().shape().equals("mcpb")) {
       try {
         McpbManifest.read(builder, t.client(), t.path(), doc, docs).ifPresent(servers::add);

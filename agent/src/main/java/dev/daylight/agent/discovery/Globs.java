@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * Expands catalog path patterns below a base folder: {@code *} inside a segment matches within one
  * folder, {@code **} matches any number of folders (bounded, links not followed).
  */
-final class Globs {
+public final class Globs {
   private static final int MAX_DOUBLE_STAR_DEPTH = 6;
 
   private Globs() {}
 
-  static List<Path> expand(Path base, String relative) {
+  public static List<Path> expand(Path base, String relative) {
     List<Path> out = new ArrayList<>();
     String[] segments = relative.replace('\\', '/').split("/");
     expand(base, segments, 0, out);

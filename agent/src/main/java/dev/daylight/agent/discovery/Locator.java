@@ -11,12 +11,16 @@ import dev.daylight.protocol.Scope;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +28,8 @@ import java.util.Set;
 final class Locator {
   private final Catalog catalog;
   private final ScanContext context;
+  // By identity: a spec is one catalog object (see ClaudeSettings on record hashCode).
+  private final Map<FileSpec, Boolean> present = new IdentityHashMap<>();
 
   Locator(Catalog catalog, ScanContext context) {
     this.catalog = catalog;
@@ -55,7 +61,7 @@ final class Locator {
     List<Target> out = new ArrayList<>();
     for (ClientSpec client : catalog.clients()) {
       for (FileSpec spec : client.projectFiles()) {
-        if (spec.appliesTo(context.os().wire())) {
+        if (spec.appliesTo(context.os().wire()) && installed(spec)) {
           for (Path p : Globs.expand(dir, spec.path())) {
             out.add(new Target(client, spec, p, Scope.PROJECT));
           }
@@ -63,6 +69,28 @@ final class Locator {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a file that needs its client installed ({@code requires}) may be read: another
+   * client's {@code .mcp.json} is this one's too only where this one is present. Asked once per
+   * spec and scan.
+   */
+  private boolean installed(FileSpec spec) {
+    if (spec.requires().isEmpty()) {
+      return true;
+    }
+    Boolean known = present.get(spec);
+    if (known == null) {
+      known = false;
+      for (String r : spec.requires()) {
+        for (Path p : expand(r)) {
+          known |= Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+        }
+      }
+      present.put(spec, known);
+    }
+    return known;
   }
 
   /** Project folders the clients themselves recorded (opened workspaces, trusted projects). */
@@ -82,6 +110,13 @@ final class Locator {
           if (reg.keysOf() != null && root.path(reg.keysOf()).isObject()) {
             for (Iterator<String> it = root.path(reg.keysOf()).fieldNames(); it.hasNext(); ) {
               toPath(it.next()).ifPresent(out::add);
+            }
+          }
+          if (reg.valuesAt() != null && root.path(reg.valuesAt()).isArray()) {
+            for (JsonNode v : root.path(reg.valuesAt())) {
+              if (v.isTextual()) {
+                toPath(v.asText()).ifPresent(out::add);
+              }
             }
           }
           if (reg.valueAt() != null && root.path(reg.valueAt()).isTextual()) {

@@ -133,8 +133,9 @@ final class ServerBuilder {
       String mapped = dialect.transports().get(type.trim().toLowerCase(Locale.ROOT));
       if (mapped != null) {
         Transport t = Transport.parse(mapped);
-        // "remote"/"http" spellings say remote; a url-only field may still mean SSE (Gemini).
-        return t == Transport.HTTP && implied == Transport.SSE && !type.equalsIgnoreCase("http")
+        // "remote" says only that it is not local: a client's url-means-SSE field (Gemini's) still
+        // decides. Every other spelling names its transport ("streamable-http" is never SSE).
+        return t == Transport.HTTP && implied == Transport.SSE && type.trim().equalsIgnoreCase("remote")
             ? Transport.SSE : t;
       }
     }

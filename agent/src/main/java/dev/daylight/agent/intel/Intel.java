@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * up by (ecosystem, normalised name) in constant time. Immutable once built; thread-safe.
  */
 public final class Intel {
-  /** Bundled snapshot; a {@code .tsv.gz} of the same name, when present, replaces the {@code .tsv}. */
+  /** Bundled snapshot name; the build ships it as a {@code .tsv.gz}. */
   static final String BUNDLED = "osv-snapshot.tsv";
 
   private final CompactIndex index;
@@ -113,23 +113,26 @@ public final class Intel {
 
     private Builder() {}
 
-    /** The snapshot bundled in the jar: {@code osv-snapshot.tsv.gz} where shipped, else the {@code .tsv}. */
+    /**
+     * The snapshot bundled in the jar: {@code osv-snapshot.tsv.gz}, made in the build from the
+     * committed source data (see {@link BundledSnapshotBuild}); a plain {@code .tsv} where no
+     * {@code .gz} is shipped.
+     */
     public Builder addBundled() {
-      URL plain = Intel.class.getResource(BUNDLED);
-      if (plain != null) {
-        return addSnapshotAt(plain);
-      }
-      try (InputStream gz = Intel.class.getResourceAsStream(BUNDLED + ".gz")) {
-        if (gz == null) {
-          throw new IllegalStateException("bundled intel snapshot missing from the jar");
-        }
-        try (InputStream in = new GZIPInputStream(gz)) {
+      URL gz = Intel.class.getResource(BUNDLED + ".gz");
+      if (gz != null) {
+        try (InputStream in = new GZIPInputStream(gz.openStream(), 1 << 16)) {
           lines.addCompact(in);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        return this;
       }
-      return this;
+      URL plain = Intel.class.getResource(BUNDLED);
+      if (plain == null) {
+        throw new IllegalStateException("bundled intel snapshot missing from the jar");
+      }
+      return addSnapshotAt(plain);
     }
 
     /**

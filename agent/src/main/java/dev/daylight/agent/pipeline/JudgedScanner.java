@@ -5,14 +5,16 @@ import dev.daylight.agent.assess.Assessor;
 import dev.daylight.agent.assess.RuleConfig;
 import dev.daylight.agent.installed.InstalledStage;
 import dev.daylight.agent.intel.IntelSource;
+import dev.daylight.agent.release.ReleaseStage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The one scan pipeline every front end should run (CLI scan, daemon, tray): discovery, then
- * installed packages, AI apps, and last the rules with the intel of {@code stateDir} (bundled
- * snapshot + imported and fleet records, reloaded when they change) plus {@code extraIntel}.
+ * installed packages, AI apps, the release review of changed package versions, and last the rules
+ * with the intel of {@code stateDir} (bundled snapshot + imported and fleet records, reloaded when
+ * they change) plus {@code extraIntel}.
  */
 public final class JudgedScanner {
   private JudgedScanner() {}
@@ -21,6 +23,7 @@ public final class JudgedScanner {
     return Scanner.standard()
         .then(new InstalledStage())
         .then(new AppsStage())
+        .then(new ReleaseStage(stateDir))
         .then(new Assessor(new IntelSource(stateDir, extraIntel), rules).stage());
   }
 }

@@ -2,12 +2,16 @@ package dev.daylight.agent.pipeline;
 
 import dev.daylight.agent.discovery.Discovery;
 import dev.daylight.agent.platform.HostFacts;
+import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.resolve.PackageResolver;
+import dev.daylight.agent.resolve.PythonModules;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +48,7 @@ public final class Scanner {
     Instant started = clock.instant();
     PreparedStages prepared = PreparedStages.start(stages, context);
     Discovery.Result found = discover(context);
-    List<McpServer> servers = resolveDeclaredPackages(found.servers());
+    List<McpServer> servers = resolveDeclaredPackages(found.servers(), context);
     Inventory inventory = Inventory.builder().scanId(UUID.randomUUID().toString()).startedAt(started)
         .host(baseHost(context)).clients(found.clients()).servers(servers).errors(found.errors()).build();
     for (ScanStage stage : prepared.join()) {
@@ -57,8 +61,29 @@ public final class Scanner {
     return Discovery.run(context);
   }
 
-  private static List<McpServer> resolveDeclaredPackages(List<McpServer> servers) {
-    return servers.stream().map(PackageResolver::attachDeclaredPackage).toList();
+  private static List<McpServer> resolveDeclaredPackages(List<McpServer> servers, ScanContext context) {
+    PythonModules modules = pythonModules(context);
+    List<McpServer> out = new ArrayList<>(servers.size());
+    for (McpServer s : servers) {
+      out.add(PackageResolver.attachDeclaredPackage(s, modules));
+    }
+    return out;
+  }
+
+  /** Where {@code python -m} modules may be installed: the home, and PATH on the real machine. */
+  private static PythonModules pythonModules(ScanContext context) {
+    List<Path> path = new ArrayList<>();
+    String sep = context.os() == Os.WINDOWS ? ";" : ":";
+    for (String dir : context.env("PATH").orElse("").split(sep)) {
+      try {
+        if (!dir.isBlank()) {
+          path.add(Path.of(dir));
+        }
+      } catch (InvalidPathException e) {
+        // not a folder this OS can name: nothing to look in
+      }
+    }
+    return PythonModules.on(context.home(), context.os(), context.layout().realMachine(), path);
   }
 
   /**

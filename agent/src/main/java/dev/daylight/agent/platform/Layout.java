@@ -23,6 +23,13 @@ public interface Layout {
   /** Daylight's own state folder (SQLite file, device key); env {@code DAYLIGHT_STATE_DIR} overrides it. */
   Path stateDir();
 
+  /**
+   * The state folder of the machine-wide agent the packages install as a service: {@code
+   * /var/lib/daylight}, {@code /Library/Application Support/Daylight/state}, {@code
+   * %ProgramData%\Daylight\state}; empty for a fake home. Only administrators can read it.
+   */
+  Optional<Path> machineStateDir();
+
   /** Where the agent's rotating log files go. */
   Path logDir();
 

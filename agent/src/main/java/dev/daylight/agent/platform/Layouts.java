@@ -77,6 +77,14 @@ final class Layouts {
 
     abstract Path defaultStateDir();
 
+    @Override
+    public Optional<Path> machineStateDir() {
+      return env.real() ? root(Root.SYSTEM_CONFIG).map(this::machineStateDir) : Optional.empty();
+    }
+
+    /** The machine agent's state folder, given this OS's system configuration folder. */
+    abstract Path machineStateDir(Path systemConfig);
+
     Path defaultLogDir() {
       return defaultStateDir().resolve("logs");
     }

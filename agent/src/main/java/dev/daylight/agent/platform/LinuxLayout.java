@@ -20,6 +20,11 @@ final class LinuxLayout extends Layouts.Base {
   }
 
   @Override
+  Path machineStateDir(Path systemConfig) {
+    return Path.of("/var/lib/daylight");
+  }
+
+  @Override
   Path defaultStateDir() {
     return root(Root.XDG_DATA).orElseThrow().resolve("daylight");
   }

@@ -22,6 +22,11 @@ final class MacLayout extends Layouts.Base {
   }
 
   @Override
+  Path machineStateDir(Path systemConfig) {
+    return systemConfig.resolve("Daylight/state");
+  }
+
+  @Override
   Path defaultStateDir() {
     return home.resolve("Library/Application Support/Daylight");
   }

@@ -22,6 +22,11 @@ final class WindowsLayout extends Layouts.Base {
   }
 
   @Override
+  Path machineStateDir(Path systemConfig) {
+    return systemConfig.resolve("Daylight").resolve("state");
+  }
+
+  @Override
   Path defaultStateDir() {
     return root(Root.LOCALAPPDATA).orElseThrow().resolve("Daylight");
   }

@@ -33,7 +33,12 @@ public final class CaFile {
    * @throws IOException when reading failed for another reason
    */
   public static String read(Path file) throws IOException {
-    String name = "--ca " + file;
+    return read(file, "--ca");
+  }
+
+  /** @param setting how the person named the file ({@code --ca}, {@code ca_file in agent.conf}) */
+  public static String read(Path file, String setting) throws IOException {
+    String name = setting + " " + file;
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {

@@ -1,9 +1,6 @@
 package dev.daylight.agent.report;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -11,13 +8,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
- * How the agent trusts its collector: the system's CAs, a CA file given at enrollment, or a pin of
- * the collector's own certificate (for a self-signed collector on a small network).
+ * How the agent trusts its collector: the runtime's CAs, the operating system's trust store and a
+ * CA file given at enrollment or in agent.conf together, or instead a pin of the collector's
+ * certificate or public key (for a self-signed collector on a small network).
  */
 final class Tls {
   private Tls() {}
@@ -29,20 +26,8 @@ final class Tls {
         b.sslSocketFactory(context(tm).getSocketFactory(), tm);
         // The pin names the exact certificate, which is a stronger check than the host name.
         b.hostnameVerifier((host, session) -> true);
-      } else if (caPem != null && !caPem.isBlank()) {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        int i = 0;
-        for (var cert : java.security.cert.CertificateFactory.getInstance("X.509")
-            .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
-          ks.setCertificateEntry("ca" + i++, cert);
-        }
-        if (i == 0) {
-          throw new IllegalArgumentException("no certificate in the CA file");
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
+      } else {
+        X509TrustManager tm = TrustStores.forCollector(caPem);
         b.sslSocketFactory(context(tm).getSocketFactory(), tm);
       }
     } catch (GeneralSecurityException | java.io.IOException e) {
@@ -94,7 +79,8 @@ final class Tls {
       X509Certificate leaf = chain[0];
       leaf.checkValidity();
       if (!pin.equals(sha256(leaf.getEncoded())) && !pin.equals(sha256(leaf.getPublicKey().getEncoded()))) {
-        throw new CertificateException("collector certificate does not match the pinned SHA-256");
+        throw new CertificateException("the collector's certificate does not match the configured pin "
+            + "(its public key's SHA-256 is " + sha256(leaf.getPublicKey().getEncoded()) + ")");
       }
     }
 

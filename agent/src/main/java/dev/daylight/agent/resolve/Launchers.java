@@ -1,9 +1,11 @@
 package dev.daylight.agent.resolve;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The launchers MCP configs use, each reduced to the package spec it runs and the server's own args. */
 final class Launchers {
@@ -14,6 +16,9 @@ final class Launchers {
    * @param packageSpec as written: {@code @scope/name@1.2}, {@code name==1.2}, {@code ghcr.io/x/y:tag}, a path
    */
   record Spec(String ecosystem, String packageSpec, List<String> serverArgs) {}
+
+  /** The ecosystem of {@code python -m MODULE} before the module is looked up on disk. */
+  static final String PYTHON_MODULE = "python-module";
 
   private static final Set<String> NPX_VALUE_FLAGS = Set.of("--registry", "--cache", "--userconfig",
       "--prefix", "-w", "--workspace", "--node-options", "--script-shell", "--loglevel");
@@ -80,10 +85,39 @@ final class Launchers {
 
   private static List<String> words(List<String> parts) {
     if (parts.size() == 1 && parts.get(0).contains(" ")) {
-      return ShellWords.split(parts.get(0));
+      return realCommand(ShellWords.split(parts.get(0)));
     }
-    return parts;
+    return realCommand(parts);
   }
+
+  private static final Set<String> SEPARATORS = Set.of("&&", "||", ";", "&");
+  private static final Set<String> PREFIXES = Set.of("exec", "command", "nohup", "&", "call");
+
+  /**
+   * The command a shell line really runs, read as the shell reads it: the last of its
+   * {@code &&}/{@code ;}-joined commands ({@code cd x && npx y}, {@code source .env; exec npx y}),
+   * without the environment assignments in front of it ({@code TOKEN="$(op read ...)" docker run}),
+   * nor {@code exec}, PowerShell's call operator {@code &} or {@code $env:X='y';}.
+   */
+  static List<String> realCommand(List<String> words) {
+    List<String> last = new ArrayList<>();
+    for (String w : words) {
+      if (SEPARATORS.contains(w)) {
+        last = new ArrayList<>();
+      } else if (w.endsWith(";") || (w.endsWith("&&") && w.length() > 2)) {
+        last = new ArrayList<>();
+      } else {
+        last.add(w);
+      }
+    }
+    int i = 0;
+    while (i < last.size() && (ASSIGNMENT.matcher(last.get(i)).matches() || PREFIXES.contains(lower(last.get(i))))) {
+      i++;
+    }
+    return last.subList(i, last.size());
+  }
+
+  private static final Pattern ASSIGNMENT = Pattern.compile("^(?:\\$env:)?[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
   /** {@code C:\Program Files\nodejs\npx.cmd} → {@code npx}. */
   static String executableName(String command) {
@@ -185,6 +219,10 @@ final class Launchers {
         if (with != null) {
           return Optional.of(new Spec("PyPI", with, rest.subList(i + 1, rest.size())));
         }
+        String exe = executableName(t);
+        if (exe.startsWith("python")) {
+          return interpreter(exe, rest.subList(i + 1, rest.size()));
+        }
         String target = directory != null && !t.startsWith("/") ? directory + "/" + t : t;
         return Optional.of(new Spec("local", target, rest.subList(i + 1, rest.size())));
       }
@@ -237,8 +275,12 @@ final class Launchers {
   static Optional<Spec> interpreter(String exe, List<String> rest) {
     for (int i = 0; i < rest.size(); i++) {
       String t = rest.get(i);
-      if (t.equals("-m") && i + 1 < rest.size() && exe.startsWith("python")) {
-        return Optional.of(new Spec("PyPI", rest.get(i + 1).replace('_', '-'), rest.subList(i + 2, rest.size())));
+      if (t.equals("-m") && i + 1 < rest.size() && (exe.startsWith("python") || exe.equals("py"))) {
+        // A module, not a package name: PackageResolver asks what on disk provides it.
+        return Optional.of(new Spec(PYTHON_MODULE, rest.get(i + 1), rest.subList(i + 2, rest.size())));
+      }
+      if (t.startsWith("-m") && t.length() > 2 && (exe.startsWith("python") || exe.equals("py"))) {
+        return Optional.of(new Spec(PYTHON_MODULE, t.substring(2), rest.subList(i + 1, rest.size())));
       }
       if (t.equals("-e") || t.equals("-c") || t.equals("--eval")) {
         return Optional.empty(); // inline code: nothing to name

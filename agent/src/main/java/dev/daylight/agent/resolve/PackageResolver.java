@@ -3,6 +3,8 @@ package dev.daylight.agent.resolve;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.Transport;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,14 +27,24 @@ public final class PackageResolver {
 
   /** The server with its declared package (and proxied URL) attached, when its launch line names one. */
   public static McpServer attachDeclaredPackage(McpServer s) {
+    return attachDeclaredPackage(s, PythonModules.none());
+  }
+
+  /** The same, with {@code python -m} modules looked up among the distributions installed on disk. */
+  public static McpServer attachDeclaredPackage(McpServer s, PythonModules modules) {
     if (s.transport() != Transport.STDIO || s.command() == null) {
       return s;
     }
-    Resolution r = resolve(s.command(), s.args());
+    Path configDir = configDir(s.configPath());
+    Resolution r = resolve(s.command(), s.args(), modules, configDir);
     return s.toBuilder().pkg(r.pkg().orElse(s.pkg())).proxiedUrl(r.proxiedUrl().orElse(s.proxiedUrl())).build();
   }
 
   public static Resolution resolve(String command, List<String> args) {
+    return resolve(command, args, PythonModules.none(), null);
+  }
+
+  static Resolution resolve(String command, List<String> args, PythonModules modules, Path configDir) {
     List<String> line = new ArrayList<>();
     line.add(command);
     line.addAll(args);
@@ -58,9 +70,23 @@ public final class PackageResolver {
       return Resolution.none();
     }
     Launchers.Spec s = spec.get();
+    if (s.ecosystem().equals(Launchers.PYTHON_MODULE)) {
+      String interpreter = exe.equals("uv") ? "python" : line.get(0);
+      return new Resolution(Optional.of(modules.provider(interpreter, s.packageSpec(), configDir)
+          .map(d -> Purls.installedPypi(d.name(), d.version()))
+          .orElseGet(() -> Purls.local(s.packageSpec()))), Optional.empty());
+    }
     Optional<PackageRef> ref = Purls.of(s.ecosystem(), s.packageSpec());
     Optional<String> proxied = ref.filter(p -> Proxies.isProxy(p.name()))
         .flatMap(p -> Proxies.remoteUrl(s.serverArgs()));
     return new Resolution(ref, proxied);
+  }
+
+  private static Path configDir(String configPath) {
+    try {
+      return Path.of(configPath).getParent();
+    } catch (InvalidPathException e) {
+      return null;
+    }
   }
 }

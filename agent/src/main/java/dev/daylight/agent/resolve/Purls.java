@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /** Package specs as written on a launch line to {@link PackageRef}s with purls. */
 final class Purls {
   static final String COMMAND_PIN = "command-pin";
+  /** The version of the distribution installed where the interpreter finds it. */
+  static final String INSTALLED = "installed";
   private static final Pattern NPM = Pattern.compile("^(?:(@[^/@\\s]+)/)?([^/@\\s]+)(?:@(.+))?$");
   private static final Pattern EXACT_SEMVER =
       Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$");
@@ -145,6 +147,17 @@ final class Purls {
       return Optional.of(new PackageRef(purl, "generic", spec, null, false, null));
     }
     return Optional.empty();
+  }
+
+  /** A distribution found installed on disk: its PyPI identity and the version installed. */
+  static PackageRef installedPypi(String name, String version) {
+    String purl;
+    try {
+      purl = new PackageURL("pypi", null, name, version, null, null).canonicalize();
+    } catch (MalformedPackageURLException e) {
+      return local(name);
+    }
+    return new PackageRef(purl, "PyPI", name, version, false, version == null ? null : INSTALLED);
   }
 
   /** A script or binary on disk: named by its path, never by a registry. */

@@ -57,4 +57,24 @@ public final class Redactor {
   public boolean reference(String value) {
     return rules.reference(value);
   }
+
+  /**
+   * {@code text} (a line of someone's code, say) with every known token shape in it replaced by
+   * the plain mark: for evidence that quotes text rather than a configured value.
+   */
+  public static String scrub(String text) {
+    if (text == null) {
+      return null;
+    }
+    SecretRules rules = SecretRules.builtIn();
+    String t = text;
+    for (int guard = 0; guard < 32; guard++) {
+      int[] span = rules.firstSecretSpan(t);
+      if (span == null) {
+        break;
+      }
+      t = t.substring(0, span[0]) + PLAIN_MARK + t.substring(span[1]);
+    }
+    return t;
+  }
 }

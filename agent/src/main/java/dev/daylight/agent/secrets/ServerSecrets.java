@@ -1,5 +1,6 @@
 package dev.daylight.agent.secrets;
 
+import dev.daylight.agent.resolve.ShellWords;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerSecrets {
   private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s\"']+");
+  private static final Pattern ASSIGNMENT_KEY = Pattern.compile("(?:\\$env:)?[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern HEADER_ARG = Pattern.compile("^([A-Za-z0-9-]+)\\s*:\\s*(.+)$");
 
   private final Redactor redactor;
@@ -110,6 +112,59 @@ public final class ServerSecrets {
   }
 
   private String redactArg(String arg) {
+    if (rules.reference(arg)) {
+      return arg;
+    }
+    if (arg.indexOf(' ') > 0 && !HEADER_ARG.matcher(arg).matches()) {
+      return shellLine(arg);
+    }
+    return redactWord(arg);
+  }
+
+  /**
+   * A whole shell line in one arg ({@code bash -c "TOKEN=ghp_... docker run ..."}): each word is
+   * judged as an arg of its own, so only a secret value is replaced and the rest of the line stays
+   * readable. A command substitution ({@code TOKEN="$(op read op://v/i)"}) fetches a secret at run
+   * time; it is not one.
+   */
+  private String shellLine(String line) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    boolean nextIsSecret = false;
+    for (ShellWords.Word w : ShellWords.words(line)) {
+      String raw = line.substring(w.start(), w.end());
+      String red;
+      if (substitution(w.text())) {
+        red = raw;
+      } else if (nextIsSecret && !rules.reference(w.text())) {
+        red = secret(raw);
+      } else {
+        red = raw.equals(w.text()) ? redactWord(raw) : redactQuoted(raw, w.text());
+      }
+      out.append(line, at, w.start()).append(red);
+      at = w.end();
+      nextIsSecret = w.text().startsWith("-") && !w.text().contains("=") && rules.secretKey(w.text());
+    }
+    return out.append(line.substring(at)).toString();
+  }
+
+  /** A quoted word ({@code KEY="value"}, {@code 'value'}) keeps its quotes; only a secret inside is replaced. */
+  private String redactQuoted(String raw, String text) {
+    int eq = text.indexOf('=');
+    if (eq > 0 && ASSIGNMENT_KEY.matcher(text.substring(0, eq)).matches() && substitution(text.substring(eq + 1))) {
+      return raw;
+    }
+    String red = redactWord(text);
+    return red.equals(text) ? raw : red;
+  }
+
+  private static boolean substitution(String text) {
+    int eq = text.indexOf('=');
+    String value = eq > 0 && ASSIGNMENT_KEY.matcher(text.substring(0, eq)).matches() ? text.substring(eq + 1) : text;
+    return (value.startsWith("$(") && value.endsWith(")")) || (value.length() > 1 && value.startsWith("`") && value.endsWith("`"));
+  }
+
+  private String redactWord(String arg) {
     if (rules.reference(arg)) {
       return arg;
     }

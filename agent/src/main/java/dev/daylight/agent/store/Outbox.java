@@ -5,8 +5,11 @@ import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Report;
 import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
+import dev.daylight.protocol.UsageDay;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,20 +35,33 @@ final class Outbox {
     this.c = c;
   }
 
-  void afterScan(Inventory inventory, List<ChangeEvent> events, Instant now) {
+  /**
+   * Queues this scan's report: a snapshot when one is due (with the usage ledger's days of the
+   * whole window), else a delta when something changed, or when the last days' usage counts
+   * differ from what was last sent (with those days only).
+   */
+  void afterScan(Inventory inventory, List<ChangeEvent> events, List<UsageDay> usage, Instant now) {
     if (depth() >= MAX_PENDING) {
       Sql.update(c, "DELETE FROM outbox WHERE delivered_at IS NULL AND seq IN (SELECT seq FROM outbox"
           + " WHERE delivered_at IS NULL ORDER BY seq LIMIT ?)", depth() - MAX_PENDING + 1);
       requestSnapshot();
     }
     boolean snapshotDue = Meta.get(c, SNAPSHOT_DUE).map(Boolean::parseBoolean).orElse(true);
+    String today = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(RECENT_DAYS - 1).toString();
+    List<UsageDay> recent = usage == null ? null
+        : usage.stream().filter(d -> d.day().compareTo(today) >= 0).toList();
+    String mark = recent == null ? null : Integer.toHexString(Sql.json(recent).hashCode());
+    boolean usageChanged = mark != null && !mark.equals(Meta.get(c, USAGE_SENT).orElse(null));
     if (snapshotDue) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          ReportKind.SNAPSHOT, inventory, events));
+          ReportKind.SNAPSHOT, inventory, events, usage));
       Meta.put(c, SNAPSHOT_DUE, "false");
-    } else if (!events.isEmpty()) {
+    } else if (!events.isEmpty() || usageChanged) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          ReportKind.DELTA, inventory, events));
+          ReportKind.DELTA, inventory, events, recent));
+    }
+    if (mark != null) {
+      Meta.put(c, USAGE_SENT, mark);
     }
   }
 
@@ -61,6 +77,10 @@ final class Outbox {
   void requestSnapshot() {
     Meta.put(c, SNAPSHOT_DUE, "true");
   }
+
+  /** How many of the last days a delta's usage counts cover (today, yesterday, the day before). */
+  private static final int RECENT_DAYS = 3;
+  private static final String USAGE_SENT = "usage.sent";
 
   void enqueue(Report report) {
     Sql.update(c, "INSERT INTO outbox(report_id, kind, created_at, body) VALUES (?,?,?,?)",

@@ -4,11 +4,13 @@ import dev.daylight.agent.change.Lifecycle;
 import dev.daylight.agent.change.ServerChange;
 import dev.daylight.agent.change.ServerDiff;
 import dev.daylight.agent.change.Trust;
+import dev.daylight.agent.change.UsageRisk;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.UsageDay;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
 import java.sql.Connection;
@@ -35,7 +37,7 @@ final class Recorder {
     this.now = now;
   }
 
-  Recorded record(Inventory scanned) {
+  Recorded record(Inventory scanned, List<UsageDay> usageDays) {
     List<McpServer> known =
         Sql.list(c, "SELECT body FROM servers WHERE removed_at IS NULL",
             rs -> Sql.read(rs.getString(1), McpServer.class));
@@ -66,7 +68,8 @@ final class Recorder {
         newServers.add(Trust.newServer(s));
       }
     }
-    List<Finding> all = Trust.merge(Trust.merge(scanned.findings(), trust.findings()), newServers);
+    List<Finding> all = UsageRisk.escalate(
+        Trust.merge(Trust.merge(scanned.findings(), trust.findings()), newServers), scanned.servers());
     Inventory stored = scanned.withFindings(all);
     storeContent(stored, seq);
 
@@ -77,7 +80,7 @@ final class Recorder {
     events.addAll(new FindingBook(c, now).apply(
         Lifecycle.reconcile(all, FindingBook.known(c), untouchable), stored.scanId()));
     Events.insert(c, events);
-    new Outbox(c).afterScan(stored, events, now);
+    new Outbox(c).afterScan(stored, events, usageDays, now);
     Meta.bump(c);
     prune(seq);
     return new Recorded(seq, stored, events);

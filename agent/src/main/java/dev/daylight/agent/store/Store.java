@@ -8,6 +8,7 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.PolicyEntry;
 import dev.daylight.protocol.ReviewState;
+import dev.daylight.protocol.UsageDay;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,9 @@ import java.util.function.Function;
  * instance on the same file: WAL and a busy timeout let them share it.
  */
 public final class Store implements AutoCloseable {
+  /** The database file inside a state folder. */
+  public static final String FILE = Db.FILE_NAME;
+
   private final Connection c;
   private final Clock clock;
   private final Path file;
@@ -50,7 +55,15 @@ public final class Store implements AutoCloseable {
 
   /** Stores a scan: snapshot, change events, trust and finding lifecycle, outbox; all or nothing. */
   public synchronized Recorded record(Inventory scan) {
-    return tx(conn -> new Recorder(conn, now()).record(scan));
+    return record(scan, null);
+  }
+
+  /**
+   * As {@link #record(Inventory)}; the report queued for the collector also carries the usage
+   * ledger's per-day counts ({@code usageDays}, null for none).
+   */
+  public synchronized Recorded record(Inventory scan, List<UsageDay> usageDays) {
+    return tx(conn -> new Recorder(conn, now()).record(scan, usageDays));
   }
 
   public synchronized Optional<Inventory> latest() {
@@ -123,6 +136,15 @@ public final class Store implements AutoCloseable {
       List<Finding> raised = Reads.latest(conn)
           .map(inv -> Trust.assess(inv.servers(), reviews).findings()).orElse(List.of());
       FindingBook book = new FindingBook(conn, now);
+      if (decision == ReviewState.APPROVED) {
+        // The release review of an approved version is done: its findings close with it.
+        for (String id : Sql.list(conn, "SELECT finding_id FROM findings WHERE status = 'open' AND purl = ?"
+            + " AND rule LIKE 'release-%'", rs -> rs.getString(1), base + "@" + version)) {
+          Finding f = book.body(id);
+          book.resolve(id);
+          events.add(Events.findingResolved(f, null, now));
+        }
+      }
       for (String id : List.of(Trust.versionChangedId(base, version), Trust.deniedId(base, version))) {
         Optional<Finding> now1 = raised.stream().filter(f -> f.id().equals(id)).findFirst();
         if (now1.isPresent() && !book.isOpen(id)) {
@@ -159,6 +181,56 @@ public final class Store implements AutoCloseable {
 
   public synchronized Optional<ReviewState> reviewState(String purl, String version) {
     return new Reviews(c).local(Purls.base(purl), version);
+  }
+
+  /**
+   * A package version's fingerprint as the release review stores it.
+   *
+   * @param purl the base purl (no version)
+   * @param body the fingerprint's JSON
+   */
+  public record FingerprintRow(String purl, String version, String source, String installPath,
+      String manifestSha256, int indicators, String body, String capabilities, String capabilitiesWhy) {}
+
+  /** A stored version's capabilities: a JSON array, or null and why. */
+  public record StoredCapabilities(String json, String why) {}
+
+  /** {@code purl@version} (base purl) to the capabilities stored with its fingerprint. */
+  public synchronized java.util.Map<String, StoredCapabilities> capabilities() {
+    return new Fingerprints(c).capabilities();
+  }
+
+  /** {@code purl@version} (base purl) of every stored fingerprint. */
+  public synchronized Set<String> fingerprintKeys() {
+    return new Fingerprints(c).keys();
+  }
+
+  public synchronized Optional<String> fingerprint(String purl, String version) {
+    return new Fingerprints(c).body(Purls.base(purl), version);
+  }
+
+  /** Stores fingerprints not stored yet; one already stored for the same version is kept. */
+  public synchronized void putFingerprints(List<FingerprintRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    tx(conn -> {
+      new Fingerprints(conn).insert(rows, now());
+      return null;
+    });
+  }
+
+  /**
+   * The trust state a scan would give {@code purl@version} now (fleet decision, local review,
+   * baseline), without recording anything.
+   */
+  public synchronized ReviewState trustState(String purl, String version) {
+    return Trust.stateOf(new Trust.PackageVersion(Purls.base(purl), version), new Reviews(c));
+  }
+
+  /** The version trust compares against: the last approved one, else the first one seen. */
+  public synchronized Optional<String> trustBaseline(String purl) {
+    return new Reviews(c).baseline(Purls.base(purl));
   }
 
   /** Replaces the fleet policy with what the collector sent; applied from the next scan on. */
@@ -231,6 +303,30 @@ public final class Store implements AutoCloseable {
   /** {@code PRAGMA integrity_check}: "ok" when the file is sound. */
   public synchronized String integrityCheck() {
     return Sql.one(c, "PRAGMA integrity_check", rs -> rs.getString(1)).orElse("no answer");
+  }
+
+  /** Where the usage ledger left off in each record file it read before, by identity. */
+  public synchronized java.util.Map<String, UsageFile> usageFiles() {
+    return UsageRows.files(c);
+  }
+
+  /** Saves the files' read positions and their new calls, all in one transaction. */
+  public synchronized void saveUsage(List<UsageSave> saves) {
+    if (saves.isEmpty()) {
+      return;
+    }
+    tx(conn -> {
+      String at = Sql.text(now());
+      for (UsageSave s : saves) {
+        UsageRows.save(conn, s.file(), s.buckets(), s.replace(), at);
+      }
+      return null;
+    });
+  }
+
+  /** The ledger's calls per minute from {@code since} on. */
+  public synchronized List<UsageBucket> usageSince(Instant since) {
+    return UsageRows.since(c, Math.floorDiv(since.toEpochMilli(), 60_000L));
   }
 
   @Override

@@ -91,6 +91,21 @@ class AppScannerTest {
   }
 
   @Test
+  void appsThatKeepMcpInTheirOwnDatabaseAreFoundByTheirDataFolder() throws IOException {
+    Files.createDirectories(home.resolve("Library/Application Support/CherryStudio/IndexedDB"));
+    Files.createDirectories(home.resolve("Library/Application Support/com.raycast.macos"));
+    Files.createDirectories(home.resolve(".warp"));
+    Map<String, Client> mac = scan(Os.MACOS);
+    assertThat(mac).containsKeys("cherry-studio", "raycast", "warp");
+    assertThat(mac.get("cherry-studio").evidence()).singleElement().satisfies(e -> {
+      assertThat(e.file()).endsWith("CherryStudio");
+      assertThat(e.text()).contains("own database");
+    });
+    Files.createDirectories(home.resolve("AppData/Roaming/Msty"));
+    assertThat(scan(Os.WINDOWS)).containsKeys("msty", "warp").doesNotContainKey("raycast");
+  }
+
+  @Test
   void anEmptyHomeHasNoApps() {
     assertThat(scan(Os.MACOS)).isEmpty();
     assertThat(scan(Os.WINDOWS)).isEmpty();

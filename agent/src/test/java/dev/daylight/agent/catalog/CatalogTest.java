@@ -29,7 +29,7 @@ class CatalogTest {
         if (!token.startsWith("env:")) {
           assertThat(Root.ofToken(token)).as(c.id() + " " + f.path()).isNotNull();
         }
-        assertThat(Set.of("user", "system", "extension")).as(c.id()).contains(f.scope());
+        assertThat(Set.of("user", "system", "extension", "cloud")).as(c.id()).contains(f.scope());
         assertThat(f.servers().isEmpty() && f.format() != Catalog.Format.XML && !f.shape().equals("mcpb"))
             .as(c.id() + " " + f.path() + " says where its servers sit").isFalse();
       }

@@ -35,8 +35,11 @@ class ManagedConfigTest {
 
   @Test
   void readsTheIniTheMsiWritesWithItsSectionAndByteOrderMark() throws IOException {
-    Path conf = write("agent.conf", "\uFEFF[daylight]\r\ncollector=https://c.example\r\nenroll_secret=abc\r\n");
+    Path conf = write("agent.conf", "\uFEFF[daylight]\r\ncollector=https://c.example\r\nenroll_secret=abc\r\n"
+        + "CA_FILE=C:\\ProgramData\\Daylight\\ca.pem\r\nPIN=ab:cd\r\n");
     ManagedConfig config = ConfigFiles.read(List.of(conf));
+    assertThat(config.caFile().map(Path::toString)).contains("C:\\ProgramData\\Daylight\\ca.pem");
+    assertThat(config.pin()).contains("ab:cd");
     assertThat(config.collector()).contains(URI.create("https://c.example"));
     assertThat(config.enrollSecret()).contains("abc");
   }
@@ -48,11 +51,15 @@ class ManagedConfigTest {
         <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
         <plist version="1.0"><dict>
           <key>CollectorURL</key><string>https://mdm.example</string>
+          <key>CAFile</key><string>/Library/Daylight/corp-ca.pem</string>
           <key>Unrelated</key><integer>3</integer>
         </dict></plist>
         """);
-    Path file = write("agent.conf", "collector = https://file.example\nenroll_secret = from-file\n");
+    Path file = write("agent.conf", "collector = https://file.example\nenroll_secret = from-file\n"
+        + "ca_file = /etc/other.pem\npin = sha256/AAAA\n");
     ManagedConfig config = ConfigFiles.read(List.of(plist, file));
+    assertThat(config.caFile()).contains(Path.of("/Library/Daylight/corp-ca.pem"));
+    assertThat(config.pin()).as("taken from the next file when the profile lacks it").contains("sha256/AAAA");
     assertThat(config.collector()).contains(URI.create("https://mdm.example"));
     assertThat(config.enrollSecret()).as("taken from the next file when the profile lacks it").contains("from-file");
     assertThat(config.sources()).containsExactly(plist, file);

@@ -11,6 +11,8 @@ import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.Scope;
+import dev.daylight.protocol.Transport;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -238,12 +240,55 @@ class ClaudePolicyTest {
     assertThat(t.blockedBy()).contains("deniedMcpServers").doesNotContain(token);
   }
 
+  @Test
+  void claudeAiConnectorsOnDiskAreCloudServersThatClaudeCodesSettingsCanTurnOff() {
+    FakeHome h = home();
+    h.write(".claude.json", """
+        {
+          "mcpServers": {"gh": {"command": "npx", "args": ["-y", "@github/mcp"]}},
+          "claudeAiMcpEverConnected": [
+            "claude.ai Gmail",
+            "claude.ai Notion",
+            "claude.ai Gmail"
+          ]
+        }""");
+    List<McpServer> s = claude();
+    assertThat(s).extracting(McpServer::name).containsExactly("gh", "claude.ai Gmail", "claude.ai Notion");
+    McpServer gmail = named(s, "claude.ai Gmail");
+    assertThat(gmail.scope()).isEqualTo(Scope.CLOUD);
+    assertThat(gmail.transport()).isEqualTo(Transport.HTTP);
+    assertThat(gmail.command()).isNull();
+    assertThat(gmail.url()).isNull();
+    assertThat(gmail.line()).isEqualTo(4);
+    assertThat(gmail.enabled()).isTrue();
+    assertThat(gmail.id()).isNotEqualTo(named(s, "gh").id());
+    assertThat(Json.mapper().valueToTree(gmail).path("scope").asText()).isEqualTo("cloud");
+
+    h.write(".claude/settings.json", "{\"deniedMcpServers\": [{\"serverName\": \"claude.ai Notion\"}]}");
+    assertThat(named(claude(), "claude.ai Notion").blockedBy()).startsWith("denied by deniedMcpServers serverName");
+    assertThat(named(claude(), "claude.ai Gmail").blockedBy()).isNull();
+
+    h.write(MANAGED, "{\"disableClaudeAiConnectors\": true}");
+    assertThat(named(claude(), "claude.ai Gmail").blockedBy()).startsWith("disableClaudeAiConnectors is true in ");
+    assertThat(named(claude(), "gh").blockedBy()).isNull();
+  }
+
+  @Test
+  void connectorsLoadBesideAManagedMcpFileOnlyWhereManagedSettingsAllowThem() {
+    FakeHome h = home();
+    h.write(".claude.json", "{\"claudeAiMcpEverConnected\": [\"claude.ai Linear\"]}");
+    h.write("etc/claude-code/managed-mcp.json", "{\"mcpServers\": {\"corp\": {\"command\": \"corp-mcp\"}}}");
+    assertThat(named(claude(), "claude.ai Linear").blockedBy()).contains("exclusive control");
+    h.write(MANAGED, "{\"allowAllClaudeAiMcps\": true}");
+    assertThat(named(claude(), "claude.ai Linear").blockedBy()).isNull();
+  }
+
   /** The built-in catalog with Claude Code's Linux {@code {etc}} paths under the home. */
   private static Catalog managedUnderHome() {
     Catalog c = Catalog.builtIn();
     List<ClientSpec> clients = c.clients().stream().map(cl -> !cl.id().equals("claude-code") ? cl
         : new ClientSpec(cl.id(), cl.name(), cl.kind(), cl.urlFields(), moved(cl.files()),
-            cl.projectFiles(), cl.registries(), moved(cl.settings()))).toList();
+            cl.projectFiles(), cl.registries(), moved(cl.settings()), cl.policy())).toList();
     return new Catalog(c.dialect(), c.walk(), clients);
   }
 

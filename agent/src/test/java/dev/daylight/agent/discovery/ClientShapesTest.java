@@ -49,6 +49,43 @@ class ClientShapesTest {
   }
 
   @Test
+  void claudeDesktopBundlesWithOnlyATypeAndEntryPointRunWhatTheAppWouldRun() {
+    FakeHome h = home(Os.WINDOWS);
+    String ext = "AppData/Roaming/Claude/Claude Extensions/";
+    h.write(ext + "local.hello-uv/manifest.json", """
+        {"manifest_version": "0.3", "name": "hello-uv", "version": "1.0.0",
+         "server": {"type": "uv", "entry_point": "src/server.py"}}
+        """);
+    h.write(ext + "local.hello-node/manifest.json", """
+        {"name": "hello-node", "server": {"type": "node", "entry_point": "server/index.js"}}
+        """);
+    h.write(ext + "local.hello-py/manifest.json", """
+        {"name": "hello-py", "server": {"type": "python", "entry_point": "server/main.py"}}
+        """);
+    h.write(ext + "local.hello-bin/manifest.json", """
+        {"name": "hello-bin", "server": {"type": "binary", "entry_point": "bin/server.exe"}}
+        """);
+    h.write(ext + "local.unknown/manifest.json", """
+        {"name": "unknown", "server": {"type": "wasm", "entry_point": "x.wasm"}}
+        """);
+    List<McpServer> s = h.servers("claude-desktop");
+    assertThat(s).extracting(McpServer::name).containsExactlyInAnyOrder("hello-uv", "hello-node", "hello-py", "hello-bin");
+    McpServer uv = named(s, "hello-uv");
+    assertThat(uv.command()).isEqualTo("uv");
+    assertThat(uv.args()).containsExactly("run", "--directory", "${__dirname}", "src/server.py");
+    assertThat(uv.scope()).isEqualTo(Scope.EXTENSION);
+    assertThat(uv.pkg().ecosystem()).as("the bundle's own code, no registry name").isEqualTo("local");
+    assertThat(uv.line()).isEqualTo(2);
+    McpServer node = named(s, "hello-node");
+    assertThat(node.command()).isEqualTo("node");
+    assertThat(node.args()).containsExactly("${__dirname}/server/index.js");
+    assertThat(node.pkg().name()).isEqualTo("${__dirname}/server/index.js");
+    assertThat(named(s, "hello-py").args()).containsExactly("${__dirname}/server/main.py");
+    assertThat(named(s, "hello-bin").command()).isEqualTo("${__dirname}/bin/server.exe");
+    assertThat(named(s, "hello-bin").args()).isEmpty();
+  }
+
+  @Test
   void claudeCodeReadsTopLevelAndPerProjectServersAndTheProjectsMcpJson() {
     FakeHome h = home(Os.LINUX);
     Path proj = tmp.resolve("deep/a/b/c/d/e/f/proj");

@@ -170,9 +170,11 @@ class IntelTest {
   }
 
   @Test
-  void theBundledSnapshotIsTheRealRecordsInCompactForm() throws IOException {
+  void theBundledSnapshotIsTheCommittedSourceDataInCompactForm() throws IOException {
     Path compiled = tmp.resolve("compiled.tsv.gz");
-    fromRealRecords().writeCompact(compiled);
+    Intel.Builder fromSource = Intel.builder();
+    assertThat(fromSource.add(Path.of("src/intel/osv")).errors()).isEmpty();
+    fromSource.build().writeCompact(compiled);
     Intel bundled = Intel.bundled();
     Intel.Builder fb = Intel.builder();
     fb.add(compiled);

@@ -2,12 +2,17 @@ package dev.daylight.agent.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.agent.platform.Os;
 import dev.daylight.protocol.PackageRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PackageResolverTest {
   private static PackageRef ref(String line) {
@@ -46,7 +51,11 @@ class PackageResolverTest {
       docker container run --network=host --rm node          | pkg:docker/node@latest                           | latest | false
       cmd /c npx -y @scope/win@1.0.0                          | pkg:npm/%40scope/win@1.0.0                       | 1.0.0  | true
       sh -c 'npx -y wrapped-mcp'                              | pkg:npm/wrapped-mcp                              | null   | false
-      python -m mcp_server_fetch                              | pkg:pypi/mcp-server-fetch                        | null   | false
+      bash -c 'TOKEN="$(op read op://v/gh/token)" docker run -i --rm -e TOKEN ghcr.io/github/github-mcp-server:v0.5' | pkg:docker/github/github-mcp-server@v0.5?repository_url=ghcr.io | v0.5 | true
+      bash -lc 'source ~/.env; GITHUB_TOKEN=$(gh auth token) exec npx -y @modelcontextprotocol/server-github' | pkg:npm/%40modelcontextprotocol/server-github | null | false
+      sh -c 'cd /srv/app && A=1 B="x y" uvx mcp-server-time==0.6.2' | pkg:pypi/mcp-server-time@0.6.2               | 0.6.2  | true
+      powershell -NoProfile -Command "& 'C:/Program Files/nodejs/npx.cmd' -y ps-mcp@2.0.0" | pkg:npm/ps-mcp@2.0.0      | 2.0.0  | true
+      pwsh -Command "$env:API_KEY='abc'; npx -y env-mcp"     | pkg:npm/env-mcp                                  | null   | false
       deno run -A npm:deno-mcp@1.0.0                          | pkg:npm/deno-mcp@1.0.0                           | 1.0.0  | true
       """)
   void launchLinesNameTheirPackage(String line, String purl, String version, boolean pinned) {
@@ -56,6 +65,50 @@ class PackageResolverTest {
     assertThat(r.version()).isEqualTo(version);
     assertThat(r.pinned()).isEqualTo(pinned);
     assertThat(r.versionSource()).isEqualTo(pinned ? "command-pin" : null);
+  }
+
+  @Test
+  void pythonDashMIsALocalModuleUnlessAnInstalledDistributionProvidesIt(@TempDir Path home) throws IOException {
+    assertThat(ref("python -m mcp_server_fetch").ecosystem()).as("no invented pkg:pypi name").isEqualTo("local");
+    assertThat(ref("python -m mcp_server_fetch").name()).isEqualTo("mcp_server_fetch");
+    assertThat(ref("py -m my_tools.server").ecosystem()).isEqualTo("local");
+    assertThat(ref("/opt/venv/bin/python3.12 -m x").ecosystem()).isEqualTo("local");
+
+    Path venv = home.resolve("code/app/.venv");
+    Path site = venv.resolve("lib/python3.12/site-packages");
+    write(venv.resolve("bin/python"), "");
+    write(site.resolve("mcp_server_fetch-2025.4.7.dist-info/METADATA"),
+        "Metadata-Version: 2.4\nName: mcp-server-fetch\nVersion: 2025.4.7\n\nlong description\n");
+    write(site.resolve("mcp_server_fetch-2025.4.7.dist-info/RECORD"),
+        "mcp_server_fetch/__init__.py,sha256=x,10\nmcp_server_fetch/server.py,sha256=y,20\n"
+            + "mcp_server_fetch-2025.4.7.dist-info/METADATA,,\n");
+    write(site.resolve("Odd_Dist-1.0.dist-info/METADATA"), "Name: Odd_Dist\nVersion: 1.0\n");
+    write(site.resolve("Odd_Dist-1.0.dist-info/top_level.txt"), "oddmod\n");
+    PythonModules modules = PythonModules.on(home, Os.LINUX, false, List.of());
+    Path config = home.resolve("code/app");
+
+    PackageRef fetch = PackageResolver.resolve(venv.resolve("bin/python").toString(),
+        List.of("-m", "mcp_server_fetch.server"), modules, config).pkg().orElseThrow();
+    assertThat(fetch.purl()).isEqualTo("pkg:pypi/mcp-server-fetch@2025.4.7");
+    assertThat(fetch.version()).isEqualTo("2025.4.7");
+    assertThat(fetch.pinned()).isFalse();
+    assertThat(fetch.versionSource()).isEqualTo("installed");
+    assertThat(PackageResolver.resolve(".venv/bin/python", List.of("-m", "oddmod"), modules, config)
+        .pkg().orElseThrow().purl()).as("a project's venv, relative to the project").isEqualTo("pkg:pypi/odd-dist@1.0");
+    assertThat(PackageResolver.resolve(".venv/bin/python", List.of("-m", "unknown_mod"), modules, config)
+        .pkg().orElseThrow().ecosystem()).isEqualTo("local");
+    assertThat(PackageResolver.resolve("python", List.of("-m", "mcp_server_fetch"), modules, config)
+        .pkg().orElseThrow().ecosystem()).as("bare python does not run the project's venv").isEqualTo("local");
+
+    write(home.resolve(".local/lib/python3.11/site-packages/user_pkg-0.3.dist-info/METADATA"), "Name: user-pkg\nVersion: 0.3\n");
+    write(home.resolve(".local/lib/python3.11/site-packages/user_pkg-0.3.dist-info/top_level.txt"), "user_pkg\n");
+    assertThat(PackageResolver.resolve("python3", List.of("-m", "user_pkg"), PythonModules.on(home, Os.LINUX, false, List.of()), null)
+        .pkg().orElseThrow().purl()).as("the user's site-packages").isEqualTo("pkg:pypi/user-pkg@0.3");
+  }
+
+  private static void write(Path p, String text) throws IOException {
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
   }
 
   @Test

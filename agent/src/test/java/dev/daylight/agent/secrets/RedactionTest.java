@@ -149,4 +149,21 @@ class RedactionTest {
     assertThat(plain.secretKey("KEYBOARD_LAYOUT")).isFalse();
     assertThat(plain.secretKey("AUTHOR_NAME")).isFalse();
   }
+
+  @Test
+  void aShellLineKeepsEverythingButItsSecretValues() {
+    ServerSecrets s = keyed.forServer();
+    List<String> out = s.args(List.of("-c",
+        "GITHUB_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyz docker run -i --rm -e GITHUB_TOKEN ghcr.io/github/github-mcp-server:v0.5",
+        "TOKEN=\"$(op read op://vault/github/token)\" docker run -i --rm -e TOKEN mcp/github",
+        "API_KEY='sk-live-abcdefghijklmnopqrstuv' npx -y some-mcp --api-key hunter2secret --port 3000"));
+    assertThat(out.get(1)).matches("GITHUB_TOKEN=<redacted:[0-9a-f]{12}> docker run -i --rm -e GITHUB_TOKEN "
+        + "ghcr\\.io/github/github-mcp-server:v0\\.5");
+    assertThat(out.get(2)).as("a command substitution fetches the secret; it is none")
+        .isEqualTo("TOKEN=\"$(op read op://vault/github/token)\" docker run -i --rm -e TOKEN mcp/github");
+    assertThat(out.get(3)).startsWith("API_KEY=<redacted:").endsWith(" npx -y some-mcp --api-key <redacted:"
+        + keyed.mark("hunter2secret").substring(10) + " --port 3000")
+        .doesNotContain("sk-live").doesNotContain("hunter2");
+    assertThat(s.fingerprints()).containsKeys("arg.1", "arg.3").doesNotContainKey("arg.2");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.daylight.collector.http;
 
 import dev.daylight.collector.ApiException;
+import dev.daylight.collector.fleet.Cursor;
 import dev.daylight.collector.fleet.FleetQueries;
 import dev.daylight.collector.fleet.GuardCalls;
 import dev.daylight.collector.fleet.Owners;
@@ -39,7 +40,7 @@ final class Routes extends Handler.Abstract {
 
   /** Services the routes call; one set per collector process. */
   record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
-      PolicyService policy, Owners owners, String adminToken, Clock clock) {}
+      PolicyService policy, Owners owners, String adminToken, String metricsToken, Clock clock) {}
 
   private final Services s;
   private final Metrics metrics;
@@ -99,6 +100,9 @@ final class Routes extends Handler.Abstract {
         return json(res, ok ? 200 : 503, Map.of("status", ok ? "ok" : "database unavailable"), cb);
       }
       case "/metrics" -> {
+        if (s.metricsToken() != null && !Secrets.same(HttpIo.bearer(req), s.metricsToken())) {
+          throw ApiException.unauthorized();
+        }
         HttpIo.send(res, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape(), cb);
         return 200;
       }
@@ -144,13 +148,15 @@ final class Routes extends Handler.Abstract {
   private int adminRoute(String route, String path, String method, Request req, Response res, Callback cb,
       long now) throws Exception {
     Fields q = Request.extractQueryParameters(req);
-    int limit = (int) Math.min(Math.max(longParam(req, "limit", 500), 1), 5000);
+    int limit = (int) Math.min(Math.max(longParam(req, "limit", Cursor.DEFAULT_LIMIT), 1), Cursor.MAX_LIMIT);
+    String cursor = q.getValue("cursor");
     return switch (route) {
-      case "/api/v1/overview" -> json(res, 200, get(method, () -> s.fleet().overview()), cb);
-      case "/api/v1/devices" -> json(res, 200, get(method, () -> s.fleet().devices(q.getValue("q"), limit)), cb);
+      case "/api/v1/overview" -> json(res, 200, get(method, () -> s.fleet().overview(now)), cb);
+      case "/api/v1/devices" -> json(res, 200, get(method, () -> s.fleet().devices(
+          filter(q, "q", "os", "owner", "severity", "seenBefore", "seenAfter"), cursor, limit)), cb);
       case "device" -> json(res, 200, get(method, () -> s.fleet().device(deviceId(path, ""))), cb);
       case "device-timeline" -> json(res, 200, get(method, () -> s.fleet().timeline(
-          deviceId(path, "/timeline"), limit)), cb);
+          deviceId(path, "/timeline"), cursor, limit)), cb);
       case "device-owner" -> {
         expect(method, "PUT");
         String id = deviceId(path, "/owner");
@@ -160,32 +166,29 @@ final class Routes extends Handler.Abstract {
             .log(assignment.owner() == null || assignment.owner().isBlank() ? "owner cleared" : "owner assigned");
         yield json(res, 200, s.fleet().device(id), cb);
       }
-      case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), limit)), cb);
+      case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), cursor,
+          limit, now)), cb);
       case "/api/v1/fleet/packages" -> {
         String purl = q.getValue("purl");
         Optional<String> range = Optional.ofNullable(q.getValue("range")).filter(r -> !r.isBlank());
-        yield json(res, 200, get(method, () -> purl != null
-            ? s.fleet().incident(purl, range) : s.fleet().packages(q.getValue("q"), limit)), cb);
+        Optional<String> release = Optional.ofNullable(q.getValue("release")).filter(r -> !r.isBlank());
+        boolean incident = purl != null && (range.isPresent() || release.isPresent() || !"versions".equals(q.getValue("view")));
+        yield json(res, 200, get(method, () -> incident
+            ? s.fleet().incident(purl, range, release, cursor, limit)
+            : s.fleet().packages(q.getValue("q"), purl, q.getValue("version"), cursor, limit, now)), cb);
       }
-      case "/api/v1/findings" -> {
-        Map<String, String> filter = new HashMap<>();
-        for (String k : new String[] {"severity", "rule", "status", "node", "purl"}) {
-          if (q.getValue(k) != null) {
-            filter.put(k, q.getValue(k));
-          }
-        }
-        yield json(res, 200, get(method, () -> s.fleet().findings(filter, limit)), cb);
-      }
+      case "/api/v1/findings" -> json(res, 200, get(method, () -> s.fleet().findings(
+          filter(q, "severity", "rule", "status", "node", "purl"), cursor, limit)), cb);
       case "/api/v1/admin/policy" -> {
         if (method.equals("GET")) {
-          yield json(res, 200, s.policy().list(), cb);
+          yield json(res, 200, s.policy().list(cursor, limit), cb);
         }
         expect(method, "POST");
         var edit = HttpIo.json(HttpIo.body(req, BODY_CAP), PolicyService.Edit.class);
         s.policy().edit(edit, now);
         log.atInfo().addKeyValue("subject", edit.subject()).addKeyValue("decision", edit.decision())
             .addKeyValue("by", edit.by()).log("policy edited");
-        yield json(res, 200, s.policy().list(), cb);
+        yield json(res, 200, s.policy().list(null, Cursor.DEFAULT_LIMIT), cb);
       }
       case "/api/v1/guard/calls" -> json(res, 200, get(method, () -> new GuardCalls(s.db()).query(
           q.getValue("node"), q.getValue("decision"), longParam(req, "since", 0), limit)), cb);
@@ -208,6 +211,17 @@ final class Routes extends Handler.Abstract {
     };
   }
 
+  /** The named query parameters that are present and not blank. */
+  private static Map<String, String> filter(Fields q, String... names) {
+    Map<String, String> out = new HashMap<>();
+    for (String k : names) {
+      String v = q.getValue(k);
+      if (v != null && !v.isBlank()) {
+        out.put(k, v);
+      }
+    }
+    return out;
+  }
   /** {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by": "..."}}. */
   record GuardEdit(String mode, Boolean installHooks, String by) {}
 

@@ -29,6 +29,20 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
       "INSERT INTO events (node_id, event_id, report_id, type, at, server_id, purl, finding_id, summary,"
           + " before_json, after_json) VALUES ",
       "(?,?,?,?,?,?,?,?,?,?,?)", " ON CONFLICT (node_id, event_id) DO NOTHING");
+  /**
+   * A device's usage counts per day: each report carries whole days, so a row is replaced; a
+   * report that arrives late (a retry) does not replace a newer count of the same day.
+   */
+  private static final MultiRow USAGE = new MultiRow(
+      "INSERT INTO usage_days (node_id, day, client, server, tool, calls, errors, last_call) VALUES ",
+      "(?,?,?,?,?,?,?,?)",
+      " ON CONFLICT (node_id, client, server, day, tool) DO UPDATE SET"
+          + " calls = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
+          + " THEN excluded.calls ELSE usage_days.calls END,"
+          + " errors = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
+          + " THEN excluded.errors ELSE usage_days.errors END,"
+          + " last_call = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
+          + " THEN excluded.last_call ELSE usage_days.last_call END");
   private static final String DELETE_SERVER = "DELETE FROM device_servers WHERE node_id = ? AND server_id = ?";
   private static final String SET_VERSION = "UPDATE device_servers SET version = ?, first_seen = ?, last_seen = ?"
       + " WHERE node_id = ? AND server_id = ?";
@@ -54,6 +68,9 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
     List<Object[]> events = new ArrayList<>();
     stored.forEach(r -> events.addAll(r.events()));
     EVENTS.execute(c, events, null);
+    List<Object[]> usage = new ArrayList<>();
+    stored.forEach(r -> usage.addAll(r.usage()));
+    USAGE.execute(c, usage, v -> v[0] + "|" + v[2] + "|" + v[3] + "|" + v[1] + "|" + v[4]);
 
     List<ReportRows> deltas = new ArrayList<>();
     Map<String, Object[]> seen = new LinkedHashMap<>();

@@ -64,15 +64,16 @@ final class LatestView {
           + " THEN device_servers.first_seen ELSE excluded.first_seen END");
   static final MultiRow FINDINGS = new MultiRow(
       "INSERT INTO findings (node_id, finding_id, rule, severity, title, server_id, purl, advisory,"
-          + " evidence, remediation, status, first_seen, last_seen, resolved_at, seen_in) VALUES ",
-      "(?,?,?,?,?,?,?,?,?,?,'open',?,?,NULL,?)",
+          + " evidence, remediation, status, first_seen, last_seen, resolved_at, seen_in, release_json) VALUES ",
+      "(?,?,?,?,?,?,?,?,?,?,'open',?,?,NULL,?,?)",
       " ON CONFLICT (node_id, finding_id) DO UPDATE SET rule = excluded.rule,"
           + " severity = excluded.severity, title = excluded.title, server_id = excluded.server_id,"
           + " purl = excluded.purl, advisory = excluded.advisory, evidence = excluded.evidence,"
           + " remediation = excluded.remediation, status = 'open',"
           + " first_seen = CASE WHEN findings.status = 'open' THEN findings.first_seen"
           + " ELSE excluded.first_seen END,"
-          + " last_seen = excluded.last_seen, resolved_at = NULL, seen_in = excluded.seen_in");
+          + " last_seen = excluded.last_seen, resolved_at = NULL, seen_in = excluded.seen_in,"
+          + " release_json = excluded.release_json");
   private static final String UPSERT_PACKAGE =
       "INSERT INTO device_packages (node_id, purl, version, source, ecosystem, pkg_name,"
           + " install_path, first_seen, last_seen, seen_in) VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -94,7 +95,8 @@ final class LatestView {
 
   static Object[] findingRow(String node, Finding f, long at, String seenIn) {
     return new Object[] {node, f.id(), f.rule(), f.severity().wire(), f.title(), f.serverId(), f.purl(),
-        f.advisory(), f.evidence() == null ? null : json(f.evidence()), f.remediation(), at, at, seenIn};
+        f.advisory(), f.evidence() == null ? null : json(f.evidence()), f.remediation(), at, at, seenIn,
+        f.release() == null ? null : json(f.release())};
   }
 
   static String versionOf(PackageRef p) {

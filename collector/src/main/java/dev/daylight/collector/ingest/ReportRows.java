@@ -6,6 +6,7 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
+import dev.daylight.protocol.UsageDay;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * @param ops a delta's changes to the latest view, in event order
  */
 record ReportRows(String node, String reportId, Object[] report, List<Object[]> events, Inventory inventory,
-    long createdAt, List<Op> ops, Object[] seen) {
+    long createdAt, List<Op> ops, Object[] seen, List<Object[]> usage) {
   private static final Logger log = LoggerFactory.getLogger(ReportRows.class);
 
   /** One change to a device's latest view. */
@@ -52,8 +53,15 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
         op(node, e, r.reportId(), ops);
       }
     }
+    List<Object[]> usage = new ArrayList<>();
+    if (r.usage() != null) {
+      for (UsageDay d : r.usage()) {
+        usage.add(new Object[] {node, d.day(), d.client(), d.server(), d.tool(), d.calls(), d.errors(),
+            d.lastCall() == null ? 0L : d.lastCall().toEpochMilli()});
+      }
+    }
     return new ReportRows(node, r.reportId(), report, events, r.inventory(), created, List.copyOf(ops),
-        new Object[] {now, r.schemaVersion(), node});
+        new Object[] {now, r.schemaVersion(), node}, usage);
   }
 
   private static void op(String node, ChangeEvent e, String reportId, List<Op> ops) {

@@ -2,10 +2,11 @@ package dev.daylight.collector.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.ApiException;
-import dev.daylight.identity.Purls;
+import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
 import dev.daylight.collector.store.WriteQueue;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Policy;
 import dev.daylight.protocol.PolicyEntry;
@@ -31,17 +32,24 @@ public final class PolicyService {
   // that is (OSV records run from 1 KB to over 100 KB), and the agent asks again from its cursor.
   private static final int INTEL_PAGE_BYTES = 4 * 1024 * 1024;
 
-  /** An edit from the admin API or the dashboard: who decided, and why. */
-  public record Edit(String subject, String version, String decision, String by, String reason) {}
+  /**
+   * An edit from the admin API or the dashboard: who decided, and why. A package decision names its
+   * scope: one {@code version}, or {@code allVersions} set explicitly; approving a version intel calls
+   * malicious also needs {@code overrideMalicious}. {@code unreviewed} revokes the decision so scoped.
+   */
+  public record Edit(String subject, String version, Boolean allVersions, String decision, String by,
+      String reason, Boolean overrideMalicious) {}
 
   private final Database db;
   private final WriteQueue writes;
   private final long scanIntervalSeconds;
+  private final MaliciousIntel malicious;
 
-  public PolicyService(Database db, WriteQueue writes, long scanIntervalSeconds) {
+  public PolicyService(Database db, WriteQueue writes, long scanIntervalSeconds, MaliciousIntel malicious) {
     this.db = db;
     this.writes = writes;
     this.scanIntervalSeconds = scanIntervalSeconds;
+    this.malicious = malicious;
   }
 
   /** The ETag an agent holding {@code intelCursor} would get now. */
@@ -90,16 +98,17 @@ public final class PolicyService {
     }
   }
 
-  /** Applies an approve/deny (or {@code unreviewed}, which withdraws the decision) and audits it. */
+  /** Applies an approve/deny (or {@code unreviewed}, which revokes the decision) and audits it. */
   public void edit(Edit e, long now) throws SQLException {
     if (e.subject() == null || e.decision() == null || blank(e.by()) || blank(e.reason())) {
       throw ApiException.badRequest("subject, decision, by and reason are required");
     }
-    if (e.by().length() > 200 || e.reason().length() > 2000 || e.subject().length() > 500) {
+    if (e.by().length() > 200 || e.reason().length() > 2000 || e.subject().length() > 500
+        || (e.version() != null && e.version().length() > 200)) {
       throw ApiException.badRequest("field too long");
     }
     String subject = canonicalSubject(e.subject().trim());
-    String version = e.version() == null ? "" : e.version().trim();
+    String version = scope(subject, e);
     ReviewState decision;
     try {
       decision = ReviewState.parse(e.decision());
@@ -109,10 +118,28 @@ public final class PolicyService {
     if (decision == ReviewState.SUSPENDED) {
       throw ApiException.badRequest("decision must be approved, denied or unreviewed");
     }
+    String overrides = null;
+    try (Connection c = db.read()) {
+      if (decision == ReviewState.UNREVIEWED && Rows.count(c,
+          "SELECT COUNT(*) FROM policy_entries WHERE subject = ? AND version = ?", subject, version) == 0) {
+        throw ApiException.notFound();
+      }
+      if (decision == ReviewState.APPROVED && subject.startsWith("pkg:")) {
+        List<String> malicious = this.malicious.advisories(subject,
+            version.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(version));
+        if (!malicious.isEmpty() && !Boolean.TRUE.equals(e.overrideMalicious())) {
+          throw new ApiException(409, "intel marks " + subject + (version.isEmpty() ? " (some version)" : "@" + version)
+              + " as malicious (" + String.join(", ", malicious) + "): approving it needs overrideMalicious: true"
+              + " and a reason");
+        }
+        overrides = malicious.isEmpty() ? null : String.join(",", malicious);
+      }
+    }
+    String overridden = overrides;
     writes.submit("policy", c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO policy_audit (audit_id, subject, version, decision, decided_by, reason, decided_at)"
-              + " VALUES (?,?,?,?,?,?,?)")) {
+          "INSERT INTO policy_audit (audit_id, subject, version, decision, decided_by, reason, decided_at,"
+              + " overrides, seq) VALUES (?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, UUID.randomUUID().toString());
         ps.setString(2, subject);
         ps.setString(3, version);
@@ -120,6 +147,8 @@ public final class PolicyService {
         ps.setString(5, e.by());
         ps.setString(6, e.reason());
         ps.setLong(7, now);
+        ps.setString(8, overridden);
+        ps.setLong(9, bump(c, "audit"));
         ps.executeUpdate();
       }
       if (decision == ReviewState.UNREVIEWED) {
@@ -131,16 +160,17 @@ public final class PolicyService {
         }
       } else {
         try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO policy_entries (subject, version, decision, decided_by, reason, decided_at)"
-                + " VALUES (?,?,?,?,?,?) ON CONFLICT (subject, version) DO UPDATE SET"
+            "INSERT INTO policy_entries (subject, version, decision, decided_by, reason, decided_at, overrides)"
+                + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (subject, version) DO UPDATE SET"
                 + " decision = excluded.decision, decided_by = excluded.decided_by,"
-                + " reason = excluded.reason, decided_at = excluded.decided_at")) {
+                + " reason = excluded.reason, decided_at = excluded.decided_at, overrides = excluded.overrides")) {
           ps.setString(1, subject);
           ps.setString(2, version);
           ps.setString(3, decision.wire());
           ps.setString(4, e.by());
           ps.setString(5, e.reason());
           ps.setLong(6, now);
+          ps.setString(7, overridden);
           ps.executeUpdate();
         }
       }
@@ -165,6 +195,29 @@ public final class PolicyService {
     }
   }
 
+  /**
+   * The version column an edit is stored under: its exact version, or '' for every version when the
+   * edit says {@code allVersions} itself. A package decision that says neither is refused, so a
+   * missing field never widens a decision to the whole package.
+   */
+  private static String scope(String subject, Edit e) {
+    String version = e.version() == null ? "" : e.version().trim();
+    boolean all = Boolean.TRUE.equals(e.allVersions());
+    if (subject.startsWith("server:")) {
+      if (!version.isEmpty()) {
+        throw ApiException.badRequest("a server decision covers the server name; it takes no version");
+      }
+      return "";
+    }
+    if (all && !version.isEmpty()) {
+      throw ApiException.badRequest("give either a version or allVersions: true, not both");
+    }
+    if (!all && version.isEmpty()) {
+      throw ApiException.badRequest("say the scope: a version, or allVersions: true for every version");
+    }
+    return version;
+  }
+
   private static String canonicalSubject(String subject) {
     if (subject.startsWith("server:") && subject.length() > "server:".length()) {
       return subject;
@@ -176,18 +229,9 @@ public final class PolicyService {
     }
   }
 
-  public Map<String, Object> list() throws SQLException {
-    try (Connection c = db.read()) {
-      return Map.of(
-          "entries", Rows.query(c,
-              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
-                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\""
-                  + " FROM policy_entries ORDER BY subject, version"),
-          "history", Rows.query(c,
-              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
-                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\""
-                  + " FROM policy_audit ORDER BY decided_at DESC, audit_id LIMIT 200"));
-    }
+  /** Every decision in force, and the history of edits newest first, paged by {@code cursor}. */
+  public Map<String, Object> list(String cursor, int limit) throws SQLException {
+    return PolicyHistory.list(db, cursor, limit);
   }
 
   /** Stores OSV records (each needs an {@code id}); agents get them after their cursor. */

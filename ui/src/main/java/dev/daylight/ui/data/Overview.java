@@ -15,12 +15,20 @@ import java.util.stream.Stream;
  * @param clients AI apps found, with or without MCP servers
  * @param hostFindings open findings about no server (an exposed model server, a config error)
  * @param lastScan when the newest stored scan finished, if any
+ * @param notice what the person should know about the agent itself, e.g. that the machine agent
+ *     could not enroll with the collector and why
  */
 public record Overview(
     List<ServerRow> servers,
     List<Client> clients,
     List<FindingItem> hostFindings,
-    Optional<Instant> lastScan) {
+    Optional<Instant> lastScan,
+    Optional<String> notice) {
+
+  public Overview(List<ServerRow> servers, List<Client> clients, List<FindingItem> hostFindings,
+      Optional<Instant> lastScan) {
+    this(servers, clients, hostFindings, lastScan, Optional.empty());
+  }
 
   public Overview {
     servers = List.copyOf(servers);

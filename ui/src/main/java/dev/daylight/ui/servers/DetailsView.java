@@ -107,8 +107,17 @@ final class DetailsView {
     if (vm.selectedProperty().get() != null && vm.selectedFindings().isEmpty()) {
       findings.getChildren().add(new Label("✔ No open findings for this server."));
     }
-    for (FindingItem item : vm.selectedFindings()) {
-      findings.getChildren().add(FindingCards.card(item, vm));
+    for (ReleaseChanges.Section section : ReleaseChanges.sections(vm.selectedFindings())) {
+      if (section.heading() != null) {
+        Label heading = new Label(section.heading());
+        heading.getStyleClass().add("release-heading");
+        heading.setId("details-release-heading");
+        heading.setWrapText(true);
+        findings.getChildren().add(heading);
+      }
+      for (FindingItem item : section.items()) {
+        findings.getChildren().add(FindingCards.card(item, vm));
+      }
     }
   }
 

@@ -158,7 +158,7 @@ public final class SessionViewModel {
         overview.set(loaded);
         if (!scanning.get()) {
           status.set(loaded.lastScan().map(t -> "Last scan " + TIME.format(t))
-              .orElse("No scan stored yet: use Scan now"));
+              .orElse("No scan stored yet: use Scan now") + loaded.notice().map(n -> ". " + n).orElse(""));
         }
       });
     } catch (RuntimeException e) {

@@ -60,7 +60,7 @@ public final class TrayViewModel {
   private void show(Overview overview) {
     Optional<Severity> worst = overview.worstOpen();
     level.set(TrayLevel.of(worst));
-    tooltip.set(tooltipText(overview, worst));
+    tooltip.set(tooltipText(overview, worst) + overview.notice().map(n -> "\n" + n).orElse(""));
     announce(overview);
   }
 

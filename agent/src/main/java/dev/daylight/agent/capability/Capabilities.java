@@ -1,0 +1,114 @@
+package dev.daylight.agent.capability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.fingerprint.Fingerprint;
+import dev.daylight.agent.fingerprint.Indicator;
+import dev.daylight.agent.json.JsonTrees;
+import dev.daylight.protocol.Capability;
+import dev.daylight.protocol.Evidence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The capability classes of a package, from its fingerprint: SDK imports in its code (declared
+ * dependencies only where the code shows none of a class's modules), process execution and file
+ * writes, declared tool names and the hosts its code calls. One entry per class, with the first
+ * evidence found in that order. What each class looks like is {@code classes.json}.
+ */
+public final class Capabilities {
+  private static final List<CapabilityClass> CLASSES = load();
+
+  record CapabilityClass(String id, String label, List<String> modules, List<Pattern> tools, List<String> hosts,
+      List<String> kinds) {
+    boolean module(String name) {
+      String n = name.toLowerCase(Locale.ROOT);
+      for (String m : modules) {
+        if (m.endsWith("*") ? n.startsWith(m.substring(0, m.length() - 1)) : n.equals(m) || n.startsWith(m + ".")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean tool(String name) {
+      return tools.stream().anyMatch(p -> p.matcher(name).find());
+    }
+
+    boolean host(String host) {
+      return hosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
+    }
+  }
+
+  private Capabilities() {}
+
+  /** Every class id, in the data file's order. */
+  public static List<String> classIds() {
+    return CLASSES.stream().map(CapabilityClass::id).toList();
+  }
+
+  /** The words the tray shows for a class ("Can send email"). */
+  public static Optional<String> label(String cls) {
+    return CLASSES.stream().filter(c -> c.id().equals(cls)).map(CapabilityClass::label).findFirst();
+  }
+
+  /** The classes of a readable fingerprint; empty when {@code f.unreadable()} (the caller says why). */
+  public static List<Capability> of(Fingerprint f) {
+    List<Capability> out = new ArrayList<>();
+    if (f.unreadable() != null) {
+      return out;
+    }
+    for (CapabilityClass c : CLASSES) {
+      first(f, c).ifPresent(i -> out.add(new Capability(c.id(),
+          Evidence.file(i.file(), i.line(), i.kind().equals("tool") ? "tool " + i.value() : i.text()))));
+    }
+    return out;
+  }
+
+  private static Optional<Indicator> first(Fingerprint f, CapabilityClass c) {
+    for (Indicator i : f.indicators()) {
+      if (i.kind().equals("import") && c.module(i.value())) {
+        return Optional.of(i);
+      }
+    }
+    for (Indicator i : f.indicators()) {
+      if (c.kinds().contains(i.kind()) || (i.kind().equals("tool") && c.tool(i.value()))
+          || (i.kind().equals("destination") && c.host(i.value()))) {
+        return Optional.of(i);
+      }
+    }
+    for (Indicator i : f.indicators()) {
+      if (i.kind().equals("dependency") && !i.subkind().equals("lookalike") && c.module(i.value())) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> strings(JsonNode n, String field) {
+    List<String> v = JsonTrees.strings(n, field);
+    return v == null ? List.of() : v;
+  }
+
+  private static List<CapabilityClass> load() {
+    try (InputStream in = Capabilities.class.getResourceAsStream("classes.json")) {
+      if (in == null) {
+        throw new IllegalStateException("classes.json is missing");
+      }
+      List<CapabilityClass> out = new ArrayList<>();
+      for (JsonNode n : JsonTrees.read(in).path("classes")) {
+        out.add(new CapabilityClass(n.path("class").asText(), n.path("label").asText(),
+            strings(n, "modules"), strings(n, "tools").stream().map(Pattern::compile).toList(),
+            strings(n, "hosts"), strings(n, "kinds")));
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

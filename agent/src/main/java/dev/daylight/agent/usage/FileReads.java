@@ -1,0 +1,130 @@
+package dev.daylight.agent.usage;
+
+import dev.daylight.agent.store.UsageFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the record files that changed since the last pass: each from its stored offset (or whole,
+ * or again from its start when it was truncated or replaced), on up to two threads.
+ */
+final class FileReads {
+  private static final int HEAD = 256;
+  private static final int PARALLELISM = 2;
+
+  private FileReads() {}
+
+  record Work(UsageSources.Located located, UsageFile prev, String identity, long size,
+      long modified, Set<String> known) {}
+
+  /**
+   * Reads the changed files on up to two threads (the records are independent; two keep a busy
+   * laptop responsive), each with its own line window. A result is a {@link FileRead} or, for a
+   * file that could not be read, the name of what went wrong.
+   */
+  static List<Object> readAll(List<Work> work) {
+    Object[] out = new Object[work.size()];
+    int threads = Math.min(PARALLELISM, work.size());
+    if (threads <= 1) {
+      LineReader reader = new LineReader();
+      for (int i = 0; i < work.size(); i++) {
+        out[i] = readOne(work.get(i), reader);
+      }
+      return Arrays.asList(out);
+    }
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> pool = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread th = new Thread(() -> {
+        LineReader reader = new LineReader();
+        for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
+          out[i] = readOne(work.get(i), reader);
+        }
+      }, "usage-ledger-" + t);
+      th.setDaemon(true);
+      th.start();
+      pool.add(th);
+    }
+    for (Thread th : pool) {
+      try {
+        th.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading usage records", e);
+      }
+    }
+    return Arrays.asList(out);
+  }
+
+  private static Object readOne(Work w, LineReader reader) {
+    try {
+      return readFile(w.located(), w.prev(), w.identity(), w.size(), w.modified(), w.known(), reader);
+    } catch (IOException | RuntimeException e) {
+      return e.getClass().getSimpleName();
+    }
+  }
+
+  record FileRead(UsageFile state, Tally tally, long bytes, boolean restart, boolean replace) {}
+
+  private static FileRead readFile(UsageSources.Located l, UsageFile prev, String identity, long size,
+      long modified, Collection<String> known, LineReader reader) throws IOException {
+    Format format = l.source().format();
+    try (FileChannel ch = FileChannel.open(l.file(), StandardOpenOption.READ)) {
+      String head = size >= HEAD ? head(ch) : null;
+      boolean restart = prev == null || format.wholeFile || size < prev.offset()
+          || (head != null && prev.headHash() != null && !head.equals(prev.headHash()));
+      // A rewritten record replaces what it gave before; a log that was cleared keeps its history.
+      boolean replace = prev != null && restart && (format.wholeFile || format == Format.GEMINI_CHAT);
+      Memo memo = restart ? Memo.EMPTY : Memo.decode(prev.memo());
+      Tally tally = new Tally(format.id);
+      String project = memo.project() != null ? memo.project() : Projects.initial(format, l.file());
+      Reading reading = new Reading(l.source().client(), Naming.parse(l.source().naming()), known,
+          FileServers.of(l.source().naming(), l.file(), known), tally, project, memo.seen(),
+          memo.pending());
+      long from = restart ? 0 : prev.offset();
+      long offset;
+      long bytes;
+      Parser parser = format.parser();
+      if (parser instanceof Parser.Lines lines) {
+        long before = reader.bytesRead;
+        offset = reader.read(ch, from, size, format.needles, lines, reading);
+        bytes = reader.bytesRead - before;
+      } else {
+        InputStream in = Channels.newInputStream(ch.position(0));
+        ((Parser.Document) parser).read(in, reading);
+        offset = size;
+        bytes = size;
+      }
+      long skippedBefore = restart ? 0 : prev.skipped();
+      UsageFile state = new UsageFile(identity, l.file().toAbsolutePath().toString(), format.id,
+          l.source().client(), size, offset, modified, head,
+          new Memo(reading.project, reading.seenIds(), reading.waiting()).encode(), skippedBefore + reading.skipped);
+      return new FileRead(state, tally, bytes, restart, replace);
+    }
+  }
+
+  private static String head(FileChannel ch) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(HEAD);
+    while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
+      // fill the first bytes
+    }
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(b.array());
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.daylight.agent.usage;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.json.JsonTrees;
+import java.io.IOException;
+
+/** One record line as a JSON tree, for formats whose records are small or rarely parsed. */
+final class Trees {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private Trees() {}
+
+  static JsonNode object(byte[] buf, int len) throws IOException {
+    JsonNode n = JsonTrees.read(JSON.createParser(buf, 0, len));
+    if (n == null || !n.isObject()) {
+      throw new IOException("not a JSON object");
+    }
+    return n;
+  }
+
+  static String text(JsonNode n, String field) {
+    JsonNode v = n == null ? null : n.get(field);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+}

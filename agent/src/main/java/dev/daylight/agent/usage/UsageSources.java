@@ -1,0 +1,123 @@
+package dev.daylight.agent.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.discovery.Globs;
+import dev.daylight.agent.json.JsonTrees;
+import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.platform.Root;
+import dev.daylight.agent.scan.ScanContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The catalog of client record files ({@code usage/sources.json}) and where they are on a home. */
+final class UsageSources {
+  /** One client's records in one format, on the listed OSes (all when empty). */
+  record Source(String client, Format format, String naming, List<Os> os, List<String> paths) {
+    boolean appliesTo(Os o) {
+      return os.isEmpty() || os.contains(o);
+    }
+  }
+
+  /** One file found for a source. */
+  record Located(Source source, Path file) {}
+
+  private static final String RESOURCE = "/dev/daylight/agent/usage/sources.json";
+
+  private UsageSources() {}
+
+  /** The bundled catalog, read once per process. */
+  static List<Source> bundled() {
+    return Bundled.SOURCES;
+  }
+
+  private static final class Bundled {
+    static final List<Source> SOURCES = load();
+  }
+
+  static List<Source> load() {
+    try (InputStream in = UsageSources.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the build");
+      }
+      return parse(JsonTrees.read(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  static List<Source> parse(JsonNode root) {
+    List<Source> out = new ArrayList<>();
+    for (JsonNode s : root.path("sources")) {
+      List<Os> os = strings(s, "os").stream()
+          .map(n -> Os.valueOf(n.toUpperCase(Locale.ROOT))).toList();
+      out.add(new Source(required(s, "client"), Format.of(required(s, "format")),
+          required(s, "naming"), os, strings(s, "paths")));
+    }
+    return out;
+  }
+
+  private static List<String> strings(JsonNode s, String field) {
+    List<String> v = JsonTrees.strings(s, field);
+    return v == null ? List.of() : v;
+  }
+
+  private static String required(JsonNode s, String field) {
+    String v = JsonTrees.text(s, field);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException("usage source without '" + field + "': " + s);
+    }
+    return v;
+  }
+
+  /**
+   * Every existing record file of every source that applies to the scanned OS; {@code {state}}
+   * is the agent's state folder (where the guard writes its spool).
+   */
+  static List<Located> locate(List<Source> sources, ScanContext context, Path stateDir) {
+    List<Located> out = new ArrayList<>();
+    for (Source s : sources) {
+      if (!s.appliesTo(context.os())) {
+        continue;
+      }
+      for (String template : s.paths()) {
+        for (Path p : expand(template, context, stateDir)) {
+          out.add(new Located(s, p));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> expand(String template, ScanContext context, Path stateDir) {
+    int close = template.indexOf('}');
+    if (!template.startsWith("{") || close < 0) {
+      return Globs.expand(context.home(), template);
+    }
+    String token = template.substring(1, close);
+    String rest = template.substring(close + 1).replaceFirst("^[/\\\\]+", "");
+    Optional<Path> base;
+    if (token.equals("state")) {
+      base = Optional.of(stateDir);
+    } else if (token.startsWith("env:")) {
+      base = context.env(token.substring(4)).flatMap(UsageSources::path);
+    } else {
+      base = context.layout().root(Root.ofToken(token));
+    }
+    return base.map(b -> rest.isEmpty() ? List.of(b) : Globs.expand(b, rest)).orElse(List.of());
+  }
+
+  private static Optional<Path> path(String raw) {
+    try {
+      return Optional.of(Path.of(raw)).filter(Path::isAbsolute);
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+}

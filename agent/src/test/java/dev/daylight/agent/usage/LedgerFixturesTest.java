@@ -1,0 +1,69 @@
+package dev.daylight.agent.usage;
+
+import static dev.daylight.agent.usage.UsageHome.all;
+import static dev.daylight.agent.usage.UsageHome.calls;
+import static dev.daylight.agent.usage.UsageHome.errors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daylight.agent.store.Store;
+import dev.daylight.agent.store.UsageBucket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each client's fixture records, in its real shape and place, give the right counts. */
+class LedgerFixturesTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyCoveredClientsRecordsAreCountedPerServerAndTool() {
+    UsageHome home = new UsageHome(dir).withAllFixtures();
+    try (Store store = Store.open(dir.resolve("store"))) {
+      Ledger.Pass pass = home.pass(store);
+      List<UsageBucket> b = all(store);
+
+      assertThat(pass.files()).isEqualTo(8);
+      assertThat(pass.errors()).isEmpty();
+      // Claude Code: two sends (one failed), one issue; Bash is no MCP tool; a broken line is skipped.
+      assertThat(calls(b, "claude-code", "postmark", "send-email")).isEqualTo(2);
+      assertThat(errors(b, "claude-code", "postmark", "send-email")).isEqualTo(1);
+      assertThat(calls(b, "claude-code", "github", "create_issue")).isEqualTo(1);
+      assertThat(b).noneMatch(x -> x.tool().equals("Bash") || x.server().equals("broken"));
+      // Claude Desktop: a full JSON-RPC call that failed, and a summary line that names no tool.
+      assertThat(calls(b, "claude-desktop", "postmark", "send-email")).isEqualTo(1);
+      assertThat(errors(b, "claude-desktop", "postmark", "send-email")).isEqualTo(1);
+      assertThat(calls(b, "claude-desktop", "postmark", "(unnamed)")).isEqualTo(1);
+      // Codex: mcp__ names and the older SERVER__TOOL; shell is built in.
+      assertThat(calls(b, "codex", "github", "create_issue")).isEqualTo(1);
+      assertThat(calls(b, "codex", "github", "list_issues")).isEqualTo(1);
+      assertThat(errors(b, "codex", "github", "list_issues")).isEqualTo(1);
+      // Gemini CLI: a rewritten message counts once; a server name with '_' is split by config.
+      assertThat(calls(b, "gemini-cli", "postmark", "send-email")).isEqualTo(1);
+      assertThat(calls(b, "gemini-cli", "my_server", "lookup")).isEqualTo(1);
+      assertThat(errors(b, "gemini-cli", "my_server", "lookup")).isEqualTo(1);
+      // Cline: partial messages and resource reads are no tool calls.
+      assertThat(calls(b, "cline", "github", "create_issue")).isEqualTo(1);
+      assertThat(calls(b, "cline", "github", "search_code")).isEqualTo(1);
+      // VS Code: the server from the log's name, both line styles, an error response.
+      assertThat(calls(b, "vscode", "github", "create_issue")).isEqualTo(1);
+      assertThat(errors(b, "vscode", "github", "list_issues")).isEqualTo(1);
+      // Goose: extension__tool names, a failed tool result.
+      assertThat(calls(b, "goose", "github", "create_issue")).isEqualTo(1);
+      assertThat(errors(b, "goose", "github", "create_issue")).isEqualTo(1);
+      assertThat(calls(b, "goose", "developer", "shell")).isEqualTo(1);
+      // The guard's spool: its own client; a denial is a failed call.
+      assertThat(b.stream().filter(x -> x.source().equals("daylight-guard-spool"))
+          .mapToLong(UsageBucket::calls).sum()).isEqualTo(3);
+      assertThat(b.stream().filter(x -> x.source().equals("daylight-guard-spool"))
+          .mapToLong(UsageBucket::errors).sum()).isEqualTo(1);
+
+      assertThat(b.stream().map(UsageBucket::project).collect(Collectors.toSet()))
+          .contains("/home/ann/src/shop", "/home/ann/src/api", "/home/ann/src/infra");
+      assertThat(b.stream().filter(x -> x.client().equals("gemini-cli")).map(UsageBucket::project))
+          .containsOnly("/home/ann/src/shop");
+      assertThat(pass.skipped()).isEqualTo(1);
+    }
+  }
+}

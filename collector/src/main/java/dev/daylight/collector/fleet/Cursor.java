@@ -1,0 +1,73 @@
+package dev.daylight.collector.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.collector.ApiException;
+import dev.daylight.protocol.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keyset paging: a page ends with the sort key of its last row, sent back as an opaque cursor, and
+ * the next page starts after it. No offset, so a page deep in a 100,000-device list costs what the
+ * first one does, and rows written meanwhile neither repeat nor vanish.
+ */
+public final class Cursor {
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
+
+  private Cursor() {}
+
+  /** The key values a cursor carries (strings and numbers), or null for the first page. */
+  public static List<Object> decode(String cursor, int arity) {
+    if (cursor == null || cursor.isEmpty()) {
+      return null;
+    }
+    try {
+      JsonNode n = Json.mapper().readTree(Base64.getUrlDecoder().decode(cursor));
+      if (!n.isArray() || n.size() != arity) {
+        throw ApiException.badRequest("cursor does not belong to this list");
+      }
+      List<Object> out = new ArrayList<>();
+      for (JsonNode v : n) {
+        out.add(v.isIntegralNumber() ? (Object) v.asLong() : v.isNull() ? null : v.asText());
+      }
+      return out;
+    } catch (IOException | IllegalArgumentException e) {
+      throw ApiException.badRequest("cursor is not one this collector gave out");
+    }
+  }
+
+  public static String encode(List<Object> key) {
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.mapper().writeValueAsBytes(key));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Answers {@code {name: rows, next: cursor|null}} from a query that fetched {@code limit + 1} rows. */
+  static Map<String, Object> page(String name, List<Map<String, Object>> rows, int limit, List<String> keyColumns) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    String next = null;
+    if (rows.size() > limit) {
+      rows = new ArrayList<>(rows.subList(0, limit));
+      Map<String, Object> last = rows.get(limit - 1);
+      List<Object> key = new ArrayList<>();
+      for (String k : keyColumns) {
+        key.add(last.get(k));
+      }
+      next = encode(key);
+    }
+    for (Map<String, Object> r : rows) {
+      r.keySet().removeIf(k -> k.startsWith("k_"));
+    }
+    out.put(name, rows);
+    out.put("next", next);
+    return out;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.daylight.collector.fleet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.daylight.collector.store.Rows;
+import dev.daylight.protocol.Json;
+import dev.daylight.protocol.Severity;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The versions of a package that some agent's release review found an open {@code release-*}
+ * finding in, at or above a severity. A version's code is the same on every device, so one
+ * device's review flags the version fleet-wide.
+ */
+final class ReleaseVersions {
+  private ReleaseVersions() {}
+
+  static Set<String> flagged(Connection c, String base, Severity atLeast) throws SQLException {
+    List<Object> args = new ArrayList<>();
+    StringBuilder in = new StringBuilder();
+    for (Severity s : Severity.values()) {
+      if (s.atLeast(atLeast)) {
+        in.append(in.length() == 0 ? "?" : ",?");
+        args.add(s.wire());
+      }
+    }
+    String prefix = base + "@";
+    args.add(prefix.length());
+    args.add(prefix);
+    Set<String> versions = new HashSet<>();
+    for (var row : Rows.query(c, "SELECT DISTINCT purl FROM findings WHERE status = 'open' AND rule LIKE 'release-%'"
+        + " AND severity IN (" + in + ") AND substr(purl, 1, ?) = ?", args.toArray())) {
+      versions.add(row.get("purl").toString().substring(prefix.length()));
+    }
+    return versions;
+  }
+
+  /** The {@code release} column is stored as JSON text; the API answers it as the object the agent sent. */
+  static List<Map<String, Object>> releaseAsObject(List<Map<String, Object>> rows) {
+    for (Map<String, Object> row : rows) {
+      if (row.get("release") instanceof String text) {
+        try {
+          row.put("release", Json.mapper().readTree(text));
+        } catch (JsonProcessingException e) {
+          row.put("release", null);
+        }
+      }
+    }
+    return rows;
+  }
+}
