@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class Guard {
   /** The mode the fleet policy sets; wins over the local one. */
   public static final String FLEET_MODE = "guard.mode.fleet";
-  /** "true" when the fleet asks packaged agents to install the managed hooks. */
+  /** "true" or "false" when the fleet says whether packaged agents install the managed hooks; blank: no say. */
   public static final String FLEET_INSTALL_HOOKS = "guard.install-hooks.fleet";
   /** The mode set on this machine with {@code daylight guard mode}. */
   public static final String LOCAL_MODE = "guard.mode.local";
@@ -61,18 +61,27 @@ public final class Guard {
 
   /**
    * For the machine-wide agent: puts the hook into the clients' managed settings when the fleet
-   * asks for it, and takes it out again (only where Daylight put it) when the fleet stops asking.
+   * asks for it, and takes out again only what it put in for the fleet when the fleet says no
+   * (an administrator's own {@code guard install --managed} stays).
    */
   public static void followFleet(Path stateDir, Store store, Layout machine) {
-    boolean wanted = store.setting(FLEET_INSTALL_HOOKS).map(Boolean::parseBoolean).orElse(false);
-    boolean ours = Files.isDirectory(dir(stateDir).resolve("installed"));
-    if (!wanted && !ours) {
+    Optional<String> say = setting(store, FLEET_INSTALL_HOOKS);
+    Path marker = dir(stateDir).resolve("installed").resolve("by-fleet");
+    boolean wanted = say.map(Boolean::parseBoolean).orElse(false);
+    if (say.isEmpty() || (!wanted && !Files.exists(marker))) {
       return;
     }
     try {
       GuardInstaller installer = new GuardInstaller(stateDir, machine, true);
-      List<GuardInstaller.Result> results = wanted ? installer.install(mode(store), java.util.Set.of())
-          : installer.uninstall(java.util.Set.of());
+      List<GuardInstaller.Result> results;
+      if (wanted) {
+        results = installer.install(mode(store), java.util.Set.of());
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, "installed because the fleet policy asks for it\n");
+      } else {
+        results = installer.uninstall(java.util.Set.of());
+        Files.deleteIfExists(marker);
+      }
       for (GuardInstaller.Result r : results) {
         if (r.outcome() != GuardInstaller.Outcome.UNCHANGED && r.outcome() != GuardInstaller.Outcome.SKIPPED) {
           log.info("guard hook {} {}: {} {}", wanted ? "install" : "removal", r.client(), r.outcome(), r.detail());
