@@ -14,8 +14,13 @@ final class Launchers {
   /**
    * @param ecosystem {@code npm}, {@code PyPI}, {@code docker} or {@code local}
    * @param packageSpec as written: {@code @scope/name@1.2}, {@code name==1.2}, {@code ghcr.io/x/y:tag}, a path
+   * @param interpreter for a {@code python -m} module run by a launcher (uv), the interpreter it runs
    */
-  record Spec(String ecosystem, String packageSpec, List<String> serverArgs) {}
+  record Spec(String ecosystem, String packageSpec, List<String> serverArgs, String interpreter) {
+    Spec(String ecosystem, String packageSpec, List<String> serverArgs) {
+      this(ecosystem, packageSpec, serverArgs, null);
+    }
+  }
 
   /** The ecosystem of {@code python -m MODULE} before the module is looked up on disk. */
   static final String PYTHON_MODULE = "python-module";
@@ -221,7 +226,10 @@ final class Launchers {
         }
         String exe = executableName(t);
         if (exe.startsWith("python")) {
-          return interpreter(exe, rest.subList(i + 1, rest.size()));
+          // uv runs the project's own environment: DIRECTORY/.venv, or the project's .venv.
+          String venv = (directory == null ? "" : directory + "/") + ".venv/bin/python";
+          return interpreter(exe, rest.subList(i + 1, rest.size()))
+              .map(sp -> new Spec(sp.ecosystem(), sp.packageSpec(), sp.serverArgs(), venv));
         }
         String target = directory != null && !t.startsWith("/") ? directory + "/" + t : t;
         return Optional.of(new Spec("local", target, rest.subList(i + 1, rest.size())));

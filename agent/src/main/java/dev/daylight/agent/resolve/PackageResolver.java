@@ -71,7 +71,7 @@ public final class PackageResolver {
     }
     Launchers.Spec s = spec.get();
     if (s.ecosystem().equals(Launchers.PYTHON_MODULE)) {
-      String interpreter = exe.equals("uv") ? "python" : line.get(0);
+      String interpreter = s.interpreter() != null ? s.interpreter() : line.get(0);
       return new Resolution(Optional.of(modules.provider(interpreter, s.packageSpec(), configDir)
           .map(d -> Purls.installedPypi(d.name(), d.version()))
           .orElseGet(() -> Purls.local(s.packageSpec()))), Optional.empty());

@@ -121,10 +121,18 @@ public final class PythonModules {
     } catch (InvalidPathException e) {
       return Optional.empty();
     }
-    return candidates.stream()
-        .filter(p -> realMachine || p.startsWith(home))
-        .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS))
-        .findFirst();
+    for (Path p : candidates) {
+      // A venv on Windows keeps its interpreter in Scripts/, not bin/.
+      Path windows = p.getFileName() != null && p.getParent() != null
+          && p.getParent().getFileName() != null && p.getParent().getFileName().toString().equals("bin")
+          ? p.getParent().resolveSibling("Scripts").resolve(p.getFileName() + ".exe") : null;
+      for (Path c : windows == null ? List.of(p) : List.of(p, windows)) {
+        if ((realMachine || c.startsWith(home)) && Files.exists(c, LinkOption.NOFOLLOW_LINKS)) {
+          return Optional.of(c);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code PREFIX/bin/python} or {@code PREFIX/Scripts/python.exe} or {@code PREFIX/python.exe}. */

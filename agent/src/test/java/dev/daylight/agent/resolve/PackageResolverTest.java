@@ -106,6 +106,28 @@ class PackageResolverTest {
         .pkg().orElseThrow().purl()).as("the user's site-packages").isEqualTo("pkg:pypi/user-pkg@0.3");
   }
 
+  @Test
+  void uvRunPythonDashMLooksInTheProjectsOwnEnvironment(@TempDir Path home) throws IOException {
+    Path app = home.resolve("code/app");
+    write(app.resolve(".venv/bin/python"), "");
+    write(app.resolve(".venv/lib/python3.13/site-packages/srv-2.0.dist-info/METADATA"), "Name: srv\nVersion: 2.0\n");
+    write(app.resolve(".venv/lib/python3.13/site-packages/srv-2.0.dist-info/top_level.txt"), "srv\n");
+    Path win = home.resolve("code/win");
+    write(win.resolve(".venv/Scripts/python.exe"), "");
+    write(win.resolve(".venv/Lib/site-packages/winsrv-0.1.dist-info/METADATA"), "Name: winsrv\nVersion: 0.1\n");
+    write(win.resolve(".venv/Lib/site-packages/winsrv-0.1.dist-info/top_level.txt"), "winsrv\n");
+    PythonModules modules = PythonModules.on(home, Os.LINUX, false, List.of());
+    assertThat(PackageResolver.resolve("uv", List.of("run", "python", "-m", "srv"), modules, app)
+        .pkg().orElseThrow().purl()).isEqualTo("pkg:pypi/srv@2.0");
+    assertThat(PackageResolver.resolve("uv", List.of("--directory", app.toString(), "run", "python", "-m", "srv"),
+        modules, home).pkg().orElseThrow().purl()).isEqualTo("pkg:pypi/srv@2.0");
+    assertThat(PackageResolver.resolve("uv", List.of("run", "python", "-m", "winsrv"), modules, win)
+        .pkg().orElseThrow().purl()).as("a Windows venv: Scripts/python.exe, Lib/site-packages")
+        .isEqualTo("pkg:pypi/winsrv@0.1");
+    assertThat(PackageResolver.resolve("uv", List.of("run", "python", "-m", "srv"), modules, home)
+        .pkg().orElseThrow().ecosystem()).isEqualTo("local");
+  }
+
   private static void write(Path p, String text) throws IOException {
     Files.createDirectories(p.getParent());
     Files.writeString(p, text);
