@@ -447,6 +447,56 @@ abstract class CollectorApiContract {
   }
 
   @Test
+  void guardCallsAreCountedPerDeviceAndFleetWide() {
+    Node a = enroll("guard-a", "ann");
+    Node b = enroll("guard-b", "bob");
+    send(a, Fixtures.delta(a.id(), List.of(guardCall("deny", "send_email"), guardCall("deny", "list"),
+        guardCall("audit", "send_email"))));
+    send(b, Fixtures.delta(b.id(), List.of(guardCall("deny", "send_email"))));
+    JsonNode fleet = http.get("/api/v1/guard/calls", ADMIN).json();
+    assertThat(fleet.get("blocked").asLong()).isEqualTo(3);
+    assertThat(fleet.get("audited").asLong()).isEqualTo(1);
+    assertThat(fleet.get("devices")).hasSize(2);
+    JsonNode one = http.get("/api/v1/guard/calls?node=" + a.id() + "&decision=deny", ADMIN).json();
+    assertThat(one.get("blocked").asLong()).isEqualTo(2);
+    assertThat(one.get("calls")).hasSize(2);
+    JsonNode call = one.get("calls").get(0);
+    assertThat(call.get("hostname").asText()).isEqualTo("guard-a");
+    assertThat(call.get("server").asText()).isEqualTo("postmark");
+    assertThat(call.get("client").asText()).isEqualTo("claude-code");
+    assertThat(call.get("reason").asText()).contains("suspended");
+    assertThat(http.get("/api/v1/guard/calls?decision=allow", ADMIN).status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/guard/calls", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void theFleetGuardModeRidesWithThePolicyAndChangesItsEtag() {
+    Node n = enroll("guard-policy", "ann");
+    Http.Answer before = http.get("/api/v1/policy", n.key());
+    assertThat(before.json().get("guard").isNull()).isTrue();
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "strict", "by", "sec")).status()).isEqualTo(400);
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "enforce")).status()).isEqualTo(400);
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "enforce", "installHooks", true, "by", "sec"))
+        .status()).isEqualTo(200);
+    Http.Answer after = http.get("/api/v1/policy", n.key());
+    assertThat(after.json().get("etag").asText()).isNotEqualTo(before.json().get("etag").asText());
+    assertThat(after.json().get("guard").get("mode").asText()).isEqualTo("enforce");
+    assertThat(after.json().get("guard").get("installHooks").asBoolean()).isTrue();
+    assertThat(http.get("/api/v1/admin/guard", ADMIN).json().get("by").asText()).isEqualTo("sec");
+    assertThat(http.put("/api/v1/admin/guard", null, Map.of("mode", "off", "by", "x")).status()).isEqualTo(401);
+  }
+
+  /** As the agent's GuardEvents builds it from one spool line. */
+  static dev.daylight.protocol.ChangeEvent guardCall(String decision, String tool) {
+    var after = Json.mapper().createObjectNode().put("client", "claude-code").put("server", "postmark")
+        .put("tool", tool).put("project", "/home/ann/p").put("decision", decision)
+        .put("reason", "Daylight: postmark-mcp changed to 1.0.16 and is suspended until reviewed");
+    return new dev.daylight.protocol.ChangeEvent(java.util.UUID.randomUUID().toString(),
+        dev.daylight.protocol.ChangeType.GUARD_CALL,
+        java.time.Instant.now(), null, null, null, null, decision + ": claude-code postmark " + tool, null, after);
+  }
+
+  @Test
   void healthAndMetricsAnswer() {
     assertThat(http.get("/healthz", null).status()).isEqualTo(200);
     Node n = enroll("metrics-host", "hal");

@@ -22,7 +22,8 @@ final class DaylightCommand implements Runnable {
       EnrollCommand.class,
       RunCommand.class,
       RunChild.class,
-      UsageCommand.class);
+      UsageCommand.class,
+      GuardCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package dev.daylight.agent.report;
 
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.store.OutboxItem;
 import dev.daylight.agent.store.Store;
@@ -153,6 +154,9 @@ public final class Reporter {
     }
     store.replacePolicy(p.get().entries());
     store.putSetting(SCAN_INTERVAL, Long.toString(Math.max(0, p.get().scanIntervalSeconds())));
+    // Blank when the fleet leaves the guard to each machine (the local mode then applies).
+    store.putSetting(Guard.FLEET_MODE, p.get().guard() == null ? "" : p.get().guard().mode());
+    store.putSetting(Guard.FLEET_INSTALL_HOOKS, p.get().guard() == null ? "" : Boolean.toString(p.get().guard().installHooks()));
     if (!p.get().intel().isEmpty()) {
       // Intel first, cursor after: a crash in between fetches the same records again, no gap.
       // The next scan's IntelSource sees the imported records.

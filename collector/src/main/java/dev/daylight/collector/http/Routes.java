@@ -3,6 +3,7 @@ package dev.daylight.collector.http;
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.fleet.Cursor;
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.GuardCalls;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.RawEvents;
@@ -92,7 +93,8 @@ final class Routes extends Handler.Abstract {
     return switch (path) {
       case "/healthz", "/metrics", "/api/v1/enroll", "/api/v1/reports", "/api/v1/policy",
           "/api/v1/overview", "/api/v1/devices", "/api/v1/fleet/servers", "/api/v1/fleet/packages",
-          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel", "/api/v1/admin/enrollments" -> path;
+          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel", "/api/v1/admin/enrollments",
+          "/api/v1/guard/calls", "/api/v1/admin/guard" -> path;
       default -> path.startsWith("/api/") ? "unknown" : "dashboard";
     };
   }
@@ -215,6 +217,18 @@ final class Routes extends Handler.Abstract {
             .addKeyValue("by", edit.by()).log("policy edited");
         yield json(res, 200, s.policy().list(null, Cursor.DEFAULT_LIMIT), cb);
       }
+      case "/api/v1/guard/calls" -> json(res, 200, get(method, () -> new GuardCalls(s.db()).query(
+          q.getValue("node"), q.getValue("decision"), longParam(req, "since", 0), limit)), cb);
+      case "/api/v1/admin/guard" -> {
+        if (method.equals("GET")) {
+          yield json(res, 200, s.policy().guard(), cb);
+        }
+        expect(method, "PUT");
+        var edit = HttpIo.json(HttpIo.body(req, BODY_CAP), GuardEdit.class);
+        s.policy().editGuard(edit.mode(), edit.installHooks(), edit.by(), now);
+        log.atInfo().addKeyValue("mode", edit.mode()).addKeyValue("by", edit.by()).log("guard mode set");
+        yield json(res, 200, s.policy().guard(), cb);
+      }
       case "/api/v1/admin/intel" -> {
         expect(method, "POST");
         var records = HttpIo.json(HttpIo.body(req, BODY_CAP), com.fasterxml.jackson.databind.JsonNode[].class);
@@ -235,6 +249,8 @@ final class Routes extends Handler.Abstract {
     }
     return out;
   }
+  /** {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by": "..."}}. */
+  record GuardEdit(String mode, Boolean installHooks, String by) {}
 
   private int report(Request req, Response res, Callback cb, long now) throws Exception {
     String node = node(req);
