@@ -177,6 +177,9 @@ case "${1:-}" in
     if systemd_running; then systemctl stop daylight-agent.service || true; fi
     ;;
   remove)
+    # The hooks the agent put into the AI clients' machine-wide settings (when the fleet asked for
+    # them) go first: they name a script under $STATE_DIR that a purge deletes.
+    "$APP/bin/daylight" guard uninstall --managed --state-dir "$STATE_DIR" >/dev/null 2>&1 || true
     if systemd_running; then
       systemctl disable --now daylight-agent.service || true
       systemctl --global disable daylight-agent.service >/dev/null 2>&1 || true

@@ -4,10 +4,25 @@ package dev.daylight.collector;
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
+  private final java.util.Map<String, String> details;
 
   public ApiException(int status, String message) {
+    this(status, message, java.util.Map.of());
+  }
+
+  /** With more fields for the response body beside {@code error} (our own words, never a secret). */
+  public ApiException(int status, String message, java.util.Map<String, String> details) {
     super(message);
     this.status = status;
+    this.details = java.util.Map.copyOf(details);
+  }
+
+  /** The response body: {@code error} and the details. */
+  public java.util.Map<String, String> body() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    out.put("error", getMessage());
+    out.putAll(details);
+    return out;
   }
 
   public int status() {

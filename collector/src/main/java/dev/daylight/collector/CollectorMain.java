@@ -78,14 +78,21 @@ public final class CollectorMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new CollectorMain());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("daylight-collector: " + e.getMessage());
-      return 2;
-    });
-    int code = cli.execute(args);
+    int code = run(new java.io.PrintWriter(System.err, true), args);
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /** Runs until stopped; a collector that cannot start (a key that is not its certificate's) returns 2. */
+  static int run(java.io.PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new CollectorMain());
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      log.atError().addKeyValue("reason", e.getMessage()).log("collector not started: " + e.getMessage());
+      cmd.getErr().println("daylight-collector: " + e.getMessage());
+      return 2;
+    });
+    return cli.execute(args);
   }
 }

@@ -48,8 +48,16 @@ abstract class CollectorApiContract {
   record Node(String id, String key) {}
 
   Node enroll(String host, String user) {
-    Http.Answer a = http.post("/api/v1/enroll", null,
-        Map.of("enrollSecret", SECRET, "host", Fixtures.host(host, user)));
+    return enroll(host, user, null);
+  }
+
+  /** With {@code proof}, the node key the enroller already holds. */
+  Node enroll(String host, String user, String proof) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("enrollSecret", SECRET, "host", Fixtures.host(host, user)));
+    if (proof != null) {
+      body.put("nodeKey", proof);
+    }
+    Http.Answer a = http.post("/api/v1/enroll", null, body);
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     return new Node(a.json().get("nodeId").asText(), a.json().get("nodeKey").asText());
   }
@@ -306,12 +314,60 @@ abstract class CollectorApiContract {
   }
 
   @Test
-  void reenrollingTheSameDeviceKeepsItsIdAndRetiresTheOldKey() {
+  void reenrollingWithTheCurrentKeyKeepsTheIdRetiresTheOldKeyAndTellsItsHolderWhy() {
     Node first = enroll("same-host", "gus");
-    Node second = enroll("same-host", "gus");
+    Node second = enroll("same-host", "gus", first.key());
     assertThat(second.id()).isEqualTo(first.id());
-    assertThat(http.get("/api/v1/policy", first.key()).status()).isEqualTo(401);
+    Http.Answer old = http.get("/api/v1/policy", first.key());
+    assertThat(old.status()).isEqualTo(401);
+    assertThat(old.json().get("error").asText()).isEqualTo("node key retired");
+    assertThat(old.json().get("reason").asText()).contains("enrolled again with this key");
+    assertThat(old.json().get("reenroll").asText()).isEqualTo("needs an administrator's approval");
     assertThat(http.get("/api/v1/policy", second.key()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theDeviceIdAloneNeverTakesANodeAndTheAdminViewShowsTheAttempt() {
+    Node victim = enroll("victim-host", "vic");
+    Http.Answer takeover = http.post("/api/v1/enroll", null,
+        Map.of("enrollSecret", SECRET, "host", Fixtures.host("victim-host", "mallory")));
+    assertThat(takeover.status()).isEqualTo(409);
+    assertThat(takeover.body()).doesNotContain(victim.id()).doesNotContain(victim.key());
+    assertThat(http.get("/api/v1/policy", victim.key()).status()).isEqualTo(200);
+
+    JsonNode view = http.get("/api/v1/admin/enrollments", ADMIN).json();
+    assertThat(view.get("duplicates")).singleElement().satisfies(d -> {
+      assertThat(d.get("nodeId").asText()).isEqualTo(victim.id());
+      assertThat(d.get("refusedEnrollments").asLong()).isEqualTo(1);
+      assertThat(d.get("lastRefusedHostname").asText()).isEqualTo("victim-host");
+    });
+    assertThat(http.get("/api/v1/admin/enrollments", victim.key()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void anAdministratorsRevocationTellsTheAgentWhyAndLetsItEnrollOnce() {
+    Node n = enroll("lost-laptop", "lia");
+    Http.Answer allowed = http.post("/api/v1/devices/" + n.id() + "/reenroll", ADMIN,
+        Map.of("by", "sec-team", "revoke", true, "hours", 2));
+    assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+    assertThat(allowed.json().get("reenrollmentsAllowed")).singleElement()
+        .satisfies(r -> assertThat(r.get("nodeId").asText()).isEqualTo(n.id()));
+
+    Http.Answer revoked = http.get("/api/v1/policy", n.key());
+    assertThat(revoked.status()).isEqualTo(401);
+    assertThat(revoked.json().get("reason").asText()).contains("revoked by an administrator");
+    assertThat(revoked.json().get("reenroll").asText()).isEqualTo("allowed");
+
+    Node again = enroll("lost-laptop", "lia");
+    assertThat(again.id()).isEqualTo(n.id());
+    assertThat(http.get("/api/v1/policy", again.key()).status()).isEqualTo(200);
+    assertThat(http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET,
+        "host", Fixtures.host("lost-laptop", "lia"))).status()).as("the approval is used up").isEqualTo(409);
+    JsonNode events = http.get("/api/v1/admin/enrollments", ADMIN).json().get("events");
+    assertThat(events).filteredOn(e -> e.get("nodeId").asText().equals(n.id()))
+        .extracting(e -> e.get("kind").asText() + " by " + e.get("by").asText())
+        .containsExactlyInAnyOrder("enrolled by null", "key revoked, re-enrollment allowed by sec-team",
+            "re-enrolled with administrator approval by null");
   }
 
   @Test
@@ -329,7 +385,7 @@ abstract class CollectorApiContract {
     assertThat(set.json().get("owner").asText()).isEqualTo("dana@example.com");
     // The agent keeps reporting its service account; the assignment holds through snapshots and re-enrollment.
     send(n, Fixtures.snapshot(n.id(), snap.inventory()));
-    Node again = enroll("kiosk-7", "svc-kiosk");
+    Node again = enroll("kiosk-7", "svc-kiosk", n.key());
     assertThat(again.id()).isEqualTo(n.id());
     assertThat(http.get(incident, ADMIN).json().get("devices").get(0).get("owner").asText())
         .isEqualTo("dana@example.com");
@@ -388,6 +444,56 @@ abstract class CollectorApiContract {
     // The incident answer's shape is fixed for runbooks; it lists all three, and the device page
     // says which of them actually start.
     assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(3);
+  }
+
+  @Test
+  void guardCallsAreCountedPerDeviceAndFleetWide() {
+    Node a = enroll("guard-a", "ann");
+    Node b = enroll("guard-b", "bob");
+    send(a, Fixtures.delta(a.id(), List.of(guardCall("deny", "send_email"), guardCall("deny", "list"),
+        guardCall("audit", "send_email"))));
+    send(b, Fixtures.delta(b.id(), List.of(guardCall("deny", "send_email"))));
+    JsonNode fleet = http.get("/api/v1/guard/calls", ADMIN).json();
+    assertThat(fleet.get("blocked").asLong()).isEqualTo(3);
+    assertThat(fleet.get("audited").asLong()).isEqualTo(1);
+    assertThat(fleet.get("devices")).hasSize(2);
+    JsonNode one = http.get("/api/v1/guard/calls?node=" + a.id() + "&decision=deny", ADMIN).json();
+    assertThat(one.get("blocked").asLong()).isEqualTo(2);
+    assertThat(one.get("calls")).hasSize(2);
+    JsonNode call = one.get("calls").get(0);
+    assertThat(call.get("hostname").asText()).isEqualTo("guard-a");
+    assertThat(call.get("server").asText()).isEqualTo("postmark");
+    assertThat(call.get("client").asText()).isEqualTo("claude-code");
+    assertThat(call.get("reason").asText()).contains("suspended");
+    assertThat(http.get("/api/v1/guard/calls?decision=allow", ADMIN).status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/guard/calls", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void theFleetGuardModeRidesWithThePolicyAndChangesItsEtag() {
+    Node n = enroll("guard-policy", "ann");
+    Http.Answer before = http.get("/api/v1/policy", n.key());
+    assertThat(before.json().get("guard").isNull()).isTrue();
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "strict", "by", "sec")).status()).isEqualTo(400);
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "enforce")).status()).isEqualTo(400);
+    assertThat(http.put("/api/v1/admin/guard", ADMIN, Map.of("mode", "enforce", "installHooks", true, "by", "sec"))
+        .status()).isEqualTo(200);
+    Http.Answer after = http.get("/api/v1/policy", n.key());
+    assertThat(after.json().get("etag").asText()).isNotEqualTo(before.json().get("etag").asText());
+    assertThat(after.json().get("guard").get("mode").asText()).isEqualTo("enforce");
+    assertThat(after.json().get("guard").get("installHooks").asBoolean()).isTrue();
+    assertThat(http.get("/api/v1/admin/guard", ADMIN).json().get("by").asText()).isEqualTo("sec");
+    assertThat(http.put("/api/v1/admin/guard", null, Map.of("mode", "off", "by", "x")).status()).isEqualTo(401);
+  }
+
+  /** As the agent's GuardEvents builds it from one spool line. */
+  static dev.daylight.protocol.ChangeEvent guardCall(String decision, String tool) {
+    var after = Json.mapper().createObjectNode().put("client", "claude-code").put("server", "postmark")
+        .put("tool", tool).put("project", "/home/ann/p").put("decision", decision)
+        .put("reason", "Daylight: postmark-mcp changed to 1.0.16 and is suspended until reviewed");
+    return new dev.daylight.protocol.ChangeEvent(java.util.UUID.randomUUID().toString(),
+        dev.daylight.protocol.ChangeType.GUARD_CALL,
+        java.time.Instant.now(), null, null, null, null, decision + ": claude-code postmark " + tool, null, after);
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every refusal the collector makes, each followed by proof that nothing in the database moved. */
 class HostileInputTest {
   private static final List<String> TABLES = List.of("nodes", "reports", "device_servers", "device_packages",
-      "findings", "events", "policy_entries", "policy_audit", "intel");
+      "findings", "events", "policy_entries", "policy_audit", "intel", "retired_keys", "enrollment_events");
 
   @TempDir Path tmp;
   Collector collector;
@@ -87,6 +87,20 @@ class HostileInputTest {
     refusedWithoutChange(401, http.get("/api/v1/fleet/packages?purl=pkg:npm/x", keyA), before);
     refusedWithoutChange(401, http.post("/api/v1/admin/policy", "wrong-admin-token", Map.of("subject",
         "pkg:npm/x", "decision", "denied", "by", "me", "reason", "r")), before);
+  }
+
+  @Test
+  void enrollingAnotherDevicesIdWithoutProofIs409AndTakesNothing() throws Exception {
+    var before = state();
+    refusedWithoutChange(409, http.post("/api/v1/enroll", null,
+        Map.of("enrollSecret", SECRET, "host", Fixtures.host("a", "mallory"))), before);
+    refusedWithoutChange(409, http.post("/api/v1/enroll", null,
+        Map.of("enrollSecret", SECRET, "host", Fixtures.host("a", "mallory"), "nodeKey", "a-guessed-key")), before);
+    refusedWithoutChange(401, http.post("/api/v1/devices/" + nodeA + "/reenroll", keyA, Map.of("by", "mallory")),
+        before);
+    refusedWithoutChange(400, http.post("/api/v1/devices/" + nodeA + "/reenroll", ADMIN, Map.of("hours", 1)), before);
+    refusedWithoutChange(404, http.post("/api/v1/devices/no-such-node/reenroll", ADMIN, Map.of("by", "sec")), before);
+    assertThat(http.get("/api/v1/policy", keyA).status()).isEqualTo(200);
   }
 
   @Test

@@ -8,6 +8,8 @@ import dev.daylight.ui.main.OneTimeNotice;
 import dev.daylight.ui.session.SessionViewModel;
 import dev.daylight.ui.session.SystemDesktop;
 import dev.daylight.ui.servers.ServersViewModel;
+import dev.daylight.ui.tray.GuardBlockNotices;
+import dev.daylight.ui.tray.Notification;
 import dev.daylight.ui.tray.NotifiedLedger;
 import dev.daylight.ui.tray.TrayIconView;
 import dev.daylight.ui.tray.TrayIcons;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -44,6 +47,7 @@ public final class DaylightApp extends Application {
 
   private final FxExecutor executor = new FxExecutor();
   private Timeline poll;
+  private GuardBlockNotices blocks;
   private TrayIconView tray;
 
   static void launch(Setup setup, String... args) {
@@ -63,9 +67,10 @@ public final class DaylightApp extends Application {
 
     if (TrayIconView.supported()) {
       AtomicReference<TrayIconView> view = new AtomicReference<>();
-      TrayViewModel trayVm = new TrayViewModel(session,
-          NotifiedLedger.at(setup.trayStateDir().resolve("notified-findings.txt")),
-          n -> Optional.ofNullable(view.get()).ifPresent(v -> v.notify(n)));
+      NotifiedLedger ledger = NotifiedLedger.at(setup.trayStateDir().resolve("notified-findings.txt"));
+      Consumer<Notification> notifier = n -> Optional.ofNullable(view.get()).ifPresent(v -> v.notify(n));
+      TrayViewModel trayVm = new TrayViewModel(session, ledger, notifier);
+      blocks = new GuardBlockNotices(setup.trayStateDir().getParent(), ledger, notifier, trayVm.pausedProperty()::get);
       stageIcon(stage, trayVm.levelProperty().get());
       trayVm.levelProperty().addListener((o, was, now) -> stageIcon(stage, now));
       tray = new TrayIconView(stage, trayVm, () -> show(stage), session::scanNow, this::quit);
@@ -86,7 +91,12 @@ public final class DaylightApp extends Application {
     }
 
     session.start(setup.scanAtStart());
-    poll = new Timeline(new KeyFrame(POLL, e -> session.refreshIfChanged()));
+    poll = new Timeline(new KeyFrame(POLL, e -> {
+      session.refreshIfChanged();
+      if (blocks != null) {
+        blocks.poll();
+      }
+    }));
     poll.setCycleCount(Animation.INDEFINITE);
     poll.play();
   }

@@ -4,14 +4,19 @@ import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.platform.Accounts.Account;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Client;
+import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.ScanError;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -21,6 +26,12 @@ import java.util.function.Function;
  * agent's own scan (its real layout), so they run once, not once per user.
  */
 public final class AllUsers {
+  /**
+   * How long one user's scan may take: a normal home takes well under a second; whatever one
+   * user's files do to a scan, the others' go on.
+   */
+  static final Duration PER_USER = Duration.ofMinutes(2);
+
   private AllUsers() {}
 
   /**
@@ -29,11 +40,18 @@ public final class AllUsers {
    * @param accounts the people with a home here ({@code Accounts.onThisMachine})
    */
   public static Inventory scan(Function<ScanContext, Inventory> scanner, ScanContext own, List<Account> accounts) {
+    return scan(scanner, own, accounts, PER_USER);
+  }
+
+  /** As {@link #scan(Function, ScanContext, List)}, each user's scan bounded by {@code perUser}. */
+  static Inventory scan(Function<ScanContext, Inventory> scanner, ScanContext own, List<Account> accounts,
+      Duration perUser) {
     List<Inventory> parts = new ArrayList<>();
+    List<ScanError> failures = new ArrayList<>();
     if (accounts.stream().noneMatch(a -> a.home().equals(own.home()))) {
       // LocalSystem or a service account: its home holds no person's clients, but its scan is
       // where the host probes and the machine-wide locations are.
-      parts.add(scanner.apply(own));
+      Bounded.run(() -> scanner.apply(own), perUser, "the agent's own account", failures).ifPresent(parts::add);
     }
     // The agent's own account first: its part, with the host probes, gives the merged host.
     List<Account> ordered = new ArrayList<>(accounts);
@@ -41,9 +59,21 @@ public final class AllUsers {
     for (Account account : ordered) {
       ScanContext context = account.home().equals(own.home())
           ? own.withOsUser(account.name()) : forAccount(own, account);
-      parts.add(tag(scanner.apply(context), account.name()));
+      Optional<Inventory> part = Bounded.run(() -> scanner.apply(context), perUser, account.name(), failures);
+      part.ifPresent(p -> parts.add(tag(p, account.name())));
     }
-    return merge(parts);
+    if (parts.isEmpty()) {
+      Instant now = Instant.now();
+      parts.add(Inventory.builder().scanId(UUID.randomUUID().toString()).startedAt(now).finishedAt(now)
+          .host(new Host(null, null, own.os().wire(), null, null, null, null)).build());
+    }
+    Inventory merged = merge(parts);
+    if (failures.isEmpty()) {
+      return merged;
+    }
+    List<ScanError> errors = new ArrayList<>(merged.errors());
+    errors.addAll(failures);
+    return merged.toBuilder().errors(errors).build();
   }
 
   /**

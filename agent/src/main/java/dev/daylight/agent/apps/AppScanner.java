@@ -1,5 +1,6 @@
 package dev.daylight.agent.apps;
 
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.platform.Root;
 import dev.daylight.agent.scan.ScanContext;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * folders. Runs no program; machine-wide folders only on the real machine.
  */
 public final class AppScanner {
+  private static final long MAX_BYTES = 8L * 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(AppScanner.class);
   /** Per-user bin folders CLIs install into, looked at even when PATH is unknown (fake home). */
   private static final List<String> HOME_BINS = List.of(".local/bin", "bin", ".npm-global/bin",
@@ -30,10 +32,12 @@ public final class AppScanner {
   private final AppCatalog catalog;
   private final ScanContext ctx;
   private final Sightings seen = new Sightings();
+  private final FileAccess access;
 
   private AppScanner(AppCatalog catalog, ScanContext ctx) {
     this.catalog = catalog;
     this.ctx = ctx;
+    this.access = FileAccess.of(ctx.layout());
   }
 
   public static List<Client> scan(ScanContext ctx) {
@@ -143,7 +147,7 @@ public final class AppScanner {
         try {
           installed.addAll(AppParsers.extensionsJson(json.get()));
         } catch (IOException e) {
-          LOG.warn("unreadable {}: {}", index, e.getMessage());
+          LOG.warn("unreadable {}: not an extension list", index); // the parser's message may quote the file
         }
       }
       if (installed.isEmpty()) {
@@ -233,15 +237,12 @@ public final class AppScanner {
     }
   }
 
-  private static Optional<byte[]> bytes(Path f) {
-    try {
-      return Files.isRegularFile(f) ? Optional.of(Files.readAllBytes(f)) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+  /** Version files and extension lists: small, bounded, and never followed out of the home. */
+  private Optional<byte[]> bytes(Path f) {
+    return access.read(f, MAX_BYTES) instanceof FileAccess.Content c ? Optional.of(c.bytes()) : Optional.empty();
   }
 
-  private static Optional<String> read(Path f) {
+  private Optional<String> read(Path f) {
     return bytes(f).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -23,7 +23,8 @@ final class DaylightCommand implements Runnable {
       RunCommand.class,
       DocsCommand.class,
       RunChild.class,
-      UsageCommand.class);
+      UsageCommand.class,
+      GuardCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -1,5 +1,7 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.guard.Guard;
+import dev.daylight.agent.guard.GuardEvents;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.text.Visible;
@@ -18,7 +20,9 @@ final class ReportNow {
       if (!recorded) {
         store.record(scan);
       }
+      GuardEvents.collect(stateDir, store);
       Reporter.Round r = new Reporter(stateDir).deliverNow(store);
+      Guard.refresh(stateDir, store);
       if (r.problem().isPresent() || r.pending() > 0) {
         err.println("daylight: report: " + r.delivered() + " delivered, " + r.pending() + " still queued"
             + r.problem().map(p -> " (" + Visible.of(p) + ")").orElse(""));

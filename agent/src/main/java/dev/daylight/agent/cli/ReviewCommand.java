@@ -1,6 +1,7 @@
 package dev.daylight.agent.cli;
 
 import dev.daylight.identity.Purls;
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.intel.Ecosystems;
 import dev.daylight.agent.release.Reviewer;
 import dev.daylight.agent.intel.Intel;
@@ -117,6 +118,7 @@ final class ReviewCommand implements Callable<Integer> {
       ReviewState state = decision == Decision.approve ? ReviewState.APPROVED : ReviewState.DENIED;
       List<ChangeEvent> events = s.review(purl, version, state, by != null ? by : System.getProperty("user.name"),
           reason);
+      Guard.refresh(store.dir(), s); // the hook lets the approved version through from the next call
       for (ChangeEvent e : events) {
         out.println(e.type().wire() + ": " + Visible.of(e.summary()));
       }

@@ -2,11 +2,14 @@ package dev.daylight.agent.cli;
 
 import dev.daylight.agent.machineview.UserViews;
 import dev.daylight.agent.platform.Accounts;
+import dev.daylight.agent.platform.Layout;
 
 import ch.qos.logback.classic.Level;
 import dev.daylight.agent.daemon.ChildContract;
 import dev.daylight.agent.daemon.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
+import dev.daylight.agent.guard.Guard;
+import dev.daylight.agent.guard.GuardEvents;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.pipeline.Scanner;
@@ -116,7 +119,17 @@ final class RunChild implements Callable<Integer> {
       if (mode == Mode.scan && !scan(reason, locations)) {
         return ExitCodes.RUNTIME_FAILURE;
       }
+      // The calls the hook refused, for this round's report.
+      if (target.allUsers) {
+        GuardEvents.collectAllUsers(store, Layout.currentMachine());
+      } else {
+        GuardEvents.collect(dir, store);
+      }
       status = deliver(locations);
+      Guard.refresh(dir, store); // the policy pulled may have changed the mode or a fleet decision
+      if (target.allUsers) {
+        Guard.followFleet(dir, store, Layout.currentMachine());
+      }
       if (target.allUsers) {
         writeViews();
       }
@@ -148,6 +161,7 @@ final class RunChild implements Callable<Integer> {
           store, storeOptions.dir(), Instant.now().minus(Usage.DEFAULT_WINDOW));
       Inventory inv = usage.inventory();
       Recorded rec = store.record(inv, usage.days());
+      Guard.refresh(storeOptions.dir(), store);
       for (McpServer s : inv.servers()) {
         watch.add(Path.of(s.configPath()));
       }

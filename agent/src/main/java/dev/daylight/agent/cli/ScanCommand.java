@@ -1,5 +1,6 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.allusers.AllUsers;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
@@ -106,7 +107,9 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (Store s = store.open()) {
       Usage.Read usage = Usage.read(inventory, context, s, store.dir(), usageSince);
-      return s.record(usage.inventory(), usage.days()).inventory();
+      Inventory recorded = s.record(usage.inventory(), usage.days()).inventory();
+      Guard.refresh(store.dir(), s);
+      return recorded;
     }
   }
 

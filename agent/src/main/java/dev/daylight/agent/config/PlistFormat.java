@@ -40,9 +40,10 @@ final class PlistFormat {
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setExpandEntityReferences(false);
+      f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", dev.daylight.agent.json.Limits.MAX_DEPTH);
       root = f.newDocumentBuilder().parse(xml).getDocumentElement();
     } catch (Exception e) {
-      throw new IOException("not a property list: " + e.getMessage(), e);
+      throw new IOException("not a property list (malformed or nested too deep)", null); // the parser's message may quote the file
     }
     Element dict = firstElement(root);
     if (!"plist".equals(root.getTagName()) || dict == null || !"dict".equals(dict.getTagName())) {

@@ -2,6 +2,7 @@ package dev.daylight.agent.discovery;
 
 import dev.daylight.agent.catalog.Catalog;
 import dev.daylight.agent.catalog.Catalog.ClientSpec;
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.secrets.Redactor;
 import dev.daylight.protocol.Client;
@@ -33,13 +34,14 @@ public final class Discovery {
   private final ScanContext context;
   private final Catalog catalog;
   private final Locator locator;
-  private final DocumentCache docs = new DocumentCache();
+  private final DocumentCache docs;
   private final ServerBuilder builder;
 
   private Discovery(ScanContext context, Catalog catalog) {
     this.context = context;
     this.catalog = catalog;
     this.locator = new Locator(catalog, context);
+    this.docs = new DocumentCache(FileAccess.of(context.layout()));
     this.builder = new ServerBuilder(catalog.dialect(), Redactor.withKey(context.fingerprintKey()),
         context.osUser().orElse(null));
   }

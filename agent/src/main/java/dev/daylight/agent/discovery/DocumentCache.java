@@ -1,6 +1,7 @@
 package dev.daylight.agent.discovery;
 
 import dev.daylight.agent.catalog.Catalog.Format;
+import dev.daylight.agent.platform.FileAccess;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,9 +26,14 @@ final class DocumentCache {
   }
 
   private final Map<Key, Documents.Outcome> outcomes = new HashMap<>();
+  private final FileAccess access;
+
+  DocumentCache(FileAccess access) {
+    this.access = access;
+  }
 
   Documents.Outcome load(Path path, Format format) {
-    return outcomes.computeIfAbsent(new Key(path, format), k -> Documents.load(k.path(), k.format()));
+    return outcomes.computeIfAbsent(new Key(path, format), k -> Documents.load(access, k.path(), k.format()));
   }
 
   Optional<Doc> parsed(Path path, Format format) {

@@ -4,22 +4,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.daylight.agent.catalog.Catalog.Format;
 import dev.daylight.agent.json.JsonTrees;
+import dev.daylight.agent.json.Limits;
+import dev.daylight.agent.platform.FileAccess;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +39,14 @@ final class Documents {
       .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
       .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
       .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .streamReadConstraints(Limits.CONSTRAINTS)
+      .build();
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .loaderOptions(Limits.yamlOptions())
+      .streamReadConstraints(Limits.CONSTRAINTS)
+      .build();
+  private static final TomlFactory TOML = TomlFactory.builder()
+      .streamReadConstraints(Limits.CONSTRAINTS)
       .build();
   private static final Pattern TOML_TABLE =
       Pattern.compile("^\\s*\\[{1,2}\\s*([^\\]]+?)\\s*\\]{1,2}\\s*(?:#.*)?\\r?$");
@@ -60,31 +66,19 @@ final class Documents {
 
   record Failed(String reason) implements Outcome {}
 
-  static Outcome load(Path path, Format format) {
+  static Outcome load(FileAccess access, Path path, Format format) {
+    FileAccess.Read read = access.read(path, MAX_BYTES);
+    if (read instanceof FileAccess.Refused r) {
+      return new Failed(r.reason());
+    }
+    if (!(read instanceof FileAccess.Content c)) {
+      return new Absent();
+    }
     String text;
     try {
-      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        return new Absent();
-      }
-      if (Files.isDirectory(path)) {
-        return new Failed("is a directory, expected a file");
-      }
-      long size = Files.size(path);
-      if (size > MAX_BYTES) {
-        return new Failed("file too large (" + size + " bytes, limit " + MAX_BYTES + ")");
-      }
-      text = decode(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      return Files.isSymbolicLink(path) ? new Failed("dangling symbolic link") : new Absent();
-    } catch (AccessDeniedException e) {
-      return new Failed("permission denied");
-    } catch (FileSystemException e) {
-      String why = e.getReason() == null ? "unreadable" : e.getReason();
-      return new Failed(why.toLowerCase().contains("symbolic") ? "symbolic link loop" : "unreadable: " + why);
+      text = decode(c.bytes());
     } catch (CharacterCodingException e) {
       return new Failed("binary or not UTF-8 text");
-    } catch (IOException e) {
-      return new Failed("unreadable: " + e.getClass().getSimpleName());
     }
     if (text.indexOf('\0') >= 0) {
       return new Failed("binary file");
@@ -103,15 +97,17 @@ final class Documents {
         case TOML -> new Parsed(toml(text));
         case XML -> new Parsed(new Doc(null, Map.of(), text));
       };
+    } catch (StreamConstraintsException e) {
+      return new Failed(format.name() + " nested deeper than " + Limits.MAX_DEPTH + " levels or too large, not read");
     } catch (JsonProcessingException e) {
       return new Failed("malformed " + format.name() + where(e.getLocation()));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
       return new Failed("malformed " + format.name() + " (truncated or invalid)");
     }
   }
 
   private static Doc yaml(String text) throws IOException {
-    try (JsonParser p = new YAMLFactory().createParser(text)) {
+    try (JsonParser p = YAML.createParser(text)) {
       return LocatingTreeBuilder.build(p, text);
     }
   }
@@ -119,7 +115,7 @@ final class Documents {
   /** Jackson's TOML parser keeps no locations; table headers and inline-table keys give the lines. */
   private static Doc toml(String text) throws IOException {
     JsonNode root;
-    try (JsonParser p = new TomlFactory().createParser(text)) {
+    try (JsonParser p = TOML.createParser(text)) {
       root = JsonTrees.read(p);
     }
     Map<String, Integer> lines = new HashMap<>();

@@ -9,6 +9,7 @@ import java.util.List;
 
 /** Reads one target file into servers and errors, by the shape its catalog entry names. */
 final class FileReader {
+  private static final java.util.Set<String> OWN_REASONS = java.util.Set.of("entry is not an object");
   private final DocumentCache docs;
   private final ServerBuilder builder;
 
@@ -72,9 +73,11 @@ final class FileReader {
     return builder.dialect();
   }
 
-  /** Our own messages only; they never quote file content. */
+  /**
+   * Our own messages only: the JDK's and libraries' exceptions (a bad URI, path or enum name)
+   * quote the value they choked on, which came from the file and may be a secret.
+   */
   private static String reason(RuntimeException ex) {
-    return ex instanceof IllegalArgumentException && ex.getMessage() != null
-        ? ex.getMessage() : ex.getClass().getSimpleName();
+    return OWN_REASONS.contains(ex.getMessage()) ? ex.getMessage() : ex.getClass().getSimpleName();
   }
 }

@@ -1,5 +1,6 @@
 package dev.daylight.agent.discovery;
 
+import dev.daylight.agent.json.Limits;
 import dev.daylight.protocol.Transport;
 import java.io.IOException;
 import java.io.StringReader;
@@ -26,6 +27,8 @@ import org.xml.sax.SAXException;
  * URL option is a server. The JDK parser runs with DTDs and external entities off.
  */
 final class JetBrainsXml {
+  private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
   private JetBrainsXml() {}
 
   /** A server as read: name, raw fields and the line of its name option. */
@@ -160,12 +163,17 @@ final class JetBrainsXml {
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      // The JDK parser's own depth cap: a workspace file nested thousands deep fails as one error.
+      f.setAttribute(MAX_DEPTH_PROPERTY, Limits.MAX_DEPTH);
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
       b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal, prints nothing
       return b.parse(new InputSource(new StringReader(text)));
     } catch (SAXException e) {
+      if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+        throw new IOException("XML nested deeper than " + Limits.MAX_DEPTH + " levels, not read", null);
+      }
       throw new IOException(e instanceof org.xml.sax.SAXParseException p
           ? "malformed XML at line " + p.getLineNumber() + ", column " + p.getColumnNumber()
           : "malformed XML", null);

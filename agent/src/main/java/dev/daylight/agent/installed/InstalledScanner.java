@@ -2,6 +2,7 @@ package dev.daylight.agent.installed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.json.JsonTrees;
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.ScanError;
@@ -28,17 +29,24 @@ public final class InstalledScanner {
   private static final Logger LOG = LoggerFactory.getLogger(InstalledScanner.class);
   /** The uv cache holds unpacked wheels a few levels below {@code archive-v0/<hash>/}. */
   private static final int UV_CACHE_DEPTH = 6;
+  /** Manifests are a few KB; a published package.json stays far below this. */
+  private static final long MANIFEST_MAX_BYTES = 4L * 1024 * 1024;
 
   public record Result(List<InstalledPackage> packages, List<ScanError> errors) {}
 
   private final List<InstalledPackage> found = new ArrayList<>();
   private final List<ScanError> errors = new ArrayList<>();
+  private final FileAccess access;
 
-  private InstalledScanner() {}
+  private InstalledScanner(FileAccess access) {
+    this.access = access;
+  }
 
   public static Result scan(ScanContext ctx) {
-    Locations where = Locations.of(ctx);
-    InstalledScanner s = new InstalledScanner();
+    FileAccess access = FileAccess.of(ctx.layout());
+    Locations where = Locations.of(ctx, access);
+    InstalledScanner s = new InstalledScanner(access);
+    s.errors.addAll(where.errors());
     where.npmCache().ifPresent(s::npxCache);
     where.npmGlobal().forEach(d -> s.nodeModules(d, "npm-global", null));
     where.bunGlobal().forEach(d -> s.nodeModules(d, "bun-global", null));
@@ -59,14 +67,16 @@ public final class InstalledScanner {
   /** The dependency names npx wrote into the run's own package.json; empty when absent. */
   private Set<String> requested(Path packageJson) {
     Set<String> names = new LinkedHashSet<>();
-    if (Files.isRegularFile(packageJson)) {
+    Optional<byte[]> bytes = bytes(packageJson);
+    if (bytes.isPresent()) {
       try {
-        JsonNode deps = JsonTrees.read(Files.readAllBytes(packageJson)).path("dependencies");
+        JsonNode deps = JsonTrees.read(bytes.get()).path("dependencies");
         for (Iterator<String> it = deps.fieldNames(); it.hasNext(); ) {
           names.add(it.next());
         }
       } catch (IOException e) {
-        errors.add(new ScanError(packageJson.toString(), "unreadable package.json: " + e.getMessage()));
+        // Jackson's message quotes the file; only the position is passed on.
+        errors.add(new ScanError(packageJson.toString(), "unreadable package.json" + Manifests.where(e)));
       }
     }
     return names;
@@ -94,7 +104,7 @@ public final class InstalledScanner {
     for (Path tool : list(tools)) {
       String wanted = Manifests.pypiPurl(tool.getFileName().toString(), null);
       distInfos(tool, 5).stream()
-          .filter(m -> Manifests.coreMetadata(bytes(m)).map(nv -> Manifests.pypiPurl(nv.name(), null).equals(wanted)).orElse(false))
+          .filter(m -> bytes(m).flatMap(Manifests::coreMetadata).map(nv -> Manifests.pypiPurl(nv.name(), null).equals(wanted)).orElse(false))
           .findFirst()
           .ifPresent(m -> manifest(tool, m, "uv-tool", Manifests::coreMetadata, "PyPI"));
     }
@@ -122,10 +132,11 @@ public final class InstalledScanner {
 
   private void manifest(Path installPath, Path file, String source,
       Function<byte[], Optional<Manifests.NameVersion>> parse, String ecosystem) {
-    if (!Files.isRegularFile(file)) {
+    Optional<byte[]> read = bytes(file);
+    if (read.isEmpty()) {
       return;
     }
-    byte[] b = bytes(file);
+    byte[] b = read.get();
     Optional<Manifests.NameVersion> nv = parse.apply(b);
     if (nv.isEmpty()) {
       errors.add(new ScanError(file.toString(), "no package name in " + file.getFileName()));
@@ -137,8 +148,8 @@ public final class InstalledScanner {
     found.add(new InstalledPackage(purl, ecosystem, name, version, source, installPath.toString(), Manifests.sha256(b)));
   }
 
-  private static List<Path> distInfos(Path root, int depth) {
-    if (!Files.isDirectory(root)) {
+  private List<Path> distInfos(Path root, int depth) {
+    if (!Files.isDirectory(root) || !access.mayReadFolder(root)) {
       return List.of();
     }
     try (Stream<Path> s = Files.find(root, depth,
@@ -150,16 +161,18 @@ public final class InstalledScanner {
     }
   }
 
-  private static byte[] bytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      return new byte[0];
+  /** A manifest's bytes through the scan's file access; a refusal is one error, absence none. */
+  private Optional<byte[]> bytes(Path file) {
+    FileAccess.Read read = access.read(file, MANIFEST_MAX_BYTES);
+    if (read instanceof FileAccess.Refused r && !r.reason().startsWith("is a directory")) {
+      errors.add(new ScanError(file.toString(), r.reason()));
     }
+    return read instanceof FileAccess.Content c ? Optional.of(c.bytes()) : Optional.empty();
   }
 
-  private static List<Path> list(Path dir) {
-    if (!Files.isDirectory(dir)) {
+  /** The folders in {@code dir}; a folder reached through a link out of the home is not listed (its names are not the user's). */
+  private List<Path> list(Path dir) {
+    if (!Files.isDirectory(dir) || !access.mayReadFolder(dir)) {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir)) {

@@ -1,7 +1,9 @@
 package dev.daylight.agent.installed;
 
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.Root;
 import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.protocol.ScanError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +24,31 @@ record Locations(
     List<Path> bunGlobal,
     List<Path> uvTools,
     List<Path> uvCache,
-    List<Path> pipxVenvs) {
+    List<Path> pipxVenvs,
+    List<ScanError> errors) {
 
-  static Locations of(ScanContext ctx) {
+  /** An {@code .npmrc} is a few lines; a bigger one is refused unread. */
+  static final long NPMRC_MAX_BYTES = 1024 * 1024;
+
+  /**
+   * Folders named by the scan's own environment are trusted (they are the agent's, or empty for
+   * another user's home); folders named in the user's {@code .npmrc} count only inside that home
+   * or a system location, so a setting cannot make the scan list another user's files.
+   */
+  static Locations of(ScanContext ctx, FileAccess access) {
     Path home = ctx.home();
-    Optional<String> npmrc = read(home.resolve(".npmrc"));
-    Optional<Path> cache = ctx.env("npm_config_cache").or(() -> ctx.env("NPM_CONFIG_CACHE"))
-        .or(() -> npmrc.flatMap(t -> Manifests.npmrc(t, "cache")))
-        .map(v -> expand(v, home));
-    Optional<Path> prefix = ctx.env("npm_config_prefix").or(() -> ctx.env("NPM_CONFIG_PREFIX"))
-        .or(() -> npmrc.flatMap(t -> Manifests.npmrc(t, "prefix")))
-        .map(v -> expand(v, home));
+    List<ScanError> errors = new ArrayList<>();
+    Path npmrcPath = home.resolve(".npmrc");
+    FileAccess.Read read = access.read(npmrcPath, NPMRC_MAX_BYTES);
+    if (read instanceof FileAccess.Refused r) {
+      errors.add(new ScanError(npmrcPath.toString(), r.reason()));
+    }
+    Optional<String> npmrc = read instanceof FileAccess.Content c
+        ? Optional.of(new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8)) : Optional.empty();
+    Optional<Path> cache = ctx.env("npm_config_cache").or(() -> ctx.env("NPM_CONFIG_CACHE")).flatMap(v -> expand(v, home))
+        .or(() -> fromNpmrc(npmrc, "cache", home, access, npmrcPath, errors));
+    Optional<Path> prefix = ctx.env("npm_config_prefix").or(() -> ctx.env("NPM_CONFIG_PREFIX")).flatMap(v -> expand(v, home))
+        .or(() -> fromNpmrc(npmrc, "prefix", home, access, npmrcPath, errors));
     Path xdgData = ctx.layout().root(Root.XDG_DATA).orElse(home.resolve(".local/share"));
     Path xdgCache = ctx.env("XDG_CACHE_HOME").map(Path::of).orElse(home.resolve(".cache"));
     Optional<Path> appData = ctx.layout().root(Root.APPDATA);
@@ -78,14 +94,39 @@ record Locations(
       }
     }
     return new Locations(cache, distinct(global), List.of(bun.resolve("install/global/node_modules")),
-        distinct(uvTools), distinct(uvCache), distinct(pipx));
+        distinct(uvTools), distinct(uvCache), distinct(pipx), List.copyOf(errors));
+  }
+
+  private static Optional<Path> fromNpmrc(Optional<String> npmrc, String key, Path home, FileAccess access,
+      Path npmrcPath, List<ScanError> errors) {
+    Optional<String> value = npmrc.flatMap(t -> Manifests.npmrc(t, key));
+    Optional<Path> dir = value.flatMap(v -> expand(v, home));
+    if (value.isPresent() && dir.isEmpty()) {
+      errors.add(new ScanError(npmrcPath.toString(), key + "= is not a valid path, not read"));
+      return Optional.empty();
+    }
+    if (dir.isPresent() && java.nio.file.Files.exists(dir.get()) && !access.mayReadFolder(dir.get())) {
+      errors.add(new ScanError(npmrcPath.toString(),
+          key + "= names a folder outside this home (or one its owner cannot read), not read"));
+      return Optional.empty();
+    }
+    return dir;
   }
 
   private static List<Path> distinct(List<Path> paths) {
     return paths.stream().map(Path::normalize).distinct().toList();
   }
 
-  private static Path expand(String value, Path home) {
+  /** The folder a setting names; empty when it is no path at all (a NUL byte, say). */
+  private static Optional<Path> expand(String value, Path home) {
+    try {
+      return Optional.of(expandOrThrow(value, home));
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty(); // its message quotes the value: not passed on
+    }
+  }
+
+  private static Path expandOrThrow(String value, Path home) {
     String v = value.replace("${HOME}", home.toString()).replace("$HOME", home.toString());
     if (v.equals("~") || v.startsWith("~/") || v.startsWith("~\\")) {
       return home.resolve(v.substring(Math.min(2, v.length())));
@@ -101,14 +142,6 @@ record Locations(
       return s.filter(Files::isDirectory).sorted().map(p -> p.resolve(below)).toList();
     } catch (IOException e) {
       return List.of();
-    }
-  }
-
-  private static Optional<String> read(Path file) {
-    try {
-      return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
     }
   }
 }

@@ -75,6 +75,15 @@ final class Manifests {
     return Optional.empty();
   }
 
+  /** Where a parser stopped, never what it read: Jackson's messages quote the document. */
+  static String where(IOException e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+        && j.getLocation().getLineNr() > 0) {
+      return " (malformed at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+    }
+    return " (malformed)";
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * decimals without trailing zeros (TOML's floats), embedded values as binary or POJO nodes.
  */
 public final class JsonTrees {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(Limits.CONSTRAINTS).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTrees() {}

@@ -74,11 +74,28 @@ final class CollectorClient {
 
   /** @return node id and node key */
   Map.Entry<String, String> enroll(String secret, Host host) throws IOException {
-    byte[] body = Json.mapper().writeValueAsBytes(Map.of("enrollSecret", secret, "host", host));
+    return enroll(secret, host, null);
+  }
+
+  /**
+   * @param proof the node key this agent already holds for this collector, or null: the collector
+   *     re-enrolls a known device only with it (or after an administrator allowed it)
+   * @return node id and node key
+   */
+  Map.Entry<String, String> enroll(String secret, Host host, String proof) throws IOException {
+    Map<String, Object> request = new java.util.HashMap<>(Map.of("enrollSecret", secret, "host", host));
+    if (proof != null) {
+      request.put("nodeKey", proof);
+    }
+    byte[] body = Json.mapper().writeValueAsBytes(request);
     Request r = new Request.Builder().url(base + "/api/v1/enroll").post(RequestBody.create(body, JSON)).build();
     try (Response res = http.newCall(r).execute()) {
       if (res.code() == 401) {
         throw new IOException("the collector refused the enrollment secret");
+      }
+      if (res.code() == 409) {
+        throw new IOException("the collector already has this device enrolled and this agent holds no key it"
+            + " accepts: an administrator must allow the re-enrollment (POST /api/v1/devices/NODE/reenroll)");
       }
       if (res.isRedirect()) {
         throw new IOException("enrollment failed: HTTP " + res.code() + " redirect, which is not followed:"
@@ -146,11 +163,39 @@ final class CollectorClient {
       if (res.code() == 304) {
         return Optional.empty();
       }
+      if (res.code() == 401) {
+        throw KeyRefused.from(start(res.body()));
+      }
       if (res.code() != 200) {
         throw new IOException("policy pull failed: HTTP " + res.code());
       }
       return Optional.of(Json.mapper().readValue(
           capped(res.body(), POLICY_MAX_BYTES, "policy").inputStream(), Policy.class));
+    }
+  }
+
+  /** 401: the collector does not accept the node key; it may say why and whether to enroll again. */
+  static final class KeyRefused extends IOException {
+    private static final long serialVersionUID = 1L;
+    final boolean reenrollAllowed;
+
+    private KeyRefused(String message, boolean reenrollAllowed) {
+      super(message);
+      this.reenrollAllowed = reenrollAllowed;
+    }
+
+    static KeyRefused from(String body) {
+      String reason = null;
+      boolean allowed = false;
+      try {
+        JsonNode n = Json.mapper().readTree(body);
+        reason = n.path("reason").isTextual() ? n.get("reason").asText() : null;
+        allowed = "allowed".equals(n.path("reenroll").asText());
+      } catch (IOException | RuntimeException e) {
+        // an answer that is not ours: no reason to show
+      }
+      return new KeyRefused("the collector no longer accepts this node key"
+          + (reason == null ? "" : " (" + brief(reason) + ")"), allowed);
     }
   }
 

@@ -55,6 +55,16 @@ public record Credentials(String collector, String nodeId, String nodeKey, Strin
     }
   }
 
+  /** Sets aside credentials the collector retired, so the next delivery enrolls again; kept for the record. */
+  public static void retire(Path stateDir) {
+    Path file = stateDir.resolve(FILE_NAME);
+    try {
+      Files.move(file, stateDir.resolve(FILE_NAME + ".retired"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      LOG.warn("cannot set aside retired collector credentials: {}", e.getClass().getSimpleName());
+    }
+  }
+
   /**
    * The node key lets anyone who reads it report as this machine: a file loosened since it was
    * written (a restore, a copy, a umask) is set back to 0600 and the change is logged.

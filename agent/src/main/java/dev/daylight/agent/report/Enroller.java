@@ -26,7 +26,16 @@ public final class Enroller {
     }
     String normalizedPin = pin == null ? null : Tls.normalizePin(pin);
     CollectorClient client = new CollectorClient(uri, caPem, normalizedPin);
-    Map.Entry<String, String> node = client.enroll(secret, host(stateDir));
+    // The key this agent holds for the same collector proves the device is its own; the device id
+    // alone does not (it is shown in exports).
+    String proof = null;
+    try {
+      proof = Credentials.load(stateDir).filter(old -> uri.toString().equals(old.collector()))
+          .map(Credentials::nodeKey).orElse(null);
+    } catch (java.io.UncheckedIOException e) {
+      // unreadable credentials: enroll without proof
+    }
+    Map.Entry<String, String> node = client.enroll(secret, host(stateDir), proof);
     Credentials c = new Credentials(uri.toString(), node.getKey(), node.getValue(), caPem, normalizedPin);
     c.save(stateDir);
     // A new node starts the collector's view with a full snapshot.

@@ -1,5 +1,6 @@
 package dev.daylight.agent.report;
 
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.store.OutboxItem;
 import dev.daylight.agent.store.Store;
@@ -89,6 +90,12 @@ public final class Reporter {
     String problem = null;
     try {
       policyUpdated = pullPolicy(client, key, store);
+    } catch (CollectorClient.KeyRefused e) {
+      problem = e.getMessage() + (e.reenrollAllowed ? ": re-enrollment allowed, enrolling again"
+          : ": " + NEEDS_ENROLLING + " again once an administrator allows it");
+      if (e.reenrollAllowed) {
+        Credentials.retire(stateDir); // the managed configuration's enrollment runs at the next delivery
+      }
     } catch (IOException e) {
       problem = "policy pull failed: " + e.getMessage();
     }
@@ -147,6 +154,9 @@ public final class Reporter {
     }
     store.replacePolicy(p.get().entries());
     store.putSetting(SCAN_INTERVAL, Long.toString(Math.max(0, p.get().scanIntervalSeconds())));
+    // Blank when the fleet leaves the guard to each machine (the local mode then applies).
+    store.putSetting(Guard.FLEET_MODE, p.get().guard() == null ? "" : p.get().guard().mode());
+    store.putSetting(Guard.FLEET_INSTALL_HOOKS, p.get().guard() == null ? "" : Boolean.toString(p.get().guard().installHooks()));
     if (!p.get().intel().isEmpty()) {
       // Intel first, cursor after: a crash in between fetches the same records again, no gap.
       // The next scan's IntelSource sees the imported records.

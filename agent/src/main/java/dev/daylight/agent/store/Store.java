@@ -194,6 +194,22 @@ public final class Store implements AutoCloseable {
     });
   }
 
+  /**
+   * Events that come from outside a scan (the guard hook's refused calls): kept in the history and
+   * sent to the collector with the latest inventory, in one transaction.
+   */
+  public synchronized void appendEvents(List<ChangeEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    tx(conn -> {
+      Events.insert(conn, events);
+      new Outbox(conn).enqueueDelta(Reads.latest(conn).orElse(null), events, now());
+      Meta.bump(conn);
+      return null;
+    });
+  }
+
   public synchronized Optional<ReviewState> reviewState(String purl, String version) {
     return new Reviews(c).local(Purls.base(purl), version);
   }

@@ -3,6 +3,7 @@ package dev.daylight.collector.http;
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.fleet.Cursor;
 import dev.daylight.collector.fleet.FleetQueries;
+import dev.daylight.collector.fleet.GuardCalls;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.RawEvents;
@@ -35,7 +36,11 @@ final class Routes extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(Routes.class);
   static final int BODY_CAP = 4 * 1024 * 1024;
 
-  record EnrollRequest(String enrollSecret, Host host) {}
+  /** {@code nodeKey}: the key the enroller holds, its proof that the device is its own. */
+  record EnrollRequest(String enrollSecret, Host host, String nodeKey) {}
+
+  /** An administrator allows one re-enrollment ({@code revoke}: and ends the current key now). */
+  record ReenrollRequest(String by, Boolean revoke, Integer hours) {}
 
   /** Services the routes call; one set per collector process. */
   record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
@@ -65,9 +70,12 @@ final class Routes extends Handler.Abstract {
       if (status >= 500) {
         log.atWarn().addKeyValue("path", path).log(e.getMessage());
       } else {
-        log.atInfo().addKeyValue("path", path).addKeyValue("status", status).log("refused: {}", e.getMessage());
+        // The JSON log writes the message as given (no {} formatting): the reason is its own field
+        // and in the text. Reasons are our own words and never carry a secret.
+        log.atInfo().addKeyValue("path", path).addKeyValue("status", status).addKeyValue("reason", e.getMessage())
+            .log("refused: " + e.getMessage());
       }
-      HttpIo.sendJson(response, status, Map.of("error", e.getMessage()), callback);
+      HttpIo.sendJson(response, status, e.body(), callback);
     } catch (Exception e) {
       status = 500;
       log.atError().addKeyValue("path", path).setCause(e).log("request failed");
@@ -79,12 +87,14 @@ final class Routes extends Handler.Abstract {
 
   private static String route(String path) {
     if (path.startsWith("/api/v1/devices/")) {
-      return path.endsWith("/timeline") ? "device-timeline" : path.endsWith("/owner") ? "device-owner" : "device";
+      return path.endsWith("/timeline") ? "device-timeline" : path.endsWith("/owner") ? "device-owner"
+          : path.endsWith("/reenroll") ? "device-reenroll" : "device";
     }
     return switch (path) {
       case "/healthz", "/metrics", "/api/v1/enroll", "/api/v1/reports", "/api/v1/policy",
           "/api/v1/overview", "/api/v1/devices", "/api/v1/fleet/servers", "/api/v1/fleet/packages",
-          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel" -> path;
+          "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel", "/api/v1/admin/enrollments",
+          "/api/v1/guard/calls", "/api/v1/admin/guard" -> path;
       default -> path.startsWith("/api/") ? "unknown" : "dashboard";
     };
   }
@@ -107,10 +117,10 @@ final class Routes extends Handler.Abstract {
       case "/api/v1/enroll" -> {
         expect(method, "POST");
         EnrollRequest e = HttpIo.json(HttpIo.body(req, BODY_CAP), EnrollRequest.class);
-        Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), now);
+        Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), now);
         metrics.enrollments.inc();
-        log.atInfo().addKeyValue("node", done.nodeId()).log("enrolled");
-        return json(res, 200, Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey()), cb);
+        log.atInfo().addKeyValue("node", done.nodeId()).addKeyValue("how", done.how()).log("enrolled");
+        return json(res, 200, Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how()), cb);
       }
       case "/api/v1/reports" -> {
         expect(method, "POST");
@@ -164,6 +174,25 @@ final class Routes extends Handler.Abstract {
             .log(assignment.owner() == null || assignment.owner().isBlank() ? "owner cleared" : "owner assigned");
         yield json(res, 200, s.fleet().device(id), cb);
       }
+      case "device-reenroll" -> {
+        expect(method, "POST");
+        String id = deviceId(path, "/reenroll");
+        var r = HttpIo.json(HttpIo.body(req, BODY_CAP), ReenrollRequest.class);
+        if (r.by() == null || r.by().isBlank() || r.by().length() > 200) {
+          throw ApiException.badRequest("by (who allows it) is required, at most 200 characters");
+        }
+        int hours = r.hours() == null ? 24 : r.hours();
+        if (hours < 1 || hours > 24 * 30) {
+          throw ApiException.badRequest("hours must be 1 to 720");
+        }
+        boolean revoke = Boolean.TRUE.equals(r.revoke());
+        s.enrollment().allowReenrollment(id, java.time.Duration.ofHours(hours), revoke, r.by(), now);
+        log.atInfo().addKeyValue("node", id).addKeyValue("by", r.by()).addKeyValue("revoked", revoke)
+            .log("re-enrollment allowed");
+        yield json(res, 200, dev.daylight.collector.ingest.EnrollmentView.of(s.db(), limit, now), cb);
+      }
+      case "/api/v1/admin/enrollments" ->
+          json(res, 200, get(method, () -> dev.daylight.collector.ingest.EnrollmentView.of(s.db(), limit, now)), cb);
       case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), cursor,
           limit, now)), cb);
       case "/api/v1/fleet/packages" -> {
@@ -188,6 +217,18 @@ final class Routes extends Handler.Abstract {
             .addKeyValue("by", edit.by()).log("policy edited");
         yield json(res, 200, s.policy().list(null, Cursor.DEFAULT_LIMIT), cb);
       }
+      case "/api/v1/guard/calls" -> json(res, 200, get(method, () -> new GuardCalls(s.db()).query(
+          q.getValue("node"), q.getValue("decision"), longParam(req, "since", 0), limit)), cb);
+      case "/api/v1/admin/guard" -> {
+        if (method.equals("GET")) {
+          yield json(res, 200, s.policy().guard(), cb);
+        }
+        expect(method, "PUT");
+        var edit = HttpIo.json(HttpIo.body(req, BODY_CAP), GuardEdit.class);
+        s.policy().editGuard(edit.mode(), edit.installHooks(), edit.by(), now);
+        log.atInfo().addKeyValue("mode", edit.mode()).addKeyValue("by", edit.by()).log("guard mode set");
+        yield json(res, 200, s.policy().guard(), cb);
+      }
       case "/api/v1/admin/intel" -> {
         expect(method, "POST");
         var records = HttpIo.json(HttpIo.body(req, BODY_CAP), com.fasterxml.jackson.databind.JsonNode[].class);
@@ -208,6 +249,8 @@ final class Routes extends Handler.Abstract {
     }
     return out;
   }
+  /** {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by": "..."}}. */
+  record GuardEdit(String mode, Boolean installHooks, String by) {}
 
   private int report(Request req, Response res, Callback cb, long now) throws Exception {
     String node = node(req);
@@ -234,8 +277,19 @@ final class Routes extends Handler.Abstract {
     return json(res, 200, Map.of("reportId", r.reportId(), "status", word), cb);
   }
 
+  /** The node of the bearer key; a retired key's agent is told why and whether it may enroll again. */
   private String node(Request req) throws Exception {
-    return s.enrollment().nodeFor(HttpIo.bearer(req)).orElseThrow(ApiException::unauthorized);
+    String key = HttpIo.bearer(req);
+    Optional<String> node = s.enrollment().nodeFor(key);
+    if (node.isPresent()) {
+      return node.get();
+    }
+    Optional<Enrollment.Retired> retired = s.enrollment().retired(key, s.clock().millis());
+    if (retired.isPresent()) {
+      throw new ApiException(401, "node key retired", Map.of("reason", retired.get().reason(),
+          "reenroll", retired.get().reenrollAllowed() ? "allowed" : "needs an administrator's approval"));
+    }
+    throw ApiException.unauthorized();
   }
 
   private void admin(Request req) {

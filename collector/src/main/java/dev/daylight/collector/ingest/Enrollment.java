@@ -10,17 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Enroll secret in, node id and node key out (osquery's TLS enrollment). A device that enrolls
- * again keeps its node id and gets a fresh key; the old key stops working.
+ * again with its current key, or after an administrator allowed it, keeps its node id and gets a
+ * fresh key; the old key stops working and its holder is told why. The device id alone is not
+ * enough: it is shown in the admin view and in exports.
  */
 public final class Enrollment {
   /** What an enrolled agent holds. */
-  public record Enrolled(String nodeId, String nodeKey) {}
+  public record Enrolled(String nodeId, String nodeKey, String how) {}
 
   private final Database db;
   private final WriteQueue writes;
@@ -56,6 +57,14 @@ public final class Enrollment {
   }
 
   public Enrolled enroll(String secret, Host host, long now) throws SQLException {
+    return enroll(secret, host, null, now);
+  }
+
+  /**
+   * @param proof the node key the enroller already holds, or null: a known device id gets a new
+   *     key only with its current key or an administrator's approval ({@link EnrollmentRules})
+   */
+  public Enrolled enroll(String secret, Host host, String proof, long now) throws SQLException {
     if (!Secrets.same(secret, enrollSecret)) {
       throw ApiException.unauthorized();
     }
@@ -64,51 +73,52 @@ public final class Enrollment {
     }
     String key = Secrets.newKey();
     String hash = Secrets.sha256(key);
-    String nodeId = writes.submit("enroll", c -> upsert(c, host, hash, now));
-    synchronized (this) {
-      generation.incrementAndGet();
-      String old = hashByNode.remove(nodeId);
-      if (old != null) {
-        byKeyHash.remove(old);
-      }
+    String proofHash = proof == null || proof.isEmpty() ? null : Secrets.sha256(proof);
+    EnrollmentRules.Outcome done = writes.submit("enroll",
+        c -> EnrollmentRules.enroll(c, host, hash, proofHash, now));
+    if (done.kind() == EnrollmentRules.Kind.REFUSED) {
+      throw new ApiException(409, "this device is already enrolled: enrolling it again needs its current node key"
+          + " or an administrator's approval");
     }
-    return new Enrolled(nodeId, key);
+    forget(done.nodeId());
+    return new Enrolled(done.nodeId(), key, done.kind().name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  private static String upsert(Connection c, Host host, String hash, long now) throws SQLException {
-    String existing = null;
-    if (host.deviceId() != null && !host.deviceId().isBlank()) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT node_id FROM nodes WHERE device_id = ?")) {
-        ps.setString(1, host.deviceId());
-        try (ResultSet rs = ps.executeQuery()) {
-          existing = rs.next() ? rs.getString(1) : null;
+  /** An administrator allows one re-enrollment of {@code nodeId} within {@code window}; {@code revoke} ends its key now. */
+  public void allowReenrollment(String nodeId, Duration window, boolean revoke, String by, long now)
+      throws SQLException {
+    writes.submit("enroll", c -> EnrollmentRules.allow(c, nodeId, now + window.toMillis(), revoke, by, now));
+    forget(nodeId);
+  }
+
+  /** Why a key that no longer works stopped, and whether enrolling again would be accepted now. */
+  public Optional<Retired> retired(String key, long now) throws SQLException {
+    if (key == null || key.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Connection c = db.read();
+        PreparedStatement ps = c.prepareStatement("SELECT r.reason, n.reenroll_until FROM retired_keys r"
+            + " JOIN nodes n ON n.node_id = r.node_id WHERE r.key_hash = ?")) {
+      ps.setString(1, Secrets.sha256(key));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
         }
+        long until = rs.getLong(2);
+        return Optional.of(new Retired(rs.getString(1), !rs.wasNull() && until >= now));
       }
     }
-    if (existing != null) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE nodes SET key_hash = ? WHERE node_id = ?")) {
-        ps.setString(1, hash);
-        ps.setString(2, existing);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE revisions SET value = value + 1 WHERE name = 'keys'")) {
-        ps.executeUpdate();
-      }
-      HostFacts.update(c, existing, host);
-      return existing;
+  }
+
+  /** Why a key stopped working, as its agent is told. */
+  public record Retired(String reason, boolean reenrollAllowed) {}
+
+  private synchronized void forget(String nodeId) {
+    generation.incrementAndGet();
+    String old = hashByNode.remove(nodeId);
+    if (old != null) {
+      byKeyHash.remove(old);
     }
-    String nodeId = UUID.randomUUID().toString();
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO nodes (node_id, key_hash, device_id, enrolled_at) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, nodeId);
-      ps.setString(2, hash);
-      ps.setString(3, host.deviceId());
-      ps.setLong(4, now);
-      ps.executeUpdate();
-    }
-    HostFacts.update(c, nodeId, host);
-    return nodeId;
   }
 
   /** The node a bearer key belongs to, if any. */

@@ -99,7 +99,7 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
           }
         }
         // The timeline keeps these; the latest view has nothing to change for them.
-        case REVIEW_CHANGED, UNKNOWN -> { }
+        case REVIEW_CHANGED, GUARD_CALL, UNKNOWN -> { }
       }
     } catch (java.io.IOException | IllegalArgumentException ex) {
       // The event stays in the timeline; only the latest view skips what it cannot read.

@@ -93,7 +93,8 @@ public final class PolicyService {
       } catch (IOException e) {
         throw new SQLException("stored intel is not JSON", e);
       }
-      return new Policy(etag(c, intelCursor), entries, scanIntervalSeconds, intel, Long.toString(cursor));
+      return new Policy(etag(c, intelCursor), entries, scanIntervalSeconds, intel, Long.toString(cursor),
+          GuardSetting.read(c).orElse(null));
     }
   }
 
@@ -176,6 +177,22 @@ public final class PolicyService {
       bump(c, "policy");
       return null;
     });
+  }
+
+  /** Sets (or, with no mode, withdraws) the fleet's guard mode; agents get it with the next policy. */
+  public void editGuard(String mode, Boolean installHooks, String by, long now) throws SQLException {
+    GuardSetting.Edit e = new GuardSetting.Edit(mode, installHooks, by);
+    writes.submit("policy", c -> {
+      GuardSetting.write(c, e, now);
+      bump(c, "policy");
+      return null;
+    });
+  }
+
+  public Map<String, Object> guard() throws SQLException {
+    try (Connection c = db.read()) {
+      return GuardSetting.describe(c);
+    }
   }
 
   /**

@@ -44,7 +44,7 @@ class EnrollmentTest {
       Enrollment.Enrolled first = a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), 1);
       assertThat(b.nodeFor(first.nodeKey())).contains(first.nodeId());
 
-      Enrollment.Enrolled second = a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), 2);
+      Enrollment.Enrolled second = a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), first.nodeKey(), 2);
       assertThat(second.nodeId()).isEqualTo(first.nodeId());
       assertThat(a.nodeFor(first.nodeKey())).as("the collector that re-enrolled forgets at once").isEmpty();
       Thread.sleep(300);
@@ -65,7 +65,7 @@ class EnrollmentTest {
       long before = revision(dbA);
       a.enroll("enroll-secret", Fixtures.host("desktop", "bob"), 2);
       assertThat(revision(dbA)).isEqualTo(before);
-      a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), 3);
+      a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), ann.nodeKey(), 3);
       assertThat(revision(dbA)).isEqualTo(before + 1);
     }
   }

@@ -2,6 +2,7 @@ package dev.daylight.ui.data;
 
 import dev.daylight.agent.change.Lifecycle;
 import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.store.Acknowledgement;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
@@ -90,6 +91,7 @@ public final class StoreData implements DaylightData, AutoCloseable {
     Inventory inventory = scanner.apply(context);
     progress.update(0.9, "Storing " + inventory.servers().size() + " servers");
     store.record(inventory);
+    Guard.refresh(store.file().getParent(), store);
     progress.update(1, "Stored");
   }
 

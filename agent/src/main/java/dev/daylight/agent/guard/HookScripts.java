@@ -1,0 +1,73 @@
+package dev.daylight.agent.guard;
+
+import dev.daylight.agent.platform.Os;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Puts the hook (a POSIX sh wrapper and its awk program) into a folder of the state directory,
+ * so the clients' settings name a file that exists however Daylight itself was installed.
+ */
+final class HookScripts {
+  static final String SCRIPT = "daylight-guard";
+  static final String PROGRAM = "guard-hook.awk";
+
+  private HookScripts() {}
+
+  /** Writes both files into {@code bin} (0755 and 0644) and returns the script's path. */
+  static Path deploy(Path bin, Os os) throws IOException {
+    Files.createDirectories(bin);
+    String script = resource("daylight-guard.sh").replace("@OS@", os.wire());
+    put(bin.resolve(SCRIPT), script, "rwxr-xr-x");
+    put(bin.resolve(PROGRAM), resource(PROGRAM), "rw-r--r--");
+    return bin.resolve(SCRIPT);
+  }
+
+  /**
+   * The command line a client runs, quoted for the POSIX shell the clients start hooks with. A
+   * user's hook names the user's state folder; a machine-wide one finds each user's state folder
+   * itself and reads the agent's per-user file in {@code machineDir}.
+   */
+  static String command(Path script, String client, GuardMode fallback, Path stateDir, Path machineDir) {
+    StringBuilder b = new StringBuilder(quote(script.toString()))
+        .append(" --client ").append(client).append(" --mode ").append(fallback.wire());
+    if (stateDir != null) {
+      b.append(" --state ").append(quote(stateDir.toString()));
+    }
+    if (machineDir != null) {
+      b.append(" --machine ").append(quote(machineDir.toString()));
+    }
+    return b.toString();
+  }
+
+  static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  private static void put(Path file, String text, String perms) throws IOException {
+    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(perms));
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = HookScripts.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException(name + " missing from the agent jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.daylight.agent.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.Json;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hook's record of calls, one JSON line each, appended by the hook and read here:
+ * {@code {"ts","client","server","tool","project","decision":"allow|deny|audit","reason"}}.
+ * Never the call's arguments or results. A line that does not parse (a torn write) is skipped.
+ */
+public final class Spool {
+  public static final String NAME = "spool.jsonl";
+  private static final int TAIL = 256 * 1024;
+
+  public record Call(String ts, String client, String server, String tool, String project, String decision,
+      String reason) {}
+
+  private Spool() {}
+
+  public static Path file(Path stateDir) {
+    return Guard.dir(stateDir).resolve(NAME);
+  }
+
+  /** The calls recorded from byte {@code offset} on (bounded to the last 256 KB), and the new end. */
+  public static Page from(Path stateDir, long offset) throws IOException {
+    Path f = file(stateDir);
+    if (!Files.isRegularFile(f)) {
+      return new Page(List.of(), 0);
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
+      long end = raf.length();
+      long start = offset > end ? 0 : Math.max(offset, end - TAIL);
+      byte[] buf = new byte[(int) (end - start)];
+      raf.seek(start);
+      raf.readFully(buf);
+      String text = new String(buf, StandardCharsets.UTF_8);
+      int lastNewline = text.lastIndexOf('\n');
+      List<Call> calls = new ArrayList<>();
+      for (String line : text.substring(0, lastNewline + 1).split("\n")) {
+        parse(line, calls);
+      }
+      // A line still being written stays for the next read.
+      return new Page(calls, start + text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length);
+    }
+  }
+
+  /** Calls read and the offset to read from next time. */
+  public record Page(List<Call> calls, long end) {}
+
+  /** The last call recorded for each client. */
+  public static Map<String, Call> lastByClient(Path stateDir) throws IOException {
+    Map<String, Call> last = new LinkedHashMap<>();
+    for (Call c : from(stateDir, 0).calls()) {
+      last.put(c.client(), c);
+    }
+    return last;
+  }
+
+  private static void parse(String line, List<Call> into) {
+    if (line.isBlank()) {
+      return;
+    }
+    try {
+      JsonNode n = Json.mapper().readTree(line);
+      into.add(new Call(n.path("ts").asText(), n.path("client").asText(), n.path("server").asText(),
+          n.path("tool").asText(), n.path("project").asText(), n.path("decision").asText(), n.path("reason").asText()));
+    } catch (IOException e) {
+      // torn or foreign line: skipped
+    }
+  }
+}

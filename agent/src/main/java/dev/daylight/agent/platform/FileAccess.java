@@ -1,0 +1,212 @@
+package dev.daylight.agent.platform;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a scan opens the files of one home. A scan may run as root over every user's home, and
+ * those users write the files it reads, so each read is bounded:
+ * <ul>
+ *   <li>links (of the file or of any folder above it) are followed only while they stay in the
+ *       home (its real path) or in a system location the layout names (machine-wide config, global package folders, the Nix store);
+ *   <li>only regular files are opened (a FIFO would block the open, a device would never end);
+ *   <li>at most {@code maxBytes} are read, within {@link #READ_TIME} (a slow filesystem cannot
+ *       hold a scan), and the size is checked before the read (a sparse file is refused unread);
+ *   <li>when the home belongs to another account than the one running the scan, the file must be
+ *       readable by the home's owner ({@link Ownership}), so root never sees more than the user.
+ * </ul>
+ * Refusals carry a reason and never a byte of the file.
+ */
+public final class FileAccess {
+  /** How long reading one file may take once it is open. */
+  public static final java.time.Duration READ_TIME = java.time.Duration.ofSeconds(5);
+  private static final int CHUNK = 64 * 1024;
+
+  /** What reading one file gave. */
+  public sealed interface Read {}
+
+  /** The file's bytes. */
+  public record Content(byte[] bytes) implements Read {}
+
+  /** No file at that path: not an error. */
+  public record Absent() implements Read {}
+
+  /** The file exists but was not read; the reason names no content. */
+  public record Refused(String reason) implements Read {}
+
+  private final Path home;
+  private final Path realHome;
+  private final List<Path> systemRoots;
+  private final Optional<Ownership> owner;
+
+  private FileAccess(Path home, Path realHome, List<Path> systemRoots, Optional<Ownership> owner) {
+    this.home = home;
+    this.realHome = realHome;
+    this.systemRoots = systemRoots;
+    this.owner = owner;
+  }
+
+  /** Reads of {@code layout}'s home: the home, the layout's machine-wide roots and {@code extra} roots. */
+  public static FileAccess of(Layout layout, List<Path> extra) {
+    List<Path> roots = new ArrayList<>();
+    if (layout.realMachine()) {
+      for (Root r : new Root[] {Root.ETC, Root.SYSTEM_CONFIG, Root.PROGRAM_FILES}) {
+        layout.root(r).ifPresent(roots::add);
+      }
+      roots.addAll(SystemLocations.of(layout.os()));
+    }
+    roots.addAll(extra);
+    List<Path> real = new ArrayList<>();
+    for (Path r : roots) {
+      real(r).ifPresent(real::add);
+    }
+    Path home = layout.home();
+    return new FileAccess(home, real(home).orElse(home), List.copyOf(real), Ownership.of(home));
+  }
+
+  public static FileAccess of(Layout layout) {
+    return of(layout, List.of());
+  }
+
+  /** The file's bytes, up to {@code maxBytes}; a larger file is refused. */
+  public Read read(Path file, long maxBytes) {
+    Path real;
+    BasicFileAttributes attrs;
+    try {
+      BasicFileAttributes link = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      // Every link on the way counts, a linked folder (~/.cursor -> another home) as much as the file.
+      real = file.toRealPath();
+      if (!allowed(real)) {
+        return new Refused(link.isSymbolicLink() ? "symbolic link leads outside the home"
+            : "a linked folder leads outside the home");
+      }
+      attrs = link.isSymbolicLink()
+          ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS) : link;
+    } catch (NoSuchFileException e) {
+      return Files.isSymbolicLink(file) ? new Refused("dangling symbolic link") : new Absent();
+    } catch (AccessDeniedException e) {
+      return new Refused("permission denied");
+    } catch (FileSystemException e) {
+      String why = e.getReason() == null ? "" : e.getReason().toLowerCase(java.util.Locale.ROOT);
+      return new Refused(why.contains("symbolic") || why.contains("links") ? "symbolic link loop" : "unreadable");
+    } catch (IOException | SecurityException e) {
+      return new Refused("unreadable");
+    }
+    if (attrs.isDirectory()) {
+      return new Refused("is a directory, expected a file");
+    }
+    if (!attrs.isRegularFile()) {
+      return new Refused("not a regular file (" + kind(attrs) + "), not opened");
+    }
+    if (attrs.size() > maxBytes) {
+      return new Refused("file too large (" + attrs.size() + " bytes, limit " + maxBytes + ")");
+    }
+    if (owner.isPresent()) {
+      Optional<String> denied = owner.get().denies(real, realHome);
+      if (denied.isPresent()) {
+        return new Refused(denied.get());
+      }
+    }
+    return readBounded(real, maxBytes);
+  }
+
+  /**
+   * Whether a folder named by a setting the user controls ({@code .npmrc cache=}) may be read:
+   * its real path is in the home or a system location, and the home's owner may enter it.
+   */
+  public boolean mayReadFolder(Path dir) {
+    Optional<Path> real = real(dir);
+    if (real.isEmpty()) {
+      return false;
+    }
+    if (!allowed(real.get())) {
+      return false;
+    }
+    return owner.isEmpty() || owner.get().mayEnter(real.get(), realHome);
+  }
+
+  /** The home this access reads. */
+  public Path home() {
+    return home;
+  }
+
+  private boolean allowed(Path real) {
+    if (real.startsWith(realHome)) {
+      return true;
+    }
+    for (Path r : systemRoots) {
+      if (real.startsWith(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Opened without following a link (a swap after the checks fails), read in chunks within the time cap. */
+  private static Read readBounded(Path real, long maxBytes) {
+    long deadline = System.nanoTime() + READ_TIME.toNanos();
+    try (SeekableByteChannel ch = Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      long size = ch.size();
+      if (size > maxBytes) {
+        return new Refused("file too large (" + size + " bytes, limit " + maxBytes + ")");
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(maxBytes + 1, Math.max(size + 1, CHUNK)));
+      while (true) {
+        if (!buf.hasRemaining()) {
+          if (buf.capacity() > maxBytes) {
+            return new Refused("file too large (grew past " + maxBytes + " bytes while read)");
+          }
+          ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(maxBytes + 1, (long) buf.capacity() * 2));
+          buf.flip();
+          bigger.put(buf);
+          buf = bigger;
+        }
+        int n = ch.read(buf);
+        if (n < 0) {
+          break;
+        }
+        if (System.nanoTime() - deadline > 0) {
+          return new Refused("reading took longer than " + READ_TIME.toSeconds() + " s");
+        }
+      }
+      byte[] out = new byte[buf.position()];
+      buf.flip().get(out);
+      return new Content(out);
+    } catch (NoSuchFileException e) {
+      return new Absent();
+    } catch (AccessDeniedException e) {
+      return new Refused("permission denied");
+    } catch (FileSystemException e) {
+      return new Refused("file changed while read (a link or not a regular file), not read");
+    } catch (IOException | SecurityException e) {
+      return new Refused("unreadable");
+    }
+  }
+
+  private static String kind(BasicFileAttributes a) {
+    if (a.isSymbolicLink()) {
+      return "link";
+    }
+    return a.isOther() ? "device, FIFO or socket" : "special file";
+  }
+
+  private static Optional<Path> real(Path p) {
+    try {
+      return Optional.of(p.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Daylight's guard hook, run by an AI client before each MCP tool call (Claude Code PreToolUse,
+# Cursor beforeMCPExecution, Codex PreToolUse). It reads the client's JSON on stdin and the
+# decision file the Daylight agent wrote, answers allow or deny, and appends one line (no
+# arguments, no results) to the user's spool. Nothing it reads is ever executed: the input only
+# ever reaches awk as data. Written by `daylight guard install`; @OS@ is filled in then.
+client=unknown
+state=
+machine=
+fallback=audit
+while [ $# -gt 1 ]; do
+  case $1 in
+    --client) client=$2 ;;
+    --state) state=$2 ;;
+    --machine) machine=$2 ;;
+    --mode) fallback=$2 ;;
+  esac
+  shift 2
+done
+if [ -n "$state" ]; then
+  :
+elif [ -n "$DAYLIGHT_STATE_DIR" ]; then
+  state=$DAYLIGHT_STATE_DIR
+elif [ "@OS@" = macos ]; then
+  state="$HOME/Library/Application Support/Daylight"
+else
+  state="${XDG_DATA_HOME:-$HOME/.local/share}/daylight"
+fi
+decisions="$state/guard/decisions.tsv"
+who=${USER:-$LOGNAME}
+if [ -n "$machine" ] && [ -n "$who" ] && [ -r "$machine/$who.tsv" ]; then
+  decisions="$machine/$who.tsv"
+fi
+[ -d "$state/guard" ] || mkdir -p "$state/guard" 2>/dev/null
+spool="$state/guard/spool.jsonl"
+[ -w "$state/guard" ] || spool=
+here=${0%/*}
+# Any failure of awk (exit 2 on a runtime error) becomes 1: clients treat exit 2 as a refusal, and
+# a hook that breaks must not block a call. A refusal is always an answer on stdout with exit 0.
+awk -v client="$client" -v decisions="$decisions" -v spool="$spool" -v fallback="$fallback" \
+  -f "$here/guard-hook.awk" || exit 1

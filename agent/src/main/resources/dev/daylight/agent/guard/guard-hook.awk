@@ -1,0 +1,153 @@
+# The decision half of Daylight's guard hook (see daylight-guard.sh). POSIX awk only: it runs
+# before every MCP tool call, and a JVM could not answer within the 30 ms budget.
+#
+# Input: the client's hook JSON on stdin (untrusted). Only a few top-level string fields are read
+# (tool_name, cwd, command, url, the first of workspace_roots); everything else, tool_input
+# included, is skipped unread. Variables: client, decisions (file), spool (file), fallback (mode
+# when the decision file cannot be read).
+# Decision file: tab-separated lines written by the agent, "mode<TAB>M" and
+# "S<TAB>client<TAB>hookName<TAB>launch<TAB>url<TAB>verdict<TAB>subject<TAB>reason".
+
+BEGIN {
+  MAX = 4194304
+  mode = ""
+  n = 0
+  while ((rc = (getline line < decisions)) > 0) {
+    if (line ~ /^mode\t/) { mode = substr(line, 6) }
+    else if (line ~ /^S\t/) {
+      split(line, f, "\t")
+      if (f[2] == client) { n++; dname[n] = f[3]; dlaunch[n] = f[4]; durl[n] = f[5]; dverdict[n] = f[6]; dreason[n] = f[8] }
+    }
+  }
+  if (rc < 0 || mode == "") { missing = 1; mode = fallback }
+  close(decisions)
+  if (mode != "off" && mode != "enforce") mode = "audit"
+  size = 0
+}
+
+{
+  size += length($0) + 1
+  if (size > MAX) { toolong = 1; exit }
+  buf = buf $0 "\n"
+}
+
+END {
+  if (mode == "off") { answer("allow", ""); exit 0 }
+  if (toolong || !parse(buf)) {
+    note = "Daylight: the hook input was not the JSON this client sends; the call was let through"
+    if (toolong) note = "Daylight: the hook input was over 4 MB; the call was let through"
+    answer("allow", "")
+    record("?", "?", "allow", note)
+    exit 0
+  }
+  tool = v["tool_name"]; server = ""
+  if (tool ~ /^mcp__/) {
+    rest = substr(tool, 6); i = index(rest, "__")
+    if (i > 0) { server = substr(rest, 1, i - 1); tool = substr(rest, i + 2) } else { server = rest }
+  } else if (tool ~ /^MCP:/) {
+    rest = substr(tool, 5); i = index(rest, ":")
+    if (i > 0) { server = substr(rest, 1, i - 1); tool = substr(rest, i + 1) }
+  }
+  project = v["cwd"] != "" ? v["cwd"] : v["workspace_root"]
+  if (server == "" && v["command"] == "" && v["url"] == "") { answer("allow", ""); exit 0 }
+
+  if (missing) {
+    if (mode == "enforce") {
+      why = "Daylight: no decision file could be read (" decisions "), so in enforce mode MCP calls wait until the Daylight agent has scanned this machine; run `daylight scan` or ask IT"
+      answer("deny", why); record(server, tool, "deny", why)
+    } else {
+      answer("allow", "")
+      record(server, tool, "allow", "Daylight: no decision file yet (" decisions "); audit mode lets the call through")
+    }
+    exit 0
+  }
+
+  verdict = "allow"; why = ""; rank = 0
+  for (k = 1; k <= n; k++) {
+    hit = (server != "" && dname[k] == server)
+    if (!hit && v["url"] != "" && durl[k] != "") hit = (v["url"] == durl[k] || index(v["url"], durl[k] "?") == 1)
+    if (!hit && v["command"] != "" && dlaunch[k] != "") hit = (v["command"] == dlaunch[k] || index(v["command"], dlaunch[k] " ") == 1)
+    if (!hit) continue
+    if (server == "") server = dname[k]
+    r = severity(dverdict[k])
+    if (r > rank) { rank = r; verdict = dverdict[k]; why = dreason[k] }
+  }
+  if (server == "") server = v["command"] != "" ? v["command"] : v["url"]
+  if (rank == 0 || (verdict == "needs-approval" && mode != "enforce")) {
+    answer("allow", ""); record(server, tool, rank == 0 ? "allow" : "audit", why); exit 0
+  }
+  if (mode == "enforce") { answer("deny", why); record(server, tool, "deny", why) }
+  else { answer("allow", ""); record(server, tool, "audit", why) }
+  exit 0
+}
+
+function severity(s) {
+  if (s == "malicious") return 4
+  if (s == "denied") return 3
+  if (s == "suspended") return 2
+  if (s == "needs-approval") return 1
+  return 0
+}
+
+# Reads the top-level string fields of a JSON object without a character loop: escapes are
+# masked, the text split at quotes, so odd pieces are outside strings and even pieces inside.
+function parse(s,    parts, cnt, j, depth, out, key, tmp) {
+  gsub(/\\\\/, "\001", s); gsub(/\\"/, "\002", s)
+  if (s !~ /^[ \t\r\n]*\{/) return 0
+  cnt = split(s, parts, "\"")
+  if (cnt % 2 == 0) return 0
+  depth = 0; key = ""
+  for (j = 2; j <= cnt + 1; j += 2) {
+    out = parts[j - 1]
+    tmp = out; depth += gsub(/[{[]/, "", tmp)
+    tmp = out; depth -= gsub(/[]}]/, "", tmp)
+    if (j > cnt) break
+    if (depth == 1 && out ~ /[{,][ \t\r\n]*$/) { key = parts[j]; continue }
+    if (depth == 1 && key != "" && out ~ /^[ \t\r\n]*:[ \t\r\n]*$/) v[key] = unescape(parts[j])
+    else if (depth == 2 && key == "workspace_roots" && out ~ /^[ \t\r\n]*:[ \t\r\n]*\[[ \t\r\n]*$/) v["workspace_root"] = unescape(parts[j])
+    key = ""
+  }
+  return depth == 0
+}
+
+function unescape(t) {
+  gsub(/\\n|\\r|\\t/, " ", t); gsub(/\\\//, "/", t)
+  gsub(/\002/, "\"", t); gsub(/\001/, "\\", t)
+  return t
+}
+
+function esc(t) {
+  gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t); gsub(/\t/, "\\t", t); gsub(/\r/, "\\r", t); gsub(/\n/, "\\n", t)
+  gsub(/[\001-\037]/, "", t)
+  return t
+}
+
+function answer(d, why) {
+  if (client == "cursor") {
+    if (d == "deny") printf "{\"permission\":\"deny\",\"user_message\":\"%s\",\"agent_message\":\"%s\"}\n", esc(why), esc(why)
+    else print "{\"permission\":\"allow\"}"
+  } else if (d == "deny") {
+    printf "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"%s\"}}\n", esc(why)
+  }
+  fflush()
+}
+
+# Called after answer(): the answer is out even when the spool cannot be written.
+function record(srv, tl, d, why) {
+  if (spool == "") return
+  printf "{\"ts\":\"%s\",\"client\":\"%s\",\"server\":\"%s\",\"tool\":\"%s\",\"project\":\"%s\",\"decision\":\"%s\",\"reason\":\"%s\"}\n", now(), esc(client), esc(srv), esc(tl), esc(project), d, esc(why) >> spool
+  close(spool)
+}
+
+# UTC ISO-8601 from srand()'s previous seed (the time of day in seconds, per POSIX).
+function now(    t, days, secs, z, era, doe, yoe, y, doy, mp, d, m) {
+  srand(); t = srand()
+  days = int(t / 86400); secs = t - days * 86400
+  z = days + 719468; era = int(z / 146097); doe = z - era * 146097
+  yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+  y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+  mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
+  m = mp < 10 ? mp + 3 : mp - 9
+  if (m <= 2) y++
+  return sprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, int(secs / 3600), int(secs % 3600 / 60), secs % 60)
+}

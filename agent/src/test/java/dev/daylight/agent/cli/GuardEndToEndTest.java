@@ -1,0 +1,235 @@
+package dev.daylight.agent.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The guard from end to end, per client: a real scan of a fake home where the npx cache's
+ * postmark-mcp moved from 1.0.14 to 1.0.15 (a version change, not yet known to be malicious), {@code guard install} into that home's real settings files,
+ * then the hook command exactly as the settings name it, fed the JSON that client sends.
+ */
+class GuardEndToEndTest {
+  static final String CLAUDE_SETTINGS = """
+      {
+        "model": "opus",
+        "hooks": {
+          "PreToolUse": [
+            {"matcher": "Bash", "hooks": [{"type": "command", "command": "~/bin/check-bash.sh"}]}
+          ]
+        }
+      }
+      """;
+  static final String CURSOR_HOOKS = """
+      {"version": 1, "hooks": {"beforeShellExecution": [{"command": "./audit-shell.sh"}],
+       "beforeMCPExecution": [{"command": "./my-mcp-logger.sh"}]}}
+      """;
+  static final String CODEX_HOOKS = "{\"hooks\": {\"Stop\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"notify-send done\"}]}]}}\n";
+
+  @TempDir Path home;
+  @TempDir Path state;
+  String out;
+
+  @BeforeEach
+  void homeWherePostmarkChanged() throws IOException {
+    write(".claude.json", "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]}}}");
+    write(".cursor/mcp.json", "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]}}}");
+    write(".codex/config.toml", "[mcp_servers.postmark]\ncommand = \"npx\"\nargs = [\"-y\", \"postmark-mcp\"]\n");
+    write(".claude/settings.json", CLAUDE_SETTINGS);
+    write(".cursor/hooks.json", CURSOR_HOOKS);
+    write(".codex/hooks.json", CODEX_HOOKS);
+    cache("1.0.14");
+    scan();
+    cache("1.0.15");
+    scan();
+  }
+
+  private void scan() {
+    assertThat(cli("scan", "--home", home.toString(), "--os", "linux", "--no-host")).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"claude-code", "cursor", "codex"})
+  void suspendedPackageIsRecordedInAuditRefusedInEnforceAndLetThroughOnceApproved(String client) throws Exception {
+    Map<String, byte[]> before = settingsBytes();
+    assertThat(cli("guard", "install", "--home", home.toString(), "--os", "linux")).isZero();
+    assertThat(out).contains(client);
+    String command = hookCommand(client);
+    assertOtherHooksKept();
+
+    Hook audit = runHook(command, input(client));
+    assertThat(audit.exit).isZero();
+    assertAllowed(client, audit);
+    JsonNode recorded = lastSpoolLine();
+    assertThat(recorded.path("decision").asText()).isEqualTo("audit");
+    assertThat(recorded.path("client").asText()).isEqualTo(client);
+    assertThat(recorded.path("server").asText()).isEqualTo("postmark");
+    assertThat(recorded.path("tool").asText()).isEqualTo("send_email");
+    assertThat(recorded.path("project").asText()).isEqualTo("/home/ann/project");
+    assertThat(recorded.path("reason").asText()).contains("postmark-mcp changed to 1.0.15", "suspended");
+    assertThat(recorded.toString()).doesNotContain("ceo@example.com"); // never the arguments
+
+    assertThat(cli("guard", "mode", "enforce")).isZero();
+    Hook enforce = runHook(command, input(client));
+    assertThat(enforce.exit).isZero();
+    assertDenied(client, enforce, "Daylight: postmark-mcp changed to 1.0.15 and is suspended until reviewed; ask IT,"
+        + " or once you have reviewed it run `daylight review approve pkg:npm/postmark-mcp@1.0.15`");
+    assertThat(lastSpoolLine().path("decision").asText()).isEqualTo("deny");
+
+    assertThat(cli("review", "approve", "pkg:npm/postmark-mcp@1.0.15")).isZero();
+    Hook approved = runHook(command, input(client));
+    assertAllowed(client, approved);
+    assertThat(lastSpoolLine().path("decision").asText()).isEqualTo("allow");
+
+    assertThat(cli("guard", "status", "--home", home.toString(), "--os", "linux")).isZero();
+    assertThat(out).contains("mode: enforce (local)").containsPattern(client + " +installed");
+    assertThat(out).contains("postmark send_email allow");
+
+    assertThat(cli("guard", "uninstall", "--home", home.toString(), "--os", "linux")).isZero();
+    assertThat(settingsBytes()).allSatisfy((file, bytes) -> assertThat(bytes).as(file).isEqualTo(before.get(file)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"claude-code", "cursor", "codex"})
+  void knownMaliciousVersionStaysRefusedEvenWhenSomeoneApprovesIt(String client) throws Exception {
+    cache("1.0.16"); // MAL-2025-47604 in the bundled intel
+    scan();
+    assertThat(cli("guard", "install", "--home", home.toString(), "--os", "linux")).isZero();
+    assertThat(cli("guard", "mode", "enforce")).isZero();
+    assertThat(cli("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--yes")).isZero();
+    Hook h = runHook(hookCommand(client), input(client));
+    assertDenied(client, h, "Daylight: pkg:npm/postmark-mcp@1.0.16 is a known-malicious package (MAL-2025-47604)");
+  }
+
+  private void assertOtherHooksKept() throws IOException {
+    JsonNode claude = Json.mapper().readTree(home.resolve(".claude/settings.json").toFile());
+    assertThat(claude.path("model").asText()).isEqualTo("opus");
+    assertThat(claude.path("hooks").path("PreToolUse").get(0).path("hooks").get(0).path("command").asText())
+        .isEqualTo("~/bin/check-bash.sh");
+    JsonNode cursor = Json.mapper().readTree(home.resolve(".cursor/hooks.json").toFile());
+    assertThat(cursor.path("hooks").path("beforeShellExecution").get(0).path("command").asText()).isEqualTo("./audit-shell.sh");
+    assertThat(cursor.path("hooks").path("beforeMCPExecution").get(0).path("command").asText()).isEqualTo("./my-mcp-logger.sh");
+    JsonNode codex = Json.mapper().readTree(home.resolve(".codex/hooks.json").toFile());
+    assertThat(codex.path("hooks").path("Stop").get(0).path("hooks").get(0).path("command").asText())
+        .isEqualTo("notify-send done");
+  }
+
+  static void assertAllowed(String client, Hook h) throws IOException {
+    if (client.equals("cursor")) {
+      assertThat(Json.mapper().readTree(h.stdout).path("permission").asText()).isEqualTo("allow");
+    } else {
+      assertThat(h.stdout).isEmpty(); // no decision: the client's own permission flow goes on
+    }
+  }
+
+  static void assertDenied(String client, Hook h, String reason) throws IOException {
+    JsonNode answer = Json.mapper().readTree(h.stdout);
+    if (client.equals("cursor")) {
+      assertThat(answer.path("permission").asText()).isEqualTo("deny");
+      assertThat(answer.path("user_message").asText()).contains(reason);
+      assertThat(answer.path("agent_message").asText()).contains(reason);
+    } else {
+      JsonNode specific = answer.path("hookSpecificOutput");
+      assertThat(specific.path("hookEventName").asText()).isEqualTo("PreToolUse");
+      assertThat(specific.path("permissionDecision").asText()).isEqualTo("deny");
+      assertThat(specific.path("permissionDecisionReason").asText()).contains(reason);
+    }
+  }
+
+  /** What each client writes on the hook's stdin (field names from its published hook contract). */
+  static String input(String client) {
+    return switch (client) {
+      case "cursor" -> """
+          {"conversation_id": "c1", "generation_id": "g1", "hook_event_name": "beforeMCPExecution",
+           "workspace_roots": ["/home/ann/project"], "cursor_version": "2.1.0",
+           "tool_name": "send_email", "tool_input": "{\\"to\\": \\"ceo@example.com\\"}",
+           "command": "npx -y postmark-mcp"}
+          """;
+      case "codex" -> """
+          {"session_id": "s1", "turn_id": "t1", "transcript_path": null, "cwd": "/home/ann/project",
+           "hook_event_name": "PreToolUse", "model": "gpt-5", "permission_mode": "default",
+           "tool_name": "mcp__postmark__send_email", "tool_use_id": "call_1",
+           "tool_input": {"to": "ceo@example.com", "body": "quarterly \\"numbers\\" {draft}"}}
+          """;
+      default -> """
+          {"session_id": "s1", "transcript_path": "/home/ann/.claude/projects/p/s1.jsonl",
+           "cwd": "/home/ann/project", "permission_mode": "default", "hook_event_name": "PreToolUse",
+           "tool_name": "mcp__postmark__send_email",
+           "tool_input": {"to": "ceo@example.com", "tool_name": "mcp__other__x"}, "tool_use_id": "toolu_1"}
+          """;
+    };
+  }
+
+  record Hook(int exit, String stdout, String stderr) {}
+
+  /** Runs the command through sh, as the clients do. */
+  static Hook runHook(String command, String stdin) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", command).start();
+    p.getOutputStream().write(stdin.getBytes(UTF_8));
+    p.getOutputStream().close();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    return new Hook(p.exitValue(), new String(p.getInputStream().readAllBytes(), UTF_8).trim(),
+        new String(p.getErrorStream().readAllBytes(), UTF_8));
+  }
+
+  private String hookCommand(String client) throws IOException {
+    Path file = switch (client) {
+      case "cursor" -> home.resolve(".cursor/hooks.json");
+      case "codex" -> home.resolve(".codex/hooks.json");
+      default -> home.resolve(".claude/settings.json");
+    };
+    List<String> commands = Json.mapper().readTree(file.toFile()).findValuesAsText("command");
+    return commands.stream().filter(c -> c.contains("daylight-guard")).findFirst().orElseThrow();
+  }
+
+  private JsonNode lastSpoolLine() throws IOException {
+    List<String> lines = Files.readAllLines(state.resolve("guard/spool.jsonl"));
+    return Json.mapper().readTree(lines.get(lines.size() - 1));
+  }
+
+  private Map<String, byte[]> settingsBytes() throws IOException {
+    Map<String, byte[]> m = new java.util.TreeMap<>();
+    for (String f : List.of(".claude/settings.json", ".cursor/hooks.json", ".codex/hooks.json")) {
+      m.put(f, Files.readAllBytes(home.resolve(f)));
+    }
+    return m;
+  }
+
+  private void cache(String version) throws IOException {
+    Path pkg = home.resolve(".npm/_npx/4f1c0a2b3c4d5e6f/node_modules/postmark-mcp/package.json");
+    Files.createDirectories(pkg.getParent());
+    Files.writeString(pkg, "{\"name\": \"postmark-mcp\", \"version\": \"" + version + "\"}");
+  }
+
+  private void write(String rel, String text) throws IOException {
+    Path f = home.resolve(rel);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text);
+  }
+
+  int cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--state-dir");
+    all.add(state.toString());
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(new PrintWriter(o), new PrintWriter(e), all.toArray(String[]::new));
+    out = o + e.toString();
+    return code;
+  }
+}

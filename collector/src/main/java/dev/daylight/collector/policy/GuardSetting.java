@@ -1,0 +1,72 @@
+package dev.daylight.collector.policy;
+
+import dev.daylight.collector.ApiException;
+import dev.daylight.protocol.GuardPolicy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The fleet's one guard setting, kept in {@code guard_setting} and sent with the policy. */
+final class GuardSetting {
+  /** An edit from the admin API: {@code mode} null withdraws the fleet setting. */
+  record Edit(String mode, Boolean installHooks, String by) {}
+
+  private GuardSetting() {}
+
+  static Optional<GuardPolicy> read(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT mode, install_hooks FROM guard_setting WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(new GuardPolicy(rs.getString(1), rs.getInt(2) != 0)) : Optional.empty();
+    }
+  }
+
+  static Map<String, Object> describe(Connection c) throws SQLException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT mode, install_hooks, set_by, set_at FROM guard_setting WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        out.put("mode", rs.getString(1));
+        out.put("installHooks", rs.getInt(2) != 0);
+        out.put("by", rs.getString(3));
+        out.put("at", java.time.Instant.ofEpochMilli(rs.getLong(4)).toString());
+      } else {
+        out.put("mode", null); // each machine keeps its own (audit unless set there)
+      }
+    }
+    return out;
+  }
+
+  /** Validates before anything is written: a bad edit changes nothing. */
+  static void write(Connection c, Edit e, long now) throws SQLException {
+    if (e.by() == null || e.by().isBlank() || e.by().length() > 200) {
+      throw ApiException.badRequest("by is required (at most 200 characters)");
+    }
+    if (e.mode() == null) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM guard_setting WHERE id = 1")) {
+        ps.executeUpdate();
+      }
+      return;
+    }
+    GuardPolicy g;
+    try {
+      g = new GuardPolicy(e.mode(), Boolean.TRUE.equals(e.installHooks()));
+    } catch (IllegalArgumentException ex) {
+      throw ApiException.badRequest(ex.getMessage());
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO guard_setting (id, mode, install_hooks, set_by, set_at) VALUES (1,?,?,?,?)"
+            + " ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, install_hooks = excluded.install_hooks,"
+            + " set_by = excluded.set_by, set_at = excluded.set_at")) {
+      ps.setString(1, g.mode());
+      ps.setInt(2, g.installHooks() ? 1 : 0);
+      ps.setString(3, e.by());
+      ps.setLong(4, now);
+      ps.executeUpdate();
+    }
+  }
+}
