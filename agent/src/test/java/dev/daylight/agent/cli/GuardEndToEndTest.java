@@ -111,7 +111,10 @@ class GuardEndToEndTest {
     scan();
     assertThat(cli("guard", "install", "--home", home.toString(), "--os", "linux")).isZero();
     assertThat(cli("guard", "mode", "enforce")).isZero();
-    assertThat(cli("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--yes")).isZero();
+    // Approving a known-malicious version needs a stated override (--yes alone is refused).
+    assertThat(cli("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--yes")).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--override-malicious", "guard test"))
+        .isZero();
     Hook h = runHook(hookCommand(client), input(client));
     assertDenied(client, h, "Daylight: pkg:npm/postmark-mcp@1.0.16 is a known-malicious package (MAL-2025-47604)");
   }
