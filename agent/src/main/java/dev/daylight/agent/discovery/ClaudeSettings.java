@@ -161,18 +161,6 @@ final class ClaudeSettings {
     if (path.getFileName() != null && path.getFileName().toString().startsWith(".")) {
       return Optional.empty(); // hidden drop-in files are not read by Claude Code
     }
-    Documents.Outcome outcome = docs.load(path, Format.JSON);
-    if (outcome instanceof Documents.Failed f) {
-      errors.accept(new ScanError(path.toString(), f.reason()));
-      return Optional.empty();
-    }
-    if (!(outcome instanceof Documents.Parsed p) || p.doc().root() == null) {
-      return Optional.empty();
-    }
-    if (!p.doc().root().isObject()) {
-      errors.accept(new ScanError(path.toString(), "settings file is not a JSON object"));
-      return Optional.empty();
-    }
-    return Optional.of(new Layer(scope, path, p.doc().root()));
+    return docs.settingsObject(path, Format.JSON, errors).map(root -> new Layer(scope, path, root));
   }
 }

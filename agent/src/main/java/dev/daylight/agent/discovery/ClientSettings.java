@@ -96,18 +96,7 @@ final class ClientSettings {
   }
 
   private Optional<Layer> load(Scope scope, Path path, FileSpec spec) {
-    Documents.Outcome outcome = docs.load(path, spec.format());
-    if (outcome instanceof Documents.Failed f) {
-      errors.accept(new ScanError(path.toString(), f.reason()));
-      return Optional.empty();
-    }
-    if (!(outcome instanceof Documents.Parsed p) || p.doc().root() == null) {
-      return Optional.empty();
-    }
-    if (!p.doc().root().isObject()) {
-      errors.accept(new ScanError(path.toString(), "settings file is not an object"));
-      return Optional.empty();
-    }
-    return Optional.of(new Layer(scope, path, p.doc().root()));
+    return docs.settingsObject(path, spec.format(), errors).map(root -> new Layer(scope, path, root));
   }
+
 }
