@@ -1,12 +1,17 @@
 package dev.daylight.agent.discovery;
 
+import dev.daylight.agent.platform.Root;
+import dev.daylight.agent.scan.ScanContext;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +22,38 @@ public final class Globs {
   private static final int MAX_DOUBLE_STAR_DEPTH = 6;
 
   private Globs() {}
+
+  /**
+   * A catalog path template: {@code {root}/rest} (a root of the scanned layout, or one of
+   * {@code extra}, such as the agent's state folder) or {@code {env:NAME}/rest} (an absolute path
+   * in the scanned user's environment; a fake home has none), with globs expanded; a plain
+   * relative path is under the home.
+   */
+  public static List<Path> expandTemplate(String template, ScanContext context, Map<String, Path> extra) {
+    int close = template.indexOf('}');
+    if (!template.startsWith("{") || close < 0) {
+      return expand(context.home(), template);
+    }
+    String token = template.substring(1, close);
+    String rest = template.substring(close + 1).replaceFirst("^[/\\\\]+", "");
+    Optional<Path> base;
+    if (extra.containsKey(token)) {
+      base = Optional.of(extra.get(token));
+    } else if (token.startsWith("env:")) {
+      base = context.env(token.substring(4)).flatMap(Globs::absolutePath);
+    } else {
+      base = context.layout().root(Root.ofToken(token));
+    }
+    return base.map(b -> rest.isEmpty() ? List.of(b) : expand(b, rest)).orElse(List.of());
+  }
+
+  private static Optional<Path> absolutePath(String raw) {
+    try {
+      return Optional.of(Path.of(raw)).filter(Path::isAbsolute);
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
 
   public static List<Path> expand(Path base, String relative) {
     List<Path> out = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.daylight.agent.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daylight.agent.catalog.Catalog;
 import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.catalog.Catalog.FileSpec;
 import dev.daylight.agent.catalog.Catalog.RegistrySpec;
+import dev.daylight.agent.catalog.Catalog;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Scope;
@@ -133,24 +133,9 @@ final class Locator {
 
   /** A catalog path: {@code {root}/rest} or {@code {env:NAME}/rest}, with globs expanded. */
   List<Path> expand(String template) {
-    int close = template.indexOf('}');
-    if (!template.startsWith("{") || close < 0) {
-      return Globs.expand(context.home(), template);
-    }
-    String token = template.substring(1, close);
-    String rest = template.substring(close + 1).replaceFirst("^[/\\\\]+", "");
-    Optional<Path> base;
-    if (token.startsWith("env:")) {
-      // Only the real machine has an environment; a fake home never points outside itself.
-      base = context.env(token.substring(4)).flatMap(Locator::safePath);
-    } else {
-      base = context.layout().root(dev.daylight.agent.platform.Root.ofToken(token));
-    }
-    if (base.isEmpty()) {
-      return List.of();
-    }
-    return rest.isEmpty() ? List.of(base.get()) : Globs.expand(base.get(), rest);
+    return Globs.expandTemplate(template, context, Map.of());
   }
+
 
   /** A project path or {@code file://} URI from a registry, if it may be read in this scan. */
   Optional<Path> toPath(String raw) {

@@ -1,12 +1,10 @@
 package dev.daylight.agent.guard;
 
+import dev.daylight.agent.platform.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,21 +43,8 @@ final class DecisionFile {
 
   /** Writes atomically; {@code worldReadable} for the machine files that each user's hook reads. */
   static void write(Path file, String text, boolean worldReadable) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), ".decisions", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      if (worldReadable && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicWrite.replace(file, text.getBytes(StandardCharsets.UTF_8),
+        worldReadable ? AtomicWrite.mode("rw-r--r--") : AtomicWrite.Step.NONE);
   }
 
   /** A field never holds the separators; the hook would split it otherwise. */

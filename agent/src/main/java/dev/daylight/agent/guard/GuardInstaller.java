@@ -2,15 +2,14 @@ package dev.daylight.agent.guard;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.daylight.agent.platform.AtomicWrite;
 import dev.daylight.agent.platform.Layout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -212,22 +211,10 @@ public final class GuardInstaller {
     if (Files.exists(file) && (!Files.isWritable(file) || lacksOwnerWrite(file))) {
       throw new AccessDeniedException(file.toString(), null, "read-only");
     }
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".daylight.tmp");
-    try {
-      Files.write(tmp, bytes);
-      PosixFileAttributeView from = Files.exists(file) ? Files.getFileAttributeView(file, PosixFileAttributeView.class) : null;
-      if (from != null) {
-        Files.setPosixFilePermissions(tmp, from.readAttributes().permissions());
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    PosixFileAttributeView from = Files.exists(file) ? Files.getFileAttributeView(file, PosixFileAttributeView.class) : null;
+    // The same permissions as the file it replaces.
+    AtomicWrite.replace(file, bytes, from == null ? AtomicWrite.Step.NONE
+        : tmp -> Files.setPosixFilePermissions(tmp, from.readAttributes().permissions()));
   }
 
   /** Root may write anything: a file whose owner may not write it was made read-only on purpose. */

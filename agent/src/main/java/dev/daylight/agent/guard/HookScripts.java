@@ -1,13 +1,12 @@
 package dev.daylight.agent.guard;
 
+import dev.daylight.agent.platform.AtomicWrite;
 import dev.daylight.agent.platform.Os;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Puts the hook (a POSIX sh wrapper and its awk program) into a folder of the state directory,
@@ -50,16 +49,7 @@ final class HookScripts {
   }
 
   private static void put(Path file, String text, String perms) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(perms));
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicWrite.replace(file, text.getBytes(StandardCharsets.UTF_8), AtomicWrite.mode(perms));
   }
 
   private static String resource(String name) throws IOException {

@@ -1,10 +1,11 @@
 package dev.daylight.agent.machineview;
 
+import dev.daylight.agent.change.Lifecycle;
 import dev.daylight.agent.config.EnrollmentState;
 import dev.daylight.agent.platform.Accounts.Account;
+import dev.daylight.agent.platform.AtomicWrite;
 import dev.daylight.agent.report.Credentials;
 import dev.daylight.agent.report.Endpoint;
-import dev.daylight.agent.change.Lifecycle;
 import dev.daylight.agent.store.ServerView;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
@@ -14,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -75,10 +75,7 @@ public final class UserViews {
     for (Account account : accounts) {
       UserView view = of(account.name(), servers, findings, store.clients(), lastScan, collector);
       Path file = viewFile(stateDir, account.name());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.write(tmp, Json.mapper().writeValueAsBytes(view));
-      ownBy(tmp, account.name());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicWrite.replace(file, Json.mapper().writeValueAsBytes(view), tmp -> ownBy(tmp, account.name()));
       Files.deleteIfExists(requestFile(stateDir, account.name()));
     }
   }

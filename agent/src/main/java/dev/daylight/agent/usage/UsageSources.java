@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.discovery.Globs;
 import dev.daylight.agent.json.JsonTrees;
 import dev.daylight.agent.platform.Os;
-import dev.daylight.agent.platform.Root;
 import dev.daylight.agent.scan.ScanContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
 /** The catalog of client record files ({@code usage/sources.json}) and where they are on a home. */
 final class UsageSources {
@@ -96,28 +94,7 @@ final class UsageSources {
   }
 
   private static List<Path> expand(String template, ScanContext context, Path stateDir) {
-    int close = template.indexOf('}');
-    if (!template.startsWith("{") || close < 0) {
-      return Globs.expand(context.home(), template);
-    }
-    String token = template.substring(1, close);
-    String rest = template.substring(close + 1).replaceFirst("^[/\\\\]+", "");
-    Optional<Path> base;
-    if (token.equals("state")) {
-      base = Optional.of(stateDir);
-    } else if (token.startsWith("env:")) {
-      base = context.env(token.substring(4)).flatMap(UsageSources::path);
-    } else {
-      base = context.layout().root(Root.ofToken(token));
-    }
-    return base.map(b -> rest.isEmpty() ? List.of(b) : Globs.expand(b, rest)).orElse(List.of());
+    return Globs.expandTemplate(template, context, Map.of("state", stateDir));
   }
 
-  private static Optional<Path> path(String raw) {
-    try {
-      return Optional.of(Path.of(raw)).filter(Path::isAbsolute);
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
-  }
 }
