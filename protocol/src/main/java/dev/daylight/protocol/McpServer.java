@@ -22,6 +22,12 @@ import java.util.Map;
  *     server stays in the inventory: it is still configured, and one policy change from running.
  * @param usage what the clients' own records say this server was asked to do over the usage
  *     window ({@code calls} 0: idle); null when the ledger was not read (a scan without a store)
+ * @param capabilities what this server can do that moves content out or changes things: its
+ *     package's classes, its host's for a remote server, and the tools its client's records show
+ *     it was asked to run, each with evidence (evidence kind {@code file}: code, {@code host}: the
+ *     URL's host, {@code tool-call}: a client's record, {@code known-package}: Daylight's list of
+ *     known packages); null when nothing could be read, and then {@code capabilitiesWhy} says why
+ * @param capabilitiesWhy why {@code capabilities} is null, else null
  */
 public record McpServer(
     String id,
@@ -43,7 +49,9 @@ public record McpServer(
     String osUser,
     Approval approval,
     String blockedBy,
-    ServerUsage usage) {
+    ServerUsage usage,
+    List<Capability> capabilities,
+    String capabilitiesWhy) {
 
   public McpServer {
     Checks.required(id, "id");
@@ -56,6 +64,7 @@ public record McpServer(
     envKeys = Checks.list(envKeys);
     headerKeys = Checks.list(headerKeys);
     secretFingerprints = Checks.map(secretFingerprints);
+    capabilities = capabilities == null ? null : List.copyOf(capabilities);
   }
 
   public static Builder builder() {
@@ -85,6 +94,8 @@ public record McpServer(
     b.approval = approval;
     b.blockedBy = blockedBy;
     b.usage = usage;
+    b.capabilities = capabilities;
+    b.capabilitiesWhy = capabilitiesWhy;
     return b;
   }
 
@@ -130,6 +141,8 @@ public record McpServer(
     private Approval approval;
     private String blockedBy;
     private ServerUsage usage;
+    private List<Capability> capabilities;
+    private String capabilitiesWhy;
 
     private Builder() {}
 
@@ -228,6 +241,13 @@ public record McpServer(
       return this;
     }
 
+    /** What this server can do, or null and why nothing could be read. */
+    public Builder capabilities(List<Capability> found, String why) {
+      capabilities = found;
+      capabilitiesWhy = why;
+      return this;
+    }
+
     public Builder blockedBy(String value) {
       blockedBy = value;
       return this;
@@ -236,7 +256,7 @@ public record McpServer(
     public McpServer build() {
       return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
           enabled, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, blockedBy,
-          usage);
+          usage, capabilities, capabilitiesWhy);
     }
   }
 }
