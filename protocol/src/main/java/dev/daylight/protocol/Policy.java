@@ -10,6 +10,9 @@ import java.util.List;
  * @param intel OSV records newer than the agent's cursor, verbatim
  * @param intelCursor opaque marker the agent sends back to get only newer records
  * @param guard the fleet's guard mode, or null when the fleet leaves it to each machine
+ * @param approvalClasses the capability classes a server needs an approval for (its package's
+ *     version, the server, or the class itself approved), or null when the fleet leaves the list to
+ *     each machine (the local rules file, else the built-in default)
  */
 public record Policy(
     String etag,
@@ -17,15 +20,11 @@ public record Policy(
     long scanIntervalSeconds,
     List<JsonNode> intel,
     String intelCursor,
-    GuardPolicy guard) {
+    GuardPolicy guard,
+    List<String> approvalClasses) {
   public Policy {
     entries = Checks.list(entries);
     intel = Checks.list(intel);
-  }
-
-  /** A policy that leaves the guard to each machine (the form before {@code guard} was added). */
-  public Policy(String etag, List<PolicyEntry> entries, long scanIntervalSeconds, List<JsonNode> intel,
-      String intelCursor) {
-    this(etag, entries, scanIntervalSeconds, intel, intelCursor, null);
+    approvalClasses = approvalClasses == null ? null : List.copyOf(approvalClasses);
   }
 }

@@ -10,9 +10,10 @@ class GuardPolicyJsonTest {
   void aPolicyWithoutGuardReadsAsNullAndOneWithItRoundTrips() throws Exception {
     Policy old = Json.mapper().readValue("{\"etag\": \"e\", \"entries\": [], \"scanIntervalSeconds\": 60}", Policy.class);
     assertThat(old.guard()).isNull();
-    Policy p = new Policy("e", null, 60, null, "0", new GuardPolicy("enforce", true));
+    Policy p = new Policy("e", null, 60, null, "0", new GuardPolicy("enforce", true), null);
     Policy back = Json.mapper().readValue(Json.mapper().writeValueAsString(p), Policy.class);
     assertThat(back.guard()).isEqualTo(new GuardPolicy("enforce", true));
+    assertThat(back.approvalClasses()).isNull();
   }
 
   @Test

@@ -115,6 +115,6 @@ class ReporterPolicyCapTest {
     return Json.mapper().writeValueAsBytes(new Policy("\"p2\"",
         List.of(new PolicyEntry("pkg:npm/postmark-mcp", null, ReviewState.DENIED, "secops", "MAL-2025-47604",
             Instant.parse("2026-11-25T07:00:00Z"))),
-        0, List.of(), "0"));
+        0, List.of(), "0", null, null));
   }
 }

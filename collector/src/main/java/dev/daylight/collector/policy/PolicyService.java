@@ -94,7 +94,7 @@ public final class PolicyService {
         throw new SQLException("stored intel is not JSON", e);
       }
       return new Policy(etag(c, intelCursor), entries, scanIntervalSeconds, intel, Long.toString(cursor),
-          GuardSetting.read(c).orElse(null));
+          GuardSetting.read(c).orElse(null), null);
     }
   }
 
