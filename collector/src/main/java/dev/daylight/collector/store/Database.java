@@ -50,6 +50,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure(Database.class.getClassLoader())
           .dataSource(pool)
           .locations("classpath:db/migration")
+          .javaMigrations(new ConsoleSearchMigration())
           .load()
           .migrate();
     } catch (RuntimeException e) {
