@@ -39,7 +39,8 @@ final class Incident {
   /** The sort key, as Java's String order would sort it: PostgreSQL's "C" collation is code-point order. */
   private static final String KEY = "k_h{C}, \"nodeId\"{C}, COALESCE(\"client\", ''){C},"
       + " COALESCE(\"serverName\", ''){C}, COALESCE(\"version\", ''){C}";
-  private static final String VERSIONS = "SELECT DISTINCT COALESCE(version, '') AS v FROM device_servers WHERE purl = ?"
+  /** The versions the fleet runs, from the (purl, version) indexes alone where the engine can. */
+  private static final String VERSIONS = "SELECT DISTINCT version AS v FROM device_servers WHERE purl = ?"
       + " UNION SELECT DISTINCT version FROM device_packages WHERE purl = ?";
   private static final int NODE_CHUNK = 500;
 
@@ -89,7 +90,7 @@ final class Incident {
         List<String> accepted = new ArrayList<>();
         for (Map<String, Object> v : Rows.query(c, VERSIONS, base, base)) {
           String version = (String) v.get("v");
-          if (!version.isEmpty() && accept.test(version)) {
+          if (version != null && !version.isEmpty() && accept.test(version)) {
             accepted.add(version);
           }
         }
@@ -108,9 +109,12 @@ final class Incident {
         args.add(base);
         args.add(base);
       }
-      total = Rows.count(c, "SELECT COUNT(*) FROM (" + rows + ") r", args.toArray());
-      String sql = "SELECT * FROM (SELECT r.*, COALESCE((SELECT n.hostname FROM nodes n"
-          + " WHERE n.node_id = r.\"nodeId\"), '') AS k_h FROM (" + rows + ") r) k";
+      // One pass over the matching rows, each with its host name (one primary-key probe), kept
+      // (MATERIALIZED) so the count and the page read it instead of the tables twice.
+      String sql = "WITH k AS MATERIALIZED (SELECT r.*, COALESCE((SELECT n.hostname FROM nodes n"
+          + " WHERE n.node_id = r.\"nodeId\"), '') AS k_h FROM (" + rows + ") r)"
+          + " SELECT k.*, (SELECT COUNT(*) FROM k) AS k_total FROM k";
+      int rowArgs = args.size();
       if (after != null) {
         sql += " WHERE (" + KEY + ") > (?, ?, ?, ?, ?)";
         for (Object part : after) {
@@ -120,8 +124,16 @@ final class Incident {
       sql += " ORDER BY " + KEY + " LIMIT ?";
       args.add(limit + 1);
       page = Rows.query(c, sql.replace("{C}", collate), args.toArray());
+      if (!page.isEmpty()) {
+        total = ((Number) page.get(0).get("k_total")).longValue();
+      } else {
+        // Past the last row (or no row at all): count apart.
+        total = after == null ? 0 : Rows.count(c, "SELECT COUNT(*) FROM (" + rows + ") r",
+            args.subList(0, rowArgs).toArray());
+      }
       for (Map<String, Object> row : page) {
         row.remove("k_h");
+        row.remove("k_total");
         if ("".equals(row.get("version"))) {
           row.put("version", null);
         }

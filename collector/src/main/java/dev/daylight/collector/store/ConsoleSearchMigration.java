@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  *       owner, lower-cased), so {@code LIKE '%text%'} stops scanning every device. It needs the
  *       {@code pg_trgm} extension (shipped with PostgreSQL's contrib, trusted since PostgreSQL 13);
  *       where it cannot be created the search keeps working, as a scan, and a warning says why.
+ *   <li>Package rows indexed by purl and version (the purl alone before), so the incident reads
+ *       the versions a fleet runs from the index.
  *   <li>On SQLite, a full-text table with the trigram tokenizer over the same text, kept by
  *       triggers, which answers the same {@code LIKE} from its index.
  * </ul>
@@ -57,6 +59,11 @@ final class ConsoleSearchMigration implements JavaMigration {
     Connection c = context.getConnection();
     boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     try (Statement st = c.createStatement()) {
+      // The incident lists the versions of a package before reading its rows: from the index.
+      st.execute("DROP INDEX device_servers_purl");
+      st.execute("CREATE INDEX device_servers_purl_version ON device_servers (purl, version)");
+      st.execute("DROP INDEX device_packages_purl");
+      st.execute("CREATE INDEX device_packages_purl_version ON device_packages (purl, version)");
       if (postgres) {
         st.execute("ALTER TABLE nodes ADD COLUMN seen_day BIGINT GENERATED ALWAYS AS (last_seen / 86400000) STORED");
         st.execute("CREATE INDEX nodes_seen_day ON nodes (seen_day)");
