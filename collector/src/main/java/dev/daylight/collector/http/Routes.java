@@ -94,7 +94,7 @@ final class Routes extends Handler.Abstract {
       case "/healthz", "/metrics", "/api/v1/enroll", "/api/v1/reports", "/api/v1/policy",
           "/api/v1/overview", "/api/v1/devices", "/api/v1/fleet/servers", "/api/v1/fleet/packages",
           "/api/v1/findings", "/api/v1/admin/policy", "/api/v1/admin/intel", "/api/v1/admin/enrollments",
-          "/api/v1/guard/calls", "/api/v1/admin/guard" -> path;
+          "/api/v1/guard/calls", "/api/v1/admin/guard", "/api/v1/admin/approval-classes" -> path;
       default -> path.startsWith("/api/") ? "unknown" : "dashboard";
     };
   }
@@ -193,8 +193,9 @@ final class Routes extends Handler.Abstract {
       }
       case "/api/v1/admin/enrollments" ->
           json(res, 200, get(method, () -> dev.daylight.collector.ingest.EnrollmentView.of(s.db(), limit, now)), cb);
-      case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> s.fleet().servers(q.getValue("q"), cursor,
-          limit, now)), cb);
+      case "/api/v1/fleet/servers" -> json(res, 200, get(method, () -> q.getValue("capability") != null
+          ? s.fleet().serversWith(q.getValue("capability"), cursor, limit, now)
+          : s.fleet().servers(q.getValue("q"), cursor, limit, now)), cb);
       case "/api/v1/fleet/packages" -> {
         String purl = q.getValue("purl");
         Optional<String> range = Optional.ofNullable(q.getValue("range")).filter(r -> !r.isBlank());
@@ -229,6 +230,16 @@ final class Routes extends Handler.Abstract {
         log.atInfo().addKeyValue("mode", edit.mode()).addKeyValue("by", edit.by()).log("guard mode set");
         yield json(res, 200, s.policy().guard(), cb);
       }
+      case "/api/v1/admin/approval-classes" -> {
+        if (method.equals("GET")) {
+          yield json(res, 200, s.policy().approvalClasses(), cb);
+        }
+        expect(method, "PUT");
+        var edit = HttpIo.json(HttpIo.body(req, BODY_CAP), ApprovalClassesEdit.class);
+        s.policy().editApprovalClasses(edit.classes(), edit.by(), edit.reason(), now);
+        log.atInfo().addKeyValue("classes", edit.classes()).addKeyValue("by", edit.by()).log("approval classes set");
+        yield json(res, 200, s.policy().approvalClasses(), cb);
+      }
       case "/api/v1/admin/intel" -> {
         expect(method, "POST");
         var records = HttpIo.json(HttpIo.body(req, BODY_CAP), com.fasterxml.jackson.databind.JsonNode[].class);
@@ -251,6 +262,12 @@ final class Routes extends Handler.Abstract {
   }
   /** {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by": "..."}}. */
   record GuardEdit(String mode, Boolean installHooks, String by) {}
+
+  /**
+   * {@code PUT /api/v1/admin/approval-classes}: {@code {"classes": ["email-send", ...], "by", "reason"}};
+   * {@code classes} null leaves the list to each machine.
+   */
+  record ApprovalClassesEdit(java.util.List<String> classes, String by, String reason) {}
 
   private int report(Request req, Response res, Callback cb, long now) throws Exception {
     String node = node(req);
