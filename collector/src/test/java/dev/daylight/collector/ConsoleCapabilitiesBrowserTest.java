@@ -98,6 +98,22 @@ class ConsoleCapabilitiesBrowserTest {
       browser.awaitPage("capabilities");
       assertThat(browser.text("#class-filter")).contains("✉ Can send email").contains("⌘ Can run commands");
       assertThat(browser.text("#approval-classes")).contains("Each machine decides");
+      assertThat(browser.script("return [...document.querySelectorAll('#approval-classes-form input:checked')]"
+          + ".map(b => b.value).join(',')").asText()).as("the agents' built-in list, to start from")
+          .isEqualTo("email-send,messaging,shell-exec,cloud-admin,payments");
+      browser.script("document.querySelectorAll('#approval-classes-form input[type=checkbox]').forEach(b =>"
+          + " b.checked = b.value === 'email-send' || b.value === 'payments'); return 0");
+      browser.click("#approval-classes-save");
+      browser.await("refused without a reason", () -> browser.textOrEmpty("#approval-classes-error").contains("reason"));
+      browser.type("#approval-classes-by", "sec-team");
+      browser.type("#approval-classes-reason", "mail and money leave with approval only");
+      browser.click("#approval-classes-save");
+      browser.await("approval classes set", () -> browser.textOrEmpty("#approval-classes")
+          .contains("Agents require an approval for: ✉ Can send email, 💳 Can move money (set by sec-team"));
+      String firstAgent = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host",
+          Fixtures.host("eve-box", "eve"))).json().get("nodeKey").asText();
+      assertThat(http.get("/api/v1/policy", firstAgent).json().get("approvalClasses"))
+          .extracting(JsonNode::asText).containsExactly("email-send", "payments");
       browser.script("document.getElementById('class-filter').value = 'email-send'; return 0");
       browser.click("#class-search");
       browser.await("servers of the class", () -> browser.textOrEmpty("#class-servers").contains("ben-linux"));
@@ -114,7 +130,8 @@ class ConsoleCapabilitiesBrowserTest {
       browser.click("#approve-class");
       browser.await("confirmation", () -> browser.textOrEmpty("#decide-effect").contains("every server that can send email"));
       assertThat(browser.text("#decide-confirm")).isEqualTo("Approve every server that can send email");
-      browser.type("#decide-by", "sec-team");
+      assertThat(browser.script("return document.getElementById('decide-by').value").asText())
+          .as("the name given before").isEqualTo("sec-team");
       browser.type("#decide-reason", "mail servers reviewed by the owners");
       browser.click("#decide-confirm");
       browser.awaitPage("capabilities");
