@@ -76,7 +76,7 @@ class ConsoleCapabilitiesBrowserTest {
           "review before approving", new Release("pkg:npm/postmark-mcp", "1.0.15", "1.0.16", "destination",
           "mail-recipient", "phan@giftshop.example", "index.js", 136));
       Finding unapproved = new Finding("uc-1", "unapproved-capability", Severity.HIGH,
-          "postmark can send email and nobody approved it", postmark.id(), "pkg:npm/postmark-mcp@1.0.16", null, null,
+          "Server 'postmark' can send email (email-send) and has no approval", postmark.id(), "pkg:npm/postmark-mcp@1.0.16", null, null,
           "approve it or remove it");
       String ana = report(http, Fixtures.host("ana-mbp", "ana"), List.of(postmark, idle, unknown), List.of(),
           List.of(release, unapproved), List.of(new UsageDay(today, "cursor", "postmark", "send_email", 5, 0,

@@ -120,7 +120,7 @@ abstract class FleetCapabilitiesContract {
         cap("http-fetch", "/home/alice/.npm/_npx/1/node_modules/postmark-mcp/index.js", 12, "fetch(url)"));
     snapshot(alice, List.of(postmark, withClasses(Fixtures.server("cursor", "files", "server-filesystem", "1.0.0"),
         cap("filesystem-write", "index.js", 40, "writeFile"))), List.of(),
-        List.of(new Finding("uc-1", "unapproved-capability", Severity.HIGH, "postmark can send email; nobody approved it",
+        List.of(new Finding("uc-1", "unapproved-capability", Severity.HIGH, "Server 'postmark' can send email (email-send) and has no approval",
             postmark.id(), "pkg:npm/postmark-mcp@1.0.16", null, null, "approve it or remove it")), null);
     // An agent that reports classes per package only: its server gets its package's.
     String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -156,10 +156,12 @@ abstract class FleetCapabilitiesContract {
     assertThat(b.get("approvalState").asText()).isEqualTo("no-fleet-decision");
     assertThat(b.get("calls30d").asLong()).isEqualTo(7);
     assertThat(b.get("lastCall").asText()).isNotEmpty();
+    assertThat(byHost(servers("capability=http-fetch")).get("alice-laptop/postmark").get("unapprovedFinding").asBoolean())
+        .as("the finding names email-send only").isFalse();
     assertThat(byHost(servers("capability=source-control"))).containsOnlyKeys("carol-mac/github");
     assertThat(byHost(servers("capability=payments"))).isEmpty();
 
-    // A class approval covers both; a decision on the package's exact version is more specific.
+    // A class approval covers both; a denial (here of the package's exact version) wins over it.
     decide("class:email-send", null, "approved");
     rows = byHost(servers("capability=email-send"));
     assertThat(rows.get("alice-laptop/postmark").get("approvalState").asText()).isEqualTo("approved");
@@ -172,6 +174,15 @@ abstract class FleetCapabilitiesContract {
     decide("server:postmark", null, "denied");
     assertThat(byHost(servers("capability=email-send")).get("alice-laptop/postmark").get("fleetDecision")
         .get("subject").asText()).isEqualTo("server:postmark");
+    // A denied class wins over every approval, as agents read it.
+    decide("server:postmark", null, "approved");
+    decide("pkg:npm/postmark-mcp", "1.0.16", "approved");
+    rows = byHost(servers("capability=email-send"));
+    assertThat(rows.get("alice-laptop/postmark").get("fleetDecision").get("version").asText()).isEqualTo("1.0.16");
+    decide("class:email-send", null, "denied");
+    rows = byHost(servers("capability=email-send"));
+    assertThat(rows.get("alice-laptop/postmark").get("approvalState").asText()).isEqualTo("denied");
+    assertThat(rows.get("alice-laptop/postmark").get("fleetDecision").get("subject").asText()).isEqualTo("class:email-send");
 
     // The device page names each server's classes, and says why when nobody could tell.
     JsonNode device = http.get("/api/v1/devices/" + bob.id(), ADMIN).json();

@@ -58,14 +58,14 @@ final class CapabilityServers {
       List<Map<String, Object>> page = (List<Map<String, Object>>) out.get("servers");
       nodeFacts(c, page);
       Map<String, Map<String, Object>> decisions = decisions(c, page, cls);
-      Set<String> waiting = waiting(c, page);
+      Map<String, List<String>> waiting = waiting(c, page);
       for (Map<String, Object> r : page) {
         r.put("capability", cls);
         r.put("package", r.get("purl") == null ? null
             : PackagePages.displayName((String) r.get("purl")) + (r.get("version") == null ? "" : "@" + r.get("version")));
         r.put("evidence", evidence((String) r.get("evidence")));
         Map<String, Object> d = applying(decisions, r, cls);
-        boolean open = waiting.contains(r.get("nodeId") + "\n" + r.get("serverId"));
+        boolean open = namesClass(waiting.get(r.get("nodeId") + "\n" + r.get("serverId")), cls);
         r.put("fleetDecision", d);
         r.put("unapprovedFinding", open);
         r.put("approvalState", d != null ? (String) d.get("decision") : open ? "awaiting-approval" : "no-fleet-decision");
@@ -149,13 +149,14 @@ final class CapabilityServers {
   }
 
   /**
-   * The most specific decision wins: the package's exact version, then every version of it, then
-   * the server's name, then the class. A version-scoped approval of postmark-mcp 1.0.15 says
-   * nothing about 1.0.16, so a fleet that approved only the class still shows the class decision.
+   * The decision that applies, read as agents read it: a denial of the class, the package (this
+   * version or all) or the server wins over any approval; else an approval of the package's
+   * version, all its versions, the server's name or the class, the most specific shown. A
+   * version-scoped approval of postmark-mcp 1.0.15 says nothing about 1.0.16.
    */
   private static Map<String, Object> applying(Map<String, Map<String, Object>> decisions, Map<String, Object> r,
       String cls) {
-    List<String> keys = new ArrayList<>();
+    List<String> keys = new ArrayList<>(List.of("class:" + cls + "@"));
     if (r.get("purl") != null) {
       if (r.get("version") != null) {
         keys.add(r.get("purl") + "@" + r.get("version"));
@@ -163,7 +164,13 @@ final class CapabilityServers {
       keys.add(r.get("purl") + "@");
     }
     keys.add("server:" + r.get("serverName") + "@");
-    keys.add("class:" + cls + "@");
+    for (String k : keys) {
+      Map<String, Object> d = decisions.get(k);
+      if (d != null && "denied".equals(d.get("decision"))) {
+        return d;
+      }
+    }
+    keys.add(keys.remove(0));
     for (String k : keys) {
       if (decisions.containsKey(k)) {
         return decisions.get(k);
@@ -172,19 +179,38 @@ final class CapabilityServers {
     return null;
   }
 
-  /** The page's servers whose device reports an open unapproved-capability finding for them. */
-  private static Set<String> waiting(Connection c, List<Map<String, Object>> page) throws SQLException {
+  /**
+   * Whether one of a server's open findings is about this class. Agents raise one finding per
+   * server and class and name the class id in its title ("... (email-send) and has no approval");
+   * a finding that names no known class is taken to be about every class of its server.
+   */
+  private static boolean namesClass(List<String> titles, String cls) {
+    if (titles == null) {
+      return false;
+    }
+    for (String t : titles) {
+      if (t.contains("(" + cls + ")")
+          || CapabilityClasses.ids().stream().noneMatch(id -> t.contains("(" + id + ")"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The titles of the open unapproved-capability findings of the page's devices, by node and server. */
+  private static Map<String, List<String>> waiting(Connection c, List<Map<String, Object>> page) throws SQLException {
     List<Object> ids = page.stream().map(r -> r.get("nodeId")).distinct().toList();
-    Set<String> out = new HashSet<>();
+    Map<String, List<String>> out = new HashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
     List<Object> args = new ArrayList<>(ids);
     args.add(UNAPPROVED_RULE);
-    for (Map<String, Object> f : Rows.query(c, "SELECT node_id AS \"nodeId\", server_id AS \"serverId\" FROM findings"
+    for (Map<String, Object> f : Rows.query(c, "SELECT node_id AS \"nodeId\", server_id AS \"serverId\","
+        + " title AS \"title\" FROM findings"
         + " WHERE node_id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")"
         + " AND rule = ? AND status = 'open'", args.toArray())) {
-      out.add(f.get("nodeId") + "\n" + f.get("serverId"));
+      out.computeIfAbsent(f.get("nodeId") + "\n" + f.get("serverId"), k -> new ArrayList<>()).add((String) f.get("title"));
     }
     return out;
   }
