@@ -277,6 +277,11 @@ abstract class FleetCapabilitiesContract {
       Http.Answer a = http.put("/api/v1/admin/approval-classes", ADMIN, bad);
       assertThat(a.status()).as(a.body()).isEqualTo(400);
     }
+    assertThat(http.put("/api/v1/admin/approval-classes", null,
+        Map.of("classes", List.of("email-send"), "by", "x", "reason", "y")).status()).isEqualTo(401);
+    assertThat(http.put("/api/v1/admin/approval-classes", n.key(),
+        Map.of("classes", List.of("email-send"), "by", "x", "reason", "y")).status()).as("a node key is no admin").isEqualTo(401);
+    assertThat(http.get("/api/v1/fleet/servers?capability=email-send", n.key()).status()).isEqualTo(401);
     JsonNode policy = http.get("/api/v1/admin/policy", ADMIN).json();
     assertThat(policy.get("entries")).isEmpty();
     assertThat(policy.get("history")).isEmpty();
