@@ -77,14 +77,14 @@ class ConsoleCapabilitiesBrowserTest {
           "mail-recipient", "phan@giftshop.example", "index.js", 136));
       Finding unapproved = new Finding("uc-1", "unapproved-capability", Severity.HIGH,
           "Server 'postmark' can send email (email-send) and has no approval", postmark.id(), "pkg:npm/postmark-mcp@1.0.16", null, null,
-          "approve it or remove it");
+          "approve it or remove it", null);
       String ana = report(http, Fixtures.host("ana-mbp", "ana"), List.of(postmark, idle, unknown), List.of(),
           List.of(release, unapproved), List.of(new UsageDay(today, "cursor", "postmark", "send_email", 5, 0,
               Instant.now().minusSeconds(120))));
       // An older agent: classes per package only.
       report(http, Fixtures.host("ben-linux", "ben"), List.of(Fixtures.server("claude-code", "mail", "postmark-mcp",
           "1.0.15")), List.of(new InstalledPackage("pkg:npm/postmark-mcp@1.0.15", "npm", "postmark-mcp", "1.0.15",
-          "npx-cache", "/home/ben/.npm/_npx/2/node_modules/postmark-mcp", "ab").withCapabilities(
+          "npx-cache", "/home/ben/.npm/_npx/2/node_modules/postmark-mcp", "ab",
           List.of(cap("email-send", "index.js", 120, "client.sendEmail(")), null)), List.of(), null);
 
       String base = "http://127.0.0.1:" + collector.port() + "/";

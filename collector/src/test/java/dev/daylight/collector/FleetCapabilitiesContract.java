@@ -85,7 +85,7 @@ abstract class FleetCapabilitiesContract {
 
   static InstalledPackage pkg(String name, String version, Capability... caps) {
     return new InstalledPackage("pkg:npm/" + name + "@" + version, "npm", name, version, "npx-cache",
-        "/home/u/.npm/_npx/1/node_modules/" + name, "ab").withCapabilities(List.of(caps), null);
+        "/home/u/.npm/_npx/1/node_modules/" + name, "ab", List.of(caps), null);
   }
 
   JsonNode servers(String query) {
@@ -121,7 +121,7 @@ abstract class FleetCapabilitiesContract {
     snapshot(alice, List.of(postmark, withClasses(Fixtures.server("cursor", "files", "server-filesystem", "1.0.0"),
         cap("filesystem-write", "index.js", 40, "writeFile"))), List.of(),
         List.of(new Finding("uc-1", "unapproved-capability", Severity.HIGH, "Server 'postmark' can send email (email-send) and has no approval",
-            postmark.id(), "pkg:npm/postmark-mcp@1.0.16", null, null, "approve it or remove it")), null);
+            postmark.id(), "pkg:npm/postmark-mcp@1.0.16", null, null, "approve it or remove it", null)), null);
     // An agent that reports classes per package only: its server gets its package's.
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     snapshot(bob, List.of(Fixtures.server("claude-code", "mail", "postmark-mcp", "1.0.15"),
