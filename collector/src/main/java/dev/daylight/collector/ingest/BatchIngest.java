@@ -5,6 +5,7 @@ import dev.daylight.collector.store.MultiRow;
 import dev.daylight.collector.store.Statements;
 import dev.daylight.collector.store.WriteQueue;
 import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.McpServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -125,7 +126,7 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
     ps.setString(2, r.node());
     ps.setLong(3, r.createdAt());
     if (ps.executeUpdate() == 1) {
-      List<dev.daylight.protocol.McpServer> servers = ServerClasses.withPackageClasses(inv.servers(), inv.packages());
+      List<McpServer> servers = ServerClasses.withPackageClasses(inv.servers(), inv.packages());
       LatestView.upsertServers(c, r.node(), servers, r.createdAt(), r.reportId());
       LatestView.upsertPackages(c, r.node(), inv.packages(), r.createdAt(), r.reportId());
       LatestView.upsertFindings(c, r.node(), inv.findings(), r.createdAt(), r.reportId());
