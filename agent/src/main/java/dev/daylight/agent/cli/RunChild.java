@@ -157,8 +157,8 @@ final class RunChild implements Callable<Integer> {
     long t0 = System.nanoTime();
     Set<Path> watch = new LinkedHashSet<>(locations);
     try {
-      Usage.Read usage = Usage.read(AgentJobs.scan(scanner, context, target.allUsers).scan(), context,
-          store, storeOptions.dir(), Instant.now().minus(Usage.DEFAULT_WINDOW));
+      Usage.Read usage = Usage.read(AgentJobs.scan(scanner, context, target.allUsers).scan(),
+          Usage.homes(context, target.allUsers), store, storeOptions.dir(), Instant.now().minus(Usage.DEFAULT_WINDOW));
       Inventory inv = usage.inventory();
       Recorded rec = store.record(inv, usage.days());
       Guard.refresh(storeOptions.dir(), store);

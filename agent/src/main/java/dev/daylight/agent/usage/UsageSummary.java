@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * kept as usage of removed servers.
  */
 public final class UsageSummary {
-  private record Key(String client, String server, String tool, String project, long minute) {}
+  private record Key(String client, String server, String tool, String project, long minute, String osUser) {}
 
   private static final class Acc {
     long calls;
@@ -138,7 +138,7 @@ public final class UsageSummary {
   private static Map<Key, long[]> dedupe(List<UsageBucket> buckets) {
     Map<Key, Map<String, long[]>> bySource = new LinkedHashMap<>();
     for (UsageBucket b : buckets) {
-      Key k = new Key(b.client(), b.server(), b.tool(), b.project(), b.minute());
+      Key k = new Key(b.client(), b.server(), b.tool(), b.project(), b.minute(), b.osUser());
       long[] v = bySource.computeIfAbsent(k, x -> new HashMap<>())
           .computeIfAbsent(b.source(), x -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
       v[0] += b.calls();
@@ -157,12 +157,16 @@ public final class UsageSummary {
     return out;
   }
 
-  /** The configured server a call went to: same client and name; the calling project's own wins. */
+  /**
+   * The configured server a call went to: same client and name, and the same account when the
+   * record's home says whose it is (an all-users scan); the calling project's own wins.
+   */
   private static McpServer target(List<McpServer> servers, Key k) {
     String wanted = Naming.normalize(k.server());
     McpServer fallback = null;
     for (McpServer s : servers) {
-      if (!s.client().equals(k.client()) || !Naming.normalize(s.name()).equals(wanted)) {
+      if (!s.client().equals(k.client()) || !Naming.normalize(s.name()).equals(wanted)
+          || (!k.osUser().isEmpty() && s.osUser() != null && !k.osUser().equals(s.osUser()))) {
         continue;
       }
       if (s.scope() == Scope.PROJECT) {
