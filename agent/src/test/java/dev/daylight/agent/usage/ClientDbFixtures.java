@@ -23,7 +23,11 @@ final class ClientDbFixtures {
 
   /** The tables Goose creates (session_manager.rs) with its later columns (migrations.rs). */
   static Connection goose(Path file) {
-    Connection c = open(file);
+    return goose(open(file));
+  }
+
+  /** As {@link #goose(Path)} on a connection already open (in the journal mode the test set). */
+  static Connection goose(Connection c) {
     exec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)",
         "INSERT INTO schema_version (version) VALUES (13)",
         "CREATE TABLE sessions (id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',"
