@@ -14,6 +14,7 @@ enum Format {
   GEMINI_CHAT("gemini-chat", false, "toolCalls"),
   CLINE_UI_MESSAGES("cline-ui-messages", true),
   VSCODE_MCP_LOG("vscode-mcp-log", false, "tools/call", "isError\":true", "\"error\""),
+  CURSOR_MCP_LOG("cursor-mcp-log", false, "CallTool action for tool", "Error calling tool"),
   GOOSE_SESSION("goose-session-jsonl", true, "toolRequest", "toolResponse", "working_dir"),
   GOOSE_DB("goose-sessions-db", false),
   OPENCODE_DB("opencode-db", false),
@@ -48,7 +49,7 @@ enum Format {
     return switch (this) {
       case GOOSE_DB, OPENCODE_DB -> true;
       case CLAUDE_CODE, CLAUDE_DESKTOP_LOG, CODEX_ROLLOUT, GEMINI_CHAT, CLINE_UI_MESSAGES, VSCODE_MCP_LOG,
-          GOOSE_SESSION, GEMINI_CHAT_JSON, GUARD_SPOOL -> false;
+          CURSOR_MCP_LOG, GOOSE_SESSION, GEMINI_CHAT_JSON, GUARD_SPOOL -> false;
     };
   }
 
@@ -56,6 +57,7 @@ enum Format {
     return switch (this) {
       case CLAUDE_CODE -> new ClaudeCodeLines();
       case CLAUDE_DESKTOP_LOG, VSCODE_MCP_LOG -> new RpcLogLines();
+      case CURSOR_MCP_LOG -> new CursorLogLines();
       case CODEX_ROLLOUT -> new CodexLines();
       case GEMINI_CHAT -> new GeminiLines();
       case CLINE_UI_MESSAGES -> new ClineMessages();

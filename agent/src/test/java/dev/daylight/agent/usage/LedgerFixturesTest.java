@@ -24,7 +24,7 @@ class LedgerFixturesTest {
       Ledger.Pass pass = home.pass(store);
       List<UsageBucket> b = all(store);
 
-      assertThat(pass.files()).isEqualTo(11);
+      assertThat(pass.files()).isEqualTo(12);
       assertThat(pass.errors()).isEmpty();
       // Claude Code: two sends (one failed), one issue; Bash is no MCP tool; a broken line is skipped.
       assertThat(calls(b, "claude-code", "postmark", "send-email")).isEqualTo(2);
@@ -55,6 +55,10 @@ class LedgerFixturesTest {
       // Goose: extension__tool names, a failed tool result.
       assertThat(calls(b, "goose", "github", "create_issue")).isEqualTo(1);
       assertThat(errors(b, "goose", "github", "create_issue")).isEqualTo(1);
+      // Cursor's own MCP log: two sends (one failed), one template listing; the server from the file name.
+      assertThat(calls(b, "cursor", "postmark", "send-email")).isEqualTo(2);
+      assertThat(errors(b, "cursor", "postmark", "send-email")).isEqualTo(1);
+      assertThat(calls(b, "cursor", "postmark", "list-templates")).isEqualTo(1);
       // Goose's sessions.db: a send whose result says isError, and a shell call.
       assertThat(calls(b, "goose", "developer", "shell")).isEqualTo(2);
       assertThat(calls(b, "goose", "postmark", "send-email")).isEqualTo(1);
