@@ -52,4 +52,20 @@ class AllUsersUsageTest {
       assertThat(inv.removedServerUsage()).isEmpty();
     }
   }
+
+  @Test
+  void theGuardsRecordOfACallAnAccountsTranscriptAlsoHoldsCountsOnce() {
+    McpServer annGithub = npx("github", "gh-mcp", "1.0.0").toBuilder().osUser("ann").build();
+    long minute = Instant.parse("2026-11-21T09:01:00Z").toEpochMilli() / 60_000L;
+    List<dev.daylight.agent.store.UsageBucket> buckets = List.of(
+        new dev.daylight.agent.store.UsageBucket("claude-code-jsonl", "cursor", "github", "create_issue", "/p",
+            minute, 2, 0, minute * 60_000L, minute * 60_000L, "ann"),
+        new dev.daylight.agent.store.UsageBucket("daylight-guard-spool", "cursor", "github", "create_issue", "/p",
+            minute, 2, 1, minute * 60_000L, minute * 60_000L, ""));
+
+    Inventory inv = UsageSummary.attach(of(List.of(annGithub), List.of()), buckets);
+
+    assertThat(inv.servers().get(0).usage().calls()).isEqualTo(2);
+    assertThat(inv.servers().get(0).usage().tools().get(0).errors()).isEqualTo(1);
+  }
 }
