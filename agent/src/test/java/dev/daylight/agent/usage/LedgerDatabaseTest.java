@@ -4,6 +4,7 @@ import static dev.daylight.agent.usage.UsageHome.all;
 import static dev.daylight.agent.usage.UsageHome.calls;
 import static dev.daylight.agent.usage.UsageHome.errors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daylight.agent.store.Store;
 import java.io.IOException;
@@ -99,6 +100,32 @@ class LedgerDatabaseTest {
       assertThat(calls(all(store), "opencode", "github", "create_issue")).isEqualTo(1);
       assertThat(names(db.getParent())).isEqualTo(gooseBefore);
       assertThat(names(opencode.getParent())).isEqualTo(opencodeBefore).containsExactly("opencode.db");
+    }
+  }
+
+  @Test
+  void aStoreLockedByItsClientIsReadAsLastCommittedWithoutWaiting() throws Exception {
+    UsageHome home = new UsageHome(dir);
+    Path db = home.home.resolve(ClientDbFixtures.GOOSE_DB);
+    ClientDbFixtures.close(ClientDbFixtures.goose(db));
+    try (Store store = Store.open(dir.resolve("store")); Connection writer = ClientDbFixtures.open(db)) {
+      ClientDbFixtures.exec(writer, "BEGIN EXCLUSIVE");
+      ClientDbFixtures.gooseMessage(writer, "20261120_1", "assistant", ClientDbFixtures.T + 60,
+          ClientDbFixtures.request("tq_locked", "postmark__send-email"));
+      try (Connection other = ClientDbFixtures.open(db)) {
+        assertThatThrownBy(() -> ClientDbFixtures.exec(other, "SELECT COUNT(*) FROM messages"))
+            .hasMessageContaining("SQLITE_BUSY"); // the lock is real: an ordinary reader is refused
+      }
+
+      Ledger.Pass locked = home.pass(store);
+      assertThat(locked.errors()).isEmpty();
+      assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(1);
+
+      ClientDbFixtures.exec(writer, "COMMIT");
+    }
+    try (Store store = Store.open(dir.resolve("store"))) {
+      assertThat(home.pass(store).calls()).isEqualTo(1);
+      assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(2);
     }
   }
 
