@@ -130,8 +130,11 @@ class LedgerDatabaseTest {
   }
 
   @Test
-  void aCorruptStoreIsOneErrorAndAnOversizedRowOneSkippedRecord() throws Exception {
+  void aCorruptStoreOrAChatCaughtMidRewriteIsOneErrorEachAndAnOversizedRowOneSkippedRecord() throws Exception {
     UsageHome home = new UsageHome(dir).withAllFixtures();
+    Path chat = home.home.resolve(UsageHome.GEMINI_JSON);
+    byte[] whole = Files.readAllBytes(chat);
+    Files.write(chat, java.util.Arrays.copyOf(whole, whole.length / 2)); // caught while Gemini rewrote it
     Path goose = home.home.resolve(ClientDbFixtures.GOOSE_DB);
     Path opencode = home.home.resolve(ClientDbFixtures.OPENCODE_DB);
     byte[] bytes = Files.readAllBytes(opencode);
@@ -148,13 +151,14 @@ class LedgerDatabaseTest {
     try (Store store = Store.open(dir.resolve("store"))) {
       Ledger.Pass pass = home.pass(store);
 
-      assertThat(pass.errors()).singleElement().satisfies(e -> {
+      assertThat(pass.errors()).hasSize(2).anySatisfy(e -> {
         assertThat(e.path()).endsWith("opencode.db");
         assertThat(e.reason()).contains("database");
-      });
+      }).anySatisfy(e -> assertThat(e.path()).endsWith(".json"));
       assertThat(pass.skipped()).isEqualTo(2); // the fixtures' broken transcript line, and the huge row
       assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(1);
       assertThat(calls(all(store), "claude-code", "postmark", "send-email")).isEqualTo(2);
+      assertThat(calls(all(store), "gemini-cli", "postmark", "send-email")).isEqualTo(1); // the JSON-lines chat
       assertThat(all(store)).noneMatch(b -> b.client().equals("opencode"));
     }
   }
