@@ -42,8 +42,7 @@ final class ClientDb implements AutoCloseable {
     boolean live = Files.exists(db.resolveSibling(name + "-wal")) && Files.exists(db.resolveSibling(name + "-shm"));
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
-    config.setOpenMode(SQLiteOpenMode.READONLY);
-    config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+    config.setOpenMode(SQLiteOpenMode.OPEN_URI); // for immutable= and mode= in the file name
     config.setBusyTimeout(BUSY_MS);
     config.enableLoadExtension(false);
     String uri = db.toAbsolutePath().toUri().toString() + (live ? "?mode=ro" : "?immutable=1");
