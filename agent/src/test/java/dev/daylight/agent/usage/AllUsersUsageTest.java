@@ -68,4 +68,18 @@ class AllUsersUsageTest {
     assertThat(inv.servers().get(0).usage().calls()).isEqualTo(2);
     assertThat(inv.servers().get(0).usage().tools().get(0).errors()).isEqualTo(1);
   }
+
+  @Test
+  void theUsageCommandReadsAllUsersOfThisMachineOnly() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = dev.daylight.agent.cli.CliAccess.commandLine();
+    cli.setErr(new java.io.PrintWriter(err));
+    cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+
+    int code = cli.execute("usage", "--all-users", "--home", dir.toString(), "--state-dir",
+        dir.resolve("state").toString());
+
+    assertThat(code).isEqualTo(dev.daylight.agent.cli.ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--all-users reads this machine");
+  }
 }
