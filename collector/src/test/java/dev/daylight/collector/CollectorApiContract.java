@@ -341,10 +341,10 @@ abstract class CollectorApiContract {
       }
       List<dev.daylight.protocol.InstalledPackage> cache = d[0].equals("mid-box")
           ? List.of(new dev.daylight.protocol.InstalledPackage("pkg:npm/postmark-mcp@1.0.20", "npm", "postmark-mcp",
-              "1.0.20", "npx-cache", "/home/u/.npm/_npx/1/node_modules/postmark-mcp", null))
+              "1.0.20", "npx-cache", "/home/u/.npm/_npx/1/node_modules/postmark-mcp", null, List.of(), null))
           : List.of();
       Inventory inv = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
-          Fixtures.host(d[0], "u"), List.of(), servers, cache, List.of(), List.of());
+          Fixtures.host(d[0], "u"), List.of(), servers, cache, List.of(), List.of(), List.of());
       assertThat(send(n, Fixtures.snapshot(n.id(), inv)).status()).isEqualTo(200);
     }
     // Java's order of the key (host name, node, client, server, version): capitals first.
