@@ -4,6 +4,7 @@ import dev.daylight.collector.fleet.FleetQueries;
 import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.http.CollectorServer;
+import dev.daylight.collector.http.SigningKey;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
 import dev.daylight.collector.policy.PolicyService;
@@ -15,10 +16,16 @@ import java.nio.file.Path;
 public final class Collector implements AutoCloseable {
   /**
    * How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. {@code metricsToken},
-   * when set, is the bearer token {@code /metrics} asks for.
+   * when set, is the bearer token {@code /metrics} asks for. {@code signingKey}: the PEM file of the
+   * key that signs policy answers (made when missing); null signs with a key of this process only.
    */
   public record Config(String host, int port, String db, String enrollSecret, String adminToken,
-      Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken) {
+      Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken, Path signingKey) {
+    public Config(String host, int port, String db, String enrollSecret, String adminToken, Path tlsCert,
+        Path tlsKey, long scanIntervalSeconds, String metricsToken) {
+      this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, metricsToken, null);
+    }
+
     public Config(String host, int port, String db, String enrollSecret, String adminToken, Path tlsCert,
         Path tlsKey, long scanIntervalSeconds) {
       this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, null);
@@ -74,6 +81,7 @@ public final class Collector implements AutoCloseable {
   }
 
   public static Collector start(Config c) throws Exception {
+    SigningKey signer = c.signingKey() == null ? SigningKey.ephemeral() : SigningKey.loadOrCreate(c.signingKey());
     Database db = Database.open(c.db());
     WriteQueue writes = new WriteQueue(db);
     try {
@@ -82,7 +90,7 @@ public final class Collector implements AutoCloseable {
       CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
           new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db, malicious),
           new PolicyService(db, writes, c.scanIntervalSeconds(), malicious), new Owners(writes), c.adminToken(),
-          c.metricsToken(), writes::stats);
+          c.metricsToken(), writes::stats, signer);
       return new Collector(db, writes, server);
     } catch (Exception e) {
       writes.close();

@@ -48,6 +48,12 @@ public final class CollectorMain implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM PKCS#8 private key")
   Path tlsKey;
 
+  @Option(names = "--signing-key", defaultValue = "${env:DAYLIGHT_SIGNING_KEY:-daylight-collector-signing.pem}",
+      description = "PEM file of the Ed25519 key that signs policy answers, made (0600) when missing; agents pin"
+          + " its public key at enrollment, so keep it and give every collector of the fleet the same file"
+          + " (default: $DAYLIGHT_SIGNING_KEY or ${DEFAULT-VALUE})")
+  Path signingKey;
+
   @Option(names = "--scan-interval", defaultValue = "3600", description = "seconds between agent scans")
   long scanInterval;
 
@@ -59,7 +65,7 @@ public final class CollectorMain implements Callable<Integer> {
           + " node keys and reports cross the network in clear");
     }
     Collector.Config config = new Collector.Config(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey,
-        scanInterval, metricsToken);
+        scanInterval, metricsToken, signingKey);
     Collector collector = Collector.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

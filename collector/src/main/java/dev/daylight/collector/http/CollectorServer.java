@@ -32,7 +32,7 @@ public final class CollectorServer implements AutoCloseable {
 
   public CollectorServer(String host, int port, Tls tls, Database db, Enrollment enrollment,
       ReportIngest ingest, FleetQueries fleet, PolicyService policy, Owners owners, String adminToken,
-      String metricsToken, Supplier<WriteQueue.Stats> writeStats) throws Exception {
+      String metricsToken, Supplier<WriteQueue.Stats> writeStats, SigningKey signer) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(256, 8);
     threads.setName("daylight-http");
     server = new Server(threads);
@@ -55,7 +55,7 @@ public final class CollectorServer implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     Routes.Services services = new Routes.Services(db, enrollment, ingest, fleet, policy, owners, adminToken,
-        metricsToken, Clock.systemUTC());
+        metricsToken, Clock.systemUTC(), signer);
     graceful = new GracefulHandler(new Routes(services, new Metrics(writeStats)));
     server.setHandler(graceful);
     // Idle keep-alive connections would hold a graceful stop until its timeout: the wait for

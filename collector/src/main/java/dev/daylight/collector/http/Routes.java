@@ -11,6 +11,7 @@ import dev.daylight.collector.ingest.ReportIngest;
 import dev.daylight.collector.ingest.Secrets;
 import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
+import dev.daylight.protocol.AnswerSignature;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Report;
 import dev.daylight.protocol.ReportKind;
@@ -44,7 +45,8 @@ final class Routes extends Handler.Abstract {
 
   /** Services the routes call; one set per collector process. */
   record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
-      PolicyService policy, Owners owners, String adminToken, String metricsToken, Clock clock) {}
+      PolicyService policy, Owners owners, String adminToken, String metricsToken, Clock clock,
+      SigningKey signer) {}
 
   private final Services s;
   private final Metrics metrics;
@@ -120,7 +122,9 @@ final class Routes extends Handler.Abstract {
         Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), now);
         metrics.enrollments.inc();
         log.atInfo().addKeyValue("node", done.nodeId()).addKeyValue("how", done.how()).log("enrolled");
-        return json(res, 200, Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how()), cb);
+        // signingKey: the agent pins it and from then on applies only answers it signed.
+        return json(res, 200, Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how(),
+            "signingKey", s.signer().publicKeyBase64()), cb);
       }
       case "/api/v1/reports" -> {
         expect(method, "POST");
@@ -139,7 +143,7 @@ final class Routes extends Handler.Abstract {
         }
         var policy = s.policy().forAgent(cursor);
         res.getHeaders().put(HttpHeader.ETAG, policy.etag());
-        return json(res, 200, policy, cb);
+        return signed(res, policy, cb);
       }
       case "dashboard" -> {
         expect(method, "GET");
@@ -323,6 +327,16 @@ final class Routes extends Handler.Abstract {
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(name + " must be a number");
     }
+  }
+
+  /** 200 with a detached signature over the exact body bytes; the JSON is the same as unsigned. */
+  private int signed(Response res, Object body, Callback cb) throws java.io.IOException {
+    byte[] bytes = dev.daylight.protocol.Json.mapper().writeValueAsBytes(body);
+    res.getHeaders().put(AnswerSignature.HEADER, AnswerSignature.header(s.signer().sign(bytes)));
+    res.getHeaders().put(AnswerSignature.KEY_ID_HEADER, s.signer().keyId());
+    res.getHeaders().put(AnswerSignature.KEY_HEADER, s.signer().publicKeyBase64());
+    HttpIo.send(res, 200, "application/json", bytes, cb);
+    return 200;
   }
 
   private static int json(Response res, int status, Object body, Callback cb) {
