@@ -1,8 +1,10 @@
 package dev.daylight.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -10,11 +12,16 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.daylight.protocol.Json;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.cyclonedx.Version;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +102,53 @@ class ExportValidationTest {
     // The validator is live: a result without its message is refused.
     ((com.fasterxml.jackson.databind.node.ObjectNode) results.get(0)).remove("message");
     assertThat(schema.validate(tree)).isNotEmpty();
+  }
+
+  @Test
+  void sarifDrawsNoErrorOrWarningFromTheSarifMultitool() throws Exception {
+    Optional<Path> tool = onPath("sarif-multitool");
+    assumeTrue(tool.isPresent(), "the SARIF multitool is not installed (npm install -g @microsoft/sarif-multitool,"
+        + " as .ci/run does): its validation is skipped");
+    Path log = Files.writeString(state.resolve("export.sarif"), export("sarif"));
+    assertThat(multitoolProblems(tool.get(), log)).isEmpty();
+
+    // The tool is live: a rule whose name repeats its id draws its SARIF1001 warning.
+    ObjectNode tree = (ObjectNode) Json.mapper().readTree(log.toFile());
+    ObjectNode rule = (ObjectNode) tree.path("runs").get(0).path("tool").path("driver").path("rules").get(0);
+    rule.put("name", rule.get("id").asText());
+    Files.write(log, Json.mapper().writeValueAsBytes(tree));
+    assertThat(multitoolProblems(tool.get(), log)).anySatisfy(p -> assertThat(p).startsWith("SARIF1001"));
+  }
+
+  /** The multitool's errors and warnings for {@code log}, as "RULE: message". */
+  private List<String> multitoolProblems(Path tool, Path log) throws Exception {
+    Path report = state.resolve("validation.sarif");
+    Files.deleteIfExists(report);
+    ProcessBuilder pb = new ProcessBuilder(tool.toString(), "validate", log.toString(), "--output", report.toString())
+        .redirectErrorStream(true);
+    pb.environment().put("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1"); // no ICU needed
+    Process p = pb.start();
+    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(console).isZero();
+    List<String> problems = new ArrayList<>();
+    for (JsonNode r : Json.mapper().readTree(report.toFile()).path("runs").get(0).path("results")) {
+      String level = r.path("level").asText("warning");
+      if (level.equals("error") || level.equals("warning")) {
+        problems.add(r.path("ruleId").asText() + ": " + r.path("message").toString());
+      }
+    }
+    return problems;
+  }
+
+  private static Optional<Path> onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(dir, name);
+      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   @Test
