@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.daylight.agent.export.OcsfSchema;
 import dev.daylight.protocol.Json;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -152,8 +153,25 @@ class ExportValidationTest {
   }
 
   @Test
-  void ocsfEventsMeetTheClassAndObjectRequirementsOf15() throws Exception {
+  void ocsfEventsAreValidAgainstTheOfficial150Schema() throws Exception {
     JsonNode events = Json.mapper().readTree(export("ocsf"));
+    OcsfSchema schema = OcsfSchema.v150();
+    assertThat(events.findValues("class_uid")).extracting(JsonNode::asInt).contains(5001, 5020, 2004);
+    for (JsonNode e : events) {
+      assertThat(schema.validate(e)).as(e.toString()).isEmpty();
+    }
+    // The validator is live: an unknown attribute, a wrong enum value and a missing required one.
+    ObjectNode broken = (ObjectNode) events.get(0).deepCopy();
+    broken.put("made_up", 1);
+    broken.put("severity_id", 42);
+    broken.remove("time");
+    assertThat(schema.validate(broken)).hasSize(3);
+    ObjectNode finding = (ObjectNode) events.get(events.size() - 1).deepCopy();
+    assertThat(finding.path("class_uid").asInt()).isEqualTo(2004);
+    finding.putObject("cloud").put("provider", "AWS");
+    assertThat(schema.validate(finding)).singleElement().asString().contains("belongs to profile cloud");
+    ((ObjectNode) finding.path("metadata")).putArray("profiles").add("cloud");
+    assertThat(schema.validate(finding)).isEmpty();
     assertThat(events.size()).isGreaterThan(2);
     for (JsonNode e : events) {
       assertThat(e.path("metadata").path("version").asText()).isEqualTo("1.5.0");
@@ -165,8 +183,8 @@ class ExportValidationTest {
       // device: type_id required; endpoint's constraint: at least one of name, uid, hostname, ip...
       assertThat(device.has("type_id")).isTrue();
       assertThat(device.has("name") || device.has("uid") || device.has("hostname")).as(device.toString()).isTrue();
-      if (e.has("package")) {
-        assertThat(e.path("package").has("name") && e.path("package").has("version")).as(e.toString()).isTrue();
+      if (e.has("sbom")) {
+        assertThat(e.path("sbom").path("package").has("version")).as(e.toString()).isTrue();
       }
       if (e.path("class_uid").asInt() == 2004) {
         assertThat(e.path("finding_info").has("uid") && e.path("finding_info").has("title")).isTrue();
