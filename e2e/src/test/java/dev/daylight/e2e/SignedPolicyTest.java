@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.daylight.agent.cli.Main;
+import dev.daylight.agent.intel.Intel;
+import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.report.Reporter;
 import dev.daylight.agent.store.Store;
 import dev.daylight.collector.Collector;
@@ -75,6 +77,10 @@ class SignedPolicyTest {
       assertThat(subjects(state)).containsExactly("pkg:npm/postmark-mcp");
 
       deny(port, "pkg:npm/deepseeek");
+      Loopback.adminPost(port, "/api/v1/admin/intel", Json.mapper().readTree("""
+          [{"id": "MAL-2099-0042", "modified": "2099-01-01T00:00:00Z", "summary": "signed fleet intel",
+            "affected": [{"package": {"ecosystem": "npm", "name": "signed-intel-mcp"}, "versions": ["1.0.0"]}]}]
+          """));
       mode = Mode.TAMPER;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
           .contains("does not verify with the pinned key " + keyId, "nothing applied"));
@@ -90,11 +96,13 @@ class SignedPolicyTest {
       mode = Mode.UNSIGNED;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("the answer is not signed"));
       assertThat(subjects(state)).as("unsigned: previous policy kept").containsExactly("pkg:npm/postmark-mcp");
+      assertThat(fleetIntel(state)).as("no intel from a refused answer").isEmpty();
       assertThat(status(state)).contains("REFUSED: policy answer refused: the answer is not signed");
 
       mode = Mode.PASS;
       assertThat(pull(state).problem()).isEmpty();
       assertThat(subjects(state)).containsExactlyInAnyOrder("pkg:npm/postmark-mcp", "pkg:npm/deepseeek");
+      assertThat(fleetIntel(state)).containsExactly("MAL-2099-0042");
       assertThat(status(state)).doesNotContain("REFUSED");
     }
   }
@@ -136,6 +144,13 @@ class SignedPolicyTest {
     try (Store store = Store.open(state)) {
       return store.policy().stream().map(PolicyEntry::subject).toList();
     }
+  }
+
+  /** Ids of the fleet's intel records the agent imported that name signed-intel-mcp 1.0.0. */
+  private static List<String> fleetIntel(Path state) throws IOException {
+    Intel.Builder b = Intel.builder();
+    new IntelStore(state).addTo(b);
+    return b.build().match("npm", "signed-intel-mcp", "1.0.0").stream().map(m -> m.advisory().id()).toList();
   }
 
   private static void deny(int port, String subject) throws Exception {
