@@ -7,6 +7,7 @@ import dev.daylight.collector.http.CollectorServer;
 import dev.daylight.collector.http.SigningKey;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.collector.policy.IntelSnapshots;
 import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.WriteQueue;
@@ -90,7 +91,7 @@ public final class Collector implements AutoCloseable {
       CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
           new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db, malicious),
           new PolicyService(db, writes, c.scanIntervalSeconds(), malicious), new Owners(writes), c.adminToken(),
-          c.metricsToken(), writes::stats, signer);
+          c.metricsToken(), writes::stats, signer, new IntelSnapshots(db, writes));
       return new Collector(db, writes, server);
     } catch (Exception e) {
       writes.close();

@@ -134,6 +134,50 @@ class SignedPolicyTest {
     }
   }
 
+  @Test
+  void theFleetsIntelSnapshotReachesAgentsOnlySignedAndOncePerChange() throws Exception {
+    int port = Loopback.freePort();
+    Path state = tmp.resolve("state");
+    try (Collector collector = Loopback.collector(port, tmp.resolve("c.db"))) {
+      int relayPort = startRelay(port);
+      assertThat(Main.run("enroll", "--collector", "http://127.0.0.1:" + relayPort, "--secret", Loopback.SECRET,
+          "--state-dir", state.toString())).isZero();
+      assertThat(pull(state).problem()).as("no snapshot yet: nothing to fetch").isEmpty();
+
+      Path snapshot = tmp.resolve("fleet.tsv.gz");
+      Intel.Builder b = Intel.builder();
+      b.addRecords(List.of(Json.mapper().readTree("""
+          {"id": "MAL-2099-0777", "modified": "2099-01-01T00:00:00Z", "summary": "fleet snapshot",
+           "affected": [{"package": {"ecosystem": "npm", "name": "signed-intel-mcp"}, "versions": ["1.0.0"]}]}
+          """)));
+      b.build().writeCompact(snapshot);
+      assertThat(putSnapshot(port, Files.readAllBytes(snapshot)).statusCode()).isEqualTo(200);
+      assertThat(putSnapshot(port, "not gzip".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+
+      mode = Mode.TAMPER;
+      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
+          .contains("intel snapshot refused", "does not verify"));
+      assertThat(fleetIntel(state)).isEmpty();
+      mode = Mode.UNSIGNED;
+      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("not signed"));
+      assertThat(fleetIntel(state)).isEmpty();
+
+      mode = Mode.PASS;
+      Reporter.Round round = pull(state);
+      assertThat(round.problem()).isEmpty();
+      assertThat(round.policyUpdated()).isTrue();
+      assertThat(fleetIntel(state)).containsExactly("MAL-2099-0777");
+      assertThat(pull(state).policyUpdated()).as("unchanged: 304, nothing fetched again").isFalse();
+    }
+  }
+
+  private static HttpResponse<String> putSnapshot(int port, byte[] gz) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/v1/admin/intel/snapshot?by=sec-team"))
+        .header("Authorization", "Bearer " + Loopback.ADMIN).header("Content-Type", "application/gzip")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(gz)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private Reporter.Round pull(Path state) {
     try (Store store = Store.open(state)) {
       return new Reporter(state).deliverNow(store);
@@ -204,15 +248,24 @@ class SignedPolicyTest {
         : HttpRequest.BodyPublishers.ofByteArray(in));
     HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     byte[] body = r.body();
-    boolean policy = x.getRequestURI().getPath().equals("/api/v1/policy") && r.statusCode() == 200;
+    boolean snapshot = x.getRequestURI().getPath().equals("/api/v1/intel/snapshot") && r.statusCode() == 200;
+    boolean policy = snapshot
+        || x.getRequestURI().getPath().equals("/api/v1/policy") && r.statusCode() == 200;
     for (String h : List.of("Content-Type", "ETag", AnswerSignature.HEADER, AnswerSignature.KEY_ID_HEADER,
         AnswerSignature.KEY_HEADER)) {
       r.headers().firstValue(h).ifPresent(v -> x.getResponseHeaders().add(h, v));
     }
     if (policy && mode != Mode.PASS) {
       switch (mode) {
-        case TAMPER -> body = new String(body, StandardCharsets.UTF_8)
-            .replace("pkg:npm/deepseeek", "pkg:npm/deepseek").getBytes(StandardCharsets.UTF_8);
+        case TAMPER -> {
+          if (snapshot) {
+            body = body.clone();
+            body[body.length / 2] ^= 1;
+          } else {
+            body = new String(body, StandardCharsets.UTF_8)
+                .replace("pkg:npm/deepseeek", "pkg:npm/deepseek").getBytes(StandardCharsets.UTF_8);
+          }
+        }
         case UNSIGNED -> {
           x.getResponseHeaders().remove(AnswerSignature.HEADER);
           x.getResponseHeaders().remove(AnswerSignature.KEY_ID_HEADER);

@@ -35,6 +35,8 @@ final class CollectorClient {
    * is broken or hostile: the pull fails, is logged, and is tried again next round.
    */
   static final long POLICY_MAX_BYTES = 16L << 20;
+  /** Largest intel snapshot read: the whole malicious-packages data set is a few MB of gzip. */
+  static final long SNAPSHOT_MAX_BYTES = 64L << 20;
   /** An enrollment answer is two short tokens; an error page needs only its start. */
   static final long ENROLL_MAX_BYTES = 64L << 10;
   private static final long ERROR_PREFIX_BYTES = 4L << 10;
@@ -209,6 +211,38 @@ final class CollectorClient {
         }
       }
       return Optional.of(new SignedPolicy(Json.mapper().readValue(body, Policy.class), key));
+    }
+  }
+
+  /**
+   * The fleet's intel snapshot (gzip of the compact form) when it changed since {@code etag}; empty
+   * on 304 or when the collector has none (404, also an older collector). It must be signed by
+   * {@code pinned}: anything else is refused before a byte of it is used.
+   *
+   * @return the gzip bytes and their ETag
+   */
+  Optional<Map.Entry<byte[], String>> intelSnapshot(String nodeKey, String etag, String pinned) throws IOException {
+    Request.Builder b = new Request.Builder().url(base + "/api/v1/intel/snapshot")
+        .header("Authorization", "Bearer " + nodeKey);
+    if (etag != null) {
+      b.header("If-None-Match", etag);
+    }
+    try (Response res = http.newCall(b.build()).execute()) {
+      if (res.code() == 304 || res.code() == 404) {
+        return Optional.empty();
+      }
+      if (res.code() == 401) {
+        throw KeyRefused.from(start(res.body()));
+      }
+      if (res.code() != 200) {
+        throw new IOException("intel snapshot pull failed: HTTP " + res.code());
+      }
+      byte[] body = capped(res.body(), SNAPSHOT_MAX_BYTES, "intel snapshot").readByteArray();
+      Optional<String> problem = AnswerSignature.problem(pinned, body, res.header(AnswerSignature.HEADER));
+      if (problem.isPresent()) {
+        throw new SignatureRefused("intel snapshot refused: " + problem.get() + "; nothing imported");
+      }
+      return Optional.of(Map.entry(body, String.valueOf(res.header("ETag"))));
     }
   }
 

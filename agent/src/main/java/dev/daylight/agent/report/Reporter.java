@@ -92,6 +92,7 @@ public final class Reporter {
     String problem = null;
     try {
       policyUpdated = pullPolicy(client, creds.get(), store);
+      policyUpdated |= SnapshotPull.pull(client, stateDir, store);
     } catch (CollectorClient.SignatureRefused e) {
       // Kept for `daylight status`; the reports wait too: the answer did not come from our collector.
       problem = e.getMessage();

@@ -52,17 +52,33 @@ final class AgentApi {
           var policy = s.policy().forAgent(cursor);
           c.response.getHeaders().put(HttpHeader.ETAG, policy.etag());
           return signed(s.signer(), c, policy);
+        }),
+        Route.get("/api/v1/intel/snapshot", NODE, c -> {
+          var snapshot = s.snapshots().latest().orElseThrow(ApiException::notFound);
+          c.response.getHeaders().put(HttpHeader.ETAG, snapshot.etag());
+          if (snapshot.etag().equals(c.request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+            c.response.setStatus(304);
+            c.response.write(true, null, c.callback);
+            return 304;
+          }
+          sign(s.signer(), c, snapshot.body());
+          HttpIo.send(c.response, 200, "application/gzip", snapshot.body(), c.callback);
+          return 200;
         }));
   }
 
   /** 200 with a detached signature over the exact body bytes; the JSON is the same as unsigned. */
   private static int signed(SigningKey signer, Call c, Object body) throws java.io.IOException {
     byte[] bytes = dev.daylight.protocol.Json.mapper().writeValueAsBytes(body);
+    sign(signer, c, bytes);
+    HttpIo.send(c.response, 200, "application/json", bytes, c.callback);
+    return 200;
+  }
+
+  private static void sign(SigningKey signer, Call c, byte[] bytes) {
     c.response.getHeaders().put(AnswerSignature.HEADER, AnswerSignature.header(signer.sign(bytes)));
     c.response.getHeaders().put(AnswerSignature.KEY_ID_HEADER, signer.keyId());
     c.response.getHeaders().put(AnswerSignature.KEY_HEADER, signer.publicKeyBase64());
-    HttpIo.send(c.response, 200, "application/json", bytes, c.callback);
-    return 200;
   }
 
   private static int report(Services s, Metrics metrics, Call c) throws Exception {
