@@ -18,7 +18,7 @@ public final class Collector implements AutoCloseable {
   /**
    * How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. {@code metricsToken},
    * when set, is the bearer token {@code /metrics} asks for. {@code signingKey}: the PEM file of the
-   * key that signs policy answers (made when missing); null signs with a key of this process only.
+   * key that signs policy answers (made when missing); null: {@link #signingKeyFile}.
    */
   public record Config(String host, int port, String db, String enrollSecret, String adminToken,
       Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken, Path signingKey) {
@@ -71,6 +71,18 @@ public final class Collector implements AutoCloseable {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
+  /**
+   * Where the signing key lives when none is named: beside a SQLite database (it belongs with the
+   * state agents were enrolled against, and survives a restart with it), else in the working folder.
+   */
+  static Path signingKeyFile(String db) {
+    if (db.startsWith("sqlite:")) {
+      Path file = Path.of(db.substring("sqlite:".length())).toAbsolutePath();
+      return file.resolveSibling(file.getFileName() + ".signing-key.pem");
+    }
+    return Path.of("daylight-collector-signing.pem");
+  }
+
   private final Database db;
   private final WriteQueue writes;
   private final CollectorServer server;
@@ -82,7 +94,7 @@ public final class Collector implements AutoCloseable {
   }
 
   public static Collector start(Config c) throws Exception {
-    SigningKey signer = c.signingKey() == null ? SigningKey.ephemeral() : SigningKey.loadOrCreate(c.signingKey());
+    SigningKey signer = SigningKey.loadOrCreate(c.signingKey() != null ? c.signingKey() : signingKeyFile(c.db()));
     Database db = Database.open(c.db());
     WriteQueue writes = new WriteQueue(db);
     try {

@@ -48,10 +48,11 @@ public final class CollectorMain implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM PKCS#8 private key")
   Path tlsKey;
 
-  @Option(names = "--signing-key", defaultValue = "${env:DAYLIGHT_SIGNING_KEY:-daylight-collector-signing.pem}",
-      description = "PEM file of the Ed25519 key that signs policy answers, made (0600) when missing; agents pin"
-          + " its public key at enrollment, so keep it and give every collector of the fleet the same file"
-          + " (default: $DAYLIGHT_SIGNING_KEY or ${DEFAULT-VALUE})")
+  @Option(names = "--signing-key", defaultValue = "${env:DAYLIGHT_SIGNING_KEY}",
+      description = "PEM file of the Ed25519 key that signs policy answers and intel snapshots, made (0600) when"
+          + " missing; agents pin its public key at enrollment, so keep it and give every collector of the fleet"
+          + " the same file (default: $DAYLIGHT_SIGNING_KEY, else FILE.signing-key.pem beside a sqlite:FILE"
+          + " database, else daylight-collector-signing.pem in the working folder)")
   Path signingKey;
 
   @Option(names = "--scan-interval", defaultValue = "3600", description = "seconds between agent scans")

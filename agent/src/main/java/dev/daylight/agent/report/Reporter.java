@@ -93,6 +93,9 @@ public final class Reporter {
     try {
       policyUpdated = pullPolicy(client, creds.get(), store);
       policyUpdated |= SnapshotPull.pull(client, stateDir, store);
+      if (store.setting(POLICY_REFUSED).filter(r -> !r.isBlank()).isPresent()) {
+        store.putSetting(POLICY_REFUSED, ""); // what the collector sent since verified again
+      }
     } catch (CollectorClient.SignatureRefused e) {
       // Kept for `daylight status`; the reports wait too: the answer did not come from our collector.
       problem = e.getMessage();
@@ -167,7 +170,6 @@ public final class Reporter {
       log.atInfo().addKeyValue("keyId", dev.daylight.protocol.AnswerSignature.keyId(signed.get().signingKey()))
           .log("pinned the collector's signing key");
     }
-    store.putSetting(POLICY_REFUSED, "");
     Optional<Policy> p = Optional.of(signed.get().policy());
     store.replacePolicy(p.get().entries());
     store.putSetting(SCAN_INTERVAL, Long.toString(Math.max(0, p.get().scanIntervalSeconds())));
