@@ -35,6 +35,9 @@ fi
 [ -d "$state/guard" ] || mkdir -p "$state/guard" 2>/dev/null
 spool="$state/guard/spool.jsonl"
 [ -w "$state/guard" ] || spool=
+# A spool awk could not open would stop it after the answer and turn a Windsurf refusal (exit 2)
+# into a pass; such a spool is skipped instead.
+if [ -d "$spool" ] || { [ -e "$spool" ] && [ ! -w "$spool" ]; }; then spool=; fi
 here=${0%/*}
 # Any failure of awk (exit 2 on a runtime error) becomes 1: clients treat exit 2 as a refusal, and
 # a hook that breaks must not block a call. A refusal is an answer on stdout with exit 0, except

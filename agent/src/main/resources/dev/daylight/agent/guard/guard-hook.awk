@@ -54,12 +54,14 @@ END {
   } else if (tool ~ /^MCP:/) {
     rest = substr(tool, 5); i = index(rest, ":")
     if (i > 0) { server = substr(rest, 1, i - 1); tool = substr(rest, i + 1) }
-  } else if (client == "copilot-cli") {
-    # Copilot CLI names MCP tools SERVER-TOOL; the longest known server name that prefixes it wins.
+  } else if (client == "copilot-cli" || (client == "gemini-cli" && tool ~ /^mcp_/)) {
+    # Copilot CLI names MCP tools SERVER-TOOL, Gemini CLI mcp_SERVER_TOOL: the longest known server
+    # name that prefixes the tool name wins.
+    pre = client == "gemini-cli" ? "mcp_" : ""; sep = client == "gemini-cli" ? "_" : "-"
     for (k = 1; k <= n; k++) {
-      if (length(dname[k]) > length(server) && index(tolower(tool), tolower(dname[k]) "-") == 1) server = dname[k]
+      if (length(dname[k]) > length(server) && index(tolower(tool), tolower(pre dname[k] sep)) == 1) server = dname[k]
     }
-    if (server != "") tool = substr(tool, length(server) + 2)
+    if (server != "") tool = substr(tool, length(pre server sep) + 1)
   }
   project = v["cwd"] != "" ? v["cwd"] : v["workspace_root"]
   if (server == "" && v["command"] == "" && v["url"] == "") { answer("allow", ""); exit 0 }
@@ -77,7 +79,7 @@ END {
 
   verdict = "allow"; why = ""; rank = 0
   for (k = 1; k <= n; k++) {
-    hit = (server != "" && (dname[k] == server || (client == "copilot-cli" && tolower(dname[k]) == tolower(server))))
+    hit = (server != "" && (dname[k] == server || (client ~ /^(copilot|gemini)-cli$/ && tolower(dname[k]) == tolower(server))))
     if (!hit && v["url"] != "" && durl[k] != "") hit = (v["url"] == durl[k] || index(v["url"], durl[k] "?") == 1)
     if (!hit && v["command"] != "" && dlaunch[k] != "") hit = (v["command"] == dlaunch[k] || index(v["command"], dlaunch[k] " ") == 1)
     if (!hit) continue
