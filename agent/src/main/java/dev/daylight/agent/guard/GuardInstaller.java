@@ -2,19 +2,11 @@ package dev.daylight.agent.guard;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.daylight.agent.platform.AtomicWrite;
 import dev.daylight.agent.platform.Layout;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -111,27 +103,10 @@ public final class GuardInstaller {
         throw new IllegalArgumentException("unknown client '" + c + "' (known: " + String.join(", ", clients()) + ")");
       }
     }
-    return withLock(stateDir, () -> {
+    return InstallLock.hold(stateDir, () -> {
       LedgerMigration.run(stateDir, targets);
       return each(only, step);
     });
-  }
-
-  interface Locked<T> {
-    T run() throws IOException;
-  }
-
-  /** Runs {@code body} holding the install lock of this state folder (a second install waits). */
-  static <T> T withLock(Path stateDir, Locked<T> body) throws IOException {
-    Path lockFile = Guard.dir(stateDir).resolve("install.lock");
-    Files.createDirectories(lockFile.getParent());
-    // The file lock keeps other processes out, the JVM lock other threads: a JVM cannot lock one file twice.
-    synchronized (GuardInstaller.class) {
-      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = ch.lock()) {
-        return body.run();
-      }
-    }
   }
 
   /**
@@ -140,7 +115,7 @@ public final class GuardInstaller {
    */
   public static void migrateLedgers(Path stateDir) throws IOException {
     if (Files.isDirectory(InstallLedger.dir(stateDir))) {
-      withLock(stateDir, () -> {
+      InstallLock.hold(stateDir, () -> {
         LedgerMigration.run(stateDir, HookTargets.load());
         return null;
       });
@@ -161,7 +136,7 @@ public final class GuardInstaller {
       try {
         out.add(step.apply(t, file.get()));
       } catch (IOException e) {
-        out.add(new Result(t.client(), file, Outcome.FAILED, problem(file.get(), e)));
+        out.add(new Result(t.client(), file, Outcome.FAILED, SettingsFiles.problem(file.get(), e)));
       }
     }
     return out;
@@ -207,7 +182,7 @@ public final class GuardInstaller {
       if (exact && !comesBack(spliced, existed, original)) {
         exact = false; // not UTF-8 as read, say: the pieces still come out, but not byte for byte
       }
-      write(file, bytes);
+      SettingsFiles.write(file, bytes);
       new InstallLedger(file, existed, exact ? original : null, exact, spliced.pieces(), InstallLedger.sha256(bytes))
           .write(ledgerFile);
       return new Result(t.client(), r, Outcome.INSTALLED, before == null ? "created" : "added to the existing hooks");
@@ -258,7 +233,7 @@ public final class GuardInstaller {
     }
     if (undone.isPresent() && same.get().existed()
         && InstallLedger.sha256(undone.get().getBytes(UTF_8)).equals(same.get().original())) {
-      write(file, undone.get().getBytes(UTF_8));
+      SettingsFiles.write(file, undone.get().getBytes(UTF_8));
       Files.delete(ledgerFile);
       return new Result(t.client(), r, Outcome.RESTORED, "restored to its bytes before install (checked by SHA-256)");
     }
@@ -267,7 +242,7 @@ public final class GuardInstaller {
       return new Result(t.client(), r, Outcome.NOT_INSTALLED, "Daylight's hook is not in it");
     }
     try {
-      write(file, withoutOurs(text, t, ledger).getBytes(UTF_8));
+      SettingsFiles.write(file, withoutOurs(text, t, ledger).getBytes(UTF_8));
     } catch (SettingsEdit.Unusable e) {
       return new Result(t.client(), r, Outcome.FAILED, file + " " + e.getMessage() + "; it was left as it was");
     }
@@ -281,30 +256,5 @@ public final class GuardInstaller {
 
   private String scope() {
     return managed ? "machine-wide" : "user";
-  }
-
-  /** Temporary file beside the target, same permissions, then one move. */
-  static void write(Path file, byte[] bytes) throws IOException {
-    if (Files.exists(file) && (!Files.isWritable(file) || lacksOwnerWrite(file))) {
-      throw new AccessDeniedException(file.toString(), null, "read-only");
-    }
-    PosixFileAttributeView from = Files.exists(file) ? Files.getFileAttributeView(file, PosixFileAttributeView.class) : null;
-    // The same permissions as the file it replaces.
-    AtomicWrite.replace(file, bytes, from == null ? AtomicWrite.Step.NONE
-        : tmp -> Files.setPosixFilePermissions(tmp, from.readAttributes().permissions()));
-  }
-
-  /** Root may write anything: a file whose owner may not write it was made read-only on purpose. */
-  private static boolean lacksOwnerWrite(Path file) throws IOException {
-    PosixFileAttributeView v = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-    return v != null && !v.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE);
-  }
-
-  private static String problem(Path file, IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return file + " is read-only or its folder is not writable: nothing was changed"
-          + " (make it writable, or use --managed as root/Administrator for machine files)";
-    }
-    return file + ": " + e.getMessage() + "; nothing was changed";
   }
 }

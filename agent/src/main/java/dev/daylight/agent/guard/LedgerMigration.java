@@ -61,7 +61,7 @@ final class LedgerMigration {
         return loose;
       }
       byte[] bytes = spliced.text().getBytes(UTF_8);
-      GuardInstaller.write(file, bytes);
+      SettingsFiles.write(file, bytes);
       return new InstallLedger(file, old.original() != null,
           old.original() == null ? null : InstallLedger.sha256(old.original()), true, spliced.pieces(),
           InstallLedger.sha256(bytes));
