@@ -15,12 +15,13 @@ BEGIN {
   MAX = 4194304
   mode = ""
   n = 0
+  mine = "S\t" client "\t"
   while ((rc = (getline line < decisions)) > 0) {
-    if (line ~ /^mode\t/) { mode = substr(line, 6) }
-    else if (line ~ /^S\t/) {
+    # Other clients' lines are skipped without splitting them: the file holds every client's servers.
+    if (index(line, mine) == 1) {
       split(line, f, "\t")
-      if (f[2] == client) { n++; dname[n] = f[3]; dlaunch[n] = f[4]; durl[n] = f[5]; dverdict[n] = f[6]; dreason[n] = f[8] }
-    }
+      n++; dname[n] = f[3]; dlaunch[n] = f[4]; durl[n] = f[5]; dverdict[n] = f[6]; dreason[n] = f[8]
+    } else if (line ~ /^mode\t/) { mode = substr(line, 6) }
   }
   if (rc < 0 || mode == "") { missing = 1; mode = fallback }
   close(decisions)
