@@ -72,6 +72,22 @@ class GuardLedgerTest {
   }
 
   @Test
+  void reinstallingWithAnotherModeReplacesTheEntryAndUninstallStillRestoresTheBytes() throws Exception {
+    Path f = settings();
+    Files.writeString(f, SETTINGS);
+    user().install(GuardMode.AUDIT, Set.of("claude-code"));
+    assertThat(user().install(GuardMode.ENFORCE, Set.of("claude-code")).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.INSTALLED);
+    String after = Files.readString(f);
+    assertThat(after).contains("--mode enforce").doesNotContain("--mode audit");
+    assertThat(Json.mapper().readTree(after).path("hooks").path("PreToolUse")).hasSize(2);
+    assertThat(user().install(GuardMode.ENFORCE, Set.of("claude-code")).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.UNCHANGED);
+    assertThat(user().uninstall(Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.RESTORED);
+    assertThat(Files.readString(f)).isEqualTo(SETTINGS);
+  }
+
+  @Test
   void aChangeElsewhereInTheFileIsKeptAndOnlyDaylightsTextIsCut() throws Exception {
     Path f = settings();
     Files.writeString(f, "{\"model\": \"opus\"}\n");
