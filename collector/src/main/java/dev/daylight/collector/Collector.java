@@ -18,7 +18,8 @@ public final class Collector implements AutoCloseable {
   /**
    * How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. {@code metricsToken},
    * when set, is the bearer token {@code /metrics} asks for. {@code signingKey}: the PEM file of the
-   * key that signs policy answers (made when missing); null: {@link #signingKeyFile}.
+   * key that signs policy answers (made when missing); null: beside a SQLite database
+   * ({@link #signingKeyFile}), else a key of this process only (embedded use, tests).
    */
   public record Config(String host, int port, String db, String enrollSecret, String adminToken,
       Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken, Path signingKey) {
@@ -73,14 +74,15 @@ public final class Collector implements AutoCloseable {
 
   /**
    * Where the signing key lives when none is named: beside a SQLite database (it belongs with the
-   * state agents were enrolled against, and survives a restart with it), else in the working folder.
+   * state agents were enrolled against, and survives a restart with it); null for PostgreSQL,
+   * whose collectors must be given one shared file (the command line defaults to the working folder).
    */
   static Path signingKeyFile(String db) {
     if (db.startsWith("sqlite:")) {
       Path file = Path.of(db.substring("sqlite:".length())).toAbsolutePath();
       return file.resolveSibling(file.getFileName() + ".signing-key.pem");
     }
-    return Path.of("daylight-collector-signing.pem");
+    return null;
   }
 
   private final Database db;
@@ -94,7 +96,8 @@ public final class Collector implements AutoCloseable {
   }
 
   public static Collector start(Config c) throws Exception {
-    SigningKey signer = SigningKey.loadOrCreate(c.signingKey() != null ? c.signingKey() : signingKeyFile(c.db()));
+    Path keyFile = c.signingKey() != null ? c.signingKey() : signingKeyFile(c.db());
+    SigningKey signer = keyFile != null ? SigningKey.loadOrCreate(keyFile) : SigningKey.ephemeral();
     Database db = Database.open(c.db());
     WriteQueue writes = new WriteQueue(db);
     try {

@@ -1,6 +1,7 @@
 package dev.daylight.collector;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -66,7 +67,8 @@ public final class CollectorMain implements Callable<Integer> {
           + " node keys and reports cross the network in clear");
     }
     Collector.Config config = new Collector.Config(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey,
-        scanInterval, metricsToken, signingKey);
+        scanInterval, metricsToken, signingKey != null ? signingKey
+            : Optional.ofNullable(Collector.signingKeyFile(db)).orElse(Path.of("daylight-collector-signing.pem")));
     Collector collector = Collector.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -65,7 +65,10 @@ public final class SigningKey {
     }
   }
 
-  /** A key for this process only (tests): agents that pin it would refuse the answers after a restart. */
+  /**
+   * A key for this process only (embedded use without a key file): agents that pin it refuse the
+   * answers after a restart.
+   */
   public static SigningKey ephemeral() {
     try {
       KeyPair pair = KeyPairGenerator.getInstance(AnswerSignature.ALGORITHM).generateKeyPair();
