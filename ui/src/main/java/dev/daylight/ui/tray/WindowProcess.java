@@ -1,0 +1,108 @@
+package dev.daylight.ui.tray;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window as its own short-lived process, started when the person opens it from the icon and
+ * gone when they close it, so the icon process never holds JavaFX. The two share no state but
+ * the agent's store (or the machine agent's view), which each reads and polls on its own; the
+ * window's standard input is the only channel: a line {@value #SHOW} brings it to the front, and
+ * its end (the icon quit or died) closes the window. Its output goes where the icon's goes.
+ */
+public final class WindowProcess {
+  /** The line that asks a running window to come to the front. */
+  public static final String SHOW = "show";
+  private static final Logger LOG = LoggerFactory.getLogger(WindowProcess.class);
+
+  private final Supplier<List<String>> command;
+  private Process running;
+
+  /** @param command the window's command line, built when it is first needed */
+  public WindowProcess(Supplier<List<String>> command) {
+    this.command = command;
+  }
+
+  /** Starts the window, or brings the running one to the front. */
+  public synchronized void open() {
+    if (running != null && running.isAlive() && send(running, SHOW + "\n")) {
+      return;
+    }
+    try {
+      running = new ProcessBuilder(command.get())
+          .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      long pid = running.pid();
+      LOG.info("Window process {} started", pid);
+      running.onExit().thenAccept(p -> LOG.info("Window process {} ended ({})", pid, p.exitValue()));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Cannot start the Daylight window: {}", e.toString());
+    }
+  }
+
+  /** The running window's process, if one runs. */
+  public synchronized Optional<ProcessHandle> running() {
+    return running != null && running.isAlive() ? Optional.of(running.toHandle()) : Optional.empty();
+  }
+
+  /** Closes the window: the end of its input first, then, if it lingers, a stop. */
+  public synchronized void close() {
+    if (running == null || !running.isAlive()) {
+      return;
+    }
+    try {
+      running.getOutputStream().close();
+      if (!running.waitFor(3, TimeUnit.SECONDS)) {
+        running.destroy();
+      }
+    } catch (IOException e) {
+      running.destroy();
+    } catch (InterruptedException e) {
+      running.destroy();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The window's end of the channel: reads {@code in} (its standard input) on a daemon thread,
+   * runs {@code show} for each {@value #SHOW} line and {@code end} once the input ends.
+   */
+  public static void listen(InputStream in, Runnable show, Runnable end) {
+    Thread t = new Thread(() -> {
+      try (var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          if (line.trim().equals(SHOW)) {
+            show.run();
+          }
+        }
+      } catch (IOException e) {
+        LOG.debug("window input: {}", e.toString());
+      }
+      end.run();
+    }, "daylight-window-input");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static boolean send(Process p, String line) {
+    try {
+      OutputStream in = p.getOutputStream();
+      in.write(line.getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      return true;
+    } catch (IOException e) {
+      return false; // it is closing: start a new one
+    }
+  }
+}
