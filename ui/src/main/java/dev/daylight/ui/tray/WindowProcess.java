@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,11 +27,20 @@ public final class WindowProcess {
   private static final Logger LOG = LoggerFactory.getLogger(WindowProcess.class);
 
   private final Supplier<List<String>> command;
+  private final Map<String, String> environment;
+  private final ProcessBuilder.Redirect output;
   private Process running;
 
   /** @param command the window's command line, built when it is first needed */
   public WindowProcess(Supplier<List<String>> command) {
+    this(command, Map.of(), ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /** A window with extra environment variables and its output sent elsewhere (tests). */
+  WindowProcess(Supplier<List<String>> command, Map<String, String> environment, ProcessBuilder.Redirect output) {
     this.command = command;
+    this.environment = Map.copyOf(environment);
+    this.output = output;
   }
 
   /** Starts the window, or brings the running one to the front. */
@@ -39,10 +49,9 @@ public final class WindowProcess {
       return;
     }
     try {
-      running = new ProcessBuilder(command.get())
-          .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      ProcessBuilder builder = new ProcessBuilder(command.get()).redirectOutput(output).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      running = builder.start();
       long pid = running.pid();
       LOG.info("Window process {} started", pid);
       running.onExit().thenAccept(p -> LOG.info("Window process {} ended ({})", pid, p.exitValue()));
