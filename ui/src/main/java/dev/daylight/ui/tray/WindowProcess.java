@@ -31,9 +31,16 @@ public final class WindowProcess {
   private final ProcessBuilder.Redirect output;
   private Process running;
 
+  /**
+   * GTK's own switch that keeps it from initialising OpenGL for the window's visual: JavaFX draws
+   * with its software pipeline, and GTK's probe alone mapped Mesa's driver and LLVM (about 55 MB
+   * resident) into a window started next to the icon. No effect where GTK is not used.
+   */
+  static final Map<String, String> NO_GL = Map.of("GDK_GL", "disable");
+
   /** @param command the window's command line, built when it is first needed */
   public WindowProcess(Supplier<List<String>> command) {
-    this(command, Map.of(), ProcessBuilder.Redirect.INHERIT);
+    this(command, System.getenv().containsKey("GDK_GL") ? Map.of() : NO_GL, ProcessBuilder.Redirect.INHERIT);
   }
 
   /** A window with extra environment variables and its output sent elsewhere (tests). */
