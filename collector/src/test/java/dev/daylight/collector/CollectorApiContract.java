@@ -128,7 +128,7 @@ abstract class CollectorApiContract {
     // be suppressed by a node that learned or guessed the id first.
     Node other = enroll("dup-other", "omar");
     Report same = new Report(r.schemaVersion(), r.reportId(), other.id(), r.createdAt(), r.kind(),
-        Fixtures.inventory(Fixtures.host("dup-other", "omar"), List.of(), List.of()), List.of());
+        Fixtures.inventory(Fixtures.host("dup-other", "omar"), List.of(), List.of()), List.of(), null);
     assertThat(send(other, same).json().get("status").asText()).isEqualTo("stored");
     assertThat(send(other, same).json().get("status").asText()).isEqualTo("duplicate");
     assertThat(http.get("/api/v1/devices/" + other.id() + "/timeline", ADMIN).json().get("reports")).hasSize(1);
@@ -138,7 +138,7 @@ abstract class CollectorApiContract {
   void deltasUpdateTheLatestViewAndTimeline() {
     Node n = enroll("delta-host", "erin");
     send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("delta-host", "erin"), List.of(),
-        List.of(new Finding("f1", "unpinned", Severity.HIGH, "floating version", null, null, null, null, null)))));
+        List.of(new Finding("f1", "unpinned", Severity.HIGH, "floating version", null, null, null, null, null, null)))));
     var added = Fixtures.server("vscode", "pm", "postmark-mcp", "1.0.16");
     assertThat(send(n, Fixtures.delta(n.id(), List.of(Fixtures.serverAdded(added)))).status()).isEqualTo(200);
     assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(1);
@@ -394,7 +394,9 @@ abstract class CollectorApiContract {
     assertThat(http.put(path, ADMIN, Map.of("owner", "line\nbreak", "by", "sec-team")).status()).isEqualTo(400);
     assertThat(http.put(path, null, Map.of("owner", "mallory", "by", "mallory")).status()).isEqualTo(401);
     assertThat(http.put(path, n.key(), Map.of("owner", "mallory", "by", "mallory")).status()).isEqualTo(401);
-    assertThat(http.get(path, ADMIN).status()).isEqualTo(405);
+    Http.Answer wrongMethod = http.get(path, ADMIN);
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.raw().headers().firstValue("Allow")).hasValue("PUT");
     assertThat(http.put("/api/v1/devices/no-such-node/owner", ADMIN, Map.of("owner", "o", "by", "b")).status())
         .isEqualTo(404);
     assertThat(http.get("/api/v1/devices/" + n.id(), ADMIN).json().get("owner").asText()).isEqualTo("dana@example.com");
@@ -504,6 +506,10 @@ abstract class CollectorApiContract {
     String metrics = http.get("/metrics", null).body();
     assertThat(metrics).contains("daylight_reports_total{outcome=\"stored\"} 1.0");
     assertThat(metrics).contains("daylight_http_request_duration_seconds_bucket");
+    http.get("/api/v1/devices/" + n.id() + "/timeline", ADMIN);
+    // One series per route, not per device: the label is the route's template.
+    assertThat(http.get("/metrics", null).body())
+        .contains("route=\"/api/v1/devices/{id}/timeline\"").doesNotContain(n.id());
     assertThat(metrics).containsPattern("daylight_writes_total [1-9]");
     assertThat(metrics).containsPattern("daylight_write_batches_total [1-9]");
   }
