@@ -11,7 +11,6 @@ import dev.daylight.ui.data.DaylightData;
 import dev.daylight.ui.data.MachineViewData;
 import dev.daylight.ui.data.StoreData;
 import dev.daylight.ui.tray.TrayIconView;
-import java.awt.AWTException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class Launcher {
 
   private Launcher() {}
 
-  public static void main(String[] args) throws AWTException {
+  public static void main(String[] args) {
     boolean show = false;
     boolean scan = false;
     boolean window = false;

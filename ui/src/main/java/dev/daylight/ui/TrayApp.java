@@ -49,17 +49,14 @@ final class TrayApp {
 
   /** Shows the icon and returns; AWT's event thread keeps the process alive until Quit. */
   static void run(DaylightData data, Path trayStateDir, boolean show, boolean scan,
-      Supplier<List<String>> windowCommand) throws AWTException {
+      Supplier<List<String>> windowCommand) {
     TrayApp app = new TrayApp(data, windowCommand);
     try {
       EventQueue.invokeAndWait(() -> app.start(trayStateDir, show, scan));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r && r.getCause() instanceof AWTException a) {
-        throw a;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw new IllegalStateException("the tray icon could not be shown: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -80,7 +77,7 @@ final class TrayApp {
     try {
       icon = new TrayIconView(trayVm, window::open, session::scanNow, this::quit);
     } catch (AWTException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("the desktop's tray refused the icon", e);
     }
     view.set(icon);
     LOG.info("Tray icon shown");
