@@ -26,6 +26,9 @@ public final class WindowProcess {
   public static final String SHOW = "show";
   private static final Logger LOG = LoggerFactory.getLogger(WindowProcess.class);
 
+  /** The variable a package's native launcher (jpackage) sets once it has built the JVM's arguments. */
+  static final String JPACKAGE_LAUNCHED = "_JPACKAGE_LAUNCHER";
+
   private final Supplier<List<String>> command;
   private final Map<String, String> environment;
   private final ProcessBuilder.Redirect output;
@@ -58,6 +61,9 @@ public final class WindowProcess {
     try {
       ProcessBuilder builder = new ProcessBuilder(command.get()).redirectOutput(output).redirectErrorStream(true);
       builder.environment().putAll(environment);
+      // A package's native launcher marks its own environment as "JVM arguments built"; a child
+      // launcher that inherits the mark takes its arguments for JVM options ("--window": JVM error).
+      builder.environment().remove(JPACKAGE_LAUNCHED);
       running = builder.start();
       long pid = running.pid();
       LOG.info("Window process {} started", pid);
