@@ -3,8 +3,6 @@ package dev.daylight.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.daylight.agent.cli.Main;
 import dev.daylight.agent.intel.Intel;
 import dev.daylight.agent.intel.IntelStore;
@@ -17,7 +15,6 @@ import dev.daylight.protocol.PolicyEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,17 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignedPolicyTest {
   @TempDir Path tmp;
-  private HttpServer relay;
-  private volatile Mode mode = Mode.PASS;
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  enum Mode { PASS, TAMPER, UNSIGNED, WRONG_KEY }
+  private TamperingRelay relay;
 
   @AfterEach
   void stopRelay() {
     if (relay != null) {
-      relay.stop(0);
+      relay.close();
     }
+  }
+
+  private int startRelay(int collectorPort) throws Exception {
+    relay = new TamperingRelay(collectorPort);
+    return relay.port();
   }
 
   @Test
@@ -81,25 +75,25 @@ class SignedPolicyTest {
           [{"id": "MAL-2099-0042", "modified": "2099-01-01T00:00:00Z", "summary": "signed fleet intel",
             "affected": [{"package": {"ecosystem": "npm", "name": "signed-intel-mcp"}, "versions": ["1.0.0"]}]}]
           """));
-      mode = Mode.TAMPER;
+      relay.mode = TamperingRelay.Mode.TAMPER;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
           .contains("does not verify with the pinned key " + keyId, "nothing applied"));
       assertThat(subjects(state)).as("tampered: previous policy kept").containsExactly("pkg:npm/postmark-mcp");
       assertThat(status(state)).contains("policy:        REFUSED: policy answer refused: the answer's signature"
           + " does not verify with the pinned key " + keyId);
 
-      mode = Mode.WRONG_KEY;
+      relay.mode = TamperingRelay.Mode.WRONG_KEY;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
           .contains("does not verify with the pinned key " + keyId, "signed by key"));
       assertThat(subjects(state)).as("another key: previous policy kept").containsExactly("pkg:npm/postmark-mcp");
 
-      mode = Mode.UNSIGNED;
+      relay.mode = TamperingRelay.Mode.UNSIGNED;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("the answer is not signed"));
       assertThat(subjects(state)).as("unsigned: previous policy kept").containsExactly("pkg:npm/postmark-mcp");
       assertThat(fleetIntel(state)).as("no intel from a refused answer").isEmpty();
       assertThat(status(state)).contains("REFUSED: policy answer refused: the answer is not signed");
 
-      mode = Mode.PASS;
+      relay.mode = TamperingRelay.Mode.PASS;
       assertThat(pull(state).problem()).isEmpty();
       assertThat(subjects(state)).containsExactlyInAnyOrder("pkg:npm/postmark-mcp", "pkg:npm/deepseeek");
       assertThat(fleetIntel(state)).containsExactly("MAL-2099-0042");
@@ -128,7 +122,7 @@ class SignedPolicyTest {
           .isNotBlank();
 
       deny(port, "pkg:npm/deepseeek");
-      mode = Mode.WRONG_KEY;
+      relay.mode = TamperingRelay.Mode.WRONG_KEY;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("does not verify"));
       assertThat(subjects(state)).containsExactly("pkg:npm/postmark-mcp");
     }
@@ -154,15 +148,15 @@ class SignedPolicyTest {
       assertThat(putSnapshot(port, Files.readAllBytes(snapshot)).statusCode()).isEqualTo(200);
       assertThat(putSnapshot(port, "not gzip".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
 
-      mode = Mode.TAMPER;
+      relay.mode = TamperingRelay.Mode.TAMPER;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
           .contains("intel snapshot refused", "does not verify"));
       assertThat(fleetIntel(state)).isEmpty();
-      mode = Mode.UNSIGNED;
+      relay.mode = TamperingRelay.Mode.UNSIGNED;
       assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("not signed"));
       assertThat(fleetIntel(state)).isEmpty();
 
-      mode = Mode.PASS;
+      relay.mode = TamperingRelay.Mode.PASS;
       Reporter.Round round = pull(state);
       assertThat(round.problem()).isEmpty();
       assertThat(round.policyUpdated()).isTrue();
@@ -212,80 +206,5 @@ class SignedPolicyTest {
       System.setOut(old);
     }
     return buf.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Forwards every request to the collector; policy answers are changed as {@link #mode} says. */
-  private int startRelay(int collectorPort) throws Exception {
-    KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    relay = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    relay.createContext("/", x -> {
-      try {
-        forward(x, collectorPort, other);
-      } catch (Exception e) {
-        x.sendResponseHeaders(502, -1);
-      } finally {
-        x.close();
-      }
-    });
-    relay.start();
-    return relay.getAddress().getPort();
-  }
-
-  private void forward(HttpExchange x, int collectorPort, KeyPair other) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + collectorPort + x.getRequestURI()));
-    for (String h : List.of("Authorization", "Content-Type", "If-None-Match")) {
-      String v = x.getRequestHeaders().getFirst(h);
-      if (v != null) {
-        b.header(h, v);
-      }
-    }
-    byte[] in = x.getRequestBody().readAllBytes();
-    String encoding = x.getRequestHeaders().getFirst("Content-Encoding");
-    if (encoding != null) {
-      b.header("Content-Encoding", encoding);
-    }
-    b.method(x.getRequestMethod(), in.length == 0 ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(in));
-    HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    byte[] body = r.body();
-    boolean snapshot = x.getRequestURI().getPath().equals("/api/v1/intel/snapshot") && r.statusCode() == 200;
-    boolean policy = snapshot
-        || x.getRequestURI().getPath().equals("/api/v1/policy") && r.statusCode() == 200;
-    for (String h : List.of("Content-Type", "ETag", AnswerSignature.HEADER, AnswerSignature.KEY_ID_HEADER,
-        AnswerSignature.KEY_HEADER)) {
-      r.headers().firstValue(h).ifPresent(v -> x.getResponseHeaders().add(h, v));
-    }
-    if (policy && mode != Mode.PASS) {
-      switch (mode) {
-        case TAMPER -> {
-          if (snapshot) {
-            body = body.clone();
-            body[body.length / 2] ^= 1;
-          } else {
-            body = new String(body, StandardCharsets.UTF_8)
-                .replace("pkg:npm/deepseeek", "pkg:npm/deepseek").getBytes(StandardCharsets.UTF_8);
-          }
-        }
-        case UNSIGNED -> {
-          x.getResponseHeaders().remove(AnswerSignature.HEADER);
-          x.getResponseHeaders().remove(AnswerSignature.KEY_ID_HEADER);
-          x.getResponseHeaders().remove(AnswerSignature.KEY_HEADER);
-        }
-        case WRONG_KEY -> {
-          Signature s = Signature.getInstance("Ed25519");
-          s.initSign(other.getPrivate());
-          s.update(body);
-          String pub = Base64.getEncoder().encodeToString(other.getPublic().getEncoded());
-          x.getResponseHeaders().set(AnswerSignature.HEADER, AnswerSignature.header(s.sign()));
-          x.getResponseHeaders().set(AnswerSignature.KEY_ID_HEADER, AnswerSignature.keyId(pub));
-          x.getResponseHeaders().set(AnswerSignature.KEY_HEADER, pub);
-        }
-        default -> { }
-      }
-    }
-    x.sendResponseHeaders(r.statusCode(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      x.getResponseBody().write(body);
-    }
   }
 }
