@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's API calls over a large fleet on PostgreSQL: the collector's bench seeding fills
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class ConsoleBench {
   private static final int RUNS = 200;
 
+  /** The SQLite file (about 800 MB at 100,000 devices), removed after the run. */
+  @TempDir java.nio.file.Path tmp;
+
   @Test
   void everyPagesCallOverAHundredThousandDevices() throws Exception {
     Assumptions.assumeTrue(System.getProperty("console.bench") != null, "benchmark only with -Dconsole.bench=1");
@@ -32,7 +36,7 @@ class ConsoleBench {
     int servers = Integer.getInteger("console.bench.servers", 20);
     // -Dconsole.bench.db=sqlite runs the same calls on a SQLite file (a team's collector).
     String spec = "sqlite".equals(System.getProperty("console.bench.db"))
-        ? "sqlite:" + Files.createTempDirectory("console-bench").resolve("fleet.db")
+        ? "sqlite:" + tmp.resolve("fleet.db")
         : TestPostgres.get().newDatabase();
     try (Collector init = Collector.start(new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
       // migrations only: the seed writes straight into the schema they create
