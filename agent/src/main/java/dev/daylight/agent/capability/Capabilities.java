@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class Capabilities {
   private static final List<CapabilityClass> CLASSES = load();
 
-  record CapabilityClass(String id, String label, List<String> modules, List<Pattern> tools, List<String> hosts,
+  record CapabilityClass(String id, String shortWord, String label, List<String> modules, List<Pattern> tools, List<String> hosts,
       List<String> kinds) {
     boolean module(String name) {
       String n = name.toLowerCase(Locale.ROOT);
@@ -55,6 +55,24 @@ public final class Capabilities {
   /** The words the tray shows for a class ("Can send email"). */
   public static Optional<String> label(String cls) {
     return CLASSES.stream().filter(c -> c.id().equals(cls)).map(CapabilityClass::label).findFirst();
+  }
+
+  /** The one word the CLI table shows for a class ("email"); the id itself for an unknown class. */
+  public static String shortWord(String cls) {
+    return CLASSES.stream().filter(c -> c.id().equals(cls)).map(CapabilityClass::shortWord).findFirst().orElse(cls);
+  }
+
+  /**
+   * The classes the tools a client's records show being called belong to, one entry per class with
+   * the first such tool as evidence (kind {@code tool-call}); tools matching no class add nothing.
+   */
+  public static List<Capability> ofCalledTools(List<String> tools) {
+    List<Capability> out = new ArrayList<>();
+    for (CapabilityClass c : CLASSES) {
+      tools.stream().filter(c::tool).findFirst().ifPresent(t ->
+          out.add(new Capability(c.id(), new Evidence("tool-call", null, null, "called tool " + t))));
+    }
+    return out;
   }
 
   /** The classes of a readable fingerprint; empty when {@code f.unreadable()} (the caller says why). */
@@ -102,7 +120,7 @@ public final class Capabilities {
       }
       List<CapabilityClass> out = new ArrayList<>();
       for (JsonNode n : JsonTrees.read(in).path("classes")) {
-        out.add(new CapabilityClass(n.path("class").asText(), n.path("label").asText(),
+        out.add(new CapabilityClass(n.path("class").asText(), n.path("short").asText(), n.path("label").asText(),
             strings(n, "modules"), strings(n, "tools").stream().map(Pattern::compile).toList(),
             strings(n, "hosts"), strings(n, "kinds")));
       }

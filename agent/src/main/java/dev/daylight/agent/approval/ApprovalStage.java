@@ -1,0 +1,74 @@
+package dev.daylight.agent.approval;
+
+import dev.daylight.agent.capability.ServerCapabilities;
+import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.agent.scan.ScanStage;
+import dev.daylight.agent.store.Store;
+import dev.daylight.agent.usage.Usage;
+import dev.daylight.agent.usage.UsageSummary;
+import dev.daylight.protocol.Finding;
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.ToolUsage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives every server its capabilities, then, for a scan that keeps a store, opens
+ * {@code unapproved-capability} for each class that needs an approval and has none. Runs after the
+ * release stage (packages carry their classes by then). The tool calls it counts are the ones the
+ * usage ledger holds when the scan starts: a call recorded since the previous scan counts from the
+ * next one.
+ */
+public final class ApprovalStage implements ScanStage {
+  private final Path stateDir;
+  private final List<String> local;
+
+  /** @param local the rules file's {@code approval.classes}, or null when it names none */
+  public ApprovalStage(Path stateDir, List<String> local) {
+    this.stateDir = stateDir;
+    this.local = local == null ? null : ApprovalPolicy.check(local, "approval.classes");
+  }
+
+  @Override
+  public Inventory apply(Inventory inventory, ScanContext context) {
+    if (!context.store() || stateDir == null) {
+      return withCapabilities(inventory, Map.of());
+    }
+    try (Store store = Store.open(stateDir)) {
+      Inventory with = withCapabilities(inventory, calledTools(inventory, store));
+      List<Finding> found = Unapproved.assess(with.servers(), ApprovalPolicy.needed(store, local), new StoreLedger(store));
+      if (found.isEmpty()) {
+        return with;
+      }
+      List<Finding> all = new ArrayList<>(with.findings());
+      all.addAll(found);
+      return with.withFindings(all);
+    }
+  }
+
+  static Inventory withCapabilities(Inventory inventory, Map<String, List<String>> calledTools) {
+    List<McpServer> servers = new ArrayList<>(inventory.servers().size());
+    for (McpServer s : inventory.servers()) {
+      ServerCapabilities.Found f = ServerCapabilities.of(s, inventory.packages(), calledTools.getOrDefault(s.id(), List.of()));
+      servers.add(s.toBuilder().capabilities(f.capabilities(), f.why()).build());
+    }
+    return inventory.toBuilder().servers(servers).build();
+  }
+
+  /** Server id to the tools the ledger's window shows it was asked to run. */
+  private static Map<String, List<String>> calledTools(Inventory inventory, Store store) {
+    Inventory used = UsageSummary.attach(inventory, store.usageSince(Instant.now().minus(Usage.DEFAULT_WINDOW)));
+    Map<String, List<String>> out = new HashMap<>();
+    for (McpServer s : used.servers()) {
+      if (s.usage() != null && !s.usage().tools().isEmpty()) {
+        out.put(s.id(), s.usage().tools().stream().map(ToolUsage::name).toList());
+      }
+    }
+    return out;
+  }
+}
