@@ -53,6 +53,9 @@ public final class ServerCapabilities {
       return new Found(null, s.command() == null ? "provided by the client or an extension: no code to read"
           : "a local command, not a package Daylight reads");
     }
+    if ("local".equals(p.ecosystem())) {
+      return new Found(null, "a local command (" + p.name() + "), not a package Daylight reads");
+    }
     InstalledPackage installed = installed(p, packages);
     if (installed != null && installed.capabilities() != null) {
       return new Found(installed.capabilities(), null);
