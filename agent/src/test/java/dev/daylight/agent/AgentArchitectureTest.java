@@ -55,7 +55,8 @@ class AgentArchitectureTest {
     noClasses().that().resideInAPackage("dev.daylight.agent.daemon..")
         .should().dependOnClassesThat(resideInAnyPackage("dev.daylight.agent.pipeline..",
             "dev.daylight.agent.store..", "dev.daylight.agent.report..", "dev.daylight.agent.assess..",
-            "dev.daylight.agent.discovery..", "dev.daylight.agent.intel..").and(not(equivalentTo(Backoff.class))))
+            "dev.daylight.agent.discovery..", "dev.daylight.agent.intel..", "dev.daylight.agent.child..")
+            .and(not(equivalentTo(Backoff.class))))
         .because("the resident agent stays small between scans; each scan runs in a child JVM")
         .check(classes);
   }

@@ -394,7 +394,9 @@ abstract class CollectorApiContract {
     assertThat(http.put(path, ADMIN, Map.of("owner", "line\nbreak", "by", "sec-team")).status()).isEqualTo(400);
     assertThat(http.put(path, null, Map.of("owner", "mallory", "by", "mallory")).status()).isEqualTo(401);
     assertThat(http.put(path, n.key(), Map.of("owner", "mallory", "by", "mallory")).status()).isEqualTo(401);
-    assertThat(http.get(path, ADMIN).status()).isEqualTo(405);
+    Http.Answer wrongMethod = http.get(path, ADMIN);
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.raw().headers().firstValue("Allow")).hasValue("PUT");
     assertThat(http.put("/api/v1/devices/no-such-node/owner", ADMIN, Map.of("owner", "o", "by", "b")).status())
         .isEqualTo(404);
     assertThat(http.get("/api/v1/devices/" + n.id(), ADMIN).json().get("owner").asText()).isEqualTo("dana@example.com");
@@ -504,6 +506,10 @@ abstract class CollectorApiContract {
     String metrics = http.get("/metrics", null).body();
     assertThat(metrics).contains("daylight_reports_total{outcome=\"stored\"} 1.0");
     assertThat(metrics).contains("daylight_http_request_duration_seconds_bucket");
+    http.get("/api/v1/devices/" + n.id() + "/timeline", ADMIN);
+    // One series per route, not per device: the label is the route's template.
+    assertThat(http.get("/metrics", null).body())
+        .contains("route=\"/api/v1/devices/{id}/timeline\"").doesNotContain(n.id());
     assertThat(metrics).containsPattern("daylight_writes_total [1-9]");
     assertThat(metrics).containsPattern("daylight_write_batches_total [1-9]");
   }

@@ -52,7 +52,7 @@ class OperableCollectorTest {
 
   @Test
   void eachRefusalIsLoggedWithItsReasonAndNeverTheSecretsSent() throws Exception {
-    Logger routes = (Logger) LoggerFactory.getLogger("dev.daylight.collector.http.Routes");
+    Logger routes = (Logger) LoggerFactory.getLogger("dev.daylight.collector.http.Router");
     ListAppender<ILoggingEvent> seen = new ListAppender<>();
     seen.start();
     routes.addAppender(seen);

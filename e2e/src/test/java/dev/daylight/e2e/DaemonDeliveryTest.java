@@ -1,5 +1,6 @@
 package dev.daylight.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +29,6 @@ class DaemonDeliveryTest {
   @TempDir Path state;
   @TempDir Path server;
 
-  static boolean eventually(BooleanSupplier c) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      if (c.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return false;
-  }
 
   @Test
   void queuedReportsAreRetriedBetweenScansAndThePolicyIntervalApplies() throws Exception {
@@ -56,7 +45,7 @@ class DaemonDeliveryTest {
     try (Resident agent = new Resident(new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(100),
         Duration.ofMinutes(2), state), child)) {
       agent.start();
-      assertThat(eventually(() -> outbox() > 0)).as("first scan stored and queued").isTrue();
+      await("first scan stored and queued").atMost(Duration.ofSeconds(90)).until(() -> outbox() > 0);
       Thread.sleep(3000); // at least one failed delivery while the collector is down
       List<String> queued = read(s -> s.pendingReports(100).stream().map(i -> i.report().reportId()).toList());
       assertThat(queued).isNotEmpty();
@@ -66,7 +55,7 @@ class DaemonDeliveryTest {
       // resident's delivery retries can bring the queued report over.
       try (Collector back = Collector.start(new Collector.Config("127.0.0.1", port, "sqlite:" + db,
           Loopback.SECRET, Loopback.ADMIN, null, null, 600))) {
-        assertThat(eventually(() -> outbox() == 0)).as("delivered by a retry").isTrue();
+        await("delivered by a retry").atMost(Duration.ofSeconds(90)).until(() -> outbox() == 0);
         JsonNode devices = Loopback.admin(port, "/api/v1/devices").get("devices");
         assertThat(devices).hasSize(1);
         String node = devices.get(0).get("nodeId").asText();
@@ -74,8 +63,8 @@ class DaemonDeliveryTest {
         Loopback.admin(port, "/api/v1/devices/" + node + "/timeline?limit=100").get("reports")
             .forEach(r -> arrived.add(r.get("reportId").asText()));
         assertThat(arrived).containsAll(queued).doesNotHaveDuplicates();
-        assertThat(eventually(() -> agent.interval().equals(Duration.ofMinutes(10))))
-            .as("the policy's interval in force").isTrue();
+        await("the policy's interval in force").atMost(Duration.ofSeconds(90))
+            .until(() -> agent.interval().equals(Duration.ofMinutes(10)));
       }
     }
   }

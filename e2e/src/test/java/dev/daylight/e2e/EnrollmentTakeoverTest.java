@@ -3,9 +3,9 @@ package dev.daylight.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daylight.agent.config.AutoEnroll;
-import dev.daylight.agent.config.AutoEnroll.Outcome;
-import dev.daylight.agent.config.ManagedConfig;
+import dev.daylight.agent.managed.AutoEnroll;
+import dev.daylight.agent.managed.AutoEnroll.Outcome;
+import dev.daylight.agent.managed.ManagedConfig;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.report.Credentials;

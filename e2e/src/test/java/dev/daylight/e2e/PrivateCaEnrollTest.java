@@ -3,10 +3,10 @@ package dev.daylight.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.cli.Main;
-import dev.daylight.agent.config.AutoEnroll;
-import dev.daylight.agent.config.AutoEnroll.Outcome;
-import dev.daylight.agent.config.EnrollmentState;
-import dev.daylight.agent.config.ManagedConfig;
+import dev.daylight.agent.managed.AutoEnroll;
+import dev.daylight.agent.managed.AutoEnroll.Outcome;
+import dev.daylight.agent.managed.EnrollmentState;
+import dev.daylight.agent.managed.ManagedConfig;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.collector.Collector;

@@ -2,7 +2,7 @@ package dev.daylight.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daylight.agent.config.ManagedConfig;
+import dev.daylight.agent.managed.ManagedConfig;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package dev.daylight.agent.cli;
 
 import ch.qos.logback.classic.Level;
-import dev.daylight.agent.daemon.DaemonLogging;
+import dev.daylight.agent.logging.ConsoleLogProvider;
+import dev.daylight.agent.logging.DaemonLogging;
 import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.text.Visible;

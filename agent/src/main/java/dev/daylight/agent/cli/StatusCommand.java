@@ -5,7 +5,7 @@ import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoreStatus;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Severity;
-import dev.daylight.agent.config.EnrollmentState;
+import dev.daylight.agent.managed.EnrollmentState;
 import dev.daylight.agent.report.Credentials;
 import dev.daylight.agent.report.Endpoint;
 import java.io.PrintWriter;

@@ -22,6 +22,10 @@ import java.util.Set;
 public final class ChildContract {
   /** Exit code of a child whose scan went fine but whose reports are still queued (EX_TEMPFAIL). */
   public static final int DELIVERY_PENDING = 75;
+  /** The child's work is done (the CLI's success status). */
+  public static final int OK = 0;
+  /** The child failed; the resident tries again at the next change or interval (the CLI's runtime failure). */
+  public static final int FAILED = 3;
   static final String WATCH_FILE = "agent-watch.txt";
   static final String INTERVAL_FILE = "agent-interval.txt";
 

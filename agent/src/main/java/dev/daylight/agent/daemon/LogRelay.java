@@ -8,7 +8,7 @@ import org.slf4j.event.Level;
 
 /**
  * Writes a scan child's output into the resident's log. The child logs one record per line as
- * {@code LEVEL|logger|message} ({@link DaemonLogging#toResident}); each is logged again under the
+ * {@code LEVEL|logger|message} ({@link dev.daylight.agent.logging.DaemonLogging#toResident}); each is logged again under the
  * same logger and level, so the rotating file reads as if the scan ran in the resident. Lines
  * without that shape (a stack trace's frames, anything the JVM prints) follow the record before
  * them, or go out as warnings of the child when there is none. The child's logs are redacted where

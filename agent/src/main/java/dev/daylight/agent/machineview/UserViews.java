@@ -1,7 +1,7 @@
 package dev.daylight.agent.machineview;
 
 import dev.daylight.agent.change.Lifecycle;
-import dev.daylight.agent.config.EnrollmentState;
+import dev.daylight.agent.managed.EnrollmentState;
 import dev.daylight.agent.platform.Accounts.Account;
 import dev.daylight.agent.platform.AtomicWrite;
 import dev.daylight.agent.report.Credentials;

@@ -37,7 +37,7 @@ class ChildOptionsTest {
     assertThat(child.judge.disabledRules).containsExactly("unpinned-package", "typosquat");
     assertThat(child.judge.rulesFile).isEqualTo(Path.of("rules.properties").toAbsolutePath());
     assertThat(child.reason).isEqualTo("change in " + dir.resolve("a=b"));
-    assertThat(child.mode).isEqualTo(RunChild.Mode.scan);
+    assertThat(child.mode).isEqualTo(dev.daylight.agent.child.ChildRound.Mode.scan);
     assertThat(child.hold).isFalse();
     assertThat(words).noneMatch(w -> w.startsWith("--interval") || w.startsWith("--fail-on"));
   }

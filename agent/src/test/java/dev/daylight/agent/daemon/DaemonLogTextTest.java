@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import dev.daylight.agent.cli.ConsoleLogging;
+import dev.daylight.agent.logging.ConsoleLogging;
+import dev.daylight.agent.logging.DaemonLogging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

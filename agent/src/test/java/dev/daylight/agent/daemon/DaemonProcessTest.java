@@ -1,5 +1,6 @@
 package dev.daylight.agent.daemon;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.store.Store;
@@ -7,6 +8,7 @@ import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.ChangeType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,16 +49,6 @@ class DaemonProcessTest {
         """.formatted(CANARIES.get(4), envValue, CANARIES.get(3), CANARIES.get(2));
   }
 
-  static boolean eventually(BooleanSupplier c) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      if (c.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return false;
-  }
 
   @Test
   void daemonKeepsEveryCanarySecretOutOfStoreLogsAndOutputAndStopsOnSigterm() throws Exception {
@@ -74,10 +65,10 @@ class DaemonProcessTest {
         .start();
     List<String> cliOutput = new ArrayList<>();
     try {
-      assertThat(eventually(() -> servers() == 2)).as("first scan stored").isTrue();
+      await("first scan stored").atMost(Duration.ofSeconds(90)).until(() -> servers() == 2);
       Files.writeString(home.resolve(".cursor/mcp.json"), config(CANARIES.get(1)));
-      assertThat(eventually(() -> events().stream().anyMatch(e -> e.type() == ChangeType.SERVER_CHANGED)))
-          .as("secret change seen as server-changed").isTrue();
+      await("secret change seen as server-changed").atMost(Duration.ofSeconds(90))
+          .until(() -> events().stream().anyMatch(e -> e.type() == ChangeType.SERVER_CHANGED));
       ChangeEvent changed = events().stream().filter(e -> e.type() == ChangeType.SERVER_CHANGED)
           .findFirst().orElseThrow();
       assertThat(changed.summary()).contains("secretFingerprints");

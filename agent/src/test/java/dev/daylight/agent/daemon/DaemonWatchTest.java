@@ -1,5 +1,6 @@
 package dev.daylight.agent.daemon;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.store.ServerView;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +25,6 @@ class DaemonWatchTest {
   @TempDir Path home;
   @TempDir Path state;
 
-  static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(50);
-    }
-    return false;
-  }
 
   static String threads() {
     StringBuilder sb = new StringBuilder("no scan stored; threads:\n");
@@ -60,25 +49,25 @@ class DaemonWatchTest {
     try (Resident daemon = new Resident(new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(100),
         Duration.ofMinutes(2), state), child)) {
       daemon.start();
-      assertThat(eventually(() -> lastScan().isPresent())).as(DaemonWatchTest::threads).isTrue();
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lastScan()).as(DaemonWatchTest::threads).isPresent());
       assertThat(read(Store::servers)).isEmpty();
       // The child named where configs may appear; the resident watches their nearest folders.
       assertThat(ChildContract.readWatchList(state)).contains(home.resolve(".cursor/mcp.json"));
-      assertThat(eventually(() -> daemon.watchedFolders().contains(home))).isTrue();
+      await().atMost(Duration.ofSeconds(60)).until(() -> daemon.watchedFolders().contains(home));
 
       Files.createDirectories(home.resolve(".cursor"));
       Files.writeString(home.resolve(".cursor/mcp.json"), """
           {"mcpServers": {"postmark": {"command": "npx", "args": ["-y", "postmark-mcp"]}}}
           """);
-      assertThat(eventually(() -> read(Store::servers).stream().map(ServerView::server)
-          .anyMatch(s -> s.name().equals("postmark"))))
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(read(Store::servers).stream().map(ServerView::server)
+          .anyMatch(s -> s.name().equals("postmark")))
           .as(() -> "watching " + daemon.watchedFolders() + " last " + lastScan() + threads())
-          .isTrue();
+          .isTrue());
       List<StoredFinding> findings = read(s -> s.findings(true));
       assertThat(findings).extracting(f -> f.finding().rule()).contains("new-server");
 
       Files.writeString(home.resolve(".cursor/mcp.json"), "{\"mcpServers\": {}}");
-      assertThat(eventually(() -> read(Store::servers).stream().noneMatch(ServerView::active))).isTrue();
+      await().atMost(Duration.ofSeconds(60)).until(() -> read(Store::servers).stream().noneMatch(ServerView::active));
       List<StoredFinding> open = read(s -> s.findings(true));
       assertThat(open).isEmpty();
     }

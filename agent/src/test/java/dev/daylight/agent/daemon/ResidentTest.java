@@ -1,5 +1,6 @@
 package dev.daylight.agent.daemon;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,16 +54,6 @@ class ResidentTest {
     }
   }
 
-  static boolean eventually(BooleanSupplier c) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (c.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return false;
-  }
 
   @Test
   void queuedReportsGetDeliveryChildrenUntilTheyAreOutThenNone() throws Exception {
@@ -72,7 +61,7 @@ class ResidentTest {
     try (Resident r = resident(Duration.ofMinutes(1))) {
       r.start();
       // Backoff with full jitter: at most 2 s, then 4 s before the retries.
-      assertThat(eventually(() -> calls().size() == 3)).as(() -> calls().toString()).isTrue();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls()).hasSize(3));
       Thread.sleep(2_500);
       assertThat(calls()).hasSize(3);
       assertThat(calls().get(0)).contains("--child=scan", "--reason=start/interval");
@@ -85,11 +74,11 @@ class ResidentTest {
     Files.writeString(state.resolve("statuses"), "3\n");
     try (Resident r = resident(Duration.ofMinutes(1))) {
       r.start();
-      assertThat(eventually(() -> r.watchedFolders().contains(home))).isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> r.watchedFolders().contains(home));
       Thread.sleep(1_500);
       assertThat(calls()).hasSize(1);
       Files.createDirectories(home.resolve(".cursor"));
-      assertThat(eventually(() -> calls().size() == 2)).as(() -> calls().toString()).isTrue();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls()).hasSize(2));
       assertThat(calls().get(1)).contains("--child=scan", "--reason=change in " + home.resolve(".cursor"));
     }
   }
@@ -100,10 +89,10 @@ class ResidentTest {
     try (Resident r = resident(Duration.ofMillis(500))) {
       long t0 = System.nanoTime();
       r.start();
-      assertThat(eventually(() -> r.watchedFolders().contains(home))).as("watch list read after the stop").isTrue();
+      await("watch list read after the stop").atMost(Duration.ofSeconds(30)).until(() -> r.watchedFolders().contains(home));
       assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
       Files.createDirectories(home.resolve(".cursor"));
-      assertThat(eventually(() -> calls().size() == 2)).as(() -> calls().toString()).isTrue();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls()).hasSize(2));
     }
   }
 
@@ -112,12 +101,12 @@ class ResidentTest {
     Files.writeString(state.resolve("interval"), "900\n");
     try (Resident r = resident(Duration.ofMinutes(1))) {
       r.start();
-      assertThat(eventually(() -> r.interval().equals(Duration.ofMinutes(15)))).isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> r.interval().equals(Duration.ofMinutes(15)));
     }
     Files.writeString(state.resolve("interval"), "5\n");
     try (Resident r = resident(Duration.ofMinutes(1))) {
       r.start();
-      assertThat(eventually(() -> r.interval().equals(Resident.MIN_POLICY_INTERVAL))).isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> r.interval().equals(Resident.MIN_POLICY_INTERVAL));
     }
   }
 }

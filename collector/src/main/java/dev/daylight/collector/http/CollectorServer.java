@@ -54,9 +54,9 @@ public final class CollectorServer implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    Routes.Services services = new Routes.Services(db, enrollment, ingest, fleet, policy, owners, adminToken,
+    Services services = new Services(db, enrollment, ingest, fleet, policy, owners, adminToken,
         metricsToken, Clock.systemUTC());
-    graceful = new GracefulHandler(new Routes(services, new Metrics(writeStats)));
+    graceful = new GracefulHandler(new Router(services, new Metrics(writeStats)));
     server.setHandler(graceful);
     // Idle keep-alive connections would hold a graceful stop until its timeout: the wait for
     // in-flight requests happens in close(), and the stop that follows is quick.

@@ -1,4 +1,4 @@
-package dev.daylight.agent.config;
+package dev.daylight.agent.managed;
 
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Root;

@@ -1,4 +1,4 @@
-package dev.daylight.agent.config;
+package dev.daylight.agent.managed;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

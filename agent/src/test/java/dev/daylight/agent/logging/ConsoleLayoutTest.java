@@ -1,4 +1,4 @@
-package dev.daylight.agent.cli;
+package dev.daylight.agent.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.daylight.agent.config;
+package dev.daylight.agent.managed;
 
 import dev.daylight.agent.report.CaFile;
 import dev.daylight.agent.report.Credentials;

@@ -1,8 +1,8 @@
-package dev.daylight.agent.cli;
+package dev.daylight.agent.child;
 
 import dev.daylight.agent.allusers.AllUsers;
-import dev.daylight.agent.config.AutoEnroll;
-import dev.daylight.agent.config.ManagedConfig;
+import dev.daylight.agent.managed.AutoEnroll;
+import dev.daylight.agent.managed.ManagedConfig;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.agent.daemon.WatchLocations;
 import dev.daylight.agent.platform.Accounts;
@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** What {@code daylight run} hands the daemon: the scan, the places to watch, the first enrollment. */
-final class AgentJobs {
-  private AgentJobs() {}
+final class ChildJobs {
+  private ChildJobs() {}
 
   /** One full scan of the machine (or of the configured home). */
   @FunctionalInterface

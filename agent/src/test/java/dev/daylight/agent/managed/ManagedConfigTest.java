@@ -1,4 +1,4 @@
-package dev.daylight.agent.config;
+package dev.daylight.agent.managed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

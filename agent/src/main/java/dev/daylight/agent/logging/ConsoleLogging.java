@@ -1,4 +1,4 @@
-package dev.daylight.agent.cli;
+package dev.daylight.agent.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,4 +1,4 @@
-package dev.daylight.agent.cli;
+package dev.daylight.agent.logging;
 
 import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.spi.ILoggingEvent;

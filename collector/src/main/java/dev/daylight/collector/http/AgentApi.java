@@ -1,0 +1,78 @@
+package dev.daylight.collector.http;
+
+import static dev.daylight.collector.http.Access.NODE;
+import static dev.daylight.collector.http.Access.OPEN;
+
+import dev.daylight.collector.ApiException;
+import dev.daylight.collector.ingest.Enrollment;
+import dev.daylight.collector.ingest.RawEvents;
+import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.protocol.Host;
+import dev.daylight.protocol.Report;
+import dev.daylight.protocol.ReportKind;
+import dev.daylight.protocol.SchemaVersion;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The agents' API: enroll, send reports, pull the fleet policy. */
+final class AgentApi {
+  private static final Logger log = LoggerFactory.getLogger(AgentApi.class);
+
+  /** {@code nodeKey}: the key the enroller holds, its proof that the device is its own. */
+  record EnrollRequest(String enrollSecret, Host host, String nodeKey) {}
+
+  private AgentApi() {}
+
+  static List<Route> routes(Services s, Metrics metrics) {
+    return List.of(
+        Route.post("/api/v1/enroll", OPEN, c -> {
+          EnrollRequest e = c.body(EnrollRequest.class);
+          Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), c.now);
+          metrics.enrollments.inc();
+          log.atInfo().addKeyValue("node", done.nodeId()).addKeyValue("how", done.how()).log("enrolled");
+          return c.ok(Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how()));
+        }),
+        Route.post("/api/v1/reports", NODE, c -> report(s, metrics, c)),
+        Route.get("/api/v1/policy", NODE, c -> {
+          long cursor = c.longParam("intelCursor", 0);
+          String etag = s.policy().etag(cursor);
+          if (etag.equals(c.request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+            c.response.setStatus(304);
+            c.response.getHeaders().put(HttpHeader.ETAG, etag);
+            c.response.write(true, null, c.callback);
+            return 304;
+          }
+          var policy = s.policy().forAgent(cursor);
+          c.response.getHeaders().put(HttpHeader.ETAG, policy.etag());
+          return c.ok(policy);
+        }));
+  }
+
+  private static int report(Services s, Metrics metrics, Call c) throws Exception {
+    Report r = c.body(RawEvents::read);
+    if (!SchemaVersion.accepted(r.schemaVersion())) {
+      throw ApiException.badRequest("schema version " + r.schemaVersion() + " not accepted (current "
+          + SchemaVersion.CURRENT + ")");
+    }
+    if (r.reportId().isBlank() || r.reportId().length() > 200) {
+      throw ApiException.badRequest("reportId must be 1 to 200 characters");
+    }
+    if (r.kind() == ReportKind.UNKNOWN) {
+      throw ApiException.badRequest("kind must be snapshot or delta");
+    }
+    if (r.kind() == ReportKind.SNAPSHOT && r.inventory() == null) {
+      throw ApiException.badRequest("a snapshot carries an inventory");
+    }
+    if (r.nodeId() != null && !r.nodeId().equals(c.node())) {
+      throw new ApiException(403, "report is for another node");
+    }
+    ReportIngest.Outcome outcome = s.ingest().ingest(c.node(), r, c.now);
+    String word = outcome.name().toLowerCase(Locale.ROOT);
+    metrics.reports.labelValues(word).inc();
+    return c.ok(Map.of("reportId", r.reportId(), "status", word));
+  }
+}
