@@ -53,8 +53,9 @@ public final class ApprovalStage implements ScanStage {
 
   static Inventory withCapabilities(Inventory inventory, Map<String, List<String>> calledTools) {
     List<McpServer> servers = new ArrayList<>(inventory.servers().size());
+    ServerCapabilities.Installed installed = new ServerCapabilities.Installed(inventory.packages());
     for (McpServer s : inventory.servers()) {
-      ServerCapabilities.Found f = ServerCapabilities.of(s, inventory.packages(), calledTools.getOrDefault(s.id(), List.of()));
+      ServerCapabilities.Found f = ServerCapabilities.of(s, installed, calledTools.getOrDefault(s.id(), List.of()));
       servers.add(s.toBuilder().capabilities(f.capabilities(), f.why()).build());
     }
     return inventory.toBuilder().servers(servers).build();

@@ -6,7 +6,9 @@ import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,13 +20,31 @@ public final class ServerCapabilities {
   /** The server's classes, or null and why nothing could be read. */
   public record Found(List<Capability> capabilities, String why) {}
 
+  /** A scan's installed packages by base purl and version; a copy whose code was read first. */
+  public static final class Installed {
+    private final Map<String, InstalledPackage> byVersion = new HashMap<>();
+
+    public Installed(List<InstalledPackage> packages) {
+      for (InstalledPackage i : packages) {
+        if (i.version() != null) {
+          byVersion.merge(Purls.base(i.purl()) + "@" + i.version(), i,
+              (a, b) -> a.capabilities() == null && b.capabilities() != null ? b : a);
+        }
+      }
+    }
+
+    InstalledPackage get(PackageRef p) {
+      return p.version() == null || p.purl() == null ? null : byVersion.get(Purls.base(p.purl()) + "@" + p.version());
+    }
+  }
+
   private ServerCapabilities() {}
 
   /**
-   * @param packages the scan's installed packages (their capabilities already attached)
+   * @param packages the scan's installed packages (their capabilities already attached), indexed once
    * @param calledTools tool names the clients' records show this server was asked to run
    */
-  public static Found of(McpServer s, List<InstalledPackage> packages, List<String> calledTools) {
+  public static Found of(McpServer s, Installed packages, List<String> calledTools) {
     Found own = own(s, packages);
     List<Capability> called = Capabilities.ofCalledTools(calledTools);
     if (own.capabilities() == null) {
@@ -39,7 +59,7 @@ public final class ServerCapabilities {
     return new Found(all, null);
   }
 
-  private static Found own(McpServer s, List<InstalledPackage> packages) {
+  private static Found own(McpServer s, Installed packages) {
     PackageRef p = s.pkg();
     // mcp-remote and the like: what runs on this machine is a proxy, what acts is the remote host.
     String remote = s.proxiedUrl() != null ? s.proxiedUrl() : p == null ? s.url() : null;
@@ -56,7 +76,7 @@ public final class ServerCapabilities {
     if ("local".equals(p.ecosystem())) {
       return new Found(null, "a local command (" + p.name() + "), not a package Daylight reads");
     }
-    InstalledPackage installed = installed(p, packages);
+    InstalledPackage installed = packages.get(p);
     if (installed != null && installed.capabilities() != null) {
       return new Found(installed.capabilities(), null);
     }
@@ -70,23 +90,5 @@ public final class ServerCapabilities {
     return new Found(null, p.version() == null
         ? "the version of " + p.name() + " floats and no installed copy was found to read"
         : p.name() + "@" + p.version() + " was not found installed on this machine");
-  }
-
-  /** The installed copy of the version the server runs; one whose code was read first. */
-  private static InstalledPackage installed(PackageRef p, List<InstalledPackage> packages) {
-    if (p.version() == null || p.purl() == null) {
-      return null;
-    }
-    String base = Purls.base(p.purl());
-    InstalledPackage unread = null;
-    for (InstalledPackage i : packages) {
-      if (p.version().equals(i.version()) && base.equals(Purls.base(i.purl()))) {
-        if (i.capabilities() != null) {
-          return i;
-        }
-        unread = unread == null ? i : unread;
-      }
-    }
-    return unread;
   }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  * Benchmark behind {@code scripts/bench-release} (not a test): what classifying costs in a scan of
  * a home whose Cursor runs N servers from an npx cache of N packages. Per run, on a fresh store:
  * the classes of every package from its fingerprint (done once, at first sight, inside the release
- * stage; timed here on its own), then the approval stage (each server's capabilities, the approval
+ * stage; timed here on its own; two packages in three have a class that needs an approval), then
+ * the approval stage (each server's capabilities, the approval
  * findings) in a first and a second stored scan, beside the release stage of the same scans.
  *
  * <p>Usage: {@code CapabilityBench WORKDIR [PACKAGES] [RUNS]}
@@ -57,6 +58,17 @@ public final class CapabilityBench {
     Path home = work.resolve("home-cap-" + packages);
     if (!Files.exists(home)) {
       ReleaseBench.layOut(home, packages);
+      // Two servers in three have a class that needs an approval (email-send, shell-exec).
+      for (int i = 0; i < packages; i++) {
+        Path dist = home.resolve(".npm/_npx/run" + i + "/node_modules/bench-mcp-" + i + "/dist");
+        if (i % 3 == 0) {
+          Files.writeString(dist.resolve("mail.js"), "const nodemailer = require(\"nodemailer\");\n"
+              + "module.exports = (o) => nodemailer.createTransport(o.smtp).sendMail(o.message);\n");
+        } else if (i % 3 == 1) {
+          Files.writeString(dist.resolve("run.js"), "const { execFile } = require(\"node:child_process\");\n"
+              + "module.exports = (cmd, args) => execFile(cmd, args);\n");
+        }
+      }
       StringBuilder cfg = new StringBuilder("{\"mcpServers\": {");
       for (int i = 0; i < packages; i++) {
         cfg.append(i == 0 ? "" : ",").append("\"s").append(i).append("\": {\"command\": \"npx\", \"args\": [\"-y\", \"bench-mcp-")
@@ -71,12 +83,14 @@ public final class CapabilityBench {
     }
     ScanContext ctx = ScanContext.forHome(home, Os.LINUX).withHostProbes(false).withStore(true);
     for (int run = 1; run <= runs; run++) {
+      long c = cpu();
       long t = System.nanoTime();
       int classes = 0;
       for (Fingerprint f : prints) {
         classes += Capabilities.of(f).size();
       }
       long ofPrints = System.nanoTime() - t;
+      long ofPrintsCpu = cpu() - c;
       Path state = work.resolve("cap-state-" + run);
       deleteTree(state);
       long[] release = new long[2];
@@ -93,11 +107,17 @@ public final class CapabilityBench {
         approval[scan] = a.nanos;
         servers = (int) inv.servers().stream().filter(x -> x.capabilities() != null).count();
       }
-      System.out.printf("run %d: %d fingerprints classified in %.1f ms (%d classes); approval stage (%d servers"
-          + " classified) first scan %.1f ms, next scan %.1f ms; release stage first %.0f ms, next %.1f ms%n",
-          run, prints.size(), ofPrints / 1e6, classes, servers, approval[0] / 1e6, approval[1] / 1e6,
+      System.out.printf("run %d: %d fingerprints classified in %.1f ms wall / %.0f ms CPU (%d classes); approval stage"
+          + " (%d servers with capabilities) first scan %.1f ms, next scan %.1f ms; release stage first %.0f ms, next %.1f ms%n",
+          run, prints.size(), ofPrints / 1e6, ofPrintsCpu / 1e6, classes, servers, approval[0] / 1e6, approval[1] / 1e6,
           release[0] / 1e6, release[1] / 1e6);
     }
+  }
+
+  /** CPU time of the whole process (all threads, GC included), as ReleaseBench reports it. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void deleteTree(Path dir) throws IOException {
