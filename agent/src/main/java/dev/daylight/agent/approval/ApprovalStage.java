@@ -1,5 +1,6 @@
 package dev.daylight.agent.approval;
 
+import dev.daylight.agent.assess.RuleConfig;
 import dev.daylight.agent.capability.ServerCapabilities;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.ScanStage;
@@ -25,13 +26,20 @@ import java.util.Map;
  * next one.
  */
 public final class ApprovalStage implements ScanStage {
+  /** The rule id of its findings ({@code --disable-rule} switches them off, the capabilities stay). */
+  public static final String RULE = Unapproved.RULE;
   private final Path stateDir;
   private final List<String> local;
+  private final boolean judge;
 
-  /** @param local the rules file's {@code approval.classes}, or null when it names none */
-  public ApprovalStage(Path stateDir, List<String> local) {
+  /**
+   * @param rules the rules file: its {@code approval.classes} (checked here: an unknown class is an
+   *     {@link IllegalArgumentException}), and whether {@code unapproved-capability} is switched off
+   */
+  public ApprovalStage(Path stateDir, RuleConfig rules) {
     this.stateDir = stateDir;
-    this.local = local == null ? null : ApprovalPolicy.check(local, "approval.classes");
+    this.local = rules.approvalClasses() == null ? null : ApprovalPolicy.check(rules.approvalClasses(), "approval.classes");
+    this.judge = rules.enabled(Unapproved.RULE);
   }
 
   @Override
@@ -41,6 +49,9 @@ public final class ApprovalStage implements ScanStage {
     }
     try (Store store = Store.open(stateDir)) {
       Inventory with = withCapabilities(inventory, calledTools(inventory, store));
+      if (!judge) {
+        return with;
+      }
       List<Finding> found = Unapproved.assess(with.servers(), ApprovalPolicy.needed(store, local), new StoreLedger(store));
       if (found.isEmpty()) {
         return with;

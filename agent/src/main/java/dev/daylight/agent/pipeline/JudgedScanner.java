@@ -26,7 +26,14 @@ public final class JudgedScanner {
         .then(new InstalledStage())
         .then(new AppsStage())
         .then(new ReleaseStage(stateDir))
-        .then(new ApprovalStage(stateDir, rules.approvalClasses()))
-        .then(new Assessor(new IntelSource(stateDir, extraIntel), rules).stage());
+        .then(new ApprovalStage(stateDir, rules))
+        .then(new Assessor(new IntelSource(stateDir, extraIntel), forAssessor(rules)).stage());
+  }
+
+  /** The rules file without the approval stage's rule, which the assessor does not know. */
+  private static RuleConfig forAssessor(RuleConfig rules) {
+    java.util.Set<String> off = new java.util.HashSet<>(rules.disabled());
+    off.remove(ApprovalStage.RULE);
+    return new RuleConfig(off, rules.severities(), rules.approvalClasses());
   }
 }

@@ -124,6 +124,10 @@ class ApprovalScanTest {
 
     assertThat(findings(inv, "unapproved-capability")).singleElement()
         .satisfies(f -> assertThat(f.path("title").asText()).contains("'github'", "source-control"));
+
+    JsonNode off = h.scan("--disable-rule", "unapproved-capability");
+    assertThat(findings(off, "unapproved-capability")).isEmpty();
+    assertThat(classes(server(off, "stripe"))).as("the capabilities stay").containsExactly("payments");
   }
 
   @Test

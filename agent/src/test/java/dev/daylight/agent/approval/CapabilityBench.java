@@ -98,7 +98,7 @@ public final class CapabilityBench {
       int servers = 0;
       for (int scan = 0; scan < 2; scan++) {
         Timed r = new Timed(new ReleaseStage(state));
-        Timed a = new Timed(new ApprovalStage(state, null));
+        Timed a = new Timed(new ApprovalStage(state, dev.daylight.agent.assess.RuleConfig.defaults()));
         Inventory inv = Scanner.standard().then(new InstalledStage()).then(r).then(a).scan(ctx);
         try (Store s = Store.open(state)) {
           s.record(inv);
