@@ -232,6 +232,14 @@ public final class Store implements AutoCloseable {
     });
   }
 
+  /** Every package version's local review state, keyed {@code purl@version} (base purl): one read per scan. */
+  public synchronized java.util.Map<String, ReviewState> reviewStates() {
+    java.util.Map<String, ReviewState> out = new java.util.HashMap<>();
+    Sql.list(c, "SELECT purl, version, state FROM reviews", rs -> out.put(rs.getString(1) + "@" + rs.getString(2),
+        ReviewState.parse(rs.getString(3))));
+    return out;
+  }
+
   /** The subjects ({@code server:NAME}, {@code class:ID}) a person approved on this machine. */
   public synchronized Set<String> approvedSubjects() {
     return Set.copyOf(Sql.list(c, "SELECT subject FROM approvals", rs -> rs.getString(1)));
