@@ -128,7 +128,7 @@ abstract class CollectorApiContract {
     // be suppressed by a node that learned or guessed the id first.
     Node other = enroll("dup-other", "omar");
     Report same = new Report(r.schemaVersion(), r.reportId(), other.id(), r.createdAt(), r.kind(),
-        Fixtures.inventory(Fixtures.host("dup-other", "omar"), List.of(), List.of()), List.of());
+        Fixtures.inventory(Fixtures.host("dup-other", "omar"), List.of(), List.of()), List.of(), null);
     assertThat(send(other, same).json().get("status").asText()).isEqualTo("stored");
     assertThat(send(other, same).json().get("status").asText()).isEqualTo("duplicate");
     assertThat(http.get("/api/v1/devices/" + other.id() + "/timeline", ADMIN).json().get("reports")).hasSize(1);
@@ -138,7 +138,7 @@ abstract class CollectorApiContract {
   void deltasUpdateTheLatestViewAndTimeline() {
     Node n = enroll("delta-host", "erin");
     send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host("delta-host", "erin"), List.of(),
-        List.of(new Finding("f1", "unpinned", Severity.HIGH, "floating version", null, null, null, null, null)))));
+        List.of(new Finding("f1", "unpinned", Severity.HIGH, "floating version", null, null, null, null, null, null)))));
     var added = Fixtures.server("vscode", "pm", "postmark-mcp", "1.0.16");
     assertThat(send(n, Fixtures.delta(n.id(), List.of(Fixtures.serverAdded(added)))).status()).isEqualTo(200);
     assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp", ADMIN).json().get("devices")).hasSize(1);

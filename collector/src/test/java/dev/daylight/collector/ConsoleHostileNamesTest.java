@@ -40,7 +40,7 @@ class ConsoleHostileNamesTest {
       McpServer s = Fixtures.server("cursor", TAG, evilPkg, "1.0.0").withBlock(BOLD);
       s = s.toBuilder().configPath("/home/m/" + TAG + "/mcp.json").build();
       Finding f = new Finding("f1", "rule-" + TAG, Severity.CRITICAL, TAG, s.id(), null, null,
-          dev.daylight.protocol.Evidence.file("/etc/" + TAG, 7, BOLD), BOLD);
+          dev.daylight.protocol.Evidence.file("/etc/" + TAG, 7, BOLD), BOLD, null);
       var inv = Fixtures.inventory(host, List.of(s), List.of(f));
       assertThat(http.post("/api/v1/reports", node.get("nodeKey").asText(),
           Fixtures.snapshot(node.get("nodeId").asText(), inv)).status()).isEqualTo(200);

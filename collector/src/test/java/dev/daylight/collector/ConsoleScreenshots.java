@@ -27,7 +27,7 @@ class ConsoleScreenshots {
   @TempDir Path tmp;
 
   private static Finding finding(String id, String rule, Severity s, String title, String file, int line, String fix) {
-    return new Finding(id, rule, s, title, null, null, null, Evidence.file(file, line, title), fix);
+    return new Finding(id, rule, s, title, null, null, null, Evidence.file(file, line, title), fix, null);
   }
 
   @Test

@@ -47,22 +47,29 @@ public final class Fixtures {
   }
 
   public static Finding finding(String id, Severity severity, String title) {
-    return new Finding(id, "unpinned", severity, title, null, null, null, null, "pin it");
+    return new Finding(id, "unpinned", severity, title, null, null, null, null, "pin it", null);
   }
 
   public static Inventory inventory(Host host, List<McpServer> servers, List<Finding> findings) {
-    return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
-        host, List.of(), servers, List.of(), findings, List.of());
+    return Inventory.builder()
+        .schemaVersion(SchemaVersion.CURRENT)
+        .scanId(UUID.randomUUID().toString())
+        .startedAt(Instant.now())
+        .finishedAt(Instant.now())
+        .host(host)
+        .servers(servers)
+        .findings(findings)
+        .build();
   }
 
   public static Report snapshot(String nodeId, Inventory inv) {
     return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), ReportKind.SNAPSHOT,
-        inv, List.of());
+        inv, List.of(), null);
   }
 
   public static Report delta(String nodeId, List<ChangeEvent> events) {
     return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), ReportKind.DELTA,
-        null, events);
+        null, events, null);
   }
 
   public static ChangeEvent serverAdded(McpServer s) {

@@ -68,8 +68,13 @@ final class Loopback {
         .configPath("/home/erin/.cursor/mcp.json").line(3).name("postmark").transport(Transport.STDIO)
         .command("npx").args(List.of("-y", "postmark-mcp@" + version)).enabled(true)
         .envKeys(List.of("POSTMARK_SERVER_TOKEN")).pkg(ref).build();
-    return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
-        new Host(null, "erin-laptop", "linux", null, null, "erin", null), List.of(), List.of(s), List.of(),
-        List.of(), List.of());
+    return Inventory.builder()
+        .schemaVersion(SchemaVersion.CURRENT)
+        .scanId(UUID.randomUUID().toString())
+        .startedAt(Instant.now())
+        .finishedAt(Instant.now())
+        .host(new Host(null, "erin-laptop", "linux", null, null, "erin", null))
+        .servers(List.of(s))
+        .build();
   }
 }

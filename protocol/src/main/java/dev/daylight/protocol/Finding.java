@@ -20,11 +20,6 @@ public record Finding(
     Evidence evidence,
     String remediation,
     Release release) {
-  /** A finding that is not about a release. */
-  public Finding(String id, String rule, Severity severity, String title, String serverId, String purl,
-      String advisory, Evidence evidence, String remediation) {
-    this(id, rule, severity, title, serverId, purl, advisory, evidence, remediation, null);
-  }
 
   public Finding {
     Checks.required(id, "id");

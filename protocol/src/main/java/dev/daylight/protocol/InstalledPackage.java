@@ -20,11 +20,6 @@ public record InstalledPackage(
     String manifestSha256,
     java.util.List<Capability> capabilities,
     String capabilitiesWhy) {
-  /** A package whose capabilities are not known yet. */
-  public InstalledPackage(String purl, String ecosystem, String name, String version, String source,
-      String installPath, String manifestSha256) {
-    this(purl, ecosystem, name, version, source, installPath, manifestSha256, null, null);
-  }
 
   /** This package with its capabilities, or with none and why. */
   public InstalledPackage withCapabilities(java.util.List<Capability> found, String why) {

@@ -32,13 +32,6 @@ public record Inventory(
     removedServerUsage = removedServerUsage == null ? null : List.copyOf(removedServerUsage);
   }
 
-  /** An inventory without the usage ledger's removed servers (the form before they were added). */
-  public Inventory(int schemaVersion, String scanId, Instant startedAt, Instant finishedAt, Host host,
-      List<Client> clients, List<McpServer> servers, List<InstalledPackage> packages,
-      List<Finding> findings, List<ScanError> errors) {
-    this(schemaVersion, scanId, startedAt, finishedAt, host, clients, servers, packages, findings,
-        errors, null);
-  }
 
   public static Builder builder() {
     return new Builder();

@@ -29,9 +29,4 @@ public record Report(
     usage = usage == null ? null : List.copyOf(usage);
   }
 
-  /** A report without usage counts (the form before they were added). */
-  public Report(int schemaVersion, String reportId, String nodeId, Instant createdAt, ReportKind kind,
-      Inventory inventory, List<ChangeEvent> events) {
-    this(schemaVersion, reportId, nodeId, createdAt, kind, inventory, events, null);
-  }
 }

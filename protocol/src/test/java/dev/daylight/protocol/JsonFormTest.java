@@ -60,11 +60,15 @@ class JsonFormTest {
 
   @Test
   void inventoryRoundTripsAndIgnoresUnknownFields() throws Exception {
-    Inventory inv = new Inventory(SchemaVersion.CURRENT, "scan-1", Instant.parse("2026-01-01T00:00:00Z"),
-        null, new Host(null, null, "linux", null, null, null, null), null, List.of(server()), null,
-        List.of(new Finding("f1", "malicious-package", Severity.CRITICAL, "t", "s1", null,
-            "MAL-2025-47604", Evidence.file("/h/.cursor/mcp.json", 3, "npx -y postmark-mcp"), "r")),
-        List.of(new ScanError("/h/x.json", "truncated")));
+    Inventory inv = Inventory.builder()
+        .schemaVersion(SchemaVersion.CURRENT)
+        .scanId("scan-1")
+        .startedAt(Instant.parse("2026-01-01T00:00:00Z"))
+        .host(new Host(null, null, "linux", null, null, null, null))
+        .servers(List.of(server()))
+        .findings(List.of(new Finding("f1", "malicious-package", Severity.CRITICAL, "t", "s1", null, "MAL-2025-47604", Evidence.file("/h/.cursor/mcp.json", 3, "npx -y postmark-mcp"), "r", null)))
+        .errors(List.of(new ScanError("/h/x.json", "truncated")))
+        .build();
     String text = Json.mapper().writeValueAsString(inv);
     assertThat(text).contains("\"startedAt\":\"2026-01-01T00:00:00Z\"").contains("\"severity\":\"critical\"");
     String withExtra = text.replaceFirst("\\{", "{\"addedByANewerPeer\":42,");

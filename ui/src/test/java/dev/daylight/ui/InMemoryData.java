@@ -114,7 +114,7 @@ public final class InMemoryData implements DaylightData {
   public static FindingItem finding(String id, String rule, Severity severity, String title,
       String serverId, String advisory, String file, int line, String text, String remediation) {
     return new FindingItem(new Finding(id, rule, severity, title, serverId, null, advisory,
-        Evidence.file(file, line, text), remediation), false, T0);
+        Evidence.file(file, line, text), remediation, null), false, T0);
   }
 
   /** Replaces the stored servers, as a daemon scan would, and moves the change marker. */

@@ -125,7 +125,7 @@ final class FindingFactory {
       Severity s = config.severities().getOrDefault(rule,
           severity != null ? severity : Severity.parse(texts.getProperty(rule + ".severity")));
       out.add(new Finding(stableId(rule, subject), rule, s, fill(textKey + ".title"), serverId, purl,
-          advisory, evidence, fill(textKey + ".remediation")));
+          advisory, evidence, fill(textKey + ".remediation"), null));
     }
 
     private String fill(String key) {

@@ -114,7 +114,7 @@ public final class Trust {
         pv.purl() + "@" + pv.version(),
         null,
         evidence(server),
-        "Review the new version, then run: daylight review approve " + pv.purl() + "@" + pv.version());
+        "Review the new version, then run: daylight review approve " + pv.purl() + "@" + pv.version(), null);
   }
 
   private static Finding deniedPackage(PackageVersion pv, McpServer server) {
@@ -127,7 +127,7 @@ public final class Trust {
         pv.purl() + "@" + pv.version(),
         null,
         evidence(server),
-        "Remove server '" + server.name() + "' from " + server.configPath());
+        "Remove server '" + server.name() + "' from " + server.configPath(), null);
   }
 
   private static Finding deniedServer(McpServer server) {
@@ -140,7 +140,7 @@ public final class Trust {
         server.pkg() == null ? null : server.pkg().purl(),
         null,
         evidence(server),
-        "Remove server '" + server.name() + "' from " + server.configPath());
+        "Remove server '" + server.name() + "' from " + server.configPath(), null);
   }
 
   /** A server first seen after the store's first scan; it stays open until acknowledged. */
@@ -154,7 +154,7 @@ public final class Trust {
         server.pkg() == null ? null : server.pkg().purl(),
         null,
         evidence(server),
-        "Acknowledge it if you expected it; remove it from " + server.configPath() + " if not");
+        "Acknowledge it if you expected it; remove it from " + server.configPath() + " if not", null);
   }
 
   private static Evidence evidence(McpServer server) {

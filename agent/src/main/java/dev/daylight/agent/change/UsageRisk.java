@@ -33,7 +33,7 @@ public final class UsageRisk {
       McpServer s = f.serverId() == null ? null : byId.get(f.serverId());
       String called = s == null || !RULES.contains(f.rule()) ? null : called(s.usage());
       out.add(called == null ? f : new Finding(f.id(), f.rule(), raise(f.severity()),
-          f.title() + "; " + called, f.serverId(), f.purl(), f.advisory(), f.evidence(), f.remediation()));
+          f.title() + "; " + called, f.serverId(), f.purl(), f.advisory(), f.evidence(), f.remediation(), null));
     }
     return out;
   }

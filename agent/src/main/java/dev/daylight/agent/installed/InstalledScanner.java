@@ -145,7 +145,7 @@ public final class InstalledScanner {
     String name = nv.get().name();
     String version = nv.get().version();
     String purl = ecosystem.equals("npm") ? Manifests.npmPurl(name, version) : Manifests.pypiPurl(name, version);
-    found.add(new InstalledPackage(purl, ecosystem, name, version, source, installPath.toString(), Manifests.sha256(b)));
+    found.add(new InstalledPackage(purl, ecosystem, name, version, source, installPath.toString(), Manifests.sha256(b), null, null));
   }
 
   private List<Path> distInfos(Path root, int depth) {

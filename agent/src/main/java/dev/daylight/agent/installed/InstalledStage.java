@@ -87,7 +87,7 @@ public final class InstalledStage implements ScanStage {
             .map(d -> d.substring(d.indexOf('@') + 1)).findFirst().orElse(image.id());
         String purl = "pkg:docker/" + p.name() + "@" + digest.replace(":", "%3A");
         InstalledPackage pkg = new InstalledPackage(purl, "docker", p.name(), digest, "docker", image.id(),
-            digest.replaceFirst("^sha256:", ""));
+            digest.replaceFirst("^sha256:", ""), null, null);
         if (!out.contains(pkg)) {
           out.add(pkg);
         }

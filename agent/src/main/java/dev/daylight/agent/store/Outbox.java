@@ -69,7 +69,7 @@ final class Outbox {
   void enqueueDelta(Inventory latest, List<ChangeEvent> events, Instant now) {
     if (!events.isEmpty()) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          ReportKind.DELTA, latest, events));
+          ReportKind.DELTA, latest, events, null));
     }
   }
 

@@ -33,9 +33,15 @@ class AllUsersTest {
         .configPath(config).line(1).name("github").transport(Transport.STDIO).command("npx")
         .args(List.of("-y", "@modelcontextprotocol/server-github")).enabled(true).build();
     Client client = new Client("vscode", "VS Code", "app", null, List.of(), null);
-    return new Inventory(SchemaVersion.CURRENT, "scan-" + seen.size(), Instant.EPOCH, Instant.EPOCH,
-        new Host(null, null, c.os().wire(), null, null, c.osUser().orElse(null), null),
-        List.of(client), List.of(server), List.of(), List.of(), List.of());
+    return Inventory.builder()
+        .schemaVersion(SchemaVersion.CURRENT)
+        .scanId("scan-" + seen.size())
+        .startedAt(Instant.EPOCH)
+        .finishedAt(Instant.EPOCH)
+        .host(new Host(null, null, c.os().wire(), null, null, c.osUser().orElse(null), null))
+        .clients(List.of(client))
+        .servers(List.of(server))
+        .build();
   }
 
   @Test
@@ -82,8 +88,18 @@ class AllUsersTest {
     Inventory one = scanOne(ScanContext.forHome(Path.of("/home/x"), Os.LINUX));
     McpServer s = one.servers().get(0);
     McpServer tagged = s.toBuilder().osUser("already").approval(null).blockedBy(null).build();
-    Inventory in = new Inventory(one.schemaVersion(), one.scanId(), one.startedAt(), one.finishedAt(), one.host(),
-        one.clients(), List.of(tagged), one.packages(), one.findings(), one.errors());
+    Inventory in = Inventory.builder()
+        .schemaVersion(one.schemaVersion())
+        .scanId(one.scanId())
+        .startedAt(one.startedAt())
+        .finishedAt(one.finishedAt())
+        .host(one.host())
+        .clients(one.clients())
+        .servers(List.of(tagged))
+        .packages(one.packages())
+        .findings(one.findings())
+        .errors(one.errors())
+        .build();
     assertThat(AllUsers.tag(in, "other").servers()).extracting(McpServer::osUser).containsExactly("already");
   }
 

@@ -26,8 +26,12 @@ class AssessorTest {
   private static final Path HOME = Path.of("/home/dana");
 
   private static Inventory inventory(List<McpServer> servers) {
-    return new Inventory(1, "scan-1", null, null, new Host(null, null, "linux", null, null, null, null),
-        List.of(), servers, List.of(), List.of(), List.of());
+    return Inventory.builder()
+        .schemaVersion(1)
+        .scanId("scan-1")
+        .host(new Host(null, null, "linux", null, null, null, null))
+        .servers(servers)
+        .build();
   }
 
   private static List<Finding> assess(McpServer... servers) {
@@ -102,9 +106,12 @@ class AssessorTest {
 
   @Test
   void anInstalledMaliciousPackageNoServerRunsIsReportedByPath() {
-    Inventory inv = new Inventory(1, "s", null, null, new Host(null, null, "linux", null, null, null, null),
-        List.of(), List.of(), List.of(new InstalledPackage("pkg:npm/nx@21.5.0", "npm", "nx", "21.5.0",
-            "npm-global", "/usr/lib/node_modules/nx", "abc")), List.of(), List.of());
+    Inventory inv = Inventory.builder()
+        .schemaVersion(1)
+        .scanId("s")
+        .host(new Host(null, null, "linux", null, null, null, null))
+        .packages(List.of(new InstalledPackage("pkg:npm/nx@21.5.0", "npm", "nx", "21.5.0", "npm-global", "/usr/lib/node_modules/nx", "abc", null, null)))
+        .build();
     List<Finding> f = new Assessor(INTEL, RuleConfig.defaults()).assess(inv, HOME).findings();
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.advisory()).isEqualTo("MAL-2025-41443");
@@ -147,9 +154,13 @@ class AssessorTest {
         List.of(new Evidence("port", null, null, "ollama listening on 0.0.0.0:11434")), null);
     Client lmstudio = new Client("lm-studio", "LM Studio", "model-runtime", null,
         List.of(new Evidence("port", null, null, "listening on 127.0.0.1:1234")), null);
-    Inventory inv = new Inventory(1, "s", null, null, new Host(null, null, "linux", null, null, null, null),
-        List.of(ollama, lmstudio), List.of(), List.of(), List.of(),
-        List.of(new ScanError("/home/dana/.cursor/mcp.json", "line 4: unexpected character")));
+    Inventory inv = Inventory.builder()
+        .schemaVersion(1)
+        .scanId("s")
+        .host(new Host(null, null, "linux", null, null, null, null))
+        .clients(List.of(ollama, lmstudio))
+        .errors(List.of(new ScanError("/home/dana/.cursor/mcp.json", "line 4: unexpected character")))
+        .build();
     List<Finding> f = new Assessor(INTEL, RuleConfig.defaults()).assess(inv, HOME).findings();
     assertThat(f).extracting(Finding::rule).containsExactly("exposed-model-server", "config-error");
     assertThat(f.get(0).title()).contains("Ollama", "0.0.0.0:11434");

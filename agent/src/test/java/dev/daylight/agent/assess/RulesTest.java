@@ -20,8 +20,12 @@ class RulesTest {
   private static final Path HOME = Path.of("/home/dana");
 
   private static List<Finding> findings(String rule, McpServer... servers) {
-    Inventory inv = new Inventory(1, "s", null, null, new Host(null, null, "linux", null, null, null, null),
-        List.of(), List.of(servers), List.of(), List.of(), List.of());
+    Inventory inv = Inventory.builder()
+        .schemaVersion(1)
+        .scanId("s")
+        .host(new Host(null, null, "linux", null, null, null, null))
+        .servers(List.of(servers))
+        .build();
     return new Assessor(Intel.bundled(), RuleConfig.defaults()).assess(inv, HOME).findings().stream()
         .filter(f -> f.rule().equals(rule)).toList();
   }

@@ -23,7 +23,7 @@ class ExportsTest {
   static final McpServer GH = remote("github", "https://api.githubcopilot.com/mcp/");
   static final Finding MAL = new Finding("mal:pm", "malicious-package", Severity.CRITICAL,
       "postmark-mcp 1.0.16 is malicious (MAL-2025-47295)", PM.id(), "pkg:npm/postmark-mcp@1.0.16",
-      "MAL-2025-47295", Evidence.file(PM.configPath(), 3, "\"postmark\""), "Remove it");
+      "MAL-2025-47295", Evidence.file(PM.configPath(), 3, "\"postmark\""), "Remove it", null);
   static final Inventory INV = Inventories.of(List.of(PM, GH),
       List.of(MAL, finding("hdr:gh", "remote-header-secret", Severity.MEDIUM, GH)));
 

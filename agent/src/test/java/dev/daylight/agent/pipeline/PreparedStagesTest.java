@@ -41,9 +41,18 @@ class PreparedStagesTest {
         log.add("apply " + name);
         List<ScanError> errors = new ArrayList<>(inventory.errors());
         errors.add(new ScanError("/" + name, "marked"));
-        return new Inventory(inventory.schemaVersion(), inventory.scanId(), inventory.startedAt(),
-            inventory.finishedAt(), inventory.host(), inventory.clients(), inventory.servers(),
-            inventory.packages(), inventory.findings(), errors);
+        return Inventory.builder()
+            .schemaVersion(inventory.schemaVersion())
+            .scanId(inventory.scanId())
+            .startedAt(inventory.startedAt())
+            .finishedAt(inventory.finishedAt())
+            .host(inventory.host())
+            .clients(inventory.clients())
+            .servers(inventory.servers())
+            .packages(inventory.packages())
+            .findings(inventory.findings())
+            .errors(errors)
+            .build();
       };
     }
   }

@@ -59,9 +59,14 @@ class CollectorClientTest {
   }
 
   private static Report report() {
-    Inventory inv = new Inventory(SchemaVersion.CURRENT, "scan-1", Instant.now(), Instant.now(),
-        new Host(null, "h", "linux", null, null, null, null), List.of(), List.of(), List.of(), List.of(), List.of());
-    return new Report(SchemaVersion.CURRENT, "r-1", null, Instant.now(), ReportKind.SNAPSHOT, inv, List.of());
+    Inventory inv = Inventory.builder()
+        .schemaVersion(SchemaVersion.CURRENT)
+        .scanId("scan-1")
+        .startedAt(Instant.now())
+        .finishedAt(Instant.now())
+        .host(new Host(null, "h", "linux", null, null, null, null))
+        .build();
+    return new Report(SchemaVersion.CURRENT, "r-1", null, Instant.now(), ReportKind.SNAPSHOT, inv, List.of(), null);
   }
 
   @Test

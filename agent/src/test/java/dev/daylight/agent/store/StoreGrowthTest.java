@@ -30,7 +30,7 @@ class StoreGrowthTest {
     for (int i = 0; i < 600; i++) {
       packages.add(new InstalledPackage("pkg:npm/dependency-" + i + "@2.0." + i, "npm", "dependency-" + i,
           "2.0." + i, "npx-cache", "/home/u/.npm/_npx/" + Integer.toHexString(i * 7919)
-              + "/node_modules/dependency-" + i, "a".repeat(64)));
+              + "/node_modules/dependency-" + i, "a".repeat(64), null, null));
     }
     return of(servers, List.of()).toBuilder().packages(packages).build();
   }

@@ -133,7 +133,7 @@ class StoreTest {
 
     assertThat(store.acknowledge(leak.id(), "test token")).isEqualTo(Acknowledgement.ACKNOWLEDGED);
     Finding worse = new Finding(leak.id(), leak.rule(), Severity.HIGH, leak.title(), leak.serverId(), leak.purl(),
-        leak.advisory(), leak.evidence(), leak.remediation());
+        leak.advisory(), leak.evidence(), leak.remediation(), null);
     store.record(of(List.of(a), List.of(mal, worse)));
     assertThat(store.status().openBySeverity()).containsEntry(Severity.CRITICAL, 1).containsEntry(Severity.HIGH, 1);
   }

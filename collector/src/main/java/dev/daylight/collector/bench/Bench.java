@@ -122,11 +122,17 @@ public final class Bench {
         Json.mapper().writeValueAsBytes(Map.of("enrollSecret", secret, "host", host))).body());
     McpServer server = server(i, "1.0.15");
     Agent a = new Agent(r.get("nodeId").asText(), r.get("nodeKey").asText(), server);
-    Inventory inv = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(),
-        Instant.now(), host, List.of(), List.of(server), List.of(), List.of(), List.of());
+    Inventory inv = Inventory.builder()
+        .schemaVersion(SchemaVersion.CURRENT)
+        .scanId(UUID.randomUUID().toString())
+        .startedAt(Instant.now())
+        .finishedAt(Instant.now())
+        .host(host)
+        .servers(List.of(server))
+        .build();
     expectOk(post("/api/v1/reports", a.key(), gzip(Json.mapper().writeValueAsBytes(new Report(
         SchemaVersion.CURRENT, UUID.randomUUID().toString(), a.nodeId(), Instant.now(), ReportKind.SNAPSHOT, inv,
-        List.of())))));
+        List.of(), null)))));
     return a;
   }
 
@@ -159,7 +165,7 @@ public final class Bench {
         .headerKeys(List.of()).proxiedUrl(null).osUser(null).approval(null).blockedBy(null).build();
     Finding f = new Finding("unapproved:" + a.server().id() + ":" + version, "unapproved-version", Severity.MEDIUM,
         "postmark-mcp changed to " + version + " and is not reviewed", a.server().id(), after.pkg().purl(),
-        null, null, "review the new version");
+        null, null, "review the new version", null);
     List<ChangeEvent> events = List.of(
         new ChangeEvent(ID_E1, ChangeType.SERVER_CHANGED, MARK, null, a.server().id(),
             after.pkg().purl(), null, "postmark-mcp now " + version, null, Json.mapper().valueToTree(after)),
@@ -167,7 +173,7 @@ public final class Bench {
             after.pkg().purl(), f.id(), f.title(), null, Json.mapper().valueToTree(f)));
     try {
       String json = Json.mapper().writeValueAsString(new Report(SchemaVersion.CURRENT, ID_R, a.nodeId(), MARK,
-          ReportKind.DELTA, null, events));
+          ReportKind.DELTA, null, events, null));
       if (!json.contains("\"" + MARK_TEXT + "\"")) {
         throw new IllegalStateException("instants are not written as ISO text: " + json);
       }

@@ -77,7 +77,7 @@ class BatchIngestTest {
     McpServer gh = Fixtures.server("cursor", "gh", "@modelcontextprotocol/server-github", "2025.4.8");
     Finding old = Fixtures.finding("f-old", Severity.HIGH, "floating version");
     Finding fresh = new Finding("f-new", "package-version-changed", Severity.HIGH, "postmark-mcp changed",
-        pm16.id(), pm16.pkg().purl(), null, null, "review it");
+        pm16.id(), pm16.pkg().purl(), null, null, "review it", null);
     Report s1 = report("r1", "snapshot", 1, Fixtures.inventory(Fixtures.host("a", "alice"), List.of(pm15, gh),
         List.of(old)), List.of());
     Report d1 = report("r2", "delta", 2, null, List.of(
@@ -107,7 +107,7 @@ class BatchIngestTest {
 
   private static Report report(String id, String kind, int minute, dev.daylight.protocol.Inventory inv,
       List<ChangeEvent> events) {
-    return new Report(SchemaVersion.CURRENT, id, null, T0.plusSeconds(60L * minute), ReportKind.parse(kind), inv, events);
+    return new Report(SchemaVersion.CURRENT, id, null, T0.plusSeconds(60L * minute), ReportKind.parse(kind), inv, events, null);
   }
 
   private static ChangeEvent event(String id, String type, int minute, String serverId, String findingId,

@@ -116,7 +116,7 @@ public final class StoreData implements DaylightData, AutoCloseable {
     Evidence e = f.evidence();
     Evidence shown = e == null ? null : new Evidence(e.kind(), Visible.of(e.file()), e.line(), Visible.of(e.text()));
     return new Finding(f.id(), f.rule(), f.severity(), Visible.of(f.title()), f.serverId(), f.purl(),
-        f.advisory(), shown, Visible.of(f.remediation()));
+        f.advisory(), shown, Visible.of(f.remediation()), null);
   }
 
   static ServerStatus status(ServerView view, List<FindingItem> findings) {

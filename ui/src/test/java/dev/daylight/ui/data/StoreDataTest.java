@@ -220,14 +220,20 @@ class StoreDataTest {
   private static Finding malicious(McpServer s, Severity severity) {
     return new Finding("mal-postmark", "malicious-package", severity,
         "postmark-mcp 1.0.16 is malicious", s.id(), s.pkg().purl(), "MAL-2025-47604",
-        Evidence.file(CURSOR, 3, "npx -y postmark-mcp"), "Remove it and rotate the token.");
+        Evidence.file(CURSOR, 3, "npx -y postmark-mcp"), "Remove it and rotate the token.", null);
   }
 
   private static Inventory inventory(List<McpServer> servers, List<Finding> findings) {
     Instant now = Instant.now();
-    return new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), now, now,
-        new Host("dev-1", "box", "linux", "12", "x86_64", "u", null),
-        List.of(new Client("cursor", "Cursor", "app", "1.0", List.of(Evidence.file(CURSOR, null, "config")), "u")),
-        servers, List.of(), findings, List.of());
+    return Inventory.builder()
+        .schemaVersion(SchemaVersion.CURRENT)
+        .scanId(UUID.randomUUID().toString())
+        .startedAt(now)
+        .finishedAt(now)
+        .host(new Host("dev-1", "box", "linux", "12", "x86_64", "u", null))
+        .clients(List.of(new Client("cursor", "Cursor", "app", "1.0", List.of(Evidence.file(CURSOR, null, "config")), "u")))
+        .servers(servers)
+        .findings(findings)
+        .build();
   }
 }
