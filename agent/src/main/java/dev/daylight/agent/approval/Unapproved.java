@@ -85,13 +85,13 @@ final class Unapproved {
         + c.cls() + " (every server that " + words(c.cls()) + ")";
     return new Finding(id(s, c.cls()), RULE, Severity.HIGH,
         "Server '" + s.name() + "' " + words(c.cls()) + " (" + c.cls() + ") and has no approval",
-        s.id(), version, null, c.evidence(), remedy);
+        s.id(), version, null, c.evidence(), remedy, null);
   }
 
   private static Finding denied(McpServer s, Capability c) {
     return new Finding(findingId(DENIED, "class:" + c.cls(), s.id()), DENIED, Severity.HIGH,
         "Server '" + s.name() + "' " + words(c.cls()) + " (" + c.cls() + "), a class the fleet policy denies",
-        s.id(), subject(s), null, c.evidence(), "Remove server '" + s.name() + "' from " + s.configPath());
+        s.id(), subject(s), null, c.evidence(), "Remove server '" + s.name() + "' from " + s.configPath(), null);
   }
 
   private static String subject(McpServer s) {
