@@ -5,6 +5,7 @@ import dev.daylight.agent.capability.ServerCapabilities;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.agent.store.Store;
+import dev.daylight.agent.usage.Ledger;
 import dev.daylight.agent.usage.Usage;
 import dev.daylight.agent.usage.UsageSummary;
 import dev.daylight.protocol.Finding;
@@ -15,15 +16,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gives every server its capabilities, then, for a scan that keeps a store, opens
  * {@code unapproved-capability} for each class that needs an approval and has none. Runs after the
- * release stage (packages carry their classes by then). The tool calls it counts are the ones the
- * usage ledger holds when the scan starts: a call recorded since the previous scan counts from the
- * next one.
+ * release stage (packages carry their classes by then). The tool calls it counts are the usage
+ * ledger's over its window, the ledger brought up to date first.
  */
 public final class ApprovalStage implements ScanStage {
   /** The rule id of its findings ({@code --disable-rule} switches them off, the capabilities stay). */
@@ -48,7 +50,7 @@ public final class ApprovalStage implements ScanStage {
       return withCapabilities(inventory, Map.of());
     }
     try (Store store = Store.open(stateDir)) {
-      Inventory with = withCapabilities(inventory, calledTools(inventory, store));
+      Inventory with = withCapabilities(inventory, calledTools(inventory, context, store));
       if (!judge) {
         return with;
       }
@@ -72,8 +74,17 @@ public final class ApprovalStage implements ScanStage {
     return inventory.toBuilder().servers(servers).build();
   }
 
-  /** Server id to the tools the ledger's window shows it was asked to run. */
-  private static Map<String, List<String>> calledTools(Inventory inventory, Store store) {
+  /**
+   * Server id to the tools the ledger's window shows it was asked to run. The ledger is brought up
+   * to date first, so a call recorded since the last scan counts now; the front end's own pass
+   * after the scan then finds nothing new (a stat per record file) and reports unreadable files.
+   */
+  private Map<String, List<String>> calledTools(Inventory inventory, ScanContext context, Store store) {
+    Map<String, Set<String>> known = new HashMap<>();
+    for (McpServer s : inventory.servers()) {
+      known.computeIfAbsent(s.client(), c -> new HashSet<>()).add(s.name());
+    }
+    Ledger.bundled().update(context, store, known, stateDir);
     Inventory used = UsageSummary.attach(inventory, store.usageSince(Instant.now().minus(Usage.DEFAULT_WINDOW)));
     Map<String, List<String>> out = new HashMap<>();
     for (McpServer s : used.servers()) {

@@ -186,10 +186,6 @@ class ApprovalScanTest {
         {"cwd":"/home/ann/shop","sessionId":"s1","type":"user","uuid":"u1","timestamp":"%s","message":{"role":"user","content":[{"tool_use_id":"toolu_01","type":"tool_result","content":"ok"}]}}
         """.formatted(at, at));
 
-    JsonNode first = h.scan();
-    assertThat(server(first, "helper").path("capabilities").isNull())
-        .as("the first scan brings the ledger up to date after the classes were given").isTrue();
-
     JsonNode next = h.scan();
     JsonNode helper = server(next, "helper");
     assertThat(classes(helper)).containsExactly("messaging");
@@ -198,6 +194,15 @@ class ApprovalScanTest {
     assertThat(evidence.path("text").asText()).contains("send_slack_message").doesNotContain("CANARY");
     assertThat(findings(next, "unapproved-capability")).singleElement()
         .satisfies(f -> assertThat(f.path("evidence").path("kind").asText()).isEqualTo("tool-call"));
+    assertThat(helper.path("usage").path("calls").asLong()).as("counted once, not per ledger pass").isEqualTo(1);
+  }
+
+  @Test
+  void aServerWithNothingToReadAndNoRecordedCallIsNullWithWhy() throws Exception {
+    h.write(".claude.json", "{\"mcpServers\": {\"helper\": {\"command\": \"node\", \"args\": [\"/opt/tools/helper.js\"]}}}");
+    JsonNode helper = server(h.scan(), "helper");
+    assertThat(helper.path("capabilities").isNull()).isTrue();
+    assertThat(helper.path("capabilitiesWhy").asText()).contains("local command", "/opt/tools/helper.js");
   }
 
   private java.util.List<String> openRules() {
