@@ -24,12 +24,17 @@ import java.util.regex.Pattern;
 public final class Capabilities {
   private static final List<CapabilityClass> CLASSES = load();
 
-  record CapabilityClass(String id, String shortWord, String label, List<String> modules, List<Pattern> tools, List<String> hosts,
-      List<String> kinds) {
-    boolean module(String name) {
-      String n = name.toLowerCase(Locale.ROOT);
-      for (String m : modules) {
-        if (m.endsWith("*") ? n.startsWith(m.substring(0, m.length() - 1)) : n.equals(m) || n.startsWith(m + ".")) {
+  record CapabilityClass(String id, String shortWord, String label, List<String> exact, List<String> prefixes,
+      List<Pattern> tools, List<String> hosts, List<String> kinds) {
+    /** {@code lowerName}: a module name already in lower case (done once per indicator, not per class). */
+    boolean module(String lowerName) {
+      for (String m : exact) {
+        if (lowerName.equals(m)) {
+          return true;
+        }
+      }
+      for (String p : prefixes) {
+        if (lowerName.startsWith(p)) {
           return true;
         }
       }
@@ -81,27 +86,35 @@ public final class Capabilities {
     if (f.unreadable() != null) {
       return out;
     }
+    List<Indicator> all = f.indicators();
+    String[] lower = new String[all.size()];
+    for (int k = 0; k < lower.length; k++) {
+      String kind = all.get(k).kind();
+      lower[k] = kind.equals("import") || kind.equals("dependency") ? all.get(k).value().toLowerCase(Locale.ROOT) : null;
+    }
     for (CapabilityClass c : CLASSES) {
-      first(f, c).ifPresent(i -> out.add(new Capability(c.id(),
+      first(f, c, lower).ifPresent(i -> out.add(new Capability(c.id(),
           Evidence.file(i.file(), i.line(), i.kind().equals("tool") ? "tool " + i.value() : i.text()))));
     }
     return out;
   }
 
-  private static Optional<Indicator> first(Fingerprint f, CapabilityClass c) {
-    for (Indicator i : f.indicators()) {
-      if (i.kind().equals("import") && c.module(i.value())) {
-        return Optional.of(i);
+  private static Optional<Indicator> first(Fingerprint f, CapabilityClass c, String[] lower) {
+    List<Indicator> all = f.indicators();
+    for (int k = 0; k < all.size(); k++) {
+      if (all.get(k).kind().equals("import") && c.module(lower[k])) {
+        return Optional.of(all.get(k));
       }
     }
-    for (Indicator i : f.indicators()) {
+    for (Indicator i : all) {
       if (c.kinds().contains(i.kind()) || (i.kind().equals("tool") && c.tool(i.value()))
           || (i.kind().equals("destination") && c.host(i.value()))) {
         return Optional.of(i);
       }
     }
-    for (Indicator i : f.indicators()) {
-      if (i.kind().equals("dependency") && !i.subkind().equals("lookalike") && c.module(i.value())) {
+    for (int k = 0; k < all.size(); k++) {
+      Indicator i = all.get(k);
+      if (i.kind().equals("dependency") && !i.subkind().equals("lookalike") && c.module(lower[k])) {
         return Optional.of(i);
       }
     }
@@ -120,8 +133,19 @@ public final class Capabilities {
       }
       List<CapabilityClass> out = new ArrayList<>();
       for (JsonNode n : JsonTrees.read(in).path("classes")) {
+        List<String> exact = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        for (String m : strings(n, "modules")) {
+          String lower = m.toLowerCase(Locale.ROOT);
+          if (lower.endsWith("*")) {
+            prefixes.add(lower.substring(0, lower.length() - 1));
+          } else {
+            exact.add(lower);
+            prefixes.add(lower + "."); // python submodules: google.cloud.storage
+          }
+        }
         out.add(new CapabilityClass(n.path("class").asText(), n.path("short").asText(), n.path("label").asText(),
-            strings(n, "modules"), strings(n, "tools").stream().map(Pattern::compile).toList(),
+            List.copyOf(exact), List.copyOf(prefixes), strings(n, "tools").stream().map(Pattern::compile).toList(),
             strings(n, "hosts"), strings(n, "kinds")));
       }
       return List.copyOf(out);
