@@ -1,13 +1,14 @@
 // The console: hash routes (#/page?filters) so every page and filter has an address to share.
-import { $, el, link, loadClientNames } from './ui.js';
+import { $, el, link, loadClientNames, loadClasses } from './ui.js';
 import { token, Unauthorized } from './api.js';
 import { overview, packages, pkg, incident } from './fleet.js';
 import { devices, device, findings } from './devices.js';
 import { policy } from './policy.js';
+import { capabilities } from './capabilities.js';
 
-const PAGES = { overview, packages, package: pkg, incident, devices, device, findings, policy };
+const PAGES = { overview, packages, package: pkg, incident, devices, device, findings, capabilities, policy };
 const NAV = [['overview', 'Overview'], ['incident', 'Incident'], ['packages', 'Packages'], ['devices', 'Devices'],
-  ['findings', 'Findings'], ['policy', 'Policy']];
+  ['findings', 'Findings'], ['capabilities', 'Capabilities'], ['policy', 'Policy']];
 
 function parse() {
   const m = /^#\/([a-z]+)(?:\?(.*))?$/.exec(location.hash);
@@ -54,7 +55,7 @@ function start() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  await loadClientNames();
+  await Promise.all([loadClientNames(), loadClasses()]);
   $('nav').replaceChildren(...NAV.map(([p, text]) => el('a', { href: '#/' + p, 'data-page': p }, text)));
   $('login-form').addEventListener('submit', (ev) => {
     ev.preventDefault();

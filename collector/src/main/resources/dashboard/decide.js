@@ -1,17 +1,23 @@
 // Every decision goes through this dialog: it names the scope, says the effect in words, records
 // who and why, and asks for an explicit override before approving what intel calls malicious.
-import { $, el, packageName } from './ui.js';
+import { $, el, packageName, classWord } from './ui.js';
 import { api } from './api.js';
 
 const BY = 'daylight-decided-by';
 
 function subjectName(subject) {
+  if (subject.startsWith('class:')) return 'every server that ' + classWord(subject.slice(6)).replace(/^\S+ Can/, 'can');
   return subject.startsWith('server:') ? 'servers named "' + subject.slice(7) + '"' : packageName(subject);
 }
 
 /** What the decision will do, in the words the person confirms. */
 export function effect(decision, subject, version) {
   const name = subjectName(subject);
+  if (subject.startsWith('class:')) {
+    if (decision === 'approved') return 'Agents will treat ' + name + ' as approved on every device, now and for servers added later; packages stay judged version by version.';
+    if (decision === 'denied') return 'Agents will treat ' + name + ' as denied on every device.';
+    return 'The decision on ' + name + ' is withdrawn: each server of the class needs its own approval again.';
+  }
   if (subject.startsWith('server:')) {
     if (decision === 'denied') return 'Every device with ' + name + ' will report it as denied (high) until it is removed.';
     if (decision === 'approved') return 'Approving ' + name + ' records that you reviewed them; package versions stay judged on their own.';

@@ -1,5 +1,5 @@
 // Devices (search and filters in the URL), one device, and the findings list.
-import { $, el, link, table, when, severity, client, packageName, serverState, SEVERITIES } from './ui.js';
+import { $, el, link, table, when, severity, client, packageName, serverState, capabilities, usage, SEVERITIES } from './ui.js';
 import { api, query } from './api.js';
 import { decide } from './decide.js';
 import { more } from './paging.js';
@@ -48,6 +48,7 @@ function evidence(f) {
 
 export async function device(view, p, go) {
   const d = await api('/api/v1/devices/' + encodeURIComponent(p.id));
+  const readsUsage = (d.usage || []).length > 0 || d.servers.some((s) => s.lastCall);
   const owner = el('input', { id: 'owner-input', value: d.owner || '' });
   view.append(el('h2', { id: 'device-title' }, d.hostname || d.nodeId),
     el('p', { id: 'device-facts' }, 'Owner: ', d.owner || 'unknown', ' · OS: ', [d.os, d.osVersion, d.arch].filter(Boolean).join(' ') || 'unknown',
@@ -75,6 +76,9 @@ export async function device(view, p, go) {
       ['Config', (s) => el('code', {}, s.configPath)],
       ['Since', (s) => when(s.firstSeen)],
       ['State', (s) => serverState(s)],
+      ['Can', (s) => capabilities(s)],
+      ['Calls (30 days)', (s) => usage(s, readsUsage)],
+      ['Last call', (s) => (s.lastCall ? when(s.lastCall) : 'never recorded')],
       ['Decide', (s) => el('button', { class: 'deny', onclick: () => decide({ subject: 'server:' + s.name, version: null, decision: 'denied' })
         .then((done) => done && go('device', p)) }, 'Deny servers named ' + s.name + '…')]],
     d.servers, 'No MCP server configured.'),
@@ -86,11 +90,27 @@ export async function device(view, p, go) {
     (rows) => [table('device-timeline', [['When', (e) => when(e.at)], ['What', (e) => e.type.replace(/-/g, ' ')], ['Details', (e) => e.summary || '']], rows, 'No event yet.')]);
 }
 
+/**
+ * What a new version changed, for a release-* finding: the indicator, the versions compared and the
+ * line of the new version that shows it (already cut and redacted by the agent).
+ */
+function releaseChange(f) {
+  const r = f.release;
+  if (!r || typeof r !== 'object') return null;
+  let text = '';
+  try { const e = JSON.parse(f.evidence || 'null'); text = e && e.text ? e.text : ''; } catch (err) { text = ''; }
+  return el('p', { class: 'release' },
+    'What changed in ', r.to || '?', r.from ? ' (compared with ' + r.from + ')' : '', ': ',
+    [r.kind, r.subkind].filter(Boolean).join(' / '), r.value ? [' ', el('code', {}, r.value)] : null,
+    r.file ? [' at ', el('code', {}, r.file + (r.line ? ':' + r.line : ''))] : null,
+    text ? [' — ', el('q', {}, text)] : null);
+}
+
 function findingsTable(id, rows, withDevice) {
   return table(id, [
     ['Severity', (f) => severity(f.severity)],
     ...(withDevice ? [['Device', (f) => link('device', { id: f.nodeId }, f.hostname || f.nodeId)]] : []),
-    ['Finding', (f) => f.title],
+    ['Finding', (f) => [f.title, releaseChange(f)]],
     ['Where', (f) => evidence(f)],
     ['Remedy', (f) => f.remediation || ''],
     ['Rule', (f) => link('findings', { rule: f.rule }, f.rule)],

@@ -94,6 +94,8 @@ const INCIDENT_COLUMNS = [
   ['State', (r) => serverState(r), (r) => serverState(r)],
   ['Since', (r) => r.firstSeen || '', (r) => when(r.firstSeen)],
   ['Last seen', (r) => r.lastSeen || '', (r) => when(r.lastSeen)],
+  ['Calls since the version changed', (r) => (r.client ? r.callsSinceVersion : ''), (r) => (r.client ? String(r.callsSinceVersion ?? '') : '')],
+  ['Last call', (r) => r.lastCall || '', (r) => (r.lastCall ? when(r.lastCall) : r.client ? 'never recorded' : '')],
 ];
 
 export async function incident(view, p, go) {

@@ -1,5 +1,5 @@
 // The decisions in force, each revocable, and the history of every edit with who, when and why.
-import { el, link, table, when, packageName } from './ui.js';
+import { el, link, table, when, packageName, classWord } from './ui.js';
 import { api, query } from './api.js';
 import { decide } from './decide.js';
 import { more } from './paging.js';
@@ -7,11 +7,12 @@ import { more } from './paging.js';
 const WORD = { approved: '✓ Approved', denied: '✗ Denied', unreviewed: '↺ Revoked' };
 
 function subject(r) {
+  if (r.subject.startsWith('class:')) return link('capabilities', { class: r.subject.slice(6) }, 'Servers that ' + classWord(r.subject.slice(6)).replace(/^\S+ Can/, 'can'));
   return r.subject.startsWith('server:') ? 'Servers named "' + r.subject.slice(7) + '"'
     : link('package', { purl: r.subject, version: r.version || '' }, packageName(r.subject));
 }
 
-const scope = (r) => (r.subject.startsWith('server:') ? 'that name' : r.version ? 'version ' + r.version : 'all versions');
+const scope = (r) => (r.subject.startsWith('class:') ? 'that class' : r.subject.startsWith('server:') ? 'that name' : r.version ? 'version ' + r.version : 'all versions');
 
 export async function policy(view, p, go) {
   const first = await api('/api/v1/admin/policy');

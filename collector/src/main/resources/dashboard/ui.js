@@ -102,3 +102,50 @@ export function download(id, name, type, text) {
   return el('a', { id, download: name, href: 'data:' + type + ';charset=utf-8,' + encodeURIComponent(text) },
     'Download ' + name);
 }
+
+let classWords = {};
+/** The capability classes in the order and words of the console's data file (capabilities.json). */
+export let CLASSES = [];
+export async function loadClasses() {
+  try {
+    const r = await fetch('/capabilities.json');
+    CLASSES = (await r.json()).classes || [];
+  } catch (e) { CLASSES = []; }
+  classWords = Object.fromEntries(CLASSES.map((c) => [c.class, c]));
+}
+
+/** A class as words with its symbol ("✉ Can send email"); an id the console does not know stays an id. */
+export function classWord(id) {
+  const c = classWords[id];
+  return c ? c.symbol + ' ' + c.label : id;
+}
+
+/** Where a capability was seen: file:line and the line's text, a host, or a tool name. */
+export function capabilityEvidence(e) {
+  if (!e) return '';
+  const where = e.file ? e.file + (e.line ? ':' + e.line : '') : e.kind ? e.kind : '';
+  return el('span', { class: 'evidence' }, where ? el('code', {}, where) : null, e.text ? [' ', el('q', {}, e.text)] : null);
+}
+
+/** A server's classes as words, or why nobody could tell (never an empty cell that reads "harmless"). */
+export function capabilities(s) {
+  if (s.capabilities === null || s.capabilities === undefined) {
+    return el('span', { class: 'note' }, 'Unknown' + (s.capabilitiesWhy ? ': ' + s.capabilitiesWhy : ''));
+  }
+  if (s.capabilities.length === 0) return el('span', { class: 'note' }, 'Nothing sensitive found');
+  return el('ul', { class: 'classes' }, s.capabilities.map((c) =>
+    el('li', { title: c.evidence ? [c.evidence.file, c.evidence.line, c.evidence.text].filter(Boolean).join(' · ') : '' },
+      link('capabilities', { class: c.class }, classWord(c.class)))));
+}
+
+/**
+ * Calls of the last 30 days in words. A device that reports no usage at all may simply not read
+ * its clients' records, so only where it does is a server with no call marked as idle.
+ */
+export function usage(s, deviceReportsUsage) {
+  if (s.calls30d === null || s.calls30d === undefined) return '';
+  if (s.calls30d > 0) return String(s.calls30d);
+  return deviceReportsUsage
+    ? el('span', { class: 'idle' }, '0 · unused: cheap to remove')
+    : el('span', { class: 'note' }, 'no call recorded');
+}

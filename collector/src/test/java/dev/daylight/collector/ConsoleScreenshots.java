@@ -5,6 +5,7 @@ import static dev.daylight.collector.Fixtures.SECRET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.Approval;
+import dev.daylight.protocol.Capability;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Host;
@@ -48,12 +49,16 @@ class ConsoleScreenshots {
         Host host = new Host("dev-" + d[0], d[0], d[4], null, "x86_64", d[1], null);
         JsonNode node = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host", host)).json();
         firstNode = firstNode == null || d[0].equals("ben-linux") ? node.get("nodeId").asText() : firstNode;
-        McpServer mail = Fixtures.server(d[2], "postmark", "postmark-mcp", d[3]);
+        McpServer mail = Fixtures.server(d[2], "postmark", "postmark-mcp", d[3]).toBuilder().capabilities(List.of(
+            new Capability("email-send", Evidence.file("/home/" + d[1] + "/.npm/_npx/1/node_modules/postmark-mcp/index.js",
+                136, "const client = new postmark.ServerClient(token)"))), null).build();
         if (d[2].equals("claude-code")) {
           mail = mail.withApproval(Approval.PENDING);
         }
         List<McpServer> servers = List.of(mail, Fixtures.server(d[2], "github", "@modelcontextprotocol/server-github",
-            "2025.4.8"));
+            "2025.4.8").toBuilder().capabilities(List.of(new Capability("source-control", Evidence.file(
+            "/home/" + d[1] + "/.npm/_npx/2/node_modules/@modelcontextprotocol/server-github/dist/index.js", 4,
+            "import { Octokit } from \"@octokit/rest\""))), null).build());
         List<Finding> findings = new ArrayList<>(List.of(
             finding("u-" + d[0], "unpinned", Severity.MEDIUM, "Server 'github' runs a floating version",
                 "/home/" + d[1] + "/.cursor/mcp.json", 9, "Pin a version: @modelcontextprotocol/server-github@2025.4.8"),
@@ -89,6 +94,7 @@ class ConsoleScreenshots {
       pages.put("device", "#/device?id=" + firstNode);
       pages.put("findings", "#/findings");
       pages.put("policy", "#/policy");
+      pages.put("capabilities", "#/capabilities?class=email-send");
       for (var p : pages.entrySet()) {
         browser.open(base + p.getValue());
         browser.awaitPage(p.getKey());

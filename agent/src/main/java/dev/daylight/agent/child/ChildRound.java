@@ -147,8 +147,8 @@ public final class ChildRound {
     long t0 = System.nanoTime();
     Set<Path> watch = new LinkedHashSet<>(locations);
     try {
-      Usage.Read usage = Usage.read(ChildJobs.scan(scanner, context, allUsers).scan(), context,
-          store, dir, Instant.now().minus(Usage.DEFAULT_WINDOW));
+      Usage.Read usage = Usage.read(ChildJobs.scan(scanner, context, allUsers).scan(),
+          Usage.homes(context, allUsers), store, dir, Instant.now().minus(Usage.DEFAULT_WINDOW));
       Inventory inv = usage.inventory();
       Recorded rec = store.record(inv, usage.days());
       Guard.refresh(dir, store);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "guard", mixinStandardHelpOptions = true,
     subcommands = {GuardCommand.Install.class, GuardCommand.Uninstall.class, GuardCommand.Status.class,
         GuardCommand.Mode.class},
-    description = "Daylight's hook in the AI clients (Claude Code, Cursor, Codex): refuses or records each MCP "
+    description = "Daylight's hook in the AI clients (Claude Code, Cursor, Codex, Gemini CLI, Windsurf, Copilot CLI):"
+        + " refuses or records each MCP "
         + "tool call from what the last scan found (malicious, suspended, denied).")
 final class GuardCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -49,7 +50,8 @@ final class GuardCommand implements Runnable {
     String os;
 
     @Option(names = "--client", paramLabel = "ID", split = ",",
-        description = "Only these clients (claude-code, cursor, codex); default: every client in use.")
+        description = "Only these clients (claude-code, cursor, codex, gemini-cli, windsurf, copilot-cli);"
+            + " default: every client in use.")
     List<String> clients = List.of();
 
     GuardInstaller installer(CommandSpec spec) {
@@ -60,8 +62,7 @@ final class GuardCommand implements Runnable {
       }
       Layout layout = home == null ? machine : Layout.of(os == null ? machine.os() : Os.parse(os), home);
       if (layout.os() == Os.WINDOWS) {
-        throw new ParameterException(spec.commandLine(), "the guard hook runs under a POSIX shell; Windows is not"
-            + " supported yet (see README, Guard)");
+        throw new ParameterException(spec.commandLine(), GuardInstaller.WINDOWS + ".");
       }
       return new GuardInstaller(store.dir(), layout, managed);
     }

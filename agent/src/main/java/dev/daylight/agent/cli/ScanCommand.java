@@ -106,7 +106,7 @@ final class ScanCommand implements Callable<Integer> {
       return inventory;
     }
     try (Store s = store.open()) {
-      Usage.Read usage = Usage.read(inventory, context, s, store.dir(), usageSince);
+      Usage.Read usage = Usage.read(inventory, Usage.homes(context, target.allUsers), s, store.dir(), usageSince);
       Inventory recorded = s.record(usage.inventory(), usage.days()).inventory();
       Guard.refresh(store.dir(), s);
       return recorded;

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             + " or message text. Servers no config lists any more are shown as removed."})
 final class UsageCommand implements Callable<Integer> {
   /** One row: a configured server, or calls to one no config lists. */
-  record Row(String client, String server, boolean configured, String configPath, ServerUsage usage) {}
+  /** One server's usage; {@code osUser} names the account in an all-users view, else null. */
+  record Row(String client, String server, String osUser, boolean configured, String configPath, ServerUsage usage) {}
 
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
@@ -62,13 +63,21 @@ final class UsageCommand implements Callable<Integer> {
       description = "Layout of --home: linux, macos or windows (default: this machine's).")
   Os os;
 
+  @Option(names = "--all-users", description = "Read every account's records (as root or the machine-wide"
+      + " service), each account's calls going to its own servers.")
+  boolean allUsers;
+
   @Override
   public Integer call() throws Exception {
+    if (allUsers && (home != null || os != null)) {
+      spec.commandLine().getErr().println("daylight usage: --all-users reads this machine; it takes no --home or --os");
+      return ExitCodes.USAGE;
+    }
     Inventory withUsage;
     try (Store s = store.open()) {
       Inventory latest = s.latest().orElseGet(UsageCommand::nothingScanned);
       withUsage = noRead ? UsageSummary.attach(latest, s.usageSince(since))
-          : Usage.attach(latest, context(), s, store.dir(), since);
+          : Usage.attach(latest, Usage.homes(context(), allUsers), s, store.dir(), since);
     }
     for (ScanError e : withUsage.errors()) {
       if (e.reason().startsWith("usage records")) {
@@ -91,11 +100,12 @@ final class UsageCommand implements Callable<Integer> {
   static List<Row> rows(Inventory inv) {
     List<Row> rows = new ArrayList<>();
     for (McpServer s : inv.servers()) {
-      rows.add(new Row(s.client(), s.name(), true, s.configPath(), s.usage() != null ? s.usage() : ServerUsage.idle()));
+      rows.add(new Row(s.client(), s.name(), s.osUser(), true, s.configPath(),
+          s.usage() != null ? s.usage() : ServerUsage.idle()));
     }
     if (inv.removedServerUsage() != null) {
       for (RemovedServerUsage r : inv.removedServerUsage()) {
-        rows.add(new Row(r.client(), r.name(), false, null, r.usage()));
+        rows.add(new Row(r.client(), r.name(), null, false, null, r.usage()));
       }
     }
     rows.sort(Comparator.comparingLong((Row r) -> r.usage().calls()).reversed()
@@ -117,7 +127,8 @@ final class UsageCommand implements Callable<Integer> {
       Table t = new Table("CLIENT", "SERVER", "CONFIGURED", "CALLS", "ERRORS", "LAST CALL", "TOOLS", "PROJECTS");
       for (Row r : rows) {
         ServerUsage u = r.usage();
-        t.row(r.client(), r.server(), r.configured() ? "yes" : "removed", u.calls(),
+        t.row(r.client(), r.osUser() == null ? r.server() : r.server() + " (" + r.osUser() + ")",
+            r.configured() ? "yes" : "removed", u.calls(),
             u.tools().stream().mapToLong(ToolUsage::errors).sum(), u.lastCall() == null ? "idle" : u.lastCall(),
             u.tools().stream().limit(3).map(x -> x.name() + " " + x.calls()).collect(Collectors.joining(", ")),
             String.join(", ", u.projects()));

@@ -65,6 +65,11 @@ public final class Guard {
    * (an administrator's own {@code guard install --managed} stays).
    */
   public static void followFleet(Path stateDir, Store store, Layout machine) {
+    followFleet(stateDir, store, machine, machine::expand);
+  }
+
+  /** As above, with the machine-wide locations resolved by {@code expand} (a test's temporary root). */
+  static void followFleet(Path stateDir, Store store, Layout machine, java.util.function.Function<String, Optional<Path>> expand) {
     Optional<String> say = setting(store, FLEET_INSTALL_HOOKS);
     Path marker = dir(stateDir).resolve("installed").resolve("by-fleet");
     boolean wanted = say.map(Boolean::parseBoolean).orElse(false);
@@ -72,7 +77,7 @@ public final class Guard {
       return;
     }
     try {
-      GuardInstaller installer = new GuardInstaller(stateDir, machine, true);
+      GuardInstaller installer = new GuardInstaller(stateDir, machine, true, expand);
       List<GuardInstaller.Result> results;
       if (wanted) {
         results = installer.install(mode(store), java.util.Set.of());
@@ -92,8 +97,16 @@ public final class Guard {
     }
   }
 
-  /** Rewrites the decision files; logs and returns false when they could not be written. */
+  /**
+   * Rewrites the decision files (first turning old install ledgers, which held copies of settings
+   * files, into hashes); logs and returns false when the decision files could not be written.
+   */
   public static boolean refresh(Path stateDir, Store store) {
+    try {
+      GuardInstaller.migrateLedgers(stateDir);
+    } catch (IOException | RuntimeException e) {
+      log.warn("guard install ledgers not migrated: {}", e.toString());
+    }
     try {
       write(stateDir, store);
       return true;

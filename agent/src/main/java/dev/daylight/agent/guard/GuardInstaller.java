@@ -2,19 +2,11 @@ package dev.daylight.agent.guard;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.daylight.agent.platform.AtomicWrite;
 import dev.daylight.agent.platform.Layout;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,15 +14,22 @@ import java.util.function.Function;
 
 /**
  * Installs and removes Daylight's hook in each client's settings. Every change holds a lock in
- * the state folder (a second install waits), writes through a temporary file and a move, and
- * records the file's previous bytes so that {@link #uninstall} restores them exactly when nobody
- * changed the file since; otherwise it removes only Daylight's entry.
+ * the state folder (a second install waits), writes through a temporary file and a move, inserts
+ * Daylight's entry as text at recorded places and records a hash of the file before, so that
+ * {@link #uninstall} takes exactly that text out and checks the result against the hash (byte for
+ * byte when nobody changed the file since); otherwise it removes only Daylight's entry.
  */
 public final class GuardInstaller {
   /** What happened to one client's file. */
   public enum Outcome { INSTALLED, UNCHANGED, RESTORED, REMOVED, NOT_INSTALLED, SKIPPED, FAILED }
 
   public record Result(String client, Optional<Path> file, Outcome outcome, String detail) {}
+
+  /** Why nothing is installed on Windows, in the words {@code guard install} prints. */
+  public static final String WINDOWS = "the guard hook is not available on Windows: it must answer within 30 ms,"
+      + " and PowerShell (300 ms and more) and a JVM (100 ms and more) start slower than that; the planned"
+      + " native hook (docs/GUARD.md, Windows) is not built yet. Suspended packages are still marked and"
+      + " reported; they are not refused at the call";
 
   private final Path stateDir;
   private final Layout layout;
@@ -61,9 +60,9 @@ public final class GuardInstaller {
   /** Installs into the named clients' files, or into every client in use when {@code only} is empty. */
   public List<Result> install(GuardMode fallback, Set<String> only) throws IOException {
     if (layout.os() == dev.daylight.agent.platform.Os.WINDOWS) {
-      // The hook is a POSIX sh + awk pair; a Windows hook that meets the latency target is not built yet.
-      return clients().stream().map(c -> new Result(c, Optional.empty(), Outcome.SKIPPED,
-          "the guard hook is not available on Windows yet")).toList();
+      // The hook is a POSIX sh + awk pair; a Windows hook that meets the latency target is designed
+      // (docs/GUARD.md, Windows) but not built: it cannot be built or tested on the Linux build machine.
+      return clients().stream().map(c -> new Result(c, Optional.empty(), Outcome.SKIPPED, WINDOWS)).toList();
     }
     Path script = HookScripts.deploy(Guard.dir(stateDir).resolve("bin"), layout.os());
     Path userState = managed ? null : stateDir;
@@ -104,14 +103,22 @@ public final class GuardInstaller {
         throw new IllegalArgumentException("unknown client '" + c + "' (known: " + String.join(", ", clients()) + ")");
       }
     }
-    Path lockFile = Guard.dir(stateDir).resolve("install.lock");
-    Files.createDirectories(lockFile.getParent());
-    // The file lock keeps other processes out, the JVM lock other threads: a JVM cannot lock one file twice.
-    synchronized (GuardInstaller.class) {
-      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = ch.lock()) {
-        return each(only, step);
-      }
+    return InstallLock.hold(stateDir, () -> {
+      LedgerMigration.run(stateDir, targets);
+      return each(only, step);
+    });
+  }
+
+  /**
+   * Turns install ledgers of the first format, which kept a copy of each settings file, into
+   * hashes and pieces, deleting the copies; the agent calls it after every scan.
+   */
+  public static void migrateLedgers(Path stateDir) throws IOException {
+    if (Files.isDirectory(InstallLedger.dir(stateDir))) {
+      InstallLock.hold(stateDir, () -> {
+        LedgerMigration.run(stateDir, HookTargets.load());
+        return null;
+      });
     }
   }
 
@@ -129,41 +136,82 @@ public final class GuardInstaller {
       try {
         out.add(step.apply(t, file.get()));
       } catch (IOException e) {
-        out.add(new Result(t.client(), file, Outcome.FAILED, problem(file.get(), e)));
+        out.add(new Result(t.client(), file, Outcome.FAILED, SettingsFiles.problem(file.get(), e)));
       }
     }
     return out;
   }
 
   private Result installOne(HookTarget t, Path file, String command, boolean named) throws IOException {
-    Optional<Path> r = file(t);
-    if (!managed && !named && !Files.isDirectory(file.getParent())) {
-      return new Result(t.client(), r, Outcome.SKIPPED, file.getParent() + " does not exist: " + t.client()
-          + " is not used here (name it with --client to install anyway)");
+    Optional<Path> r = Optional.of(file);
+    Optional<Path> used = t.usedIf() == null ? Optional.of(file.getParent()) : expand.apply(t.usedIf());
+    if (!managed && !named && (used.isEmpty() || !Files.isDirectory(used.get()))) {
+      return new Result(t.client(), r, Outcome.SKIPPED, used.map(Path::toString).orElse(t.usedIf())
+          + " does not exist: " + t.client() + " is not used here (name it with --client to install anyway)");
     }
     byte[] before = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-    String after;
+    String text = before == null ? null : new String(before, UTF_8);
+    Path ledgerFile = InstallLedger.path(stateDir, t.client(), managed);
+    Optional<InstallLedger> old = InstallLedger.read(ledgerFile);
     try {
-      after = SettingsEdit.install(before == null ? null : new String(before, UTF_8), t, command);
+      if (text != null) {
+        SettingsEdit.check(text, t);
+      }
+      if (text != null && SettingsEdit.command(text, t).filter(command::equals).isPresent()) {
+        return new Result(t.client(), r, Outcome.UNCHANGED, "already installed");
+      }
+      // The file as it would be without Daylight's hook, and what is known of its bytes before.
+      String base = text;
+      boolean existed = before != null;
+      String original = before == null ? null : InstallLedger.sha256(before);
+      if (text != null && SettingsEdit.installed(text, t)) {
+        Optional<String> undone = old.filter(l -> l.exact() && l.written().equals(InstallLedger.sha256(before)))
+            .flatMap(l -> SettingsSplice.undo(text, l.pieces()));
+        if (undone.isPresent()) {
+          base = undone.get();
+          existed = old.get().existed();
+          original = old.get().original();
+        } else {
+          base = withoutOurs(text, t, old);
+          original = null;
+        }
+      }
+      SettingsSplice.Spliced spliced = SettingsSplice.install(base, t, command);
+      byte[] bytes = spliced.text().getBytes(UTF_8);
+      boolean exact = original != null || !existed;
+      if (exact && !comesBack(spliced, existed, original)) {
+        exact = false; // not UTF-8 as read, say: the pieces still come out, but not byte for byte
+      }
+      SettingsFiles.write(file, bytes);
+      new InstallLedger(file, existed, exact ? original : null, exact, spliced.pieces(), InstallLedger.sha256(bytes))
+          .write(ledgerFile);
+      return new Result(t.client(), r, Outcome.INSTALLED, before == null ? "created" : "added to the existing hooks");
     } catch (SettingsEdit.Unusable e) {
       return new Result(t.client(), r, Outcome.FAILED, file + " " + e.getMessage() + "; it was left as it was");
     }
-    byte[] bytes = after.getBytes(UTF_8);
-    if (before != null && Arrays.equals(before, bytes)) {
-      return new Result(t.client(), r, Outcome.UNCHANGED, "already installed");
+  }
+
+  /** Whether taking the pieces out again gives the bytes the hash names (or nothing, for a new file). */
+  private static boolean comesBack(SettingsSplice.Spliced spliced, boolean existed, String original) {
+    return SettingsSplice.undo(spliced.text(), spliced.pieces())
+        .map(t -> existed ? InstallLedger.sha256(t.getBytes(UTF_8)).equals(original) : t.isEmpty())
+        .orElse(false);
+  }
+
+  /** The text without Daylight's entry: its own pieces cut where they now stand, else a JSON rewrite. */
+  static String withoutOurs(String text, HookTarget t, Optional<InstallLedger> ledger) throws SettingsEdit.Unusable {
+    Optional<String> cut = ledger.flatMap(l -> SettingsSplice.cut(text, l.pieces()))
+        .filter(c -> parses(c, t) && !SettingsEdit.installed(c, t));
+    return cut.isPresent() ? cut.get() : SettingsEdit.remove(text, t);
+  }
+
+  private static boolean parses(String text, HookTarget t) {
+    try {
+      SettingsEdit.check(text, t);
+      return true;
+    } catch (SettingsEdit.Unusable e) {
+      return false;
     }
-    Path ledgerFile = InstallLedger.path(stateDir, t.client(), managed);
-    Optional<InstallLedger> old = InstallLedger.read(ledgerFile);
-    InstallLedger ledger;
-    if (old.isPresent() && before != null && old.get().written().equals(InstallLedger.sha256(before))) {
-      ledger = new InstallLedger(file, old.get().original(), old.get().exact(), InstallLedger.sha256(bytes));
-    } else {
-      boolean alreadyOurs = before != null && SettingsEdit.installed(new String(before, UTF_8), t);
-      ledger = new InstallLedger(file, before, !alreadyOurs, InstallLedger.sha256(bytes));
-    }
-    write(file, bytes);
-    ledger.write(ledgerFile);
-    return new Result(t.client(), r, Outcome.INSTALLED, before == null ? "created" : "added to the existing hooks");
   }
 
   private Result uninstallOne(HookTarget t, Path file) throws IOException {
@@ -175,22 +223,26 @@ public final class GuardInstaller {
       Files.deleteIfExists(ledgerFile);
       return new Result(t.client(), r, Outcome.NOT_INSTALLED, "no file");
     }
-    if (ledger.isPresent() && ledger.get().exact() && ledger.get().written().equals(InstallLedger.sha256(now))) {
-      if (ledger.get().original() == null) {
-        Files.delete(file);
-      } else {
-        write(file, ledger.get().original());
-      }
-      Files.delete(ledgerFile);
-      return new Result(t.client(), r, Outcome.RESTORED, "restored to its bytes before install");
-    }
     String text = new String(now, UTF_8);
+    Optional<InstallLedger> same = ledger.filter(l -> l.exact() && l.written().equals(InstallLedger.sha256(now)));
+    Optional<String> undone = same.flatMap(l -> SettingsSplice.undo(text, l.pieces()));
+    if (undone.isPresent() && !same.get().existed() && undone.get().isEmpty()) {
+      Files.delete(file);
+      Files.delete(ledgerFile);
+      return new Result(t.client(), r, Outcome.RESTORED, "removed: Daylight had created it");
+    }
+    if (undone.isPresent() && same.get().existed()
+        && InstallLedger.sha256(undone.get().getBytes(UTF_8)).equals(same.get().original())) {
+      SettingsFiles.write(file, undone.get().getBytes(UTF_8));
+      Files.delete(ledgerFile);
+      return new Result(t.client(), r, Outcome.RESTORED, "restored to its bytes before install (checked by SHA-256)");
+    }
     if (!SettingsEdit.installed(text, t)) {
       Files.deleteIfExists(ledgerFile);
       return new Result(t.client(), r, Outcome.NOT_INSTALLED, "Daylight's hook is not in it");
     }
     try {
-      write(file, SettingsEdit.remove(text, t).getBytes(UTF_8));
+      SettingsFiles.write(file, withoutOurs(text, t, ledger).getBytes(UTF_8));
     } catch (SettingsEdit.Unusable e) {
       return new Result(t.client(), r, Outcome.FAILED, file + " " + e.getMessage() + "; it was left as it was");
     }
@@ -204,30 +256,5 @@ public final class GuardInstaller {
 
   private String scope() {
     return managed ? "machine-wide" : "user";
-  }
-
-  /** Temporary file beside the target, same permissions, then one move. */
-  private static void write(Path file, byte[] bytes) throws IOException {
-    if (Files.exists(file) && (!Files.isWritable(file) || lacksOwnerWrite(file))) {
-      throw new AccessDeniedException(file.toString(), null, "read-only");
-    }
-    PosixFileAttributeView from = Files.exists(file) ? Files.getFileAttributeView(file, PosixFileAttributeView.class) : null;
-    // The same permissions as the file it replaces.
-    AtomicWrite.replace(file, bytes, from == null ? AtomicWrite.Step.NONE
-        : tmp -> Files.setPosixFilePermissions(tmp, from.readAttributes().permissions()));
-  }
-
-  /** Root may write anything: a file whose owner may not write it was made read-only on purpose. */
-  private static boolean lacksOwnerWrite(Path file) throws IOException {
-    PosixFileAttributeView v = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-    return v != null && !v.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE);
-  }
-
-  private static String problem(Path file, IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return file + " is read-only or its folder is not writable: nothing was changed"
-          + " (make it writable, or use --managed as root/Administrator for machine files)";
-    }
-    return file + ": " + e.getMessage() + "; nothing was changed";
   }
 }

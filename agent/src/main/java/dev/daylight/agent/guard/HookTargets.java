@@ -1,6 +1,7 @@
 package dev.daylight.agent.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
@@ -37,10 +38,17 @@ final class HookTargets {
           HookTarget.Shape.valueOf(t.path("shape").asText().toUpperCase(Locale.ROOT)),
           t.path("event").asText(),
           t.hasNonNull("matcher") ? t.get("matcher").asText() : null,
-          t.hasNonNull("timeoutSeconds") ? t.get("timeoutSeconds").asInt() : null,
+          object(t.get("hook")),
+          t.path("commandKey").asText("command"),
+          object(t.get("fileFields")),
           t.path("user").asText(),
+          t.hasNonNull("usedIf") ? t.get("usedIf").asText() : null,
           Map.copyOf(managed)));
     }
     return List.copyOf(out);
+  }
+
+  private static ObjectNode object(JsonNode n) {
+    return n instanceof ObjectNode o ? o : Json.mapper().createObjectNode();
   }
 }

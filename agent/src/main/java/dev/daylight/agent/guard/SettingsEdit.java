@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Iterator;
 
 /**
- * Adds or removes Daylight's entry in a client's hook settings, keeping every other key and hook
- * in place and in order. Pure text to text: the caller reads and writes the file. Daylight's
- * entry is the one whose command names {@value #MARKER}.
+ * Daylight's entry in a client's hook settings as JSON: what it is, whether a file holds it, and
+ * (when the file changed since install, so the recorded splice cannot be taken out as it went in)
+ * removing it while keeping every other key and hook in order. Pure text to text: the caller reads
+ * and writes the file. Daylight's entry is the one whose command names {@value #MARKER}.
  */
 final class SettingsEdit {
   static final String MARKER = "daylight-guard";
@@ -35,31 +36,59 @@ final class SettingsEdit {
     }
   }
 
-  /** The settings with Daylight's hook in them (a new file's when {@code text} is null). */
-  static String install(String text, HookTarget target, String command) throws Unusable {
-    ObjectNode root = parse(text);
-    if (target.shape() == HookTarget.Shape.FLAT && !root.has("version")) {
-      root.put("version", 1);
+  /** Daylight's entry in the event's list: a group holding the hook, or the hook itself. */
+  static ObjectNode entry(HookTarget target, String command) {
+    ObjectNode hook = MAPPER.createObjectNode();
+    target.hook().fields().forEachRemaining(f -> hook.set(f.getKey(), f.getValue().deepCopy()));
+    hook.put(target.commandKey(), command);
+    if (target.shape() == HookTarget.Shape.FLAT) {
+      return hook;
     }
-    ArrayNode entries = eventArray(root, target);
-    ObjectNode ours = find(entries, target);
-    if (ours == null) {
-      ObjectNode hook = MAPPER.createObjectNode();
-      if (target.shape() == HookTarget.Shape.GROUPED) {
-        ObjectNode group = entries.addObject();
-        group.put("matcher", target.matcher());
-        hook = group.putArray("hooks").addObject();
-        hook.put("type", "command");
-      } else {
-        entries.add(hook);
-      }
-      ours = hook;
-    }
-    ours.put("command", command);
-    if (target.timeoutSeconds() != null) {
-      ours.put("timeout", target.timeoutSeconds());
-    }
+    ObjectNode group = MAPPER.createObjectNode();
+    group.put("matcher", target.matcher());
+    group.putArray("hooks").add(hook);
+    return group;
+  }
+
+  /** A whole new file holding only Daylight's hook (and the fields the file needs). */
+  static String fresh(HookTarget target, String command) {
+    ObjectNode root = MAPPER.createObjectNode();
+    target.fileFields().fields().forEachRemaining(f -> root.set(f.getKey(), f.getValue().deepCopy()));
+    root.putObject("hooks").putArray(target.event()).add(entry(target, command));
     return print(root);
+  }
+
+  static String compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Fails with the reason when Daylight could not add its hook to this text. */
+  static ObjectNode check(String text, HookTarget target) throws Unusable {
+    ObjectNode root = parse(text);
+    JsonNode hooks = root.get("hooks");
+    if (hooks != null && !(hooks instanceof ObjectNode)) {
+      throw new Unusable("has a \"hooks\" value that is not an object");
+    }
+    JsonNode entries = hooks == null ? null : hooks.get(target.event());
+    if (entries != null && !(entries instanceof ArrayNode)) {
+      throw new Unusable("has a \"hooks." + target.event() + "\" value that is not a list");
+    }
+    return root;
+  }
+
+  /** The command of Daylight's hook in this text, if there is one. */
+  static java.util.Optional<String> command(String text, HookTarget target) {
+    try {
+      JsonNode entries = parse(text).path("hooks").path(target.event());
+      ObjectNode ours = entries.isArray() ? find((ArrayNode) entries, target) : null;
+      return java.util.Optional.ofNullable(ours).map(o -> o.path(target.commandKey()).asText());
+    } catch (Unusable e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** The settings without Daylight's hook; groups and lists that only held it go too. */
@@ -70,12 +99,12 @@ final class SettingsEdit {
       for (Iterator<JsonNode> it = entries.elements(); it.hasNext(); ) {
         JsonNode entry = it.next();
         if (target.shape() == HookTarget.Shape.FLAT) {
-          if (ours(entry)) {
+          if (ours(entry, target)) {
             it.remove();
           }
         } else if (entry.get("hooks") instanceof ArrayNode inner) {
           for (Iterator<JsonNode> in = inner.elements(); in.hasNext(); ) {
-            if (ours(in.next())) {
+            if (ours(in.next(), target)) {
               in.remove();
             }
           }
@@ -121,33 +150,16 @@ final class SettingsEdit {
     return o;
   }
 
-  private static ArrayNode eventArray(ObjectNode root, HookTarget target) throws Unusable {
-    JsonNode hooks = root.get("hooks");
-    if (hooks == null) {
-      hooks = root.putObject("hooks");
-    } else if (!(hooks instanceof ObjectNode)) {
-      throw new Unusable("has a \"hooks\" value that is not an object");
-    }
-    JsonNode entries = hooks.get(target.event());
-    if (entries == null) {
-      return ((ObjectNode) hooks).putArray(target.event());
-    }
-    if (!(entries instanceof ArrayNode a)) {
-      throw new Unusable("has a \"hooks." + target.event() + "\" value that is not a list");
-    }
-    return a;
-  }
-
   /** Daylight's hook object inside the event's list, or null. */
   private static ObjectNode find(ArrayNode entries, HookTarget target) {
     for (JsonNode entry : entries) {
       if (target.shape() == HookTarget.Shape.FLAT) {
-        if (ours(entry)) {
+        if (ours(entry, target)) {
           return (ObjectNode) entry;
         }
       } else {
         for (JsonNode hook : entry.path("hooks")) {
-          if (ours(hook)) {
+          if (ours(hook, target)) {
             return (ObjectNode) hook;
           }
         }
@@ -156,8 +168,8 @@ final class SettingsEdit {
     return null;
   }
 
-  private static boolean ours(JsonNode hook) {
-    return hook instanceof ObjectNode && hook.path("command").asText("").contains(MARKER);
+  private static boolean ours(JsonNode hook, HookTarget target) {
+    return hook instanceof ObjectNode && hook.path(target.commandKey()).asText("").contains(MARKER);
   }
 
   private static String print(ObjectNode root) {

@@ -123,6 +123,30 @@ public final class FileAccess {
   }
 
   /**
+   * Why a file may not be streamed by a reader of its own (the usage ledger reads records
+   * incrementally, not whole), or empty when it may: the same link, file-kind and owner checks
+   * as {@link #read}, without the size limit. The caller opens the real path it names.
+   */
+  public Optional<String> refusal(Path file) {
+    try {
+      BasicFileAttributes link = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Path real = file.toRealPath();
+      if (!allowed(real)) {
+        return Optional.of(link.isSymbolicLink() ? "symbolic link leads outside the home"
+            : "a linked folder leads outside the home");
+      }
+      BasicFileAttributes attrs = link.isSymbolicLink()
+          ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS) : link;
+      if (!attrs.isRegularFile()) {
+        return Optional.of("not a regular file, not opened");
+      }
+      return owner.isPresent() ? owner.get().denies(real, realHome) : Optional.empty();
+    } catch (IOException | SecurityException e) {
+      return Optional.of("unreadable");
+    }
+  }
+
+  /**
    * Whether a folder named by a setting the user controls ({@code .npmrc cache=}) may be read:
    * its real path is in the home or a system location, and the home's owner may enter it.
    */

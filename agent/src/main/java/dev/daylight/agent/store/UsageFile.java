@@ -11,6 +11,7 @@ package dev.daylight.agent.store;
  * @param memo small per-format state carried between passes (a session's project folder, the last
  *     call ids seen); never arguments, results or text
  * @param skipped records skipped so far (malformed, oversized, unknown)
+ * @param osUser the account whose home the file is in (all-users scans), empty for the caller's
  */
 public record UsageFile(
     String identity,
@@ -22,4 +23,15 @@ public record UsageFile(
     long modifiedMs,
     String headHash,
     String memo,
-    long skipped) {}
+    long skipped,
+    String osUser) {
+  public UsageFile {
+    osUser = osUser == null ? "" : osUser;
+  }
+
+  /** A file of the scanning user's own home. */
+  public UsageFile(String identity, String path, String format, String client, long size, long offset,
+      long modifiedMs, String headHash, String memo, long skipped) {
+    this(identity, path, format, client, size, offset, modifiedMs, headHash, memo, skipped, "");
+  }
+}

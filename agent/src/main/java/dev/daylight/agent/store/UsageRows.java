@@ -15,9 +15,10 @@ final class UsageRows {
   static Map<String, UsageFile> files(Connection c) {
     Map<String, UsageFile> out = new HashMap<>();
     for (UsageFile f : Sql.list(c, "SELECT identity, path, format, client, size, offset,"
-        + " modified_ms, head_hash, memo, skipped FROM usage_files", rs -> new UsageFile(
+        + " modified_ms, head_hash, memo, skipped, os_user FROM usage_files", rs -> new UsageFile(
         rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getLong(10)))) {
+        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getLong(10),
+        rs.getString(11)))) {
       out.put(f.identity(), f);
     }
     return out;
@@ -33,13 +34,14 @@ final class UsageRows {
       Sql.update(c, "DELETE FROM usage_calls WHERE identity = ?", f.identity());
     }
     Sql.update(c, "INSERT INTO usage_files (identity, path, format, client, size, offset,"
-        + " modified_ms, head_hash, memo, skipped, read_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+        + " modified_ms, head_hash, memo, skipped, read_at, os_user) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
         + " ON CONFLICT(identity) DO UPDATE SET path = excluded.path, format = excluded.format,"
         + " client = excluded.client, size = excluded.size, offset = excluded.offset,"
         + " modified_ms = excluded.modified_ms, head_hash = excluded.head_hash,"
-        + " memo = excluded.memo, skipped = excluded.skipped, read_at = excluded.read_at",
+        + " memo = excluded.memo, skipped = excluded.skipped, read_at = excluded.read_at,"
+        + " os_user = excluded.os_user",
         f.identity(), f.path(), f.format(), f.client(), f.size(), f.offset(), f.modifiedMs(),
-        f.headHash(), f.memo(), f.skipped(), now);
+        f.headHash(), f.memo(), f.skipped(), now, f.osUser());
     if (buckets.isEmpty()) {
       return;
     }
@@ -69,13 +71,15 @@ final class UsageRows {
     }
   }
 
-  /** Every bucket from {@code sinceMinute} on, oldest first. */
+  /** Every bucket from {@code sinceMinute} on, oldest first, with the account its file is in. */
   static List<UsageBucket> since(Connection c, long sinceMinute) {
-    return Sql.list(c, "SELECT source, client, server, tool, project, minute, SUM(calls),"
-        + " SUM(errors), MIN(first_ms), MAX(last_ms) FROM usage_calls WHERE minute >= ?"
-        + " GROUP BY source, client, server, tool, project, minute ORDER BY minute",
+    return Sql.list(c, "SELECT u.source, u.client, u.server, u.tool, u.project, u.minute,"
+        + " SUM(u.calls), SUM(u.errors), MIN(u.first_ms), MAX(u.last_ms), COALESCE(f.os_user, '')"
+        + " FROM usage_calls u LEFT JOIN usage_files f ON f.identity = u.identity WHERE u.minute >= ?"
+        + " GROUP BY u.source, u.client, u.server, u.tool, u.project, u.minute, COALESCE(f.os_user, '')"
+        + " ORDER BY u.minute",
         rs -> new UsageBucket(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-            rs.getLong(10)), sinceMinute);
+            rs.getLong(10), rs.getString(11)), sinceMinute);
   }
 }

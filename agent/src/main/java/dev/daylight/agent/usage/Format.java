@@ -14,7 +14,11 @@ enum Format {
   GEMINI_CHAT("gemini-chat", false, "toolCalls"),
   CLINE_UI_MESSAGES("cline-ui-messages", true),
   VSCODE_MCP_LOG("vscode-mcp-log", false, "tools/call", "isError\":true", "\"error\""),
+  CURSOR_MCP_LOG("cursor-mcp-log", false, "CallTool action for tool", "Error calling tool"),
   GOOSE_SESSION("goose-session-jsonl", true, "toolRequest", "toolResponse", "working_dir"),
+  GOOSE_DB("goose-sessions-db", false),
+  OPENCODE_DB("opencode-db", false),
+  GEMINI_CHAT_JSON("gemini-chat-json", true),
   GUARD_SPOOL("daylight-guard-spool", false, "\"tool\"");
 
   final String id;
@@ -40,14 +44,27 @@ enum Format {
     throw new IllegalArgumentException("unknown usage record format '" + id + "'");
   }
 
+  /** A SQLite store: read through its rows, its journal beside it counting as part of it. */
+  boolean database() {
+    return switch (this) {
+      case GOOSE_DB, OPENCODE_DB -> true;
+      case CLAUDE_CODE, CLAUDE_DESKTOP_LOG, CODEX_ROLLOUT, GEMINI_CHAT, CLINE_UI_MESSAGES, VSCODE_MCP_LOG,
+          CURSOR_MCP_LOG, GOOSE_SESSION, GEMINI_CHAT_JSON, GUARD_SPOOL -> false;
+    };
+  }
+
   Parser parser() {
     return switch (this) {
       case CLAUDE_CODE -> new ClaudeCodeLines();
       case CLAUDE_DESKTOP_LOG, VSCODE_MCP_LOG -> new RpcLogLines();
+      case CURSOR_MCP_LOG -> new CursorLogLines();
       case CODEX_ROLLOUT -> new CodexLines();
       case GEMINI_CHAT -> new GeminiLines();
       case CLINE_UI_MESSAGES -> new ClineMessages();
       case GOOSE_SESSION -> new GooseLines();
+      case GOOSE_DB -> new GooseDb();
+      case OPENCODE_DB -> new OpencodeDb();
+      case GEMINI_CHAT_JSON -> new GeminiJson();
       case GUARD_SPOOL -> new GuardSpoolLines();
     };
   }

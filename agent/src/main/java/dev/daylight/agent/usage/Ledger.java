@@ -1,5 +1,6 @@
 package dev.daylight.agent.usage;
 
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.UsageFile;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,32 +51,39 @@ public final class Ledger {
    */
   public Pass update(ScanContext context, Store store, Map<String, Set<String>> knownServers,
       Path stateDir) {
+    return update(List.of(context), store, knownServers, stateDir);
+  }
+
+  /**
+   * As {@link #update(ScanContext, Store, Map, Path)} over several homes (an all-users scan):
+   * the first context is the agent's own (the guard spool is read with it); every file of a home
+   * that names its account ({@link ScanContext#osUser}) is read only if that account could read
+   * it, and its calls are that account's.
+   */
+  public Pass update(List<ScanContext> contexts, Store store, Map<String, Set<String>> knownServers,
+      Path stateDir) {
     Map<String, UsageFile> before = store.usageFiles();
     List<FileReads.Work> work = new ArrayList<>();
     Set<String> identities = new java.util.HashSet<>();
     int files = 0;
-    for (UsageSources.Located l : UsageSources.locate(sources, context, stateDir)) {
-      BasicFileAttributes attrs;
-      try {
-        attrs = Files.readAttributes(l.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (IOException e) {
-        continue;
-      }
-      if (!attrs.isRegularFile()) {
-        continue;
-      }
-      files++;
-      String identity = l.source().format().wholeFile || attrs.fileKey() == null
-          ? "path:" + l.file().toAbsolutePath() : "key:" + attrs.fileKey();
-      if (!identities.add(identity)) {
-        continue; // the same file under two catalog paths (CLAUDE_CONFIG_DIR=~/.claude): read once
-      }
-      UsageFile prev = before.get(identity);
-      long size = attrs.size();
-      long modified = attrs.lastModifiedTime().toMillis();
-      if (prev == null || prev.size() != size || prev.modifiedMs() != modified) {
-        work.add(new FileReads.Work(l, prev, identity, size, modified,
-            knownServers.getOrDefault(l.source().client(), Set.of())));
+    for (int c = 0; c < contexts.size(); c++) {
+      ScanContext context = contexts.get(c);
+      FileAccess access = context.osUser().isPresent() ? FileAccess.of(context.layout()) : null;
+      for (UsageSources.Located l : UsageSources.locate(sources, context, c == 0 ? stateDir : null)) {
+        Optional<Change> change = change(l, access);
+        if (change.isEmpty()) {
+          continue;
+        }
+        files++;
+        Change ch = change.get();
+        if (!identities.add(ch.identity())) {
+          continue; // the same file under two catalog paths (CLAUDE_CONFIG_DIR=~/.claude): read once
+        }
+        UsageFile prev = before.get(ch.identity());
+        if (prev == null || prev.size() != ch.size() || prev.modifiedMs() != ch.modified()) {
+          work.add(new FileReads.Work(l, prev, ch.identity(), ch.size(), ch.modified(),
+              knownServers.getOrDefault(l.source().client(), Set.of())));
+        }
       }
     }
     List<ScanError> errors = new ArrayList<>();
@@ -108,4 +117,46 @@ public final class Ledger {
     return new Pass(files, read, bytes, calls, skipped, List.copyOf(errors));
   }
 
+
+  private record Change(String identity, long size, long modified) {}
+
+  /**
+   * A record file's identity, size and modification time; for a database its write-ahead log
+   * counts too (a busy store grows its {@code -wal} while the main file stays as it was). Empty
+   * for what is no regular file, or what the home's account could not read.
+   */
+  private static Optional<Change> change(UsageSources.Located l, FileAccess access) {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(l.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (!attrs.isRegularFile()) {
+      return Optional.empty();
+    }
+    if (access != null) {
+      Optional<String> refused = access.refusal(l.file());
+      if (refused.isPresent()) {
+        LOG.debug("usage records of {} not read: {}", l.osUser(), refused.get());
+        return Optional.empty();
+      }
+    }
+    Format format = l.source().format();
+    String identity = format.wholeFile || attrs.fileKey() == null
+        ? "path:" + l.file().toAbsolutePath() : "key:" + attrs.fileKey();
+    long size = attrs.size();
+    long modified = attrs.lastModifiedTime().toMillis();
+    if (format.database()) {
+      Path wal = l.file().resolveSibling(l.file().getFileName() + "-wal");
+      try {
+        BasicFileAttributes w = Files.readAttributes(wal, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        size += w.size();
+        modified = Math.max(modified, w.lastModifiedTime().toMillis());
+      } catch (IOException noJournal) {
+        // not in WAL mode, or closed cleanly: the main file is all there is
+      }
+    }
+    return Optional.of(new Change(identity, size, modified));
+  }
 }

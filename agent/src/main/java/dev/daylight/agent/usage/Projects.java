@@ -17,7 +17,7 @@ final class Projects {
    * folder into {@code SLUG/.project_root}; other formats name it in their records.
    */
   static String initial(Format format, Path file) {
-    if (format != Format.GEMINI_CHAT) {
+    if (format != Format.GEMINI_CHAT && format != Format.GEMINI_CHAT_JSON) {
       return null;
     }
     for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {

@@ -30,6 +30,10 @@ final class Reading {
   final Tally tally;
   String project;
   long skipped;
+  /** A database reader's position, carried between passes ({@link Parser.Database}). */
+  String cursor;
+  /** The client's own tools whose names look like MCP ones ({@code apply_patch}): never counted. */
+  Set<String> builtins = Set.of();
   private final Map<String, Pending> pending = new LinkedHashMap<>(64, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {

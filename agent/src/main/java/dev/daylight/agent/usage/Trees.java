@@ -19,6 +19,14 @@ final class Trees {
     return n;
   }
 
+  static JsonNode array(byte[] buf, int len) throws IOException {
+    JsonNode n = JsonTrees.read(JSON.createParser(buf, 0, len));
+    if (n == null || !n.isArray()) {
+      throw new IOException("not a JSON array");
+    }
+    return n;
+  }
+
   static String text(JsonNode n, String field) {
     JsonNode v = n == null ? null : n.get(field);
     return v != null && v.isTextual() ? v.asText() : null;

@@ -1,5 +1,7 @@
 package dev.daylight.agent.usage;
 
+import dev.daylight.agent.allusers.AllUsers;
+import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
@@ -33,7 +35,13 @@ public final class Usage {
   /** As {@link #attach}, with the per-day counts from the window's first day on. */
   public static Read read(Inventory inventory, ScanContext context, Store store, Path stateDir,
       Instant since) {
-    Inventory with = attach(inventory, context, store, stateDir, since);
+    return read(inventory, List.of(context), store, stateDir, since);
+  }
+
+  /** As {@link #read(Inventory, ScanContext, Store, Path, Instant)} over several homes ({@link #homes}). */
+  public static Read read(Inventory inventory, List<ScanContext> homes, Store store, Path stateDir,
+      Instant since) {
+    Inventory with = attach(inventory, homes, store, stateDir, since);
     List<UsageDay> days = UsageSummary.days(with.servers(), store.usageSince(since),
         LocalDate.ofInstant(since, ZoneOffset.UTC));
     return new Read(with, days);
@@ -46,7 +54,17 @@ public final class Usage {
    */
   public static Inventory attach(Inventory inventory, ScanContext context, Store store,
       Path stateDir, Instant since) {
-    Ledger.Pass pass = Ledger.bundled().update(context, store, knownServers(inventory), stateDir);
+    return attach(inventory, List.of(context), store, stateDir, since);
+  }
+
+  /**
+   * As {@link #attach(Inventory, ScanContext, Store, Path, Instant)} over several homes, the
+   * agent's own first: an all-users scan reads every account's records, each account's calls
+   * going to that account's servers.
+   */
+  public static Inventory attach(Inventory inventory, List<ScanContext> homes, Store store,
+      Path stateDir, Instant since) {
+    Ledger.Pass pass = Ledger.bundled().update(homes, store, knownServers(inventory), stateDir);
     Inventory withUsage = UsageSummary.attach(inventory, store.usageSince(since),
         versionSince(inventory, store));
     if (pass.errors().isEmpty()) {
@@ -87,6 +105,27 @@ public final class Usage {
         out.put(s.id(), previousScan);
       } else if (changed.containsKey(s.id())) {
         out.put(s.id(), changed.get(s.id()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The homes whose records a scan reads: the scanned one, or for an all-users scan every
+   * account's, the agent's own first and each named by its account (as the scan tags servers).
+   */
+  public static List<ScanContext> homes(ScanContext own, boolean allUsers) {
+    if (!allUsers) {
+      return List.of(own);
+    }
+    List<ScanContext> out = new ArrayList<>();
+    for (ScanContext c : AllUsers.contexts(own)) {
+      if (c.osUser().isEmpty()) {
+        Optional<String> name = Accounts.onThisMachine(own.layout()).stream()
+            .filter(a -> a.home().equals(c.home())).map(Accounts.Account::name).findFirst();
+        out.add(name.map(c::withOsUser).orElse(c));
+      } else {
+        out.add(c);
       }
     }
     return out;

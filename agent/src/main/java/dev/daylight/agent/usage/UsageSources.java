@@ -13,18 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The catalog of client record files ({@code usage/sources.json}) and where they are on a home. */
 final class UsageSources {
-  /** One client's records in one format, on the listed OSes (all when empty). */
-  record Source(String client, Format format, String naming, List<Os> os, List<String> paths) {
+  /**
+   * One client's records in one format, on the listed OSes (all when empty); {@code builtins} are
+   * the client's own tools whose names read like MCP ones.
+   */
+  record Source(String client, Format format, String naming, List<Os> os, List<String> paths,
+      Set<String> builtins) {
     boolean appliesTo(Os o) {
       return os.isEmpty() || os.contains(o);
     }
   }
 
-  /** One file found for a source. */
-  record Located(Source source, Path file) {}
+  /** One file found for a source, in the home of {@code osUser} (empty: the scanning user's). */
+  record Located(Source source, Path file, String osUser) {}
 
   private static final String RESOURCE = "/dev/daylight/agent/usage/sources.json";
 
@@ -56,7 +61,7 @@ final class UsageSources {
       List<Os> os = strings(s, "os").stream()
           .map(n -> Os.valueOf(n.toUpperCase(Locale.ROOT))).toList();
       out.add(new Source(required(s, "client"), Format.of(required(s, "format")),
-          required(s, "naming"), os, strings(s, "paths")));
+          required(s, "naming"), os, strings(s, "paths"), Set.copyOf(strings(s, "builtins"))));
     }
     return out;
   }
@@ -76,17 +81,22 @@ final class UsageSources {
 
   /**
    * Every existing record file of every source that applies to the scanned OS; {@code {state}}
-   * is the agent's state folder (where the guard writes its spool).
+   * is the agent's state folder (where the guard writes its spool), read with the agent's own
+   * home only ({@code stateDir} null for another account's).
    */
   static List<Located> locate(List<Source> sources, ScanContext context, Path stateDir) {
     List<Located> out = new ArrayList<>();
+    String user = context.osUser().orElse("");
     for (Source s : sources) {
       if (!s.appliesTo(context.os())) {
         continue;
       }
       for (String template : s.paths()) {
+        if (stateDir == null && template.startsWith("{state}")) {
+          continue;
+        }
         for (Path p : expand(template, context, stateDir)) {
-          out.add(new Located(s, p));
+          out.add(new Located(s, p, user));
         }
       }
     }
@@ -94,7 +104,8 @@ final class UsageSources {
   }
 
   private static List<Path> expand(String template, ScanContext context, Path stateDir) {
-    return Globs.expandTemplate(template, context, Map.of("state", stateDir));
+    return Globs.expandTemplate(template, context,
+        stateDir == null ? Map.of() : Map.of("state", stateDir));
   }
 
 }

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * kept as usage of removed servers.
  */
 public final class UsageSummary {
-  private record Key(String client, String server, String tool, String project, long minute) {}
+  private record Key(String client, String server, String tool, String project, long minute, String osUser) {}
 
   private static final class Acc {
     long calls;
@@ -134,12 +134,17 @@ public final class UsageSummary {
     return out;
   }
 
-  /** Per minute, tool and project: the counts of the source that saw most of them. */
+  /**
+   * Per minute, tool and project: the counts of the source that saw most of them. A record that
+   * names no account (the guard's spool) is the same call as the one account's record of that
+   * minute, tool and project (an all-users scan names the account of every home's records).
+   */
   private static Map<Key, long[]> dedupe(List<UsageBucket> buckets) {
-    Map<Key, Map<String, long[]>> bySource = new LinkedHashMap<>();
+    Map<Key, Map<String, Map<String, long[]>>> byUser = new LinkedHashMap<>();
     for (UsageBucket b : buckets) {
-      Key k = new Key(b.client(), b.server(), b.tool(), b.project(), b.minute());
-      long[] v = bySource.computeIfAbsent(k, x -> new HashMap<>())
+      Key k = new Key(b.client(), b.server(), b.tool(), b.project(), b.minute(), "");
+      long[] v = byUser.computeIfAbsent(k, x -> new LinkedHashMap<>())
+          .computeIfAbsent(b.osUser(), x -> new HashMap<>())
           .computeIfAbsent(b.source(), x -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
       v[0] += b.calls();
       v[1] += b.errors();
@@ -147,22 +152,34 @@ public final class UsageSummary {
       v[3] = Math.max(v[3], b.lastMs());
     }
     Map<Key, long[]> out = new LinkedHashMap<>();
-    bySource.forEach((k, sources) -> {
-      long[] best = null;
-      for (long[] v : sources.values()) {
-        best = best == null || v[0] > best[0] || (v[0] == best[0] && v[1] > best[1]) ? v : best;
+    byUser.forEach((k, users) -> {
+      Map<String, long[]> unnamed = users.get("");
+      if (unnamed != null && users.size() == 2) {
+        String user = users.keySet().stream().filter(u -> !u.isEmpty()).findFirst().orElseThrow();
+        users.get(user).putAll(unnamed);
+        users.remove("");
       }
-      out.put(k, best);
+      users.forEach((user, sources) -> {
+        long[] best = null;
+        for (long[] v : sources.values()) {
+          best = best == null || v[0] > best[0] || (v[0] == best[0] && v[1] > best[1]) ? v : best;
+        }
+        out.put(new Key(k.client(), k.server(), k.tool(), k.project(), k.minute(), user), best);
+      });
     });
     return out;
   }
 
-  /** The configured server a call went to: same client and name; the calling project's own wins. */
+  /**
+   * The configured server a call went to: same client and name, and the same account when the
+   * record's home says whose it is (an all-users scan); the calling project's own wins.
+   */
   private static McpServer target(List<McpServer> servers, Key k) {
     String wanted = Naming.normalize(k.server());
     McpServer fallback = null;
     for (McpServer s : servers) {
-      if (!s.client().equals(k.client()) || !Naming.normalize(s.name()).equals(wanted)) {
+      if (!s.client().equals(k.client()) || !Naming.normalize(s.name()).equals(wanted)
+          || (!k.osUser().isEmpty() && s.osUser() != null && !k.osUser().equals(s.osUser()))) {
         continue;
       }
       if (s.scope() == Scope.PROJECT) {

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Daylight's guard hook, run by an AI client before each MCP tool call (Claude Code PreToolUse,
-# Cursor beforeMCPExecution, Codex PreToolUse). It reads the client's JSON on stdin and the
+# Daylight's guard hook, run by an AI client before each MCP tool call (Claude Code and Codex
+# PreToolUse, Cursor beforeMCPExecution, Gemini CLI BeforeTool, Windsurf pre_mcp_tool_use, Copilot
+# CLI preToolUse). It reads the client's JSON on stdin and the
 # decision file the Daylight agent wrote, answers allow or deny, and appends one line (no
 # arguments, no results) to the user's spool. Nothing it reads is ever executed: the input only
 # ever reaches awk as data. Written by `daylight guard install`; @OS@ is filled in then.
@@ -34,8 +35,16 @@ fi
 [ -d "$state/guard" ] || mkdir -p "$state/guard" 2>/dev/null
 spool="$state/guard/spool.jsonl"
 [ -w "$state/guard" ] || spool=
+# A spool awk could not open would stop it after the answer and turn a Windsurf refusal (exit 2)
+# into a pass; such a spool is skipped instead.
+if [ -d "$spool" ] || { [ -e "$spool" ] && [ ! -w "$spool" ]; }; then spool=; fi
 here=${0%/*}
 # Any failure of awk (exit 2 on a runtime error) becomes 1: clients treat exit 2 as a refusal, and
-# a hook that breaks must not block a call. A refusal is always an answer on stdout with exit 0.
+# a hook that breaks must not block a call. A refusal is an answer on stdout with exit 0, except
+# for Windsurf, which reads refusals only from exit 2 (awk says so with 3, the reason on stderr).
 awk -v client="$client" -v decisions="$decisions" -v spool="$spool" -v fallback="$fallback" \
-  -f "$here/guard-hook.awk" || exit 1
+  -f "$here/guard-hook.awk"
+rc=$?
+[ "$rc" -eq 0 ] && exit 0
+[ "$rc" -eq 3 ] && [ "$client" = windsurf ] && exit 2
+exit 1

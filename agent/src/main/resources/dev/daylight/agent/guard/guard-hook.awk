@@ -1,10 +1,13 @@
 # The decision half of Daylight's guard hook (see daylight-guard.sh). POSIX awk only: it runs
 # before every MCP tool call, and a JVM could not answer within the 30 ms budget.
 #
-# Input: the client's hook JSON on stdin (untrusted). Only a few top-level string fields are read
-# (tool_name, cwd, command, url, the first of workspace_roots); everything else, tool_input
+# Input: the client's hook JSON on stdin (untrusted). Only a few string fields are read: top-level
+# ones (tool_name, toolName, cwd, command, url, the first of workspace_roots) and those directly
+# inside mcp_context (Gemini CLI) and tool_info (Windsurf); everything else, the tool's arguments
 # included, is skipped unread. Variables: client, decisions (file), spool (file), fallback (mode
 # when the decision file cannot be read).
+# Exit: 0 with the answer on stdout; 3 when the answer is a refusal this client only takes as an
+# exit code (Windsurf: the wrapper turns it into 2, the reason is on stderr).
 # Decision file: tab-separated lines written by the agent, "mode<TAB>M" and
 # "S<TAB>client<TAB>hookName<TAB>launch<TAB>url<TAB>verdict<TAB>subject<TAB>reason".
 
@@ -12,12 +15,13 @@ BEGIN {
   MAX = 4194304
   mode = ""
   n = 0
+  mine = "S\t" client "\t"
   while ((rc = (getline line < decisions)) > 0) {
-    if (line ~ /^mode\t/) { mode = substr(line, 6) }
-    else if (line ~ /^S\t/) {
+    # Other clients' lines are skipped without splitting them: the file holds every client's servers.
+    if (index(line, mine) == 1) {
       split(line, f, "\t")
-      if (f[2] == client) { n++; dname[n] = f[3]; dlaunch[n] = f[4]; durl[n] = f[5]; dverdict[n] = f[6]; dreason[n] = f[8] }
-    }
+      n++; dname[n] = f[3]; dlaunch[n] = f[4]; durl[n] = f[5]; dverdict[n] = f[6]; dreason[n] = f[8]
+    } else if (line ~ /^mode\t/) { mode = substr(line, 6) }
   }
   if (rc < 0 || mode == "") { missing = 1; mode = fallback }
   close(decisions)
@@ -40,13 +44,25 @@ END {
     record("?", "?", "allow", note)
     exit 0
   }
-  tool = v["tool_name"]; server = ""
-  if (tool ~ /^mcp__/) {
+  tool = v["tool_name"] != "" ? v["tool_name"] : v["toolName"]; server = ""
+  if (v["mcp_context.server_name"] != "") {
+    server = hookname(v["mcp_context.server_name"]); tool = v["mcp_context.tool_name"]
+  } else if (v["tool_info.mcp_server_name"] != "") {
+    server = hookname(v["tool_info.mcp_server_name"]); tool = v["tool_info.mcp_tool_name"]
+  } else if (tool ~ /^mcp__/) {
     rest = substr(tool, 6); i = index(rest, "__")
     if (i > 0) { server = substr(rest, 1, i - 1); tool = substr(rest, i + 2) } else { server = rest }
   } else if (tool ~ /^MCP:/) {
     rest = substr(tool, 5); i = index(rest, ":")
     if (i > 0) { server = substr(rest, 1, i - 1); tool = substr(rest, i + 1) }
+  } else if (client == "copilot-cli" || (client == "gemini-cli" && tool ~ /^mcp_/)) {
+    # Copilot CLI names MCP tools SERVER-TOOL, Gemini CLI mcp_SERVER_TOOL: the longest known server
+    # name that prefixes the tool name wins.
+    pre = client == "gemini-cli" ? "mcp_" : ""; sep = client == "gemini-cli" ? "_" : "-"
+    for (k = 1; k <= n; k++) {
+      if (length(dname[k]) > length(server) && index(tolower(tool), tolower(pre dname[k] sep)) == 1) server = dname[k]
+    }
+    if (server != "") tool = substr(tool, length(pre server sep) + 1)
   }
   project = v["cwd"] != "" ? v["cwd"] : v["workspace_root"]
   if (server == "" && v["command"] == "" && v["url"] == "") { answer("allow", ""); exit 0 }
@@ -54,7 +70,7 @@ END {
   if (missing) {
     if (mode == "enforce") {
       why = "Daylight: no decision file could be read (" decisions "), so in enforce mode MCP calls wait until the Daylight agent has scanned this machine; run `daylight scan` or ask IT"
-      answer("deny", why); record(server, tool, "deny", why)
+      answer("deny", why); record(server, tool, "deny", why); exit refused()
     } else {
       answer("allow", "")
       record(server, tool, "allow", "Daylight: no decision file yet (" decisions "); audit mode lets the call through")
@@ -64,7 +80,7 @@ END {
 
   verdict = "allow"; why = ""; rank = 0
   for (k = 1; k <= n; k++) {
-    hit = (server != "" && dname[k] == server)
+    hit = (server != "" && (dname[k] == server || (client ~ /^(copilot|gemini)-cli$/ && tolower(dname[k]) == tolower(server))))
     if (!hit && v["url"] != "" && durl[k] != "") hit = (v["url"] == durl[k] || index(v["url"], durl[k] "?") == 1)
     if (!hit && v["command"] != "" && dlaunch[k] != "") hit = (v["command"] == dlaunch[k] || index(v["command"], dlaunch[k] " ") == 1)
     if (!hit) continue
@@ -76,7 +92,7 @@ END {
   if (rank == 0 || (verdict == "needs-approval" && mode != "enforce")) {
     answer("allow", ""); record(server, tool, rank == 0 ? "allow" : "audit", why); exit 0
   }
-  if (mode == "enforce") { answer("deny", why); record(server, tool, "deny", why) }
+  if (mode == "enforce") { answer("deny", why); record(server, tool, "deny", why); exit refused() }
   else { answer("allow", ""); record(server, tool, "audit", why) }
   exit 0
 }
@@ -89,25 +105,37 @@ function severity(s) {
   return 0
 }
 
-# Reads the top-level string fields of a JSON object without a character loop: escapes are
-# masked, the text split at quotes, so odd pieces are outside strings and even pieces inside.
-function parse(s,    parts, cnt, j, depth, out, key, tmp) {
+# Reads string fields of a JSON object without a character loop: escapes are masked, the text
+# split at quotes, so odd pieces are outside strings and even pieces inside. Top-level fields land
+# in v[key]; fields directly inside the objects mcp_context and tool_info in v[parent "." key].
+function parse(s,    parts, cnt, j, depth, out, key, key2, parent, tmp) {
   gsub(/\\\\/, "\001", s); gsub(/\\"/, "\002", s)
   if (s !~ /^[ \t\r\n]*\{/) return 0
   cnt = split(s, parts, "\"")
   if (cnt % 2 == 0) return 0
-  depth = 0; key = ""
+  depth = 0; key = ""; key2 = ""; parent = ""
   for (j = 2; j <= cnt + 1; j += 2) {
     out = parts[j - 1]
     tmp = out; depth += gsub(/[{[]/, "", tmp)
     tmp = out; depth -= gsub(/[]}]/, "", tmp)
     if (j > cnt) break
+    if (depth == 2 && key != "" && out ~ /^[ \t\r\n]*:[ \t\r\n]*\{[ \t\r\n]*$/) parent = (key == "mcp_context" || key == "tool_info") ? key : ""
+    else if (depth != 2) parent = ""
     if (depth == 1 && out ~ /[{,][ \t\r\n]*$/) { key = parts[j]; continue }
     if (depth == 1 && key != "" && out ~ /^[ \t\r\n]*:[ \t\r\n]*$/) v[key] = unescape(parts[j])
     else if (depth == 2 && key == "workspace_roots" && out ~ /^[ \t\r\n]*:[ \t\r\n]*\[[ \t\r\n]*$/) v["workspace_root"] = unescape(parts[j])
-    key = ""
+    else if (depth == 2 && parent != "" && out ~ /[{,][ \t\r\n]*$/) { key2 = parts[j]; continue }
+    else if (depth == 2 && parent != "" && key2 != "" && out ~ /^[ \t\r\n]*:[ \t\r\n]*$/) v[parent "." key2] = unescape(parts[j])
+    if (depth == 1) key = ""
+    key2 = ""
   }
   return depth == 0
+}
+
+# The server name as the agent writes it into the decision file (Decisions.hookName).
+function hookname(t) {
+  gsub(/[^A-Za-z0-9_-]/, "_", t)
+  return t
 }
 
 function unescape(t) {
@@ -126,10 +154,28 @@ function answer(d, why) {
   if (client == "cursor") {
     if (d == "deny") printf "{\"permission\":\"deny\",\"user_message\":\"%s\",\"agent_message\":\"%s\"}\n", esc(why), esc(why)
     else print "{\"permission\":\"allow\"}"
-  } else if (d == "deny") {
+  } else if (d != "deny") {
+    # no answer: the client's own permission flow goes on
+  } else if (client == "gemini-cli") {
+    printf "{\"decision\":\"deny\",\"reason\":\"%s\"}\n", esc(why)
+  } else if (client == "copilot-cli") {
+    printf "{\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"%s\"}\n", esc(why)
+  } else if (client == "windsurf") {
+    printf "%s\n", oneline(why) > "/dev/stderr"
+  } else {
     printf "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"%s\"}}\n", esc(why)
   }
   fflush()
+}
+
+# The exit status of a refusal: 3 where the client reads a refusal from the exit code (Windsurf).
+function refused() {
+  return client == "windsurf" ? 3 : 0
+}
+
+function oneline(t) {
+  gsub(/[\001-\037]/, " ", t)
+  return t
 }
 
 # Called after answer(): the answer is out even when the spool cannot be written.

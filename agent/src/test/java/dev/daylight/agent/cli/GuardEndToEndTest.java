@@ -40,6 +40,35 @@ class GuardEndToEndTest {
        "beforeMCPExecution": [{"command": "./my-mcp-logger.sh"}]}}
       """;
   static final String CODEX_HOOKS = "{\"hooks\": {\"Stop\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"notify-send done\"}]}]}}\n";
+  /** A token in the settings files: the state folder must never hold it (no copies, no logs). */
+  static final String CANARY = "ghp_CanaryCanaryCanaryCanary0123456789";
+  static final String GEMINI_SETTINGS = """
+      {
+        "theme": "GitHub",
+        "mcpServers": {
+          "postmark": {"command": "npx", "args": ["-y", "postmark-mcp"], "env": {"GITHUB_TOKEN": "%s"}}
+        },
+        "hooks": {
+          "BeforeTool": [
+            {"matcher": "run_shell_command", "hooks": [{"type": "command", "command": "~/bin/check-shell.sh"}]}
+          ]
+        }
+      }
+      """.formatted(CANARY);
+  static final String WINDSURF_HOOKS = """
+      {
+        "hooks": {
+          "pre_run_command": [{"command": "python3 ~/bin/guard-shell.py", "show_output": true}]
+        }
+      }
+      """;
+  static final String COPILOT_USER_HOOKS = """
+      {"version": 1, "hooks": {"sessionEnd": [{"type": "command", "bash": "notify-send bye", "timeoutSec": 5}]}}
+      """;
+  static final List<String> CLIENTS = List.of("claude-code", "cursor", "codex", "gemini-cli", "windsurf", "copilot-cli");
+  static final List<String> SETTINGS = List.of(".claude/settings.json", ".cursor/hooks.json", ".codex/hooks.json",
+      ".gemini/settings.json", ".codeium/windsurf/hooks.json", ".copilot/hooks/notify.json",
+      ".copilot/hooks/daylight-guard.json");
 
   @TempDir Path home;
   @TempDir Path state;
@@ -50,9 +79,15 @@ class GuardEndToEndTest {
     write(".claude.json", "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]}}}");
     write(".cursor/mcp.json", "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]}}}");
     write(".codex/config.toml", "[mcp_servers.postmark]\ncommand = \"npx\"\nargs = [\"-y\", \"postmark-mcp\"]\n");
-    write(".claude/settings.json", CLAUDE_SETTINGS);
+    write(".codeium/windsurf/mcp_config.json", "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]}}}");
+    write(".copilot/mcp-config.json", "{\"mcpServers\": {\"postmark\": {\"type\": \"local\", \"command\": \"npx\","
+        + " \"args\": [\"-y\", \"postmark-mcp\"], \"tools\": [\"*\"]}}}");
+    write(".claude/settings.json", CLAUDE_SETTINGS.replace("\"model\"", "\"env\": {\"GITHUB_TOKEN\": \"" + CANARY + "\"},\n  \"model\""));
     write(".cursor/hooks.json", CURSOR_HOOKS);
     write(".codex/hooks.json", CODEX_HOOKS);
+    write(".gemini/settings.json", GEMINI_SETTINGS);
+    write(".codeium/windsurf/hooks.json", WINDSURF_HOOKS);
+    write(".copilot/hooks/notify.json", COPILOT_USER_HOOKS);
     cache("1.0.14");
     scan();
     cache("1.0.15");
@@ -64,7 +99,7 @@ class GuardEndToEndTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"claude-code", "cursor", "codex"})
+  @ValueSource(strings = {"claude-code", "cursor", "codex", "gemini-cli", "windsurf", "copilot-cli"})
   void suspendedPackageIsRecordedInAuditRefusedInEnforceAndLetThroughOnceApproved(String client) throws Exception {
     Map<String, byte[]> before = settingsBytes();
     assertThat(cli("guard", "install", "--home", home.toString(), "--os", "linux")).isZero();
@@ -80,13 +115,13 @@ class GuardEndToEndTest {
     assertThat(recorded.path("client").asText()).isEqualTo(client);
     assertThat(recorded.path("server").asText()).isEqualTo("postmark");
     assertThat(recorded.path("tool").asText()).isEqualTo("send_email");
-    assertThat(recorded.path("project").asText()).isEqualTo("/home/ann/project");
+    // Windsurf's MCP hook input names no folder.
+    assertThat(recorded.path("project").asText()).isEqualTo(client.equals("windsurf") ? "" : "/home/ann/project");
     assertThat(recorded.path("reason").asText()).contains("postmark-mcp changed to 1.0.15", "suspended");
     assertThat(recorded.toString()).doesNotContain("ceo@example.com"); // never the arguments
 
     assertThat(cli("guard", "mode", "enforce")).isZero();
     Hook enforce = runHook(command, input(client));
-    assertThat(enforce.exit).isZero();
     assertDenied(client, enforce, "Daylight: postmark-mcp changed to 1.0.15 and is suspended until reviewed; ask IT,"
         + " or once you have reviewed it run `daylight review approve pkg:npm/postmark-mcp@1.0.15`");
     assertThat(lastSpoolLine().path("decision").asText()).isEqualTo("deny");
@@ -102,10 +137,20 @@ class GuardEndToEndTest {
 
     assertThat(cli("guard", "uninstall", "--home", home.toString(), "--os", "linux")).isZero();
     assertThat(settingsBytes()).allSatisfy((file, bytes) -> assertThat(bytes).as(file).isEqualTo(before.get(file)));
+    assertStateFolderNeverHoldsTheCanary();
+  }
+
+  private void assertStateFolderNeverHoldsTheCanary() throws IOException {
+    try (var files = Files.walk(state)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+            .doesNotContain(CANARY);
+      }
+    }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"claude-code", "cursor", "codex"})
+  @ValueSource(strings = {"claude-code", "cursor", "codex", "gemini-cli", "windsurf", "copilot-cli"})
   void knownMaliciousVersionStaysRefusedEvenWhenSomeoneApprovesIt(String client) throws Exception {
     cache("1.0.16"); // MAL-2025-47604 in the bundled intel
     scan();
@@ -130,9 +175,18 @@ class GuardEndToEndTest {
     JsonNode codex = Json.mapper().readTree(home.resolve(".codex/hooks.json").toFile());
     assertThat(codex.path("hooks").path("Stop").get(0).path("hooks").get(0).path("command").asText())
         .isEqualTo("notify-send done");
+    JsonNode gemini = Json.mapper().readTree(home.resolve(".gemini/settings.json").toFile());
+    assertThat(gemini.path("hooks").path("BeforeTool").get(0).path("hooks").get(0).path("command").asText())
+        .isEqualTo("~/bin/check-shell.sh");
+    assertThat(gemini.path("mcpServers").path("postmark").path("env").path("GITHUB_TOKEN").asText()).isEqualTo(CANARY);
+    JsonNode windsurf = Json.mapper().readTree(home.resolve(".codeium/windsurf/hooks.json").toFile());
+    assertThat(windsurf.path("hooks").path("pre_run_command").get(0).path("command").asText())
+        .isEqualTo("python3 ~/bin/guard-shell.py");
+    assertThat(Files.readString(home.resolve(".copilot/hooks/notify.json"))).isEqualTo(COPILOT_USER_HOOKS);
   }
 
   static void assertAllowed(String client, Hook h) throws IOException {
+    assertThat(h.exit).isZero();
     if (client.equals("cursor")) {
       assertThat(Json.mapper().readTree(h.stdout).path("permission").asText()).isEqualTo("allow");
     } else {
@@ -141,22 +195,59 @@ class GuardEndToEndTest {
   }
 
   static void assertDenied(String client, Hook h, String reason) throws IOException {
+    if (client.equals("windsurf")) {
+      // Cascade takes a refusal only as exit 2, with the reason on stderr.
+      assertThat(h.exit).isEqualTo(2);
+      assertThat(h.stdout).isEmpty();
+      assertThat(h.stderr).contains(reason);
+      return;
+    }
+    assertThat(h.exit).isZero();
     JsonNode answer = Json.mapper().readTree(h.stdout);
-    if (client.equals("cursor")) {
-      assertThat(answer.path("permission").asText()).isEqualTo("deny");
-      assertThat(answer.path("user_message").asText()).contains(reason);
-      assertThat(answer.path("agent_message").asText()).contains(reason);
-    } else {
-      JsonNode specific = answer.path("hookSpecificOutput");
-      assertThat(specific.path("hookEventName").asText()).isEqualTo("PreToolUse");
-      assertThat(specific.path("permissionDecision").asText()).isEqualTo("deny");
-      assertThat(specific.path("permissionDecisionReason").asText()).contains(reason);
+    switch (client) {
+      case "cursor" -> {
+        assertThat(answer.path("permission").asText()).isEqualTo("deny");
+        assertThat(answer.path("user_message").asText()).contains(reason);
+        assertThat(answer.path("agent_message").asText()).contains(reason);
+      }
+      case "gemini-cli" -> {
+        assertThat(answer.path("decision").asText()).isEqualTo("deny");
+        assertThat(answer.path("reason").asText()).contains(reason);
+      }
+      case "copilot-cli" -> {
+        assertThat(answer.path("permissionDecision").asText()).isEqualTo("deny");
+        assertThat(answer.path("permissionDecisionReason").asText()).contains(reason);
+      }
+      default -> {
+        JsonNode specific = answer.path("hookSpecificOutput");
+        assertThat(specific.path("hookEventName").asText()).isEqualTo("PreToolUse");
+        assertThat(specific.path("permissionDecision").asText()).isEqualTo("deny");
+        assertThat(specific.path("permissionDecisionReason").asText()).contains(reason);
+      }
     }
   }
 
   /** What each client writes on the hook's stdin (field names from its published hook contract). */
   static String input(String client) {
     return switch (client) {
+      case "gemini-cli" -> """
+          {"session_id": "s1", "transcript_path": "/home/ann/.gemini/tmp/p/chats/s1.json",
+           "cwd": "/home/ann/project", "hook_event_name": "BeforeTool", "timestamp": "2026-12-04T10:00:00.000Z",
+           "tool_name": "mcp_postmark_send_email",
+           "tool_input": {"to": "ceo@example.com", "mcp_context": {"server_name": "other"}},
+           "mcp_context": {"server_name": "postmark", "tool_name": "send_email", "command": "npx",
+                           "args": ["-y", "postmark-mcp"], "cwd": "/home/ann/project"}}
+          """;
+      case "windsurf" -> """
+          {"agent_action_name": "pre_mcp_tool_use", "trajectory_id": "t1", "execution_id": "e1",
+           "timestamp": "2026-12-04T10:00:00Z",
+           "tool_info": {"mcp_server_name": "postmark", "mcp_tool_name": "send_email",
+                         "mcp_tool_arguments": {"to": "ceo@example.com", "mcp_server_name": "other"}}}
+          """;
+      case "copilot-cli" -> """
+          {"sessionId": "s1", "timestamp": 1764842400000, "cwd": "/home/ann/project",
+           "toolName": "postmark-send_email", "toolArgs": {"to": "ceo@example.com"}}
+          """;
       case "cursor" -> """
           {"conversation_id": "c1", "generation_id": "g1", "hook_event_name": "beforeMCPExecution",
            "workspace_roots": ["/home/ann/project"], "cursor_version": "2.1.0",
@@ -191,12 +282,17 @@ class GuardEndToEndTest {
   }
 
   private String hookCommand(String client) throws IOException {
-    Path file = switch (client) {
-      case "cursor" -> home.resolve(".cursor/hooks.json");
-      case "codex" -> home.resolve(".codex/hooks.json");
-      default -> home.resolve(".claude/settings.json");
-    };
-    List<String> commands = Json.mapper().readTree(file.toFile()).findValuesAsText("command");
+    Path file = home.resolve(switch (client) {
+      case "cursor" -> ".cursor/hooks.json";
+      case "codex" -> ".codex/hooks.json";
+      case "gemini-cli" -> ".gemini/settings.json";
+      case "windsurf" -> ".codeium/windsurf/hooks.json";
+      case "copilot-cli" -> ".copilot/hooks/daylight-guard.json";
+      default -> ".claude/settings.json";
+    });
+    JsonNode settings = Json.mapper().readTree(file.toFile());
+    List<String> commands = new ArrayList<>(settings.findValuesAsText("command"));
+    commands.addAll(settings.findValuesAsText("bash"));
     return commands.stream().filter(c -> c.contains("daylight-guard")).findFirst().orElseThrow();
   }
 
@@ -205,10 +301,12 @@ class GuardEndToEndTest {
     return Json.mapper().readTree(lines.get(lines.size() - 1));
   }
 
+  /** Each settings file's bytes; an empty array for a file that does not exist. */
   private Map<String, byte[]> settingsBytes() throws IOException {
     Map<String, byte[]> m = new java.util.TreeMap<>();
-    for (String f : List.of(".claude/settings.json", ".cursor/hooks.json", ".codex/hooks.json")) {
-      m.put(f, Files.readAllBytes(home.resolve(f)));
+    for (String f : SETTINGS) {
+      Path p = home.resolve(f);
+      m.put(f, Files.exists(p) ? Files.readAllBytes(p) : new byte[0]);
     }
     return m;
   }

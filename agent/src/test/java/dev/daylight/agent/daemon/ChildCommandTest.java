@@ -57,7 +57,7 @@ class ChildCommandTest {
         "--home=" + home, "--os=linux", "--state-dir=" + state).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
-    assertThat(out).contains("INFO|dev.daylight.agent.cli.RunChild|scan ", "stored (test): 1 servers");
+    assertThat(out).contains("INFO|dev.daylight.agent.child.ChildRound|scan ", "stored (test): 1 servers");
     assertThat(ChildContract.readWatchList(state)).contains(home.resolve(".cursor/mcp.json"));
   }
 }

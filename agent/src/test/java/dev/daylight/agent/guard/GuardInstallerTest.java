@@ -34,7 +34,8 @@ class GuardInstallerTest {
     Files.createDirectories(home.resolve(".claude"));
     List<GuardInstaller.Result> first = user().install(GuardMode.AUDIT, Set.of());
     assertThat(first).extracting(GuardInstaller.Result::outcome).containsExactly(
-        GuardInstaller.Outcome.INSTALLED, GuardInstaller.Outcome.SKIPPED, GuardInstaller.Outcome.SKIPPED);
+        GuardInstaller.Outcome.INSTALLED, GuardInstaller.Outcome.SKIPPED, GuardInstaller.Outcome.SKIPPED,
+        GuardInstaller.Outcome.SKIPPED, GuardInstaller.Outcome.SKIPPED, GuardInstaller.Outcome.SKIPPED);
     byte[] once = Files.readAllBytes(home.resolve(".claude/settings.json"));
     assertThat(user().install(GuardMode.AUDIT, Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.UNCHANGED);
     assertThat(Files.readAllBytes(home.resolve(".claude/settings.json"))).isEqualTo(once);
@@ -118,15 +119,21 @@ class GuardInstallerTest {
     GuardInstaller managed = new GuardInstaller(state, Layout.of(Os.LINUX, home), true,
         t -> t.startsWith("{etc}") ? Optional.of(machine.resolve(t.substring("{etc}/".length()))) : Optional.empty());
     List<GuardInstaller.Result> results = managed.install(GuardMode.ENFORCE, Set.of());
-    assertThat(results).extracting(GuardInstaller.Result::outcome).containsOnly(GuardInstaller.Outcome.INSTALLED);
+    assertThat(results).filteredOn(r -> !r.client().equals("copilot-cli"))
+        .extracting(GuardInstaller.Result::outcome).containsOnly(GuardInstaller.Outcome.INSTALLED);
+    // Copilot CLI documents no machine-wide hook location.
+    assertThat(results).filteredOn(r -> r.client().equals("copilot-cli"))
+        .extracting(GuardInstaller.Result::outcome).containsOnly(GuardInstaller.Outcome.SKIPPED);
     String command = Json.mapper().readTree(machine.resolve("claude-code/managed-settings.json").toFile())
         .findValuesAsText("command").get(0);
     assertThat(command).contains("--mode enforce", "--machine '" + Guard.usersDir(state) + "'")
         .doesNotContain("--state");
     assertThat(machine.resolve("cursor/hooks.json")).exists();
     assertThat(machine.resolve("codex/hooks.json")).exists();
-    assertThat(managed.uninstall(Set.of())).extracting(GuardInstaller.Result::outcome)
-        .containsOnly(GuardInstaller.Outcome.RESTORED);
+    assertThat(machine.resolve("gemini-cli/settings.json")).exists();
+    assertThat(machine.resolve("windsurf/hooks.json")).exists();
+    assertThat(managed.uninstall(Set.of())).filteredOn(r -> !r.client().equals("copilot-cli"))
+        .extracting(GuardInstaller.Result::outcome).containsOnly(GuardInstaller.Outcome.RESTORED);
     assertThat(machine.resolve("cursor/hooks.json")).doesNotExist();
   }
 }

@@ -154,6 +154,60 @@ class HookScriptTest {
   }
 
   @Test
+  void windsurfRefusesWithExitTwoEvenWhenTheSpoolCannotBeWritten() throws Exception {
+    decisions(GuardMode.ENFORCE, new Decision("windsurf", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
+    Files.createDirectories(Spool.file(state));
+    String call = "{\"agent_action_name\": \"pre_mcp_tool_use\", \"tool_info\": {\"mcp_server_name\": \"mail\","
+        + " \"mcp_tool_name\": \"send\", \"mcp_tool_arguments\": {}}}";
+    Process p = new ProcessBuilder("sh", "-c", HookScripts.command(script, "windsurf", GuardMode.ENFORCE, state, null)).start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(call.getBytes(UTF_8));
+    }
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(new String(p.getErrorStream().readAllBytes(), UTF_8)).contains("held");
+  }
+
+  @Test
+  void nestedFieldsAreReadOnlyWhereEachClientPutsThemNeverFromTheToolsArguments() throws Exception {
+    decisions(GuardMode.ENFORCE,
+        new Decision("gemini-cli", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null),
+        new Decision("windsurf", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
+    String gemini = "{\"tool_name\": \"mcp_other_send\", \"cwd\": \"/p\","
+        + " \"tool_input\": {\"mcp_context\": {\"server_name\": \"mail\"}, \"server_name\": \"mail\"},"
+        + " \"mcp_context\": {\"server_name\": \"other\", \"tool_name\": \"send\", \"args\": [\"mail\"]}}";
+    assertThat(hook("gemini-cli", GuardMode.ENFORCE, gemini).stdout()).isEmpty();
+    assertThat(spool().get(0).path("server").asText()).isEqualTo("other");
+    String windsurf = "{\"agent_action_name\": \"pre_mcp_tool_use\", \"tool_info\": {\"mcp_server_name\": \"other\","
+        + " \"mcp_tool_name\": \"send\", \"mcp_tool_arguments\": {\"mcp_server_name\": \"mail\"}}}";
+    assertThat(hook("windsurf", GuardMode.ENFORCE, windsurf).exit()).isZero();
+    assertThat(spool().get(1).path("server").asText()).isEqualTo("other");
+    // Without mcp_context (older Gemini CLI), the mcp_SERVER_TOOL name still names the server.
+    String bare = "{\"tool_name\": \"mcp_mail_send\", \"cwd\": \"/p\", \"tool_input\": {}}";
+    assertThat(Json.mapper().readTree(hook("gemini-cli", GuardMode.ENFORCE, bare).stdout()).path("decision").asText())
+        .isEqualTo("deny");
+    assertThat(spool().get(2).path("tool").asText()).isEqualTo("send");
+  }
+
+  @Test
+  void copilotToolNamesAreMatchedByTheLongestServerNameAndBuiltInToolsPassUnrecorded() throws Exception {
+    decisions(GuardMode.ENFORCE,
+        new Decision("copilot-cli", "github", "", "", Verdict.SUSPENDED, "pkg:npm/g@2", "github held", null),
+        new Decision("copilot-cli", "github-mcp-server", "", "", Verdict.ALLOW, "pkg:npm/gms@1", "", null));
+    String mcp = "{\"sessionId\": \"s\", \"timestamp\": 1, \"cwd\": \"/p\", \"toolName\": \"github-mcp-server-list_issues\","
+        + " \"toolArgs\": {}}";
+    assertThat(hook("copilot-cli", GuardMode.ENFORCE, mcp).stdout()).isEmpty();
+    assertThat(spool().get(0).path("server").asText()).isEqualTo("github-mcp-server");
+    assertThat(spool().get(0).path("tool").asText()).isEqualTo("list_issues");
+    String held = mcp.replace("github-mcp-server-list_issues", "github-create_issue");
+    assertThat(Json.mapper().readTree(hook("copilot-cli", GuardMode.ENFORCE, held).stdout())
+        .path("permissionDecisionReason").asText()).isEqualTo("github held");
+    String builtIn = mcp.replace("github-mcp-server-list_issues", "bash");
+    assertThat(hook("copilot-cli", GuardMode.ENFORCE, builtIn).stdout()).isEmpty();
+    assertThat(spool()).hasSize(2);
+  }
+
+  @Test
   void spoolTimestampIsTheCurrentUtcSecond() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
     hook("claude-code", GuardMode.AUDIT, CLAUDE_CALL);

@@ -24,7 +24,7 @@ class LedgerFixturesTest {
       Ledger.Pass pass = home.pass(store);
       List<UsageBucket> b = all(store);
 
-      assertThat(pass.files()).isEqualTo(8);
+      assertThat(pass.files()).isEqualTo(12);
       assertThat(pass.errors()).isEmpty();
       // Claude Code: two sends (one failed), one issue; Bash is no MCP tool; a broken line is skipped.
       assertThat(calls(b, "claude-code", "postmark", "send-email")).isEqualTo(2);
@@ -40,9 +40,12 @@ class LedgerFixturesTest {
       assertThat(calls(b, "codex", "github", "list_issues")).isEqualTo(1);
       assertThat(errors(b, "codex", "github", "list_issues")).isEqualTo(1);
       // Gemini CLI: a rewritten message counts once; a server name with '_' is split by config.
-      assertThat(calls(b, "gemini-cli", "postmark", "send-email")).isEqualTo(1);
-      assertThat(calls(b, "gemini-cli", "my_server", "lookup")).isEqualTo(1);
+      // Its older whole-JSON chat adds a failed send and one finished lookup (one still running).
+      assertThat(calls(b, "gemini-cli", "postmark", "send-email")).isEqualTo(2);
+      assertThat(errors(b, "gemini-cli", "postmark", "send-email")).isEqualTo(1);
+      assertThat(calls(b, "gemini-cli", "my_server", "lookup")).isEqualTo(2);
       assertThat(errors(b, "gemini-cli", "my_server", "lookup")).isEqualTo(1);
+      assertThat(b).noneMatch(x -> x.tool().equals("read_file") || x.server().equals("read"));
       // Cline: partial messages and resource reads are no tool calls.
       assertThat(calls(b, "cline", "github", "create_issue")).isEqualTo(1);
       assertThat(calls(b, "cline", "github", "search_code")).isEqualTo(1);
@@ -52,7 +55,20 @@ class LedgerFixturesTest {
       // Goose: extension__tool names, a failed tool result.
       assertThat(calls(b, "goose", "github", "create_issue")).isEqualTo(1);
       assertThat(errors(b, "goose", "github", "create_issue")).isEqualTo(1);
-      assertThat(calls(b, "goose", "developer", "shell")).isEqualTo(1);
+      // Cursor's own MCP log: two sends (one failed), one template listing; the server from the file name.
+      assertThat(calls(b, "cursor", "postmark", "send-email")).isEqualTo(2);
+      assertThat(errors(b, "cursor", "postmark", "send-email")).isEqualTo(1);
+      assertThat(calls(b, "cursor", "postmark", "list-templates")).isEqualTo(1);
+      // Goose's sessions.db: a send whose result says isError, and a shell call.
+      assertThat(calls(b, "goose", "developer", "shell")).isEqualTo(2);
+      assertThat(calls(b, "goose", "postmark", "send-email")).isEqualTo(1);
+      assertThat(errors(b, "goose", "postmark", "send-email")).isEqualTo(1);
+      // opencode's opencode.db: final tool parts only; its own tools (bash, apply_patch) are no MCP calls.
+      assertThat(calls(b, "opencode", "github", "create_issue")).isEqualTo(1);
+      assertThat(calls(b, "opencode", "github", "list_issues")).isEqualTo(1);
+      assertThat(errors(b, "opencode", "github", "list_issues")).isEqualTo(1);
+      assertThat(b.stream().filter(x -> x.client().equals("opencode")).mapToLong(UsageBucket::calls).sum())
+          .isEqualTo(2);
       // The guard's spool: its own client; a denial is a failed call.
       assertThat(b.stream().filter(x -> x.source().equals("daylight-guard-spool"))
           .mapToLong(UsageBucket::calls).sum()).isEqualTo(3);

@@ -17,8 +17,10 @@ import java.util.Set;
 /**
  * The ledger's benchmark (run by scripts/bench-usage): generates Claude Code transcripts of the
  * given total size in a fake home (mixed text, built-in and MCP tool calls, large tool results,
- * failures), then times a first pass into an empty store and passes with nothing new.
- * Usage: UsageBench WORKDIR MEGABYTES RUNS
+ * failures), then times a first pass into an empty store and passes with nothing new; then the
+ * same over a second home holding a Goose {@code sessions.db} and an opencode {@code opencode.db}
+ * of DB_MEGABYTES each (0: none).
+ * Usage: UsageBench WORKDIR MEGABYTES RUNS [DB_MEGABYTES]
  */
 public final class UsageBench {
   private static final int FILES = 200;
@@ -27,12 +29,22 @@ public final class UsageBench {
     Path work = Path.of(args[0]);
     long megabytes = Long.parseLong(args[1]);
     int runs = Integer.parseInt(args[2]);
+    long dbMegabytes = args.length > 3 ? Long.parseLong(args[3]) : 0;
     Path home = work.resolve("home-" + megabytes + "mb");
     long bytes = generate(home, megabytes << 20);
-    ScanContext context = ScanContext.forHome(home, Os.LINUX);
     Map<String, Set<String>> known = Map.of("claude-code", Set.of("github", "postmark", "slack"));
+    measure(work, "transcripts", ScanContext.forHome(home, Os.LINUX), known, bytes, runs);
+    if (dbMegabytes > 0) {
+      Path dbHome = work.resolve("home-db-" + dbMegabytes + "mb");
+      long dbBytes = BenchDbs.generate(dbHome, dbMegabytes << 20);
+      measure(work, "databases", ScanContext.forHome(dbHome, Os.LINUX), Map.of(), dbBytes, runs);
+    }
+  }
+
+  private static void measure(Path work, String what, ScanContext context, Map<String, Set<String>> known,
+      long bytes, int runs) throws IOException {
     for (int run = 1; run <= runs; run++) {
-      Path state = work.resolve("state-" + run);
+      Path state = work.resolve("state-" + what + "-" + run);
       deleteTree(state);
       try (Store store = Store.open(state)) {
         long t0 = System.nanoTime();
@@ -49,8 +61,8 @@ public final class UsageBench {
         }
         Arrays.sort(idle);
         long calls = store.usageSince(Instant.EPOCH).stream().mapToLong(b -> b.calls()).sum();
-        System.out.printf("run %d: first pass %d ms over %d MB in %d files (%d calls found, %d stored,"
-                + " %d skipped); idle pass median %.1f ms, best %.1f ms; max heap %d MB%n", run,
+        System.out.printf("%s run %d: first pass %d ms over %d MB in %d files (%d calls found, %d stored,"
+                + " %d skipped); idle pass median %.1f ms, best %.1f ms; max heap %d MB%n", what, run,
             firstMs, bytes >> 20, first.files(), first.calls(), calls, first.skipped(),
             idle[idle.length / 2] / 1000.0, idle[0] / 1000.0, Runtime.getRuntime().maxMemory() >> 20);
       }

@@ -23,6 +23,9 @@ final class UsageHome {
   static final String CLINE = ".config/Code/User/globalStorage/saoudrizwan.claude-dev/tasks/1763635200000/ui_messages.json";
   static final String VSCODE = ".config/Code/logs/20261120T105000/window1/mcpServer.mcp.config.usrlocal.github.log";
   static final String GOOSE = ".local/share/goose/sessions/20261120_110000.jsonl";
+  static final String GEMINI_JSON = ".gemini/tmp/shop/chats/session-2026-11-19T09-00-e1f2a3b4.json";
+  static final String CURSOR = ".config/Cursor/logs/20261120T115900/window1/exthost/anysphere.cursor-mcp/"
+      + "MCP user-postmark.log";
   static final String SPOOL = "guard/spool.jsonl";
 
   /** Configured server names per client, as a scan of this home's configs would give them. */
@@ -50,6 +53,10 @@ final class UsageHome {
     copy("vscode-mcpServer.log", home.resolve(VSCODE));
     copy("goose-session.jsonl", home.resolve(GOOSE));
     copy("guard-spool.jsonl", state.resolve(SPOOL));
+    copy("gemini-chat-legacy.json", home.resolve(GEMINI_JSON));
+    copy("cursor-mcp-user-postmark.log", home.resolve(CURSOR));
+    ClientDbFixtures.close(ClientDbFixtures.goose(home.resolve(ClientDbFixtures.GOOSE_DB)));
+    ClientDbFixtures.close(ClientDbFixtures.opencode(home.resolve(ClientDbFixtures.OPENCODE_DB)));
     return this;
   }
 

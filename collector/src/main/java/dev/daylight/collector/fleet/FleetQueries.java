@@ -18,12 +18,14 @@ public final class FleetQueries {
   private final Listings listings;
   private final PackagePages packagePages;
   private final Incident incident;
+  private final CapabilityServers capabilityServers;
 
   public FleetQueries(Database db, MaliciousIntel malicious) {
     this.db = db;
     this.listings = new Listings(db);
     this.packagePages = new PackagePages(db, new PackageSummary(db), malicious);
     this.incident = new Incident(db);
+    this.capabilityServers = new CapabilityServers(db);
   }
 
   /**
@@ -102,6 +104,7 @@ public final class FleetQueries {
       List<Map<String, Object>> servers = (List<Map<String, Object>>) out.get("servers");
       long now = System.currentTimeMillis();
       UsageQueries.decorate(c, servers, now);
+      CapabilityServers.decorateDevice(c, nodeId, servers);
       out.put("usage", UsageQueries.tools(c, nodeId, now));
       out.put("packages", Rows.query(c,
           "SELECT purl AS \"purl\", version AS \"version\", source AS \"source\", install_path AS \"installPath\","
@@ -142,6 +145,11 @@ public final class FleetQueries {
 
   public Map<String, Object> servers(String q, String cursor, int limit, long now) throws SQLException {
     return packagePages.servers(q, cursor, limit, now);
+  }
+
+  /** Every device server of one capability class (a 400 for an id that is not one), paged. */
+  public Map<String, Object> serversWith(String capability, String cursor, int limit, long now) throws SQLException {
+    return capabilityServers.servers(capability, cursor, limit, now);
   }
 
   /**

@@ -25,6 +25,12 @@ final class AdminApi {
   /** {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by": "..."}}. */
   record GuardEdit(String mode, Boolean installHooks, String by) {}
 
+  /**
+   * {@code PUT /api/v1/admin/approval-classes}: {@code {"classes": ["email-send", ...], "by", "reason"}};
+   * {@code classes} null leaves the list to each machine.
+   */
+  record ApprovalClassesEdit(List<String> classes, String by, String reason) {}
+
   private AdminApi() {}
 
   static List<Route> routes(Services s) {
@@ -52,6 +58,14 @@ final class AdminApi {
           s.policy().editGuard(edit.mode(), edit.installHooks(), edit.by(), c.now);
           log.atInfo().addKeyValue("mode", edit.mode()).addKeyValue("by", edit.by()).log("guard mode set");
           return c.ok(s.policy().guard());
+        }),
+        Route.get("/api/v1/admin/approval-classes", ADMIN, c -> c.ok(s.policy().approvalClasses())),
+        Route.put("/api/v1/admin/approval-classes", ADMIN, c -> {
+          var edit = c.body(ApprovalClassesEdit.class);
+          s.policy().editApprovalClasses(edit.classes(), edit.by(), edit.reason(), c.now);
+          log.atInfo().addKeyValue("classes", edit.classes()).addKeyValue("by", edit.by())
+              .log("approval classes set");
+          return c.ok(s.policy().approvalClasses());
         }),
         Route.post("/api/v1/admin/intel", ADMIN, c -> {
           JsonNode[] records = c.body(JsonNode[].class);

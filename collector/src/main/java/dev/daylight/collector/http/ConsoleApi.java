@@ -19,8 +19,9 @@ final class ConsoleApi {
         Route.get("/api/v1/devices/{id}", ADMIN, c -> c.ok(s.fleet().device(c.var("id")))),
         Route.get("/api/v1/devices/{id}/timeline", ADMIN, c -> c.ok(s.fleet().timeline(c.var("id"), c.cursor(),
             c.limit()))),
-        Route.get("/api/v1/fleet/servers", ADMIN, c -> c.ok(s.fleet().servers(c.param("q"), c.cursor(), c.limit(),
-            c.now))),
+        Route.get("/api/v1/fleet/servers", ADMIN, c -> c.ok(c.param("capability") != null
+            ? s.fleet().serversWith(c.param("capability"), c.cursor(), c.limit(), c.now)
+            : s.fleet().servers(c.param("q"), c.cursor(), c.limit(), c.now))),
         Route.get("/api/v1/fleet/packages", ADMIN, c -> {
           String purl = c.param("purl");
           Optional<String> range = Optional.ofNullable(c.param("range")).filter(r -> !r.isBlank());

@@ -19,7 +19,8 @@ final class Dashboard {
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
           + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   private static final Set<String> FILES = Set.of("index.html", "dashboard.css", "clients.json", "app.js", "ui.js",
-      "api.js", "paging.js", "decide.js", "fleet.js", "devices.js", "policy.js");
+      "api.js", "paging.js", "decide.js", "fleet.js", "devices.js", "policy.js", "capabilities.js",
+      "capabilities.json");
   private final Map<String, byte[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
   int serve(String path, Response res, Callback cb) {

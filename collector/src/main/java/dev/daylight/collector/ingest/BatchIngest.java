@@ -5,6 +5,7 @@ import dev.daylight.collector.store.MultiRow;
 import dev.daylight.collector.store.Statements;
 import dev.daylight.collector.store.WriteQueue;
 import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.McpServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -125,10 +126,12 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
     ps.setString(2, r.node());
     ps.setLong(3, r.createdAt());
     if (ps.executeUpdate() == 1) {
-      LatestView.upsertServers(c, r.node(), inv.servers(), r.createdAt(), r.reportId());
+      List<McpServer> servers = ServerClasses.withPackageClasses(inv.servers(), inv.packages());
+      LatestView.upsertServers(c, r.node(), servers, r.createdAt(), r.reportId());
       LatestView.upsertPackages(c, r.node(), inv.packages(), r.createdAt(), r.reportId());
       LatestView.upsertFindings(c, r.node(), inv.findings(), r.createdAt(), r.reportId());
       LatestView.retireUnseen(c, r.node(), r.reportId(), r.createdAt());
+      ServerClasses.replaceNode(c, r.node(), servers);
       HostFacts.update(c, r.node(), inv.host());
     }
   }
@@ -161,6 +164,20 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
     }
     runs(c, servers, LatestView.SERVERS, DELETE_SERVER, SET_VERSION);
     runs(c, findings, LatestView.FINDINGS, null, RESOLVE_FINDING);
+    classes(c, deltas);
+  }
+
+  /** Class rows follow the deltas' server changes, in order (the last change of a server wins). */
+  private static void classes(Connection c, List<ReportRows> deltas) throws SQLException {
+    for (ReportRows r : deltas) {
+      for (ReportRows.Op op : r.ops()) {
+        if (op instanceof ReportRows.ServerUpsert u) {
+          ServerClasses.replaceServer(c, r.node(), u.server());
+        } else if (op instanceof ReportRows.ServerDelete d) {
+          ServerClasses.deleteServer(c, r.node(), d.serverId());
+        }
+      }
+    }
   }
 
   private enum Kind { UPSERT, DELETE, UPDATE }

@@ -52,7 +52,8 @@ final class LatestView {
       col("os_user", s -> s.server().osUser()),
       col("approval", s -> s.server().approval() == null ? null : s.server().approval().wire()),
       col("enabled", s -> s.server().enabled() ? 1 : 0),
-      col("blocked_by", s -> s.server().blockedBy()));
+      col("blocked_by", s -> s.server().blockedBy()),
+      col("capabilities_why", LatestView::capabilitiesWhy));
   /** Rows of one statement are told apart by this column (an upsert may not touch a row twice). */
   static final int SERVER_KEY = SERVER_COLUMNS.indexOf("server_id");
   /** Upsert of a device's server: keeps first_seen while the package and version stay the same. */
@@ -76,10 +77,10 @@ final class LatestView {
           + " release_json = excluded.release_json");
   private static final String UPSERT_PACKAGE =
       "INSERT INTO device_packages (node_id, purl, version, source, ecosystem, pkg_name,"
-          + " install_path, first_seen, last_seen, seen_in) VALUES (?,?,?,?,?,?,?,?,?,?)"
+          + " install_path, first_seen, last_seen, seen_in, capabilities) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
           + " ON CONFLICT (node_id, purl, version, source) DO UPDATE SET"
           + " install_path = excluded.install_path, last_seen = excluded.last_seen,"
-          + " seen_in = excluded.seen_in";
+          + " seen_in = excluded.seen_in, capabilities = excluded.capabilities";
   private LatestView() {}
 
   static void upsertServers(Connection c, String node, Collection<McpServer> servers, long at, String seenIn)
@@ -97,6 +98,18 @@ final class LatestView {
     return new Object[] {node, f.id(), f.rule(), f.severity().wire(), f.title(), f.serverId(), f.purl(),
         f.advisory(), f.evidence() == null ? null : json(f.evidence()), f.remediation(), at, at, seenIn,
         f.release() == null ? null : json(f.release())};
+  }
+
+  /**
+   * Why the server's classes are unknown: the agent's reason, or that it reported none (an older
+   * agent), so "no class" is never read into a server nobody classified.
+   */
+  private static String capabilitiesWhy(ServerSighting s) {
+    if (s.server().capabilities() != null) {
+      return null;
+    }
+    String why = s.server().capabilitiesWhy();
+    return why != null ? why : "the agent did not report this server's capabilities";
   }
 
   static String versionOf(PackageRef p) {
@@ -121,6 +134,7 @@ final class LatestView {
       ps.setLong(8, at);
       ps.setLong(9, at);
       ps.setString(10, seenIn);
+      ps.setString(11, ServerClasses.packageJson(p));
       ps.addBatch();
     }
     ps.executeBatch();

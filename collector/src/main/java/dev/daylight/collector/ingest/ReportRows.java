@@ -26,8 +26,8 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
   /** One change to a device's latest view. */
   sealed interface Op {}
 
-  /** Values in {@link BatchIngest}'s server upsert order. */
-  record ServerUpsert(Object[] row) implements Op {}
+  /** Values in {@link BatchIngest}'s server upsert order, and the server (for its classes). */
+  record ServerUpsert(Object[] row, McpServer server) implements Op {}
 
   record ServerDelete(String serverId) implements Op {}
 
@@ -71,7 +71,7 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
         case SERVER_ADDED, SERVER_CHANGED -> {
           if (RawEvents.isObject(e.after())) {
             McpServer s = RawEvents.read(e.after(), McpServer.class);
-            ops.add(new ServerUpsert(LatestView.serverRow(node, s, at, reportId)));
+            ops.add(new ServerUpsert(LatestView.serverRow(node, s, at, reportId), s));
           }
         }
         case SERVER_REMOVED -> {

@@ -2,6 +2,7 @@ package dev.daylight.collector.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.ApiException;
+import dev.daylight.collector.fleet.CapabilityClasses;
 import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
@@ -94,7 +95,7 @@ public final class PolicyService {
         throw new SQLException("stored intel is not JSON", e);
       }
       return new Policy(etag(c, intelCursor), entries, scanIntervalSeconds, intel, Long.toString(cursor),
-          GuardSetting.read(c).orElse(null), null);
+          GuardSetting.read(c).orElse(null), ApprovalClasses.read(c).orElse(null));
     }
   }
 
@@ -189,6 +190,26 @@ public final class PolicyService {
     });
   }
 
+  /**
+   * Sets (or, with {@code classes} null, withdraws) the capability classes agents require an
+   * approval for; validated before anything is written, audited, and sent with the next policy.
+   */
+  public void editApprovalClasses(List<String> classes, String by, String reason, long now) throws SQLException {
+    ApprovalClasses.Edit e = new ApprovalClasses.Edit(classes, by, reason);
+    java.util.Optional<List<String>> valid = ApprovalClasses.validate(e);
+    writes.submit("policy", c -> {
+      ApprovalClasses.write(c, valid, e, now, bump(c, "approval-classes"));
+      bump(c, "policy");
+      return null;
+    });
+  }
+
+  public Map<String, Object> approvalClasses() throws SQLException {
+    try (Connection c = db.read()) {
+      return ApprovalClasses.describe(c);
+    }
+  }
+
   public Map<String, Object> guard() throws SQLException {
     try (Connection c = db.read()) {
       return GuardSetting.describe(c);
@@ -203,9 +224,10 @@ public final class PolicyService {
   private static String scope(String subject, Edit e) {
     String version = e.version() == null ? "" : e.version().trim();
     boolean all = Boolean.TRUE.equals(e.allVersions());
-    if (subject.startsWith("server:")) {
+    if (subject.startsWith("server:") || subject.startsWith("class:")) {
       if (!version.isEmpty()) {
-        throw ApiException.badRequest("a server decision covers the server name; it takes no version");
+        throw ApiException.badRequest("a server or class decision covers every server so named or so able;"
+            + " it takes no version");
       }
       return "";
     }
@@ -222,10 +244,13 @@ public final class PolicyService {
     if (subject.startsWith("server:") && subject.length() > "server:".length()) {
       return subject;
     }
+    if (subject.startsWith("class:")) {
+      return "class:" + CapabilityClasses.require(subject.substring("class:".length()), "subject");
+    }
     try {
       return Purls.base(subject);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("subject must be a package URL (pkg:...) or server:NAME");
+      throw ApiException.badRequest("subject must be a package URL (pkg:...), server:NAME or class:ID");
     }
   }
 

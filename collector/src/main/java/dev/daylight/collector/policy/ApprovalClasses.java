@@ -1,0 +1,125 @@
+package dev.daylight.collector.policy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.daylight.collector.ApiException;
+import dev.daylight.collector.fleet.CapabilityClasses;
+import dev.daylight.collector.store.Rows;
+import dev.daylight.protocol.Json;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The capability classes the fleet requires an approval for, kept in {@code approval_classes} and
+ * sent to agents as {@code Policy.approvalClasses}; every change is audited with who and why.
+ */
+final class ApprovalClasses {
+  /**
+   * {@code PUT /api/v1/admin/approval-classes}: {@code classes} null withdraws the fleet's list
+   * (each machine keeps its own); an empty list requires approval for no class.
+   */
+  record Edit(List<String> classes, String by, String reason) {}
+
+  private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
+  private static final int HISTORY = 50;
+
+  private ApprovalClasses() {}
+
+  /** The edit's classes, known ids only, each once, in the catalog's order; a 400 otherwise. */
+  static Optional<List<String>> validate(Edit e) {
+    if (e == null || e.by() == null || e.by().isBlank() || e.by().length() > 200) {
+      throw ApiException.badRequest("by is required (at most 200 characters)");
+    }
+    if (e.reason() == null || e.reason().isBlank() || e.reason().length() > 2000) {
+      throw ApiException.badRequest("reason is required (at most 2000 characters)");
+    }
+    if (e.classes() == null) {
+      return Optional.empty();
+    }
+    LinkedHashSet<String> wanted = new LinkedHashSet<>();
+    for (String id : e.classes()) {
+      wanted.add(CapabilityClasses.require(id, "classes"));
+    }
+    return Optional.of(CapabilityClasses.ids().stream().filter(wanted::contains).toList());
+  }
+
+  static Optional<List<String>> read(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT classes FROM approval_classes WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
+    }
+  }
+
+  static void write(Connection c, Optional<List<String>> classes, Edit e, long now, long seq) throws SQLException {
+    String json = classes.map(ApprovalClasses::json).orElse(null);
+    if (json == null) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM approval_classes WHERE id = 1")) {
+        ps.executeUpdate();
+      }
+    } else {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO approval_classes (id, classes, set_by, reason, set_at) VALUES (1,?,?,?,?)"
+              + " ON CONFLICT (id) DO UPDATE SET classes = excluded.classes, set_by = excluded.set_by,"
+              + " reason = excluded.reason, set_at = excluded.set_at")) {
+        ps.setString(1, json);
+        ps.setString(2, e.by());
+        ps.setString(3, e.reason());
+        ps.setLong(4, now);
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO approval_classes_audit (seq, classes, set_by, reason, set_at) VALUES (?,?,?,?,?)")) {
+      ps.setLong(1, seq);
+      ps.setString(2, json);
+      ps.setString(3, e.by());
+      ps.setString(4, e.reason());
+      ps.setLong(5, now);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The list in force (null: each machine's own), who set it, and the latest changes. */
+  static Map<String, Object> describe(Connection c) throws SQLException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<Map<String, Object>> now = Rows.query(c, "SELECT classes AS \"classes\", set_by AS \"by\","
+        + " reason AS \"reason\", set_at AS \"at\" FROM approval_classes WHERE id = 1");
+    out.put("classes", now.isEmpty() ? null : parse((String) now.get(0).get("classes")));
+    out.put("by", now.isEmpty() ? null : now.get(0).get("by"));
+    out.put("reason", now.isEmpty() ? null : now.get(0).get("reason"));
+    out.put("at", now.isEmpty() ? null : now.get(0).get("at"));
+    out.put("known", CapabilityClasses.ids());
+    List<Map<String, Object>> history = new ArrayList<>();
+    for (Map<String, Object> r : Rows.query(c, "SELECT classes AS \"classes\", set_by AS \"by\", reason AS \"reason\","
+        + " set_at AS \"at\" FROM approval_classes_audit ORDER BY seq DESC LIMIT " + HISTORY)) {
+      r.put("classes", r.get("classes") == null ? null : parse((String) r.get("classes")));
+      history.add(r);
+    }
+    out.put("history", history);
+    return out;
+  }
+
+  private static List<String> parse(String json) throws SQLException {
+    try {
+      return Json.mapper().readValue(json, LIST);
+    } catch (IOException ex) {
+      throw new SQLException("stored approval classes are not a JSON list", ex);
+    }
+  }
+
+  private static String json(List<String> classes) {
+    try {
+      return Json.mapper().writeValueAsString(classes);
+    } catch (IOException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+}
