@@ -18,8 +18,8 @@ wait_for() { # wait_for SECONDS COMMAND...
   done
 }
 
-# The launcher's own defaults (scripts/daylight-tray), plus the scale below.
-TRAY_DEFAULT_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -Xmx160m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+# The launcher's own defaults (scripts/jvm-options, tray=), plus the scale below.
+TRAY_DEFAULT_OPTS=$(jvm_opts tray)
 
 # start_session SCALE SCREEN ARGS...: Xvfb + trayer + the app; sets DISPLAY, APP_LOG, APP_PID
 # and SESSION (the pids to stop), and returns once the app shows its data.

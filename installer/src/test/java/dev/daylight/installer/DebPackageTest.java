@@ -233,7 +233,8 @@ class DebPackageTest {
 
   /**
    * The resident launcher carries the resident's JVM options and names bin/daylight for its scan
-   * children, which carries the scan's: both as scripts/jvm-options (which scripts/daylight reads).
+   * children, which carries the scan's, and the tray's carries the tray's: all as scripts/jvm-options
+   * (which scripts/daylight and scripts/daylight-tray read).
    */
   private static void checkLauncherOptions() throws IOException {
     assertThat(APP.resolve("bin/daylight-agentd")).isExecutable();
@@ -243,6 +244,8 @@ class DebPackageTest {
     List<String> scan = javaOptions(APP.resolve("lib/app/daylight.cfg"));
     assertThat(scan).containsSubsequence(scriptOptions("scan")).doesNotContain("-Xint", "-Xmx32m")
         .noneMatch(o -> o.startsWith("-Ddaylight.child.launcher"));
+    // Both tray processes (the icon, and the window it starts through this launcher) run with these.
+    assertThat(javaOptions(APP.resolve("lib/app/daylight-tray.cfg"))).containsSubsequence(scriptOptions("tray"));
   }
 
   private static List<String> scriptOptions(String kind) throws IOException {

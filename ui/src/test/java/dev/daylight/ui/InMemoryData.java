@@ -10,6 +10,7 @@ import dev.daylight.protocol.Transport;
 import dev.daylight.ui.data.DaylightData;
 import dev.daylight.ui.data.FindingItem;
 import dev.daylight.ui.data.Overview;
+import dev.daylight.ui.data.ServerCapabilities;
 import dev.daylight.ui.data.ServerRow;
 import dev.daylight.ui.data.ServerStatus;
 import java.time.Instant;
@@ -94,21 +95,21 @@ public final class InMemoryData implements DaylightData {
     return new ServerRow(id, client, name, Optional.ofNullable(pkg),
         launch.startsWith("http") ? Transport.HTTP : Transport.STDIO, status, T0,
         T0.plusSeconds(3600), configPath, Optional.of(line), launch, findings, Optional.empty(),
-        Optional.empty());
+        Optional.empty(), ServerCapabilities.unknown("not in this fixture"));
   }
 
   /** The row as a client that asks before starting servers (Claude Code's projects) reports it. */
   public static ServerRow answered(ServerRow r, Approval approval) {
     return new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
         r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), r.findings(),
-        Optional.of(approval), r.blockedBy());
+        Optional.of(approval), r.blockedBy(), r.capabilities());
   }
 
   /** The row as the agent reports a server its client's policy will not start. */
   public static ServerRow blocked(ServerRow r, String reason) {
     return new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
         r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), r.findings(),
-        r.approval(), Optional.of(reason));
+        r.approval(), Optional.of(reason), r.capabilities());
   }
 
   public static FindingItem finding(String id, String rule, Severity severity, String title,
@@ -138,7 +139,7 @@ public final class InMemoryData implements DaylightData {
           .toList();
       rows.add(new ServerRow(r.serverId(), r.client(), r.name(), r.pkg(), r.transport(), r.status(),
           r.firstSeen(), r.lastSeen(), r.configPath(), r.line(), r.launchLine(), items, r.approval(),
-          r.blockedBy()));
+          r.blockedBy(), r.capabilities()));
     }
     List<FindingItem> host = hostFindings.stream()
         .map(f -> new FindingItem(f.finding(), f.acknowledged() || acknowledged.contains(f.id()), f.openedAt()))

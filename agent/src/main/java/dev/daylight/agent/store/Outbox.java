@@ -65,11 +65,14 @@ final class Outbox {
     }
   }
 
-  /** Events that happened outside a scan (a review) still reach the collector. */
-  void enqueueDelta(Inventory latest, List<ChangeEvent> events, Instant now) {
+  /**
+   * Events that happened outside a scan (a review, a policy pull, the guard's refusals) still reach
+   * the collector, with the latest inventory as those events leave it ({@link Reads#current}).
+   */
+  void enqueueDelta(List<ChangeEvent> events, Instant now) {
     if (!events.isEmpty()) {
       enqueue(new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), null, now,
-          ReportKind.DELTA, latest, events, null));
+          ReportKind.DELTA, Reads.current(c).orElse(null), events, null));
     }
   }
 

@@ -29,6 +29,29 @@ final class Reads {
         });
   }
 
+  /**
+   * The latest inventory with its findings as they stand now. A review or a policy pull may have
+   * resolved or opened findings since that scan, and the collector takes the inventory a report
+   * carries as the device's truth: a delta sent with the scan's own list would reopen them there.
+   */
+  static Optional<Inventory> current(Connection c) {
+    return latest(c).map(inv -> {
+      Map<String, Finding> standing = new java.util.LinkedHashMap<>();
+      for (Finding f : Sql.list(c, "SELECT body FROM findings WHERE status <> 'resolved' ORDER BY first_seen, finding_id",
+          rs -> Sql.read(rs.getString(1), Finding.class))) {
+        standing.put(f.id(), f);
+      }
+      List<Finding> now = new java.util.ArrayList<>();
+      for (Finding f : inv.findings()) {
+        if (standing.remove(f.id()) != null) {
+          now.add(f);
+        }
+      }
+      now.addAll(standing.values());
+      return now.equals(inv.findings()) ? inv : inv.withFindings(now);
+    });
+  }
+
   static Optional<StoreStatus.ScanSummary> lastScan(Connection c) {
     return Sql.one(c,
         "SELECT scan_id, started_at, finished_at, stored_at FROM scans ORDER BY seq DESC LIMIT 1",

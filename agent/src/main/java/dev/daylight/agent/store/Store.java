@@ -188,7 +188,7 @@ public final class Store implements AutoCloseable {
         }
       }
       Events.insert(conn, events);
-      new Outbox(conn).enqueueDelta(Reads.latest(conn).orElse(null), events, now);
+      new Outbox(conn).enqueueDelta(events, now);
       Meta.bump(conn);
       return events;
     });
@@ -204,7 +204,7 @@ public final class Store implements AutoCloseable {
     }
     tx(conn -> {
       Events.insert(conn, events);
-      new Outbox(conn).enqueueDelta(Reads.latest(conn).orElse(null), events, now());
+      new Outbox(conn).enqueueDelta(events, now());
       Meta.bump(conn);
       return null;
     });

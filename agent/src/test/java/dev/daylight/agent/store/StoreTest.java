@@ -169,6 +169,31 @@ class StoreTest {
   }
 
   @Test
+  void aDeltaSentAfterAReviewCarriesTheInventoryAsTheReviewLeftIt() {
+    store.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.15")), List.of()));
+    store.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.16")), List.of()));
+    String suspended = store.findings(true).get(0).finding().id();
+    assertThat(last().inventory().findings()).extracting(Finding::id).contains(suspended);
+
+    store.review(PM + "@1.0.16", "1.0.16", ReviewState.APPROVED, "alice");
+    // The collector takes a report's inventory as the device's truth: the resolved finding must be
+    // gone from it, or the collector would hold it open until the next scan.
+    assertThat(last().events()).extracting(e -> e.type().wire()).contains("finding-resolved");
+    assertThat(last().inventory().findings()).extracting(Finding::id).doesNotContain(suspended);
+    assertThat(last().inventory().servers()).hasSize(1);
+
+    // A later delta from outside a scan (a refused call) does not bring it back either.
+    store.appendEvents(List.of(new ChangeEvent("e-guard", dev.daylight.protocol.ChangeType.GUARD_CALL,
+        java.time.Instant.now(), null, null, null, null, "deny: claude-code postmark send_email", null, null)));
+    assertThat(last().inventory().findings()).extracting(Finding::id).doesNotContain(suspended);
+  }
+
+  private dev.daylight.protocol.Report last() {
+    List<OutboxItem> pending = store.pendingReports(100);
+    return pending.get(pending.size() - 1).report();
+  }
+
+  @Test
   void anUnreachableCollectorNeverGrowsTheOutboxPastItsCap() {
     for (int i = 0; i < Outbox.MAX_PENDING + 5; i++) {
       store.record(of(List.of(npx("a", "pkg-a", "1.0." + (i % 2))), List.of()));

@@ -92,7 +92,7 @@ public final class MachineViewData implements DaylightData {
         : s.trust() == null ? ServerStatus.UNREVIEWED : ServerStatus.valueOf(s.trust());
     return new ServerRow(m.id(), m.client(), m.name(), Optional.ofNullable(m.pkg()), m.transport(), status,
         s.firstSeen(), s.lastSeen(), m.configPath(), Optional.ofNullable(m.line()), StoreData.launchLine(m),
-        findings, Optional.ofNullable(m.approval()), Optional.ofNullable(m.blockedBy()));
+        findings, Optional.ofNullable(m.approval()), Optional.ofNullable(m.blockedBy()), ServerCapabilities.of(m));
   }
 
   private static FindingItem item(UserView.Item i) {

@@ -20,6 +20,7 @@ import java.util.Optional;
  *     (Claude Code's project servers); empty where the client does not ask
  * @param blockedBy why the client's own policy will not start the server (an administrator's
  *     denylist or allowlist), as the agent reported it; empty when no policy blocks it
+ * @param capabilities what it can do that moves content out or changes things, or why unknown
  */
 public record ServerRow(
     String serverId,
@@ -35,7 +36,8 @@ public record ServerRow(
     String launchLine,
     List<FindingItem> findings,
     Optional<Approval> approval,
-    Optional<String> blockedBy) {
+    Optional<String> blockedBy,
+    ServerCapabilities capabilities) {
 
   public ServerRow {
     Objects.requireNonNull(serverId, "serverId");
@@ -47,6 +49,7 @@ public record ServerRow(
     findings = List.copyOf(findings);
     Objects.requireNonNull(approval, "approval");
     Objects.requireNonNull(blockedBy, "blockedBy");
+    Objects.requireNonNull(capabilities, "capabilities");
   }
 
   /** {@code name@version}, the name alone when the version is unknown, or empty text. */

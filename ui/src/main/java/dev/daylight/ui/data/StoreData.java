@@ -108,7 +108,7 @@ public final class StoreData implements DaylightData, AutoCloseable {
     return new ServerRow(s.id(), Visible.of(s.client()), Visible.of(s.name()), Optional.ofNullable(s.pkg()),
         s.transport(), status(view, findings), view.firstSeen(), view.lastSeen(), s.configPath(),
         Optional.ofNullable(s.line()), Visible.of(launchLine(s)), findings, Optional.ofNullable(s.approval()),
-        Optional.ofNullable(s.blockedBy()));
+        Optional.ofNullable(s.blockedBy()), ServerCapabilities.of(s));
   }
 
   /** The finding with the texts a person reads made {@link Visible}; id, rule and purl unchanged. */

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 final class DetailsView {
   private final ServersViewModel vm;
   private final VBox findings = new VBox();
+  private final VBox capabilities = new VBox();
 
   DetailsView(ServersViewModel vm) {
     this.vm = vm;
@@ -75,12 +76,18 @@ final class DetailsView {
     actions.getStyleClass().add("actions");
     actions.disableProperty().bind(vm.noSelection());
 
+    // What the server can do that moves content out, in words with a symbol, and where it was seen.
+    capabilities.setId("details-capabilities");
+    capabilities.getStyleClass().add("capabilities");
+    showCapabilities(vm.selectedProperty().get());
+    vm.selectedProperty().addListener((o, was, now) -> showCapabilities(now));
+
     findings.setId("details-findings");
     findings.getStyleClass().add("findings");
     vm.selectedFindings().addListener((ListChangeListener<FindingItem>) c -> showFindings());
     showFindings();
 
-    VBox box = new VBox(title, approval, where, launch, actions, findings);
+    VBox box = new VBox(title, approval, where, capabilities, launch, actions, findings);
     box.getStyleClass().add("details");
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
@@ -101,6 +108,19 @@ final class DetailsView {
     }
     text.append("\nTransport: ").append(row.transport().wire());
     return text.toString();
+  }
+
+  private void showCapabilities(ServerRow row) {
+    capabilities.getChildren().clear();
+    if (row == null) {
+      return;
+    }
+    for (String line : CapabilityWords.lines(row.capabilities())) {
+      Label label = new Label(line);
+      label.setWrapText(true);
+      label.getStyleClass().add(row.capabilities().isKnown() ? "capability" : "capability-unknown");
+      capabilities.getChildren().add(label);
+    }
   }
 
   private void showFindings() {

@@ -36,6 +36,7 @@ final class HelpDeskReport {
     }
     out.append("Status: ").append(row.status().label()).append('\n');
     Approvals.reportLine(row).ifPresent(line -> out.append(line).append('\n'));
+    CapabilityWords.lines(row.capabilities()).forEach(line -> out.append(line).append('\n'));
     out.append("First seen: ").append(TIME.format(row.firstSeen())).append('\n');
     out.append("Last seen: ").append(TIME.format(row.lastSeen())).append('\n');
     out.append('\n');

@@ -84,6 +84,7 @@ public final class ServersView {
     table.getColumns().add(text("Server", ServerRow::name, 110));
     table.getColumns().add(text("Package", ServerRow::packageLabel, 210));
     table.getColumns().add(text("Transport", r -> r.transport().wire(), 80));
+    table.getColumns().add(text("Can", r -> CapabilityWords.symbols(r.capabilities()), 70));
     table.getColumns().add(status());
     table.getColumns().add(approval());
     table.getColumns().add(worst);

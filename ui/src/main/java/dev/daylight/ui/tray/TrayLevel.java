@@ -20,7 +20,7 @@ public enum TrayLevel {
   }
 
   /** High and critical are danger; medium and low need attention; info alone is clear. */
-  static TrayLevel of(Optional<Severity> worst) {
+  public static TrayLevel of(Optional<Severity> worst) {
     if (worst.isEmpty()) {
       return CLEAR;
     }

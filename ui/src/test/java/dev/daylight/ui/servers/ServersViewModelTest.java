@@ -3,8 +3,11 @@ package dev.daylight.ui.servers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.protocol.Approval;
+import dev.daylight.protocol.Capability;
+import dev.daylight.protocol.Evidence;
 import dev.daylight.ui.InMemoryData;
 import dev.daylight.ui.concurrent.UiExecutor;
+import dev.daylight.ui.data.ServerCapabilities;
 import dev.daylight.ui.data.ServerRow;
 import dev.daylight.ui.session.DesktopActions;
 import dev.daylight.ui.session.SessionViewModel;
@@ -105,6 +108,18 @@ class ServersViewModelTest {
     assertThat(HelpDeskReport.of(data.servers().get(1), Instant.EPOCH))
         .contains("Approval in Claude Desktop: refused (it will not start)");
     assertThat(HelpDeskReport.of(InMemoryData.postmark(), Instant.EPOCH)).doesNotContain("Approval");
+  }
+
+  @Test
+  void helpDeskReportSaysWhatTheServerCanDoOrWhyThatIsNotKnown() {
+    ServerRow pm = InMemoryData.postmark();
+    ServerRow known = new ServerRow(pm.serverId(), pm.client(), pm.name(), pm.pkg(), pm.transport(), pm.status(),
+        pm.firstSeen(), pm.lastSeen(), pm.configPath(), pm.line(), pm.launchLine(), pm.findings(), pm.approval(),
+        pm.blockedBy(), ServerCapabilities.known(List.of(new Capability("email-send",
+            new Evidence("host", null, null, "api.postmarkapp.com")))));
+
+    assertThat(HelpDeskReport.of(known, Instant.EPOCH)).contains("\n✉ Can send email  (host api.postmarkapp.com)\n");
+    assertThat(HelpDeskReport.of(pm, Instant.EPOCH)).contains("\nCapabilities not known: not in this fixture\n");
   }
 
   @Test
