@@ -226,7 +226,7 @@ public final class Store implements AutoCloseable {
           null, subject, null, subject + " " + was + " -> approved" + (reason == null ? "" : " (" + reason + ")"),
           java.util.Map.of("state", was), java.util.Map.of("state", "approved")));
       Events.insert(conn, events);
-      new Outbox(conn).enqueueDelta(Reads.latest(conn).orElse(null), events, now);
+      new Outbox(conn).enqueueDelta(events, now);
       Meta.bump(conn);
       return events;
     });
@@ -266,7 +266,7 @@ public final class Store implements AutoCloseable {
       }
       if (!events.isEmpty()) {
         Events.insert(conn, events);
-        new Outbox(conn).enqueueDelta(Reads.latest(conn).orElse(null), events, now);
+        new Outbox(conn).enqueueDelta(events, now);
         Meta.bump(conn);
       }
       return events;
