@@ -4,8 +4,10 @@ import dev.daylight.collector.fleet.FleetQueries;
 import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.http.CollectorServer;
+import dev.daylight.collector.http.SigningKey;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.collector.policy.IntelSnapshots;
 import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.WriteQueue;
@@ -15,10 +17,17 @@ import java.nio.file.Path;
 public final class Collector implements AutoCloseable {
   /**
    * How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. {@code metricsToken},
-   * when set, is the bearer token {@code /metrics} asks for.
+   * when set, is the bearer token {@code /metrics} asks for. {@code signingKey}: the PEM file of the
+   * key that signs policy answers (made when missing); null: beside a SQLite database
+   * ({@link #signingKeyFile}), else a key of this process only (embedded use, tests).
    */
   public record Config(String host, int port, String db, String enrollSecret, String adminToken,
-      Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken) {
+      Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken, Path signingKey) {
+    public Config(String host, int port, String db, String enrollSecret, String adminToken, Path tlsCert,
+        Path tlsKey, long scanIntervalSeconds, String metricsToken) {
+      this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, metricsToken, null);
+    }
+
     public Config(String host, int port, String db, String enrollSecret, String adminToken, Path tlsCert,
         Path tlsKey, long scanIntervalSeconds) {
       this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, null);
@@ -63,6 +72,19 @@ public final class Collector implements AutoCloseable {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
+  /**
+   * Where the signing key lives when none is named: beside a SQLite database (it belongs with the
+   * state agents were enrolled against, and survives a restart with it); null for PostgreSQL,
+   * whose collectors must be given one shared file (the command line defaults to the working folder).
+   */
+  static Path signingKeyFile(String db) {
+    if (db.startsWith("sqlite:")) {
+      Path file = Path.of(db.substring("sqlite:".length())).toAbsolutePath();
+      return file.resolveSibling(file.getFileName() + ".signing-key.pem");
+    }
+    return null;
+  }
+
   private final Database db;
   private final WriteQueue writes;
   private final CollectorServer server;
@@ -74,6 +96,8 @@ public final class Collector implements AutoCloseable {
   }
 
   public static Collector start(Config c) throws Exception {
+    Path keyFile = c.signingKey() != null ? c.signingKey() : signingKeyFile(c.db());
+    SigningKey signer = keyFile != null ? SigningKey.loadOrCreate(keyFile) : SigningKey.ephemeral();
     Database db = Database.open(c.db());
     WriteQueue writes = new WriteQueue(db);
     try {
@@ -82,7 +106,7 @@ public final class Collector implements AutoCloseable {
       CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
           new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db, malicious),
           new PolicyService(db, writes, c.scanIntervalSeconds(), malicious), new Owners(writes), c.adminToken(),
-          c.metricsToken(), writes::stats);
+          c.metricsToken(), writes::stats, signer, new IntelSnapshots(db, writes));
       return new Collector(db, writes, server);
     } catch (Exception e) {
       writes.close();

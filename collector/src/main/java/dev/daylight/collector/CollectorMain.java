@@ -1,6 +1,7 @@
 package dev.daylight.collector;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -48,6 +49,13 @@ public final class CollectorMain implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM PKCS#8 private key")
   Path tlsKey;
 
+  @Option(names = "--signing-key", defaultValue = "${env:DAYLIGHT_SIGNING_KEY}",
+      description = "PEM file of the Ed25519 key that signs policy answers and intel snapshots, made (0600) when"
+          + " missing; agents pin its public key at enrollment, so keep it and give every collector of the fleet"
+          + " the same file (default: $DAYLIGHT_SIGNING_KEY, else FILE.signing-key.pem beside a sqlite:FILE"
+          + " database, else daylight-collector-signing.pem in the working folder)")
+  Path signingKey;
+
   @Option(names = "--scan-interval", defaultValue = "3600", description = "seconds between agent scans")
   long scanInterval;
 
@@ -59,7 +67,8 @@ public final class CollectorMain implements Callable<Integer> {
           + " node keys and reports cross the network in clear");
     }
     Collector.Config config = new Collector.Config(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey,
-        scanInterval, metricsToken);
+        scanInterval, metricsToken, signingKey != null ? signingKey
+            : Optional.ofNullable(Collector.signingKeyFile(db)).orElse(Path.of("daylight-collector-signing.pem")));
     Collector collector = Collector.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,6 +8,9 @@ import dev.daylight.protocol.Severity;
 import dev.daylight.agent.managed.EnrollmentState;
 import dev.daylight.agent.report.Credentials;
 import dev.daylight.agent.report.Endpoint;
+import dev.daylight.agent.report.Reporter;
+import dev.daylight.agent.text.Visible;
+import dev.daylight.protocol.AnswerSignature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,8 +35,10 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StoreStatus st;
+    String refused;
     try (Store s = store.open()) {
       st = s.status();
+      refused = s.setting(Reporter.POLICY_REFUSED).filter(r -> !r.isBlank()).orElse(null);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {
@@ -48,6 +53,9 @@ final class StatusCommand implements Callable<Integer> {
       n.put("outboxDepth", st.outboxDepth());
       n.put("stateDir", store.dir().toString());
       n.put("collector", collector(store.dir()));
+      if (refused != null) {
+        n.put("policyRefused", refused);
+      }
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
     } else {
       out.println("store:         " + store.dir());
@@ -56,7 +64,10 @@ final class StatusCommand implements Callable<Integer> {
       out.println("servers:       " + st.activeServers());
       out.println("open findings: " + bySeverity(st.openBySeverity()));
       out.println("outbox:        " + st.outboxDepth() + " report(s) waiting for the collector");
-      out.println("collector:     " + collector(store.dir()));
+      out.println("collector:     " + Visible.of(collector(store.dir())));
+      if (refused != null) {
+        out.println("policy:        REFUSED: " + Visible.of(refused));
+      }
     }
     out.flush();
     return ExitCodes.OK;
@@ -71,7 +82,10 @@ final class StatusCommand implements Callable<Integer> {
       enrolled = Optional.empty();
     }
     if (enrolled.isPresent()) {
-      return "enrolled with " + Endpoint.display(enrolled.get().collector()) + " as node " + enrolled.get().nodeId();
+      String signing = enrolled.get().signingKey() == null ? "no signing key pinned yet"
+          : "answers must be signed by key " + AnswerSignature.keyId(enrolled.get().signingKey());
+      return "enrolled with " + Endpoint.display(enrolled.get().collector()) + " as node " + enrolled.get().nodeId()
+          + " (" + signing + ")";
     }
     return EnrollmentState.load(stateDir).filter(e -> !e.enrolled())
         .map(e -> "NOT ENROLLED: " + e.describe())

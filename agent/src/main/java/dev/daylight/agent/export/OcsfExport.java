@@ -46,7 +46,11 @@ final class OcsfExport {
       ObjectNode sw = base(5, 5020, 2, 1, time, toolVersion);
       sw.set("device", device(inv.host()));
       if (p.has("version")) {
-        sw.set("package", p);
+        // 5020's own package attribute is deprecated since OCSF 1.4: the package goes in an SBOM.
+        // Its components (the package's dependencies) are not inventoried, so none are listed.
+        ObjectNode sbom = sw.putObject("sbom");
+        sbom.set("package", p);
+        sbom.putArray("software_components");
       } else {
         // OCSF's package object requires a version; a floating one leaves the attribute out.
         sw.putObject("unmapped").setAll(p);

@@ -27,9 +27,15 @@ final class SarifExport {
     ObjectNode run = root.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "daylight");
-    driver.put("version", toolVersion);
-    if (toolVersion.matches("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]*)?")) {
-      driver.put("semanticVersion", toolVersion);
+    // SARIF2005: version is numeric; the full text (a snapshot, a development build) goes to the
+    // SemVer field, which allows pre-release words.
+    java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("^\\d+(?:\\.\\d+)*").matcher(toolVersion);
+    String version = numeric.find() ? numeric.group() : "0.0.0";
+    driver.put("version", version);
+    String semantic = toolVersion.matches("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]*)?") ? toolVersion
+        : version.equals("0.0.0") ? "0.0.0-" + toolVersion.replaceAll("[^0-9A-Za-z-]", "-") : null;
+    if (semantic != null) {
+      driver.put("semanticVersion", semantic);
     }
     driver.put("informationUri", "https://github.com/daylight-dev/daylight");
     Map<String, ObjectNode> rules = new LinkedHashMap<>();
@@ -51,7 +57,10 @@ final class SarifExport {
   private static ObjectNode rule(Finding f) {
     ObjectNode r = Json.mapper().createObjectNode();
     r.put("id", f.rule());
-    r.put("name", pascal(f.rule()));
+    // SARIF1001: a name that only repeats the id (a one-word rule) is left out.
+    if (!pascal(f.rule()).equalsIgnoreCase(f.rule())) {
+      r.put("name", pascal(f.rule()));
+    }
     String words = f.rule().replace('-', ' ');
     r.putObject("shortDescription").put("text", sentence(Character.toUpperCase(words.charAt(0)) + words.substring(1)));
     r.putObject("fullDescription").put("text",

@@ -87,6 +87,10 @@ public final class BundledSnapshotBuild {
     meta.setProperty("lines", Integer.toString(lines));
     meta.setProperty("withdrawn", Integer.toString(withdrawn));
     perEcosystem.forEach((eco, n) -> meta.setProperty("lines." + eco, Integer.toString(n)));
-    meta.setProperty("dataDate", newest);
+    // SOURCE.properties may name the date the bulk data is complete to; a few newer verbatim
+    // records beside an older bulk must not make the whole look newer than it is.
+    if (meta.getProperty("dataDate", "").isBlank()) {
+      meta.setProperty("dataDate", newest);
+    }
   }
 }

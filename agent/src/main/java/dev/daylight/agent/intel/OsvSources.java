@@ -41,7 +41,10 @@ final class OsvSources {
     Counter counter = new Counter(into);
     if (Files.isDirectory(path)) {
       try (Stream<Path> files = Files.walk(path)) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        // An npm package may be named like a file ("pattern.json"): its folder is no record.
+        List<Path> records = files.filter(p -> p.toString().endsWith(".json"))
+            .filter(Files::isRegularFile).sorted().toList();
+        for (Path f : records) {
           try (InputStream in = Files.newInputStream(f)) {
             counter.accept(f.toString(), in);
           }

@@ -1,6 +1,7 @@
 package dev.daylight.agent.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.protocol.AnswerSignature;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Policy;
@@ -34,9 +35,26 @@ final class CollectorClient {
    * is broken or hostile: the pull fails, is logged, and is tried again next round.
    */
   static final long POLICY_MAX_BYTES = 16L << 20;
+  /** Largest intel snapshot read: the whole malicious-packages data set is a few MB of gzip. */
+  static final long SNAPSHOT_MAX_BYTES = 64L << 20;
   /** An enrollment answer is two short tokens; an error page needs only its start. */
   static final long ENROLL_MAX_BYTES = 64L << 10;
   private static final long ERROR_PREFIX_BYTES = 4L << 10;
+
+  /** What an enrollment gave: {@code signingKey} is null from a collector that does not sign yet. */
+  record Enrolled(String nodeId, String nodeKey, String signingKey) {}
+
+  /** A policy answer and the signing key it carried (null when unsigned). */
+  record SignedPolicy(Policy policy, String signingKey) {}
+
+  /** A policy answer that is not signed by the pinned key: nothing of it is applied. */
+  static final class SignatureRefused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SignatureRefused(String message) {
+      super(message);
+    }
+  }
 
   /** How the collector answered one report. */
   enum Sent {
@@ -72,17 +90,15 @@ final class CollectorClient {
     return new CollectorClient(c.uri(), c.caPem(), c.pin());
   }
 
-  /** @return node id and node key */
-  Map.Entry<String, String> enroll(String secret, Host host) throws IOException {
+  Enrolled enroll(String secret, Host host) throws IOException {
     return enroll(secret, host, null);
   }
 
   /**
    * @param proof the node key this agent already holds for this collector, or null: the collector
    *     re-enrolls a known device only with it (or after an administrator allowed it)
-   * @return node id and node key
    */
-  Map.Entry<String, String> enroll(String secret, Host host, String proof) throws IOException {
+  Enrolled enroll(String secret, Host host, String proof) throws IOException {
     Map<String, Object> request = new java.util.HashMap<>(Map.of("enrollSecret", secret, "host", host));
     if (proof != null) {
       request.put("nodeKey", proof);
@@ -116,7 +132,11 @@ final class CollectorClient {
       if (!TOKEN.matcher(nodeId).matches() || !TOKEN.matcher(nodeKey).matches()) {
         throw new IOException("the collector's node id or key is not a plain token: is the URL a Daylight collector?");
       }
-      return Map.entry(nodeId, nodeKey);
+      String signingKey = n.path("signingKey").isTextual() ? n.get("signingKey").asText() : null;
+      if (signingKey != null && !validKey(signingKey)) {
+        throw new IOException("the collector's signing key is not an Ed25519 public key: is the URL a Daylight collector?");
+      }
+      return new Enrolled(nodeId, nodeKey, signingKey);
     }
   }
 
@@ -149,8 +169,13 @@ final class CollectorClient {
     }
   }
 
-  /** Empty when the ETag still matches (304). */
-  Optional<Policy> policy(String nodeKey, String etag, String intelCursor) throws IOException {
+  /**
+   * Empty when the ETag still matches (304). With a pinned key, an answer that is unsigned or not
+   * signed by it is refused ({@link SignatureRefused}) before anything of it is parsed.
+   *
+   * @param pinned the collector's signing key pinned at enrollment, or null (not pinned yet)
+   */
+  Optional<SignedPolicy> policy(String nodeKey, String etag, String intelCursor, String pinned) throws IOException {
     HttpUrl.Builder url = HttpUrl.get(base + "/api/v1/policy").newBuilder();
     if (intelCursor != null) {
       url.addQueryParameter("intelCursor", intelCursor); // the collector's text: encode it
@@ -169,8 +194,64 @@ final class CollectorClient {
       if (res.code() != 200) {
         throw new IOException("policy pull failed: HTTP " + res.code());
       }
-      return Optional.of(Json.mapper().readValue(
-          capped(res.body(), POLICY_MAX_BYTES, "policy").inputStream(), Policy.class));
+      byte[] body = capped(res.body(), POLICY_MAX_BYTES, "policy").readByteArray();
+      String signature = res.header(AnswerSignature.HEADER);
+      String offered = res.header(AnswerSignature.KEY_HEADER);
+      String key = pinned;
+      if (key == null && offered != null && validKey(offered)) {
+        key = offered; // first signed answer of a collector an older agent enrolled with: pinned below
+      }
+      if (key != null) {
+        Optional<String> problem = AnswerSignature.problem(key, body, signature);
+        if (problem.isPresent()) {
+          String signer = res.header(AnswerSignature.KEY_ID_HEADER);
+          throw new SignatureRefused("policy answer refused: " + problem.get()
+              + (signer == null ? "" : " (signed by key " + brief(signer) + ")")
+              + "; nothing applied, the previous policy is kept");
+        }
+      }
+      return Optional.of(new SignedPolicy(Json.mapper().readValue(body, Policy.class), key));
+    }
+  }
+
+  /**
+   * The fleet's intel snapshot (gzip of the compact form) when it changed since {@code etag}; empty
+   * on 304 or when the collector has none (404, also an older collector). It must be signed by
+   * {@code pinned}: anything else is refused before a byte of it is used.
+   *
+   * @return the gzip bytes and their ETag
+   */
+  Optional<Map.Entry<byte[], String>> intelSnapshot(String nodeKey, String etag, String pinned) throws IOException {
+    Request.Builder b = new Request.Builder().url(base + "/api/v1/intel/snapshot")
+        .header("Authorization", "Bearer " + nodeKey);
+    if (etag != null) {
+      b.header("If-None-Match", etag);
+    }
+    try (Response res = http.newCall(b.build()).execute()) {
+      if (res.code() == 304 || res.code() == 404) {
+        return Optional.empty();
+      }
+      if (res.code() == 401) {
+        throw KeyRefused.from(start(res.body()));
+      }
+      if (res.code() != 200) {
+        throw new IOException("intel snapshot pull failed: HTTP " + res.code());
+      }
+      byte[] body = capped(res.body(), SNAPSHOT_MAX_BYTES, "intel snapshot").readByteArray();
+      Optional<String> problem = AnswerSignature.problem(pinned, body, res.header(AnswerSignature.HEADER));
+      if (problem.isPresent()) {
+        throw new SignatureRefused("intel snapshot refused: " + problem.get() + "; nothing imported");
+      }
+      return Optional.of(Map.entry(body, String.valueOf(res.header("ETag"))));
+    }
+  }
+
+  private static boolean validKey(String base64) {
+    try {
+      AnswerSignature.publicKey(base64);
+      return true;
+    } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+      return false;
     }
   }
 

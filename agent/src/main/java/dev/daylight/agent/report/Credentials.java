@@ -25,12 +25,24 @@ import org.slf4j.LoggerFactory;
  *
  * @param caPem the collector's CA certificate(s) in PEM, when enrolled with {@code --ca}
  * @param pin SHA-256 of the collector's certificate or public key, when enrolled with {@code --pin}
+ * @param signingKey the collector's answer-signing public key (base64 SPKI) pinned at enrollment, or
+ *     null for an agent enrolled before collectors signed (it pins the first signed answer's key)
  */
-public record Credentials(String collector, String nodeId, String nodeKey, String caPem, String pin) {
+public record Credentials(String collector, String nodeId, String nodeKey, String caPem, String pin,
+    String signingKey) {
+  public Credentials(String collector, String nodeId, String nodeKey, String caPem, String pin) {
+    this(collector, nodeId, nodeKey, caPem, pin, null);
+  }
+
   static final String FILE_NAME = "collector.json";
   private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
   private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
       PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+  /** The same credentials with the collector's signing key pinned. */
+  Credentials pinning(String key) {
+    return new Credentials(collector, nodeId, nodeKey, caPem, pin, key);
+  }
 
   @JsonIgnore
   public URI uri() {

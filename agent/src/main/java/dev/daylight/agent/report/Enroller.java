@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,8 +34,10 @@ public final class Enroller {
     } catch (java.io.UncheckedIOException e) {
       // unreadable credentials: enroll without proof
     }
-    Map.Entry<String, String> node = client.enroll(secret, host(stateDir), proof);
-    Credentials c = new Credentials(uri.toString(), node.getKey(), node.getValue(), caPem, normalizedPin);
+    CollectorClient.Enrolled node = client.enroll(secret, host(stateDir), proof);
+    // The collector's signing key is pinned here, over the connection the agent just verified.
+    Credentials c = new Credentials(uri.toString(), node.nodeId(), node.nodeKey(), caPem, normalizedPin,
+        node.signingKey());
     c.save(stateDir);
     // A new node starts the collector's view with a full snapshot.
     return c;

@@ -27,6 +27,8 @@ public final class Reporter {
   static final int BATCH = 50;
   static final String ETAG = "report.policy-etag";
   static final String CURSOR = "report.intel-cursor";
+  /** Why the last policy answer was refused (bad or missing signature); blank after a good one. */
+  public static final String POLICY_REFUSED = "report.policy-refused";
   /** Setting holding the policy's scan interval in seconds (0: none); the daemon applies it. */
   public static final String SCAN_INTERVAL = "report.scan-interval-seconds";
 
@@ -91,7 +93,15 @@ public final class Reporter {
     int rejected = 0;
     String problem = null;
     try {
-      policyUpdated = pullPolicy(client, key, store);
+      policyUpdated = pullPolicy(client, creds.get(), store);
+      policyUpdated |= SnapshotPull.pull(client, stateDir, store);
+      if (store.setting(POLICY_REFUSED).filter(r -> !r.isBlank()).isPresent()) {
+        store.putSetting(POLICY_REFUSED, ""); // what the collector sent since verified again
+      }
+    } catch (CollectorClient.SignatureRefused e) {
+      // Kept for `daylight status`; the reports wait too: the answer did not come from our collector.
+      problem = e.getMessage();
+      store.putSetting(POLICY_REFUSED, e.getMessage());
     } catch (CollectorClient.KeyRefused e) {
       problem = e.getMessage() + (e.reenrollAllowed ? ": re-enrollment allowed, enrolling again"
           : ": " + NEEDS_ENROLLING + " again once an administrator allows it");
@@ -149,11 +159,20 @@ public final class Reporter {
     return new Round(delivered, rejected, store.outboxDepth(), policyUpdated, Optional.ofNullable(problem));
   }
 
-  private boolean pullPolicy(CollectorClient client, String key, Store store) throws IOException {
-    Optional<Policy> p = client.policy(key, store.setting(ETAG).orElse(null), store.setting(CURSOR).orElse(null));
-    if (p.isEmpty()) {
+  private boolean pullPolicy(CollectorClient client, Credentials creds, Store store) throws IOException {
+    Optional<CollectorClient.SignedPolicy> signed = client.policy(creds.nodeKey(), store.setting(ETAG).orElse(null),
+        store.setting(CURSOR).orElse(null), creds.signingKey());
+    if (signed.isEmpty()) {
       return false;
     }
+    if (creds.signingKey() == null && signed.get().signingKey() != null) {
+      // Enrolled before collectors signed: pin the key of the first signed answer, which came over
+      // the connection enrollment trusted (CA, pin or OS trust store); from now on only it counts.
+      creds.pinning(signed.get().signingKey()).save(stateDir);
+      log.atInfo().addKeyValue("keyId", dev.daylight.protocol.AnswerSignature.keyId(signed.get().signingKey()))
+          .log("pinned the collector's signing key");
+    }
+    Optional<Policy> p = Optional.of(signed.get().policy());
     store.replacePolicy(p.get().entries());
     store.putSetting(SCAN_INTERVAL, Long.toString(Math.max(0, p.get().scanIntervalSeconds())));
     // Blank when the fleet leaves the guard to each machine (the local mode then applies).

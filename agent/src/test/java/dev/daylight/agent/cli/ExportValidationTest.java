@@ -1,20 +1,28 @@
 package dev.daylight.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.daylight.agent.export.OcsfSchema;
 import dev.daylight.protocol.Json;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.cyclonedx.Version;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,8 +106,72 @@ class ExportValidationTest {
   }
 
   @Test
-  void ocsfEventsMeetTheClassAndObjectRequirementsOf15() throws Exception {
+  void sarifDrawsNoErrorOrWarningFromTheSarifMultitool() throws Exception {
+    Optional<Path> tool = onPath("sarif-multitool");
+    assumeTrue(tool.isPresent(), "the SARIF multitool is not installed (npm install -g @microsoft/sarif-multitool,"
+        + " as .ci/run does): its validation is skipped");
+    Path log = Files.writeString(state.resolve("export.sarif"), export("sarif"));
+    assertThat(multitoolProblems(tool.get(), log)).isEmpty();
+
+    // The tool is live: a rule whose name repeats its id draws its SARIF1001 warning.
+    ObjectNode tree = (ObjectNode) Json.mapper().readTree(log.toFile());
+    ObjectNode rule = (ObjectNode) tree.path("runs").get(0).path("tool").path("driver").path("rules").get(0);
+    rule.put("name", rule.get("id").asText());
+    Files.write(log, Json.mapper().writeValueAsBytes(tree));
+    assertThat(multitoolProblems(tool.get(), log)).anySatisfy(p -> assertThat(p).startsWith("SARIF1001"));
+  }
+
+  /** The multitool's errors and warnings for {@code log}, as "RULE: message". */
+  private List<String> multitoolProblems(Path tool, Path log) throws Exception {
+    Path report = state.resolve("validation.sarif");
+    Files.deleteIfExists(report);
+    ProcessBuilder pb = new ProcessBuilder(tool.toString(), "validate", log.toString(), "--output", report.toString())
+        .redirectErrorStream(true);
+    pb.environment().put("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1"); // no ICU needed
+    Process p = pb.start();
+    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(console).isZero();
+    List<String> problems = new ArrayList<>();
+    for (JsonNode r : Json.mapper().readTree(report.toFile()).path("runs").get(0).path("results")) {
+      String level = r.path("level").asText("warning");
+      if (level.equals("error") || level.equals("warning")) {
+        problems.add(r.path("ruleId").asText() + ": " + r.path("message").toString());
+      }
+    }
+    return problems;
+  }
+
+  private static Optional<Path> onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(dir, name);
+      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Test
+  void ocsfEventsAreValidAgainstTheOfficial150Schema() throws Exception {
     JsonNode events = Json.mapper().readTree(export("ocsf"));
+    OcsfSchema schema = OcsfSchema.v150();
+    assertThat(events.findValues("class_uid")).extracting(JsonNode::asInt).contains(5001, 5020, 2004);
+    for (JsonNode e : events) {
+      assertThat(schema.validate(e)).as(e.toString()).isEmpty();
+    }
+    // The validator is live: an unknown attribute, a wrong enum value and a missing required one.
+    ObjectNode broken = (ObjectNode) events.get(0).deepCopy();
+    broken.put("made_up", 1);
+    broken.put("severity_id", 42);
+    broken.remove("time");
+    assertThat(schema.validate(broken)).hasSize(3);
+    ObjectNode finding = (ObjectNode) events.get(events.size() - 1).deepCopy();
+    assertThat(finding.path("class_uid").asInt()).isEqualTo(2004);
+    finding.putObject("cloud").put("provider", "AWS");
+    assertThat(schema.validate(finding)).singleElement().asString().contains("belongs to profile cloud");
+    ((ObjectNode) finding.path("metadata")).putArray("profiles").add("cloud");
+    assertThat(schema.validate(finding)).isEmpty();
     assertThat(events.size()).isGreaterThan(2);
     for (JsonNode e : events) {
       assertThat(e.path("metadata").path("version").asText()).isEqualTo("1.5.0");
@@ -111,8 +183,8 @@ class ExportValidationTest {
       // device: type_id required; endpoint's constraint: at least one of name, uid, hostname, ip...
       assertThat(device.has("type_id")).isTrue();
       assertThat(device.has("name") || device.has("uid") || device.has("hostname")).as(device.toString()).isTrue();
-      if (e.has("package")) {
-        assertThat(e.path("package").has("name") && e.path("package").has("version")).as(e.toString()).isTrue();
+      if (e.has("sbom")) {
+        assertThat(e.path("sbom").path("package").has("version")).as(e.toString()).isTrue();
       }
       if (e.path("class_uid").asInt() == 2004) {
         assertThat(e.path("finding_info").has("uid") && e.path("finding_info").has("title")).isTrue();

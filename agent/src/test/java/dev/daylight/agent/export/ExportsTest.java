@@ -65,7 +65,7 @@ class ExportsTest {
     assertThat(mal.path("severity_id").asInt()).isEqualTo(5);
     assertThat(mal.path("finding_info").path("uid").asText()).isEqualTo("mal:pm");
     assertThat(mal.path("malware").get(0).path("uid").asText()).isEqualTo("MAL-2025-47295");
-    assertThat(events.get(1).path("package").path("purl").asText()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+    assertThat(events.get(1).path("sbom").path("package").path("purl").asText()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
   }
 
   @Test

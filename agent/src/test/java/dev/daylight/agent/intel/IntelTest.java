@@ -107,6 +107,22 @@ class IntelTest {
   }
 
   @Test
+  void aPackageFolderNamedLikeAJsonFileIsWalkedNotReadAsARecord() throws IOException {
+    // The OpenSSF repository lays records out as osv/malicious/npm/NAME/ID.json, and npm names such
+    // as "pattern.json" exist.
+    Path dir = Files.createDirectories(tmp.resolve("osv/malicious/npm/pattern.json"));
+    Files.writeString(dir.resolve("MAL-2099-2.json"),
+        "{\"id\":\"MAL-2099-2\",\"modified\":\"2099-01-01T00:00:00Z\","
+            + "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"pattern.json\"},"
+            + "\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}");
+    Intel.Builder b = Intel.builder();
+    LoadReport r = b.add(tmp.resolve("osv"));
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.records()).isEqualTo(1);
+    assertThat(b.build().match("npm", "pattern.json", "1.0.0")).hasSize(1);
+  }
+
+  @Test
   void readsAnOsvExportZipAndReportsBadEntries() throws IOException {
     Path zip = tmp.resolve("all.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
@@ -173,6 +189,11 @@ class IntelTest {
   void theBundledSnapshotIsTheCommittedSourceDataInCompactForm() throws IOException {
     Path compiled = tmp.resolve("compiled.tsv.gz");
     Intel.Builder fromSource = Intel.builder();
+    try (var compact = Files.newDirectoryStream(Path.of("src/intel"), "*.tsv.gz")) {
+      for (Path p : compact) {
+        assertThat(fromSource.add(p).errors()).isEmpty();
+      }
+    }
     assertThat(fromSource.add(Path.of("src/intel/osv")).errors()).isEmpty();
     fromSource.build().writeCompact(compiled);
     Intel bundled = Intel.bundled();

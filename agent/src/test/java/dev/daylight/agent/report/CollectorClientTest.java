@@ -80,14 +80,14 @@ class CollectorClientTest {
     assertThat(client.send(report(), "node-key-canary")).isEqualTo(CollectorClient.Sent.RETRY);
     assertThatThrownBy(() -> client.enroll("s", new Host(null, "h", "linux", null, null, null, null)))
         .hasMessageContaining("redirect");
-    assertThatThrownBy(() -> client.policy("node-key-canary", null, null)).hasMessageContaining("HTTP 307");
+    assertThatThrownBy(() -> client.policy("node-key-canary", null, null, null)).hasMessageContaining("HTTP 307");
     assertThat(seen).hasSize(3).allSatisfy(line -> assertThat(line).startsWith(collector.getPort() + " "));
   }
 
   @Test
   void theIntelCursorIsSentAsOneEncodedParameter() throws IOException {
     URI collector = serve(x -> answer(x, 304, ""));
-    new CollectorClient(collector, null, null).policy("k", null, "2026-01-01T00:00:00Z|MAL-1&x=y#z");
+    new CollectorClient(collector, null, null).policy("k", null, "2026-01-01T00:00:00Z|MAL-1&x=y#z", null);
     assertThat(seen).singleElement().asString()
         .contains("/api/v1/policy?intelCursor=2026-01-01T00%3A00%3A00Z%7CMAL-1%26x%3Dy%23z ");
   }
@@ -102,7 +102,7 @@ class CollectorClientTest {
           .hasMessageContaining("not a plain token");
     }
     URI good = serve(x -> answer(x, 200, "{\"nodeId\":\"5f0c-11\",\"nodeKey\":\"Ab_9-x=\"}"));
-    assertThat(new CollectorClient(good, null, null).enroll("s", host).getValue()).isEqualTo("Ab_9-x=");
+    assertThat(new CollectorClient(good, null, null).enroll("s", host).nodeKey()).isEqualTo("Ab_9-x=");
   }
 
   @Test
@@ -121,11 +121,11 @@ class CollectorClientTest {
     URI fits = serve(x -> answerGzip(x, policyOfSize(cap)));
 
     for (URI collector : List.of(bomb, plain)) {
-      assertThatThrownBy(() -> new CollectorClient(collector, null, null).policy("k", null, null))
+      assertThatThrownBy(() -> new CollectorClient(collector, null, null).policy("k", null, null, null))
           .as(collector.toString()).isInstanceOf(IOException.class)
           .hasMessage("policy answer larger than 16 MiB (decoded): not read");
     }
-    Policy read = new CollectorClient(fits, null, null).policy("k", null, null).orElseThrow();
+    Policy read = new CollectorClient(fits, null, null).policy("k", null, null, null).orElseThrow().policy();
     assertThat(read.etag()).isEqualTo("\"p1\"");
     assertThat(read.intel()).singleElement().satisfies(r -> assertThat(r.path("pad").asText()).startsWith("aaa"));
   }

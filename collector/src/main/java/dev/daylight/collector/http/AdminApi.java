@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /** What the administrator changes: fleet decisions, the guard's mode, intel, owners, re-enrollment. */
 final class AdminApi {
   private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
+  /** The whole malicious-packages data set compiles to a few MB of gzip; this leaves ample room. */
+  static final int SNAPSHOT_CAP = 64 << 20;
 
   /** An administrator allows one re-enrollment ({@code revoke}: and ends the current key now). */
   record ReenrollRequest(String by, Boolean revoke, Integer hours) {}
@@ -70,6 +72,13 @@ final class AdminApi {
         Route.post("/api/v1/admin/intel", ADMIN, c -> {
           JsonNode[] records = c.body(JsonNode[].class);
           return c.ok(Map.of("stored", s.policy().addIntel(Arrays.asList(records))));
+        }),
+        // A whole snapshot (daylight intel compile's .tsv.gz) for every agent; ?by= says who.
+        Route.put("/api/v1/admin/intel/snapshot", ADMIN, c -> {
+          var stored = s.snapshots().store(HttpIo.body(c.request, SNAPSHOT_CAP), c.param("by"), c.now);
+          log.atInfo().addKeyValue("sha256", stored.sha256()).addKeyValue("lines", stored.lines())
+              .addKeyValue("by", c.param("by")).log("intel snapshot stored");
+          return c.ok(Map.of("sha256", stored.sha256(), "lines", stored.lines(), "bytes", stored.body().length));
         }));
   }
 

@@ -7,6 +7,7 @@ import dev.daylight.collector.ApiException;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.RawEvents;
 import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.protocol.AnswerSignature;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Report;
 import dev.daylight.protocol.ReportKind;
@@ -34,7 +35,9 @@ final class AgentApi {
           Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), c.now);
           metrics.enrollments.inc();
           log.atInfo().addKeyValue("node", done.nodeId()).addKeyValue("how", done.how()).log("enrolled");
-          return c.ok(Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how()));
+          // signingKey: the agent pins it and from then on applies only answers it signed.
+          return c.ok(Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how(),
+              "signingKey", s.signer().publicKeyBase64()));
         }),
         Route.post("/api/v1/reports", NODE, c -> report(s, metrics, c)),
         Route.get("/api/v1/policy", NODE, c -> {
@@ -48,8 +51,34 @@ final class AgentApi {
           }
           var policy = s.policy().forAgent(cursor);
           c.response.getHeaders().put(HttpHeader.ETAG, policy.etag());
-          return c.ok(policy);
+          return signed(s.signer(), c, policy);
+        }),
+        Route.get("/api/v1/intel/snapshot", NODE, c -> {
+          var snapshot = s.snapshots().latest().orElseThrow(ApiException::notFound);
+          c.response.getHeaders().put(HttpHeader.ETAG, snapshot.etag());
+          if (snapshot.etag().equals(c.request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+            c.response.setStatus(304);
+            c.response.write(true, null, c.callback);
+            return 304;
+          }
+          sign(s.signer(), c, snapshot.body());
+          HttpIo.send(c.response, 200, "application/gzip", snapshot.body(), c.callback);
+          return 200;
         }));
+  }
+
+  /** 200 with a detached signature over the exact body bytes; the JSON is the same as unsigned. */
+  private static int signed(SigningKey signer, Call c, Object body) throws java.io.IOException {
+    byte[] bytes = dev.daylight.protocol.Json.mapper().writeValueAsBytes(body);
+    sign(signer, c, bytes);
+    HttpIo.send(c.response, 200, "application/json", bytes, c.callback);
+    return 200;
+  }
+
+  private static void sign(SigningKey signer, Call c, byte[] bytes) {
+    c.response.getHeaders().put(AnswerSignature.HEADER, AnswerSignature.header(signer.sign(bytes)));
+    c.response.getHeaders().put(AnswerSignature.KEY_ID_HEADER, signer.keyId());
+    c.response.getHeaders().put(AnswerSignature.KEY_HEADER, signer.publicKeyBase64());
   }
 
   private static int report(Services s, Metrics metrics, Call c) throws Exception {

@@ -4,6 +4,7 @@ import dev.daylight.collector.fleet.FleetQueries;
 import dev.daylight.collector.fleet.Owners;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.ReportIngest;
+import dev.daylight.collector.policy.IntelSnapshots;
 import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.WriteQueue;
@@ -32,7 +33,8 @@ public final class CollectorServer implements AutoCloseable {
 
   public CollectorServer(String host, int port, Tls tls, Database db, Enrollment enrollment,
       ReportIngest ingest, FleetQueries fleet, PolicyService policy, Owners owners, String adminToken,
-      String metricsToken, Supplier<WriteQueue.Stats> writeStats) throws Exception {
+      String metricsToken, Supplier<WriteQueue.Stats> writeStats, SigningKey signer, IntelSnapshots snapshots)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(256, 8);
     threads.setName("daylight-http");
     server = new Server(threads);
@@ -55,7 +57,7 @@ public final class CollectorServer implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     Services services = new Services(db, enrollment, ingest, fleet, policy, owners, adminToken,
-        metricsToken, Clock.systemUTC());
+        metricsToken, Clock.systemUTC(), signer, snapshots);
     graceful = new GracefulHandler(new Router(services, new Metrics(writeStats)));
     server.setHandler(graceful);
     // Idle keep-alive connections would hold a graceful stop until its timeout: the wait for

@@ -1,0 +1,60 @@
+package dev.daylight.collector.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.daylight.protocol.AnswerSignature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SigningKeyTest {
+  @TempDir Path tmp;
+  private final byte[] body = "{\"entries\":[]}".getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void madeOnFirstStartOwnerOnlyAndTheSameKeyAfterARestart() throws IOException {
+    Path file = tmp.resolve("keys/signing.pem");
+    SigningKey first = SigningKey.loadOrCreate(file);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    SigningKey again = SigningKey.loadOrCreate(file);
+    assertThat(again.keyId()).isEqualTo(first.keyId()).hasSize(16);
+    assertThat(AnswerSignature.problem(first.publicKeyBase64(), body, AnswerSignature.header(again.sign(body))))
+        .isEmpty();
+    assertThat(AnswerSignature.problem(SigningKey.ephemeral().publicKeyBase64(), body,
+        AnswerSignature.header(again.sign(body)))).hasValueSatisfying(p -> assertThat(p).contains("does not verify"));
+  }
+
+  @Test
+  void aFileWhosePublicKeyIsAnotherKeysOrThatHoldsNoKeyIsRefused() throws IOException {
+    Path a = tmp.resolve("a.pem");
+    Path b = tmp.resolve("b.pem");
+    SigningKey.loadOrCreate(a);
+    SigningKey.loadOrCreate(b);
+    String mixed = Files.readString(a).substring(0, Files.readString(a).indexOf("-----BEGIN PUBLIC KEY"))
+        + Files.readString(b).substring(Files.readString(b).indexOf("-----BEGIN PUBLIC KEY"));
+    Path broken = Files.writeString(tmp.resolve("mixed.pem"), mixed);
+    assertThatThrownBy(() -> SigningKey.loadOrCreate(broken)).hasMessageContaining("not the private key's");
+    Path empty = Files.writeString(tmp.resolve("empty.pem"), "nothing here\n");
+    assertThatThrownBy(() -> SigningKey.loadOrCreate(empty)).hasMessageContaining("openssl genpkey -algorithm ed25519");
+  }
+
+  @Test
+  void aKeyMadeWithOpensslAsTheHelpSaysIsRead() throws Exception {
+    assumeTrue(new ProcessBuilder("openssl", "version").start().waitFor() == 0, "openssl not installed: skipped");
+    Path f = tmp.resolve("ossl.pem");
+    assertThat(new ProcessBuilder("openssl", "genpkey", "-algorithm", "ed25519", "-out", f.toString())
+        .inheritIO().start().waitFor()).isZero();
+    Process pub = new ProcessBuilder("openssl", "pkey", "-in", f.toString(), "-pubout").start();
+    String pem = new String(pub.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    assertThat(pub.waitFor()).isZero();
+    Files.writeString(f, Files.readString(f) + pem);
+    SigningKey k = SigningKey.loadOrCreate(f);
+    assertThat(AnswerSignature.problem(k.publicKeyBase64(), body, AnswerSignature.header(k.sign(body)))).isEmpty();
+  }
+}
