@@ -24,12 +24,17 @@ import java.util.regex.Pattern;
 public final class Capabilities {
   private static final List<CapabilityClass> CLASSES = load();
 
-  record CapabilityClass(String id, String label, List<String> modules, List<Pattern> tools, List<String> hosts,
-      List<String> kinds) {
-    boolean module(String name) {
-      String n = name.toLowerCase(Locale.ROOT);
-      for (String m : modules) {
-        if (m.endsWith("*") ? n.startsWith(m.substring(0, m.length() - 1)) : n.equals(m) || n.startsWith(m + ".")) {
+  record CapabilityClass(String id, String shortWord, String label, List<String> exact, List<String> prefixes,
+      List<Pattern> tools, List<String> hosts, List<String> kinds) {
+    /** {@code lowerName}: a module name already in lower case (done once per indicator, not per class). */
+    boolean module(String lowerName) {
+      for (String m : exact) {
+        if (lowerName.equals(m)) {
+          return true;
+        }
+      }
+      for (String p : prefixes) {
+        if (lowerName.startsWith(p)) {
           return true;
         }
       }
@@ -57,33 +62,59 @@ public final class Capabilities {
     return CLASSES.stream().filter(c -> c.id().equals(cls)).map(CapabilityClass::label).findFirst();
   }
 
+  /** The one word the CLI table shows for a class ("email"); the id itself for an unknown class. */
+  public static String shortWord(String cls) {
+    return CLASSES.stream().filter(c -> c.id().equals(cls)).map(CapabilityClass::shortWord).findFirst().orElse(cls);
+  }
+
+  /**
+   * The classes the tools a client's records show being called belong to, one entry per class with
+   * the first such tool as evidence (kind {@code tool-call}); tools matching no class add nothing.
+   */
+  public static List<Capability> ofCalledTools(List<String> tools) {
+    List<Capability> out = new ArrayList<>();
+    for (CapabilityClass c : CLASSES) {
+      tools.stream().filter(c::tool).findFirst().ifPresent(t ->
+          out.add(new Capability(c.id(), new Evidence("tool-call", null, null, "called tool " + t))));
+    }
+    return out;
+  }
+
   /** The classes of a readable fingerprint; empty when {@code f.unreadable()} (the caller says why). */
   public static List<Capability> of(Fingerprint f) {
     List<Capability> out = new ArrayList<>();
     if (f.unreadable() != null) {
       return out;
     }
+    List<Indicator> all = f.indicators();
+    String[] lower = new String[all.size()];
+    for (int k = 0; k < lower.length; k++) {
+      String kind = all.get(k).kind();
+      lower[k] = kind.equals("import") || kind.equals("dependency") ? all.get(k).value().toLowerCase(Locale.ROOT) : null;
+    }
     for (CapabilityClass c : CLASSES) {
-      first(f, c).ifPresent(i -> out.add(new Capability(c.id(),
+      first(f, c, lower).ifPresent(i -> out.add(new Capability(c.id(),
           Evidence.file(i.file(), i.line(), i.kind().equals("tool") ? "tool " + i.value() : i.text()))));
     }
     return out;
   }
 
-  private static Optional<Indicator> first(Fingerprint f, CapabilityClass c) {
-    for (Indicator i : f.indicators()) {
-      if (i.kind().equals("import") && c.module(i.value())) {
-        return Optional.of(i);
+  private static Optional<Indicator> first(Fingerprint f, CapabilityClass c, String[] lower) {
+    List<Indicator> all = f.indicators();
+    for (int k = 0; k < all.size(); k++) {
+      if (all.get(k).kind().equals("import") && c.module(lower[k])) {
+        return Optional.of(all.get(k));
       }
     }
-    for (Indicator i : f.indicators()) {
+    for (Indicator i : all) {
       if (c.kinds().contains(i.kind()) || (i.kind().equals("tool") && c.tool(i.value()))
           || (i.kind().equals("destination") && c.host(i.value()))) {
         return Optional.of(i);
       }
     }
-    for (Indicator i : f.indicators()) {
-      if (i.kind().equals("dependency") && !i.subkind().equals("lookalike") && c.module(i.value())) {
+    for (int k = 0; k < all.size(); k++) {
+      Indicator i = all.get(k);
+      if (i.kind().equals("dependency") && !i.subkind().equals("lookalike") && c.module(lower[k])) {
         return Optional.of(i);
       }
     }
@@ -102,8 +133,19 @@ public final class Capabilities {
       }
       List<CapabilityClass> out = new ArrayList<>();
       for (JsonNode n : JsonTrees.read(in).path("classes")) {
-        out.add(new CapabilityClass(n.path("class").asText(), n.path("label").asText(),
-            strings(n, "modules"), strings(n, "tools").stream().map(Pattern::compile).toList(),
+        List<String> exact = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        for (String m : strings(n, "modules")) {
+          String lower = m.toLowerCase(Locale.ROOT);
+          if (lower.endsWith("*")) {
+            prefixes.add(lower.substring(0, lower.length() - 1));
+          } else {
+            exact.add(lower);
+            prefixes.add(lower + "."); // python submodules: google.cloud.storage
+          }
+        }
+        out.add(new CapabilityClass(n.path("class").asText(), n.path("short").asText(), n.path("label").asText(),
+            List.copyOf(exact), List.copyOf(prefixes), strings(n, "tools").stream().map(Pattern::compile).toList(),
             strings(n, "hosts"), strings(n, "kinds")));
       }
       return List.copyOf(out);

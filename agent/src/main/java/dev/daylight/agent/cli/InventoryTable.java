@@ -1,5 +1,6 @@
 package dev.daylight.agent.cli;
 
+import dev.daylight.agent.capability.Capabilities;
 import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Client;
@@ -31,6 +32,17 @@ final class InventoryTable {
     return s.blockedBy() != null ? "blocked" : s.approval() == Approval.PENDING ? "pending" : "no";
   }
 
+  /** The capability classes in short words ("email, chat"); "-" for none, "?" when nothing could be read. */
+  static String can(McpServer s) {
+    if (s.capabilities() == null) {
+      return "?";
+    }
+    if (s.capabilities().isEmpty()) {
+      return "-";
+    }
+    return String.join(",", s.capabilities().stream().map(c -> Capabilities.shortWord(c.cls())).toList());
+  }
+
   static void print(Inventory inv, PrintWriter out) {
     print(inv, out, Terminal.current());
   }
@@ -40,10 +52,11 @@ final class InventoryTable {
     for (Client c : inv.clients()) {
       names.put(c.id(), c.name());
     }
-    Table t = new Table("CLIENT", "SCOPE", "NAME", "TRANSPORT", "PACKAGE / TARGET", "ON", "CONFIG:LINE").keepTail(6);
+    Table t = new Table("CLIENT", "SCOPE", "NAME", "TRANSPORT", "PACKAGE / TARGET", "ON", "CAN", "CONFIG:LINE")
+        .keepTail(7);
     for (McpServer s : inv.servers()) {
       t.row(names.getOrDefault(s.client(), s.client()), s.scope().wire(), s.name(), s.transport().wire(),
-          target(s), on(s), s.configPath() + (s.line() == null ? "" : ":" + s.line()));
+          target(s), on(s), can(s), s.configPath() + (s.line() == null ? "" : ":" + s.line()));
     }
     t.print(out, term);
     out.println();

@@ -1,6 +1,7 @@
 package dev.daylight.agent.cli;
 
 import dev.daylight.identity.Purls;
+import dev.daylight.agent.approval.Approvals;
 import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.intel.Ecosystems;
 import dev.daylight.agent.release.Reviewer;
@@ -46,8 +47,10 @@ final class ReviewCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "show, approve or deny")
   Decision decision;
 
-  @Parameters(index = "1", paramLabel = "PURL[@VERSION]",
-      description = "e.g. pkg:npm/postmark-mcp@1.0.16 (show without a version: the version servers run now)")
+  @Parameters(index = "1", paramLabel = "PURL[@VERSION]|server:NAME|class:ID",
+      description = "e.g. pkg:npm/postmark-mcp@1.0.16 (show without a version: the version servers run now);"
+          + " approve also takes server:NAME (that server, any version) or class:ID (every server with"
+          + " that capability class, e.g. class:email-send)")
   String target;
 
   @Option(names = "--by", description = "Who decided (default: the current user).")
@@ -68,6 +71,9 @@ final class ReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (Approvals.isSubject(target)) {
+      return subject();
+    }
     if (!target.startsWith("pkg:") || target.endsWith("@")) {
       throw usage();
     }
@@ -118,7 +124,46 @@ final class ReviewCommand implements Callable<Integer> {
       ReviewState state = decision == Decision.approve ? ReviewState.APPROVED : ReviewState.DENIED;
       List<ChangeEvent> events = s.review(purl, version, state, by != null ? by : System.getProperty("user.name"),
           reason);
+      if (state == ReviewState.APPROVED) {
+        events = new ArrayList<>(events);
+        events.addAll(Approvals.closeApproved(s)); // its capabilities are approved with the version
+      }
       Guard.refresh(store.dir(), s); // the hook lets the approved version through from the next call
+      for (ChangeEvent e : events) {
+        out.println(e.type().wire() + ": " + Visible.of(e.summary()));
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /**
+   * {@code approve server:NAME} or {@code class:ID}: every server of that name, or with that class,
+   * needs no further approval for its capabilities on this machine.
+   */
+  private int subject() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (decision != Decision.approve) {
+      err.println("daylight review: " + Visible.of(target) + ": a server or a class is approved here; denying one is"
+          + " the fleet's decision (deny a package version with: daylight review deny PURL@VERSION)");
+      return ExitCodes.USAGE;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Store s = store.open()) {
+      if (target.startsWith("server:") && !force && s.latest().map(i -> i.servers().stream()
+          .noneMatch(m -> m.name().equals(target.substring("server:".length())))).orElse(true)) {
+        err.println("daylight review: no server named '" + Visible.of(target.substring("server:".length()))
+            + "' in the latest scan; check the spelling, or give --force to record the approval anyway");
+        return ExitCodes.USAGE;
+      }
+      List<ChangeEvent> events;
+      try {
+        events = Approvals.approve(s, target.strip(), by != null ? by : System.getProperty("user.name"), null);
+      } catch (IllegalArgumentException e) {
+        err.println("daylight review: " + Visible.of(e.getMessage()));
+        return ExitCodes.USAGE;
+      }
+      Guard.refresh(store.dir(), s);
       for (ChangeEvent e : events) {
         out.println(e.type().wire() + ": " + Visible.of(e.summary()));
       }

@@ -17,6 +17,8 @@ import java.util.Optional;
 final class Decisions {
   static final String MALICIOUS_RULE = "malicious-package";
   static final String DENIED_RULE = "denied";
+  /** The approval stage's rule; its title names the server, the class and its words. */
+  static final String UNAPPROVED_RULE = "unapproved-capability";
 
   private Decisions() {}
 
@@ -59,6 +61,14 @@ final class Decisions {
       return decision(s, Verdict.SUSPENDED, subject, "Daylight: " + pkgName + " changed to "
           + pkg.version() + " and is suspended until reviewed; ask IT, or once you have reviewed it run"
           + " `daylight review approve " + subject + "`");
+    }
+    // Matched by server only: the finding is about this server's classes, not its package's.
+    Optional<Finding> unapproved = open.stream().map(StoredFinding::finding)
+        .filter(f -> f.rule().equals(UNAPPROVED_RULE) && s.id().equals(f.serverId())).findFirst();
+    if (unapproved.isPresent()) {
+      return decision(s, Verdict.NEEDS_APPROVAL, subject, "Daylight: " + unapproved.get().title()
+          + ", so this call needs an approval; ask IT, or once you have reviewed it run"
+          + " `daylight review approve " + (pkg != null && pkg.version() != null ? subject : "server:" + s.name()) + "`");
     }
     return decision(s, Verdict.ALLOW, subject, "");
   }

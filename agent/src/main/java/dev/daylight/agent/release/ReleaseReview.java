@@ -155,6 +155,15 @@ public final class ReleaseReview {
     return v == null || v.length() <= VALUE_MAX ? v : v.substring(0, VALUE_MAX - 1) + "…";
   }
 
+  /**
+   * A version's finding as one server running it carries it: the same finding, its own id (two
+   * servers running one version each have theirs, which a review of the version closes together).
+   */
+  static Finding forServer(Finding f, String serverId) {
+    return new Finding(id(f.rule(), f.id(), serverId), f.rule(), f.severity(), f.title(), serverId, f.purl(),
+        f.advisory(), f.evidence(), f.remediation(), f.release());
+  }
+
   private static String id(String rule, String... subject) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

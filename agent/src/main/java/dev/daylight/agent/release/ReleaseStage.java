@@ -11,10 +11,9 @@ import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fingerprints the installed package versions seen for the first time and adds the release
@@ -39,14 +38,18 @@ public final class ReleaseStage implements ScanStage {
       inventory = withCapabilities(inventory, store.capabilities());
       Reviewer reviewer = new Reviewer(store, inventory.packages());
       List<Finding> all = new ArrayList<>(inventory.findings());
-      Set<String> done = new HashSet<>();
+      // One review per version; its findings are given to every server that runs it, so each
+      // server (a tray card, a collector row) shows what its own version changed.
+      Map<String, List<Finding>> reviewed = new HashMap<>();
       for (McpServer s : inventory.servers()) {
         PackageRef p = s.pkg();
-        if (p == null || p.version() == null || p.purl() == null
-            || !done.add(Purls.base(p.purl()) + "@" + p.version())) {
+        if (p == null || p.version() == null || p.purl() == null) {
           continue;
         }
-        all.addAll(reviewer.review(p.purl(), p.ecosystem(), p.version(), s.id()));
+        for (Finding f : reviewed.computeIfAbsent(Purls.base(p.purl()) + "@" + p.version(),
+            k -> reviewer.review(p.purl(), p.ecosystem(), p.version(), null))) {
+          all.add(ReleaseReview.forServer(f, s.id()));
+        }
       }
       return all.size() == inventory.findings().size() ? inventory : inventory.withFindings(all);
     }

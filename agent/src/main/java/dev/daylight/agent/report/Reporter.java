@@ -1,5 +1,7 @@
 package dev.daylight.agent.report;
 
+import dev.daylight.agent.approval.ApprovalPolicy;
+import dev.daylight.agent.approval.Approvals;
 import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.intel.IntelStore;
 import dev.daylight.agent.store.OutboxItem;
@@ -176,6 +178,8 @@ public final class Reporter {
     // Blank when the fleet leaves the guard to each machine (the local mode then applies).
     store.putSetting(Guard.FLEET_MODE, p.get().guard() == null ? "" : p.get().guard().mode());
     store.putSetting(Guard.FLEET_INSTALL_HOOKS, p.get().guard() == null ? "" : Boolean.toString(p.get().guard().installHooks()));
+    store.putSetting(ApprovalPolicy.FLEET_CLASSES, ApprovalPolicy.fleetSetting(p.get().approvalClasses()));
+    Approvals.closeApproved(store); // a fleet approval by class or server lets the guard through now
     if (!p.get().intel().isEmpty()) {
       // Intel first, cursor after: a crash in between fetches the same records again, no gap.
       // The next scan's IntelSource sees the imported records.

@@ -210,6 +210,69 @@ public final class Store implements AutoCloseable {
     });
   }
 
+  /**
+   * A person approves a whole server ({@code server:NAME}) or a capability class ({@code class:ID})
+   * on this machine; the caller checks the subject. Recorded as a review-changed event.
+   */
+  public synchronized List<ChangeEvent> approveSubject(String subject, String by, String reason) {
+    return tx(conn -> {
+      Instant now = now();
+      boolean before = Sql.one(conn, "SELECT 1 FROM approvals WHERE subject = ?", rs -> true, subject).orElse(false);
+      Sql.update(conn, "INSERT INTO approvals(subject, decided_by, reason, decided_at) VALUES (?,?,?,?)"
+          + " ON CONFLICT(subject) DO UPDATE SET decided_by = excluded.decided_by, reason = excluded.reason,"
+          + " decided_at = excluded.decided_at", subject, by, reason, now);
+      String was = before ? "approved" : "unreviewed";
+      List<ChangeEvent> events = List.of(Events.event(dev.daylight.protocol.ChangeType.REVIEW_CHANGED, now, null,
+          null, subject, null, subject + " " + was + " -> approved" + (reason == null ? "" : " (" + reason + ")"),
+          java.util.Map.of("state", was), java.util.Map.of("state", "approved")));
+      Events.insert(conn, events);
+      new Outbox(conn).enqueueDelta(events, now);
+      Meta.bump(conn);
+      return events;
+    });
+  }
+
+  /** Every package version's local review state, keyed {@code purl@version} (base purl): one read per scan. */
+  public synchronized java.util.Map<String, ReviewState> reviewStates() {
+    java.util.Map<String, ReviewState> out = new java.util.HashMap<>();
+    Sql.list(c, "SELECT purl, version, state FROM reviews", rs -> out.put(rs.getString(1) + "@" + rs.getString(2),
+        ReviewState.parse(rs.getString(3))));
+    return out;
+  }
+
+  /** The subjects ({@code server:NAME}, {@code class:ID}) a person approved on this machine. */
+  public synchronized Set<String> approvedSubjects() {
+    return Set.copyOf(Sql.list(c, "SELECT subject FROM approvals", rs -> rs.getString(1)));
+  }
+
+  /**
+   * Resolves the open findings among {@code findingIds} now, not at the next scan (an approval made
+   * them moot): their resolved events are kept and sent like a scan's.
+   */
+  public synchronized List<ChangeEvent> resolveFindings(List<String> findingIds) {
+    if (findingIds.isEmpty()) {
+      return List.of();
+    }
+    return tx(conn -> {
+      Instant now = now();
+      FindingBook book = new FindingBook(conn, now);
+      List<ChangeEvent> events = new ArrayList<>();
+      for (String id : findingIds) {
+        if (book.isOpen(id)) {
+          Finding f = book.body(id);
+          book.resolve(id);
+          events.add(Events.findingResolved(f, null, now));
+        }
+      }
+      if (!events.isEmpty()) {
+        Events.insert(conn, events);
+        new Outbox(conn).enqueueDelta(events, now);
+        Meta.bump(conn);
+      }
+      return events;
+    });
+  }
+
   public synchronized Optional<ReviewState> reviewState(String purl, String version) {
     return new Reviews(c).local(Purls.base(purl), version);
   }

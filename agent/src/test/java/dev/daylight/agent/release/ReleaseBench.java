@@ -75,7 +75,8 @@ public final class ReleaseBench {
         .getProcessCpuTime();
   }
 
-  private static void layOut(Path home, int n) throws IOException {
+  /** The benchmark home: N npx runs, each one package of 20 code files; shared with CapabilityBench. */
+  public static void layOut(Path home, int n) throws IOException {
     Random r = new Random(42);
     for (int i = 0; i < n; i++) {
       Path run = home.resolve(".npm/_npx/run" + i);

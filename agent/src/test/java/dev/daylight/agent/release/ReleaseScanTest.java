@@ -116,6 +116,30 @@ class ReleaseScanTest {
   }
 
   @Test
+  void everyServerRunningTheReviewedVersionCarriesItsFindings() throws Exception {
+    PackagePair.write(home.resolve(".claude.json"),
+        "{\"mcpServers\":{\"mail\":{\"command\":\"npx\",\"args\":[\"-y\",\"postmark-mcp\"]}}}");
+    cached("aaaa", "1.0.15", false);
+    cached("bbbb", "1.0.16", true);
+
+    assertThat(scan()).isZero();
+
+    List<JsonNode> found = releaseFindings();
+    assertThat(found).hasSize(2);
+    List<String> servers = new ArrayList<>();
+    Json.mapper().readTree(out).path("servers").forEach(s -> servers.add(s.path("id").asText()));
+    assertThat(found).extracting(f -> f.path("serverId").asText()).containsExactlyInAnyOrderElementsOf(servers);
+    assertThat(found).extracting(f -> f.path("id").asText()).doesNotHaveDuplicates();
+    assertThat(found).allSatisfy(f -> assertThat(f.path("release").path("value").asText()).isEqualTo("phan@giftshop.club"));
+
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--override-malicious", "test fixture",
+        "--state-dir", state.toString())).isZero();
+    try (Store s = Store.open(state)) {
+      assertThat(s.findings(true)).noneSatisfy(f -> assertThat(f.finding().rule()).startsWith("release-"));
+    }
+  }
+
+  @Test
   void withNoBaselineTheNewestCachedVersionIsComparedWithTheNextOlder() throws Exception {
     cached("aaaa", "1.0.15", false);
     cached("bbbb", "1.0.16", true);
