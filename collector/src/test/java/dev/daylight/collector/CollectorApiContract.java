@@ -288,6 +288,100 @@ abstract class CollectorApiContract {
   }
 
   @Test
+  void devicesAreFoundByAnyPartOfHostOrOwnerInAnyCaseAndByTimeLastSeen() {
+    Map<String, Node> nodes = new java.util.LinkedHashMap<>();
+    for (String[] h : new String[][] {{"Build-Box-7", "Dana"}, {"alice-laptop", "alice"}, {"bob-desktop", "bob"}}) {
+      Node n = enroll(h[0], h[1]);
+      nodes.put(h[0], n);
+      assertThat(send(n, Fixtures.snapshot(n.id(), Fixtures.inventory(Fixtures.host(h[0], h[1]), List.of(), List.of())))
+          .status()).isEqualTo(200);
+    }
+    assertThat(hostsFound("q=box")).containsExactly("Build-Box-7");
+    assertThat(hostsFound("q=DANA")).containsExactly("Build-Box-7");
+    assertThat(hostsFound("q=" + java.net.URLEncoder.encode("-LAP", java.nio.charset.StandardCharsets.UTF_8)))
+        .containsExactly("alice-laptop");
+    assertThat(hostsFound("q=ob")).containsExactly("bob-desktop");
+    assertThat(hostsFound("q=to")).containsExactly("alice-laptop", "bob-desktop");
+    assertThat(hostsFound("q=nowhere")).isEmpty();
+    // A device that reports a new host name is found by the new one only.
+    Node alice = nodes.get("alice-laptop");
+    assertThat(send(alice, Fixtures.snapshot(alice.id(), Fixtures.inventory(Fixtures.host("renamed-7", "alice"),
+        List.of(), List.of()))).status()).isEqualTo(200);
+    assertThat(hostsFound("q=laptop")).isEmpty();
+    assertThat(hostsFound("q=amed-7")).containsExactly("renamed-7");
+    assertThat(hostsFound("q=-7")).containsExactly("Build-Box-7", "renamed-7");
+
+    long now = System.currentTimeMillis();
+    assertThat(hostsFound("seenBefore=" + (now - 7 * 86_400_000L))).isEmpty();
+    assertThat(hostsFound("seenBefore=" + (now + 60_000)))
+        .containsExactlyInAnyOrder("Build-Box-7", "bob-desktop", "renamed-7");
+    assertThat(hostsFound("seenBefore=" + (now + 60_000) + "&q=box")).containsExactly("Build-Box-7");
+    assertThat(hostsFound("seenAfter=" + (now - 60_000))).hasSize(3);
+  }
+
+  private List<String> hostsFound(String query) {
+    Http.Answer a = http.get("/api/v1/devices?" + query, ADMIN);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<String> hosts = new java.util.ArrayList<>();
+    a.json().get("devices").forEach(d -> hosts.add(d.get("hostname").asText()));
+    return hosts;
+  }
+
+  @Test
+  void incidentPagesComeInHostOrderWithTheRangeJudgedPerVersion() {
+    String[][] fleet = {
+      {"zeta-box", "1.0.16"}, {"Alpha-box", "1.0.18"}, {"alpha-box", "1.0.15"}, {"mid-box", "1.0.17"},
+      {"beta-box", "1.0.16"}, {"Omega-box", "1.0.9"}, {"gamma-box", null}};
+    for (String[] d : fleet) {
+      Node n = enroll(d[0], "u");
+      List<McpServer> servers = new java.util.ArrayList<>(List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", d[1])));
+      if (d[0].equals("beta-box")) {
+        servers.add(Fixtures.server("claude-code", "mail", "postmark-mcp", "1.0.19"));
+        servers.add(Fixtures.server("cursor", "github", "@modelcontextprotocol/server-github", "2025.4.8"));
+      }
+      List<dev.daylight.protocol.InstalledPackage> cache = d[0].equals("mid-box")
+          ? List.of(new dev.daylight.protocol.InstalledPackage("pkg:npm/postmark-mcp@1.0.20", "npm", "postmark-mcp",
+              "1.0.20", "npx-cache", "/home/u/.npm/_npx/1/node_modules/postmark-mcp", null, List.of(), null))
+          : List.of();
+      Inventory inv = new Inventory(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), Instant.now(),
+          Fixtures.host(d[0], "u"), List.of(), servers, cache, List.of(), List.of(), List.of());
+      assertThat(send(n, Fixtures.snapshot(n.id(), inv)).status()).isEqualTo(200);
+    }
+    // Java's order of the key (host name, node, client, server, version): capitals first.
+    assertThat(incidentRows("&range=%3E%3D1.0.16", 2)).containsExactly(
+        "Alpha-box cursor postmark 1.0.18", "beta-box claude-code mail 1.0.19", "beta-box cursor postmark 1.0.16",
+        "mid-box null null 1.0.20", "mid-box cursor postmark 1.0.17", "zeta-box cursor postmark 1.0.16");
+    assertThat(incidentRows("&range=%3C1.0.16", 1)).containsExactly(
+        "Omega-box cursor postmark 1.0.9", "alpha-box cursor postmark 1.0.15");
+    assertThat(incidentRows("&range=%3E%3D9.0.0", 3)).isEmpty();
+    assertThat(incidentRows("", 3)).hasSize(9).contains("gamma-box cursor postmark null");
+    JsonNode first = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&range=%3E%3D1.0.16&limit=4", ADMIN).json();
+    assertThat(first.get("total").asLong()).isEqualTo(6);
+    assertThat(http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp@1.0.16", ADMIN).json().get("total").asLong())
+        .isEqualTo(2);
+  }
+
+  /** Every page of the incident for postmark-mcp, {@code limit} rows a page, as "host client server version". */
+  private List<String> incidentRows(String range, int limit) {
+    List<String> rows = new java.util.ArrayList<>();
+    String cursor = "";
+    long total = -1;
+    do {
+      Http.Answer a = http.get("/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp" + range + "&limit=" + limit
+          + "&cursor=" + cursor, ADMIN);
+      assertThat(a.status()).as(a.body()).isEqualTo(200);
+      JsonNode page = a.json();
+      assertThat(page.get("devices").size()).isLessThanOrEqualTo(limit);
+      total = page.get("total").asLong();
+      page.get("devices").forEach(d -> rows.add(d.get("hostname").asText() + " " + d.get("client").asText() + " "
+          + d.get("serverName").asText() + " " + d.get("version").asText()));
+      cursor = page.get("next").isNull() ? null : page.get("next").asText();
+    } while (cursor != null);
+    assertThat(rows).hasSize((int) total);
+    return rows;
+  }
+
+  @Test
   void largeIntelIsPagedBySizeSoNoPolicyAnswerGrowsPastWhatAgentsAccept() throws Exception {
     Node n = enroll("intel-host", "jo");
     String padding = "x".repeat(1_000_000);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's API calls over a large fleet on PostgreSQL: the collector's bench seeding fills
@@ -25,12 +26,18 @@ import org.junit.jupiter.api.Test;
 class ConsoleBench {
   private static final int RUNS = 200;
 
+  /** The SQLite file (about 800 MB at 100,000 devices), removed after the run. */
+  @TempDir java.nio.file.Path tmp;
+
   @Test
   void everyPagesCallOverAHundredThousandDevices() throws Exception {
     Assumptions.assumeTrue(System.getProperty("console.bench") != null, "benchmark only with -Dconsole.bench=1");
     int devices = Integer.getInteger("console.bench.devices", 100_000);
     int servers = Integer.getInteger("console.bench.servers", 20);
-    String spec = TestPostgres.get().newDatabase();
+    // -Dconsole.bench.db=sqlite runs the same calls on a SQLite file (a team's collector).
+    String spec = "sqlite".equals(System.getProperty("console.bench.db"))
+        ? "sqlite:" + tmp.resolve("fleet.db")
+        : TestPostgres.get().newDatabase();
     try (Collector init = Collector.start(new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
       // migrations only: the seed writes straight into the schema they create
     }
@@ -75,7 +82,8 @@ class ConsoleBench {
           http.get(path, ADMIN);
         }
       }
-      StringBuilder out = new StringBuilder(String.format("console bench: %,d devices, %,d server rows, %,d findings;"
+      StringBuilder out = new StringBuilder(String.format("console bench (" + spec.substring(0, spec.indexOf(':'))
+          + "): %,d devices, %,d server rows, %,d findings;"
           + " package count snapshot %.0f ms; load %s%n", devices, (long) devices * servers, devices * 3L, countMs,
           Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim()));
       for (var call : calls.entrySet()) {

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,21 +20,28 @@ import java.util.stream.Collectors;
 /** The incident query: who runs a package, in which versions, clients and configs. */
 final class Incident {
   /**
-   * Every device row holding a purl, as a configured server's package or installed on disk. The
-   * node's hostname, owner and OS are read afterwards by primary key for the nodes that matched:
-   * joining made PostgreSQL hash every node of the fleet, and one scalar subquery per fact and row
-   * cost three probes a row (figures in docs/PERFORMANCE.md, "Fleet console").
+   * Every device row holding a purl, as a configured server's package or installed on disk, each
+   * with its node's host name (the list's first sort key). {@code {versions}} narrows both halves
+   * to the versions the range accepts. The host name is one primary-key probe a matching row: a
+   * join made PostgreSQL hash every node of the fleet (figures in docs/PERFORMANCE.md, "Fleet
+   * console"); the other node facts are read for the page's rows only.
    */
-  private static final String INCIDENT =
+  private static final String ROWS =
       "SELECT s.node_id AS \"nodeId\", s.os_user AS \"osUser\", s.client AS \"client\", s.enabled AS \"enabled\","
           + " s.approval AS \"approval\", s.blocked_by AS \"blockedBy\", s.config_path AS \"configPath\","
           + " s.server_name AS \"serverName\", s.version AS \"version\", s.first_seen AS \"firstSeen\","
-          + " s.last_seen AS \"lastSeen\" FROM device_servers s WHERE s.purl = ?"
+          + " s.last_seen AS \"lastSeen\" FROM device_servers s WHERE s.purl = ?{serverVersions}"
           + " UNION ALL"
           + " SELECT p.node_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.version, p.first_seen, p.last_seen"
-          + " FROM device_packages p WHERE p.purl = ?"
+          + " FROM device_packages p WHERE p.purl = ?{packageVersions}"
           + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
           + " AND s2.purl = p.purl AND COALESCE(s2.version, '') = p.version)";
+  /** The sort key, as Java's String order would sort it: PostgreSQL's "C" collation is code-point order. */
+  private static final String KEY = "k_h{C}, \"nodeId\"{C}, COALESCE(\"client\", ''){C},"
+      + " COALESCE(\"serverName\", ''){C}, COALESCE(\"version\", ''){C}";
+  /** The versions the fleet runs, from the (purl, version) indexes alone where the engine can. */
+  private static final String VERSIONS = "SELECT DISTINCT version AS v FROM device_servers WHERE purl = ?"
+      + " UNION SELECT DISTINCT version FROM device_packages WHERE purl = ?";
   private static final int NODE_CHUNK = 500;
 
   private static final List<String> INCIDENT_KEY = List.of("hostname", "nodeId", "client", "serverName", "version");
@@ -47,7 +53,7 @@ final class Incident {
   }
 
   /**
-   * Every device whose latest inventory holds the package: as a server's package, or installed
+   * Every device whose latest inventory holds the package: as a server's package or installed
    * on disk. A version in the purl or a range narrows it; rows of unknown version match no range.
    */
   Map<String, Object> devices(String purl, Optional<String> range, String cursor, int limit) throws SQLException {
@@ -71,42 +77,76 @@ final class Incident {
       throw ApiException.badRequest("range: " + e.getMessage());
     }
     boolean narrowed = range.isPresent() || exact.isPresent();
-    // A fleet runs few distinct versions of a package: judge each once, not once per device.
-    Predicate<String> judge = accept;
-    Map<String, Boolean> verdicts = new HashMap<>();
-    accept = v -> verdicts.computeIfAbsent(v, judge::test);
-    List<Map<String, Object>> devices = new ArrayList<>();
-    try (Connection c = db.read()) {
-      for (Map<String, Object> row : Rows.query(c, INCIDENT, base, base)) {
-        Object v = row.get("version");
-        if ("".equals(v)) {
-          row.put("version", null);
-          v = null;
-        }
-        if (!narrowed || (v != null && accept.test(v.toString()))) {
-          devices.add(row);
-        }
-      }
-      addNodeFacts(c, devices);
-    }
-    // Every matching row is judged in Java (the range is the ecosystem's, not SQL's), so a page is a
-    // slice of the sorted rows after the cursor's key.
     List<Object> after = Cursor.decode(cursor, INCIDENT_KEY.size());
-    List<Map<String, Object>> page = new ArrayList<>();
-    devices.sort(INCIDENT_ORDER);
-    for (Map<String, Object> row : devices) {
-      if (after == null || compareKey(row, after) > 0) {
-        page.add(row);
-        if (page.size() > limit) {
-          break;
+    String collate = db.dialect() == Database.Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
+    List<Map<String, Object>> page;
+    long total;
+    try (Connection c = db.read()) {
+      // The range is the ecosystem's, not SQL's: judge each version the fleet runs once, in Java,
+      // and let the database page through the rows of the accepted ones.
+      String rows = ROWS;
+      List<Object> args = new ArrayList<>();
+      if (narrowed) {
+        List<String> accepted = new ArrayList<>();
+        for (Map<String, Object> v : Rows.query(c, VERSIONS, base, base)) {
+          String version = (String) v.get("v");
+          if (version != null && !version.isEmpty() && accept.test(version)) {
+            accepted.add(version);
+          }
+        }
+        if (accepted.isEmpty()) {
+          return answer(new ArrayList<>(), limit, 0);
+        }
+        String in = " IN (" + String.join(",", Collections.nCopies(accepted.size(), "?")) + ")";
+        rows = rows.replace("{serverVersions}", " AND COALESCE(s.version, '')" + in)
+            .replace("{packageVersions}", " AND p.version" + in);
+        args.add(base);
+        args.addAll(accepted);
+        args.add(base);
+        args.addAll(accepted);
+      } else {
+        rows = rows.replace("{serverVersions}", "").replace("{packageVersions}", "");
+        args.add(base);
+        args.add(base);
+      }
+      // One pass over the matching rows, each with its host name (one primary-key probe), kept
+      // (MATERIALIZED) so the count and the page read it instead of the tables twice.
+      String sql = "WITH k AS MATERIALIZED (SELECT r.*, COALESCE((SELECT n.hostname FROM nodes n"
+          + " WHERE n.node_id = r.\"nodeId\"), '') AS k_h FROM (" + rows + ") r)"
+          + " SELECT k.*, (SELECT COUNT(*) FROM k) AS k_total FROM k";
+      int rowArgs = args.size();
+      if (after != null) {
+        sql += " WHERE (" + KEY + ") > (?, ?, ?, ?, ?)";
+        for (Object part : after) {
+          args.add(keyPart(part));
         }
       }
-    }
-    try (Connection c = db.read()) {
+      sql += " ORDER BY " + KEY + " LIMIT ?";
+      args.add(limit + 1);
+      page = Rows.query(c, sql.replace("{C}", collate), args.toArray());
+      if (!page.isEmpty()) {
+        total = ((Number) page.get(0).get("k_total")).longValue();
+      } else {
+        // Past the last row (or no row at all): count apart.
+        total = after == null ? 0 : Rows.count(c, "SELECT COUNT(*) FROM (" + rows + ") r",
+            args.subList(0, rowArgs).toArray());
+      }
+      for (Map<String, Object> row : page) {
+        row.remove("k_h");
+        row.remove("k_total");
+        if ("".equals(row.get("version"))) {
+          row.put("version", null);
+        }
+      }
+      addNodeFacts(c, page);
       UsageQueries.decorate(c, page, System.currentTimeMillis());
     }
+    return answer(page, limit, total);
+  }
+
+  private static Map<String, Object> answer(List<Map<String, Object>> page, int limit, long total) {
     Map<String, Object> out = Cursor.page("devices", page, limit, INCIDENT_KEY);
-    out.put("total", devices.size());
+    out.put("total", total);
     return out;
   }
 
@@ -139,25 +179,5 @@ final class Incident {
 
   private static String keyPart(Object v) {
     return v == null ? "" : v.toString();
-  }
-
-  private static final Comparator<Map<String, Object>> INCIDENT_ORDER = (a, b) -> {
-    for (String k : INCIDENT_KEY) {
-      int c = keyPart(a.get(k)).compareTo(keyPart(b.get(k)));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
-  };
-
-  private static int compareKey(Map<String, Object> row, List<Object> key) {
-    for (int i = 0; i < INCIDENT_KEY.size(); i++) {
-      int c = keyPart(row.get(INCIDENT_KEY.get(i))).compareTo(keyPart(key.get(i)));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
   }
 }

@@ -40,8 +40,11 @@ final class Listings {
     Where w = new Where();
     String q = f.get("q");
     if (present(q)) {
-      // One LOWER and one LIKE a row over host name and owner together: half the work of two.
-      w.and("LOWER(COALESCE(n.hostname, '') || ' ' || COALESCE(n.owner, '')) LIKE ?", like(q));
+      // Host name and owner as one lower-cased text, the text migration 14 indexes by trigrams:
+      // PostgreSQL's trigram index serves this LIKE as written; on SQLite the full-text table does.
+      w.and(db.dialect() == Database.Dialect.SQLITE
+          ? "n.node_id IN (SELECT node_id FROM nodes_search WHERE text LIKE ?)"
+          : "LOWER(COALESCE(n.hostname, '') || ' ' || COALESCE(n.owner, '')) LIKE ?", like(q));
     }
     if (present(f.get("os"))) {
       w.and("LOWER(n.os) = ?", f.get("os").toLowerCase(Locale.ROOT));
@@ -54,7 +57,9 @@ final class Listings {
           f.get("severity"));
     }
     if (present(f.get("seenBefore"))) {
-      w.and("n.last_seen < ?", number(f.get("seenBefore"), "seenBefore"));
+      // seen_day (migration 14) is indexed: it finds the few quiet devices without reading all.
+      long before = number(f.get("seenBefore"), "seenBefore");
+      w.and("n.seen_day <= ? AND n.last_seen < ?", before / 86_400_000L, before);
     }
     if (present(f.get("seenAfter"))) {
       w.and("n.last_seen >= ?", number(f.get("seenAfter"), "seenAfter"));
@@ -68,7 +73,6 @@ final class Listings {
     // A text search, or devices gone quiet, match few devices: filtering them first (a materialized
     // CTE is a fence in both engines) and sorting what matched beats walking the hostname index
     // through the whole fleet, which PostgreSQL's planner picks for conditions it cannot estimate.
-    // No index on last_seen: every report updates it, and the index would cost every report.
     boolean few = present(q) || present(f.get("owner")) || present(f.get("seenBefore"));
     String from = few
         ? "WITH m AS MATERIALIZED (SELECT n.node_id FROM nodes n" + w.sql + ")"
@@ -90,14 +94,18 @@ final class Listings {
   /** Findings worst first (critical, high, medium, low, info), then the most recently seen. */
   Map<String, Object> findings(Map<String, String> f, String cursor, int limit) throws SQLException {
     Where w = new Where().and("f.status = ?", f.getOrDefault("status", "open"));
+    int rank = -1;
     if (present(f.get("severity"))) {
-      // Said twice: the rank is what findings_worst_first is ordered by, so the index scan starts
-      // at the severity instead of reading every worse finding first.
-      int rank = List.of("critical", "high", "medium", "low").indexOf(f.get("severity"));
+      // The rank is what findings_worst_first is ordered by, so the index scan starts at the
+      // severity instead of reading every worse finding first. For the four named severities the
+      // rank says it all, and with one rank the order leaves it out: SQLite took a second
+      // equality on severity to findings_status, and a constant in ORDER BY to a sort, each time
+      // sorting every "high" finding (101-141 ms over 300,000 findings).
+      rank = List.of("critical", "high", "medium", "low").indexOf(f.get("severity"));
       w.and(SEVERITY_RANK + " = ?", rank < 0 ? 4 : rank);
     }
     for (var e : Map.of("severity", "f.severity", "rule", "f.rule", "node", "f.node_id").entrySet()) {
-      if (present(f.get(e.getKey()))) {
+      if (present(f.get(e.getKey())) && !(e.getKey().equals("severity") && rank >= 0)) {
         w.and(e.getValue() + " = ?", f.get(e.getKey()));
       }
     }
@@ -117,7 +125,8 @@ final class Listings {
       return Cursor.page("findings", ReleaseVersions.releaseAsObject(Rows.query(c, FleetQueries.FINDING_COLUMNS
           + ", f.evidence AS \"evidence\", " + SEVERITY_RANK + " AS \"k_rank\", f.last_seen AS \"k_seen\""
           + " FROM findings f JOIN nodes n ON n.node_id = f.node_id" + w.sql
-          + " ORDER BY " + SEVERITY_RANK + ", f.last_seen DESC, f.node_id, f.finding_id LIMIT ?", w.args.toArray())),
+          + " ORDER BY " + (present(f.get("severity")) ? "" : SEVERITY_RANK + ", ")
+          + "f.last_seen DESC, f.node_id, f.finding_id LIMIT ?", w.args.toArray())),
           limit, List.of("k_rank", "k_seen", "nodeId", "id"));
     }
   }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -13,14 +14,20 @@ import org.flywaydb.core.Flyway;
  * WriteQueue}, which owns its own connections.
  */
 public final class Database implements AutoCloseable {
+  /** The checkpointer's connection: WAL mode is a property of the file, set by the pool's first connection. */
+  private static final String CHECKPOINTER = "?busy_timeout=10000";
   private final Dialect dialect;
   private final HikariDataSource readers;
   private final String url;
+  private final Checkpoints checkpoints;
+  /** Held by the writer around each transaction, and by {@link Checkpoints} to let the log start over. */
+  private final ReentrantLock gate = new ReentrantLock(true);
 
   private Database(Dialect dialect, String url, HikariDataSource readers) {
     this.dialect = dialect;
     this.url = url;
     this.readers = readers;
+    this.checkpoints = dialect == Dialect.SQLITE ? new Checkpoints(url + CHECKPOINTER, gate, Checkpoints.RESTART_FRAMES) : null;
   }
 
   /** {@code sqlite:FILE} or {@code postgresql://host:port/db?user=...}. */
@@ -43,6 +50,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure(Database.class.getClassLoader())
           .dataSource(pool)
           .locations("classpath:db/migration")
+          .javaMigrations(new ConsoleSearchMigration())
           .load()
           .migrate();
     } catch (RuntimeException e) {
@@ -64,6 +72,10 @@ public final class Database implements AutoCloseable {
       c.addDataSourceProperty("synchronous", "NORMAL");
       c.addDataSourceProperty("busy_timeout", "10000");
       c.addDataSourceProperty("foreign_keys", "true");
+      // No checkpoint inside a commit: Checkpoints copies the log on its own thread. When the log
+      // starts over, a file grown past this size under a burst is cut back to it.
+      c.addDataSourceProperty("wal_autocheckpoint", "0");
+      c.addDataSourceProperty("journal_size_limit", Long.toString(Checkpoints.RESTART_FRAMES * 4096L));
     }
     return c;
   }
@@ -91,7 +103,14 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpoints != null) {
+      checkpoints.close();
+    }
     readers.close();
+  }
+
+  ReentrantLock writeGate() {
+    return gate;
   }
 
   public enum Dialect {

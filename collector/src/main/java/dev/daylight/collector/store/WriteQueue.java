@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ public final class WriteQueue implements AutoCloseable {
   private final LongAdder retried = new LongAdder();
   private final BlockingQueue<Item<?>> queue = new ArrayBlockingQueue<>(8192);
   private final HikariDataSource pool;
+  private final ReentrantLock gate;
   private final Thread writer;
   private volatile boolean closing;
 
@@ -88,6 +90,7 @@ public final class WriteQueue implements AutoCloseable {
     // two shared cores gave more reports a second, not fewer (15 s runs, 32 and 64 connections).
     // Several collector processes on one database still write in parallel.
     this.pool = db.newWriterPool(1);
+    this.gate = db.writeGate();
     this.writer = new Thread(this::loop, "daylight-writer-0");
     writer.setDaemon(true);
     writer.start();
@@ -145,7 +148,12 @@ public final class WriteQueue implements AutoCloseable {
         batch.sort(Comparator.comparing(Item::lockKey));
         batches.increment();
         written.add(batch.size());
-        runBatch(batch);
+        gate.lock();
+        try {
+          runBatch(batch);
+        } finally {
+          gate.unlock();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
