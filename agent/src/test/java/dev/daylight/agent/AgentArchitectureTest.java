@@ -7,9 +7,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.daylight.agent.report.Backoff;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.daylight.agent.report.Backoff;
 import org.junit.jupiter.api.Test;
 
 /** Rules the agent keeps as it grows; each names the reason it exists. */
@@ -44,7 +44,10 @@ class AgentArchitectureTest {
 
   @Test
   void packagesHaveNoCycles() {
-    slices().matching("dev.daylight.agent.(*)..").should().beFreeOfCycles()
+    slices()
+        .matching("dev.daylight.agent.(*)..")
+        .should()
+        .beFreeOfCycles()
         .because("a package's role is one sentence (package-info); a cycle makes two packages one")
         .check(classes);
   }
@@ -52,11 +55,20 @@ class AgentArchitectureTest {
   @Test
   void theResidentLoadsNoScanMachinery() {
     // Backoff is the one piece of the reporter the resident shares: a pure delay schedule.
-    noClasses().that().resideInAPackage("dev.daylight.agent.daemon..")
-        .should().dependOnClassesThat(resideInAnyPackage("dev.daylight.agent.pipeline..",
-            "dev.daylight.agent.store..", "dev.daylight.agent.report..", "dev.daylight.agent.assess..",
-            "dev.daylight.agent.discovery..", "dev.daylight.agent.intel..", "dev.daylight.agent.child..")
-            .and(not(equivalentTo(Backoff.class))))
+    noClasses()
+        .that()
+        .resideInAPackage("dev.daylight.agent.daemon..")
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage(
+                    "dev.daylight.agent.pipeline..",
+                    "dev.daylight.agent.store..",
+                    "dev.daylight.agent.report..",
+                    "dev.daylight.agent.assess..",
+                    "dev.daylight.agent.discovery..",
+                    "dev.daylight.agent.intel..",
+                    "dev.daylight.agent.child..")
+                .and(not(equivalentTo(Backoff.class))))
         .because("the resident agent stays small between scans; each scan runs in a child JVM")
         .check(classes);
   }

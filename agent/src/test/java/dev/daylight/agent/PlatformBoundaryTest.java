@@ -16,25 +16,32 @@ import org.junit.jupiter.api.Test;
  * on; everything else gets its roots from a Layout, which is what makes fake-home scans possible.
  */
 class PlatformBoundaryTest {
-  private static final Pattern FORBIDDEN = Pattern.compile(
-      "\"user\\.home\"|\"os\\.name\"|getenv\\(\"(APPDATA|LOCALAPPDATA|USERPROFILE|HOME|XDG_[A-Z_]+)\"\\)");
+  private static final Pattern FORBIDDEN =
+      Pattern.compile(
+          "\"user\\.home\"|\"os\\.name\"|getenv\\(\"(APPDATA|LOCALAPPDATA|USERPROFILE|HOME|XDG_[A-Z_]+)\"\\)");
 
   @Test
   void onlyThePlatformPackageReadsHomeOsOrAppDataFromTheJvm() throws IOException {
     Path src = Path.of("src/main/java");
-    Assumptions.assumeTrue(Files.isDirectory(src), "sources not found from " + Path.of("").toAbsolutePath());
+    Assumptions.assumeTrue(
+        Files.isDirectory(src), "sources not found from " + Path.of("").toAbsolutePath());
     List<String> offenders;
     try (Stream<Path> files = Files.walk(src)) {
-      offenders = files.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> !p.toString().replace('\\', '/').contains("dev/daylight/agent/platform/"))
-          .filter(p -> {
-            try {
-              return FORBIDDEN.matcher(Files.readString(p)).find();
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
-          .map(Path::toString).toList();
+      offenders =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(
+                  p -> !p.toString().replace('\\', '/').contains("dev/daylight/agent/platform/"))
+              .filter(
+                  p -> {
+                    try {
+                      return FORBIDDEN.matcher(Files.readString(p)).find();
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .map(Path::toString)
+              .toList();
     }
     assertThat(offenders).isEmpty();
   }

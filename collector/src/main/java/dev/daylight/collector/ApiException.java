@@ -1,6 +1,8 @@
 package dev.daylight.collector;
 
-/** A request the collector refuses: the status and a short reason, sent as {@code {"error":...}}. */
+/**
+ * A request the collector refuses: the status and a short reason, sent as {@code {"error":...}}.
+ */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
@@ -10,7 +12,9 @@ public final class ApiException extends RuntimeException {
     this(status, message, java.util.Map.of());
   }
 
-  /** With more fields for the response body beside {@code error} (our own words, never a secret). */
+  /**
+   * With more fields for the response body beside {@code error} (our own words, never a secret).
+   */
   public ApiException(int status, String message, java.util.Map<String, String> details) {
     super(message);
     this.status = status;

@@ -13,23 +13,59 @@ import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.WriteQueue;
 import java.nio.file.Path;
 
-/** One running collector: database, writer, HTTP. Closing it stops HTTP first, then drains writes. */
+/**
+ * One running collector: database, writer, HTTP. Closing it stops HTTP first, then drains writes.
+ */
 public final class Collector implements AutoCloseable {
   /**
-   * How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. {@code metricsToken},
-   * when set, is the bearer token {@code /metrics} asks for. {@code signingKey}: the PEM file of the
-   * key that signs policy answers (made when missing); null: beside a SQLite database
-   * ({@link #signingKeyFile}), else a key of this process only (embedded use, tests).
+   * How to run it; {@code tlsCert}/{@code tlsKey} are both null for plain HTTP. {@code
+   * metricsToken}, when set, is the bearer token {@code /metrics} asks for. {@code signingKey}: the
+   * PEM file of the key that signs policy answers (made when missing); null: beside a SQLite
+   * database ({@link #signingKeyFile}), else a key of this process only (embedded use, tests).
    */
-  public record Config(String host, int port, String db, String enrollSecret, String adminToken,
-      Path tlsCert, Path tlsKey, long scanIntervalSeconds, String metricsToken, Path signingKey) {
-    public Config(String host, int port, String db, String enrollSecret, String adminToken, Path tlsCert,
-        Path tlsKey, long scanIntervalSeconds, String metricsToken) {
-      this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, metricsToken, null);
+  public record Config(
+      String host,
+      int port,
+      String db,
+      String enrollSecret,
+      String adminToken,
+      Path tlsCert,
+      Path tlsKey,
+      long scanIntervalSeconds,
+      String metricsToken,
+      Path signingKey) {
+    public Config(
+        String host,
+        int port,
+        String db,
+        String enrollSecret,
+        String adminToken,
+        Path tlsCert,
+        Path tlsKey,
+        long scanIntervalSeconds,
+        String metricsToken) {
+      this(
+          host,
+          port,
+          db,
+          enrollSecret,
+          adminToken,
+          tlsCert,
+          tlsKey,
+          scanIntervalSeconds,
+          metricsToken,
+          null);
     }
 
-    public Config(String host, int port, String db, String enrollSecret, String adminToken, Path tlsCert,
-        Path tlsKey, long scanIntervalSeconds) {
+    public Config(
+        String host,
+        int port,
+        String db,
+        String enrollSecret,
+        String adminToken,
+        Path tlsCert,
+        Path tlsKey,
+        long scanIntervalSeconds) {
       this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, null);
     }
 
@@ -51,31 +87,38 @@ public final class Collector implements AutoCloseable {
 
   /**
    * The address to listen on. Plain HTTP carries the admin token and node keys in clear, so without
-   * TLS the collector listens on loopback only (for a reverse proxy on the same host) unless
-   * {@code insecureHttp} says the network in between is trusted.
+   * TLS the collector listens on loopback only (for a reverse proxy on the same host) unless {@code
+   * insecureHttp} says the network in between is trusted.
    *
    * @param bind the address asked for, or null for the default
-   * @throws IllegalArgumentException for a non-loopback address over plain HTTP without {@code insecureHttp}
+   * @throws IllegalArgumentException for a non-loopback address over plain HTTP without {@code
+   *     insecureHttp}
    */
   public static String listenAddress(String bind, boolean tls, boolean insecureHttp) {
     if (bind == null || bind.isBlank()) {
       return tls || insecureHttp ? "0.0.0.0" : "127.0.0.1";
     }
     if (!tls && !insecureHttp && !loopback(bind)) {
-      throw new IllegalArgumentException("--bind " + bind + " without TLS would send tokens in clear:"
-          + " give --tls-cert/--tls-key, or --insecure-http if a TLS proxy or trusted network is in front");
+      throw new IllegalArgumentException(
+          "--bind "
+              + bind
+              + " without TLS would send tokens in clear:"
+              + " give --tls-cert/--tls-key, or --insecure-http if a TLS proxy or trusted network is in front");
     }
     return bind;
   }
 
   private static boolean loopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
   }
 
   /**
    * Where the signing key lives when none is named: beside a SQLite database (it belongs with the
-   * state agents were enrolled against, and survives a restart with it); null for PostgreSQL,
-   * whose collectors must be given one shared file (the command line defaults to the working folder).
+   * state agents were enrolled against, and survives a restart with it); null for PostgreSQL, whose
+   * collectors must be given one shared file (the command line defaults to the working folder).
    */
   static Path signingKeyFile(String db) {
     if (db.startsWith("sqlite:")) {
@@ -102,11 +145,24 @@ public final class Collector implements AutoCloseable {
     WriteQueue writes = new WriteQueue(db);
     try {
       MaliciousIntel malicious = new MaliciousIntel(db);
-      CollectorServer.Tls tls = c.tlsCert() == null ? null : new CollectorServer.Tls(c.tlsCert(), c.tlsKey());
-      CollectorServer server = new CollectorServer(c.host(), c.port(), tls, db,
-          new Enrollment(db, writes, c.enrollSecret()), new ReportIngest(writes), new FleetQueries(db, malicious),
-          new PolicyService(db, writes, c.scanIntervalSeconds(), malicious), new Owners(writes), c.adminToken(),
-          c.metricsToken(), writes::stats, signer, new IntelSnapshots(db, writes));
+      CollectorServer.Tls tls =
+          c.tlsCert() == null ? null : new CollectorServer.Tls(c.tlsCert(), c.tlsKey());
+      CollectorServer server =
+          new CollectorServer(
+              c.host(),
+              c.port(),
+              tls,
+              db,
+              new Enrollment(db, writes, c.enrollSecret()),
+              new ReportIngest(writes),
+              new FleetQueries(db, malicious),
+              new PolicyService(db, writes, c.scanIntervalSeconds(), malicious),
+              new Owners(writes),
+              c.adminToken(),
+              c.metricsToken(),
+              writes::stats,
+              signer,
+              new IntelSnapshots(db, writes));
       return new Collector(db, writes, server);
     } catch (Exception e) {
       writes.close();

@@ -10,30 +10,45 @@ import org.junit.jupiter.api.Test;
 
 /** The collector's dependency rules from the design, as tests. */
 class CollectorArchitectureTest {
-  private final JavaClasses classes = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.daylight.collector");
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.daylight.collector");
 
   @Test
   void collectorNeverDependsOnTheAgentOrTheTray() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.daylight.agent..", "dev.daylight.ui..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.daylight.agent..", "dev.daylight.ui..")
         .because("protocol <- collector is the only edge; agents and collector meet on the wire")
         .check(classes);
   }
 
   @Test
   void nothingPrintsToStdout() {
-    noClasses().that().resideOutsideOfPackage("dev.daylight.collector.bench..")
-        .should().accessField(System.class, "out")
-        .because("the collector is a service: it logs through SLF4J, structured; only the bench tool prints")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.daylight.collector.bench..")
+        .should()
+        .accessField(System.class, "out")
+        .because(
+            "the collector is a service: it logs through SLF4J, structured; only the bench tool prints")
         .check(classes);
   }
 
   @Test
   void storageStaysBelowTheHttpLayer() {
-    noClasses().that().resideInAnyPackage("dev.daylight.collector.store..", "dev.daylight.collector.ingest..",
-            "dev.daylight.collector.fleet..", "dev.daylight.collector.policy..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.daylight.collector.http..", "org.eclipse.jetty..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.daylight.collector.store..",
+            "dev.daylight.collector.ingest..",
+            "dev.daylight.collector.fleet..",
+            "dev.daylight.collector.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.daylight.collector.http..", "org.eclipse.jetty..")
         .check(classes);
   }
 

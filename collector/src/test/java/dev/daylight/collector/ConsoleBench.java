@@ -8,10 +8,8 @@ import dev.daylight.collector.bench.Seed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,18 +29,24 @@ class ConsoleBench {
 
   @Test
   void everyPagesCallOverAHundredThousandDevices() throws Exception {
-    Assumptions.assumeTrue(System.getProperty("console.bench") != null, "benchmark only with -Dconsole.bench=1");
+    Assumptions.assumeTrue(
+        System.getProperty("console.bench") != null, "benchmark only with -Dconsole.bench=1");
     int devices = Integer.getInteger("console.bench.devices", 100_000);
     int servers = Integer.getInteger("console.bench.servers", 20);
     // -Dconsole.bench.db=sqlite runs the same calls on a SQLite file (a team's collector).
-    String spec = "sqlite".equals(System.getProperty("console.bench.db"))
-        ? "sqlite:" + tmp.resolve("fleet.db")
-        : TestPostgres.get().newDatabase();
-    try (Collector init = Collector.start(new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
+    String spec =
+        "sqlite".equals(System.getProperty("console.bench.db"))
+            ? "sqlite:" + tmp.resolve("fleet.db")
+            : TestPostgres.get().newDatabase();
+    try (Collector init =
+        Collector.start(
+            new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
       // migrations only: the seed writes straight into the schema they create
     }
     Seed.main(new String[] {spec, Integer.toString(devices), Integer.toString(servers), "3"});
-    try (Collector c = Collector.start(new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
+    try (Collector c =
+        Collector.start(
+            new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
       Http http = new Http(c.port());
       long t0 = System.nanoTime();
       http.get("/api/v1/fleet/packages?view=versions", ADMIN);
@@ -52,19 +56,24 @@ class ConsoleBench {
       JsonNode deep = first;
       int deepPages = Math.max(0, Math.min(500, devices / 100 - 2));
       for (int i = 0; i < deepPages; i++) {
-        deep = http.get("/api/v1/devices?limit=100&cursor=" + deep.get("next").asText(), ADMIN).json();
+        deep =
+            http.get("/api/v1/devices?limit=100&cursor=" + deep.get("next").asText(), ADMIN).json();
       }
       String deepCursor = deep.get("next").asText();
-      String findingsCursor = http.get("/api/v1/findings?limit=100", ADMIN).json().get("next").asText();
+      String findingsCursor =
+          http.get("/api/v1/findings?limit=100", ADMIN).json().get("next").asText();
       String pm = URLEncoder.encode("pkg:npm/postmark-mcp", StandardCharsets.UTF_8);
       Map<String, String> calls = new LinkedHashMap<>();
       calls.put("overview", "/api/v1/overview");
       calls.put("devices, first page", "/api/v1/devices?limit=100");
-      calls.put("devices, page " + (deepPages + 2) + " (cursor)", "/api/v1/devices?limit=100&cursor=" + deepCursor);
+      calls.put(
+          "devices, page " + (deepPages + 2) + " (cursor)",
+          "/api/v1/devices?limit=100&cursor=" + deepCursor);
       calls.put("devices, search", "/api/v1/devices?limit=100&q=host-9999");
       calls.put("devices, with a critical finding", "/api/v1/devices?limit=100&severity=critical");
-      calls.put("devices, not seen in 7 days", "/api/v1/devices?limit=100&seenBefore="
-          + (System.currentTimeMillis() - 7 * 86_400_000L));
+      calls.put(
+          "devices, not seen in 7 days",
+          "/api/v1/devices?limit=100&seenBefore=" + (System.currentTimeMillis() - 7 * 86_400_000L));
       calls.put("device", "/api/v1/devices/" + node);
       calls.put("device timeline", "/api/v1/devices/" + node + "/timeline?limit=50");
       calls.put("findings, worst first", "/api/v1/findings?limit=100");
@@ -74,18 +83,30 @@ class ConsoleBench {
       calls.put("packages", "/api/v1/fleet/packages?view=versions&limit=100");
       calls.put("packages, search", "/api/v1/fleet/packages?view=versions&limit=100&q=postmark");
       calls.put("package versions", "/api/v1/fleet/packages?view=versions&purl=" + pm);
-      calls.put("version -> devices (1.0.16)", "/api/v1/fleet/packages?purl=" + pm + "&range=%3D1.0.16&limit=100");
-      calls.put("incident >=1.0.15", "/api/v1/fleet/packages?purl=" + pm + "&range=%3E%3D1.0.15&limit=100");
+      calls.put(
+          "version -> devices (1.0.16)",
+          "/api/v1/fleet/packages?purl=" + pm + "&range=%3D1.0.16&limit=100");
+      calls.put(
+          "incident >=1.0.15",
+          "/api/v1/fleet/packages?purl=" + pm + "&range=%3E%3D1.0.15&limit=100");
       calls.put("policy", "/api/v1/admin/policy");
       for (int i = 0; i < 20; i++) {
         for (String path : calls.values()) {
           http.get(path, ADMIN);
         }
       }
-      StringBuilder out = new StringBuilder(String.format("console bench (" + spec.substring(0, spec.indexOf(':'))
-          + "): %,d devices, %,d server rows, %,d findings;"
-          + " package count snapshot %.0f ms; load %s%n", devices, (long) devices * servers, devices * 3L, countMs,
-          Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim()));
+      StringBuilder out =
+          new StringBuilder(
+              String.format(
+                  "console bench ("
+                      + spec.substring(0, spec.indexOf(':'))
+                      + "): %,d devices, %,d server rows, %,d findings;"
+                      + " package count snapshot %.0f ms; load %s%n",
+                  devices,
+                  (long) devices * servers,
+                  devices * 3L,
+                  countMs,
+                  Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim()));
       for (var call : calls.entrySet()) {
         double[] ms = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
@@ -97,8 +118,10 @@ class ConsoleBench {
           }
         }
         Arrays.sort(ms);
-        out.append(String.format("  %-34s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", call.getKey(),
-            ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1], ms[RUNS - 1]));
+        out.append(
+            String.format(
+                "  %-34s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n",
+                call.getKey(), ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1], ms[RUNS - 1]));
       }
       System.err.print(out);
       Files.writeString(java.nio.file.Path.of("target", "console-bench.txt"), out);

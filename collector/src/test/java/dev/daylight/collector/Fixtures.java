@@ -16,7 +16,6 @@ import dev.daylight.protocol.Severity;
 import dev.daylight.protocol.Transport;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Realistic protocol records for tests: the postmark-mcp incident in miniature. */
@@ -31,17 +30,35 @@ public final class Fixtures {
   }
 
   public static McpServer server(String client, String name, String pkg, String version) {
-    PackageRef ref = pkg == null ? null
-        : new PackageRef("pkg:npm/" + pkg + (version == null ? "" : "@" + version), "npm", pkg, version,
-            version != null, version == null ? null : "command-pin");
-    return McpServer.builder().id(client + ":" + name).client(client).scope(Scope.USER)
-        .configPath("/home/u/.cursor/mcp.json").line(3).name(name).transport(Transport.STDIO).command("npx")
-        .args(List.of("-y", pkg == null ? name : pkg)).enabled(true).envKeys(List.of("API_KEY")).pkg(ref)
+    PackageRef ref =
+        pkg == null
+            ? null
+            : new PackageRef(
+                "pkg:npm/" + pkg + (version == null ? "" : "@" + version),
+                "npm",
+                pkg,
+                version,
+                version != null,
+                version == null ? null : "command-pin");
+    return McpServer.builder()
+        .id(client + ":" + name)
+        .client(client)
+        .scope(Scope.USER)
+        .configPath("/home/u/.cursor/mcp.json")
+        .line(3)
+        .name(name)
+        .transport(Transport.STDIO)
+        .command("npx")
+        .args(List.of("-y", pkg == null ? name : pkg))
+        .enabled(true)
+        .envKeys(List.of("API_KEY"))
+        .pkg(ref)
         .build();
   }
 
   /** A server found in another account's home by an all-users scan. */
-  public static McpServer serverOf(String osUser, String client, String name, String pkg, String version) {
+  public static McpServer serverOf(
+      String osUser, String client, String name, String pkg, String version) {
     McpServer s = server(client, name, pkg, version);
     return s.toBuilder().configPath("/home/" + osUser + "/.cursor/mcp.json").osUser(osUser).build();
   }
@@ -63,18 +80,40 @@ public final class Fixtures {
   }
 
   public static Report snapshot(String nodeId, Inventory inv) {
-    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), ReportKind.SNAPSHOT,
-        inv, List.of(), null);
+    return new Report(
+        SchemaVersion.CURRENT,
+        UUID.randomUUID().toString(),
+        nodeId,
+        Instant.now(),
+        ReportKind.SNAPSHOT,
+        inv,
+        List.of(),
+        null);
   }
 
   public static Report delta(String nodeId, List<ChangeEvent> events) {
-    return new Report(SchemaVersion.CURRENT, UUID.randomUUID().toString(), nodeId, Instant.now(), ReportKind.DELTA,
-        null, events, null);
+    return new Report(
+        SchemaVersion.CURRENT,
+        UUID.randomUUID().toString(),
+        nodeId,
+        Instant.now(),
+        ReportKind.DELTA,
+        null,
+        events,
+        null);
   }
 
   public static ChangeEvent serverAdded(McpServer s) {
-    return new ChangeEvent(UUID.randomUUID().toString(), ChangeType.SERVER_ADDED, Instant.now(), null, s.id(),
-        s.pkg() == null ? null : s.pkg().purl(), null, "added " + s.name(), null,
+    return new ChangeEvent(
+        UUID.randomUUID().toString(),
+        ChangeType.SERVER_ADDED,
+        Instant.now(),
+        null,
+        s.id(),
+        s.pkg() == null ? null : s.pkg().purl(),
+        null,
+        "added " + s.name(),
+        null,
         Json.mapper().valueToTree(s));
   }
 }

@@ -24,8 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every refusal the collector makes, each followed by proof that nothing in the database moved. */
 class HostileInputTest {
-  private static final List<String> TABLES = List.of("nodes", "reports", "device_servers", "device_packages",
-      "findings", "events", "policy_entries", "policy_audit", "intel", "retired_keys", "enrollment_events");
+  private static final List<String> TABLES =
+      List.of(
+          "nodes",
+          "reports",
+          "device_servers",
+          "device_packages",
+          "findings",
+          "events",
+          "policy_entries",
+          "policy_audit",
+          "intel",
+          "retired_keys",
+          "enrollment_events");
 
   @TempDir Path tmp;
   Collector collector;
@@ -36,15 +47,27 @@ class HostileInputTest {
 
   @BeforeEach
   void start() throws Exception {
-    collector = Collector.start(new Collector.Config("127.0.0.1", 0, "sqlite:" + tmp.resolve("c.db"), SECRET,
-        ADMIN, null, null, 3600));
+    collector =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1", 0, "sqlite:" + tmp.resolve("c.db"), SECRET, ADMIN, null, null, 3600));
     http = new Http(collector.port());
-    JsonNode a = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET,
-        "host", Fixtures.host("a", "ann"))).json();
+    JsonNode a =
+        http.post(
+                "/api/v1/enroll",
+                null,
+                Map.of("enrollSecret", SECRET, "host", Fixtures.host("a", "ann")))
+            .json();
     nodeA = a.get("nodeId").asText();
     keyA = a.get("nodeKey").asText();
-    nodeB = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET,
-        "host", Fixtures.host("b", "ben"))).json().get("nodeId").asText();
+    nodeB =
+        http.post(
+                "/api/v1/enroll",
+                null,
+                Map.of("enrollSecret", SECRET, "host", Fixtures.host("b", "ben")))
+            .json()
+            .get("nodeId")
+            .asText();
   }
 
   @AfterEach
@@ -58,18 +81,26 @@ class HostileInputTest {
       for (String t : TABLES) {
         s.put(t, Rows.count(c, "SELECT COUNT(*) FROM " + t));
       }
-      s.put("nodes", Rows.query(c, "SELECT node_id, key_hash, last_seen, hostname FROM nodes ORDER BY node_id"));
+      s.put(
+          "nodes",
+          Rows.query(
+              c, "SELECT node_id, key_hash, last_seen, hostname FROM nodes ORDER BY node_id"));
       s.put("revisions", Rows.query(c, "SELECT name, value FROM revisions ORDER BY name"));
     }
     return s;
   }
 
   private Report validReport(String nodeId) {
-    return Fixtures.snapshot(nodeId, Fixtures.inventory(Fixtures.host("a", "ann"),
-        List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")), List.of()));
+    return Fixtures.snapshot(
+        nodeId,
+        Fixtures.inventory(
+            Fixtures.host("a", "ann"),
+            List.of(Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16")),
+            List.of()));
   }
 
-  private void refusedWithoutChange(int status, Http.Answer answer, Map<String, Object> before) throws Exception {
+  private void refusedWithoutChange(int status, Http.Answer answer, Map<String, Object> before)
+      throws Exception {
     assertThat(answer.status()).as(answer.body()).isEqualTo(status);
     assertThat(answer.json().get("error").asText()).isNotBlank();
     assertThat(state()).isEqualTo(before);
@@ -79,27 +110,62 @@ class HostileInputTest {
   void missingOrWrongKeyIs401() throws Exception {
     var before = state();
     refusedWithoutChange(401, http.post("/api/v1/reports", null, validReport(nodeA)), before);
-    refusedWithoutChange(401, http.post("/api/v1/reports", "not-a-key", validReport(nodeA)), before);
+    refusedWithoutChange(
+        401, http.post("/api/v1/reports", "not-a-key", validReport(nodeA)), before);
     refusedWithoutChange(401, http.get("/api/v1/policy", "not-a-key"), before);
-    refusedWithoutChange(401, http.post("/api/v1/enroll", null,
-        Map.of("enrollSecret", "wrong-secret", "host", Fixtures.host("c", "cy"))), before);
+    refusedWithoutChange(
+        401,
+        http.post(
+            "/api/v1/enroll",
+            null,
+            Map.of("enrollSecret", "wrong-secret", "host", Fixtures.host("c", "cy"))),
+        before);
     refusedWithoutChange(401, http.get("/api/v1/devices", null), before);
     refusedWithoutChange(401, http.get("/api/v1/fleet/packages?purl=pkg:npm/x", keyA), before);
-    refusedWithoutChange(401, http.post("/api/v1/admin/policy", "wrong-admin-token", Map.of("subject",
-        "pkg:npm/x", "decision", "denied", "by", "me", "reason", "r")), before);
+    refusedWithoutChange(
+        401,
+        http.post(
+            "/api/v1/admin/policy",
+            "wrong-admin-token",
+            Map.of("subject", "pkg:npm/x", "decision", "denied", "by", "me", "reason", "r")),
+        before);
   }
 
   @Test
   void enrollingAnotherDevicesIdWithoutProofIs409AndTakesNothing() throws Exception {
     var before = state();
-    refusedWithoutChange(409, http.post("/api/v1/enroll", null,
-        Map.of("enrollSecret", SECRET, "host", Fixtures.host("a", "mallory"))), before);
-    refusedWithoutChange(409, http.post("/api/v1/enroll", null,
-        Map.of("enrollSecret", SECRET, "host", Fixtures.host("a", "mallory"), "nodeKey", "a-guessed-key")), before);
-    refusedWithoutChange(401, http.post("/api/v1/devices/" + nodeA + "/reenroll", keyA, Map.of("by", "mallory")),
+    refusedWithoutChange(
+        409,
+        http.post(
+            "/api/v1/enroll",
+            null,
+            Map.of("enrollSecret", SECRET, "host", Fixtures.host("a", "mallory"))),
         before);
-    refusedWithoutChange(400, http.post("/api/v1/devices/" + nodeA + "/reenroll", ADMIN, Map.of("hours", 1)), before);
-    refusedWithoutChange(404, http.post("/api/v1/devices/no-such-node/reenroll", ADMIN, Map.of("by", "sec")), before);
+    refusedWithoutChange(
+        409,
+        http.post(
+            "/api/v1/enroll",
+            null,
+            Map.of(
+                "enrollSecret",
+                SECRET,
+                "host",
+                Fixtures.host("a", "mallory"),
+                "nodeKey",
+                "a-guessed-key")),
+        before);
+    refusedWithoutChange(
+        401,
+        http.post("/api/v1/devices/" + nodeA + "/reenroll", keyA, Map.of("by", "mallory")),
+        before);
+    refusedWithoutChange(
+        400,
+        http.post("/api/v1/devices/" + nodeA + "/reenroll", ADMIN, Map.of("hours", 1)),
+        before);
+    refusedWithoutChange(
+        404,
+        http.post("/api/v1/devices/no-such-node/reenroll", ADMIN, Map.of("by", "sec")),
+        before);
     assertThat(http.get("/api/v1/policy", keyA).status()).isEqualTo(200);
   }
 
@@ -120,15 +186,24 @@ class HostileInputTest {
       gz.write(big);
     }
     assertThat(out.size()).isLessThan(64 * 1024);
-    refusedWithoutChange(413, http.send(http.request("/api/v1/reports", keyA).header("Content-Encoding", "gzip")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build()), before);
+    refusedWithoutChange(
+        413,
+        http.send(
+            http.request("/api/v1/reports", keyA)
+                .header("Content-Encoding", "gzip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build()),
+        before);
   }
 
   @Test
   void aTokenSentUnquotedIsNotEchoedBackAndAMissingDeviceIdIs404() throws Exception {
     Map<String, Object> before = state();
-    Http.Answer bad = http.post("/api/v1/enroll", null,
-        "{\"enrollSecret\": unquoted-canary-7731}".getBytes(StandardCharsets.UTF_8));
+    Http.Answer bad =
+        http.post(
+            "/api/v1/enroll",
+            null,
+            "{\"enrollSecret\": unquoted-canary-7731}".getBytes(StandardCharsets.UTF_8));
     refusedWithoutChange(400, bad, before);
     assertThat(bad.body()).doesNotContain("unquoted-canary-7731").contains("line 1");
     refusedWithoutChange(404, http.get("/api/v1/devices/timeline", ADMIN), before);
@@ -137,13 +212,24 @@ class HostileInputTest {
   @Test
   void malformedOrSchemaInvalidJsonIs400() throws Exception {
     var before = state();
-    refusedWithoutChange(400, http.post("/api/v1/reports", keyA, "{\"reportId\":".getBytes(StandardCharsets.UTF_8)),
+    refusedWithoutChange(
+        400,
+        http.post("/api/v1/reports", keyA, "{\"reportId\":".getBytes(StandardCharsets.UTF_8)),
         before);
-    refusedWithoutChange(400, http.post("/api/v1/reports", keyA, "[]".getBytes(StandardCharsets.UTF_8)), before);
-    refusedWithoutChange(400, http.postGzip("/api/v1/reports", keyA, "not json".getBytes(StandardCharsets.UTF_8)),
+    refusedWithoutChange(
+        400, http.post("/api/v1/reports", keyA, "[]".getBytes(StandardCharsets.UTF_8)), before);
+    refusedWithoutChange(
+        400,
+        http.postGzip("/api/v1/reports", keyA, "not json".getBytes(StandardCharsets.UTF_8)),
         before);
-    refusedWithoutChange(400, http.send(http.request("/api/v1/reports", keyA).header("Content-Encoding", "gzip")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build()), before);
+    refusedWithoutChange(
+        400,
+        http.send(
+            http.request("/api/v1/reports", keyA)
+                .header("Content-Encoding", "gzip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))
+                .build()),
+        before);
     ObjectNode noId = Json.mapper().valueToTree(validReport(nodeA));
     noId.remove("reportId");
     refusedWithoutChange(400, http.post("/api/v1/reports", keyA, noId), before);
@@ -159,12 +245,24 @@ class HostileInputTest {
     ObjectNode badEvent = Json.mapper().valueToTree(Fixtures.delta(nodeA, List.of()));
     badEvent.putArray("events").addObject().put("id", "e1");
     refusedWithoutChange(400, http.post("/api/v1/reports", keyA, badEvent), before);
-    refusedWithoutChange(400, http.post("/api/v1/enroll", null, "{\"enrollSecret\":".getBytes(StandardCharsets.UTF_8)),
+    refusedWithoutChange(
+        400,
+        http.post("/api/v1/enroll", null, "{\"enrollSecret\":".getBytes(StandardCharsets.UTF_8)),
         before);
-    refusedWithoutChange(400, http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/x",
-        "decision", "denied", "by", "me")), before);
-    refusedWithoutChange(400, http.post("/api/v1/admin/policy", ADMIN, Map.of("subject", "pkg:npm/x",
-        "decision", "maybe", "by", "me", "reason", "r")), before);
+    refusedWithoutChange(
+        400,
+        http.post(
+            "/api/v1/admin/policy",
+            ADMIN,
+            Map.of("subject", "pkg:npm/x", "decision", "denied", "by", "me")),
+        before);
+    refusedWithoutChange(
+        400,
+        http.post(
+            "/api/v1/admin/policy",
+            ADMIN,
+            Map.of("subject", "pkg:npm/x", "decision", "maybe", "by", "me", "reason", "r")),
+        before);
     refusedWithoutChange(400, http.get("/api/v1/fleet/packages?purl=nonsense", ADMIN), before);
   }
 
@@ -173,15 +271,25 @@ class HostileInputTest {
     String sql = "x'); DROP TABLE nodes; --";
     String html = "<img src=x onerror=alert(1)>";
     var server = Fixtures.server("cursor", sql, "postmark-mcp", "1.0.16");
-    var inv = Fixtures.inventory(new dev.daylight.protocol.Host("dev-a", html, "linux", null, null, sql, null),
-        List.of(server), List.of());
-    assertThat(http.post("/api/v1/reports", keyA, Fixtures.snapshot(nodeA, inv)).status()).isEqualTo(200);
+    var inv =
+        Fixtures.inventory(
+            new dev.daylight.protocol.Host("dev-a", html, "linux", null, null, sql, null),
+            List.of(server),
+            List.of());
+    assertThat(http.post("/api/v1/reports", keyA, Fixtures.snapshot(nodeA, inv)).status())
+        .isEqualTo(200);
     JsonNode device = http.get("/api/v1/devices/" + nodeA, ADMIN).json();
     assertThat(device.get("hostname").asText()).isEqualTo(html);
     assertThat(device.get("owner").asText()).isEqualTo(sql);
     assertThat(device.get("servers").get(0).get("name").asText()).isEqualTo(sql);
-    assertThat(http.get("/api/v1/devices?q=" + java.net.URLEncoder.encode("'; drop", StandardCharsets.UTF_8), ADMIN)
-        .json().get("devices")).isEmpty();
+    assertThat(
+            http.get(
+                    "/api/v1/devices?q="
+                        + java.net.URLEncoder.encode("'; drop", StandardCharsets.UTF_8),
+                    ADMIN)
+                .json()
+                .get("devices"))
+        .isEmpty();
     assertThat(state().get("nodes")).asList().hasSize(2);
   }
 }

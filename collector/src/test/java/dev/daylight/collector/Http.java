@@ -24,7 +24,8 @@ final class Http {
     }
   }
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   Http(int port) {
@@ -45,7 +46,8 @@ final class Http {
   }
 
   Answer put(String path, String token, Object body) {
-    return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build());
+    return send(
+        request(path, token).PUT(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build());
   }
 
   Answer postGzip(String path, String token, Object body) {
@@ -55,13 +57,16 @@ final class Http {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return send(request(path, token).header("Content-Encoding", "gzip")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+    return send(
+        request(path, token)
+            .header("Content-Encoding", "gzip")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+            .build());
   }
 
   HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

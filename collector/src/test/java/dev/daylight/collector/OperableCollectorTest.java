@@ -35,17 +35,41 @@ class OperableCollectorTest {
       port = s.getLocalPort();
     }
     StringWriter err = new StringWriter();
-    int code = CollectorMain.run(new PrintWriter(err, true), "--bind", "127.0.0.1", "--port", Integer.toString(port),
-        "--db", "sqlite:" + tmp.resolve("c.db"), "--enroll-secret", SECRET, "--admin-token", ADMIN,
-        "--tls-cert", certA.toString(), "--tls-key", keyB.toString());
+    int code =
+        CollectorMain.run(
+            new PrintWriter(err, true),
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--db",
+            "sqlite:" + tmp.resolve("c.db"),
+            "--enroll-secret",
+            SECRET,
+            "--admin-token",
+            ADMIN,
+            "--tls-cert",
+            certA.toString(),
+            "--tls-key",
+            keyB.toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("does not match the certificate", keyB.toString(), certA.toString())
+    assertThat(err.toString())
+        .contains("does not match the certificate", keyB.toString(), certA.toString())
         .doesNotContain("PRIVATE KEY");
     try (ServerSocket s = new ServerSocket(port)) {
       assertThat(s.getLocalPort()).as("nothing was left listening").isEqualTo(port);
     }
-    try (Collector ok = Collector.start(new Collector.Config("127.0.0.1", 0, "sqlite:" + tmp.resolve("ok.db"),
-        SECRET, ADMIN, certB, keyB, 3600))) {
+    try (Collector ok =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1",
+                0,
+                "sqlite:" + tmp.resolve("ok.db"),
+                SECRET,
+                ADMIN,
+                certB,
+                keyB,
+                3600))) {
       assertThat(ok.port()).isPositive();
     }
   }
@@ -56,31 +80,70 @@ class OperableCollectorTest {
     ListAppender<ILoggingEvent> seen = new ListAppender<>();
     seen.start();
     routes.addAppender(seen);
-    try (Collector c = Collector.start(new Collector.Config("127.0.0.1", 0, "sqlite:" + tmp.resolve("c.db"),
-        SECRET, ADMIN, null, null, 3600))) {
+    try (Collector c =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1",
+                0,
+                "sqlite:" + tmp.resolve("c.db"),
+                SECRET,
+                ADMIN,
+                null,
+                null,
+                3600))) {
       Http http = new Http(c.port());
       http.get("/api/v1/policy", "stolen-looking-key-1234");
-      http.post("/api/v1/enroll", null, Map.of("enrollSecret", "guessed-secret-5678", "host", Fixtures.host("h", "u")));
+      http.post(
+          "/api/v1/enroll",
+          null,
+          Map.of("enrollSecret", "guessed-secret-5678", "host", Fixtures.host("h", "u")));
       http.get("/api/v1/devices?limit=x", ADMIN);
     } finally {
       routes.detachAppender(seen);
     }
-    assertThat(seen.list).extracting(ILoggingEvent::getMessage).containsExactly(
-        "refused: missing or unknown credentials", "refused: missing or unknown credentials",
-        "refused: limit must be a number");
-    assertThat(seen.list).allSatisfy(e -> {
-      assertThat(e.getKeyValuePairs()).anySatisfy(kv -> assertThat(kv.key).isEqualTo("reason"));
-      assertThat(e.getKeyValuePairs().toString() + e.getMessage())
-          .doesNotContain("stolen-looking-key-1234").doesNotContain("guessed-secret-5678").doesNotContain(ADMIN);
-    });
+    assertThat(seen.list)
+        .extracting(ILoggingEvent::getMessage)
+        .containsExactly(
+            "refused: missing or unknown credentials",
+            "refused: missing or unknown credentials",
+            "refused: limit must be a number");
+    assertThat(seen.list)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getKeyValuePairs())
+                  .anySatisfy(kv -> assertThat(kv.key).isEqualTo("reason"));
+              assertThat(e.getKeyValuePairs().toString() + e.getMessage())
+                  .doesNotContain("stolen-looking-key-1234")
+                  .doesNotContain("guessed-secret-5678")
+                  .doesNotContain(ADMIN);
+            });
   }
 
   private static void certificate(Path cert, Path key) throws Exception {
     Process p;
     try {
-      p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-          "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost",
-          "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder(
+                  "openssl",
+                  "req",
+                  "-x509",
+                  "-newkey",
+                  "ec",
+                  "-pkeyopt",
+                  "ec_paramgen_curve:P-256",
+                  "-nodes",
+                  "-keyout",
+                  key.toString(),
+                  "-out",
+                  cert.toString(),
+                  "-days",
+                  "1",
+                  "-subj",
+                  "/CN=localhost",
+                  "-addext",
+                  "subjectAltName=IP:127.0.0.1")
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       Assumptions.abort("openssl not installed: cannot make a test certificate");
       return;

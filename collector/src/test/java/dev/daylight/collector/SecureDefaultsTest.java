@@ -23,23 +23,47 @@ class SecureDefaultsTest {
     assertThat(Collector.listenAddress("10.1.2.3", true, false)).isEqualTo("10.1.2.3");
     assertThat(Collector.listenAddress("0.0.0.0", false, true)).isEqualTo("0.0.0.0");
     assertThatThrownBy(() -> Collector.listenAddress("0.0.0.0", false, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--insecure-http");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--insecure-http");
   }
 
   @Test
   void metricsAskForTheirTokenWhenOneIsSet() throws Exception {
-    try (Collector c = Collector.start(new Collector.Config("127.0.0.1", 0, "sqlite:" + tmp.resolve("c.db"), SECRET,
-        ADMIN, null, null, 3600, "metrics-token-1"))) {
+    try (Collector c =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1",
+                0,
+                "sqlite:" + tmp.resolve("c.db"),
+                SECRET,
+                ADMIN,
+                null,
+                null,
+                3600,
+                "metrics-token-1"))) {
       Http http = new Http(c.port());
       assertThat(http.get("/metrics", null).status()).isEqualTo(401);
-      assertThat(http.get("/metrics", ADMIN).status()).as("the admin token is not the metrics token").isEqualTo(401);
+      assertThat(http.get("/metrics", ADMIN).status())
+          .as("the admin token is not the metrics token")
+          .isEqualTo(401);
       Http.Answer ok = http.get("/metrics", "metrics-token-1");
       assertThat(ok.status()).isEqualTo(200);
       assertThat(ok.body()).contains("daylight_");
     }
-    try (Collector c = Collector.start(new Collector.Config("127.0.0.1", 0, "sqlite:" + tmp.resolve("d.db"), SECRET,
-        ADMIN, null, null, 3600))) {
-      assertThat(new Http(c.port()).get("/metrics", null).status()).as("no token set: open, as before").isEqualTo(200);
+    try (Collector c =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1",
+                0,
+                "sqlite:" + tmp.resolve("d.db"),
+                SECRET,
+                ADMIN,
+                null,
+                null,
+                3600))) {
+      assertThat(new Http(c.port()).get("/metrics", null).status())
+          .as("no token set: open, as before")
+          .isEqualTo(200);
     }
   }
 }

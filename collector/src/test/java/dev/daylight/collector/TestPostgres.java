@@ -41,7 +41,8 @@ public final class TestPostgres {
   public static synchronized TestPostgres get() {
     if (instance == null) {
       Optional<Path> bin = findBin();
-      Assumptions.assumeTrue(bin.isPresent(),
+      Assumptions.assumeTrue(
+          bin.isPresent(),
           "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb): apt-get install postgresql");
       try {
         instance = start(bin.get());
@@ -58,7 +59,8 @@ public final class TestPostgres {
       return Optional.empty();
     }
     try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(v -> v.resolve("bin"))
+      return versions
+          .map(v -> v.resolve("bin"))
           .filter(b -> Files.isExecutable(b.resolve("initdb")))
           .max(Comparator.comparing(Path::toString));
     } catch (IOException e) {
@@ -77,18 +79,43 @@ public final class TestPostgres {
     if (root) {
       pg.run(List.of("chown", "postgres", dir.toString()), false);
     }
-    pg.run(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-        "--no-sync", "-D", dir.resolve("data").toString()), true);
-    pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
-        "-l", dir.resolve("log").toString(), "-o",
-        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir
-            + " -c fsync=off -c synchronous_commit=off -c max_connections=200",
-        "start"), true);
+    pg.run(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "-D",
+            dir.resolve("data").toString()),
+        true);
+    pg.run(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            dir.resolve("log").toString(),
+            "-o",
+            "-p "
+                + port
+                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
+                + dir
+                + " -c fsync=off -c synchronous_commit=off -c max_connections=200",
+            "start"),
+        true);
     Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
     return pg;
   }
 
-  private void run(List<String> command, boolean postgresUser) throws IOException, InterruptedException {
+  private void run(List<String> command, boolean postgresUser)
+      throws IOException, InterruptedException {
     List<String> full = new ArrayList<>();
     if (postgresUser && asPostgres) {
       full.addAll(List.of("runuser", "-u", "postgres", "--"));
@@ -103,8 +130,15 @@ public final class TestPostgres {
 
   private void stop() {
     try {
-      run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-          "stop"), true);
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              dir.resolve("data").toString(),
+              "-m",
+              "immediate",
+              "stop"),
+          true);
     } catch (IOException | InterruptedException e) {
       // the JVM is exiting; the temp dir is left for the OS to clean
     }
@@ -118,8 +152,9 @@ public final class TestPostgres {
   /** A fresh, empty database and the collector's {@code --db} spec for it. */
   public String newDatabase() throws Exception {
     String name = "daylight_t" + DATABASES.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(
-            "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
     }

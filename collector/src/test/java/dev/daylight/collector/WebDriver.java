@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Just enough of the W3C WebDriver protocol, spoken over HTTP to Debian's chromedriver, to drive
- * a real headless Chromium. No Selenium: the protocol is a handful of JSON calls.
+ * Just enough of the W3C WebDriver protocol, spoken over HTTP to Debian's chromedriver, to drive a
+ * real headless Chromium. No Selenium: the protocol is a handful of JSON calls.
  */
 final class WebDriver implements AutoCloseable {
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -32,34 +32,60 @@ final class WebDriver implements AutoCloseable {
     this.driver = driver;
     this.base = base;
     this.profile = profile;
-    Map<String, Object> options = Map.of("binary", "/usr/bin/chromium", "args", List.of("--headless",
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile));
-    JsonNode r = call("POST", "/session", Map.of("capabilities",
-        Map.of("alwaysMatch", Map.of("browserName", "chrome", "goog:chromeOptions", options))));
+    Map<String, Object> options =
+        Map.of(
+            "binary",
+            "/usr/bin/chromium",
+            "args",
+            List.of(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile));
+    JsonNode r =
+        call(
+            "POST",
+            "/session",
+            Map.of(
+                "capabilities",
+                Map.of(
+                    "alwaysMatch",
+                    Map.of("browserName", "chrome", "goog:chromeOptions", options))));
     this.session = r.get("value").get("sessionId").asText();
   }
 
   /** Skips the calling test with a clear message when chromium or chromedriver is missing. */
   static WebDriver start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/chromium")),
         "chromium not installed (/usr/bin/chromium): apt-get install chromium");
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/chromedriver")),
         "chromedriver not installed (/usr/bin/chromedriver): apt-get install chromium-driver");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Process p = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port, "--allowed-ips=127.0.0.1")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port, "--allowed-ips=127.0.0.1")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String base = "http://127.0.0.1:" + port;
     HttpClient probe = HttpClient.newHttpClient();
     long deadline = System.currentTimeMillis() + 20_000;
     while (true) {
       try {
-        var res = probe.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        var res =
+            probe.send(
+                HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() == 200) {
           break;
         }
@@ -76,13 +102,17 @@ final class WebDriver implements AutoCloseable {
   }
 
   private JsonNode call(String method, String path, Object body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json");
-    b = switch (method) {
-      case "GET" -> b.GET();
-      case "DELETE" -> b.DELETE();
-      default -> b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
-    };
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json");
+    b =
+        switch (method) {
+          case "GET" -> b.GET();
+          case "DELETE" -> b.DELETE();
+          default ->
+              b.POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+        };
     var res = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode json = Json.mapper().readTree(res.body());
     if (res.statusCode() != 200) {
@@ -100,7 +130,10 @@ final class WebDriver implements AutoCloseable {
   }
 
   String find(String css) throws Exception {
-    return call("POST", s("/element"), Map.of("using", "css selector", "value", css)).get("value").get(ELEMENT).asText();
+    return call("POST", s("/element"), Map.of("using", "css selector", "value", css))
+        .get("value")
+        .get(ELEMENT)
+        .asText();
   }
 
   void type(String css, String text) throws Exception {
@@ -119,7 +152,8 @@ final class WebDriver implements AutoCloseable {
    * Finds the element and acts on it, finding it again when the page replaced it in between: the
    * dashboard re-renders a table when a later answer to the same search arrives.
    */
-  private JsonNode onElement(String css, String method, String action, Object body) throws Exception {
+  private JsonNode onElement(String css, String method, String action, Object body)
+      throws Exception {
     for (int attempt = 1; ; attempt++) {
       try {
         return call(method, s("/element/" + find(css) + action), body);
@@ -148,14 +182,19 @@ final class WebDriver implements AutoCloseable {
 
   /** Waits until the console finished rendering the page it is on. */
   void awaitPage(String page) throws InterruptedException {
-    await("page " + page, () -> {
-      try {
-        return script("var v = document.getElementById('view'); return v !== null && v.dataset.page === '" + page
-            + "' && v.getAttribute('aria-busy') === 'false'").asBoolean();
-      } catch (Exception e) {
-        return false;
-      }
-    });
+    await(
+        "page " + page,
+        () -> {
+          try {
+            return script(
+                    "var v = document.getElementById('view'); return v !== null && v.dataset.page === '"
+                        + page
+                        + "' && v.getAttribute('aria-busy') === 'false'")
+                .asBoolean();
+          } catch (Exception e) {
+            return false;
+          }
+        });
   }
 
   String attribute(String css, String name) throws Exception {
@@ -164,7 +203,10 @@ final class WebDriver implements AutoCloseable {
 
   void screenshot(Path file) throws Exception {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.write(file, java.util.Base64.getDecoder().decode(call("GET", s("/screenshot"), null).get("value").asText()));
+    Files.write(
+        file,
+        java.util.Base64.getDecoder()
+            .decode(call("GET", s("/screenshot"), null).get("value").asText()));
   }
 
   void windowSize(int width, int height) throws Exception {

@@ -22,36 +22,84 @@ class AgentToCollectorTest {
   @TempDir Path server;
 
   private int scanAndReport() {
-    return Main.run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json",
-        "--state-dir", state.toString(), "--report");
+    return Main.run(
+        "scan",
+        "--home",
+        home.toString(),
+        "--os",
+        "linux",
+        "--no-host",
+        "--format",
+        "json",
+        "--state-dir",
+        state.toString(),
+        "--report");
   }
 
   @Test
   void enrollScanReportQueryDenyAndTheAgentRaisesTheDenial() throws Exception {
     Files.createDirectories(home.resolve(".cursor"));
-    Files.writeString(home.resolve(".cursor/mcp.json"), """
+    Files.writeString(
+        home.resolve(".cursor/mcp.json"),
+        """
         {"mcpServers": {"postmark": {"command": "npx", "args": ["-y", "postmark-mcp@1.0.16"],
           "env": {"POSTMARK_SERVER_TOKEN": "canary-token-7f3a9c"}}}}
         """);
     int port = Loopback.freePort();
     try (Collector collector = Loopback.collector(port, server.resolve("c.db"))) {
-      assertThat(Main.run("enroll", "--collector", "http://127.0.0.1:" + port, "--secret", Loopback.SECRET,
-          "--state-dir", state.toString())).isZero();
-      assertThat(Main.run("enroll", "--collector", "http://198.51.100.7:" + port, "--secret", Loopback.SECRET,
-          "--state-dir", state.resolve("other").toString())).as("plain http off loopback").isEqualTo(2);
+      assertThat(
+              Main.run(
+                  "enroll",
+                  "--collector",
+                  "http://127.0.0.1:" + port,
+                  "--secret",
+                  Loopback.SECRET,
+                  "--state-dir",
+                  state.toString()))
+          .isZero();
+      assertThat(
+              Main.run(
+                  "enroll",
+                  "--collector",
+                  "http://198.51.100.7:" + port,
+                  "--secret",
+                  Loopback.SECRET,
+                  "--state-dir",
+                  state.resolve("other").toString()))
+          .as("plain http off loopback")
+          .isEqualTo(2);
 
       assertThat(scanAndReport()).isIn(0, 1);
-      JsonNode hits = Loopback.admin(port, "/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&range=%3E%3D1.0.16")
-          .get("devices");
+      JsonNode hits =
+          Loopback.admin(
+                  port, "/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp&range=%3E%3D1.0.16")
+              .get("devices");
       assertThat(hits).hasSize(1);
       assertThat(hits.get(0).get("client").asText()).isEqualTo("cursor");
       assertThat(hits.get(0).get("serverName").asText()).isEqualTo("postmark");
       assertThat(hits.get(0).get("version").asText()).isEqualTo("1.0.16");
       assertThat(hits.get(0).get("configPath").asText()).endsWith(".cursor/mcp.json");
 
-      Loopback.adminPost(port, "/api/v1/admin/policy", Map.of("subject", "pkg:npm/postmark-mcp",
-          "allVersions", true, "decision", "denied", "by", "sec-team", "reason", "BCC exfiltration since 1.0.16"));
-      Loopback.adminPost(port, "/api/v1/admin/intel", dev.daylight.protocol.Json.mapper().readTree("""
+      Loopback.adminPost(
+          port,
+          "/api/v1/admin/policy",
+          Map.of(
+              "subject",
+              "pkg:npm/postmark-mcp",
+              "allVersions",
+              true,
+              "decision",
+              "denied",
+              "by",
+              "sec-team",
+              "reason",
+              "BCC exfiltration since 1.0.16"));
+      Loopback.adminPost(
+          port,
+          "/api/v1/admin/intel",
+          dev.daylight.protocol.Json.mapper()
+              .readTree(
+                  """
           [{"id": "MAL-2099-0001", "modified": "2099-01-01T00:00:00Z", "summary": "e2e fleet intel",
             "affected": [{"package": {"ecosystem": "npm", "name": "postmark-mcp"}, "versions": ["1.0.16"]}]}]
           """));
@@ -61,7 +109,8 @@ class AgentToCollectorTest {
       assertThat(denied).hasSize(1);
       assertThat(denied.get(0).get("purl").asText()).contains("postmark-mcp");
       JsonNode fromIntel = Loopback.admin(port, "/api/v1/findings?limit=100").get("findings");
-      assertThat(fromIntel.toString()).as("intel pulled with the policy is used by the next scan")
+      assertThat(fromIntel.toString())
+          .as("intel pulled with the policy is used by the next scan")
           .contains("MAL-2099-0001");
     }
     byte[] db = Files.readAllBytes(server.resolve("c.db"));

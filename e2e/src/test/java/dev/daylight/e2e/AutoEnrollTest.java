@@ -29,12 +29,18 @@ class AutoEnrollTest {
   @Test
   void theAgentEnrollsFromTheManagedConfigOnceTheCollectorAnswers() throws Exception {
     int port = Loopback.freePort();
-    Path conf = Files.writeString(etc.resolve("agent.conf"),
-        "collector = http://127.0.0.1:" + port + "\nenroll_secret = " + Loopback.SECRET + "\n");
-    Supplier<ManagedConfig> managed = () -> ManagedConfig.load(Layout.of(Os.LINUX, etc),
-        Map.of(ManagedConfig.OVERRIDE_ENV, conf.toString()));
+    Path conf =
+        Files.writeString(
+            etc.resolve("agent.conf"),
+            "collector = http://127.0.0.1:" + port + "\nenroll_secret = " + Loopback.SECRET + "\n");
+    Supplier<ManagedConfig> managed =
+        () ->
+            ManagedConfig.load(
+                Layout.of(Os.LINUX, etc), Map.of(ManagedConfig.OVERRIDE_ENV, conf.toString()));
 
-    assertThat(AutoEnroll.ensure(state, managed)).as("collector still down").isEqualTo(Outcome.FAILED);
+    assertThat(AutoEnroll.ensure(state, managed))
+        .as("collector still down")
+        .isEqualTo(Outcome.FAILED);
     assertThat(Credentials.load(state)).isEmpty();
 
     try (Collector collector = Loopback.collector(port, server.resolve("collector.db"))) {
@@ -43,7 +49,8 @@ class AutoEnrollTest {
       assertThat(Loopback.admin(port, "/api/v1/devices").get("devices")).hasSize(1);
     }
     Path credentials = state.resolve("collector.json");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(credentials)).doesNotContain(Loopback.SECRET);
   }
 

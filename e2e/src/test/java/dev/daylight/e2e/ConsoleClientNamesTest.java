@@ -24,10 +24,13 @@ class ConsoleClientNamesTest {
   @Test
   void theConsoleNamesEveryClientTheAgentCatalogKnows() throws Exception {
     Map<String, String> catalog = new LinkedHashMap<>();
-    read("/dev/daylight/agent/catalog/clients.json").get("clients")
+    read("/dev/daylight/agent/catalog/clients.json")
+        .get("clients")
         .forEach(c -> catalog.put(c.get("id").asText(), c.get("name").asText()));
     JsonNode console = read("/dashboard/clients.json").get("clients");
     assertThat(catalog).isNotEmpty();
-    catalog.forEach((id, name) -> assertThat(console.path(id).asText()).as("console name of " + id).isEqualTo(name));
+    catalog.forEach(
+        (id, name) ->
+            assertThat(console.path(id).asText()).as("console name of " + id).isEqualTo(name));
   }
 }

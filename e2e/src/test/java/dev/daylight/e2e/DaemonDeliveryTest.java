@@ -1,7 +1,7 @@
 package dev.daylight.e2e;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.daemon.Resident;
@@ -29,7 +29,6 @@ class DaemonDeliveryTest {
   @TempDir Path state;
   @TempDir Path server;
 
-
   @Test
   void queuedReportsAreRetriedBetweenScansAndThePolicyIntervalApplies() throws Exception {
     int port = Loopback.freePort();
@@ -38,32 +37,53 @@ class DaemonDeliveryTest {
       Enroller.enroll(state, "http://127.0.0.1:" + port, Loopback.SECRET, null, null);
     }
     Files.createDirectories(home.resolve(".cursor"));
-    Files.writeString(home.resolve(".cursor/mcp.json"),
+    Files.writeString(
+        home.resolve(".cursor/mcp.json"),
         "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
-    List<String> child = Resident.childCommand(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        "dev.daylight.agent.cli.Main", List.of("--home=" + home, "--os=linux", "--state-dir=" + state));
-    try (Resident agent = new Resident(new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(100),
-        Duration.ofMinutes(2), state), child)) {
+    List<String> child =
+        Resident.childCommand(
+            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            "dev.daylight.agent.cli.Main",
+            List.of("--home=" + home, "--os=linux", "--state-dir=" + state));
+    try (Resident agent =
+        new Resident(
+            new Resident.Settings(
+                Duration.ofHours(1), Duration.ofMillis(100), Duration.ofMinutes(2), state),
+            child)) {
       agent.start();
-      await("first scan stored and queued").atMost(Duration.ofSeconds(90)).until(() -> outbox() > 0);
+      await("first scan stored and queued")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> outbox() > 0);
       Thread.sleep(3000); // at least one failed delivery while the collector is down
-      List<String> queued = read(s -> s.pendingReports(100).stream().map(i -> i.report().reportId()).toList());
+      List<String> queued =
+          read(s -> s.pendingReports(100).stream().map(i -> i.report().reportId()).toList());
       assertThat(queued).isNotEmpty();
       assertThat(agent.interval()).isEqualTo(Duration.ofHours(1));
 
       // Back, asking for a scan every 10 minutes. Nothing changes on the machine: only the
       // resident's delivery retries can bring the queued report over.
-      try (Collector back = Collector.start(new Collector.Config("127.0.0.1", port, "sqlite:" + db,
-          Loopback.SECRET, Loopback.ADMIN, null, null, 600))) {
+      try (Collector back =
+          Collector.start(
+              new Collector.Config(
+                  "127.0.0.1",
+                  port,
+                  "sqlite:" + db,
+                  Loopback.SECRET,
+                  Loopback.ADMIN,
+                  null,
+                  null,
+                  600))) {
         await("delivered by a retry").atMost(Duration.ofSeconds(90)).until(() -> outbox() == 0);
         JsonNode devices = Loopback.admin(port, "/api/v1/devices").get("devices");
         assertThat(devices).hasSize(1);
         String node = devices.get(0).get("nodeId").asText();
         List<String> arrived = new ArrayList<>();
-        Loopback.admin(port, "/api/v1/devices/" + node + "/timeline?limit=100").get("reports")
+        Loopback.admin(port, "/api/v1/devices/" + node + "/timeline?limit=100")
+            .get("reports")
             .forEach(r -> arrived.add(r.get("reportId").asText()));
         assertThat(arrived).containsAll(queued).doesNotHaveDuplicates();
-        await("the policy's interval in force").atMost(Duration.ofSeconds(90))
+        await("the policy's interval in force")
+            .atMost(Duration.ofSeconds(90))
             .until(() -> agent.interval().equals(Duration.ofMinutes(10)));
       }
     }

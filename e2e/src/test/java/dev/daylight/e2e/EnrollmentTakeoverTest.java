@@ -41,7 +41,8 @@ class EnrollmentTakeoverTest {
       Credentials first = Enroller.enroll(victim, url, Loopback.SECRET, null, null);
       Files.copy(victim.resolve("device.key"), attacker.resolve("device.key"));
       assertThatThrownBy(() -> Enroller.enroll(attacker, url, Loopback.SECRET, null, null))
-          .isInstanceOf(IOException.class).hasMessageContaining("an administrator must allow the re-enrollment");
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("an administrator must allow the re-enrollment");
       assertThat(Credentials.load(attacker)).isEmpty();
       store.record(Loopback.scan("1.0.14"));
       Reporter reporter = new Reporter(victim);
@@ -51,24 +52,38 @@ class EnrollmentTakeoverTest {
       assertThat(second.nodeId()).isEqualTo(first.nodeId());
       assertThat(second.nodeKey()).isNotEqualTo(first.nodeKey());
 
-      Loopback.adminPost(port, "/api/v1/devices/" + first.nodeId() + "/reenroll",
+      Loopback.adminPost(
+          port,
+          "/api/v1/devices/" + first.nodeId() + "/reenroll",
           Map.of("by", "sec-team", "revoke", true));
       store.record(Loopback.scan("1.0.15"));
       Reporter.Round refused = reporter.deliverNow(store);
-      assertThat(refused.problem()).get().asString().contains("revoked by an administrator", "enrolling again");
+      assertThat(refused.problem())
+          .get()
+          .asString()
+          .contains("revoked by an administrator", "enrolling again");
       assertThat(Credentials.load(victim)).isEmpty();
 
-      Path conf = Files.writeString(etc.resolve("agent.conf"), "collector = " + url + "\nenroll_secret = "
-          + Loopback.SECRET + "\n");
-      Supplier<ManagedConfig> managed = () -> ManagedConfig.load(Layout.of(Os.LINUX, etc),
-          Map.of(ManagedConfig.OVERRIDE_ENV, conf.toString()));
+      Path conf =
+          Files.writeString(
+              etc.resolve("agent.conf"),
+              "collector = " + url + "\nenroll_secret = " + Loopback.SECRET + "\n");
+      Supplier<ManagedConfig> managed =
+          () ->
+              ManagedConfig.load(
+                  Layout.of(Os.LINUX, etc), Map.of(ManagedConfig.OVERRIDE_ENV, conf.toString()));
       assertThat(AutoEnroll.ensure(victim, managed)).isEqualTo(Outcome.ENROLLED);
       assertThat(Credentials.load(victim).orElseThrow().nodeId()).isEqualTo(first.nodeId());
       Reporter.Round back = reporter.deliverNow(store);
       assertThat(back.problem()).isEmpty();
       assertThat(back.pending()).isZero();
-      assertThat(Loopback.admin(port, "/api/v1/admin/enrollments").get("duplicates").get(0)
-          .get("refusedEnrollments").asLong()).isEqualTo(1);
+      assertThat(
+              Loopback.admin(port, "/api/v1/admin/enrollments")
+                  .get("duplicates")
+                  .get(0)
+                  .get("refusedEnrollments")
+                  .asLong())
+          .isEqualTo(1);
     }
   }
 }

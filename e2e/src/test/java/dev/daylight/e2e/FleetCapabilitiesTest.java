@@ -23,20 +23,41 @@ class FleetCapabilitiesTest {
 
   @Test
   void theFleetQueryFindsTheServerWhoseCodeSendsEmail() throws Exception {
-    Files.writeString(home.resolve(".claude.json"), "{\"mcpServers\": {"
-        + "\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
-        + "\"notes\": {\"command\": \"npx\", \"args\": [\"-y\", \"plain-notes-mcp\"]}}}");
-    pkg("postmark-mcp", "1.0.15", "const postmark = require(\"postmark\");\n"
-        + "const client = new postmark.ServerClient(process.env.POSTMARK_TOKEN);\n"
-        + "export async function send(msg) { return client.sendEmail(msg); }\n");
-    pkg("plain-notes-mcp", "0.1.0", "const notes = [];\nexport function add(n) { notes.push(n); return notes.length; }\n");
+    Files.writeString(
+        home.resolve(".claude.json"),
+        "{\"mcpServers\": {"
+            + "\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
+            + "\"notes\": {\"command\": \"npx\", \"args\": [\"-y\", \"plain-notes-mcp\"]}}}");
+    pkg(
+        "postmark-mcp",
+        "1.0.15",
+        "const postmark = require(\"postmark\");\n"
+            + "const client = new postmark.ServerClient(process.env.POSTMARK_TOKEN);\n"
+            + "export async function send(msg) { return client.sendEmail(msg); }\n");
+    pkg(
+        "plain-notes-mcp",
+        "0.1.0",
+        "const notes = [];\nexport function add(n) { notes.push(n); return notes.length; }\n");
     int port = Loopback.freePort();
     try (Collector collector = Loopback.collector(port, server.resolve("c.db"))) {
-      assertThat(cli("enroll", "--collector", "http://127.0.0.1:" + port, "--secret", Loopback.SECRET)).isZero();
-      assertThat(cli("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json", "--report"))
+      assertThat(
+              cli("enroll", "--collector", "http://127.0.0.1:" + port, "--secret", Loopback.SECRET))
+          .isZero();
+      assertThat(
+              cli(
+                  "scan",
+                  "--home",
+                  home.toString(),
+                  "--os",
+                  "linux",
+                  "--no-host",
+                  "--format",
+                  "json",
+                  "--report"))
           .isIn(0, 1);
 
-      JsonNode rows = Loopback.admin(port, "/api/v1/fleet/servers?capability=email-send").get("servers");
+      JsonNode rows =
+          Loopback.admin(port, "/api/v1/fleet/servers?capability=email-send").get("servers");
       assertThat(rows).hasSize(1);
       JsonNode row = rows.get(0);
       assertThat(row.get("serverName").asText()).isEqualTo("postmark");
@@ -44,7 +65,8 @@ class FleetCapabilitiesTest {
       assertThat(row.get("purl").asText()).isEqualTo("pkg:npm/postmark-mcp");
       assertThat(row.get("evidence").get("file").asText()).endsWith("index.js");
       assertThat(row.get("evidence").get("line").asInt()).isPositive();
-      assertThat(Loopback.admin(port, "/api/v1/fleet/servers?capability=payments").get("servers")).isEmpty();
+      assertThat(Loopback.admin(port, "/api/v1/fleet/servers?capability=payments").get("servers"))
+          .isEmpty();
 
       JsonNode device = Loopback.admin(port, "/api/v1/devices/" + row.get("nodeId").asText());
       JsonNode notes = null;
@@ -52,16 +74,22 @@ class FleetCapabilitiesTest {
         notes = s.get("name").asText().equals("notes") ? s : notes;
       }
       assertThat(notes).as("the device's other server").isNotNull();
-      assertThat(notes.get("capabilities").isArray()).as("read, and nothing sensitive found: %s", notes).isTrue();
-      assertThat(notes.get("capabilities")).noneMatch(c -> c.get("class").asText().equals("email-send"));
+      assertThat(notes.get("capabilities").isArray())
+          .as("read, and nothing sensitive found: %s", notes)
+          .isTrue();
+      assertThat(notes.get("capabilities"))
+          .noneMatch(c -> c.get("class").asText().equals("email-send"));
     }
   }
 
   private void pkg(String name, String version, String code) throws Exception {
-    Path dir = home.resolve(".npm/_npx/" + Integer.toHexString(name.hashCode()) + "a1b2c3d4/node_modules/" + name);
+    Path dir =
+        home.resolve(
+            ".npm/_npx/" + Integer.toHexString(name.hashCode()) + "a1b2c3d4/node_modules/" + name);
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("package.json"), "{\"name\": \"" + name + "\", \"version\": \"" + version
-        + "\", \"main\": \"index.js\"}");
+    Files.writeString(
+        dir.resolve("package.json"),
+        "{\"name\": \"" + name + "\", \"version\": \"" + version + "\", \"main\": \"index.js\"}");
     Files.writeString(dir.resolve("index.js"), code);
   }
 

@@ -31,34 +31,48 @@ class GuardFleetTest {
 
   @Test
   void fleetEnforceReachesTheHookAndTheRefusedCallReachesTheCollector() throws Exception {
-    Files.writeString(home.resolve(".claude.json"),
+    Files.writeString(
+        home.resolve(".claude.json"),
         "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]}}}");
     Files.createDirectories(home.resolve(".claude"));
     int port = Loopback.freePort();
     try (Collector collector = Loopback.collector(port, server.resolve("c.db"))) {
-      assertThat(cli("enroll", "--collector", "http://127.0.0.1:" + port, "--secret", Loopback.SECRET)).isZero();
+      assertThat(
+              cli("enroll", "--collector", "http://127.0.0.1:" + port, "--secret", Loopback.SECRET))
+          .isZero();
       cache("1.0.14");
       scanAndReport();
       cache("1.0.15");
       scanAndReport();
 
-      assertThat(put(port, "/api/v1/admin/guard", Map.of("mode", "enforce", "installHooks", false, "by", "sec-team")))
+      assertThat(
+              put(
+                  port,
+                  "/api/v1/admin/guard",
+                  Map.of("mode", "enforce", "installHooks", false, "by", "sec-team")))
           .isEqualTo(200);
-      assertThat(Loopback.admin(port, "/api/v1/admin/guard").get("mode").asText()).isEqualTo("enforce");
+      assertThat(Loopback.admin(port, "/api/v1/admin/guard").get("mode").asText())
+          .isEqualTo("enforce");
       scanAndReport(); // pulls the policy; the decision file follows it
       assertThat(Files.readString(state.resolve("guard/decisions.tsv"))).contains("mode\tenforce");
 
       assertThat(cli("guard", "install", "--home", home.toString(), "--os", "linux")).isZero();
-      String command = Json.mapper().readTree(home.resolve(".claude/settings.json").toFile())
-          .findValuesAsText("command").get(0);
+      String command =
+          Json.mapper()
+              .readTree(home.resolve(".claude/settings.json").toFile())
+              .findValuesAsText("command")
+              .get(0);
       Process p = new ProcessBuilder("sh", "-c", command).start();
       try (OutputStream in = p.getOutputStream()) {
-        in.write(("{\"session_id\": \"s\", \"cwd\": \"/home/ann/p\", \"hook_event_name\": \"PreToolUse\","
-            + " \"tool_name\": \"mcp__postmark__send_email\", \"tool_input\": {\"to\": \"x@example.com\"}}").getBytes(UTF_8));
+        in.write(
+            ("{\"session_id\": \"s\", \"cwd\": \"/home/ann/p\", \"hook_event_name\": \"PreToolUse\","
+                    + " \"tool_name\": \"mcp__postmark__send_email\", \"tool_input\": {\"to\": \"x@example.com\"}}")
+                .getBytes(UTF_8));
       }
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
       JsonNode answer = Json.mapper().readTree(p.getInputStream().readAllBytes());
-      assertThat(answer.path("hookSpecificOutput").path("permissionDecision").asText()).isEqualTo("deny");
+      assertThat(answer.path("hookSpecificOutput").path("permissionDecision").asText())
+          .isEqualTo("deny");
 
       scanAndReport(); // the spool's refused call rides with this report
       JsonNode calls = Loopback.admin(port, "/api/v1/guard/calls");
@@ -67,12 +81,24 @@ class GuardFleetTest {
       assertThat(calls.get("calls").get(0).get("tool").asText()).isEqualTo("send_email");
       assertThat(calls.toString()).doesNotContain("x@example.com");
       scanAndReport();
-      assertThat(Loopback.admin(port, "/api/v1/guard/calls").get("blocked").asLong()).as("sent once").isEqualTo(1);
+      assertThat(Loopback.admin(port, "/api/v1/guard/calls").get("blocked").asLong())
+          .as("sent once")
+          .isEqualTo(1);
     }
   }
 
   private void scanAndReport() {
-    assertThat(cli("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json", "--report"))
+    assertThat(
+            cli(
+                "scan",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--no-host",
+                "--format",
+                "json",
+                "--report"))
         .isIn(0, 1);
   }
 
@@ -90,10 +116,17 @@ class GuardFleetTest {
   }
 
   private static int put(int port, String path, Object body) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + Loopback.ADMIN).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + Loopback.ADMIN)
+                    .header("Content-Type", "application/json")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofByteArray(
+                            Json.mapper().writeValueAsBytes(body)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return r.statusCode();
   }
 }

@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** A real collector on a loopback port plus the inventories an agent would record. */
@@ -37,12 +36,17 @@ final class Loopback {
   }
 
   static Collector collector(int port, Path db) throws Exception {
-    return Collector.start(new Collector.Config("127.0.0.1", port, "sqlite:" + db, SECRET, ADMIN, null, null, 3600));
+    return Collector.start(
+        new Collector.Config("127.0.0.1", port, "sqlite:" + db, SECRET, ADMIN, null, null, 3600));
   }
 
   static JsonNode admin(int port, String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + ADMIN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException(path + ": HTTP " + r.statusCode() + " " + r.body());
     }
@@ -50,10 +54,14 @@ final class Loopback {
   }
 
   static JsonNode adminPost(int port, String path, Object body) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException(path + ": HTTP " + r.statusCode() + " " + r.body());
     }
@@ -62,12 +70,24 @@ final class Loopback {
 
   /** One scan of a machine whose Cursor config runs postmark-mcp at {@code version}. */
   static Inventory scan(String version) {
-    PackageRef ref = new PackageRef("pkg:npm/postmark-mcp@" + version, "npm", "postmark-mcp", version, true,
-        "command-pin");
-    McpServer s = McpServer.builder().id("cursor:postmark").client("cursor").scope(Scope.USER)
-        .configPath("/home/erin/.cursor/mcp.json").line(3).name("postmark").transport(Transport.STDIO)
-        .command("npx").args(List.of("-y", "postmark-mcp@" + version)).enabled(true)
-        .envKeys(List.of("POSTMARK_SERVER_TOKEN")).pkg(ref).build();
+    PackageRef ref =
+        new PackageRef(
+            "pkg:npm/postmark-mcp@" + version, "npm", "postmark-mcp", version, true, "command-pin");
+    McpServer s =
+        McpServer.builder()
+            .id("cursor:postmark")
+            .client("cursor")
+            .scope(Scope.USER)
+            .configPath("/home/erin/.cursor/mcp.json")
+            .line(3)
+            .name("postmark")
+            .transport(Transport.STDIO)
+            .command("npx")
+            .args(List.of("-y", "postmark-mcp@" + version))
+            .enabled(true)
+            .envKeys(List.of("POSTMARK_SERVER_TOKEN"))
+            .pkg(ref)
+            .build();
     return Inventory.builder()
         .schemaVersion(SchemaVersion.CURRENT)
         .scanId(UUID.randomUUID().toString())

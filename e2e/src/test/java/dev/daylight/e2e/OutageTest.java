@@ -58,18 +58,23 @@ class OutageTest {
       JsonNode devices = Loopback.admin(port, "/api/v1/devices").get("devices");
       assertThat(devices).hasSize(1);
       String node = devices.get(0).get("nodeId").asText();
-      JsonNode reports = Loopback.admin(port, "/api/v1/devices/" + node + "/timeline?limit=100").get("reports");
+      JsonNode reports =
+          Loopback.admin(port, "/api/v1/devices/" + node + "/timeline?limit=100").get("reports");
       Set<String> arrived = new HashSet<>();
       reports.forEach(r -> arrived.add(r.get("reportId").asText()));
       assertThat(reports).hasSize(produced.size());
       assertThat(arrived).containsExactlyInAnyOrderElementsOf(produced);
-      JsonNode latest = Loopback.admin(port, "/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp").get("devices");
+      JsonNode latest =
+          Loopback.admin(port, "/api/v1/fleet/packages?purl=pkg:npm/postmark-mcp").get("devices");
       assertThat(latest).hasSize(1);
       assertThat(latest.get(0).get("version").asText()).isEqualTo("1.0.17");
     }
   }
 
   private static List<String> pendingIds(Store store) {
-    return store.pendingReports(100).stream().map(OutboxItem::report).map(r -> r.reportId()).toList();
+    return store.pendingReports(100).stream()
+        .map(OutboxItem::report)
+        .map(r -> r.reportId())
+        .toList();
   }
 }

@@ -46,53 +46,116 @@ class PrivateCaEnrollTest {
 
   @BeforeEach
   void makeCompanyCa() throws Exception {
-    keytool("-genkeypair", "-keystore", "ca.p12", "-alias", "ca", "-dname", "CN=Example Corp Root CA",
-        "-ext", "bc:c", "-keyalg", "EC", "-groupname", "secp256r1");
-    keytool("-genkeypair", "-keystore", "srv.p12", "-alias", "srv", "-dname", "CN=collector.corp.example",
-        "-keyalg", "EC", "-groupname", "secp256r1");
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        "ca.p12",
+        "-alias",
+        "ca",
+        "-dname",
+        "CN=Example Corp Root CA",
+        "-ext",
+        "bc:c",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1");
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        "srv.p12",
+        "-alias",
+        "srv",
+        "-dname",
+        "CN=collector.corp.example",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1");
     keytool("-certreq", "-keystore", "srv.p12", "-alias", "srv", "-file", "srv.csr");
-    keytool("-gencert", "-keystore", "ca.p12", "-alias", "ca", "-infile", "srv.csr", "-outfile", "srv.pem",
-        "-rfc", "-ext", "san=ip:127.0.0.1");
+    keytool(
+        "-gencert",
+        "-keystore",
+        "ca.p12",
+        "-alias",
+        "ca",
+        "-infile",
+        "srv.csr",
+        "-outfile",
+        "srv.pem",
+        "-rfc",
+        "-ext",
+        "san=ip:127.0.0.1");
     keytool("-exportcert", "-keystore", "ca.p12", "-alias", "ca", "-rfc", "-file", "ca.pem");
     caPem = tmp.resolve("ca.pem");
-    chainPem = Files.writeString(tmp.resolve("chain.pem"),
-        Files.readString(tmp.resolve("srv.pem")) + Files.readString(caPem));
+    chainPem =
+        Files.writeString(
+            tmp.resolve("chain.pem"),
+            Files.readString(tmp.resolve("srv.pem")) + Files.readString(caPem));
     KeyStore srv = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(tmp.resolve("srv.p12"))) {
       srv.load(in, PW.toCharArray());
     }
     PrivateKey key = (PrivateKey) srv.getKey("srv", PW.toCharArray());
-    keyPem = Files.writeString(tmp.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-        + "\n-----END PRIVATE KEY-----\n");
-    leaf = (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(tmp.resolve("srv.pem"))));
+    keyPem =
+        Files.writeString(
+            tmp.resolve("key.pem"),
+            "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+    leaf =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(Files.readAllBytes(tmp.resolve("srv.pem"))));
   }
 
   @Test
   void enrollsOnlyWithTheCompanyCaOrAPinAndSaysWhyOtherwise() throws Exception {
     int port = Loopback.freePort();
-    String spki = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(leaf.getPublicKey().getEncoded()));
+    String spki =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256").digest(leaf.getPublicKey().getEncoded()));
     String spkiBase64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(spki));
-    try (Collector collector = Collector.start(new Collector.Config("127.0.0.1", port,
-        "sqlite:" + tmp.resolve("c.db"), Loopback.SECRET, Loopback.ADMIN, chainPem, keyPem, 3600))) {
+    try (Collector collector =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1",
+                port,
+                "sqlite:" + tmp.resolve("c.db"),
+                Loopback.SECRET,
+                Loopback.ADMIN,
+                chainPem,
+                keyPem,
+                3600))) {
       Path plain = tmp.resolve("plain");
       assertThat(AutoEnroll.ensure(plain, conf(port, ""))).isEqualTo(Outcome.FAILED);
       assertThat(EnrollmentState.load(plain).orElseThrow().reason())
-          .contains("certificate is not trusted").contains("ca_file").contains("pin");
-      assertThat(status(plain)).contains("collector:     NOT ENROLLED: enrollment with https://127.0.0.1:" + port
-          + " failed at ").contains("not trusted");
+          .contains("certificate is not trusted")
+          .contains("ca_file")
+          .contains("pin");
+      assertThat(status(plain))
+          .contains(
+              "collector:     NOT ENROLLED: enrollment with https://127.0.0.1:"
+                  + port
+                  + " failed at ")
+          .contains("not trusted");
 
       Path wrongPin = tmp.resolve("wrong-pin");
       assertThat(AutoEnroll.ensure(wrongPin, conf(port, "pin = " + "ab".repeat(32) + "\n")))
           .isEqualTo(Outcome.FAILED);
       assertThat(EnrollmentState.load(wrongPin).orElseThrow().reason())
-          .contains("does not match the configured pin").contains(spki);
+          .contains("does not match the configured pin")
+          .contains(spki);
 
       Path withCa = tmp.resolve("with-ca");
-      assertThat(AutoEnroll.ensure(withCa, conf(port, "ca_file = " + caPem + "\n"))).isEqualTo(Outcome.ENROLLED);
+      assertThat(AutoEnroll.ensure(withCa, conf(port, "ca_file = " + caPem + "\n")))
+          .isEqualTo(Outcome.ENROLLED);
       assertThat(EnrollmentState.load(withCa).orElseThrow().enrolled()).isTrue();
-      assertThat(status(withCa)).contains("collector:     enrolled with https://127.0.0.1:" + port + " as node ");
+      assertThat(status(withCa))
+          .contains("collector:     enrolled with https://127.0.0.1:" + port + " as node ");
 
       Path pinned = tmp.resolve("pinned");
       assertThat(AutoEnroll.ensure(pinned, conf(port, "pin = sha256/" + spkiBase64 + "\n")))
@@ -102,10 +165,20 @@ class PrivateCaEnrollTest {
     }
   }
 
-  private java.util.function.Supplier<ManagedConfig> conf(int port, String extra) throws IOException {
-    Path file = Files.writeString(Files.createTempFile(tmp, "agent", ".conf"),
-        "collector = https://127.0.0.1:" + port + "\nenroll_secret = " + Loopback.SECRET + "\n" + extra);
-    return () -> ManagedConfig.load(Layout.of(Os.LINUX, tmp), Map.of(ManagedConfig.OVERRIDE_ENV, file.toString()));
+  private java.util.function.Supplier<ManagedConfig> conf(int port, String extra)
+      throws IOException {
+    Path file =
+        Files.writeString(
+            Files.createTempFile(tmp, "agent", ".conf"),
+            "collector = https://127.0.0.1:"
+                + port
+                + "\nenroll_secret = "
+                + Loopback.SECRET
+                + "\n"
+                + extra);
+    return () ->
+        ManagedConfig.load(
+            Layout.of(Os.LINUX, tmp), Map.of(ManagedConfig.OVERRIDE_ENV, file.toString()));
   }
 
   private static String status(Path state) {
@@ -121,9 +194,21 @@ class PrivateCaEnrollTest {
   }
 
   private void keytool(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     cmd.addAll(List.of(args));
-    cmd.addAll(List.of("-storetype", "PKCS12", "-storepass", PW, "-keypass", PW, "-validity", "2", "-noprompt"));
+    cmd.addAll(
+        List.of(
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            PW,
+            "-keypass",
+            PW,
+            "-validity",
+            "2",
+            "-noprompt"));
     if (args[0].equals("-exportcert") || args[0].equals("-certreq")) {
       cmd.removeAll(List.of("-validity", "2"));
     }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real collector on loopback signs its policy answers; the agent reaches it through a loopback
  * relay that passes answers through, or tampers with the body, strips the signature, or re-signs
- * with another key. Only the collector's own signature is applied; a refused answer changes
- * nothing and `daylight status` says why.
+ * with another key. Only the collector's own signature is applied; a refused answer changes nothing
+ * and `daylight status` says why.
  */
 class SignedPolicyTest {
   @TempDir Path tmp;
@@ -55,13 +55,36 @@ class SignedPolicyTest {
     int port = Loopback.freePort();
     Path keyFile = tmp.resolve("signing.pem");
     Path state = tmp.resolve("state");
-    try (Collector collector = Collector.start(new Collector.Config("127.0.0.1", port, "sqlite:" + tmp.resolve("c.db"),
-        Loopback.SECRET, Loopback.ADMIN, null, null, 3600, null, keyFile))) {
+    try (Collector collector =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1",
+                port,
+                "sqlite:" + tmp.resolve("c.db"),
+                Loopback.SECRET,
+                Loopback.ADMIN,
+                null,
+                null,
+                3600,
+                null,
+                keyFile))) {
       assertThat(Files.readString(keyFile)).contains("BEGIN PRIVATE KEY", "BEGIN PUBLIC KEY");
       int relayPort = startRelay(port);
-      assertThat(Main.run("enroll", "--collector", "http://127.0.0.1:" + relayPort, "--secret", Loopback.SECRET,
-          "--state-dir", state.toString())).isZero();
-      String pinned = Json.mapper().readTree(state.resolve("collector.json").toFile()).path("signingKey").asText();
+      assertThat(
+              Main.run(
+                  "enroll",
+                  "--collector",
+                  "http://127.0.0.1:" + relayPort,
+                  "--secret",
+                  Loopback.SECRET,
+                  "--state-dir",
+                  state.toString()))
+          .isZero();
+      String pinned =
+          Json.mapper()
+              .readTree(state.resolve("collector.json").toFile())
+              .path("signingKey")
+              .asText();
       assertThat(pinned).isNotBlank();
       String keyId = AnswerSignature.keyId(pinned);
       assertThat(status(state)).contains("answers must be signed by key " + keyId);
@@ -71,46 +94,79 @@ class SignedPolicyTest {
       assertThat(subjects(state)).containsExactly("pkg:npm/postmark-mcp");
 
       deny(port, "pkg:npm/deepseeek");
-      Loopback.adminPost(port, "/api/v1/admin/intel", Json.mapper().readTree("""
+      Loopback.adminPost(
+          port,
+          "/api/v1/admin/intel",
+          Json.mapper()
+              .readTree(
+                  """
           [{"id": "MAL-2099-0042", "modified": "2099-01-01T00:00:00Z", "summary": "signed fleet intel",
             "affected": [{"package": {"ecosystem": "npm", "name": "signed-intel-mcp"}, "versions": ["1.0.0"]}]}]
           """));
       relay.mode = TamperingRelay.Mode.TAMPER;
-      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
-          .contains("does not verify with the pinned key " + keyId, "nothing applied"));
-      assertThat(subjects(state)).as("tampered: previous policy kept").containsExactly("pkg:npm/postmark-mcp");
-      assertThat(status(state)).contains("policy:        REFUSED: policy answer refused: the answer's signature"
-          + " does not verify with the pinned key " + keyId);
+      assertThat(pull(state).problem())
+          .hasValueSatisfying(
+              p ->
+                  assertThat(p)
+                      .contains("does not verify with the pinned key " + keyId, "nothing applied"));
+      assertThat(subjects(state))
+          .as("tampered: previous policy kept")
+          .containsExactly("pkg:npm/postmark-mcp");
+      assertThat(status(state))
+          .contains(
+              "policy:        REFUSED: policy answer refused: the answer's signature"
+                  + " does not verify with the pinned key "
+                  + keyId);
 
       relay.mode = TamperingRelay.Mode.WRONG_KEY;
-      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
-          .contains("does not verify with the pinned key " + keyId, "signed by key"));
-      assertThat(subjects(state)).as("another key: previous policy kept").containsExactly("pkg:npm/postmark-mcp");
+      assertThat(pull(state).problem())
+          .hasValueSatisfying(
+              p ->
+                  assertThat(p)
+                      .contains("does not verify with the pinned key " + keyId, "signed by key"));
+      assertThat(subjects(state))
+          .as("another key: previous policy kept")
+          .containsExactly("pkg:npm/postmark-mcp");
 
       relay.mode = TamperingRelay.Mode.UNSIGNED;
-      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("the answer is not signed"));
-      assertThat(subjects(state)).as("unsigned: previous policy kept").containsExactly("pkg:npm/postmark-mcp");
+      assertThat(pull(state).problem())
+          .hasValueSatisfying(p -> assertThat(p).contains("the answer is not signed"));
+      assertThat(subjects(state))
+          .as("unsigned: previous policy kept")
+          .containsExactly("pkg:npm/postmark-mcp");
       assertThat(fleetIntel(state)).as("no intel from a refused answer").isEmpty();
-      assertThat(status(state)).contains("REFUSED: policy answer refused: the answer is not signed");
+      assertThat(status(state))
+          .contains("REFUSED: policy answer refused: the answer is not signed");
 
       relay.mode = TamperingRelay.Mode.PASS;
       assertThat(pull(state).problem()).isEmpty();
-      assertThat(subjects(state)).containsExactlyInAnyOrder("pkg:npm/postmark-mcp", "pkg:npm/deepseeek");
+      assertThat(subjects(state))
+          .containsExactlyInAnyOrder("pkg:npm/postmark-mcp", "pkg:npm/deepseeek");
       assertThat(fleetIntel(state)).containsExactly("MAL-2099-0042");
       assertThat(status(state)).doesNotContain("REFUSED");
     }
   }
 
   @Test
-  void anAgentEnrolledBeforeKeysWerePinnedPinsTheFirstSignedAnswerThenRefusesOthers() throws Exception {
+  void anAgentEnrolledBeforeKeysWerePinnedPinsTheFirstSignedAnswerThenRefusesOthers()
+      throws Exception {
     int port = Loopback.freePort();
     Path state = tmp.resolve("old-agent");
     try (Collector collector = Loopback.collector(port, tmp.resolve("c.db"))) {
       int relayPort = startRelay(port);
-      assertThat(Main.run("enroll", "--collector", "http://127.0.0.1:" + relayPort, "--secret", Loopback.SECRET,
-          "--state-dir", state.toString())).isZero();
+      assertThat(
+              Main.run(
+                  "enroll",
+                  "--collector",
+                  "http://127.0.0.1:" + relayPort,
+                  "--secret",
+                  Loopback.SECRET,
+                  "--state-dir",
+                  state.toString()))
+          .isZero();
       // As an older agent wrote it: no signingKey.
-      ObjectNode creds = (ObjectNode) Json.mapper().readTree(state.resolve("collector.json").toFile());
+      ObjectNode creds =
+          (ObjectNode) Json.mapper().readTree(state.resolve("collector.json").toFile());
       creds.remove("signingKey");
       Files.write(state.resolve("collector.json"), Json.mapper().writeValueAsBytes(creds));
       assertThat(status(state)).contains("no signing key pinned yet");
@@ -118,12 +174,17 @@ class SignedPolicyTest {
       deny(port, "pkg:npm/postmark-mcp");
       assertThat(pull(state).problem()).isEmpty();
       assertThat(subjects(state)).containsExactly("pkg:npm/postmark-mcp");
-      assertThat(Json.mapper().readTree(state.resolve("collector.json").toFile()).path("signingKey").asText())
+      assertThat(
+              Json.mapper()
+                  .readTree(state.resolve("collector.json").toFile())
+                  .path("signingKey")
+                  .asText())
           .isNotBlank();
 
       deny(port, "pkg:npm/deepseeek");
       relay.mode = TamperingRelay.Mode.WRONG_KEY;
-      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("does not verify"));
+      assertThat(pull(state).problem())
+          .hasValueSatisfying(p -> assertThat(p).contains("does not verify"));
       assertThat(subjects(state)).containsExactly("pkg:npm/postmark-mcp");
     }
   }
@@ -134,26 +195,41 @@ class SignedPolicyTest {
     Path state = tmp.resolve("state");
     try (Collector collector = Loopback.collector(port, tmp.resolve("c.db"))) {
       int relayPort = startRelay(port);
-      assertThat(Main.run("enroll", "--collector", "http://127.0.0.1:" + relayPort, "--secret", Loopback.SECRET,
-          "--state-dir", state.toString())).isZero();
+      assertThat(
+              Main.run(
+                  "enroll",
+                  "--collector",
+                  "http://127.0.0.1:" + relayPort,
+                  "--secret",
+                  Loopback.SECRET,
+                  "--state-dir",
+                  state.toString()))
+          .isZero();
       assertThat(pull(state).problem()).as("no snapshot yet: nothing to fetch").isEmpty();
 
       Path snapshot = tmp.resolve("fleet.tsv.gz");
       Intel.Builder b = Intel.builder();
-      b.addRecords(List.of(Json.mapper().readTree("""
+      b.addRecords(
+          List.of(
+              Json.mapper()
+                  .readTree(
+                      """
           {"id": "MAL-2099-0777", "modified": "2099-01-01T00:00:00Z", "summary": "fleet snapshot",
            "affected": [{"package": {"ecosystem": "npm", "name": "signed-intel-mcp"}, "versions": ["1.0.0"]}]}
           """)));
       b.build().writeCompact(snapshot);
       assertThat(putSnapshot(port, Files.readAllBytes(snapshot)).statusCode()).isEqualTo(200);
-      assertThat(putSnapshot(port, "not gzip".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+      assertThat(putSnapshot(port, "not gzip".getBytes(StandardCharsets.UTF_8)).statusCode())
+          .isEqualTo(400);
 
       relay.mode = TamperingRelay.Mode.TAMPER;
-      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p)
-          .contains("intel snapshot refused", "does not verify"));
+      assertThat(pull(state).problem())
+          .hasValueSatisfying(
+              p -> assertThat(p).contains("intel snapshot refused", "does not verify"));
       assertThat(fleetIntel(state)).isEmpty();
       relay.mode = TamperingRelay.Mode.UNSIGNED;
-      assertThat(pull(state).problem()).hasValueSatisfying(p -> assertThat(p).contains("not signed"));
+      assertThat(pull(state).problem())
+          .hasValueSatisfying(p -> assertThat(p).contains("not signed"));
       assertThat(fleetIntel(state)).isEmpty();
 
       relay.mode = TamperingRelay.Mode.PASS;
@@ -166,10 +242,16 @@ class SignedPolicyTest {
   }
 
   private static HttpResponse<String> putSnapshot(int port, byte[] gz) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/v1/admin/intel/snapshot?by=sec-team"))
-        .header("Authorization", "Bearer " + Loopback.ADMIN).header("Content-Type", "application/gzip")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(gz)).build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/admin/intel/snapshot?by=sec-team"))
+                .header("Authorization", "Bearer " + Loopback.ADMIN)
+                .header("Content-Type", "application/gzip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(gz))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private Reporter.Round pull(Path state) {
@@ -188,12 +270,26 @@ class SignedPolicyTest {
   private static List<String> fleetIntel(Path state) throws IOException {
     Intel.Builder b = Intel.builder();
     new IntelStore(state).addTo(b);
-    return b.build().match("npm", "signed-intel-mcp", "1.0.0").stream().map(m -> m.advisory().id()).toList();
+    return b.build().match("npm", "signed-intel-mcp", "1.0.0").stream()
+        .map(m -> m.advisory().id())
+        .toList();
   }
 
   private static void deny(int port, String subject) throws Exception {
-    Loopback.adminPost(port, "/api/v1/admin/policy", Map.of("subject", subject, "allVersions", true,
-        "decision", "denied", "by", "sec-team", "reason", "e2e"));
+    Loopback.adminPost(
+        port,
+        "/api/v1/admin/policy",
+        Map.of(
+            "subject",
+            subject,
+            "allVersions",
+            true,
+            "decision",
+            "denied",
+            "by",
+            "sec-team",
+            "reason",
+            "e2e"));
   }
 
   private static String status(Path state) {

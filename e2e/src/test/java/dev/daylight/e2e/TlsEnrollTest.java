@@ -27,25 +27,74 @@ class TlsEnrollTest {
     Files.writeString(bundle, Files.readString(key) + Files.readString(cert));
     Path state = tmp.resolve("state");
     int port = Loopback.freePort();
-    try (Collector collector = Collector.start(new Collector.Config("127.0.0.1", port,
-        "sqlite:" + tmp.resolve("c.db"), Loopback.SECRET, Loopback.ADMIN, cert, key, 3600))) {
-      assertThat(Main.run("enroll", "--collector", "https://127.0.0.1:" + port, "--secret", Loopback.SECRET,
-          "--ca", tmp.resolve("absent.pem").toString(), "--state-dir", state.toString())).isEqualTo(2);
+    try (Collector collector =
+        Collector.start(
+            new Collector.Config(
+                "127.0.0.1",
+                port,
+                "sqlite:" + tmp.resolve("c.db"),
+                Loopback.SECRET,
+                Loopback.ADMIN,
+                cert,
+                key,
+                3600))) {
+      assertThat(
+              Main.run(
+                  "enroll",
+                  "--collector",
+                  "https://127.0.0.1:" + port,
+                  "--secret",
+                  Loopback.SECRET,
+                  "--ca",
+                  tmp.resolve("absent.pem").toString(),
+                  "--state-dir",
+                  state.toString()))
+          .isEqualTo(2);
       assertThat(state.resolve("collector.json")).doesNotExist();
 
-      assertThat(Main.run("enroll", "--collector", "https://127.0.0.1:" + port, "--secret", Loopback.SECRET,
-          "--ca", bundle.toString(), "--state-dir", state.toString())).isZero();
+      assertThat(
+              Main.run(
+                  "enroll",
+                  "--collector",
+                  "https://127.0.0.1:" + port,
+                  "--secret",
+                  Loopback.SECRET,
+                  "--ca",
+                  bundle.toString(),
+                  "--state-dir",
+                  state.toString()))
+          .isZero();
     }
     String stored = Files.readString(state.resolve("collector.json"));
     assertThat(stored).contains("BEGIN CERTIFICATE").doesNotContain("PRIVATE KEY");
   }
 
-  private static void makeCertificate(Path cert, Path key) throws IOException, InterruptedException {
+  private static void makeCertificate(Path cert, Path key)
+      throws IOException, InterruptedException {
     Process p;
     try {
-      p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-          "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost",
-          "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder(
+                  "openssl",
+                  "req",
+                  "-x509",
+                  "-newkey",
+                  "ec",
+                  "-pkeyopt",
+                  "ec_paramgen_curve:P-256",
+                  "-nodes",
+                  "-keyout",
+                  key.toString(),
+                  "-out",
+                  cert.toString(),
+                  "-days",
+                  "1",
+                  "-subj",
+                  "/CN=localhost",
+                  "-addext",
+                  "subjectAltName=IP:127.0.0.1")
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       Assumptions.abort("openssl not installed: cannot make a test certificate");
       return;

@@ -3,8 +3,8 @@ package dev.daylight.identity;
 import java.util.Locale;
 
 /**
- * A tolerant order for ecosystems without a dedicated one and for strings the strict orders
- * reject: splits on anything not a letter or digit and compares numeric runs as numbers.
+ * A tolerant order for ecosystems without a dedicated one and for strings the strict orders reject:
+ * splits on anything not a letter or digit and compares numeric runs as numbers.
  */
 final class GenericOrder implements VersionOrder {
   static final GenericOrder INSTANCE = new GenericOrder();

@@ -83,7 +83,9 @@ public final class Pep440 implements VersionOrder {
     }
   }
 
-  /** A specifier set: every comma-separated clause must hold; a version it cannot read matches none. */
+  /**
+   * A specifier set: every comma-separated clause must hold; a version it cannot read matches none.
+   */
   public static Predicate<String> specifier(String spec) {
     List<Predicate<Key>> clauses = new ArrayList<>();
     List<String> exact = new ArrayList<>();
@@ -101,7 +103,9 @@ public final class Pep440 implements VersionOrder {
     }
     return text -> {
       Key v = key(text);
-      return exact.stream().allMatch(text::equals) && v != null && clauses.stream().allMatch(c -> c.test(v));
+      return exact.stream().allMatch(text::equals)
+          && v != null
+          && clauses.stream().allMatch(c -> c.test(v));
     };
   }
 
@@ -226,8 +230,10 @@ public final class Pep440 implements VersionOrder {
       for (int i = 0; i < n; i++) {
         boolean dx = VersionOrder.isDigits(x[i]);
         boolean dy = VersionOrder.isDigits(y[i]);
-        int c = dx && dy ? VersionOrder.compareDigits(x[i], y[i])
-            : dx != dy ? (dx ? 1 : -1) : x[i].compareTo(y[i]);
+        int c =
+            dx && dy
+                ? VersionOrder.compareDigits(x[i], y[i])
+                : dx != dy ? (dx ? 1 : -1) : x[i].compareTo(y[i]);
         if (c != 0) {
           return c;
         }

@@ -65,11 +65,13 @@ public final class Purls {
   private static String normalize(String p) {
     String type = type(p);
     String name = p.substring(p.indexOf('/') + 1);
-    name = switch (type) {
-      case "npm" -> (name.startsWith("@") ? "%40" + name.substring(1) : name).toLowerCase(Locale.ROOT);
-      case "pypi" -> name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
-      default -> name;
-    };
+    name =
+        switch (type) {
+          case "npm" ->
+              (name.startsWith("@") ? "%40" + name.substring(1) : name).toLowerCase(Locale.ROOT);
+          case "pypi" -> name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+          default -> name;
+        };
     return "pkg:" + type + "/" + name;
   }
 }

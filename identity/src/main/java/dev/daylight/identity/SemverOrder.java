@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Semantic Versioning 2.0 precedence, as npm and OSV {@code SEMVER} ranges use it: prereleases
- * sort before their release, numeric identifiers numerically and below alphanumeric ones, build
- * metadata ignored. A leading {@code v} or {@code =} is tolerated, as npm tolerates it.
+ * Semantic Versioning 2.0 precedence, as npm and OSV {@code SEMVER} ranges use it: prereleases sort
+ * before their release, numeric identifiers numerically and below alphanumeric ones, build metadata
+ * ignored. A leading {@code v} or {@code =} is tolerated, as npm tolerates it.
  */
 final class SemverOrder implements VersionOrder {
   static final SemverOrder INSTANCE = new SemverOrder();

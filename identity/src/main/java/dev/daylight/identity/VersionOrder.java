@@ -3,8 +3,8 @@ package dev.daylight.identity;
 import java.util.Comparator;
 
 /**
- * Orders the versions of one ecosystem. OSV {@code SEMVER} ranges always use semver order;
- * {@code ECOSYSTEM} ranges use the ecosystem's own order (npm: semver, PyPI: PEP 440).
+ * Orders the versions of one ecosystem. OSV {@code SEMVER} ranges always use semver order; {@code
+ * ECOSYSTEM} ranges use the ecosystem's own order (npm: semver, PyPI: PEP 440).
  */
 public interface VersionOrder extends Comparator<String> {
 

@@ -15,7 +15,9 @@ class VersionOrderTest {
     shuffled.sort(order);
     assertThat(shuffled).containsExactly(versions);
     for (int i = 0; i + 1 < versions.length; i++) {
-      assertThat(order.compare(versions[i], versions[i + 1])).as(versions[i] + " < " + versions[i + 1]).isNegative();
+      assertThat(order.compare(versions[i], versions[i + 1]))
+          .as(versions[i] + " < " + versions[i + 1])
+          .isNegative();
       assertThat(order.compare(versions[i + 1], versions[i])).isPositive();
     }
   }
@@ -25,8 +27,19 @@ class VersionOrderTest {
     // The precedence example of semver.org section 11, plus numeric (not string) ordering.
     assertAscending(
         VersionOrder.semver(),
-        "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
-        "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.2", "1.0.10", "1.0.16", "1.2.0", "10.0.0");
+        "1.0.0-alpha",
+        "1.0.0-alpha.1",
+        "1.0.0-alpha.beta",
+        "1.0.0-beta",
+        "1.0.0-beta.2",
+        "1.0.0-beta.11",
+        "1.0.0-rc.1",
+        "1.0.0",
+        "1.0.2",
+        "1.0.10",
+        "1.0.16",
+        "1.2.0",
+        "10.0.0");
   }
 
   @Test
@@ -42,9 +55,24 @@ class VersionOrderTest {
     // The ordering example of PEP 440 "Summary of permitted suffixes and relative ordering".
     assertAscending(
         Pep440.INSTANCE,
-        "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456",
-        "1.0b2", "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0",
-        "1.0+abc.5", "1.0+abc.7", "1.0+5", "1.0.post456.dev34", "1.0.post456", "1.1.dev1");
+        "1.0.dev456",
+        "1.0a1",
+        "1.0a2.dev456",
+        "1.0a12.dev456",
+        "1.0a12",
+        "1.0b1.dev456",
+        "1.0b2",
+        "1.0b2.post345.dev456",
+        "1.0b2.post345",
+        "1.0rc1.dev456",
+        "1.0rc1",
+        "1.0",
+        "1.0+abc.5",
+        "1.0+abc.7",
+        "1.0+5",
+        "1.0.post456.dev34",
+        "1.0.post456",
+        "1.1.dev1");
   }
 
   @Test

@@ -21,28 +21,45 @@ class CollectorRecipeTest {
   void dockerfileCopiesWhatTheCollectorModuleBuilds() throws IOException {
     Document pom = Xml.parse(Path.of("../collector/pom.xml"));
     String finalName = Xml.all(pom, "finalName").get(0).getTextContent().trim();
-    assertThat(Xml.all(pom, "outputDirectory")).extracting(e -> e.getTextContent().trim())
+    assertThat(Xml.all(pom, "outputDirectory"))
+        .extracting(e -> e.getTextContent().trim())
         .contains("${project.build.directory}/lib");
     List<String> lines = Files.readAllLines(COLLECTOR.resolve("Dockerfile"));
-    assertThat(lines).contains("COPY --from=build /src/collector/target/" + finalName + ".jar /opt/daylight-collector/",
-        "COPY --from=build /src/collector/target/lib/ /opt/daylight-collector/lib/", "USER daylight");
-    String entrypoint = lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
-    assertThat(entrypoint).contains("exec java").contains("/opt/daylight-collector/" + finalName + ".jar")
-        .doesNotContain("--enroll-secret").doesNotContain("--admin-token");
+    assertThat(lines)
+        .contains(
+            "COPY --from=build /src/collector/target/"
+                + finalName
+                + ".jar /opt/daylight-collector/",
+            "COPY --from=build /src/collector/target/lib/ /opt/daylight-collector/lib/",
+            "USER daylight");
+    String entrypoint =
+        lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+    assertThat(entrypoint)
+        .contains("exec java")
+        .contains("/opt/daylight-collector/" + finalName + ".jar")
+        .doesNotContain("--enroll-secret")
+        .doesNotContain("--admin-token");
     assertThat(lines.stream().filter(l -> l.startsWith("FROM"))).hasSize(2);
   }
 
   @Test
   void unitRunsTheJarWithTheSettingsOfItsEnvironmentFile() throws IOException {
-    Map<String, String> service = UnitFilesTest.section(COLLECTOR.resolve("daylight-collector.service"), "Service");
-    assertThat(service.get("ExecStart")).startsWith("/usr/bin/java ")
+    Map<String, String> service =
+        UnitFilesTest.section(COLLECTOR.resolve("daylight-collector.service"), "Service");
+    assertThat(service.get("ExecStart"))
+        .startsWith("/usr/bin/java ")
         .contains("-jar /opt/daylight-collector/daylight-collector.jar")
-        // The collector reads both secrets from its environment; on the command line they would show in ps.
-        .doesNotContain("--enroll-secret").doesNotContain("--admin-token");
-    assertThat(service).containsEntry("EnvironmentFile", "/etc/daylight-collector/collector.env")
-        .containsEntry("DynamicUser", "yes").containsEntry("SuccessExitStatus", "143");
+        // The collector reads both secrets from its environment; on the command line they would
+        // show in ps.
+        .doesNotContain("--enroll-secret")
+        .doesNotContain("--admin-token");
+    assertThat(service)
+        .containsEntry("EnvironmentFile", "/etc/daylight-collector/collector.env")
+        .containsEntry("DynamicUser", "yes")
+        .containsEntry("SuccessExitStatus", "143");
     String env = Files.readString(COLLECTOR.resolve("collector.env.example"));
-    for (String name : List.of("DAYLIGHT_ENROLL_SECRET", "DAYLIGHT_ADMIN_TOKEN", "DAYLIGHT_DB", "DAYLIGHT_PORT")) {
+    for (String name :
+        List.of("DAYLIGHT_ENROLL_SECRET", "DAYLIGHT_ADMIN_TOKEN", "DAYLIGHT_DB", "DAYLIGHT_PORT")) {
       assertThat(env).contains(name + "=");
     }
   }

@@ -20,7 +20,8 @@ final class Commands {
   record Result(int exitCode, String stdout, String stderr) {
     Result ok() {
       if (exitCode != 0) {
-        throw new AssertionError("exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr);
+        throw new AssertionError(
+            "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr);
       }
       return this;
     }
@@ -31,14 +32,17 @@ final class Commands {
       Path out = Files.createTempFile("daylight-cmd", ".out");
       Path err = Files.createTempFile("daylight-cmd", ".err");
       try {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder pb =
+            new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new AssertionError("timed out after " + timeout + ": " + command);
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
             Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);
@@ -68,7 +72,8 @@ final class Commands {
 
   static void assumeTools(String why, String... tools) {
     for (String tool : tools) {
-      assumeTrue(onPath(tool), () -> "skipped: " + why + " needs '" + tool + "' on PATH (CI installs it)");
+      assumeTrue(
+          onPath(tool), () -> "skipped: " + why + " needs '" + tool + "' on PATH (CI installs it)");
     }
   }
 

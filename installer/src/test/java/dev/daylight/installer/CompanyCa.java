@@ -20,29 +20,79 @@ record CompanyCa(Path caPem, Path chainPem, Path keyPem) {
   private static final String PW = "changeit";
 
   static CompanyCa makeIn(Path dir) throws Exception {
-    keytool(dir, "-genkeypair", "-keystore", "ca.p12", "-alias", "ca", "-dname", "CN=Example Corp Root CA",
-        "-ext", "bc:c", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2");
-    keytool(dir, "-genkeypair", "-keystore", "srv.p12", "-alias", "srv", "-dname", "CN=collector.corp.example",
-        "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2");
+    keytool(
+        dir,
+        "-genkeypair",
+        "-keystore",
+        "ca.p12",
+        "-alias",
+        "ca",
+        "-dname",
+        "CN=Example Corp Root CA",
+        "-ext",
+        "bc:c",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "2");
+    keytool(
+        dir,
+        "-genkeypair",
+        "-keystore",
+        "srv.p12",
+        "-alias",
+        "srv",
+        "-dname",
+        "CN=collector.corp.example",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "2");
     keytool(dir, "-certreq", "-keystore", "srv.p12", "-alias", "srv", "-file", "srv.csr");
-    keytool(dir, "-gencert", "-keystore", "ca.p12", "-alias", "ca", "-infile", "srv.csr", "-outfile", "srv.pem",
-        "-rfc", "-ext", "san=ip:127.0.0.1", "-validity", "2");
+    keytool(
+        dir,
+        "-gencert",
+        "-keystore",
+        "ca.p12",
+        "-alias",
+        "ca",
+        "-infile",
+        "srv.csr",
+        "-outfile",
+        "srv.pem",
+        "-rfc",
+        "-ext",
+        "san=ip:127.0.0.1",
+        "-validity",
+        "2");
     keytool(dir, "-exportcert", "-keystore", "ca.p12", "-alias", "ca", "-rfc", "-file", "ca.pem");
-    Path chain = Files.writeString(dir.resolve("chain.pem"),
-        Files.readString(dir.resolve("srv.pem")) + Files.readString(dir.resolve("ca.pem")));
+    Path chain =
+        Files.writeString(
+            dir.resolve("chain.pem"),
+            Files.readString(dir.resolve("srv.pem")) + Files.readString(dir.resolve("ca.pem")));
     KeyStore srv = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(dir.resolve("srv.p12"))) {
       srv.load(in, PW.toCharArray());
     }
     PrivateKey key = (PrivateKey) srv.getKey("srv", PW.toCharArray());
-    Path keyPem = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-        + "\n-----END PRIVATE KEY-----\n");
+    Path keyPem =
+        Files.writeString(
+            dir.resolve("key.pem"),
+            "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
     return new CompanyCa(dir.resolve("ca.pem"), chain, keyPem);
   }
 
   private static void keytool(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     cmd.addAll(List.of(args));
     cmd.addAll(List.of("-storetype", "PKCS12", "-storepass", PW, "-keypass", PW, "-noprompt"));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();

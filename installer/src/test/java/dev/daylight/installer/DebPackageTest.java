@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.daylight.protocol.Inventory;
+import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,16 +16,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import dev.daylight.protocol.Inventory;
-import dev.daylight.protocol.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole life of the .deb on this machine: build it with scripts/package, install it with dpkg
- * as an MDM would (collector and secret from the environment), run the installed command, find
- * the service units and tray autostart in place, remove it (data stays), purge it (data goes).
+ * as an MDM would (collector and secret from the environment), run the installed command, find the
+ * service units and tray autostart in place, remove it (data stays), purge it (data goes).
  */
 class DebPackageTest {
   private static final Path APP = Path.of("/opt/daylight");
@@ -41,13 +41,24 @@ class DebPackageTest {
   void debInstallsSilentlyRunsAndUninstallsCleanly() throws Exception {
     assumeTrue(Commands.linux(), "skipped: the .deb test runs on Linux only");
     assumeTrue(Commands.root(), "skipped: installing a .deb needs root (CI runs .ci/run as root)");
-    Commands.assumeTools("building and installing the .deb", "dpkg", "dpkg-deb", "fakeroot", "jpackage", "jlink", "jdeps");
-    assumeFalse(Commands.run("dpkg-query", "-W", "daylight").exitCode() == 0,
+    Commands.assumeTools(
+        "building and installing the .deb",
+        "dpkg",
+        "dpkg-deb",
+        "fakeroot",
+        "jpackage",
+        "jlink",
+        "jdeps");
+    assumeFalse(
+        Commands.run("dpkg-query", "-W", "daylight").exitCode() == 0,
         "skipped: a daylight package is already installed on this machine; not touching it");
 
     // Two builds running this test at once would fight over dpkg and /opt/daylight.
-    try (FileChannel lockFile = FileChannel.open(Path.of("/tmp/daylight-deb-test.lock"),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try (FileChannel lockFile =
+            FileChannel.open(
+                Path.of("/tmp/daylight-deb-test.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock = lockFile.lock()) {
       Path deb = buildDeb();
       install(deb);
@@ -61,9 +72,17 @@ class DebPackageTest {
   /** The .deb, and the .rpm from the same app image when rpmbuild is here (it is on CI). */
   private Path buildDeb() throws IOException {
     Path dest = tmp.resolve("dist");
-    List<String> cmd = new java.util.ArrayList<>(List.of(
-        Path.of("../scripts/package").toAbsolutePath().normalize().toString(), "--no-build", "--type", "deb",
-        "--dest", dest.toString(), "--work", Path.of("target/jpackage-test").toAbsolutePath().toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of("../scripts/package").toAbsolutePath().normalize().toString(),
+                "--no-build",
+                "--type",
+                "deb",
+                "--dest",
+                dest.toString(),
+                "--work",
+                Path.of("target/jpackage-test").toAbsolutePath().toString()));
     if (Commands.onPath("rpmbuild")) {
       cmd.addAll(List.of("--type", "rpm"));
     }
@@ -83,36 +102,68 @@ class DebPackageTest {
   private static void checkMetadata(Path deb) {
     assertThat(Commands.run("dpkg-deb", "-f", deb.toString(), "Maintainer").ok().stdout().strip())
         .isEqualTo("Daylight <security@daylight.dev>");
-    String copyright = Commands.run("dpkg-deb", "-c", deb.toString()).ok().stdout().lines()
-        .map(l -> l.substring(l.indexOf("./"))).filter(p -> p.endsWith("/copyright")).findFirst().orElseThrow();
-    String text = Commands.run("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO \"$1\"", deb.toString(), copyright)
-        .ok().stdout();
+    String copyright =
+        Commands.run("dpkg-deb", "-c", deb.toString())
+            .ok()
+            .stdout()
+            .lines()
+            .map(l -> l.substring(l.indexOf("./")))
+            .filter(p -> p.endsWith("/copyright"))
+            .findFirst()
+            .orElseThrow();
+    String text =
+        Commands.run(
+                "sh",
+                "-c",
+                "dpkg-deb --fsys-tarfile \"$0\" | tar -xO \"$1\"",
+                deb.toString(),
+                copyright)
+            .ok()
+            .stdout();
     assertThat(text).contains("Apache License", "Version 2.0, January 2004");
   }
 
   /** The .rpm cannot be installed on Debian; its metadata says it would wire itself in alike. */
   private static void checkRpm(Path rpm) {
     String files = Commands.run("rpm", "-qpl", rpm.toString()).ok().stdout();
-    assertThat(files).contains("/opt/daylight/bin/daylight\n", "/opt/daylight/bin/daylight-agentd\n",
-        "/opt/daylight/lib/app/daylight-agentd.cfg", "/opt/daylight/bin/daylight-tray\n",
-        "/opt/daylight/lib/integration/integrate.sh", "/opt/daylight/lib/integration/daylight-agent.service");
+    assertThat(files)
+        .contains(
+            "/opt/daylight/bin/daylight\n",
+            "/opt/daylight/bin/daylight-agentd\n",
+            "/opt/daylight/lib/app/daylight-agentd.cfg",
+            "/opt/daylight/bin/daylight-tray\n",
+            "/opt/daylight/lib/integration/integrate.sh",
+            "/opt/daylight/lib/integration/daylight-agent.service");
     assertThat(Commands.run("rpm", "-qpR", rpm.toString()).ok().stdout()).contains("gtk3");
-    assertThat(Commands.run("rpm", "-qp", "--qf", "%{LICENSE}", rpm.toString()).ok().stdout()).isEqualTo("Apache-2.0");
+    assertThat(Commands.run("rpm", "-qp", "--qf", "%{LICENSE}", rpm.toString()).ok().stdout())
+        .isEqualTo("Apache-2.0");
     assertThat(Commands.run("rpm", "-qp", "--scripts", rpm.toString()).ok().stdout())
-        .contains("/opt/daylight/lib/integration/integrate.sh install", "/opt/daylight/lib/integration/integrate.sh remove");
+        .contains(
+            "/opt/daylight/lib/integration/integrate.sh install",
+            "/opt/daylight/lib/integration/integrate.sh remove");
   }
 
   private void install(Path deb) {
     installedHere = true;
-    String said = Commands.run(Duration.ofMinutes(3),
-            Map.of("DAYLIGHT_NO_START", "1",
-                "DAYLIGHT_COLLECTOR", "https://collector.test:8443",
-                "DAYLIGHT_ENROLL_SECRET", "enroll-canary-7f3a",
-                "DAYLIGHT_CA_FILE", "/etc/daylight/company-ca.pem"),
-            List.of("dpkg", "-i", deb.toString()))
-        .ok().stdout();
+    String said =
+        Commands.run(
+                Duration.ofMinutes(3),
+                Map.of(
+                    "DAYLIGHT_NO_START",
+                    "1",
+                    "DAYLIGHT_COLLECTOR",
+                    "https://collector.test:8443",
+                    "DAYLIGHT_ENROLL_SECRET",
+                    "enroll-canary-7f3a",
+                    "DAYLIGHT_CA_FILE",
+                    "/etc/daylight/company-ca.pem"),
+                List.of("dpkg", "-i", deb.toString()))
+            .ok()
+            .stdout();
     // The installer says what it did, and never the secret.
-    assertThat(said).contains("daylight: wrote /etc/daylight/agent.conf (collector https://collector.test:8443)")
+    assertThat(said)
+        .contains(
+            "daylight: wrote /etc/daylight/agent.conf (collector https://collector.test:8443)")
         .contains("daylight: installed /opt/daylight")
         .contains("DAYLIGHT_NO_START=1: the agent service was not enabled or started")
         .contains("daylight: made the class-data archive /opt/daylight/lib/app/daylight.jsa")
@@ -129,21 +180,39 @@ class DebPackageTest {
     CompanyCa ca = CompanyCa.makeIn(pki);
     Path home = tmp.resolve("service-home");
     Files.createDirectories(home.resolve(".cursor"));
-    Files.writeString(home.resolve(".cursor/mcp.json"),
+    Files.writeString(
+        home.resolve(".cursor/mcp.json"),
         "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
     int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     String saved = Files.readString(CONF);
-    try (dev.daylight.collector.Collector collector = dev.daylight.collector.Collector.start(
-        new dev.daylight.collector.Collector.Config("127.0.0.1", port, "sqlite:" + tmp.resolve("collector.db"),
-            "deb-enroll-secret", "deb-admin-token", ca.chainPem(), ca.keyPem(), 3600))) {
-      Files.writeString(CONF, "collector = https://127.0.0.1:" + port + "\nenroll_secret = deb-enroll-secret\n"
-          + "ca_file = " + ca.caPem() + "\n");
+    try (dev.daylight.collector.Collector collector =
+        dev.daylight.collector.Collector.start(
+            new dev.daylight.collector.Collector.Config(
+                "127.0.0.1",
+                port,
+                "sqlite:" + tmp.resolve("collector.db"),
+                "deb-enroll-secret",
+                "deb-admin-token",
+                ca.chainPem(),
+                ca.keyPem(),
+                3600))) {
+      Files.writeString(
+          CONF,
+          "collector = https://127.0.0.1:"
+              + port
+              + "\nenroll_secret = deb-enroll-secret\n"
+              + "ca_file = "
+              + ca.caPem()
+              + "\n");
       // As the unit starts it (DAYLIGHT_STATE_DIR), with a test home standing in for root's.
-      ProcessBuilder unit = new ProcessBuilder(APP.resolve("bin/daylight-agentd").toString(), "run", "--all-users")
-          .redirectErrorStream(true).redirectOutput(tmp.resolve("service.out").toFile());
+      ProcessBuilder unit =
+          new ProcessBuilder(APP.resolve("bin/daylight-agentd").toString(), "run", "--all-users")
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("service.out").toFile());
       unit.environment().put("DAYLIGHT_STATE_DIR", STATE.toString());
       unit.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
       Process service = unit.start();
@@ -152,8 +221,10 @@ class DebPackageTest {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
           Thread.sleep(1000);
-          status = Commands.run(Duration.ofMinutes(1), Map.of(), List.of(COMMAND.toString(), "status"));
-          if (status.stdout().contains("collector:     enrolled") && status.stdout().contains("critical")) {
+          status =
+              Commands.run(Duration.ofMinutes(1), Map.of(), List.of(COMMAND.toString(), "status"));
+          if (status.stdout().contains("collector:     enrolled")
+              && status.stdout().contains("critical")) {
             break;
           }
         }
@@ -162,7 +233,8 @@ class DebPackageTest {
         service.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
       }
       assertThat(status).isNotNull();
-      assertThat(status.stdout()).as(Files.readString(tmp.resolve("service.out")))
+      assertThat(status.stdout())
+          .as(Files.readString(tmp.resolve("service.out")))
           .contains("store:         /var/lib/daylight")
           .contains("collector:     enrolled with https://127.0.0.1:" + port)
           .containsPattern("open findings: \\d+ \\(critical 1");
@@ -172,43 +244,64 @@ class DebPackageTest {
     }
   }
 
-  /** On a machine without systemd (this container) the installer says the agent was not started, and how to. */
+  /**
+   * On a machine without systemd (this container) the installer says the agent was not started, and
+   * how to.
+   */
   private static void checkWithoutSystemdTheInstallerSaysSo() {
     if (Files.isDirectory(Path.of("/run/systemd/system"))) {
       return; // systemd runs here: the service would really be started
     }
-    String said = Commands.run(Duration.ofMinutes(1), Map.of(),
-        List.of("/opt/daylight/lib/integration/integrate.sh", "install")).ok().stdout();
-    assertThat(said).contains("daylight: kept the existing /etc/daylight/agent.conf")
+    String said =
+        Commands.run(
+                Duration.ofMinutes(1),
+                Map.of(),
+                List.of("/opt/daylight/lib/integration/integrate.sh", "install"))
+            .ok()
+            .stdout();
+    assertThat(said)
+        .contains("daylight: kept the existing /etc/daylight/agent.conf")
         .contains("systemd is not running on this machine: the agent was NOT started")
         .contains("/opt/daylight/bin/daylight-agentd run --all-users");
   }
 
   private void checkInstalled() throws IOException, InterruptedException {
     assertThat(Files.readSymbolicLink(COMMAND)).isEqualTo(APP.resolve("bin/daylight"));
-    assertThat(Commands.run(COMMAND.toString(), "--version").ok().stdout()).startsWith("daylight 0.1.0");
-    assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout()).contains("Usage: daylight");
+    assertThat(Commands.run(COMMAND.toString(), "--version").ok().stdout())
+        .startsWith("daylight 0.1.0");
+    assertThat(Commands.run(COMMAND.toString(), "--help").ok().stdout())
+        .contains("Usage: daylight");
     assertThat(Path.of("/usr/share/man/man1/daylight-scan.1")).exists();
     assertThat(Path.of("/usr/share/bash-completion/completions/daylight")).exists();
     checkInstalledScan();
     checkClassDataArchiveMapped();
 
-    assertThat(Files.readString(UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run --all-users");
-    assertThat(Files.readString(USER_UNIT)).contains("ExecStart=/opt/daylight/bin/daylight-agentd run\n");
+    assertThat(Files.readString(UNIT))
+        .contains("ExecStart=/opt/daylight/bin/daylight-agentd run --all-users");
+    assertThat(Files.readString(USER_UNIT))
+        .contains("ExecStart=/opt/daylight/bin/daylight-agentd run\n");
     checkLauncherOptions();
     if (Commands.onPath("systemd-analyze")) {
       UnitFilesTest.assertVerifies(UNIT, false);
       UnitFilesTest.assertVerifies(USER_UNIT, true);
     }
     boolean trayPackaged = Files.isExecutable(APP.resolve("bin/daylight-tray"));
-    assertThat(Files.exists(AUTOSTART)).as("tray autostart present iff the tray is packaged").isEqualTo(trayPackaged);
+    assertThat(Files.exists(AUTOSTART))
+        .as("tray autostart present iff the tray is packaged")
+        .isEqualTo(trayPackaged);
 
     // The silent-install configuration: written once, readable by root only.
-    assertThat(Files.readString(CONF)).contains("collector = https://collector.test:8443")
-        .contains("enroll_secret = enroll-canary-7f3a").contains("ca_file = /etc/daylight/company-ca.pem");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF))).isEqualTo("rw-------");
-    assertThat(SilentConfigTest.load(CONF).canEnroll()).as("the agent reads what the package wrote").isTrue();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE))).isEqualTo("rwx--x--x");
+    assertThat(Files.readString(CONF))
+        .contains("collector = https://collector.test:8443")
+        .contains("enroll_secret = enroll-canary-7f3a")
+        .contains("ca_file = /etc/daylight/company-ca.pem");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONF)))
+        .isEqualTo("rw-------");
+    assertThat(SilentConfigTest.load(CONF).canEnroll())
+        .as("the agent reads what the package wrote")
+        .isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE)))
+        .isEqualTo("rwx--x--x");
   }
 
   /**
@@ -223,84 +316,143 @@ class DebPackageTest {
     assertThat(javaOptions(APP.resolve("lib/app/daylight.cfg")))
         .contains("-XX:SharedArchiveFile=$APPDIR/daylight.jsa");
     // The launcher's options switch unified logging off, so ask the JVM itself: with the installed
-    // launcher's class path and options, is the archive valid, and does it hold the agent's classes?
-    Commands.Result check = Commands.run(Duration.ofMinutes(1),
-        Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintSharedArchiveAndExit"), List.of(COMMAND.toString(), "--version"));
+    // launcher's class path and options, is the archive valid, and does it hold the agent's
+    // classes?
+    Commands.Result check =
+        Commands.run(
+            Duration.ofMinutes(1),
+            Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintSharedArchiveAndExit"),
+            List.of(COMMAND.toString(), "--version"));
     String said = check.stdout() + check.stderr();
-    assertThat(said).as(said.length() > 2000 ? said.substring(said.length() - 2000) : said)
-        .contains("archive is valid").contains("dev.daylight.agent.cli.Main").contains("dev.daylight.agent.store.Store");
+    assertThat(said)
+        .as(said.length() > 2000 ? said.substring(said.length() - 2000) : said)
+        .contains("archive is valid")
+        .contains("dev.daylight.agent.cli.Main")
+        .contains("dev.daylight.agent.store.Store");
   }
 
   /**
    * The resident launcher carries the resident's JVM options and names bin/daylight for its scan
-   * children, which carries the scan's, and the tray's carries the tray's: all as scripts/jvm-options
-   * (which scripts/daylight and scripts/daylight-tray read).
+   * children, which carries the scan's, and the tray's carries the tray's: all as
+   * scripts/jvm-options (which scripts/daylight and scripts/daylight-tray read).
    */
   private static void checkLauncherOptions() throws IOException {
     assertThat(APP.resolve("bin/daylight-agentd")).isExecutable();
     List<String> resident = javaOptions(APP.resolve("lib/app/daylight-agentd.cfg"));
-    assertThat(resident).containsSubsequence(scriptOptions("resident"))
-        .contains("-Ddaylight.child.launcher=daylight").doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(resident)
+        .containsSubsequence(scriptOptions("resident"))
+        .contains("-Ddaylight.child.launcher=daylight")
+        .doesNotContain("-XX:TieredStopAtLevel=1");
     List<String> scan = javaOptions(APP.resolve("lib/app/daylight.cfg"));
-    assertThat(scan).containsSubsequence(scriptOptions("scan")).doesNotContain("-Xint", "-Xmx32m")
+    assertThat(scan)
+        .containsSubsequence(scriptOptions("scan"))
+        .doesNotContain("-Xint", "-Xmx32m")
         .noneMatch(o -> o.startsWith("-Ddaylight.child.launcher"));
-    // Both tray processes (the icon, and the window it starts through this launcher) run with these.
-    assertThat(javaOptions(APP.resolve("lib/app/daylight-tray.cfg"))).containsSubsequence(scriptOptions("tray"));
+    // Both tray processes (the icon, and the window it starts through this launcher) run with
+    // these.
+    assertThat(javaOptions(APP.resolve("lib/app/daylight-tray.cfg")))
+        .containsSubsequence(scriptOptions("tray"));
   }
 
   private static List<String> scriptOptions(String kind) throws IOException {
     String prefix = kind + "=";
-    List<String> opts = Files.readAllLines(Path.of("../scripts/jvm-options")).stream()
-        .filter(l -> l.startsWith(prefix)).flatMap(l -> List.of(l.substring(prefix.length()).trim().split("\\s+")).stream())
-        .toList();
+    List<String> opts =
+        Files.readAllLines(Path.of("../scripts/jvm-options")).stream()
+            .filter(l -> l.startsWith(prefix))
+            .flatMap(l -> List.of(l.substring(prefix.length()).trim().split("\\s+")).stream())
+            .toList();
     assertThat(opts).as(kind + " options in scripts/jvm-options").isNotEmpty();
     return opts;
   }
 
   /** The java-options lines of a jpackage launcher's .cfg, one option each. */
   private static List<String> javaOptions(Path cfg) throws IOException {
-    return Files.readAllLines(cfg).stream().filter(l -> l.startsWith("java-options="))
-        .map(l -> l.substring("java-options=".length())).toList();
+    return Files.readAllLines(cfg).stream()
+        .filter(l -> l.startsWith("java-options="))
+        .map(l -> l.substring("java-options=".length()))
+        .toList();
   }
 
   /** The scan contract, through the installed launcher and the jlinked runtime. */
   private void checkInstalledScan() throws IOException, InterruptedException {
     Path home = tmp.resolve("fake-home");
     Files.createDirectories(home.resolve(".cursor"));
-    Files.writeString(home.resolve(".cursor/mcp.json"), """
+    Files.writeString(
+        home.resolve(".cursor/mcp.json"),
+        """
         {"mcpServers": {"postmark": {"command": "npx", "args": ["-y", "postmark-mcp@1.0.16"],
                                      "env": {"POSTMARK_API_TOKEN": "pm-canary-5d1c"}}}}
         """);
-    Commands.Result scan = Commands.run(Duration.ofMinutes(1), Map.of(), List.of(COMMAND.toString(), "scan",
-        "--home", home.toString(), "--os", "linux", "--format", "json", "--no-host", "--no-store")).ok();
+    Commands.Result scan =
+        Commands.run(
+                Duration.ofMinutes(1),
+                Map.of(),
+                List.of(
+                    COMMAND.toString(),
+                    "scan",
+                    "--home",
+                    home.toString(),
+                    "--os",
+                    "linux",
+                    "--format",
+                    "json",
+                    "--no-host",
+                    "--no-store"))
+            .ok();
     Inventory inventory = Json.mapper().readValue(scan.stdout(), Inventory.class);
-    assertThat(inventory.servers()).singleElement().satisfies(s -> {
-      assertThat(s.client()).isEqualTo("cursor");
-      assertThat(s.name()).isEqualTo("postmark");
-      assertThat(s.configPath()).isEqualTo(home.resolve(".cursor/mcp.json").toString());
-      assertThat(s.envKeys()).containsExactly("POSTMARK_API_TOKEN");
-      assertThat(s.pkg().purl()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
-    });
+    assertThat(inventory.servers())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.client()).isEqualTo("cursor");
+              assertThat(s.name()).isEqualTo("postmark");
+              assertThat(s.configPath()).isEqualTo(home.resolve(".cursor/mcp.json").toString());
+              assertThat(s.envKeys()).containsExactly("POSTMARK_API_TOKEN");
+              assertThat(s.pkg().purl()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+            });
     assertThat(scan.stdout()).doesNotContain("pm-canary-5d1c");
     assertThat(inventory.errors()).isEmpty();
 
     // A stored scan of "this machine" (the fake home as user.home): SQLite's native library for
     // this platform survived the package's slimming of the jars.
     Path state = tmp.resolve("state");
-    Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + home, "DAYLIGHT_STATE_DIR", state.toString());
-    Commands.run(Duration.ofMinutes(1), env, List.of(COMMAND.toString(), "scan", "--no-host", "--format", "json")).ok();
-    assertThat(Commands.run(Duration.ofMinutes(1), env, List.of(COMMAND.toString(), "status")).ok().stdout())
+    Map<String, String> env =
+        Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + home, "DAYLIGHT_STATE_DIR", state.toString());
+    Commands.run(
+            Duration.ofMinutes(1),
+            env,
+            List.of(COMMAND.toString(), "scan", "--no-host", "--format", "json"))
+        .ok();
+    assertThat(
+            Commands.run(Duration.ofMinutes(1), env, List.of(COMMAND.toString(), "status"))
+                .ok()
+                .stdout())
         .contains("servers:       1");
     checkInstalledResident(home);
   }
 
-  /** The installed resident runs its first scan in a child started through bin/daylight, and stores it. */
+  /**
+   * The installed resident runs its first scan in a child started through bin/daylight, and stores
+   * it.
+   */
   private void checkInstalledResident(Path home) throws IOException, InterruptedException {
     Path state = tmp.resolve("resident-state");
     Path out = tmp.resolve("resident.out");
-    Process resident = new ProcessBuilder(APP.resolve("bin/daylight-agentd").toString(), "run", "--home", home.toString(),
-        "--os", "linux", "--state-dir", state.toString(), "--log-dir", tmp.resolve("resident-logs").toString())
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process resident =
+        new ProcessBuilder(
+                APP.resolve("bin/daylight-agentd").toString(),
+                "run",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--state-dir",
+                state.toString(),
+                "--log-dir",
+                tmp.resolve("resident-logs").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     java.util.Set<String> children = new java.util.TreeSet<>();
     String status = "";
     try {
@@ -308,12 +460,19 @@ class DebPackageTest {
       for (int i = 1; System.nanoTime() < deadline && !status.contains("servers:       1"); i++) {
         // Its children once exec'd (in the instant after the fork one still shows the resident's
         // program and arguments); a scan's own children (dpkg-query, rpm) are not asked.
-        resident.children().filter(c -> c.info().arguments().map(a -> List.of(a).contains("run-child")).orElse(false))
+        resident
+            .children()
+            .filter(
+                c -> c.info().arguments().map(a -> List.of(a).contains("run-child")).orElse(false))
             .forEach(c -> c.info().command().ifPresent(children::add));
         Thread.sleep(50);
         if (i % 20 == 0) {
-          status = Commands.run(Duration.ofMinutes(1), Map.of("DAYLIGHT_STATE_DIR", state.toString()),
-              List.of(COMMAND.toString(), "status")).stdout();
+          status =
+              Commands.run(
+                      Duration.ofMinutes(1),
+                      Map.of("DAYLIGHT_STATE_DIR", state.toString()),
+                      List.of(COMMAND.toString(), "status"))
+                  .stdout();
         }
       }
     } finally {
@@ -321,7 +480,9 @@ class DebPackageTest {
       resident.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
     }
     assertThat(status).as(Files.readString(out)).contains("servers:       1");
-    assertThat(children).as("scan children's programs").containsExactly(APP.resolve("bin/daylight").toString());
+    assertThat(children)
+        .as("scan children's programs")
+        .containsExactly(APP.resolve("bin/daylight").toString());
   }
 
   private void checkRemoveKeepsDataAndPurgeDeletesIt() throws IOException {
@@ -329,9 +490,18 @@ class DebPackageTest {
     Files.writeString(history, "history");
 
     Commands.run(Duration.ofMinutes(2), Map.of(), List.of("dpkg", "-r", "daylight")).ok();
-    for (Path gone : List.of(APP, COMMAND, UNIT, USER_UNIT, AUTOSTART, Path.of("/usr/share/man/man1/daylight-scan.1"),
-        Path.of("/usr/share/bash-completion/completions/daylight"))) {
-      assertThat(Files.exists(gone, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(gone + " removed").isFalse();
+    for (Path gone :
+        List.of(
+            APP,
+            COMMAND,
+            UNIT,
+            USER_UNIT,
+            AUTOSTART,
+            Path.of("/usr/share/man/man1/daylight-scan.1"),
+            Path.of("/usr/share/bash-completion/completions/daylight"))) {
+      assertThat(Files.exists(gone, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .as(gone + " removed")
+          .isFalse();
     }
     assertThat(history).as("data stays on remove").exists();
     assertThat(CONF).as("configuration stays on remove").exists();

@@ -18,8 +18,13 @@ class PlistFilesTest {
   private static final String AGENT = "/Applications/daylight.app/Contents/MacOS/daylight";
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev.daylight.agent.plist", "dev.daylight.agent.user.plist", "dev.daylight.tray.plist",
-      "dev.daylight.agent.managed.plist"})
+  @ValueSource(
+      strings = {
+        "dev.daylight.agent.plist",
+        "dev.daylight.agent.user.plist",
+        "dev.daylight.tray.plist",
+        "dev.daylight.agent.managed.plist"
+      })
   void plistsAreWellFormedPropertyLists(String name) {
     Path file = MAC.resolve(name);
     Map<String, Object> plist = read(file);
@@ -32,18 +37,23 @@ class PlistFilesTest {
   @Test
   void launchDaemonRunsTheAgentForAllUsersAtBoot() {
     Map<String, Object> daemon = read(MAC.resolve("dev.daylight.agent.plist"));
-    assertThat(daemon).containsEntry("Label", "dev.daylight.agent").containsEntry("RunAtLoad", true);
-    assertThat(daemon.get("ProgramArguments")).isEqualTo(List.of(AGENT + "-agentd", "run", "--all-users"));
+    assertThat(daemon)
+        .containsEntry("Label", "dev.daylight.agent")
+        .containsEntry("RunAtLoad", true);
+    assertThat(daemon.get("ProgramArguments"))
+        .isEqualTo(List.of(AGENT + "-agentd", "run", "--all-users"));
     assertThat(daemon.get("KeepAlive")).isEqualTo(Map.of("SuccessfulExit", false));
-    assertThat(daemon.get("EnvironmentVariables")).isEqualTo(
-        Map.of("DAYLIGHT_STATE_DIR", "/Library/Application Support/Daylight/state"));
+    assertThat(daemon.get("EnvironmentVariables"))
+        .isEqualTo(Map.of("DAYLIGHT_STATE_DIR", "/Library/Application Support/Daylight/state"));
     assertThat(daemon.get("Umask")).as("0077: files only root reads").isEqualTo(63);
   }
 
   @Test
   void launchAgentsStartTheTrayAndTheSingleUserAgentAtLogin() {
     Map<String, Object> tray = read(MAC.resolve("dev.daylight.tray.plist"));
-    assertThat(tray).containsEntry("Label", "dev.daylight.tray").containsEntry("LimitLoadToSessionType", "Aqua")
+    assertThat(tray)
+        .containsEntry("Label", "dev.daylight.tray")
+        .containsEntry("LimitLoadToSessionType", "Aqua")
         .containsEntry("RunAtLoad", true);
     assertThat(tray.get("ProgramArguments")).isEqualTo(List.of(AGENT + "-tray"));
     Map<String, Object> user = read(MAC.resolve("dev.daylight.agent.user.plist"));
@@ -52,8 +62,10 @@ class PlistFilesTest {
 
   @Test
   void postinstallInstallsEveryPlistItNames() throws Exception {
-    String postinstall = Files.readString(UnitFilesTest.PACKAGING.resolve("macos/resources/postinstall"));
-    assertThat(postinstall).contains("$SHARE/dev.daylight.agent.plist\" /Library/LaunchDaemons/")
+    String postinstall =
+        Files.readString(UnitFilesTest.PACKAGING.resolve("macos/resources/postinstall"));
+    assertThat(postinstall)
+        .contains("$SHARE/dev.daylight.agent.plist\" /Library/LaunchDaemons/")
         .contains("$SHARE/dev.daylight.tray.plist\" /Library/LaunchAgents/")
         .contains("launchctl bootstrap system /Library/LaunchDaemons/dev.daylight.agent.plist");
   }

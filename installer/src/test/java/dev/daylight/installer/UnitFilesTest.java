@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Linux unit files, autostart entry and maintainer scripts, checked as systemd and sh read them. */
+/**
+ * The Linux unit files, autostart entry and maintainer scripts, checked as systemd and sh read
+ * them.
+ */
 class UnitFilesTest {
   static final Path PACKAGING = Path.of("src/main/packaging");
   private static final Path LINUX = PACKAGING.resolve("linux/share");
@@ -22,7 +25,8 @@ class UnitFilesTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"linux/share/daylight-agent.service", "collector/daylight-collector.service"})
+  @ValueSource(
+      strings = {"linux/share/daylight-agent.service", "collector/daylight-collector.service"})
   void systemUnitsVerify(String unit) throws IOException {
     Commands.assumeTools("verifying unit files", "systemd-analyze");
     assertVerifies(withExistingProgram(PACKAGING.resolve(unit)), false);
@@ -37,12 +41,14 @@ class UnitFilesTest {
   @Test
   void machineServiceScansEveryUserAndWritesOnlyItsState() throws IOException {
     Map<String, String> service = section(LINUX.resolve("daylight-agent.service"), "Service");
-    assertThat(service.get("ExecStart")).isEqualTo("/opt/daylight/bin/daylight-agentd run --all-users");
+    assertThat(service.get("ExecStart"))
+        .isEqualTo("/opt/daylight/bin/daylight-agentd run --all-users");
     assertThat(service.get("Environment")).isEqualTo("DAYLIGHT_STATE_DIR=/var/lib/daylight");
     assertThat(service.get("ProtectHome")).isEqualTo("read-only");
     assertThat(service.get("ReadWritePaths")).isEqualTo("/var/lib/daylight");
     assertThat(section(LINUX.resolve("daylight-agent.user.service"), "Service").get("ExecStart"))
-        .as("the resident launcher, with its own small JVM options").isEqualTo("/opt/daylight/bin/daylight-agentd run");
+        .as("the resident launcher, with its own small JVM options")
+        .isEqualTo("/opt/daylight/bin/daylight-agentd run");
     assertThat(section(LINUX.resolve("daylight-agent.service"), "Install").get("WantedBy"))
         .isEqualTo("multi-user.target");
     assertThat(section(LINUX.resolve("daylight-agent.user.service"), "Install").get("WantedBy"))
@@ -53,16 +59,27 @@ class UnitFilesTest {
   void trayAutostartEntryIsAValidDesktopEntry() throws IOException {
     Path entry = LINUX.resolve("daylight-tray.desktop");
     Map<String, String> desktop = section(entry, "Desktop Entry");
-    assertThat(desktop).containsEntry("Type", "Application").containsEntry("Exec", "/opt/daylight/bin/daylight-tray")
-        .containsEntry("Terminal", "false").containsKey("Name");
+    assertThat(desktop)
+        .containsEntry("Type", "Application")
+        .containsEntry("Exec", "/opt/daylight/bin/daylight-tray")
+        .containsEntry("Terminal", "false")
+        .containsKey("Name");
     if (Commands.onPath("desktop-file-validate")) {
       Commands.run("desktop-file-validate", entry.toString()).ok();
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"linux/deb/postinst", "linux/deb/prerm", "linux/deb/postrm", "linux/share/integrate.sh",
-      "macos/resources/postinstall", "macos/resources/preinstall", "macos/share/uninstall.sh"})
+  @ValueSource(
+      strings = {
+        "linux/deb/postinst",
+        "linux/deb/prerm",
+        "linux/deb/postrm",
+        "linux/share/integrate.sh",
+        "macos/resources/postinstall",
+        "macos/resources/preinstall",
+        "macos/share/uninstall.sh"
+      })
   void maintainerScriptsParseAndAreExecutable(String script) {
     Commands.assumeTools("parsing shell scripts", "sh");
     Path file = PACKAGING.resolve(script);
@@ -80,8 +97,10 @@ class UnitFilesTest {
 
   /** systemd-analyze verify, which also checks the program exists: it must print nothing. */
   static void assertVerifies(Path unit, boolean user) throws IOException {
-    List<String> cmd = user ? List.of("systemd-analyze", "--user", "verify", unit.toString())
-        : List.of("systemd-analyze", "verify", unit.toString());
+    List<String> cmd =
+        user
+            ? List.of("systemd-analyze", "--user", "verify", unit.toString())
+            : List.of("systemd-analyze", "verify", unit.toString());
     Map<String, String> env = new LinkedHashMap<>();
     if (user) {
       // Without a login session the user manager has no runtime directory; give it one.
@@ -96,10 +115,11 @@ class UnitFilesTest {
   /** A copy of the unit whose program is one that exists here, so verify checks everything else. */
   private Path withExistingProgram(Path unit) throws IOException {
     Path copy = tmp.resolve(unit.getFileName().toString().replace(".user.", "."));
-    String text = Files.readString(unit)
-        .replace("/opt/daylight/bin/daylight-agentd", "/bin/true")
-        .replace("/opt/daylight/bin/daylight", "/bin/true")
-        .replace("/usr/bin/java", "/bin/true");
+    String text =
+        Files.readString(unit)
+            .replace("/opt/daylight/bin/daylight-agentd", "/bin/true")
+            .replace("/opt/daylight/bin/daylight", "/bin/true")
+            .replace("/usr/bin/java", "/bin/true");
     Files.writeString(copy, text);
     return copy;
   }

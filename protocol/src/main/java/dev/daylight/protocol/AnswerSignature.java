@@ -21,10 +21,13 @@ import java.util.Optional;
 public final class AnswerSignature {
   /** {@code ed25519=BASE64} over the response body. */
   public static final String HEADER = "Daylight-Signature";
+
   /** {@link #keyId} of the key that signed, so a mismatch names both keys. */
   public static final String KEY_ID_HEADER = "Daylight-Key-Id";
+
   /** The signing public key (base64 SPKI), for agents enrolled before keys were pinned. */
   public static final String KEY_HEADER = "Daylight-Signing-Key";
+
   public static final String ALGORITHM = "Ed25519";
   private static final String PREFIX = "ed25519=";
 
@@ -64,11 +67,18 @@ public final class AnswerSignature {
       v.initVerify(key);
       v.update(body);
       byte[] sig = Base64.getDecoder().decode(header.substring(PREFIX.length()).trim());
-      return v.verify(sig) ? Optional.empty()
-          : Optional.of("the answer's signature does not verify with the pinned key " + keyId(publicKeyBase64));
+      return v.verify(sig)
+          ? Optional.empty()
+          : Optional.of(
+              "the answer's signature does not verify with the pinned key "
+                  + keyId(publicKeyBase64));
     } catch (IllegalArgumentException | GeneralSecurityException e) {
-      return Optional.of("the answer's signature does not verify with the pinned key " + keyId(publicKeyBase64)
-          + " (" + e.getClass().getSimpleName() + ")");
+      return Optional.of(
+          "the answer's signature does not verify with the pinned key "
+              + keyId(publicKeyBase64)
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
   }
 

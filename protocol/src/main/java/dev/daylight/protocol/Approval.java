@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * Where a client starts a server only after the user says yes (Claude Code's project
- * {@code .mcp.json}), what the user said: approved, refused, or not asked yet (pending).
+ * Where a client starts a server only after the user says yes (Claude Code's project {@code
+ * .mcp.json}), what the user said: approved, refused, or not asked yet (pending).
  */
 public enum Approval {
   APPROVED,

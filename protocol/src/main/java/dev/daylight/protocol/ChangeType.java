@@ -15,7 +15,9 @@ public enum ChangeType {
   FINDING_OPENED("finding-opened"),
   FINDING_RESOLVED("finding-resolved"),
   REVIEW_CHANGED("review-changed"),
-  /** A call the guard hook refused, or in audit mode would have refused; the body is the spool line. */
+  /**
+   * A call the guard hook refused, or in audit mode would have refused; the body is the spool line.
+   */
   GUARD_CALL("guard-call"),
   UNKNOWN("unknown");
 

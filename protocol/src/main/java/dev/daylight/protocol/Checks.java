@@ -21,8 +21,8 @@ final class Checks {
   }
 
   /**
-   * An unmodifiable copy in the order given. Not {@code Map.copyOf}: its order changes from one
-   * JVM to the next, so two scans of the same files printed their fingerprints differently.
+   * An unmodifiable copy in the order given. Not {@code Map.copyOf}: its order changes from one JVM
+   * to the next, so two scans of the same files printed their fingerprints differently.
    */
   static <K, V> Map<K, V> map(Map<K, V> value) {
     if (value == null || value.isEmpty()) {
@@ -30,7 +30,9 @@ final class Checks {
     }
     Map<K, V> copy = new LinkedHashMap<>();
     for (Map.Entry<K, V> e : value.entrySet()) {
-      copy.put(Objects.requireNonNull(e.getKey(), "map key"), Objects.requireNonNull(e.getValue(), "map value"));
+      copy.put(
+          Objects.requireNonNull(e.getKey(), "map key"),
+          Objects.requireNonNull(e.getValue(), "map value"));
     }
     return Collections.unmodifiableMap(copy);
   }

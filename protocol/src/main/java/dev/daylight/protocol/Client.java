@@ -9,7 +9,8 @@ import java.util.List;
  * @param kind {@code app}, {@code cli}, {@code extension}, {@code plugin}, {@code model-runtime}
  * @param version version where knowable, else null
  */
-public record Client(String id, String name, String kind, String version, List<Evidence> evidence, String osUser) {
+public record Client(
+    String id, String name, String kind, String version, List<Evidence> evidence, String osUser) {
   public Client {
     Checks.required(id, "id");
     Checks.required(name, "name");

@@ -15,7 +15,8 @@ public record GuardPolicy(String mode, boolean installHooks) {
   public GuardPolicy {
     Checks.required(mode, "mode");
     if (!MODES.contains(mode)) {
-      throw new IllegalArgumentException("guard mode must be off, audit or enforce, not '" + mode + "'");
+      throw new IllegalArgumentException(
+          "guard mode must be off, audit or enforce, not '" + mode + "'");
     }
   }
 }

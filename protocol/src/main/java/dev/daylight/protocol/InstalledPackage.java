@@ -23,7 +23,15 @@ public record InstalledPackage(
 
   /** This package with its capabilities, or with none and why. */
   public InstalledPackage withCapabilities(java.util.List<Capability> found, String why) {
-    return new InstalledPackage(purl, ecosystem, name, version, source, installPath, manifestSha256, found,
+    return new InstalledPackage(
+        purl,
+        ecosystem,
+        name,
+        version,
+        source,
+        installPath,
+        manifestSha256,
+        found,
         found == null ? why : null);
   }
 

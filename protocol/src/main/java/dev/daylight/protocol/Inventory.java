@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One scan: everything after discovery works on this record.
  *
- * @param removedServerUsage calls the clients' records show to servers no config lists, per
- *     client and name; null when the usage ledger was not read
+ * @param removedServerUsage calls the clients' records show to servers no config lists, per client
+ *     and name; null when the usage ledger was not read
  */
 public record Inventory(
     int schemaVersion,
@@ -31,7 +31,6 @@ public record Inventory(
     errors = Checks.list(errors);
     removedServerUsage = removedServerUsage == null ? null : List.copyOf(removedServerUsage);
   }
-
 
   public static Builder builder() {
     return new Builder();
@@ -58,7 +57,9 @@ public record Inventory(
     return toBuilder().findings(newFindings).build();
   }
 
-  /** Collects an inventory's values; {@link #build} checks them as the canonical constructor does. */
+  /**
+   * Collects an inventory's values; {@link #build} checks them as the canonical constructor does.
+   */
   public static final class Builder {
     private int schemaVersion = SchemaVersion.CURRENT;
     private String scanId;
@@ -130,8 +131,18 @@ public record Inventory(
     }
 
     public Inventory build() {
-      return new Inventory(schemaVersion, scanId, startedAt, finishedAt, host, clients, servers, packages,
-          findings, errors, removedServerUsage);
+      return new Inventory(
+          schemaVersion,
+          scanId,
+          startedAt,
+          finishedAt,
+          host,
+          clients,
+          servers,
+          packages,
+          findings,
+          errors,
+          removedServerUsage);
     }
   }
 }

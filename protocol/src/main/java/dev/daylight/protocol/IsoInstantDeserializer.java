@@ -17,8 +17,9 @@ import java.time.LocalDate;
  * Jackson's own deserializer, so what is accepted and what is refused is unchanged.
  */
 final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
-  private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-      1_000_000_000};
+  private static final int[] POW10 = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   IsoInstantDeserializer() {
     super(Instant.class);
@@ -35,11 +36,21 @@ final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
     return InstantDeserializer.INSTANT.deserialize(p, ctxt);
   }
 
-  /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text has any other shape or no such date. */
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text has any other shape or no such
+   * date.
+   */
   static Instant parseUtc(String s) {
     int len = s.length();
-    if (len < 20 || len == 21 || len > 30 || s.charAt(len - 1) != 'Z' || s.charAt(4) != '-'
-        || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':'
+    if (len < 20
+        || len == 21
+        || len > 30
+        || s.charAt(len - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
         || (len > 20 && s.charAt(19) != '.')) {
       return null;
     }
@@ -50,13 +61,17 @@ final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
     int fraction = len > 20 ? digits(s, 20, len - 21) : 0;
-    if ((year | month | day | hour | minute | second | fraction) < 0 || hour > 23 || minute > 59 || second > 59) {
+    if ((year | month | day | hour | minute | second | fraction) < 0
+        || hour > 23
+        || minute > 59
+        || second > 59) {
       return null;
     }
     try {
       long epochDay = LocalDate.of(year, month, day).toEpochDay();
       int nanos = len > 20 ? fraction * POW10[9 - (len - 21)] : 0;
-      return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+      return Instant.ofEpochSecond(
+          epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     } catch (DateTimeException e) {
       return null;
     }

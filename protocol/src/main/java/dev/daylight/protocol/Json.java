@@ -17,7 +17,9 @@ public final class Json {
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           // Registered after JavaTimeModule, so it takes precedence for Instant.
-          .addModule(new SimpleModule("daylight-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
+          .addModule(
+              new SimpleModule("daylight-instants")
+                  .addDeserializer(Instant.class, new IsoInstantDeserializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param id stable hash of client, configPath and name
  * @param line 1-based line of the entry in its file, or null when unknown
- * @param secretFingerprints keyed fingerprints of secret values by where they sit
- *     ({@code env.GITHUB_TOKEN}, {@code header.Authorization}, {@code arg.3}); empty without a store key
+ * @param secretFingerprints keyed fingerprints of secret values by where they sit ({@code
+ *     env.GITHUB_TOKEN}, {@code header.Authorization}, {@code arg.3}); empty without a store key
  * @param osUser the account whose home held the file, when scanning several users
  * @param approval for a server its client starts only once the user approves it (Claude Code's
  *     project {@code .mcp.json}), what the user decided; {@code enabled} is then true only when
@@ -20,11 +20,11 @@ import java.util.Map;
  *     denylist or allowlist, or a managed file that takes exclusive control), naming the rule and
  *     the file it came from; {@code enabled} is then false. Null when no policy blocks it. The
  *     server stays in the inventory: it is still configured, and one policy change from running.
- * @param usage what the clients' own records say this server was asked to do over the usage
- *     window ({@code calls} 0: idle); null when the ledger was not read (a scan without a store)
+ * @param usage what the clients' own records say this server was asked to do over the usage window
+ *     ({@code calls} 0: idle); null when the ledger was not read (a scan without a store)
  * @param capabilities what this server can do that moves content out or changes things: its
- *     package's classes, its host's for a remote server, and the tools its client's records show
- *     it was asked to run, each with evidence (evidence kind {@code file}: code, {@code host}: the
+ *     package's classes, its host's for a remote server, and the tools its client's records show it
+ *     was asked to run, each with evidence (evidence kind {@code file}: code, {@code host}: the
  *     URL's host, {@code tool-call}: a client's record, {@code known-package}: Daylight's list of
  *     known packages); null when nothing could be read, and then {@code capabilitiesWhy} says why
  * @param capabilitiesWhy why {@code capabilities} is null, else null
@@ -103,10 +103,14 @@ public record McpServer(
     return toBuilder().pkg(ref).build();
   }
 
-  /** This server as its client will treat it: enabled only if it was and {@code approval} allows it. */
+  /**
+   * This server as its client will treat it: enabled only if it was and {@code approval} allows it.
+   */
   public McpServer withApproval(Approval decision) {
-    return toBuilder().approval(decision)
-        .enabled(enabled && (decision == null || decision == Approval.APPROVED)).build();
+    return toBuilder()
+        .approval(decision)
+        .enabled(enabled && (decision == null || decision == Approval.APPROVED))
+        .build();
   }
 
   public McpServer withEnabled(boolean on) {
@@ -254,9 +258,29 @@ public record McpServer(
     }
 
     public McpServer build() {
-      return new McpServer(id, client, scope, configPath, line, name, transport, command, args, url,
-          enabled, envKeys, headerKeys, pkg, proxiedUrl, secretFingerprints, osUser, approval, blockedBy,
-          usage, capabilities, capabilitiesWhy);
+      return new McpServer(
+          id,
+          client,
+          scope,
+          configPath,
+          line,
+          name,
+          transport,
+          command,
+          args,
+          url,
+          enabled,
+          envKeys,
+          headerKeys,
+          pkg,
+          proxiedUrl,
+          secretFingerprints,
+          osUser,
+          approval,
+          blockedBy,
+          usage,
+          capabilities,
+          capabilitiesWhy);
     }
   }
 }

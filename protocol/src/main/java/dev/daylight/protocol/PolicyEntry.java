@@ -11,12 +11,7 @@ import java.time.Instant;
  * @param version the exact version decided on, or null for every version
  */
 public record PolicyEntry(
-    String subject,
-    String version,
-    ReviewState decision,
-    String by,
-    String reason,
-    Instant at) {
+    String subject, String version, ReviewState decision, String by, String reason, Instant at) {
   public PolicyEntry {
     Checks.required(subject, "subject");
     Checks.required(decision, "decision");

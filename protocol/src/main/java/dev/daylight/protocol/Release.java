@@ -3,8 +3,8 @@ package dev.daylight.protocol;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What a {@code release-*} finding is about: one indicator a package version adds over the
- * version it is compared with.
+ * What a {@code release-*} finding is about: one indicator a package version adds over the version
+ * it is compared with.
  *
  * @param pkg the package's purl without version
  * @param from the version compared with (the trusted one, or the next older one cached), or null

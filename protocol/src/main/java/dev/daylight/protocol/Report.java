@@ -28,5 +28,4 @@ public record Report(
     events = Checks.list(events);
     usage = usage == null ? null : List.copyOf(usage);
   }
-
 }

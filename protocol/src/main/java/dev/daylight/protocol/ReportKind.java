@@ -3,7 +3,9 @@ package dev.daylight.protocol;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A full snapshot first, deltas of change events after; anything else reads as {@link #UNKNOWN}. */
+/**
+ * A full snapshot first, deltas of change events after; anything else reads as {@link #UNKNOWN}.
+ */
 public enum ReportKind {
   SNAPSHOT("snapshot"),
   DELTA("delta"),

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Trust in one package version: suspended means "changed since it was trusted, not yet reviewed". */
+/**
+ * Trust in one package version: suspended means "changed since it was trusted, not yet reviewed".
+ */
 public enum ReviewState {
   UNREVIEWED,
   APPROVED,

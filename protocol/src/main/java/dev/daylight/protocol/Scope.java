@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Where a server definition comes from: the user's own file, a project, a managed file, an
- * extension, or the user's cloud account (a claude.ai or ChatGPT connector, of which the disk
- * keeps only a trace: a name, no launch line).
+ * extension, or the user's cloud account (a claude.ai or ChatGPT connector, of which the disk keeps
+ * only a trace: a name, no launch line).
  */
 public enum Scope {
   USER,

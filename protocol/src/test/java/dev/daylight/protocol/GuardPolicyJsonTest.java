@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 class GuardPolicyJsonTest {
   @Test
   void aPolicyWithoutGuardReadsAsNullAndOneWithItRoundTrips() throws Exception {
-    Policy old = Json.mapper().readValue("{\"etag\": \"e\", \"entries\": [], \"scanIntervalSeconds\": 60}", Policy.class);
+    Policy old =
+        Json.mapper()
+            .readValue(
+                "{\"etag\": \"e\", \"entries\": [], \"scanIntervalSeconds\": 60}", Policy.class);
     assertThat(old.guard()).isNull();
     Policy p = new Policy("e", null, 60, null, "0", new GuardPolicy("enforce", true), null);
     Policy back = Json.mapper().readValue(Json.mapper().writeValueAsString(p), Policy.class);
@@ -18,8 +21,12 @@ class GuardPolicyJsonTest {
 
   @Test
   void anUnknownModeIsRefused() {
-    assertThatThrownBy(() -> Json.mapper().readValue(
-        "{\"etag\": \"e\", \"guard\": {\"mode\": \"strict\", \"installHooks\": false}}", Policy.class))
+    assertThatThrownBy(
+            () ->
+                Json.mapper()
+                    .readValue(
+                        "{\"etag\": \"e\", \"guard\": {\"mode\": \"strict\", \"installHooks\": false}}",
+                        Policy.class))
         .hasMessageContaining("guard mode must be off, audit or enforce");
   }
 }

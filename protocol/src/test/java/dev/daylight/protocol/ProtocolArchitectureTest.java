@@ -22,9 +22,12 @@ class ProtocolArchitectureTest {
     // IOException is allowed: Jackson's deserializer contract declares it; it reads nothing.
     noClasses()
         .should()
-        .dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
-            "java.sql..").and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(IOException.class))))
-        .because("the protocol holds records only; files, sockets and databases belong to agent and collector")
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "java.io..", "java.nio.file..", "java.net..", "java.sql..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(IOException.class))))
+        .because(
+            "the protocol holds records only; files, sockets and databases belong to agent and collector")
         .check(classes);
   }
 

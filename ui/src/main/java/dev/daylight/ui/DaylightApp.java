@@ -5,9 +5,9 @@ import dev.daylight.ui.concurrent.FxExecutor;
 import dev.daylight.ui.data.DaylightData;
 import dev.daylight.ui.main.MainWindow;
 import dev.daylight.ui.main.OneTimeNotice;
+import dev.daylight.ui.servers.ServersViewModel;
 import dev.daylight.ui.session.SessionViewModel;
 import dev.daylight.ui.session.SystemDesktop;
-import dev.daylight.ui.servers.ServersViewModel;
 import dev.daylight.ui.tray.TrayIcons;
 import dev.daylight.ui.tray.TrayLevel;
 import dev.daylight.ui.tray.WindowProcess;
@@ -63,7 +63,9 @@ public final class DaylightApp extends Application {
         new ServersViewModel(session, new SystemDesktop(), executor, Clock.systemUTC());
     MainWindow window = new MainWindow(stage, session, servers, new AppsViewModel(session));
     stageIcon(stage, TrayLevel.of(session.overview().worstOpen()));
-    session.overviewProperty().addListener((o, was, now) -> stageIcon(stage, TrayLevel.of(now.worstOpen())));
+    session
+        .overviewProperty()
+        .addListener((o, was, now) -> stageIcon(stage, TrayLevel.of(now.worstOpen())));
 
     if (setup.ofTrayIcon()) {
       // The icon process scans and announces; this window only shows and acts on the store.
@@ -72,9 +74,10 @@ public final class DaylightApp extends Application {
     } else {
       LOG.info("No system tray on this desktop; running as a normal window");
       if (new OneTimeNotice(setup.trayStateDir().resolve("no-tray-explained")).firstTime()) {
-        window.explain("This desktop has no system tray (for example GNOME without the "
-            + "AppIndicator extension, or a session without a panel), so Daylight runs as this "
-            + "window. Closing it quits Daylight; the background agent keeps scanning.");
+        window.explain(
+            "This desktop has no system tray (for example GNOME without the "
+                + "AppIndicator extension, or a session without a panel), so Daylight runs as this "
+                + "window. Closing it quits Daylight; the background agent keeps scanning.");
       }
       session.start(setup.scanAtStart());
     }
@@ -100,8 +103,9 @@ public final class DaylightApp extends Application {
     int w = awt.getWidth();
     int h = awt.getHeight();
     WritableImage fx = new WritableImage(w, h);
-    fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(),
-        awt.getRGB(0, 0, w, h, null, 0, w), 0, w);
+    fx.getPixelWriter()
+        .setPixels(
+            0, 0, w, h, PixelFormat.getIntArgbInstance(), awt.getRGB(0, 0, w, h, null, 0, w), 0, w);
     return fx;
   }
 

@@ -43,7 +43,8 @@ public final class Launcher {
     boolean window = false;
     Path home = null;
     Os os = null;
-    List<String> where = new ArrayList<>(); // what the window process must be told to read the same data
+    List<String> where =
+        new ArrayList<>(); // what the window process must be told to read the same data
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--show" -> show = true;
@@ -60,7 +61,8 @@ public final class Launcher {
     if (window) {
       DaylightApp.launch(new DaylightApp.Setup(data, trayDir, false, true));
     } else if (TrayIconView.supported()) {
-      TrayApp.run(data, trayDir, show, scan, () -> WindowCommand.of(Launcher.class.getName(), where));
+      TrayApp.run(
+          data, trayDir, show, scan, () -> WindowCommand.of(Launcher.class.getName(), where));
     } else {
       DaylightApp.launch(new DaylightApp.Setup(data, trayDir, scan, false));
     }
@@ -69,16 +71,20 @@ public final class Launcher {
   private static DaylightData data(Layout machine, Path home, Os os) {
     Path stateDir = machine.stateDir();
     // Where the agent runs as a service, the tray shows what it found for this person: one history.
-    Optional<MachineViewData> machineView = home == null && System.getenv("DAYLIGHT_STATE_DIR") == null
-        ? MachineViewData.ifPresent(machine.machineStateDir(), HostFacts.current().user())
-        : Optional.empty();
+    Optional<MachineViewData> machineView =
+        home == null && System.getenv("DAYLIGHT_STATE_DIR") == null
+            ? MachineViewData.ifPresent(machine.machineStateDir(), HostFacts.current().user())
+            : Optional.empty();
     if (machineView.isPresent()) {
-      LOG.info("Daylight tray on the machine agent's view in {}", machine.machineStateDir().orElseThrow());
+      LOG.info(
+          "Daylight tray on the machine agent's view in {}",
+          machine.machineStateDir().orElseThrow());
       return machineView.get();
     }
-    ScanContext context = home == null
-        ? ScanContext.currentMachine()
-        : ScanContext.forHome(home, os == null ? machine.os() : os).withStore(true);
+    ScanContext context =
+        home == null
+            ? ScanContext.currentMachine()
+            : ScanContext.forHome(home, os == null ? machine.os() : os).withStore(true);
     context = context.withFingerprintKey(DeviceKey.loadOrCreate(stateDir));
     LOG.info("Daylight tray on store {}", stateDir);
     return new StoreData(Store.open(stateDir), AgentScan.pipeline(stateDir), context);
@@ -94,7 +100,9 @@ public final class Launcher {
   }
 
   private static void usage(String problem) {
-    LOG.error("{}; usage: daylight-tray [--show] [--scan] [--home DIR --os linux|macos|windows]", problem);
+    LOG.error(
+        "{}; usage: daylight-tray [--show] [--scan] [--home DIR --os linux|macos|windows]",
+        problem);
     System.exit(2);
   }
 }

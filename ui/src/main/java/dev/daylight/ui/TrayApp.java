@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tray icon process: the icon, its menu and the desktop messages, on AWT alone. It polls the
- * store like the window does, announces new high and critical findings and refused tool calls,
- * and starts the window ({@link WindowProcess}) when asked. Runs as long as the person's session.
+ * store like the window does, announces new high and critical findings and refused tool calls, and
+ * starts the window ({@link WindowProcess}) when asked. Runs as long as the person's session.
  */
 final class TrayApp {
   private static final Logger LOG = LoggerFactory.getLogger(TrayApp.class);
@@ -35,11 +35,13 @@ final class TrayApp {
   private final DaylightData data;
   private final AwtExecutor executor = new AwtExecutor();
   private final WindowProcess window;
-  private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "daylight-tray-poll");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService poll =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "daylight-tray-poll");
+            t.setDaemon(true);
+            return t;
+          });
   private TrayIconView icon;
 
   private TrayApp(DaylightData data, Supplier<List<String>> windowCommand) {
@@ -48,7 +50,11 @@ final class TrayApp {
   }
 
   /** Shows the icon and returns; AWT's event thread keeps the process alive until Quit. */
-  static void run(DaylightData data, Path trayStateDir, boolean show, boolean scan,
+  static void run(
+      DaylightData data,
+      Path trayStateDir,
+      boolean show,
+      boolean scan,
       Supplier<List<String>> windowCommand) {
     TrayApp app = new TrayApp(data, windowCommand);
     try {
@@ -56,7 +62,8 @@ final class TrayApp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException("the tray icon could not be shown: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "the tray icon could not be shown: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -64,16 +71,18 @@ final class TrayApp {
     SessionViewModel session = new SessionViewModel(data, executor);
     NotifiedLedger ledger = NotifiedLedger.at(trayStateDir.resolve("notified-findings.txt"));
     AtomicReference<TrayIconView> view = new AtomicReference<>();
-    Consumer<Notification> notifier = n -> {
-      LOG.info("Notice: {}", n.caption());
-      TrayIconView v = view.get();
-      if (v != null) {
-        v.notify(n);
-      }
-    };
+    Consumer<Notification> notifier =
+        n -> {
+          LOG.info("Notice: {}", n.caption());
+          TrayIconView v = view.get();
+          if (v != null) {
+            v.notify(n);
+          }
+        };
     TrayViewModel trayVm = new TrayViewModel(session, ledger, notifier);
-    GuardBlockNotices blocks = new GuardBlockNotices(trayStateDir.getParent(), ledger, notifier,
-        trayVm.pausedProperty()::get);
+    GuardBlockNotices blocks =
+        new GuardBlockNotices(
+            trayStateDir.getParent(), ledger, notifier, trayVm.pausedProperty()::get);
     try {
       icon = new TrayIconView(trayVm, window::open, session::scanNow, this::quit);
     } catch (AWTException e) {
@@ -85,10 +94,16 @@ final class TrayApp {
       window.open();
     }
     session.start(scan);
-    poll.scheduleWithFixedDelay(() -> executor.ui(() -> {
-      session.refreshIfChanged();
-      blocks.poll();
-    }), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    poll.scheduleWithFixedDelay(
+        () ->
+            executor.ui(
+                () -> {
+                  session.refreshIfChanged();
+                  blocks.poll();
+                }),
+        POLL_MILLIS,
+        POLL_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   private void quit() {

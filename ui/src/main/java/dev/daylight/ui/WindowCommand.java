@@ -8,23 +8,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line that starts the window process: this JVM again, with its own options and
- * class path, on the launcher with {@code --window}. In an installed package the runtime has no
- * {@code java} binary (jlink strips it) and this process runs under the package's native launcher,
- * which applies its JVM options itself: the window is then that launcher again.
+ * The command line that starts the window process: this JVM again, with its own options and class
+ * path, on the launcher with {@code --window}. In an installed package the runtime has no {@code
+ * java} binary (jlink strips it) and this process runs under the package's native launcher, which
+ * applies its JVM options itself: the window is then that launcher again.
  */
 final class WindowCommand {
   private WindowCommand() {}
 
   static List<String> of(String mainClass, List<String> args) {
     // Read only when the window is first opened: the management classes are not loaded before.
-    return command(Path.of(System.getProperty("java.home")), ProcessHandle.current().info().command(),
-        ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
-        mainClass, args);
+    return command(
+        Path.of(System.getProperty("java.home")),
+        ProcessHandle.current().info().command(),
+        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        System.getProperty("java.class.path"),
+        mainClass,
+        args);
   }
 
-  static List<String> command(Path javaHome, Optional<String> self, List<String> jvmOptions, String classPath,
-      String mainClass, List<String> args) {
+  static List<String> command(
+      Path javaHome,
+      Optional<String> self,
+      List<String> jvmOptions,
+      String classPath,
+      String mainClass,
+      List<String> args) {
     List<String> cmd = new ArrayList<>();
     Path java = javaHome.resolve("bin").resolve("java");
     if (!Files.isRegularFile(java)) {
@@ -37,8 +46,13 @@ final class WindowCommand {
       cmd.add(classPath);
       cmd.add(mainClass);
     } else {
-      cmd.add(self.orElseThrow(() -> new IllegalStateException("no java binary in " + javaHome
-          + " and no command line of this process to start the window with")));
+      cmd.add(
+          self.orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no java binary in "
+                          + javaHome
+                          + " and no command line of this process to start the window with")));
     }
     cmd.add("--window");
     cmd.addAll(args);

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** The tray's structure, as tests: MVVM per feature, and the agent's store read, never the disk. */
 class UiArchitectureTest {
-  private final JavaClasses classes = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.daylight.ui");
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.daylight.ui");
 
   @Test
   void packagesHaveNoCycles() {
@@ -21,8 +22,13 @@ class UiArchitectureTest {
 
   @Test
   void theTrayNeverParsesAConfigItself() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.daylight.agent.discovery..",
-            "dev.daylight.agent.resolve..", "dev.daylight.collector..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.daylight.agent.discovery..",
+            "dev.daylight.agent.resolve..",
+            "dev.daylight.collector..")
         .because("the tray reads the agent's history; scans go through the agent's own pipeline")
         .check(classes);
   }

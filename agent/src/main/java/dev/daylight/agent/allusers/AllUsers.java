@@ -22,13 +22,13 @@ import java.util.function.Function;
 /**
  * An all-users scan ({@code --all-users}, the machine-wide service): every account's home is
  * scanned as that account's own layout and everything found is tagged with the account, then the
- * results become one inventory. Host probes and machine-wide config locations belong to the
- * agent's own scan (its real layout), so they run once, not once per user.
+ * results become one inventory. Host probes and machine-wide config locations belong to the agent's
+ * own scan (its real layout), so they run once, not once per user.
  */
 public final class AllUsers {
   /**
-   * How long one user's scan may take: a normal home takes well under a second; whatever one
-   * user's files do to a scan, the others' go on.
+   * How long one user's scan may take: a normal home takes well under a second; whatever one user's
+   * files do to a scan, the others' go on.
    */
   static final Duration PER_USER = Duration.ofMinutes(2);
 
@@ -39,33 +39,46 @@ public final class AllUsers {
    * @param own the agent's own context on this machine: probes, store, key and depth are kept
    * @param accounts the people with a home here ({@code Accounts.onThisMachine})
    */
-  public static Inventory scan(Function<ScanContext, Inventory> scanner, ScanContext own, List<Account> accounts) {
+  public static Inventory scan(
+      Function<ScanContext, Inventory> scanner, ScanContext own, List<Account> accounts) {
     return scan(scanner, own, accounts, PER_USER);
   }
 
   /** As {@link #scan(Function, ScanContext, List)}, each user's scan bounded by {@code perUser}. */
-  static Inventory scan(Function<ScanContext, Inventory> scanner, ScanContext own, List<Account> accounts,
+  static Inventory scan(
+      Function<ScanContext, Inventory> scanner,
+      ScanContext own,
+      List<Account> accounts,
       Duration perUser) {
     List<Inventory> parts = new ArrayList<>();
     List<ScanError> failures = new ArrayList<>();
     if (accounts.stream().noneMatch(a -> a.home().equals(own.home()))) {
       // LocalSystem or a service account: its home holds no person's clients, but its scan is
       // where the host probes and the machine-wide locations are.
-      Bounded.run(() -> scanner.apply(own), perUser, "the agent's own account", failures).ifPresent(parts::add);
+      Bounded.run(() -> scanner.apply(own), perUser, "the agent's own account", failures)
+          .ifPresent(parts::add);
     }
     // The agent's own account first: its part, with the host probes, gives the merged host.
     List<Account> ordered = new ArrayList<>(accounts);
     ordered.sort(Comparator.comparing(a -> !a.home().equals(own.home())));
     for (Account account : ordered) {
-      ScanContext context = account.home().equals(own.home())
-          ? own.withOsUser(account.name()) : forAccount(own, account);
-      Optional<Inventory> part = Bounded.run(() -> scanner.apply(context), perUser, account.name(), failures);
+      ScanContext context =
+          account.home().equals(own.home())
+              ? own.withOsUser(account.name())
+              : forAccount(own, account);
+      Optional<Inventory> part =
+          Bounded.run(() -> scanner.apply(context), perUser, account.name(), failures);
       part.ifPresent(p -> parts.add(tag(p, account.name())));
     }
     if (parts.isEmpty()) {
       Instant now = Instant.now();
-      parts.add(Inventory.builder().scanId(UUID.randomUUID().toString()).startedAt(now).finishedAt(now)
-          .host(new Host(null, null, own.os().wire(), null, null, null, null)).build());
+      parts.add(
+          Inventory.builder()
+              .scanId(UUID.randomUUID().toString())
+              .startedAt(now)
+              .finishedAt(now)
+              .host(new Host(null, null, own.os().wire(), null, null, null, null))
+              .build());
     }
     Inventory merged = merge(parts);
     if (failures.isEmpty()) {
@@ -93,18 +106,30 @@ public final class AllUsers {
 
   /** Another user's home as that OS lays it out, with none of the agent's environment. */
   static ScanContext forAccount(ScanContext own, Account account) {
-    return new ScanContext(own.layout().forHome(account.home()), Map.of(), false, own.store(), own.walkDepth(),
-        own.fingerprintKey(), Optional.of(account.name()));
+    return new ScanContext(
+        own.layout().forHome(account.home()),
+        Map.of(),
+        false,
+        own.store(),
+        own.walkDepth(),
+        own.fingerprintKey(),
+        Optional.of(account.name()));
   }
 
   /** Fills {@code osUser} where discovery left it empty. */
   static Inventory tag(Inventory inventory, String user) {
-    List<McpServer> servers = inventory.servers().stream()
-        .map(s -> s.osUser() != null ? s : s.toBuilder().osUser(user).build())
-        .toList();
-    List<Client> clients = inventory.clients().stream()
-        .map(c -> c.osUser() != null ? c : new Client(c.id(), c.name(), c.kind(), c.version(), c.evidence(), user))
-        .toList();
+    List<McpServer> servers =
+        inventory.servers().stream()
+            .map(s -> s.osUser() != null ? s : s.toBuilder().osUser(user).build())
+            .toList();
+    List<Client> clients =
+        inventory.clients().stream()
+            .map(
+                c ->
+                    c.osUser() != null
+                        ? c
+                        : new Client(c.id(), c.name(), c.kind(), c.version(), c.evidence(), user))
+            .toList();
     return inventory.toBuilder().clients(clients).servers(servers).build();
   }
 
@@ -112,9 +137,14 @@ public final class AllUsers {
   static Inventory merge(List<Inventory> parts) {
     Inventory first = parts.get(0);
     Inventory last = parts.get(parts.size() - 1);
-    return first.toBuilder().finishedAt(last.finishedAt()).clients(union(parts, Inventory::clients))
-        .servers(union(parts, Inventory::servers)).packages(union(parts, Inventory::packages))
-        .findings(union(parts, Inventory::findings)).errors(union(parts, Inventory::errors)).build();
+    return first.toBuilder()
+        .finishedAt(last.finishedAt())
+        .clients(union(parts, Inventory::clients))
+        .servers(union(parts, Inventory::servers))
+        .packages(union(parts, Inventory::packages))
+        .findings(union(parts, Inventory::findings))
+        .errors(union(parts, Inventory::errors))
+        .build();
   }
 
   private static <T> List<T> union(List<Inventory> parts, Function<Inventory, List<T>> field) {

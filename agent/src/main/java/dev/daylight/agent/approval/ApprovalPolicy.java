@@ -19,8 +19,12 @@ import org.slf4j.LoggerFactory;
  * {@code approval-classes.json}.
  */
 public final class ApprovalPolicy {
-  /** Store setting: the fleet's list as a JSON array, blank when the fleet leaves it to each machine. */
+  /**
+   * Store setting: the fleet's list as a JSON array, blank when the fleet leaves it to each
+   * machine.
+   */
   public static final String FLEET_CLASSES = "approval.classes.fleet";
+
   private static final Logger log = LoggerFactory.getLogger(ApprovalPolicy.class);
   private static final List<String> DEFAULT = load();
 
@@ -30,12 +34,20 @@ public final class ApprovalPolicy {
     return DEFAULT;
   }
 
-  /** {@code classes} when every id is a known class; else a message naming the unknown one and the known ones. */
+  /**
+   * {@code classes} when every id is a known class; else a message naming the unknown one and the
+   * known ones.
+   */
   public static List<String> check(List<String> classes, String where) {
     for (String c : classes) {
       if (!Capabilities.classIds().contains(c)) {
-        throw new IllegalArgumentException(where + ": unknown capability class '" + c + "' (known: "
-            + String.join(", ", Capabilities.classIds()) + ")");
+        throw new IllegalArgumentException(
+            where
+                + ": unknown capability class '"
+                + c
+                + "' (known: "
+                + String.join(", ", Capabilities.classIds())
+                + ")");
       }
     }
     return List.copyOf(classes);
@@ -50,7 +62,10 @@ public final class ApprovalPolicy {
     }
   }
 
-  /** The list in effect: the fleet's, else {@code local} (the rules file's, or null), else the default. */
+  /**
+   * The list in effect: the fleet's, else {@code local} (the rules file's, or null), else the
+   * default.
+   */
   static List<String> needed(Store store, List<String> local) {
     String fleet = store.setting(FLEET_CLASSES).orElse("");
     if (!fleet.isBlank()) {
@@ -60,12 +75,16 @@ public final class ApprovalPolicy {
           if (Capabilities.classIds().contains(c)) {
             out.add(c);
           } else {
-            log.warn("the fleet policy names capability class '{}', which this agent does not know; ignored", c);
+            log.warn(
+                "the fleet policy names capability class '{}', which this agent does not know; ignored",
+                c);
           }
         }
         return out;
       } catch (IOException e) {
-        log.warn("the stored fleet approval classes are not readable ({}); using the local list", e.getMessage());
+        log.warn(
+            "the stored fleet approval classes are not readable ({}); using the local list",
+            e.getMessage());
       }
     }
     return local != null ? local : DEFAULT;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Approving a whole server or class on this machine, and closing the findings an approval made
- * moot at once (a review, a policy pull), so the guard lets the next call through without waiting
- * for the next scan.
+ * Approving a whole server or class on this machine, and closing the findings an approval made moot
+ * at once (a review, a policy pull), so the guard lets the next call through without waiting for
+ * the next scan.
  */
 public final class Approvals {
   private Approvals() {}
@@ -43,7 +43,9 @@ public final class Approvals {
     return events;
   }
 
-  /** Resolves the open {@code unapproved-capability} findings whose server or class is now approved. */
+  /**
+   * Resolves the open {@code unapproved-capability} findings whose server or class is now approved.
+   */
   public static List<ChangeEvent> closeApproved(Store store) {
     Optional<Inventory> latest = store.latest();
     if (latest.isEmpty()) {
@@ -59,7 +61,8 @@ public final class Approvals {
       for (McpServer s : latest.get().servers()) {
         if (s.id().equals(f.serverId()) && s.capabilities() != null) {
           for (Capability c : s.capabilities()) {
-            if (Unapproved.id(s, c.cls()).equals(f.id()) && Unapproved.approved(s, c.cls(), ledger)) {
+            if (Unapproved.id(s, c.cls()).equals(f.id())
+                && Unapproved.approved(s, c.cls(), ledger)) {
               moot.add(f.id());
             }
           }

@@ -17,7 +17,10 @@ import java.util.Set;
 final class StoreLedger implements Unapproved.Ledger, Trust.Ledger {
   private final Set<String> local;
   private final Map<String, ReviewState> reviews;
-  /** subject (base purl, server:NAME, class:ID) + "@" + version ("" for every version) to decision. */
+
+  /**
+   * subject (base purl, server:NAME, class:ID) + "@" + version ("" for every version) to decision.
+   */
   private final Map<String, ReviewState> fleet = new HashMap<>();
 
   StoreLedger(Store store) {

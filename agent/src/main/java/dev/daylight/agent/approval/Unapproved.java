@@ -63,8 +63,12 @@ final class Unapproved {
     PackageRef p = s.pkg();
     return ledger.fleet("class:" + cls).orElse(null) == ReviewState.APPROVED
         || ledger.fleet("server:" + s.name()).orElse(null) == ReviewState.APPROVED
-        || ledger.local("class:" + cls) || ledger.local("server:" + s.name())
-        || (p != null && p.purl() != null && p.version() != null && ledger.packageApproved(Purls.base(p.purl()), p.version()));
+        || ledger.local("class:" + cls)
+        || ledger.local("server:" + s.name())
+        || (p != null
+            && p.purl() != null
+            && p.version() != null
+            && ledger.packageApproved(Purls.base(p.purl()), p.version()));
   }
 
   /** The id of a server's finding for one class: the same in every scan. */
@@ -80,23 +84,54 @@ final class Unapproved {
 
   private static Finding finding(McpServer s, Capability c) {
     String version = subject(s);
-    String remedy = "Review what it does, then approve it: daylight review approve "
-        + (version != null ? version + " (this version), or " : "") + "server:" + s.name() + " (this server), or class:"
-        + c.cls() + " (every server that " + words(c.cls()) + ")";
-    return new Finding(id(s, c.cls()), RULE, Severity.HIGH,
+    String remedy =
+        "Review what it does, then approve it: daylight review approve "
+            + (version != null ? version + " (this version), or " : "")
+            + "server:"
+            + s.name()
+            + " (this server), or class:"
+            + c.cls()
+            + " (every server that "
+            + words(c.cls())
+            + ")";
+    return new Finding(
+        id(s, c.cls()),
+        RULE,
+        Severity.HIGH,
         "Server '" + s.name() + "' " + words(c.cls()) + " (" + c.cls() + ") and has no approval",
-        s.id(), version, null, c.evidence(), remedy, null);
+        s.id(),
+        version,
+        null,
+        c.evidence(),
+        remedy,
+        null);
   }
 
   private static Finding denied(McpServer s, Capability c) {
-    return new Finding(findingId(DENIED, "class:" + c.cls(), s.id()), DENIED, Severity.HIGH,
-        "Server '" + s.name() + "' " + words(c.cls()) + " (" + c.cls() + "), a class the fleet policy denies",
-        s.id(), subject(s), null, c.evidence(), "Remove server '" + s.name() + "' from " + s.configPath(), null);
+    return new Finding(
+        findingId(DENIED, "class:" + c.cls(), s.id()),
+        DENIED,
+        Severity.HIGH,
+        "Server '"
+            + s.name()
+            + "' "
+            + words(c.cls())
+            + " ("
+            + c.cls()
+            + "), a class the fleet policy denies",
+        s.id(),
+        subject(s),
+        null,
+        c.evidence(),
+        "Remove server '" + s.name() + "' from " + s.configPath(),
+        null);
   }
 
   private static String subject(McpServer s) {
     PackageRef p = s.pkg();
-    return p == null || p.purl() == null || p.version() == null ? null : Purls.base(p.purl()) + "@" + p.version();
+    return p == null || p.purl() == null || p.version() == null
+        ? null
+        : Purls.base(p.purl()) + "@" + p.version();
   }
 
   private static String findingId(String rule, String... subject) {

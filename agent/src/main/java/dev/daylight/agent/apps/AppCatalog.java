@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The known AI apps, editors and plugins, read from {@code known-apps.json}. */
-record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> extensions,
+record AppCatalog(
+    List<App> apps,
+    List<Editor> editors,
+    Map<String, String> extensions,
     Map<String, String> jetbrainsPlugins) {
   AppCatalog {
     apps = orEmpty(apps);
@@ -24,10 +27,20 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
     jetbrainsPlugins = jetbrainsPlugins == null ? Map.of() : jetbrainsPlugins;
   }
 
-
-  record App(String id, String name, String kind, List<String> macApp, List<String> windowsPrograms,
-      List<String> windowsUninstall, List<String> desktop, List<String> snap, List<String> flatpak,
-      List<String> cli, List<String> processes, List<Integer> ports, List<String> modelDirs,
+  record App(
+      String id,
+      String name,
+      String kind,
+      List<String> macApp,
+      List<String> windowsPrograms,
+      List<String> windowsUninstall,
+      List<String> desktop,
+      List<String> snap,
+      List<String> flatpak,
+      List<String> cli,
+      List<String> processes,
+      List<Integer> ports,
+      List<String> modelDirs,
       List<String> dataDirs) {
     App {
       macApp = orEmpty(macApp);
@@ -71,17 +84,27 @@ record AppCatalog(List<App> apps, List<Editor> editors, Map<String, String> exte
     }
     List<App> apps = new ArrayList<>();
     for (JsonNode a : root.path("apps")) {
-      apps.add(new App(text(a, "id"), text(a, "name"), text(a, "kind"), strings(a, "macApp"),
-          strings(a, "windowsPrograms"), strings(a, "windowsUninstall"), strings(a, "desktop"),
-          strings(a, "snap"), strings(a, "flatpak"), strings(a, "cli"), strings(a, "processes"),
-          list(a, "ports", JsonNode::asInt), strings(a, "modelDirs"),
-          strings(a, "dataDirs")));
+      apps.add(
+          new App(
+              text(a, "id"),
+              text(a, "name"),
+              text(a, "kind"),
+              strings(a, "macApp"),
+              strings(a, "windowsPrograms"),
+              strings(a, "windowsUninstall"),
+              strings(a, "desktop"),
+              strings(a, "snap"),
+              strings(a, "flatpak"),
+              strings(a, "cli"),
+              strings(a, "processes"),
+              list(a, "ports", JsonNode::asInt),
+              strings(a, "modelDirs"),
+              strings(a, "dataDirs")));
     }
     List<Editor> editors = new ArrayList<>();
     for (JsonNode e : root.path("editors")) {
       editors.add(new Editor(text(e, "id"), text(e, "name"), text(e, "dir")));
     }
-    return new AppCatalog(apps, editors, map(root, "extensions"),
-        map(root, "jetbrainsPlugins"));
+    return new AppCatalog(apps, editors, map(root, "extensions"), map(root, "jetbrainsPlugins"));
   }
 }

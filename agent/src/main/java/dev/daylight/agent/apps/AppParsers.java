@@ -11,13 +11,18 @@ import java.util.regex.Pattern;
 
 /** Pure parsers for what the app sources read, tested on fixture text. */
 final class AppParsers {
-  private static final Pattern PLIST_VERSION = Pattern.compile(
-      "<key>\\s*(CFBundleShortVersionString|CFBundleVersion)\\s*</key>\\s*<string>\\s*([^<]+?)\\s*</string>");
-  private static final Pattern EXTENSION_FOLDER = Pattern.compile("^([a-z0-9-]+\\.[a-z0-9-]+)-(\\d[^-]*(?:-[a-z0-9]+)*)$");
+  private static final Pattern PLIST_VERSION =
+      Pattern.compile(
+          "<key>\\s*(CFBundleShortVersionString|CFBundleVersion)\\s*</key>\\s*<string>\\s*([^<]+?)\\s*</string>");
+  private static final Pattern EXTENSION_FOLDER =
+      Pattern.compile("^([a-z0-9-]+\\.[a-z0-9-]+)-(\\d[^-]*(?:-[a-z0-9]+)*)$");
 
   private AppParsers() {}
 
-  /** The app version of an XML {@code Info.plist}: the short version string, else the bundle version. */
+  /**
+   * The app version of an XML {@code Info.plist}: the short version string, else the bundle
+   * version.
+   */
   static Optional<String> plistVersion(String xml) {
     Matcher m = PLIST_VERSION.matcher(xml);
     String fallback = null;
@@ -32,13 +37,16 @@ final class AppParsers {
 
   record Extension(String id, String version) {}
 
-  /** Entries of a VS Code-family {@code extensions.json}: identifier id (lower case) and version. */
+  /**
+   * Entries of a VS Code-family {@code extensions.json}: identifier id (lower case) and version.
+   */
   static List<Extension> extensionsJson(byte[] bytes) throws IOException {
     List<Extension> out = new ArrayList<>();
     for (JsonNode e : JsonTrees.read(bytes)) {
       String id = e.path("identifier").path("id").asText("");
       if (!id.isEmpty()) {
-        out.add(new Extension(id.toLowerCase(java.util.Locale.ROOT), e.path("version").asText(null)));
+        out.add(
+            new Extension(id.toLowerCase(java.util.Locale.ROOT), e.path("version").asText(null)));
       }
     }
     return out;
@@ -53,8 +61,8 @@ final class AppParsers {
   record UninstallEntry(String displayName, String displayVersion, String installLocation) {}
 
   /**
-   * Output of {@code reg query <Uninstall key> /s}: blocks per subkey, lines
-   * {@code    DisplayName    REG_SZ    Cursor (User)}.
+   * Output of {@code reg query <Uninstall key> /s}: blocks per subkey, lines {@code DisplayName
+   * REG_SZ Cursor (User)}.
    */
   static List<UninstallEntry> regQuery(String text) {
     List<UninstallEntry> out = new ArrayList<>();
@@ -75,7 +83,7 @@ final class AppParsers {
           case "DisplayName" -> name = f[2].trim();
           case "DisplayVersion" -> version = f[2].trim();
           case "InstallLocation" -> location = f[2].trim();
-          default -> { }
+          default -> {}
         }
       }
     }

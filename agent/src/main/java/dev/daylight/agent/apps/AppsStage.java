@@ -50,7 +50,12 @@ public final class AppsStage implements ScanStage {
   private static Client combine(Client a, Client b) {
     List<Evidence> evidence = new ArrayList<>(a.evidence());
     b.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
-    return new Client(a.id(), a.name(), a.kind(), a.version() != null ? a.version() : b.version(),
-        evidence, a.osUser() != null ? a.osUser() : b.osUser());
+    return new Client(
+        a.id(),
+        a.name(),
+        a.kind(),
+        a.version() != null ? a.version() : b.version(),
+        evidence,
+        a.osUser() != null ? a.osUser() : b.osUser());
   }
 }

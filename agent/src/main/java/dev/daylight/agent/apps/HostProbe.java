@@ -4,7 +4,6 @@ import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Evidence;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,8 @@ import oshi.software.os.OperatingSystem;
 
 /**
  * Running AI processes and their listening ports, through OSHI. Only on the real machine with host
- * probes on. A listener on a wildcard address is recorded as {@code 0.0.0.0:PORT} or {@code [::]:PORT}
- * so the exposed-model-server rule can see it.
+ * probes on. A listener on a wildcard address is recorded as {@code 0.0.0.0:PORT} or {@code
+ * [::]:PORT} so the exposed-model-server rule can see it.
  */
 final class HostProbe {
   private static final Logger LOG = LoggerFactory.getLogger(HostProbe.class);
@@ -33,21 +32,47 @@ final class HostProbe {
       Map<Integer, String> names = new HashMap<>();
       for (OSProcess p : os.getProcesses()) {
         names.put(p.getProcessID(), p.getName());
-        appFor(catalog, p.getName()).ifPresent(app -> seen.add(app.id(), app.name(), app.kind(), null,
-            new Evidence("process", p.getPath(), null, "process " + p.getName() + " (pid " + p.getProcessID() + ")")));
+        appFor(catalog, p.getName())
+            .ifPresent(
+                app ->
+                    seen.add(
+                        app.id(),
+                        app.name(),
+                        app.kind(),
+                        null,
+                        new Evidence(
+                            "process",
+                            p.getPath(),
+                            null,
+                            "process " + p.getName() + " (pid " + p.getProcessID() + ")")));
       }
       for (InternetProtocolStats.IPConnection c : os.getInternetProtocolStats().getConnections()) {
         if (c.getState() != InternetProtocolStats.TcpState.LISTEN) {
           continue;
         }
         String owner = names.get(c.getowningProcessId());
-        java.util.Optional<AppCatalog.App> app = owner != null ? appFor(catalog, owner) : java.util.Optional.empty();
+        java.util.Optional<AppCatalog.App> app =
+            owner != null ? appFor(catalog, owner) : java.util.Optional.empty();
         if (app.isEmpty() && owner == null) {
-          app = catalog.apps().stream().filter(a -> a.ports().contains(c.getLocalPort())).findFirst();
+          app =
+              catalog.apps().stream().filter(a -> a.ports().contains(c.getLocalPort())).findFirst();
         }
-        app.ifPresent(a -> seen.add(a.id(), a.name(), a.kind(), null, new Evidence("port", null, null,
-            "listening on " + address(c.getLocalAddress(), c.getLocalPort())
-                + (owner == null ? "" : " (" + owner + ", pid " + c.getowningProcessId() + ")"))));
+        app.ifPresent(
+            a ->
+                seen.add(
+                    a.id(),
+                    a.name(),
+                    a.kind(),
+                    null,
+                    new Evidence(
+                        "port",
+                        null,
+                        null,
+                        "listening on "
+                            + address(c.getLocalAddress(), c.getLocalPort())
+                            + (owner == null
+                                ? ""
+                                : " (" + owner + ", pid " + c.getowningProcessId() + ")"))));
       }
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("host probe failed: {}", e.toString());
@@ -81,5 +106,4 @@ final class HostProbe {
       return "?";
     }
   }
-
 }

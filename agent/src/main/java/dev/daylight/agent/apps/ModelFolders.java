@@ -14,8 +14,8 @@ final class ModelFolders {
   private ModelFolders() {}
 
   /**
-   * Ollama: {@code manifests/<registry>/<namespace>/<model>/<tag>} ({@code library} models shown
-   * as {@code model:tag}); LM Studio and others: {@code <publisher>/<model>} folders.
+   * Ollama: {@code manifests/<registry>/<namespace>/<model>/<tag>} ({@code library} models shown as
+   * {@code model:tag}); LM Studio and others: {@code <publisher>/<model>} folders.
    */
   static List<String> list(String appId, Path dir) {
     List<String> out = new ArrayList<>();
@@ -26,7 +26,11 @@ final class ModelFolders {
           for (Path model : dirs(ns)) {
             for (Path tag : files(model)) {
               String n = ns.getFileName().toString();
-              out.add((n.equals("library") ? "" : n + "/") + model.getFileName() + ":" + tag.getFileName());
+              out.add(
+                  (n.equals("library") ? "" : n + "/")
+                      + model.getFileName()
+                      + ":"
+                      + tag.getFileName());
             }
           }
         }

@@ -23,7 +23,8 @@ final class Sightings {
 
   List<Client> clients(String osUser) {
     return byId.values().stream()
-        .map(b -> new Client(b.id, b.name, b.kind, b.version, b.evidence, osUser)).toList();
+        .map(b -> new Client(b.id, b.name, b.kind, b.version, b.evidence, osUser))
+        .toList();
   }
 
   private static final class Builder {

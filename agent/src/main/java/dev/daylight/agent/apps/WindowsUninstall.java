@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 final class WindowsUninstall {
   private static final Logger LOG = LoggerFactory.getLogger(WindowsUninstall.class);
-  private static final List<String> KEYS = List.of(
-      "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
-      "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
-      "HKLM\\Software\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall");
+  private static final List<String> KEYS =
+      List.of(
+          "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
+          "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
+          "HKLM\\Software\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall");
 
   private WindowsUninstall() {}
 

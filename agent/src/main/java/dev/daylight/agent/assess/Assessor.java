@@ -16,13 +16,22 @@ import java.util.function.Supplier;
 /** Runs every enabled rule over an inventory; the last stage of a scan. */
 public final class Assessor {
   /** Every rule id, in the order rules run. */
-  public static final List<String> RULE_IDS = List.of(
-      IntelRules.MALICIOUS, IntelRules.VULNERABLE, UnpinnedRule.ID, TyposquatRule.ID,
-      PlaintextSecretRule.ID, InsecureRemoteRule.ID, BroadFilesystemRule.ID, ShellWrapperRule.ID,
-      ExposedModelServerRule.ID, ConfigErrorRule.ID);
+  public static final List<String> RULE_IDS =
+      List.of(
+          IntelRules.MALICIOUS,
+          IntelRules.VULNERABLE,
+          UnpinnedRule.ID,
+          TyposquatRule.ID,
+          PlaintextSecretRule.ID,
+          InsecureRemoteRule.ID,
+          BroadFilesystemRule.ID,
+          ShellWrapperRule.ID,
+          ExposedModelServerRule.ID,
+          ConfigErrorRule.ID);
 
   private final Supplier<Intel> intel;
   private final RuleConfig config;
+
   /**
    * Built on first use, not in the constructor: a CLI scan builds its assessor on the main thread
    * before discovery, and the rules' lists and indexes (typosquat's most of all) take tens of ms
@@ -34,11 +43,15 @@ public final class Assessor {
     this(() -> intel, config);
   }
 
-  /** Asks {@code intel} for the current intel at each assessment, so a long-running agent sees updates. */
+  /**
+   * Asks {@code intel} for the current intel at each assessment, so a long-running agent sees
+   * updates.
+   */
   public Assessor(Supplier<Intel> intel, RuleConfig config) {
     for (String id : config.disabled()) {
       if (!RULE_IDS.contains(id)) {
-        throw new IllegalArgumentException("unknown rule '" + id + "' (rules: " + String.join(", ", RULE_IDS) + ")");
+        throw new IllegalArgumentException(
+            "unknown rule '" + id + "' (rules: " + String.join(", ", RULE_IDS) + ")");
       }
     }
     this.intel = intel;
@@ -51,9 +64,17 @@ public final class Assessor {
       synchronized (this) {
         built = rules;
         if (built == null) {
-          built = List.of(new IntelRules(), new UnpinnedRule(), new TyposquatRule(),
-              new PlaintextSecretRule(), new InsecureRemoteRule(), new BroadFilesystemRule(),
-              new ShellWrapperRule(), new ExposedModelServerRule(), new ConfigErrorRule());
+          built =
+              List.of(
+                  new IntelRules(),
+                  new UnpinnedRule(),
+                  new TyposquatRule(),
+                  new PlaintextSecretRule(),
+                  new InsecureRemoteRule(),
+                  new BroadFilesystemRule(),
+                  new ShellWrapperRule(),
+                  new ExposedModelServerRule(),
+                  new ConfigErrorRule());
           rules = built;
         }
       }
@@ -76,7 +97,10 @@ public final class Assessor {
     inventory.findings().forEach(f -> byId.put(f.id(), f));
     out.findings().forEach(f -> byId.put(f.id(), f));
     List<Finding> all = new ArrayList<>(byId.values());
-    all.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::rule).thenComparing(Finding::id));
+    all.sort(
+        Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::rule)
+            .thenComparing(Finding::id));
     return inventory.withFindings(all);
   }
 

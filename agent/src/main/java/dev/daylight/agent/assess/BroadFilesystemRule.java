@@ -10,16 +10,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code broad-filesystem}: a filesystem server (from {@code filesystem-servers.txt}) given
- * {@code /} or a drive root (high) or the whole home folder (medium) as an allowed folder.
+ * {@code broad-filesystem}: a filesystem server (from {@code filesystem-servers.txt}) given {@code
+ * /} or a drive root (high) or the whole home folder (medium) as an allowed folder.
  */
 final class BroadFilesystemRule implements Rule {
   static final String ID = "broad-filesystem";
   private static final Pattern DRIVE_ROOT = Pattern.compile("^[A-Za-z]:[\\\\/]?$");
   private static final Pattern ANY_HOME =
-      Pattern.compile("^(/home/[^/]+|/Users/[^/]+|[A-Za-z]:[\\\\/]Users[\\\\/][^\\\\/]+|/root)[\\\\/]?$");
+      Pattern.compile(
+          "^(/home/[^/]+|/Users/[^/]+|[A-Za-z]:[\\\\/]Users[\\\\/][^\\\\/]+|/root)[\\\\/]?$");
   private static final List<String> HOME_WORDS =
-      List.of("~", "~/", "$HOME", "${HOME}", "%USERPROFILE%", "${env:HOME}", "${env:USERPROFILE}", "${userHome}");
+      List.of(
+          "~",
+          "~/",
+          "$HOME",
+          "${HOME}",
+          "%USERPROFILE%",
+          "${env:HOME}",
+          "${env:USERPROFILE}",
+          "${userHome}");
   private final List<String> servers = Resources.lines("filesystem-servers.txt");
 
   @Override
@@ -29,12 +38,15 @@ final class BroadFilesystemRule implements Rule {
         continue;
       }
       for (String arg : s.args()) {
-        classify(arg, context.home()).ifPresent(root ->
-            out.about(ID, s, arg)
-                .severity(root.startsWith("the whole disk") ? Severity.HIGH : Severity.MEDIUM)
-                .var("root", root)
-                .evidenceText(LaunchLine.of(s))
-                .emit());
+        classify(arg, context.home())
+            .ifPresent(
+                root ->
+                    out.about(ID, s, arg)
+                        .severity(
+                            root.startsWith("the whole disk") ? Severity.HIGH : Severity.MEDIUM)
+                        .var("root", root)
+                        .evidenceText(LaunchLine.of(s))
+                        .emit());
       }
     }
   }

@@ -32,7 +32,9 @@ final class FindingFactory {
     return List.copyOf(out);
   }
 
-  /** Starts a finding of {@code rule} about a server; {@code subject} tells it from its siblings. */
+  /**
+   * Starts a finding of {@code rule} about a server; {@code subject} tells it from its siblings.
+   */
   Draft about(String rule, McpServer server, String subject) {
     Draft d = new Draft(rule, server.id() + "|" + subject);
     d.serverId = server.id();
@@ -48,8 +50,9 @@ final class FindingFactory {
 
   static String stableId(String rule, String subject) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest((rule + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest((rule + "\n" + subject).getBytes(StandardCharsets.UTF_8));
       return rule + ":" + HexFormat.of().formatHex(h, 0, 10);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -108,8 +111,12 @@ final class FindingFactory {
 
     /** The offending value, already redacted by discovery. */
     Draft evidenceText(String text) {
-      this.evidence = new Evidence(evidence == null ? "file" : evidence.kind(),
-          evidence == null ? null : evidence.file(), evidence == null ? null : evidence.line(), clip(text));
+      this.evidence =
+          new Evidence(
+              evidence == null ? "file" : evidence.kind(),
+              evidence == null ? null : evidence.file(),
+              evidence == null ? null : evidence.line(),
+              clip(text));
       return this;
     }
 
@@ -122,10 +129,26 @@ final class FindingFactory {
       if (!config.enabled(rule)) {
         return;
       }
-      Severity s = config.severities().getOrDefault(rule,
-          severity != null ? severity : Severity.parse(texts.getProperty(rule + ".severity")));
-      out.add(new Finding(stableId(rule, subject), rule, s, fill(textKey + ".title"), serverId, purl,
-          advisory, evidence, fill(textKey + ".remediation"), null));
+      Severity s =
+          config
+              .severities()
+              .getOrDefault(
+                  rule,
+                  severity != null
+                      ? severity
+                      : Severity.parse(texts.getProperty(rule + ".severity")));
+      out.add(
+          new Finding(
+              stableId(rule, subject),
+              rule,
+              s,
+              fill(textKey + ".title"),
+              serverId,
+              purl,
+              advisory,
+              evidence,
+              fill(textKey + ".remediation"),
+              null));
     }
 
     private String fill(String key) {

@@ -17,11 +17,10 @@ final class InsecureRemoteRule implements Rule {
   public void check(Inventory inventory, AssessContext context, FindingFactory out) {
     for (McpServer s : inventory.servers()) {
       for (String url : new String[] {s.url(), s.proxiedUrl()}) {
-        plainHttpHost(url).ifPresent(host ->
-            out.about(ID, s, url)
-                .var("host", host)
-                .evidenceText(withoutQuery(url))
-                .emit());
+        plainHttpHost(url)
+            .ifPresent(
+                host ->
+                    out.about(ID, s, url).var("host", host).evidenceText(withoutQuery(url)).emit());
       }
     }
   }
@@ -45,8 +44,11 @@ final class InsecureRemoteRule implements Rule {
 
   static boolean loopback(String host) {
     String h = host.toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
-    return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.")
-        || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.startsWith("127.")
+        || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
   }
 
   private static String withoutQuery(String url) {

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code malicious-package} and {@code vulnerable-package}: intel matches for each server's
- * package (pinned or cache-resolved version: exact; floating: "possibly affected", malware only,
- * since a floating line usually fetches a fixed release of a merely vulnerable package), then for
- * installed packages no server accounts for.
+ * {@code malicious-package} and {@code vulnerable-package}: intel matches for each server's package
+ * (pinned or cache-resolved version: exact; floating: "possibly affected", malware only, since a
+ * floating line usually fetches a fixed release of a merely vulnerable package), then for installed
+ * packages no server accounts for.
  */
 final class IntelRules implements Rule {
   static final String MALICIOUS = "malicious-package";
@@ -39,26 +39,45 @@ final class IntelRules implements Rule {
         if (a.malicious()) {
           d = out.about(MALICIOUS, server, a.id());
           if (!m.exact()) {
-            // Floating and nothing cached: the next launch fetches the newest, maybe an affected one.
+            // Floating and nothing cached: the next launch fetches the newest, maybe an affected
+            // one.
             // Floating with a clean cached version: only a cache refresh would bring one: high.
-            d.texts("possible").severity(p.version() == null ? Severity.CRITICAL : Severity.HIGH)
-                .var("cached", p.version() == null ? "" : "; the cache holds " + p.version() + ", which is not affected");
+            d.texts("possible")
+                .severity(p.version() == null ? Severity.CRITICAL : Severity.HIGH)
+                .var(
+                    "cached",
+                    p.version() == null
+                        ? ""
+                        : "; the cache holds " + p.version() + ", which is not affected");
           }
         } else if (m.exact()) {
-          d = out.about(VULNERABLE, server, a.id()).severity(severityOf(a))
-              .var("aliases", a.aliases().isEmpty() ? "" : ", " + String.join(", ", a.aliases()))
-              .var("fixed", m.fixedIn() == null ? "a version that " + a.id() + " marks fixed" : m.fixedIn() + " or later");
+          d =
+              out.about(VULNERABLE, server, a.id())
+                  .severity(severityOf(a))
+                  .var(
+                      "aliases", a.aliases().isEmpty() ? "" : ", " + String.join(", ", a.aliases()))
+                  .var(
+                      "fixed",
+                      m.fixedIn() == null
+                          ? "a version that " + a.id() + " marks fixed"
+                          : m.fixedIn() + " or later");
         } else {
           continue;
         }
-        d.advisory(a.id()).purl(p.purl()).var("package", shown)
-            .evidenceText(LaunchLine.evidence(server)
-                + (m.exact() && "cache".equals(p.versionSource()) ? "  (cache holds " + m.version() + ")" : ""))
+        d.advisory(a.id())
+            .purl(p.purl())
+            .var("package", shown)
+            .evidenceText(
+                LaunchLine.evidence(server)
+                    + (m.exact() && "cache".equals(p.versionSource())
+                        ? "  (cache holds " + m.version() + ")"
+                        : ""))
             .emit();
       }
     }
     for (InstalledPackage pkg : inventory.packages()) {
-      if (pkg.version() == null || reported.contains(key(pkg.ecosystem(), pkg.name(), pkg.version()))) {
+      if (pkg.version() == null
+          || reported.contains(key(pkg.ecosystem(), pkg.name(), pkg.version()))) {
         continue;
       }
       for (IntelMatch m : context.intel().match(pkg.ecosystem(), pkg.name(), pkg.version())) {
@@ -71,7 +90,8 @@ final class IntelRules implements Rule {
             .purl(pkg.purl())
             .var("package", pkg.name() + "@" + pkg.version())
             .var("path", pkg.installPath())
-            .evidence(new dev.daylight.protocol.Evidence("path", pkg.installPath(), null, pkg.source()))
+            .evidence(
+                new dev.daylight.protocol.Evidence("path", pkg.installPath(), null, pkg.source()))
             .emit();
       }
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The typosquat rule's look-alike test for names that are not server packages: a package's own
- * dependencies, checked against the popular MCP packages and the popular libraries
- * ({@code popular-libraries.txt}) that dependency confusion imitates.
+ * dependencies, checked against the popular MCP packages and the popular libraries ({@code
+ * popular-libraries.txt}) that dependency confusion imitates.
  */
 public final class Lookalikes {
   private static final TyposquatRule RULE = build();
@@ -23,7 +23,10 @@ public final class Lookalikes {
   private static TyposquatRule build() {
     List<Known> all = new ArrayList<>();
     for (String file : List.of("popular-mcp-packages.txt", "popular-libraries.txt")) {
-      Resources.lines(file).stream().map(l -> l.split("\\s+", 2)).map(p -> new Known(p[0], p[1])).forEach(all::add);
+      Resources.lines(file).stream()
+          .map(l -> l.split("\\s+", 2))
+          .map(p -> new Known(p[0], p[1]))
+          .forEach(all::add);
     }
     return new TyposquatRule(all);
   }

@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
-/** Reads this package's data files: word lists (one entry a line, {@code #} comments) and properties. */
+/**
+ * Reads this package's data files: word lists (one entry a line, {@code #} comments) and
+ * properties.
+ */
 final class Resources {
   private Resources() {}
 
   static List<String> lines(String name) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8))) {
       return r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -26,7 +26,8 @@ import java.util.Set;
  *     (unless the fleet's policy names its own list), or null when the file names none (the
  *     built-in default applies); the approval stage checks the ids
  */
-public record RuleConfig(Set<String> disabled, Map<String, Severity> severities, List<String> approvalClasses) {
+public record RuleConfig(
+    Set<String> disabled, Map<String, Severity> severities, List<String> approvalClasses) {
   public RuleConfig {
     disabled = Set.copyOf(disabled);
     severities = Map.copyOf(severities);
@@ -58,8 +59,11 @@ public record RuleConfig(Set<String> disabled, Map<String, Severity> severities,
       } else if (key.equals("approval.classes")) {
         approval = Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
       } else {
-        throw new IOException(file + ": unknown setting '" + key
-            + "' (expected disable, severity.RULE or approval.classes)");
+        throw new IOException(
+            file
+                + ": unknown setting '"
+                + key
+                + "' (expected disable, severity.RULE or approval.classes)");
       }
     }
     return new RuleConfig(off, sev, approval);

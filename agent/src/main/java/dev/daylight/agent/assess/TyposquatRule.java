@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  */
 final class TyposquatRule implements Rule {
   static final String ID = "typosquat";
+
   /** Per ecosystem; built once, since every server of every scan is checked against it. */
   private final Map<String, Index> byEcosystem;
 
@@ -36,33 +37,39 @@ final class TyposquatRule implements Rule {
   }
 
   /**
-   * One ecosystem's popular names: the exact names, the scoped ones whose bare name is
-   * distinctive (six letters or more and no other popular package shares it: generic bare names
-   * such as mcp, sdk or mcp-server belong to many vendors and carry no signal), and the names in
-   * list order, lower-cased, for the edit-distance pass.
+   * One ecosystem's popular names: the exact names, the scoped ones whose bare name is distinctive
+   * (six letters or more and no other popular package shares it: generic bare names such as mcp,
+   * sdk or mcp-server belong to many vendors and carry no signal), and the names in list order,
+   * lower-cased, for the edit-distance pass.
    */
-  private record Index(Set<String> names, Map<String, Known> distinctiveByBare, List<Known> known,
+  private record Index(
+      Set<String> names,
+      Map<String, Known> distinctiveByBare,
+      List<Known> known,
       List<String> lower) {
     static Index of(List<Known> same) {
-      Map<String, Long> bareCounts = same.stream()
-          .collect(Collectors.groupingBy(Known::bare, Collectors.counting()));
+      Map<String, Long> bareCounts =
+          same.stream().collect(Collectors.groupingBy(Known::bare, Collectors.counting()));
       Map<String, Known> distinctive = new HashMap<>();
       for (Known k : same) {
         if (k.scoped() && k.bare().length() >= 6 && bareCounts.get(k.bare()) == 1) {
           distinctive.put(k.bare(), k);
         }
       }
-      return new Index(same.stream().map(Known::name).collect(Collectors.toUnmodifiableSet()),
-          Map.copyOf(distinctive), List.copyOf(same),
+      return new Index(
+          same.stream().map(Known::name).collect(Collectors.toUnmodifiableSet()),
+          Map.copyOf(distinctive),
+          List.copyOf(same),
           same.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
     }
   }
 
   TyposquatRule() {
-    this(Resources.lines("popular-mcp-packages.txt").stream()
-        .map(l -> l.split("\\s+", 2))
-        .map(p -> new Known(p[0], p[1]))
-        .toList());
+    this(
+        Resources.lines("popular-mcp-packages.txt").stream()
+            .map(l -> l.split("\\s+", 2))
+            .map(p -> new Known(p[0], p[1]))
+            .toList());
   }
 
   TyposquatRule(List<Known> popular) {
@@ -82,14 +89,16 @@ final class TyposquatRule implements Rule {
       if (p == null || p.name() == null) {
         continue;
       }
-      lookalike(p.ecosystem(), p.name()).ifPresent(hit ->
-          out.about(ID, s, p.purl())
-              .purl(p.purl())
-              .var("package", p.name())
-              .var("popular", hit.known().name())
-              .var("how", hit.how())
-              .evidenceText(LaunchLine.evidence(s))
-              .emit());
+      lookalike(p.ecosystem(), p.name())
+          .ifPresent(
+              hit ->
+                  out.about(ID, s, p.purl())
+                      .purl(p.purl())
+                      .var("package", p.name())
+                      .var("popular", hit.known().name())
+                      .var("how", hit.how())
+                      .evidenceText(LaunchLine.evidence(s))
+                      .emit());
     }
   }
 
@@ -103,7 +112,9 @@ final class TyposquatRule implements Rule {
     Known candidate = new Known(ecosystem, name);
     Known sameBare = index.distinctiveByBare().get(candidate.bare());
     if (sameBare != null) {
-      return Optional.of(new Hit(sameBare, candidate.scoped() ? "same name under another scope" : "scope dropped"));
+      return Optional.of(
+          new Hit(
+              sameBare, candidate.scoped() ? "same name under another scope" : "scope dropped"));
     }
     String lower = name.toLowerCase(Locale.ROOT);
     for (int i = 0; i < index.known().size(); i++) {
@@ -114,7 +125,10 @@ final class TyposquatRule implements Rule {
       }
       int d = DamerauLevenshtein.distance(lower, target, limit);
       if (d <= limit) {
-        return Optional.of(new Hit(index.known().get(i), d == 0 ? "differs only in letter case" : "edit distance " + d));
+        return Optional.of(
+            new Hit(
+                index.known().get(i),
+                d == 0 ? "differs only in letter case" : "edit distance " + d));
       }
     }
     return Optional.empty();

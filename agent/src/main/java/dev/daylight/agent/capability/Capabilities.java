@@ -24,9 +24,19 @@ import java.util.regex.Pattern;
 public final class Capabilities {
   private static final List<CapabilityClass> CLASSES = load();
 
-  record CapabilityClass(String id, String shortWord, String label, List<String> exact, List<String> prefixes,
-      List<Pattern> tools, List<String> hosts, List<String> kinds) {
-    /** {@code lowerName}: a module name already in lower case (done once per indicator, not per class). */
+  record CapabilityClass(
+      String id,
+      String shortWord,
+      String label,
+      List<String> exact,
+      List<String> prefixes,
+      List<Pattern> tools,
+      List<String> hosts,
+      List<String> kinds) {
+    /**
+     * {@code lowerName}: a module name already in lower case (done once per indicator, not per
+     * class).
+     */
     boolean module(String lowerName) {
       for (String m : exact) {
         if (lowerName.equals(m)) {
@@ -64,7 +74,11 @@ public final class Capabilities {
 
   /** The one word the CLI table shows for a class ("email"); the id itself for an unknown class. */
   public static String shortWord(String cls) {
-    return CLASSES.stream().filter(c -> c.id().equals(cls)).map(CapabilityClass::shortWord).findFirst().orElse(cls);
+    return CLASSES.stream()
+        .filter(c -> c.id().equals(cls))
+        .map(CapabilityClass::shortWord)
+        .findFirst()
+        .orElse(cls);
   }
 
   /**
@@ -74,13 +88,21 @@ public final class Capabilities {
   public static List<Capability> ofCalledTools(List<String> tools) {
     List<Capability> out = new ArrayList<>();
     for (CapabilityClass c : CLASSES) {
-      tools.stream().filter(c::tool).findFirst().ifPresent(t ->
-          out.add(new Capability(c.id(), new Evidence("tool-call", null, null, "called tool " + t))));
+      tools.stream()
+          .filter(c::tool)
+          .findFirst()
+          .ifPresent(
+              t ->
+                  out.add(
+                      new Capability(
+                          c.id(), new Evidence("tool-call", null, null, "called tool " + t))));
     }
     return out;
   }
 
-  /** The classes of a readable fingerprint; empty when {@code f.unreadable()} (the caller says why). */
+  /**
+   * The classes of a readable fingerprint; empty when {@code f.unreadable()} (the caller says why).
+   */
   public static List<Capability> of(Fingerprint f) {
     List<Capability> out = new ArrayList<>();
     if (f.unreadable() != null) {
@@ -90,11 +112,22 @@ public final class Capabilities {
     String[] lower = new String[all.size()];
     for (int k = 0; k < lower.length; k++) {
       String kind = all.get(k).kind();
-      lower[k] = kind.equals("import") || kind.equals("dependency") ? all.get(k).value().toLowerCase(Locale.ROOT) : null;
+      lower[k] =
+          kind.equals("import") || kind.equals("dependency")
+              ? all.get(k).value().toLowerCase(Locale.ROOT)
+              : null;
     }
     for (CapabilityClass c : CLASSES) {
-      first(f, c, lower).ifPresent(i -> out.add(new Capability(c.id(),
-          Evidence.file(i.file(), i.line(), i.kind().equals("tool") ? "tool " + i.value() : i.text()))));
+      first(f, c, lower)
+          .ifPresent(
+              i ->
+                  out.add(
+                      new Capability(
+                          c.id(),
+                          Evidence.file(
+                              i.file(),
+                              i.line(),
+                              i.kind().equals("tool") ? "tool " + i.value() : i.text()))));
     }
     return out;
   }
@@ -107,7 +140,8 @@ public final class Capabilities {
       }
     }
     for (Indicator i : all) {
-      if (c.kinds().contains(i.kind()) || (i.kind().equals("tool") && c.tool(i.value()))
+      if (c.kinds().contains(i.kind())
+          || (i.kind().equals("tool") && c.tool(i.value()))
           || (i.kind().equals("destination") && c.host(i.value()))) {
         return Optional.of(i);
       }
@@ -144,9 +178,16 @@ public final class Capabilities {
             prefixes.add(lower + "."); // python submodules: google.cloud.storage
           }
         }
-        out.add(new CapabilityClass(n.path("class").asText(), n.path("short").asText(), n.path("label").asText(),
-            List.copyOf(exact), List.copyOf(prefixes), strings(n, "tools").stream().map(Pattern::compile).toList(),
-            strings(n, "hosts"), strings(n, "kinds")));
+        out.add(
+            new CapabilityClass(
+                n.path("class").asText(),
+                n.path("short").asText(),
+                n.path("label").asText(),
+                List.copyOf(exact),
+                List.copyOf(prefixes),
+                strings(n, "tools").stream().map(Pattern::compile).toList(),
+                strings(n, "hosts"),
+                strings(n, "kinds")));
       }
       return List.copyOf(out);
     } catch (IOException e) {

@@ -23,7 +23,10 @@ public final class KnownPackages {
 
   private KnownPackages() {}
 
-  /** The listed classes of {@code purl} (any version; evidence kind {@code known-package}), or empty. */
+  /**
+   * The listed classes of {@code purl} (any version; evidence kind {@code known-package}), or
+   * empty.
+   */
   public static Optional<List<Capability>> of(String purl) {
     String base = Purls.base(purl);
     List<String> classes = PACKAGES.get(base);
@@ -32,7 +35,11 @@ public final class KnownPackages {
     }
     List<Capability> out = new ArrayList<>();
     for (String cls : classes) {
-      out.add(new Capability(cls, new Evidence("known-package", null, null, base + " in Daylight's known-packages list")));
+      out.add(
+          new Capability(
+              cls,
+              new Evidence(
+                  "known-package", null, null, base + " in Daylight's known-packages list")));
     }
     return Optional.of(out);
   }

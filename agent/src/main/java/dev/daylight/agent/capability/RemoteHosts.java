@@ -41,7 +41,8 @@ public final class RemoteHosts {
       if (h.matches(host)) {
         List<Capability> out = new ArrayList<>();
         for (String cls : h.classes()) {
-          out.add(new Capability(cls, new Evidence("host", null, null, host + " (" + h.name() + ")")));
+          out.add(
+              new Capability(cls, new Evidence("host", null, null, host + " (" + h.name() + ")")));
         }
         return Optional.of(out);
       }
@@ -69,8 +70,11 @@ public final class RemoteHosts {
       }
       List<Host> out = new ArrayList<>();
       for (JsonNode n : JsonTrees.read(in).path("hosts")) {
-        out.add(new Host(n.path("host").asText().toLowerCase(Locale.ROOT), n.path("name").asText(),
-            Known.classes(n, "remote-hosts.json " + n.path("host").asText())));
+        out.add(
+            new Host(
+                n.path("host").asText().toLowerCase(Locale.ROOT),
+                n.path("name").asText(),
+                Known.classes(n, "remote-hosts.json " + n.path("host").asText())));
       }
       return List.copyOf(out);
     } catch (IOException e) {

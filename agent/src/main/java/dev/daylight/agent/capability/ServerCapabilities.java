@@ -27,21 +27,26 @@ public final class ServerCapabilities {
     public Installed(List<InstalledPackage> packages) {
       for (InstalledPackage i : packages) {
         if (i.version() != null) {
-          byVersion.merge(Purls.base(i.purl()) + "@" + i.version(), i,
+          byVersion.merge(
+              Purls.base(i.purl()) + "@" + i.version(),
+              i,
               (a, b) -> a.capabilities() == null && b.capabilities() != null ? b : a);
         }
       }
     }
 
     InstalledPackage get(PackageRef p) {
-      return p.version() == null || p.purl() == null ? null : byVersion.get(Purls.base(p.purl()) + "@" + p.version());
+      return p.version() == null || p.purl() == null
+          ? null
+          : byVersion.get(Purls.base(p.purl()) + "@" + p.version());
     }
   }
 
   private ServerCapabilities() {}
 
   /**
-   * @param packages the scan's installed packages (their capabilities already attached), indexed once
+   * @param packages the scan's installed packages (their capabilities already attached), indexed
+   *     once
    * @param calledTools tool names the clients' records show this server was asked to run
    */
   public static Found of(McpServer s, Installed packages, List<String> calledTools) {
@@ -66,12 +71,23 @@ public final class ServerCapabilities {
     if (remote != null) {
       Optional<List<Capability>> host = RemoteHosts.of(remote);
       String h = RemoteHosts.host(remote);
-      return host.map(c -> new Found(c, null)).orElseGet(() -> new Found(null, h == null
-          ? "the server's URL names no host" : "the remote host " + h + " is not in Daylight's list of known MCP hosts"));
+      return host.map(c -> new Found(c, null))
+          .orElseGet(
+              () ->
+                  new Found(
+                      null,
+                      h == null
+                          ? "the server's URL names no host"
+                          : "the remote host "
+                              + h
+                              + " is not in Daylight's list of known MCP hosts"));
     }
     if (p == null) {
-      return new Found(null, s.command() == null ? "provided by the client or an extension: no code to read"
-          : "a local command, not a package Daylight reads");
+      return new Found(
+          null,
+          s.command() == null
+              ? "provided by the client or an extension: no code to read"
+              : "a local command, not a package Daylight reads");
     }
     if ("local".equals(p.ecosystem())) {
       return new Found(null, "a local command (" + p.name() + "), not a package Daylight reads");
@@ -87,8 +103,10 @@ public final class ServerCapabilities {
     if (installed != null) {
       return new Found(null, installed.capabilitiesWhy());
     }
-    return new Found(null, p.version() == null
-        ? "the version of " + p.name() + " floats and no installed copy was found to read"
-        : p.name() + "@" + p.version() + " was not found installed on this machine");
+    return new Found(
+        null,
+        p.version() == null
+            ? "the version of " + p.name() + " floats and no installed copy was found to read"
+            : p.name() + "@" + p.version() + " was not found installed on this machine");
   }
 }

@@ -70,7 +70,8 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
   /**
    * One client.
    *
-   * @param urlFields per-client meaning of URL spellings (Gemini's {@code url} is SSE), over the dialect's
+   * @param urlFields per-client meaning of URL spellings (Gemini's {@code url} is SSE), over the
+   *     dialect's
    * @param projectFiles paths relative to a project folder
    * @param registries the client's own records of opened projects
    * @param settings the client's settings files that decide which of its servers may run or are
@@ -103,11 +104,14 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    *
    * @param scope {@code user}, {@code system}, {@code extension}; project files are {@code project}
    * @param os the layouts that have this file; empty means all
-   * @param servers alternative places the servers sit ({@code mcp/servers} nests; a dotted key is one key)
-   * @param projectServers a pattern with one {@code *} for the project key, e.g. {@code projects/*}{@code /mcpServers}
+   * @param servers alternative places the servers sit ({@code mcp/servers} nests; a dotted key is
+   *     one key)
+   * @param projectServers a pattern with one {@code *} for the project key, e.g. {@code
+   *     projects/*}{@code /mcpServers}
    * @param flat whether the file root may itself be the server map
    * @param shape {@code servers} (default), {@code mcpb} (a Claude Desktop extension manifest) or
-   *     {@code connectors} (a list of cloud connector names at {@code servers}, scope {@code cloud})
+   *     {@code connectors} (a list of cloud connector names at {@code servers}, scope {@code
+   *     cloud})
    * @param requires catalog paths of which one must exist for this file to be read: a file another
    *     client owns ({@code .mcp.json}) is this client's only where this client is installed
    * @param shared the file name is also another client's: it is evidence of this client only when
@@ -134,8 +138,15 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
     }
 
     /** The form before {@code requires} and {@code shared}. */
-    public FileSpec(String scope, List<String> os, String path, Format format, List<String> servers,
-        String projectServers, boolean flat, String shape) {
+    public FileSpec(
+        String scope,
+        List<String> os,
+        String path,
+        Format format,
+        List<String> servers,
+        String projectServers,
+        boolean flat,
+        String shape) {
       this(scope, os, path, format, servers, projectServers, flat, shape, null, false);
     }
 
@@ -149,17 +160,19 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
    *
    * @param keysOf the object whose keys are project paths
    * @param valueAt the field whose value is a project path or {@code file://} URI
-   * @param valuesAt the field whose value is a list of project paths (Copilot CLI's trusted folders)
+   * @param valuesAt the field whose value is a list of project paths (Copilot CLI's trusted
+   *     folders)
    */
-  public record RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt,
-      String valuesAt) {
+  public record RegistrySpec(
+      List<String> os, String path, Format format, String keysOf, String valueAt, String valuesAt) {
     public RegistrySpec {
       os = os == null ? List.of() : List.copyOf(os);
       format = format == null ? Format.JSON : format;
     }
 
     /** The form before {@code valuesAt}. */
-    public RegistrySpec(List<String> os, String path, Format format, String keysOf, String valueAt) {
+    public RegistrySpec(
+        List<String> os, String path, Format format, String keysOf, String valueAt) {
       this(os, path, format, keysOf, valueAt, null);
     }
 
@@ -170,9 +183,13 @@ public record Catalog(Dialect dialect, Walk walk, List<ClientSpec> clients) {
 
   /** File formats; JSON always tolerates comments and trailing commas (JSONC). */
   public enum Format {
-    @JsonProperty("json") JSON,
-    @JsonProperty("yaml") YAML,
-    @JsonProperty("toml") TOML,
-    @JsonProperty("xml") XML
+    @JsonProperty("json")
+    JSON,
+    @JsonProperty("yaml")
+    YAML,
+    @JsonProperty("toml")
+    TOML,
+    @JsonProperty("xml")
+    XML
   }
 }

@@ -15,7 +15,6 @@ import dev.daylight.agent.catalog.Catalog.Walk;
 import dev.daylight.agent.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,30 +33,64 @@ final class CatalogReader {
       throw new IOException("catalog is not a JSON object");
     }
     JsonNode d = root.path("dialect");
-    Dialect dialect = d.isObject() ? new Dialect(strings(d, "command"), strings(d, "args"),
-        strings(d, "env"), strings(d, "envKeys"), strings(d, "headers"), strings(d, "headerEnv"),
-        strings(d, "bearerEnv"), strings(d, "type"), map(d, "urlFields"), map(d, "transports"),
-        strings(d, "disabledTrue"), strings(d, "enabledFalse")) : null;
+    Dialect dialect =
+        d.isObject()
+            ? new Dialect(
+                strings(d, "command"),
+                strings(d, "args"),
+                strings(d, "env"),
+                strings(d, "envKeys"),
+                strings(d, "headers"),
+                strings(d, "headerEnv"),
+                strings(d, "bearerEnv"),
+                strings(d, "type"),
+                map(d, "urlFields"),
+                map(d, "transports"),
+                strings(d, "disabledTrue"),
+                strings(d, "enabledFalse"))
+            : null;
     JsonNode w = root.path("walk");
-    Walk walk = w.isObject() ? new Walk(strings(w, "prune"), w.path("descendIntoHidden").asBoolean()) : null;
+    Walk walk =
+        w.isObject()
+            ? new Walk(strings(w, "prune"), w.path("descendIntoHidden").asBoolean())
+            : null;
     return new Catalog(dialect, walk, list(root, "clients", CatalogReader::client));
   }
 
   private static ClientSpec client(JsonNode c) {
-    return new ClientSpec(text(c, "id"), text(c, "name"), text(c, "kind"), map(c, "urlFields"),
-        list(c, "files", CatalogReader::file), list(c, "projectFiles", CatalogReader::file),
-        list(c, "registries", CatalogReader::registry), list(c, "settings", CatalogReader::file),
+    return new ClientSpec(
+        text(c, "id"),
+        text(c, "name"),
+        text(c, "kind"),
+        map(c, "urlFields"),
+        list(c, "files", CatalogReader::file),
+        list(c, "projectFiles", CatalogReader::file),
+        list(c, "registries", CatalogReader::registry),
+        list(c, "settings", CatalogReader::file),
         text(c, "policy"));
   }
 
   private static FileSpec file(JsonNode f) {
-    return new FileSpec(text(f, "scope"), strings(f, "os"), text(f, "path"), format(f),
-        strings(f, "servers"), text(f, "projectServers"), f.path("flat").asBoolean(), text(f, "shape"),
-        strings(f, "requires"), f.path("shared").asBoolean());
+    return new FileSpec(
+        text(f, "scope"),
+        strings(f, "os"),
+        text(f, "path"),
+        format(f),
+        strings(f, "servers"),
+        text(f, "projectServers"),
+        f.path("flat").asBoolean(),
+        text(f, "shape"),
+        strings(f, "requires"),
+        f.path("shared").asBoolean());
   }
 
   private static RegistrySpec registry(JsonNode r) {
-    return new RegistrySpec(strings(r, "os"), text(r, "path"), format(r), text(r, "keysOf"), text(r, "valueAt"),
+    return new RegistrySpec(
+        strings(r, "os"),
+        text(r, "path"),
+        format(r),
+        text(r, "keysOf"),
+        text(r, "valueAt"),
         text(r, "valuesAt"));
   }
 

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Compares the servers known before a scan with the servers the scan found. Identity is the
- * server id (client + config path + name). Servers whose config file could not be read this
- * time are neither removed nor changed: an unreadable file says nothing about its content.
+ * Compares the servers known before a scan with the servers the scan found. Identity is the server
+ * id (client + config path + name). Servers whose config file could not be read this time are
+ * neither removed nor changed: an unreadable file says nothing about its content.
  */
 public final class ServerDiff {
   private ServerDiff() {}

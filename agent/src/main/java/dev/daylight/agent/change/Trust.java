@@ -73,7 +73,9 @@ public final class Trust {
     return new Outcome(List.copyOf(findings.values()), states);
   }
 
-  /** The state of one package version: a denial wins, then an approval, then the baseline decides. */
+  /**
+   * The state of one package version: a denial wins, then an approval, then the baseline decides.
+   */
   public static ReviewState stateOf(PackageVersion pv, Ledger ledger) {
     Optional<ReviewState> fleet = ledger.fleet(pv.purl(), pv.version());
     Optional<ReviewState> local = ledger.local(pv.purl(), pv.version());
@@ -109,12 +111,21 @@ public final class Trust {
         versionChangedId(pv.purl(), pv.version()),
         VERSION_CHANGED,
         Severity.HIGH,
-        pv.purl() + " changed from " + from + " to " + pv.version() + ": trust suspended until reviewed",
+        pv.purl()
+            + " changed from "
+            + from
+            + " to "
+            + pv.version()
+            + ": trust suspended until reviewed",
         server.id(),
         pv.purl() + "@" + pv.version(),
         null,
         evidence(server),
-        "Review the new version, then run: daylight review approve " + pv.purl() + "@" + pv.version(), null);
+        "Review the new version, then run: daylight review approve "
+            + pv.purl()
+            + "@"
+            + pv.version(),
+        null);
   }
 
   private static Finding deniedPackage(PackageVersion pv, McpServer server) {
@@ -127,7 +138,8 @@ public final class Trust {
         pv.purl() + "@" + pv.version(),
         null,
         evidence(server),
-        "Remove server '" + server.name() + "' from " + server.configPath(), null);
+        "Remove server '" + server.name() + "' from " + server.configPath(),
+        null);
   }
 
   private static Finding deniedServer(McpServer server) {
@@ -140,7 +152,8 @@ public final class Trust {
         server.pkg() == null ? null : server.pkg().purl(),
         null,
         evidence(server),
-        "Remove server '" + server.name() + "' from " + server.configPath(), null);
+        "Remove server '" + server.name() + "' from " + server.configPath(),
+        null);
   }
 
   /** A server first seen after the store's first scan; it stays open until acknowledged. */
@@ -154,7 +167,8 @@ public final class Trust {
         server.pkg() == null ? null : server.pkg().purl(),
         null,
         evidence(server),
-        "Acknowledge it if you expected it; remove it from " + server.configPath() + " if not", null);
+        "Acknowledge it if you expected it; remove it from " + server.configPath() + " if not",
+        null);
   }
 
   private static Evidence evidence(McpServer server) {

@@ -19,7 +19,8 @@ import java.util.Set;
  * times since 1.0.16 appeared, last at 2026-11-20 10:02 UTC").
  */
 public final class UsageRisk {
-  private static final Set<String> RULES = Set.of("malicious-package", Trust.VERSION_CHANGED, Trust.DENIED);
+  private static final Set<String> RULES =
+      Set.of("malicious-package", Trust.VERSION_CHANGED, Trust.DENIED);
   private static final DateTimeFormatter AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -32,8 +33,20 @@ public final class UsageRisk {
     for (Finding f : findings) {
       McpServer s = f.serverId() == null ? null : byId.get(f.serverId());
       String called = s == null || !RULES.contains(f.rule()) ? null : called(s.usage());
-      out.add(called == null ? f : new Finding(f.id(), f.rule(), raise(f.severity()),
-          f.title() + "; " + called, f.serverId(), f.purl(), f.advisory(), f.evidence(), f.remediation(), null));
+      out.add(
+          called == null
+              ? f
+              : new Finding(
+                  f.id(),
+                  f.rule(),
+                  raise(f.severity()),
+                  f.title() + "; " + called,
+                  f.serverId(),
+                  f.purl(),
+                  f.advisory(),
+                  f.evidence(),
+                  f.remediation(),
+                  null));
     }
     return out;
   }
@@ -44,10 +57,17 @@ public final class UsageRisk {
     }
     VersionUsage v = u.sinceVersion();
     if (v != null) {
-      return v.calls() == 0 ? null : "called " + times(v.calls()) + " since " + v.version()
-          + " appeared, last at " + AT.format(v.lastCall());
+      return v.calls() == 0
+          ? null
+          : "called "
+              + times(v.calls())
+              + " since "
+              + v.version()
+              + " appeared, last at "
+              + AT.format(v.lastCall());
     }
-    return u.calls() == 0 ? null
+    return u.calls() == 0
+        ? null
         : "called " + times(u.calls()) + " in the usage window, last at " + AT.format(u.lastCall());
   }
 

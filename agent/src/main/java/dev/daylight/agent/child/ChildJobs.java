@@ -1,19 +1,21 @@
 package dev.daylight.agent.child;
 
 import dev.daylight.agent.allusers.AllUsers;
+import dev.daylight.agent.daemon.WatchLocations;
 import dev.daylight.agent.managed.AutoEnroll;
 import dev.daylight.agent.managed.ManagedConfig;
-import dev.daylight.protocol.Inventory;
-import dev.daylight.agent.daemon.WatchLocations;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.Store;
+import dev.daylight.protocol.Inventory;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** What {@code daylight run} hands the daemon: the scan, the places to watch, the first enrollment. */
+/**
+ * What {@code daylight run} hands the daemon: the scan, the places to watch, the first enrollment.
+ */
 final class ChildJobs {
   private ChildJobs() {}
 

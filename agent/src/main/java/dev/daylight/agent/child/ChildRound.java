@@ -42,7 +42,10 @@ public final class ChildRound {
   private static final Logger log = LoggerFactory.getLogger(ChildRound.class);
 
   /** What the child was started for. */
-  public enum Mode { scan, deliver }
+  public enum Mode {
+    scan,
+    deliver
+  }
 
   /** Builds what the round needs from the parsed options; may fail before any work is done. */
   public interface Setup {
@@ -89,8 +92,10 @@ public final class ChildRound {
       scanner = setup.scanner(dir);
       // The daemon scans a given home without host probes and always stores (into its own store).
       ScanContext base = setup.context();
-      context = base.withHostProbes(base.hostProbes() && setup.machine()).withStore(true)
-          .withFingerprintKey(DeviceKey.loadOrCreate(dir));
+      context =
+          base.withHostProbes(base.hostProbes() && setup.machine())
+              .withStore(true)
+              .withFingerprintKey(DeviceKey.loadOrCreate(dir));
       locations = ChildJobs.locations(context, allUsers);
     } catch (IOException | RuntimeException e) {
       opening.thenAccept(Store::close);
@@ -100,7 +105,10 @@ public final class ChildRound {
     try (Store opened = ready(opening)) {
       store = opened;
       if (hold) {
-        log.debug("{} child ready after {} ms, waiting for the go", mode, (System.nanoTime() - t0) / 1_000_000);
+        log.debug(
+            "{} child ready after {} ms, waiting for the go",
+            mode,
+            (System.nanoTime() - t0) / 1_000_000);
         if (!released()) {
           log.debug("{} child let go without work", mode);
           return ChildContract.OK;
@@ -123,8 +131,12 @@ public final class ChildRound {
       if (allUsers) {
         writeViews();
       }
-      Optional<Duration> interval = store.setting(Reporter.SCAN_INTERVAL).map(Long::parseLong)
-          .filter(s -> s > 0).map(Duration::ofSeconds);
+      Optional<Duration> interval =
+          store
+              .setting(Reporter.SCAN_INTERVAL)
+              .map(Long::parseLong)
+              .filter(s -> s > 0)
+              .map(Duration::ofSeconds);
       ChildContract.writeInterval(dir, interval);
     }
     log.info("{} child done in {} ms{}", mode, (System.nanoTime() - t0) / 1_000_000, peakRss());
@@ -147,8 +159,13 @@ public final class ChildRound {
     long t0 = System.nanoTime();
     Set<Path> watch = new LinkedHashSet<>(locations);
     try {
-      Usage.Read usage = Usage.read(ChildJobs.scan(scanner, context, allUsers).scan(),
-          Usage.homes(context, allUsers), store, dir, Instant.now().minus(Usage.DEFAULT_WINDOW));
+      Usage.Read usage =
+          Usage.read(
+              ChildJobs.scan(scanner, context, allUsers).scan(),
+              Usage.homes(context, allUsers),
+              store,
+              dir,
+              Instant.now().minus(Usage.DEFAULT_WINDOW));
       Inventory inv = usage.inventory();
       Recorded rec = store.record(inv, usage.days());
       Guard.refresh(dir, store);
@@ -162,8 +179,13 @@ public final class ChildRound {
         watch.addAll(UserViews.requestTargets(dir, Accounts.onThisMachine(context.layout())));
       }
       ChildContract.writeWatchList(dir, watch);
-      log.info("scan {} stored ({}): {} servers, {} findings, {} events, {} ms", inv.scanId(), reason,
-          inv.servers().size(), rec.inventory().findings().size(), rec.events().size(),
+      log.info(
+          "scan {} stored ({}): {} servers, {} findings, {} events, {} ms",
+          inv.scanId(),
+          reason,
+          inv.servers().size(),
+          rec.inventory().findings().size(),
+          rec.events().size(),
           (System.nanoTime() - t0) / 1_000_000);
       rec.events().forEach(e -> log.info("event {} {} {}", e.id(), e.type().wire(), e.summary()));
       return true;
@@ -202,7 +224,10 @@ public final class ChildRound {
     return round.worthRetrying() ? ChildContract.DELIVERY_PENDING : ChildContract.OK;
   }
 
-  /** The per-user views of the machine service (what each person's tray shows); a failure is only logged. */
+  /**
+   * The per-user views of the machine service (what each person's tray shows); a failure is only
+   * logged.
+   */
   private void writeViews() {
     try {
       UserViews.write(store, dir, Accounts.onThisMachine(context.layout()));
@@ -213,7 +238,8 @@ public final class ChildRound {
 
   /** Waits for the resident's go (a line on stdin); false at end of input (the agent stops). */
   private static boolean released() throws IOException {
-    return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() != null;
+    return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
+        != null;
   }
 
   private static String peakRss() {

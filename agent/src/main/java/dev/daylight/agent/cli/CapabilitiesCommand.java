@@ -18,17 +18,26 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "capabilities", mixinStandardHelpOptions = true,
-    description = "Lists what an unpacked package can do that moves content out or changes things (email-send,"
-        + " messaging, http-fetch, filesystem-write, shell-exec, database, cloud-admin, source-control, payments,"
-        + " calendar-docs), each with the file and line that shows it. Nothing in the folder is executed.")
+@Command(
+    name = "capabilities",
+    mixinStandardHelpOptions = true,
+    description =
+        "Lists what an unpacked package can do that moves content out or changes things (email-send,"
+            + " messaging, http-fetch, filesystem-write, shell-exec, database, cloud-admin, source-control, payments,"
+            + " calendar-docs), each with the file and line that shows it. Nothing in the folder is executed.")
 final class CapabilitiesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "An unpacked package (npm tarball, Python sdist or wheel).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "An unpacked package (npm tarball, Python sdist or wheel).")
   Path dir;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Override
@@ -52,7 +61,10 @@ final class CapabilitiesCommand implements Callable<Integer> {
       } else {
         Table t = new Table("CLASS", "MEANS", "WHERE", "EVIDENCE");
         for (Capability c : caps) {
-          t.row(c.cls(), Capabilities.label(c.cls()).orElse(""), c.evidence().file() + ":" + c.evidence().line(),
+          t.row(
+              c.cls(),
+              Capabilities.label(c.cls()).orElse(""),
+              c.evidence().file() + ":" + c.evidence().line(),
               c.evidence().text());
         }
         t.print(out);

@@ -13,17 +13,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code daylight completion}: picocli's bash (and zsh) completion script for every command, on
- * stdout. With {@code --out DIR} it writes the man pages ({@link ManPages}) into {@code DIR/man/man1}
- * and the script as {@code DIR/completion/daylight} instead, which the packages install.
+ * stdout. With {@code --out DIR} it writes the man pages ({@link ManPages}) into {@code
+ * DIR/man/man1} and the script as {@code DIR/completion/daylight} instead, which the packages
+ * install.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-    description = "Print the bash/zsh completion script (source <(daylight completion)); "
-        + "--out DIR writes it and the man pages into DIR instead.")
+@Command(
+    name = "completion",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the bash/zsh completion script (source <(daylight completion)); "
+            + "--out DIR writes it and the man pages into DIR instead.")
 final class DocsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Write DIR/man/man1/daylight*.1 and DIR/completion/daylight instead of printing.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write DIR/man/man1/daylight*.1 and DIR/completion/daylight instead of printing.")
   Path outDir;
 
   @Override

@@ -15,26 +15,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code daylight enroll}: trade the enrollment secret for a node key (kept 0600 in the state dir). */
-@Command(name = "enroll", mixinStandardHelpOptions = true,
-    description = {"Enrolls this agent with a Daylight collector; the daemon then reports to it.",
-        "Plain http:// is refused except to loopback."})
+/**
+ * {@code daylight enroll}: trade the enrollment secret for a node key (kept 0600 in the state dir).
+ */
+@Command(
+    name = "enroll",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Enrolls this agent with a Daylight collector; the daemon then reports to it.",
+      "Plain http:// is refused except to loopback."
+    })
 final class EnrollCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin StoreOptions store;
 
-  @Option(names = "--collector", required = true, paramLabel = "URL", description = "https://collector.example:8443")
+  @Option(
+      names = "--collector",
+      required = true,
+      paramLabel = "URL",
+      description = "https://collector.example:8443")
   String collector;
 
-  @Option(names = "--secret", paramLabel = "S",
-      description = "Enrollment secret (or set DAYLIGHT_ENROLL_SECRET, which stays out of the process list).")
+  @Option(
+      names = "--secret",
+      paramLabel = "S",
+      description =
+          "Enrollment secret (or set DAYLIGHT_ENROLL_SECRET, which stays out of the process list).")
   String secret;
 
-  @Option(names = "--ca", paramLabel = "PEM", description = "Trust this CA certificate file for the collector.")
+  @Option(
+      names = "--ca",
+      paramLabel = "PEM",
+      description = "Trust this CA certificate file for the collector.")
   Path ca;
 
-  @Option(names = "--pin", paramLabel = "SHA256",
+  @Option(
+      names = "--pin",
+      paramLabel = "SHA256",
       description = "Trust only the collector certificate (or public key) with this SHA-256.")
   String pin;
 
@@ -42,7 +60,8 @@ final class EnrollCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String s = secret != null ? secret : System.getenv("DAYLIGHT_ENROLL_SECRET");
     if (s == null || s.isBlank()) {
-      throw new ParameterException(spec.commandLine(), "give --secret or set DAYLIGHT_ENROLL_SECRET");
+      throw new ParameterException(
+          spec.commandLine(), "give --secret or set DAYLIGHT_ENROLL_SECRET");
     }
     if (ca != null && pin != null) {
       throw new ParameterException(spec.commandLine(), "give --ca or --pin, not both");
@@ -57,14 +76,17 @@ final class EnrollCommand implements Callable<Integer> {
       err.println("daylight enroll: " + Visible.of(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (java.io.IOException e) {
-      err.println("daylight enroll: " + Visible.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      err.println(
+          "daylight enroll: "
+              + Visible.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return ExitCodes.RUNTIME_FAILURE;
     }
     try (Store st = store.open()) {
       st.requestSnapshot();
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("enrolled with " + Visible.of(c.collector()) + " as node " + Visible.of(c.nodeId()));
+    out.println(
+        "enrolled with " + Visible.of(c.collector()) + " as node " + Visible.of(c.nodeId()));
     out.flush();
     return ExitCodes.OK;
   }

@@ -15,16 +15,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "events", mixinStandardHelpOptions = true,
-    description = "Change events recorded between scans (servers added, removed, changed; package versions; findings).")
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
+    description =
+        "Change events recorded between scans (servers added, removed, changed; package versions; findings).")
 final class EventsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--since", converter = Since.class, paramLabel = "T",
+  @Option(
+      names = "--since",
+      converter = Since.class,
+      paramLabel = "T",
       description = "Only events from T on: an ISO-8601 instant or an age such as 24h or 7d.")
   Instant since;
 

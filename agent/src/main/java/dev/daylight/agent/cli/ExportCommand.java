@@ -15,8 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "The latest stored scan as json, csv, cyclonedx (1.6), ocsf (5001/5020/2004) or sarif (2.1.0).")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "The latest stored scan as json, csv, cyclonedx (1.6), ocsf (5001/5020/2004) or sarif (2.1.0).")
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
@@ -24,7 +27,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--format", required = true, description = "json, csv, cyclonedx, ocsf or sarif.")
   Exports.Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE instead of stdout.")
   Path output;
 
   @Override
@@ -34,7 +40,9 @@ final class ExportCommand implements Callable<Integer> {
       latest = s.latest();
     }
     if (latest.isEmpty()) {
-      spec.commandLine().getErr().println("daylight: no scan stored yet; run 'daylight scan' first");
+      spec.commandLine()
+          .getErr()
+          .println("daylight: no scan stored yet; run 'daylight scan' first");
       return ExitCodes.RUNTIME_FAILURE;
     }
     String text = Exports.render(format, latest.get(), version());

@@ -14,17 +14,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code daylight findings ack ID --reason TEXT}: a low or medium finding is expected and seen. */
-@Command(name = "ack", mixinStandardHelpOptions = true,
-    description = "Acknowledge one open low or medium finding, saying why. Critical and high findings "
-        + "close only when fixed or when a reviewer approves or denies the package.")
+@Command(
+    name = "ack",
+    mixinStandardHelpOptions = true,
+    description =
+        "Acknowledge one open low or medium finding, saying why. Critical and high findings "
+            + "close only when fixed or when a reviewer approves or denies the package.")
 final class FindingAck implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
 
-  @Parameters(index = "0", paramLabel = "ID", description = "The finding's id, as 'daylight findings' lists it.")
+  @Parameters(
+      index = "0",
+      paramLabel = "ID",
+      description = "The finding's id, as 'daylight findings' lists it.")
   String id;
 
-  @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is acceptable.")
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "Why it is acceptable.")
   String reason;
 
   @Override
@@ -44,12 +54,21 @@ final class FindingAck implements Callable<Integer> {
           return ExitCodes.OK;
         }
         case NOT_OPEN -> {
-          err.println("daylight findings ack: no open finding " + Visible.of(id) + " in " + Visible.of(store.dir()));
+          err.println(
+              "daylight findings ack: no open finding "
+                  + Visible.of(id)
+                  + " in "
+                  + Visible.of(store.dir()));
           return ExitCodes.USAGE;
         }
         case NEEDS_FIX_OR_REVIEW -> {
-          StoredFinding f = s.findings(true).stream().filter(x -> x.finding().id().equals(id)).findFirst().orElseThrow();
-          err.println("daylight findings ack: " + Acknowledgement.howToResolve(f.finding().severity()));
+          StoredFinding f =
+              s.findings(true).stream()
+                  .filter(x -> x.finding().id().equals(id))
+                  .findFirst()
+                  .orElseThrow();
+          err.println(
+              "daylight findings ack: " + Acknowledgement.howToResolve(f.finding().severity()));
           return ExitCodes.USAGE;
         }
         default -> throw new IllegalStateException(result.name());

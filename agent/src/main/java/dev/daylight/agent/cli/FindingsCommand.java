@@ -15,14 +15,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "findings", mixinStandardHelpOptions = true, subcommands = FindingAck.class,
-    description = "Findings in the store with their lifecycle (open, acknowledged, resolved). "
-        + "Exit code 1 when an open finding is listed. 'findings ack ID --reason TEXT' acknowledges one.")
+@Command(
+    name = "findings",
+    mixinStandardHelpOptions = true,
+    subcommands = FindingAck.class,
+    description =
+        "Findings in the store with their lifecycle (open, acknowledged, resolved). "
+            + "Exit code 1 when an open finding is listed. 'findings ack ID --reason TEXT' acknowledges one.")
 final class FindingsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Option(names = "--open", description = "Only open findings.")
@@ -51,13 +58,23 @@ final class FindingsCommand implements Callable<Integer> {
       out.flush();
     } else {
       Terminal term = Terminal.current();
-      Table t = new Table("SEVERITY", "STATUS", "ID", "FIRST SEEN", "TITLE", "WHERE").severity(0).keepTail(5);
+      Table t =
+          new Table("SEVERITY", "STATUS", "ID", "FIRST SEEN", "TITLE", "WHERE")
+              .severity(0)
+              .keepTail(5);
       for (StoredFinding f : findings) {
         var e = f.finding().evidence();
-        String where = e == null || e.file() == null ? null
-            : e.file() + (e.line() == null ? "" : ":" + e.line());
-        t.row(f.finding().severity().wire(), f.status().name().toLowerCase(Locale.ROOT),
-            f.finding().id(), term.time(f.firstSeen()), f.finding().title(), where);
+        String where =
+            e == null || e.file() == null
+                ? null
+                : e.file() + (e.line() == null ? "" : ":" + e.line());
+        t.row(
+            f.finding().severity().wire(),
+            f.status().name().toLowerCase(Locale.ROOT),
+            f.finding().id(),
+            term.time(f.firstSeen()),
+            f.finding().title(),
+            where);
       }
       t.print(out, term);
     }

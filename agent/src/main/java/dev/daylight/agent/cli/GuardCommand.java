@@ -21,12 +21,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "guard", mixinStandardHelpOptions = true,
-    subcommands = {GuardCommand.Install.class, GuardCommand.Uninstall.class, GuardCommand.Status.class,
-        GuardCommand.Mode.class},
-    description = "Daylight's hook in the AI clients (Claude Code, Cursor, Codex, Gemini CLI, Windsurf, Copilot CLI):"
-        + " refuses or records each MCP "
-        + "tool call from what the last scan found (malicious, suspended, denied).")
+@Command(
+    name = "guard",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      GuardCommand.Install.class,
+      GuardCommand.Uninstall.class,
+      GuardCommand.Status.class,
+      GuardCommand.Mode.class
+    },
+    description =
+        "Daylight's hook in the AI clients (Claude Code, Cursor, Codex, Gemini CLI, Windsurf, Copilot CLI):"
+            + " refuses or records each MCP "
+            + "tool call from what the last scan found (malicious, suspended, denied).")
 final class GuardCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -39,28 +46,40 @@ final class GuardCommand implements Runnable {
   static final class Where {
     @Mixin StoreOptions store;
 
-    @Option(names = "--managed", description = "The machine-wide (administrator) hook files instead of the user's;"
-        + " run as root/Administrator.")
+    @Option(
+        names = "--managed",
+        description =
+            "The machine-wide (administrator) hook files instead of the user's;"
+                + " run as root/Administrator.")
     boolean managed;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "Another user's home (tests, demos); needs --state-dir.")
+    @Option(
+        names = "--home",
+        paramLabel = "DIR",
+        description = "Another user's home (tests, demos); needs --state-dir.")
     Path home;
 
     @Option(names = "--os", description = "Layout of --home: linux, macos or windows.")
     String os;
 
-    @Option(names = "--client", paramLabel = "ID", split = ",",
-        description = "Only these clients (claude-code, cursor, codex, gemini-cli, windsurf, copilot-cli);"
-            + " default: every client in use.")
+    @Option(
+        names = "--client",
+        paramLabel = "ID",
+        split = ",",
+        description =
+            "Only these clients (claude-code, cursor, codex, gemini-cli, windsurf, copilot-cli);"
+                + " default: every client in use.")
     List<String> clients = List.of();
 
     GuardInstaller installer(CommandSpec spec) {
       Layout machine = Layout.currentMachine();
       if (home != null && store.stateDir == null) {
-        throw new ParameterException(spec.commandLine(), "--home needs --state-dir (the hook of another home"
-            + " reads that home's decisions)");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--home needs --state-dir (the hook of another home" + " reads that home's decisions)");
       }
-      Layout layout = home == null ? machine : Layout.of(os == null ? machine.os() : Os.parse(os), home);
+      Layout layout =
+          home == null ? machine : Layout.of(os == null ? machine.os() : Os.parse(os), home);
       if (layout.os() == Os.WINDOWS) {
         throw new ParameterException(spec.commandLine(), GuardInstaller.WINDOWS + ".");
       }
@@ -72,8 +91,11 @@ final class GuardCommand implements Runnable {
     }
   }
 
-  @Command(name = "install", mixinStandardHelpOptions = true,
-      description = "Adds Daylight's hook to each client's settings, keeping every hook already there.")
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      description =
+          "Adds Daylight's hook to each client's settings, keeping every hook already there.")
   static final class Install implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Where where;
@@ -89,8 +111,11 @@ final class GuardCommand implements Runnable {
     }
   }
 
-  @Command(name = "uninstall", mixinStandardHelpOptions = true,
-      description = "Removes Daylight's hook; a file nobody changed since is restored byte for byte.")
+  @Command(
+      name = "uninstall",
+      mixinStandardHelpOptions = true,
+      description =
+          "Removes Daylight's hook; a file nobody changed since is restored byte for byte.")
   static final class Uninstall implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Where where;
@@ -101,7 +126,9 @@ final class GuardCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
       description = "Per client: hook installed or not, the mode, the last call the hook saw.")
   static final class Status implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
@@ -118,9 +145,12 @@ final class GuardCommand implements Runnable {
       out.println("mode: " + mode);
       for (GuardInstaller.Result r : where.installer(spec).status()) {
         Spool.Call c = last.get(r.client());
-        out.printf("%-12s %-14s %-40s last call: %s%n", r.client(),
-            r.outcome() == GuardInstaller.Outcome.INSTALLED ? "installed" : r.outcome() == GuardInstaller.Outcome.SKIPPED
-                ? "no hook file" : "not installed",
+        out.printf(
+            "%-12s %-14s %-40s last call: %s%n",
+            r.client(),
+            r.outcome() == GuardInstaller.Outcome.INSTALLED
+                ? "installed"
+                : r.outcome() == GuardInstaller.Outcome.SKIPPED ? "no hook file" : "not installed",
             r.file().map(Path::toString).orElse(r.detail()),
             c == null ? "none" : c.ts() + " " + c.server() + " " + c.tool() + " " + c.decision());
       }
@@ -129,9 +159,12 @@ final class GuardCommand implements Runnable {
     }
   }
 
-  @Command(name = "mode", mixinStandardHelpOptions = true,
-      description = "Shows or sets this machine's mode: off, audit (record only; the default) or enforce."
-          + " A mode from the fleet policy wins over it.")
+  @Command(
+      name = "mode",
+      mixinStandardHelpOptions = true,
+      description =
+          "Shows or sets this machine's mode: off, audit (record only; the default) or enforce."
+              + " A mode from the fleet policy wins over it.")
   static final class Mode implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions store;
@@ -164,8 +197,12 @@ final class GuardCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     int status = ExitCodes.OK;
     for (GuardInstaller.Result r : results) {
-      out.printf("%-12s %-13s %s%s%n", r.client(), r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-          r.file().map(p -> p + (r.detail().isEmpty() ? "" : ": ")).orElse(""), r.detail());
+      out.printf(
+          "%-12s %-13s %s%s%n",
+          r.client(),
+          r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+          r.file().map(p -> p + (r.detail().isEmpty() ? "" : ": ")).orElse(""),
+          r.detail());
       if (r.outcome() == GuardInstaller.Outcome.FAILED) {
         status = ExitCodes.RUNTIME_FAILURE;
       }

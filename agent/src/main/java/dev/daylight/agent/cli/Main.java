@@ -37,13 +37,14 @@ public final class Main {
   }
 
   /**
-   * The command line with only the subcommand named {@code first}, when it names one: picocli
-   * loads the types every subcommand's options and methods mention, and the resident agent
-   * ({@code run}) must stay free of the scan machinery that the other commands use.
+   * The command line with only the subcommand named {@code first}, when it names one: picocli loads
+   * the types every subcommand's options and methods mention, and the resident agent ({@code run})
+   * must stay free of the scan machinery that the other commands use.
    */
   static CommandLine newCommandLine(String first) {
     CommandLine cli = new CommandLine(new DaylightCommand());
-    List<Class<?>> named = DaylightCommand.SUBCOMMANDS.stream().filter(c -> names(c).contains(first)).toList();
+    List<Class<?>> named =
+        DaylightCommand.SUBCOMMANDS.stream().filter(c -> names(c).contains(first)).toList();
     (named.isEmpty() ? DaylightCommand.SUBCOMMANDS : named).forEach(cli::addSubcommand);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
@@ -53,8 +54,11 @@ public final class Main {
         });
     cli.setParameterExceptionHandler(Main::badArguments);
     // picocli consults this mapper for bad arguments too; those must stay usage errors (2).
-    cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException
-        ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE);
+    cli.setExitCodeExceptionMapper(
+        ex ->
+            ex instanceof CommandLine.ParameterException
+                ? ExitCodes.USAGE
+                : ExitCodes.RUNTIME_FAILURE);
     return cli;
   }
 

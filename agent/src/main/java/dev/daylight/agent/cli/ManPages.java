@@ -21,7 +21,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class ManPages {
   private ManPages() {}
 
-  /** Writes a page for {@code cli} and each of its visible subcommands into {@code dir}; returns the files. */
+  /**
+   * Writes a page for {@code cli} and each of its visible subcommands into {@code dir}; returns the
+   * files.
+   */
   static List<Path> write(CommandLine cli, String version, Path dir) throws IOException {
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
@@ -29,7 +32,8 @@ final class ManPages {
     return files;
   }
 
-  private static void write(CommandLine cli, String version, Path dir, List<Path> files) throws IOException {
+  private static void write(CommandLine cli, String version, Path dir, List<Path> files)
+      throws IOException {
     CommandSpec spec = cli.getCommandSpec();
     if (spec.usageMessage().hidden()) {
       return;
@@ -39,7 +43,8 @@ final class ManPages {
     Files.writeString(file, page(cli, name, version), StandardCharsets.UTF_8);
     files.add(file);
     for (CommandLine sub : cli.getSubcommands().values()) {
-      if (sub.getCommandName().equals(sub.getCommandSpec().name())) { // once per command, not per alias
+      if (sub.getCommandName()
+          .equals(sub.getCommandSpec().name())) { // once per command, not per alias
         write(sub, version, dir, files);
       }
     }
@@ -50,10 +55,16 @@ final class ManPages {
     Help help = new Help(spec, Help.defaultColorScheme(Help.Ansi.OFF));
     String[] description = spec.usageMessage().description();
     StringBuilder roff = new StringBuilder();
-    roff.append(".TH ").append(quote(name.toUpperCase(Locale.ROOT))).append(" 1 \"\" ")
-        .append(quote("daylight " + version)).append(" \"Daylight Manual\"\n");
-    roff.append(".SH NAME\n").append(text(name)).append(" \\- ")
-        .append(text(description.length == 0 ? "" : description[0])).append('\n');
+    roff.append(".TH ")
+        .append(quote(name.toUpperCase(Locale.ROOT)))
+        .append(" 1 \"\" ")
+        .append(quote("daylight " + version))
+        .append(" \"Daylight Manual\"\n");
+    roff.append(".SH NAME\n")
+        .append(text(name))
+        .append(" \\- ")
+        .append(text(description.length == 0 ? "" : description[0]))
+        .append('\n');
     roff.append(".SH SYNOPSIS\n.nf\n").append(text(help.synopsis(0).strip())).append("\n.fi\n");
     if (description.length > 0) {
       roff.append(".SH DESCRIPTION\n");
@@ -65,8 +76,11 @@ final class ManPages {
       roff.append(".SH ARGUMENTS\n");
       for (PositionalParamSpec p : spec.positionalParameters()) {
         if (!p.hidden()) {
-          roff.append(".TP\n\\fI").append(text(p.paramLabel())).append("\\fR\n")
-              .append(text(String.join(" ", p.description()))).append('\n');
+          roff.append(".TP\n\\fI")
+              .append(text(p.paramLabel()))
+              .append("\\fR\n")
+              .append(text(String.join(" ", p.description())))
+              .append('\n');
         }
       }
     }
@@ -81,19 +95,26 @@ final class ManPages {
       }
       roff.append('\n').append(text(String.join(" ", o.description()))).append('\n');
     }
-    List<String> subs = cli.getSubcommands().keySet().stream()
-        .filter(k -> !cli.getSubcommands().get(k).getCommandSpec().usageMessage().hidden()).toList();
+    List<String> subs =
+        cli.getSubcommands().keySet().stream()
+            .filter(k -> !cli.getSubcommands().get(k).getCommandSpec().usageMessage().hidden())
+            .toList();
     if (!subs.isEmpty()) {
       roff.append(".SH COMMANDS\n");
       for (String sub : subs) {
         CommandSpec s = cli.getSubcommands().get(sub).getCommandSpec();
         String[] d = s.usageMessage().description();
-        roff.append(".TP\n\\fB").append(text(sub)).append("\\fR\n")
-            .append(text(d.length == 0 ? "" : d[0])).append("\nSee \\fB").append(text(name + "-" + sub))
+        roff.append(".TP\n\\fB")
+            .append(text(sub))
+            .append("\\fR\n")
+            .append(text(d.length == 0 ? "" : d[0]))
+            .append("\nSee \\fB")
+            .append(text(name + "-" + sub))
             .append("\\fR(1).\n");
       }
     }
-    roff.append(".SH EXIT STATUS\n0 ok, 1 findings (at or above \\-\\-fail\\-on), 2 usage error, 3 runtime failure.\n");
+    roff.append(
+        ".SH EXIT STATUS\n0 ok, 1 findings (at or above \\-\\-fail\\-on), 2 usage error, 3 runtime failure.\n");
     if (!name.equals("daylight")) {
       roff.append(".SH SEE ALSO\n\\fBdaylight\\fR(1)\n");
     }

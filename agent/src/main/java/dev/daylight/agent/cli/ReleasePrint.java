@@ -10,7 +10,13 @@ import java.util.List;
 final class ReleasePrint {
   private ReleasePrint() {}
 
-  static void print(PrintWriter out, OutputFormat format, String pkg, String from, String to, List<Finding> findings)
+  static void print(
+      PrintWriter out,
+      OutputFormat format,
+      String pkg,
+      String from,
+      String to,
+      List<Finding> findings)
       throws Exception {
     if (format == OutputFormat.JSON) {
       ObjectNode n = Json.mapper().createObjectNode();
@@ -20,14 +26,18 @@ final class ReleasePrint {
       n.set("findings", Json.mapper().valueToTree(findings));
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
     } else {
-      out.println("What changed in " + pkg + " " + to + (from == null ? "" : " since " + from) + ":");
+      out.println(
+          "What changed in " + pkg + " " + to + (from == null ? "" : " since " + from) + ":");
       if (findings.isEmpty()) {
-        out.println("  nothing that can hurt: no new destination, hook, process, code loading, credential read or dependency");
+        out.println(
+            "  nothing that can hurt: no new destination, hook, process, code loading, credential read or dependency");
       } else {
         Table t = new Table("SEVERITY", "RULE", "WHERE", "WHAT");
         for (Finding f : findings) {
-          String where = f.release() == null || f.release().file() == null ? null
-              : f.release().file() + ":" + f.release().line();
+          String where =
+              f.release() == null || f.release().file() == null
+                  ? null
+                  : f.release().file() + ":" + f.release().line();
           t.row(f.severity().wire(), f.rule(), where, f.title());
         }
         t.print(out);

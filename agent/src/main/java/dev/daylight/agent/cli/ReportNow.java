@@ -13,7 +13,9 @@ import java.nio.file.Path;
 final class ReportNow {
   private ReportNow() {}
 
-  /** @return OK when everything queued reached the collector, else RUNTIME_FAILURE */
+  /**
+   * @return OK when everything queued reached the collector, else RUNTIME_FAILURE
+   */
   static int run(Path stateDir, Inventory scan, PrintWriter err) {
     try (Store store = Store.open(stateDir)) {
       boolean recorded = store.lastScan().map(s -> s.scanId().equals(scan.scanId())).orElse(false);
@@ -24,8 +26,13 @@ final class ReportNow {
       Reporter.Round r = new Reporter(stateDir).deliverNow(store);
       Guard.refresh(stateDir, store);
       if (r.problem().isPresent() || r.pending() > 0) {
-        err.println("daylight: report: " + r.delivered() + " delivered, " + r.pending() + " still queued"
-            + r.problem().map(p -> " (" + Visible.of(p) + ")").orElse(""));
+        err.println(
+            "daylight: report: "
+                + r.delivered()
+                + " delivered, "
+                + r.pending()
+                + " still queued"
+                + r.problem().map(p -> " (" + Visible.of(p) + ")").orElse(""));
         err.flush();
         return ExitCodes.RUNTIME_FAILURE;
       }

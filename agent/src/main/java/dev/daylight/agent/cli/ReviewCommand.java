@@ -1,15 +1,15 @@
 package dev.daylight.agent.cli;
 
-import dev.daylight.identity.Purls;
 import dev.daylight.agent.approval.Approvals;
 import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.intel.Ecosystems;
-import dev.daylight.agent.release.Reviewer;
 import dev.daylight.agent.intel.Intel;
 import dev.daylight.agent.intel.IntelMatch;
 import dev.daylight.agent.intel.IntelStore;
+import dev.daylight.agent.release.Reviewer;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.text.Visible;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
@@ -32,14 +32,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "review", mixinStandardHelpOptions = true,
-    description = "Show what a package version changed, or approve or deny it. Approving a suspended version"
-        + " restores trust and closes its findings; it first prints the review and, when anything is high or"
-        + " critical, approves only with --yes. Denying raises a finding while it is configured. The package"
-        + " must have been seen by a scan (or give --force); a version that intel marks malicious is approved"
-        + " only with --override-malicious REASON.")
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show what a package version changed, or approve or deny it. Approving a suspended version"
+            + " restores trust and closes its findings; it first prints the review and, when anything is high or"
+            + " critical, approves only with --yes. Denying raises a finding while it is configured. The package"
+            + " must have been seen by a scan (or give --force); a version that intel marks malicious is approved"
+            + " only with --override-malicious REASON.")
 final class ReviewCommand implements Callable<Integer> {
-  enum Decision { show, approve, deny }
+  enum Decision {
+    show,
+    approve,
+    deny
+  }
 
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
@@ -47,26 +54,39 @@ final class ReviewCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "show, approve or deny")
   Decision decision;
 
-  @Parameters(index = "1", paramLabel = "PURL[@VERSION]|server:NAME|class:ID",
-      description = "e.g. pkg:npm/postmark-mcp@1.0.16 (show without a version: the version servers run now);"
-          + " approve also takes server:NAME (that server, any version) or class:ID (every server with"
-          + " that capability class, e.g. class:email-send)")
+  @Parameters(
+      index = "1",
+      paramLabel = "PURL[@VERSION]|server:NAME|class:ID",
+      description =
+          "e.g. pkg:npm/postmark-mcp@1.0.16 (show without a version: the version servers run now);"
+              + " approve also takes server:NAME (that server, any version) or class:ID (every server with"
+              + " that capability class, e.g. class:email-send)")
   String target;
 
   @Option(names = "--by", description = "Who decided (default: the current user).")
   String by;
 
-  @Option(names = "--yes", description = "Approve even though the review has high or critical findings.")
+  @Option(
+      names = "--yes",
+      description = "Approve even though the review has high or critical findings.")
   boolean yes;
 
-  @Option(names = "--force", description = "Record the decision even for a package no scan has seen.")
+  @Option(
+      names = "--force",
+      description = "Record the decision even for a package no scan has seen.")
   boolean force;
 
-  @Option(names = "--override-malicious", paramLabel = "REASON",
-      description = "Approve a version that intel marks malicious, saying why (kept with the review; implies --yes).")
+  @Option(
+      names = "--override-malicious",
+      paramLabel = "REASON",
+      description =
+          "Approve a version that intel marks malicious, saying why (kept with the review; implies --yes).")
   String overrideMalicious;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Override
@@ -77,13 +97,20 @@ final class ReviewCommand implements Callable<Integer> {
     if (!target.startsWith("pkg:") || target.endsWith("@")) {
       throw usage();
     }
-    String purl = Purls.base(target); // @scope and %40scope alike: the one spelling trust is keyed by
+    String purl =
+        Purls.base(target); // @scope and %40scope alike: the one spelling trust is keyed by
     String version = Purls.version(target).orElse(null);
     PrintWriter out = spec.commandLine().getOut();
     try (Store s = store.open()) {
       if (decision != Decision.show && !force && !s.knowsPackage(purl)) {
-        spec.commandLine().getErr().println("daylight review: " + Visible.of(purl) + " was never seen by a scan in "
-            + Visible.of(store.dir()) + "; check the spelling, or give --force to record the decision anyway");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "daylight review: "
+                    + Visible.of(purl)
+                    + " was never seen by a scan in "
+                    + Visible.of(store.dir())
+                    + "; check the spelling, or give --force to record the decision anyway");
         return ExitCodes.USAGE;
       }
       Inventory latest = s.latest().orElse(null);
@@ -91,13 +118,25 @@ final class ReviewCommand implements Callable<Integer> {
         throw usage();
       }
       if (version == null) {
-        version = running(latest, purl).orElseThrow(() -> new ParameterException(spec.commandLine(),
-            "no server runs " + purl + " in the latest scan; name the version: " + purl + "@VERSION"));
+        version =
+            running(latest, purl)
+                .orElseThrow(
+                    () ->
+                        new ParameterException(
+                            spec.commandLine(),
+                            "no server runs "
+                                + purl
+                                + " in the latest scan; name the version: "
+                                + purl
+                                + "@VERSION"));
       }
-      List<Finding> review = decision == Decision.deny ? List.of() : review(s, latest, purl, version);
+      List<Finding> review =
+          decision == Decision.deny ? List.of() : review(s, latest, purl, version);
       if (decision == Decision.show) {
         ReleasePrint.print(out, format, purl, from(review), version, review);
-        return review.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH)) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return review.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH))
+            ? ExitCodes.FINDINGS
+            : ExitCodes.OK;
       }
       String reason = null;
       if (decision == Decision.approve) {
@@ -107,28 +146,43 @@ final class ReviewCommand implements Callable<Integer> {
         Set<String> advisories = malicious(s, purl, version, review);
         if (!advisories.isEmpty() && (yes || override)) {
           if (!override) {
-            spec.commandLine().getErr().println("daylight review: " + Visible.of(purl + "@" + version)
-                + " is known-malicious (" + Visible.of(String.join(", ", advisories))
-                + "); approving it needs --override-malicious \"REASON\"");
+            spec.commandLine()
+                .getErr()
+                .println(
+                    "daylight review: "
+                        + Visible.of(purl + "@" + version)
+                        + " is known-malicious ("
+                        + Visible.of(String.join(", ", advisories))
+                        + "); approving it needs --override-malicious \"REASON\"");
             return ExitCodes.USAGE;
           }
-          reason = "override-malicious " + String.join(",", advisories) + ": " + overrideMalicious.strip();
+          reason =
+              "override-malicious "
+                  + String.join(",", advisories)
+                  + ": "
+                  + overrideMalicious.strip();
         }
         if (bad > 0 && !yes && reason == null) {
-          spec.commandLine().getErr().println("not approved: " + bad + " finding(s) of the review are high or critical;"
-              + " read them, then run again with --yes to approve anyway");
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "not approved: "
+                      + bad
+                      + " finding(s) of the review are high or critical;"
+                      + " read them, then run again with --yes to approve anyway");
           spec.commandLine().getErr().flush();
           return ExitCodes.FINDINGS;
         }
       }
       ReviewState state = decision == Decision.approve ? ReviewState.APPROVED : ReviewState.DENIED;
-      List<ChangeEvent> events = s.review(purl, version, state, by != null ? by : System.getProperty("user.name"),
-          reason);
+      List<ChangeEvent> events =
+          s.review(purl, version, state, by != null ? by : System.getProperty("user.name"), reason);
       if (state == ReviewState.APPROVED) {
         events = new ArrayList<>(events);
         events.addAll(Approvals.closeApproved(s)); // its capabilities are approved with the version
       }
-      Guard.refresh(store.dir(), s); // the hook lets the approved version through from the next call
+      Guard.refresh(
+          store.dir(), s); // the hook lets the approved version through from the next call
       for (ChangeEvent e : events) {
         out.println(e.type().wire() + ": " + Visible.of(e.summary()));
       }
@@ -144,21 +198,34 @@ final class ReviewCommand implements Callable<Integer> {
   private int subject() {
     PrintWriter err = spec.commandLine().getErr();
     if (decision != Decision.approve) {
-      err.println("daylight review: " + Visible.of(target) + ": a server or a class is approved here; denying one is"
-          + " the fleet's decision (deny a package version with: daylight review deny PURL@VERSION)");
+      err.println(
+          "daylight review: "
+              + Visible.of(target)
+              + ": a server or a class is approved here; denying one is"
+              + " the fleet's decision (deny a package version with: daylight review deny PURL@VERSION)");
       return ExitCodes.USAGE;
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Store s = store.open()) {
-      if (target.startsWith("server:") && !force && s.latest().map(i -> i.servers().stream()
-          .noneMatch(m -> m.name().equals(target.substring("server:".length())))).orElse(true)) {
-        err.println("daylight review: no server named '" + Visible.of(target.substring("server:".length()))
-            + "' in the latest scan; check the spelling, or give --force to record the approval anyway");
+      if (target.startsWith("server:")
+          && !force
+          && s.latest()
+              .map(
+                  i ->
+                      i.servers().stream()
+                          .noneMatch(m -> m.name().equals(target.substring("server:".length()))))
+              .orElse(true)) {
+        err.println(
+            "daylight review: no server named '"
+                + Visible.of(target.substring("server:".length()))
+                + "' in the latest scan; check the spelling, or give --force to record the approval anyway");
         return ExitCodes.USAGE;
       }
       List<ChangeEvent> events;
       try {
-        events = Approvals.approve(s, target.strip(), by != null ? by : System.getProperty("user.name"), null);
+        events =
+            Approvals.approve(
+                s, target.strip(), by != null ? by : System.getProperty("user.name"), null);
       } catch (IllegalArgumentException e) {
         err.println("daylight review: " + Visible.of(e.getMessage()));
         return ExitCodes.USAGE;
@@ -172,8 +239,12 @@ final class ReviewCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Advisory ids marking this exact version malicious: the review's, the store's findings, the intel's. */
-  private Set<String> malicious(Store s, String purl, String version, List<Finding> review) throws Exception {
+  /**
+   * Advisory ids marking this exact version malicious: the review's, the store's findings, the
+   * intel's.
+   */
+  private Set<String> malicious(Store s, String purl, String version, List<Finding> review)
+      throws Exception {
     Set<String> ids = new TreeSet<>();
     for (Finding f : review) {
       if (f.advisory() != null && f.advisory().startsWith("MAL-")) {
@@ -187,7 +258,9 @@ final class ReviewCommand implements Callable<Integer> {
     if (eco.equals("npm") || eco.equals("PyPI")) {
       Intel.Builder b = Intel.builder().addBundled();
       new IntelStore(store.dir()).addTo(b);
-      String name = java.net.URLDecoder.decode(purl.substring(purl.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+      String name =
+          java.net.URLDecoder.decode(
+              purl.substring(purl.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
       for (IntelMatch m : b.build().match(eco, name, version)) {
         if (m.exact() && m.advisory().malicious()) {
           ids.add(m.advisory().id());
@@ -209,7 +282,10 @@ final class ReviewCommand implements Callable<Integer> {
     }
     List<String> versions = new ArrayList<>();
     for (McpServer m : latest.servers()) {
-      if (m.pkg() != null && m.pkg().version() != null && m.pkg().purl() != null && Purls.base(m.pkg().purl()).equals(purl)) {
+      if (m.pkg() != null
+          && m.pkg().version() != null
+          && m.pkg().purl() != null
+          && Purls.base(m.pkg().purl()).equals(purl)) {
         versions.add(m.pkg().version());
       }
     }
@@ -217,16 +293,24 @@ final class ReviewCommand implements Callable<Integer> {
   }
 
   private static String from(List<Finding> review) {
-    return review.stream().map(f -> f.release() == null ? null : f.release().from())
-        .filter(v -> v != null).findFirst().orElse(null);
+    return review.stream()
+        .map(f -> f.release() == null ? null : f.release().from())
+        .filter(v -> v != null)
+        .findFirst()
+        .orElse(null);
   }
 
   static String ecosystem(String purl) {
-    return purl.startsWith("pkg:npm/") ? "npm" : purl.startsWith("pkg:pypi/") ? "PyPI" : purl.substring(4, purl.indexOf('/'));
+    return purl.startsWith("pkg:npm/")
+        ? "npm"
+        : purl.startsWith("pkg:pypi/") ? "PyPI" : purl.substring(4, purl.indexOf('/'));
   }
 
   private ParameterException usage() {
-    return new ParameterException(spec.commandLine(),
-        "expected PURL@VERSION such as pkg:npm/postmark-mcp@1.0.16, got '" + Visible.of(target) + "'");
+    return new ParameterException(
+        spec.commandLine(),
+        "expected PURL@VERSION such as pkg:npm/postmark-mcp@1.0.16, got '"
+            + Visible.of(target)
+            + "'");
   }
 }

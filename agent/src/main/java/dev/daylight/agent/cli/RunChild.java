@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
  * The command line of one scan child of {@code daylight run} (its work is {@link ChildRound}): a
  * hidden subcommand with the mixins of {@code scan}, so every scan option reaches it.
  */
-@Command(name = RunChild.NAME, hidden = true, description = "A scan or delivery child of `daylight run`.")
+@Command(
+    name = RunChild.NAME,
+    hidden = true,
+    description = "A scan or delivery child of `daylight run`.")
 final class RunChild implements Callable<Integer> {
   static final String NAME = Resident.CHILD_COMMAND;
   private static final Logger log = LoggerFactory.getLogger(RunChild.class);
@@ -40,7 +43,10 @@ final class RunChild implements Callable<Integer> {
   @Option(names = "--hold", description = "Start, then wait for a line on stdin before working.")
   boolean hold;
 
-  @Option(names = "--log-level", defaultValue = "INFO", description = "Level of Daylight's own logs.")
+  @Option(
+      names = "--log-level",
+      defaultValue = "INFO",
+      description = "Level of Daylight's own logs.")
   String logLevel;
 
   @Override

@@ -1,10 +1,10 @@
 package dev.daylight.agent.cli;
 
-import dev.daylight.agent.guard.Guard;
 import dev.daylight.agent.allusers.AllUsers;
+import dev.daylight.agent.guard.Guard;
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.platform.Accounts;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.DeviceKey;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.text.Visible;
@@ -26,21 +26,33 @@ import picocli.CommandLine.Spec;
  * are separate methods so features can add theirs: {@link #context()} (whose home, which flags),
  * {@link #scanner()} (which stages), {@link #afterScan} (store), {@link #exitCode} (fail-on).
  */
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Lists every MCP server the AI clients of a home are configured to launch or call.",
-        "Without --home/--os it scans this machine for the current user. Nothing found in a config"
-            + " file is ever executed; secret values are printed only as <redacted> marks."})
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Lists every MCP server the AI clients of a home are configured to launch or call.",
+      "Without --home/--os it scans this machine for the current user. Nothing found in a config"
+          + " file is ever executed; secret values are printed only as <redacted> marks."
+    })
 final class ScanCommand implements Callable<Integer> {
-  enum Format { json, table }
+  enum Format {
+    json,
+    table
+  }
 
   @Spec CommandSpec spec;
   @Mixin ScanTarget target = new ScanTarget();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "json (the Inventory) or table (default on a terminal: table; otherwise json).")
   Format format;
 
-  @Option(names = "--no-host", description = "Run no host probes (processes, installed apps, ports).")
+  @Option(
+      names = "--no-host",
+      description = "Run no host probes (processes, installed apps, ports).")
   boolean noHost;
 
   @Option(names = "--no-store", description = "Do not record this scan in the local history.")
@@ -49,13 +61,21 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin JudgeOptions judge = new JudgeOptions();
   @Mixin StoreOptions store = new StoreOptions();
 
-  @Option(names = "--usage-window", paramLabel = "AGE", defaultValue = "30d", converter = Since.class,
-      description = "Count each server's tool calls over this window (an age such as 7d or an ISO-8601"
-          + " instant; default: ${DEFAULT-VALUE}). Needs the store: a scan with --no-store has no usage.")
+  @Option(
+      names = "--usage-window",
+      paramLabel = "AGE",
+      defaultValue = "30d",
+      converter = Since.class,
+      description =
+          "Count each server's tool calls over this window (an age such as 7d or an ISO-8601"
+              + " instant; default: ${DEFAULT-VALUE}). Needs the store: a scan with --no-store has no usage.")
   Instant usageSince;
 
-  @Option(names = "--report", description = "Store this scan and send it (with anything queued) to the"
-      + " enrolled collector now; exit 3 when it could not be delivered.")
+  @Option(
+      names = "--report",
+      description =
+          "Store this scan and send it (with anything queued) to the"
+              + " enrolled collector now; exit 3 when it could not be delivered.")
   boolean report;
 
   @Override
@@ -68,13 +88,19 @@ final class ScanCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("daylight scan: " + Visible.of(e.getMessage()));
       return ExitCodes.USAGE;
     }
-    Inventory inventory = target.allUsers
-        ? AllUsers.scan(scanner()::scan, context, Accounts.onThisMachine(context.layout()))
-        : scanner().scan(context);
+    Inventory inventory =
+        target.allUsers
+            ? AllUsers.scan(scanner()::scan, context, Accounts.onThisMachine(context.layout()))
+            : scanner().scan(context);
     inventory = afterScan(inventory, context);
     if (!context.store() && !noStore) {
-      spec.commandLine().getErr().println("daylight scan: not stored: a --home scan is stored only into a store"
-          + " named by --state-dir or " + StoreOptions.ENV + " (--no-store says this on purpose)");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "daylight scan: not stored: a --home scan is stored only into a store"
+                  + " named by --state-dir or "
+                  + StoreOptions.ENV
+                  + " (--no-store says this on purpose)");
     }
     print(inventory);
     if (report) {
@@ -90,8 +116,9 @@ final class ScanCommand implements Callable<Integer> {
   ScanContext context() {
     ScanContext base = target.context(spec);
     // A scan of another home is stored only into an explicitly named store.
-    ScanContext ctx = base.withHostProbes(!noHost && base.hostProbes())
-        .withStore(!noStore && base.store() && (target.home == null || store.named()));
+    ScanContext ctx =
+        base.withHostProbes(!noHost && base.hostProbes())
+            .withStore(!noStore && base.store() && (target.home == null || store.named()));
     return ctx.store() ? ctx.withFingerprintKey(DeviceKey.loadOrCreate(store.dir())) : ctx;
   }
 
@@ -106,7 +133,8 @@ final class ScanCommand implements Callable<Integer> {
       return inventory;
     }
     try (Store s = store.open()) {
-      Usage.Read usage = Usage.read(inventory, Usage.homes(context, target.allUsers), s, store.dir(), usageSince);
+      Usage.Read usage =
+          Usage.read(inventory, Usage.homes(context, target.allUsers), s, store.dir(), usageSince);
       Inventory recorded = s.record(usage.inventory(), usage.days()).inventory();
       Guard.refresh(store.dir(), s);
       return recorded;

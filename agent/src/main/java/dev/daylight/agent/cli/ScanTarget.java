@@ -18,34 +18,50 @@ import picocli.CommandLine.TypeConversionException;
  * options, so an option added here reaches every scan the agent makes.
  */
 final class ScanTarget {
-  @Option(names = "--home", paramLabel = "DIR",
-      description = "Scan this folder as a user's home instead of the current user's (reads nothing outside it).")
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description =
+          "Scan this folder as a user's home instead of the current user's (reads nothing outside it).")
   Path home;
 
-  @Option(names = "--os", paramLabel = "OS", converter = OsConverter.class,
+  @Option(
+      names = "--os",
+      paramLabel = "OS",
+      converter = OsConverter.class,
       description = "Layout of the home: linux, macos or windows (default: this machine's).")
   Os os;
 
-  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + ScanContext.DEFAULT_WALK_DEPTH,
-      description = "How many folder levels below the home to look for project configs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--depth",
+      paramLabel = "N",
+      defaultValue = "" + ScanContext.DEFAULT_WALK_DEPTH,
+      description =
+          "How many folder levels below the home to look for project configs (default: ${DEFAULT-VALUE}).")
   int depth = ScanContext.DEFAULT_WALK_DEPTH;
 
-  @Option(names = "--all-users",
-      description = "Scan every user's home on this machine, each as its own layout; servers and clients carry"
-          + " the OS user (run as root/Administrator to read them all).")
+  @Option(
+      names = "--all-users",
+      description =
+          "Scan every user's home on this machine, each as its own layout; servers and clients carry"
+              + " the OS user (run as root/Administrator to read them all).")
   boolean allUsers;
 
   boolean machine() {
     return home == null && os == null;
   }
 
-  /** The machine's current user, or the given home laid out as the given OS; probes and store allowed. */
+  /**
+   * The machine's current user, or the given home laid out as the given OS; probes and store
+   * allowed.
+   */
   ScanContext context(CommandSpec spec) {
     if (depth < 0) {
       throw new ParameterException(spec.commandLine(), "--depth must be 0 or more");
     }
     if (allUsers && !machine()) {
-      throw new ParameterException(spec.commandLine(), "--all-users scans this machine; it takes no --home or --os");
+      throw new ParameterException(
+          spec.commandLine(), "--all-users scans this machine; it takes no --home or --os");
     }
     if (machine()) {
       return ScanContext.currentMachine().withWalkDepth(depth);
@@ -55,8 +71,14 @@ final class ScanTarget {
     if (!Files.isDirectory(dir)) {
       throw new ParameterException(spec.commandLine(), "--home " + home + " is not a directory");
     }
-    return new ScanContext(Layout.of(os == null ? machine.os() : os, dir), Map.of(), true, true,
-        depth, Optional.empty(), Optional.empty());
+    return new ScanContext(
+        Layout.of(os == null ? machine.os() : os, dir),
+        Map.of(),
+        true,
+        true,
+        depth,
+        Optional.empty(),
+        Optional.empty());
   }
 
   static final class OsConverter implements ITypeConverter<Os> {

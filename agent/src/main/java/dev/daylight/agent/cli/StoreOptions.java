@@ -13,15 +13,21 @@ import picocli.CommandLine.Spec;
 /** {@code --state-dir}: where the store lives; the per-OS state directory unless given. */
 final class StoreOptions {
   static final String ENV = "DAYLIGHT_STATE_DIR";
-  static final String STATE_DIR = "Directory of the store (default: per-OS state dir, or $DAYLIGHT_STATE_DIR; "
-      + "for an administrator, readers use the machine agent's store where the service is installed).";
-  /** Commands that read the history: on an installed machine an administrator means the machine's. */
-  static final Set<String> READERS = Set.of("status", "findings", "events", "review", "export", "intel");
+  static final String STATE_DIR =
+      "Directory of the store (default: per-OS state dir, or $DAYLIGHT_STATE_DIR; "
+          + "for an administrator, readers use the machine agent's store where the service is installed).";
+
+  /**
+   * Commands that read the history: on an installed machine an administrator means the machine's.
+   */
+  static final Set<String> READERS =
+      Set.of("status", "findings", "events", "review", "export", "intel");
 
   @Option(names = "--state-dir", paramLabel = "DIR", description = STATE_DIR)
   Path stateDir;
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   private boolean told;
 
@@ -43,8 +49,15 @@ final class StoreOptions {
       if (shared.isPresent()) {
         if (!told && mixee != null) {
           told = true;
-          mixee.commandLine().getErr().println("daylight: reading the machine agent's store " + shared.get()
-              + " (--state-dir " + machine.stateDir() + " for your own)");
+          mixee
+              .commandLine()
+              .getErr()
+              .println(
+                  "daylight: reading the machine agent's store "
+                      + shared.get()
+                      + " (--state-dir "
+                      + machine.stateDir()
+                      + " for your own)");
           mixee.commandLine().getErr().flush();
         }
         return shared.get();

@@ -89,8 +89,10 @@ final class Table {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       String cell = fit(cells.get(i), width[i], keepTail.contains(i));
-      String padded = i == cells.size() - 1 ? cell : cell + " ".repeat(width[i] - cell.length() + 2);
-      sb.append(colour != null && i == severityColumn ? colour.severity(cells.get(i), padded) : padded);
+      String padded =
+          i == cells.size() - 1 ? cell : cell + " ".repeat(width[i] - cell.length() + 2);
+      sb.append(
+          colour != null && i == severityColumn ? colour.severity(cells.get(i), padded) : padded);
     }
     out.println(sb.toString().stripTrailing());
   }
@@ -99,6 +101,8 @@ final class Table {
     if (cell.length() <= width) {
       return cell;
     }
-    return tail ? "…" + cell.substring(cell.length() - width + 1) : cell.substring(0, width - 1) + "…";
+    return tail
+        ? "…" + cell.substring(cell.length() - width + 1)
+        : cell.substring(0, width - 1) + "…";
   }
 }

@@ -22,10 +22,16 @@ import java.util.Set;
 public final class ChildContract {
   /** Exit code of a child whose scan went fine but whose reports are still queued (EX_TEMPFAIL). */
   public static final int DELIVERY_PENDING = 75;
+
   /** The child's work is done (the CLI's success status). */
   public static final int OK = 0;
-  /** The child failed; the resident tries again at the next change or interval (the CLI's runtime failure). */
+
+  /**
+   * The child failed; the resident tries again at the next change or interval (the CLI's runtime
+   * failure).
+   */
   public static final int FAILED = 3;
+
   static final String WATCH_FILE = "agent-watch.txt";
   static final String INTERVAL_FILE = "agent-interval.txt";
 
@@ -70,8 +76,12 @@ public final class ChildContract {
 
   static Optional<Duration> readInterval(Path stateDir) {
     try {
-      return read(stateDir.resolve(INTERVAL_FILE)).map(String::trim).filter(s -> !s.isEmpty())
-          .map(Long::parseLong).filter(s -> s > 0).map(Duration::ofSeconds);
+      return read(stateDir.resolve(INTERVAL_FILE))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .map(Long::parseLong)
+          .filter(s -> s > 0)
+          .map(Duration::ofSeconds);
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

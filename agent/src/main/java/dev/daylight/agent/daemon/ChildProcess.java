@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class ChildProcess {
   /** Exit status for a child that was stopped after the timeout. */
   static final int TIMED_OUT = -1;
+
   /**
    * System property the resident's package launcher (bin/daylight-agentd) sets to the name of the
    * launcher next to it that carries the scan's JVM options (daylight), for its children.
@@ -33,7 +34,8 @@ final class ChildProcess {
 
   /** What a child does. */
   enum Kind {
-    SCAN("scan"), DELIVER("deliver");
+    SCAN("scan"),
+    DELIVER("deliver");
 
     final String option;
 
@@ -58,31 +60,46 @@ final class ChildProcess {
 
   /**
    * The JVM of this process started again on {@code mainClass}: {@code jvmOptions}, the class path
-   * of this JVM, then {@code args}. In an installed package the runtime has no {@code java}
-   * binary (jlink strips it) and this process runs under the package's native launcher: the child
-   * is then that launcher with {@link Resident#CHILD_COMMAND} first, and the launcher's own JVM options;
-   * or, when this process runs under the resident's launcher, the one {@value #CHILD_LAUNCHER} names.
+   * of this JVM, then {@code args}. In an installed package the runtime has no {@code java} binary
+   * (jlink strips it) and this process runs under the package's native launcher: the child is then
+   * that launcher with {@link Resident#CHILD_COMMAND} first, and the launcher's own JVM options;
+   * or, when this process runs under the resident's launcher, the one {@value #CHILD_LAUNCHER}
+   * names.
    */
   static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
     String sibling = System.getProperty(CHILD_LAUNCHER);
-    return command(Path.of(System.getProperty("java.home")),
+    return command(
+        Path.of(System.getProperty("java.home")),
         ProcessHandle.current().info().command().map(self -> childLauncher(self, sibling)),
-        System.getProperty("java.class.path"), jvmOptions, mainClass, args);
+        System.getProperty("java.class.path"),
+        jvmOptions,
+        mainClass,
+        args);
   }
 
-  /** The launcher named {@code sibling} in the folder of {@code self}, keeping its .exe; self without a name. */
+  /**
+   * The launcher named {@code sibling} in the folder of {@code self}, keeping its .exe; self
+   * without a name.
+   */
   static String childLauncher(String self, String sibling) {
     if (sibling == null || sibling.isBlank()) {
       return self;
     }
     Path path = Path.of(self);
-    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".exe")
-        ? sibling + ".exe" : sibling;
+    String name =
+        path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".exe")
+            ? sibling + ".exe"
+            : sibling;
     return path.resolveSibling(name).toString();
   }
 
-  static List<String> command(Path javaHome, Optional<String> self, String classPath, List<String> jvmOptions,
-      String mainClass, List<String> args) {
+  static List<String> command(
+      Path javaHome,
+      Optional<String> self,
+      String classPath,
+      List<String> jvmOptions,
+      String mainClass,
+      List<String> args) {
     List<String> cmd = new ArrayList<>();
     Path java = javaHome.resolve("bin").resolve("java");
     if (!Files.isRegularFile(java)) {
@@ -95,8 +112,13 @@ final class ChildProcess {
       cmd.add(classPath);
       cmd.add(mainClass);
     } else {
-      cmd.add(self.orElseThrow(() -> new IllegalStateException("no java binary in " + javaHome
-          + " and no command line of this process to start scan children with")));
+      cmd.add(
+          self.orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no java binary in "
+                          + javaHome
+                          + " and no command line of this process to start scan children with")));
     }
     cmd.add(Resident.CHILD_COMMAND);
     cmd.addAll(args);
@@ -113,9 +135,9 @@ final class ChildProcess {
   }
 
   /**
-   * Starts a child. A held one starts its JVM, opens the store and builds the scanner, then
-   * waits for {@link #finish} before it scans: the resident starts it on the first change and
-   * lets it go when the debounce ends, so the JVM start overlaps the quiet time.
+   * Starts a child. A held one starts its JVM, opens the store and builds the scanner, then waits
+   * for {@link #finish} before it scans: the resident starts it on the first change and lets it go
+   * when the debounce ends, so the JVM start overlaps the quiet time.
    */
   synchronized Optional<Started> start(Kind kind, String reason, boolean held) {
     if (stopping) {
@@ -152,7 +174,8 @@ final class ChildProcess {
     try {
       release(p, "go\n");
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("{} child {} still running after {}: stopping it", s.kind().option, p.pid(), timeout);
+        log.warn(
+            "{} child {} still running after {}: stopping it", s.kind().option, p.pid(), timeout);
         end(p);
         s.relay().join(GRACE.toMillis());
         return TIMED_OUT;
@@ -208,7 +231,8 @@ final class ChildProcess {
 
   private static void relay(Process p) {
     LogRelay relay = new LogRelay();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         relay.line(line);
       }

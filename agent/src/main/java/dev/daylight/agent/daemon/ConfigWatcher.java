@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches config locations that may not exist yet. For each target it watches the nearest
- * existing folder on its path, so creating {@code ~/.cursor} and then {@code ~/.cursor/mcp.json}
- * is seen step by step: each creation of a missing parent moves the watch one level deeper.
- * Only events on a path that is, or leads to, a target count as a change.
+ * Watches config locations that may not exist yet. For each target it watches the nearest existing
+ * folder on its path, so creating {@code ~/.cursor} and then {@code ~/.cursor/mcp.json} is seen
+ * step by step: each creation of a missing parent moves the watch one level deeper. Only events on
+ * a path that is, or leads to, a target count as a change.
  */
 final class ConfigWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConfigWatcher.class);
@@ -65,18 +65,25 @@ final class ConfigWatcher implements AutoCloseable {
         wanted.add(dir);
       }
     }
-    keys.entrySet().removeIf(e -> {
-      boolean drop = !wanted.contains(e.getKey()) || !e.getValue().isValid();
-      if (drop) {
-        e.getValue().cancel();
-      }
-      return drop;
-    });
+    keys.entrySet()
+        .removeIf(
+            e -> {
+              boolean drop = !wanted.contains(e.getKey()) || !e.getValue().isValid();
+              if (drop) {
+                e.getValue().cancel();
+              }
+              return drop;
+            });
     for (Path dir : wanted) {
       if (!keys.containsKey(dir)) {
         try {
-          keys.put(dir, dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-              StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE));
+          keys.put(
+              dir,
+              dir.register(
+                  service,
+                  StandardWatchEventKinds.ENTRY_CREATE,
+                  StandardWatchEventKinds.ENTRY_MODIFY,
+                  StandardWatchEventKinds.ENTRY_DELETE));
         } catch (IOException | RuntimeException e) {
           log.warn("cannot watch {}: {}", dir, e.toString());
         }

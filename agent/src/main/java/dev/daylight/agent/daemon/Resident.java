@@ -22,21 +22,26 @@ import org.slf4j.LoggerFactory;
  * changes, keeps the interval and the delivery retries, and runs each scan or delivery as a
  * short-lived child JVM ({@link ChildProcess}). It never loads the scan pipeline, the store, JSON
  * or HTTP, which is what keeps an idle agent small; what it needs from a scan (where to watch, the
- * policy's interval, whether reports wait) comes back as plain files and the exit code
- * ({@link ChildContract}). One thread runs the children, so they never overlap.
+ * policy's interval, whether reports wait) comes back as plain files and the exit code ({@link
+ * ChildContract}). One thread runs the children, so they never overlap.
  */
 public final class Resident implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Resident.class);
+
   /**
    * The agent's hidden subcommand that runs one scan child: after the main class when started on
    * {@code java}, or after the package's launcher in installs whose runtime has no {@code java}.
    */
   public static final String CHILD_COMMAND = "run-child";
+
   /** Interval floor for a fleet policy: each scan costs a JVM start. */
   static final Duration MIN_POLICY_INTERVAL = Duration.ofMinutes(1);
 
-  /** Settings: the command line's interval (a fleet policy may replace it), debounce, child timeout. */
-  public record Settings(Duration interval, Duration debounce, Duration childTimeout, Path stateDir) {
+  /**
+   * Settings: the command line's interval (a fleet policy may replace it), debounce, child timeout.
+   */
+  public record Settings(
+      Duration interval, Duration debounce, Duration childTimeout, Path stateDir) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
   }
@@ -44,11 +49,14 @@ public final class Resident implements AutoCloseable {
   private final Settings settings;
   private final ChildProcess child;
   private final Backoff backoff = Backoff.standard();
-  private final ScheduledThreadPoolExecutor loop = new ScheduledThreadPoolExecutor(1, r -> {
-    Thread t = new Thread(r, "daylight-schedule");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledThreadPoolExecutor loop =
+      new ScheduledThreadPoolExecutor(
+          1,
+          r -> {
+            Thread t = new Thread(r, "daylight-schedule");
+            t.setDaemon(true);
+            return t;
+          });
   private final CountDownLatch stopped = new CountDownLatch(1);
   private ConfigWatcher watcher;
   private ScheduledFuture<?> debounced;
@@ -60,17 +68,22 @@ public final class Resident implements AutoCloseable {
   private long lastScanStart;
   private int deliveryFailures;
 
-  /** @param childCommand the child's command up to its {@code --child} option (see {@link ChildProcess}) */
+  /**
+   * @param childCommand the child's command up to its {@code --child} option (see {@link
+   *     ChildProcess})
+   */
   public Resident(Settings settings, List<String> childCommand) {
     this.settings = settings;
     this.child = new ChildProcess(childCommand, settings.childTimeout());
     this.interval = settings.interval();
     loop.setRemoveOnCancelPolicy(true);
-    loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a stopping agent starts nothing
+    loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(
+        false); // a stopping agent starts nothing
   }
 
   /** The command that starts a child: this JVM's binary and class path on {@code mainClass}. */
-  public static List<String> childCommand(List<String> jvmOptions, String mainClass, List<String> args) {
+  public static List<String> childCommand(
+      List<String> jvmOptions, String mainClass, List<String> args) {
     return ChildProcess.javaCommand(jvmOptions, mainClass, args);
   }
 
@@ -101,7 +114,8 @@ public final class Resident implements AutoCloseable {
       // its start-up overlaps the wait, and scans still never overlap.
       prepared = child.start(ChildProcess.Kind.SCAN, reason, true).orElse(null);
     }
-    debounced = loop.schedule(() -> scan(reason), settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
+    debounced =
+        loop.schedule(() -> scan(reason), settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void scan(String reason) {
@@ -150,7 +164,10 @@ public final class Resident implements AutoCloseable {
     Optional<Duration> policy = policyInterval();
     Duration wanted = policy.orElse(settings.interval());
     if (!wanted.equals(interval)) {
-      log.info("scan interval now {} ({})", wanted, policy.isPresent() ? "fleet policy" : "command line");
+      log.info(
+          "scan interval now {} ({})",
+          wanted,
+          policy.isPresent() ? "fleet policy" : "command line");
       interval = wanted;
       scheduleInterval();
     }
@@ -166,7 +183,8 @@ public final class Resident implements AutoCloseable {
       cancel(nextDelivery);
       nextDelivery = loop.schedule(this::deliver, wait.toMillis(), TimeUnit.MILLISECONDS);
     } else {
-      log.warn("child failed (exit status {}); next attempt at the next change or interval", status);
+      log.warn(
+          "child failed (exit status {}); next attempt at the next change or interval", status);
     }
   }
 
@@ -180,8 +198,8 @@ public final class Resident implements AutoCloseable {
   }
 
   /**
-   * Watches what the child named. A location watched only from now on that changed after the
-   * child started may have changed after the child read it: scan again rather than miss it.
+   * Watches what the child named. A location watched only from now on that changed after the child
+   * started may have changed after the child read it: scan again rather than miss it.
    */
   private void refreshWatches(long started) {
     Set<Path> now = readWatchList();
@@ -215,13 +233,16 @@ public final class Resident implements AutoCloseable {
 
   private Optional<Duration> policyInterval() {
     try {
-      return ChildContract.readInterval(settings.stateDir()).map(i -> {
-        if (i.compareTo(MIN_POLICY_INTERVAL) < 0) {
-          log.warn("fleet policy asks for a scan every {}; using {}", i, MIN_POLICY_INTERVAL);
-          return MIN_POLICY_INTERVAL;
-        }
-        return i;
-      });
+      return ChildContract.readInterval(settings.stateDir())
+          .map(
+              i -> {
+                if (i.compareTo(MIN_POLICY_INTERVAL) < 0) {
+                  log.warn(
+                      "fleet policy asks for a scan every {}; using {}", i, MIN_POLICY_INTERVAL);
+                  return MIN_POLICY_INTERVAL;
+                }
+                return i;
+              });
     } catch (UncheckedIOException e) {
       log.warn("{}", e.getMessage());
       return Optional.empty();
@@ -249,7 +270,9 @@ public final class Resident implements AutoCloseable {
     stopped.await();
   }
 
-  /** Stops watching and scheduling; a running child gets a few seconds to finish, then is stopped. */
+  /**
+   * Stops watching and scheduling; a running child gets a few seconds to finish, then is stopped.
+   */
   @Override
   public void close() {
     if (stopped.getCount() == 0) {

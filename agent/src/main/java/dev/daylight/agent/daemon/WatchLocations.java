@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where the catalog says config files live for this context, as paths to watch whether or not
- * they exist. A pattern is watched up to its first wildcard segment (a new folder there starts a
- * rescan, which finds the files inside). Project files are watched where scans found them; the
- * clients' user and managed settings files are watched too, since they approve and block servers.
+ * Where the catalog says config files live for this context, as paths to watch whether or not they
+ * exist. A pattern is watched up to its first wildcard segment (a new folder there starts a rescan,
+ * which finds the files inside). Project files are watched where scans found them; the clients'
+ * user and managed settings files are watched too, since they approve and block servers.
  */
 public final class WatchLocations {
   private WatchLocations() {}
@@ -54,9 +54,10 @@ public final class WatchLocations {
       String token = template.substring(1, close);
       rest = template.substring(close + 1);
       try {
-        base = token.startsWith("env:")
-            ? context.env(token.substring(4)).flatMap(WatchLocations::path)
-            : context.layout().root(Root.ofToken(token));
+        base =
+            token.startsWith("env:")
+                ? context.env(token.substring(4)).flatMap(WatchLocations::path)
+                : context.layout().root(Root.ofToken(token));
       } catch (IllegalArgumentException unknownRoot) {
         return Optional.empty();
       }

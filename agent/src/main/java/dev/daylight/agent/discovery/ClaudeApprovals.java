@@ -17,19 +17,19 @@ import java.util.Set;
 
 /**
  * Claude Code starts a project's {@code .mcp.json} servers only once the user approves them, and
- * keeps the answers in {@code enabledMcpjsonServers}, {@code disabledMcpjsonServers} and
- * {@code enableAllProjectMcpServers}: in {@code ~/.claude.json} under the project (older
- * releases), and in every settings file the catalog lists for Claude Code (user, project, local,
- * then managed, which takes precedence over all the others).
+ * keeps the answers in {@code enabledMcpjsonServers}, {@code disabledMcpjsonServers} and {@code
+ * enableAllProjectMcpServers}: in {@code ~/.claude.json} under the project (older releases), and in
+ * every settings file the catalog lists for Claude Code (user, project, local, then managed, which
+ * takes precedence over all the others).
  *
  * <p>Claude Code merges those settings (lists are joined, a later file's flag wins, in the order
  * above) and decides: listed as disabled is refused, whatever else says; listed as enabled, or all
  * approved, is approved; anything else is pending, and Claude Code asks before starting it. So a
- * project server is reported with {@code approval} set and {@code enabled} true only when
- * approved. Pending and refused servers stay in the inventory, and rules still judge them: a
- * pending malicious package is one click from running. A repository's committed
- * {@code .claude/settings.json} can approve its own servers; Claude Code honours it once the folder
- * is trusted, so it counts here too. Runs that skip the question (headless or permission-skipping
+ * project server is reported with {@code approval} set and {@code enabled} true only when approved.
+ * Pending and refused servers stay in the inventory, and rules still judge them: a pending
+ * malicious package is one click from running. A repository's committed {@code
+ * .claude/settings.json} can approve its own servers; Claude Code honours it once the folder is
+ * trusted, so it counts here too. Runs that skip the question (headless or permission-skipping
  * modes) leave no trace in these files and are not modelled. Names are compared exactly.
  */
 final class ClaudeApprovals {
@@ -53,8 +53,10 @@ final class ClaudeApprovals {
     List<McpServer> out = new ArrayList<>(servers.size());
     Map<Path, Decisions> byProject = new HashMap<>();
     for (McpServer s : servers) {
-      boolean projectFile = s.client().equals(ClaudeSettings.CLIENT) && s.scope() == Scope.PROJECT
-          && s.configPath().endsWith(".mcp.json");
+      boolean projectFile =
+          s.client().equals(ClaudeSettings.CLIENT)
+              && s.scope() == Scope.PROJECT
+              && s.configPath().endsWith(".mcp.json");
       if (!projectFile) {
         out.add(s);
         continue;
@@ -67,7 +69,9 @@ final class ClaudeApprovals {
 
   private Decisions decisions(Path project) {
     List<JsonNode> sources = new ArrayList<>();
-    settings.projectRecords().forEach(root -> sources.add(projectEntry(root.path("projects"), project)));
+    settings
+        .projectRecords()
+        .forEach(root -> sources.add(projectEntry(root.path("projects"), project)));
     settings.forProject(project).forEach(layer -> sources.add(layer.root()));
     Set<String> enabled = new HashSet<>();
     Set<String> disabled = new HashSet<>();
@@ -82,7 +86,9 @@ final class ClaudeApprovals {
     return new Decisions(enabled, disabled, enableAll);
   }
 
-  /** The project's entry, its key written as Claude Code wrote it (forward slashes on Windows too). */
+  /**
+   * The project's entry, its key written as Claude Code wrote it (forward slashes on Windows too).
+   */
   private static JsonNode projectEntry(JsonNode projects, Path project) {
     JsonNode exact = projects.path(project.toString());
     if (!exact.isMissingNode()) {

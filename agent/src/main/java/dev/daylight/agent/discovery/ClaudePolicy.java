@@ -33,17 +33,17 @@ import java.util.stream.Collectors;
  *       arguments or URL use {@code ${VAR}} expansion.
  * </ol>
  *
- * <p>claude.ai connectors (scope {@code cloud}) are not loaded while any settings file sets
- * {@code disableClaudeAiConnectors}, and load beside a managed {@code managed-mcp.json} only when
- * managed settings set {@code allowAllClaudeAiMcps}; a {@code deniedMcpServers} name entry
- * matches a connector by its name.
+ * <p>claude.ai connectors (scope {@code cloud}) are not loaded while any settings file sets {@code
+ * disableClaudeAiConnectors}, and load beside a managed {@code managed-mcp.json} only when managed
+ * settings set {@code allowAllClaudeAiMcps}; a {@code deniedMcpServers} name entry matches a
+ * connector by its name.
  *
  * <p>Managed settings fail closed as Claude Code's do: an {@code allowedMcpServers} that is not a
  * list admits nothing, and an {@code allowManagedMcpServersOnly} that is not a boolean counts as
- * true. A blocked server keeps its place in the inventory with {@code enabled} false and
- * {@code blockedBy} naming the rule and file. A project's settings apply to its {@code .mcp.json}
- * servers and to the servers {@code ~/.claude.json} keeps for it; a user-scope server is judged by
- * user and managed settings, as it would be outside any project.
+ * true. A blocked server keeps its place in the inventory with {@code enabled} false and {@code
+ * blockedBy} naming the rule and file. A project's settings apply to its {@code .mcp.json} servers
+ * and to the servers {@code ~/.claude.json} keeps for it; a user-scope server is judged by user and
+ * managed settings, as it would be outside any project.
  */
 final class ClaudePolicy {
   private final ClaudeSettings settings;
@@ -74,21 +74,31 @@ final class ClaudePolicy {
   }
 
   private Optional<String> blocked(McpServer s, List<Path> exclusive) {
-    boolean managedFile = s.scope() == Scope.SYSTEM
-        && exclusive.stream().anyMatch(p -> p.toString().equals(s.configPath()));
+    boolean managedFile =
+        s.scope() == Scope.SYSTEM
+            && exclusive.stream().anyMatch(p -> p.toString().equals(s.configPath()));
     if (s.scope() == Scope.CLOUD) {
-      Optional<Layer> off = layers(s).stream()
-          .filter(l -> l.root().path("disableClaudeAiConnectors").asBoolean(false)).findFirst();
+      Optional<Layer> off =
+          layers(s).stream()
+              .filter(l -> l.root().path("disableClaudeAiConnectors").asBoolean(false))
+              .findFirst();
       if (off.isPresent()) {
-        return Optional.of("disableClaudeAiConnectors is true in " + off.get().path()
-            + ": Claude Code loads no claude.ai connector");
+        return Optional.of(
+            "disableClaudeAiConnectors is true in "
+                + off.get().path()
+                + ": Claude Code loads no claude.ai connector");
       }
     }
-    boolean connectorsBeside = s.scope() == Scope.CLOUD && layers(s).stream()
-        .anyMatch(l -> l.managed() && l.root().path("allowAllClaudeAiMcps").asBoolean(false));
+    boolean connectorsBeside =
+        s.scope() == Scope.CLOUD
+            && layers(s).stream()
+                .anyMatch(
+                    l -> l.managed() && l.root().path("allowAllClaudeAiMcps").asBoolean(false));
     if (!exclusive.isEmpty() && !managedFile && !connectorsBeside) {
-      return Optional.of("managed-mcp.json in " + exclusive.get(0)
-          + " has exclusive control: Claude Code runs only the servers it defines");
+      return Optional.of(
+          "managed-mcp.json in "
+              + exclusive.get(0)
+              + " has exclusive control: Claude Code runs only the servers it defines");
     }
     Lists lists = merged.computeIfAbsent(layers(s), this::merge);
     for (ServerRule rule : lists.deny()) {
@@ -96,22 +106,33 @@ final class ClaudePolicy {
         return Optional.of("denied by deniedMcpServers " + rule.shown() + " in " + rule.source());
       }
     }
-    if (lists.allow().isEmpty() || (managedFile && !expands(s)) || s.transport() == Transport.BUILTIN) {
+    if (lists.allow().isEmpty()
+        || (managedFile && !expands(s))
+        || s.transport() == Transport.BUILTIN) {
       return Optional.empty();
     }
     List<ServerRule> allow = lists.allow().get();
-    String sources = lists.allowSources().stream().map(Path::toString).collect(Collectors.joining(", "));
+    String sources =
+        lists.allowSources().stream().map(Path::toString).collect(Collectors.joining(", "));
     if (allow.isEmpty()) {
       return Optional.of("allowedMcpServers is empty in " + sources + ": no server may run");
     }
     ServerRule.Kind strict = ServerRule.remote(s) ? ServerRule.Kind.URL : ServerRule.Kind.COMMAND;
     boolean hasStrict = allow.stream().anyMatch(r -> r.kind() == strict);
-    boolean admitted = allow.stream()
-        .filter(r -> r.kind() == strict || (!hasStrict && r.kind() == ServerRule.Kind.NAME))
-        .anyMatch(r -> r.matches(s));
-    return admitted ? Optional.empty() : Optional.of("not allowed by allowedMcpServers in " + sources
-        + (hasStrict ? ": no " + (strict == ServerRule.Kind.URL ? "serverUrl" : "serverCommand")
-            + " entry matches it" : ": no entry matches its name"));
+    boolean admitted =
+        allow.stream()
+            .filter(r -> r.kind() == strict || (!hasStrict && r.kind() == ServerRule.Kind.NAME))
+            .anyMatch(r -> r.matches(s));
+    return admitted
+        ? Optional.empty()
+        : Optional.of(
+            "not allowed by allowedMcpServers in "
+                + sources
+                + (hasStrict
+                    ? ": no "
+                        + (strict == ServerRule.Kind.URL ? "serverUrl" : "serverCommand")
+                        + " entry matches it"
+                    : ": no entry matches its name"));
   }
 
   private List<Layer> layers(McpServer s) {
@@ -131,29 +152,35 @@ final class ClaudePolicy {
   }
 
   private Lists merge(List<Layer> layers) {
-    boolean managedOnly = layers.stream().filter(Layer::managed)
-        .map(l -> l.root().get("allowManagedMcpServersOnly"))
-        .anyMatch(v -> v != null && !v.isNull() && !(v.isBoolean() && !v.booleanValue()));
+    boolean managedOnly =
+        layers.stream()
+            .filter(Layer::managed)
+            .map(l -> l.root().get("allowManagedMcpServersOnly"))
+            .anyMatch(v -> v != null && !v.isNull() && !(v.isBoolean() && !v.booleanValue()));
     List<ServerRule> deny = new ArrayList<>();
     List<ServerRule> allow = new ArrayList<>();
     Set<Path> allowSources = new LinkedHashSet<>();
     for (Layer layer : layers) {
       JsonNode denied = layer.root().get("deniedMcpServers");
       if (denied != null && denied.isArray()) {
-        denied.forEach(e -> ServerRule.parse(e, layer.path(), redactor, false).ifPresent(deny::add));
+        denied.forEach(
+            e -> ServerRule.parse(e, layer.path(), redactor, false).ifPresent(deny::add));
       }
       JsonNode allowed = layer.root().get("allowedMcpServers");
       if (allowed == null || allowed.isNull() || (managedOnly && !layer.managed())) {
         continue;
       }
       if (allowed.isArray()) {
-        allowed.forEach(e -> ServerRule.parse(e, layer.path(), redactor, true).ifPresent(allow::add));
+        allowed.forEach(
+            e -> ServerRule.parse(e, layer.path(), redactor, true).ifPresent(allow::add));
         allowSources.add(layer.path());
       } else if (layer.managed()) {
         allowSources.add(layer.path()); // not a list: Claude Code enforces it as empty
       }
     }
-    return new Lists(List.copyOf(deny), allowSources.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(allow)),
+    return new Lists(
+        List.copyOf(deny),
+        allowSources.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(allow)),
         allowSources);
   }
 }

@@ -6,8 +6,8 @@ import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.catalog.Catalog.FileSpec;
 import dev.daylight.agent.catalog.Catalog.Format;
 import dev.daylight.protocol.McpServer;
-import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.ScanError;
+import dev.daylight.protocol.Scope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Claude Code's settings files where the catalog places them (managed, user, project, local),
- * each parsed once per scan. A file that exists but is not a JSON object is one error and adds no
+ * Claude Code's settings files where the catalog places them (managed, user, project, local), each
+ * parsed once per scan. A file that exists but is not a JSON object is one error and adds no
  * settings, as Claude Code itself ignores a managed file it cannot parse and rejects a broken user
  * or project file as a whole.
  */
@@ -64,17 +64,20 @@ final class ClaudeSettings {
 
   /** Every layer that applies inside one project folder, lowest precedence first. */
   List<Layer> forProject(Path project) {
-    return byProject.computeIfAbsent(project, dir -> {
-      List<Layer> out = new ArrayList<>();
-      for (FileSpec spec : specs()) {
-        if ("project".equals(spec.scope())) {
-          Globs.expand(dir, spec.path()).forEach(p -> load(Scope.PROJECT, p).ifPresent(out::add));
-        } else {
-          out.addAll(machine(spec));
-        }
-      }
-      return List.copyOf(out);
-    });
+    return byProject.computeIfAbsent(
+        project,
+        dir -> {
+          List<Layer> out = new ArrayList<>();
+          for (FileSpec spec : specs()) {
+            if ("project".equals(spec.scope())) {
+              Globs.expand(dir, spec.path())
+                  .forEach(p -> load(Scope.PROJECT, p).ifPresent(out::add));
+            } else {
+              out.addAll(machine(spec));
+            }
+          }
+          return List.copyOf(out);
+        });
   }
 
   /** The files that keep servers per project ({@code ~/.claude.json}), parsed, for approvals. */
@@ -83,7 +86,10 @@ final class ClaudeSettings {
     for (FileSpec spec : serverFiles()) {
       if (spec.projectServers() != null) {
         for (Path p : locator.expand(spec.path())) {
-          docs.parsed(p, spec.format()).map(Doc::root).filter(JsonNode::isObject).ifPresent(out::add);
+          docs.parsed(p, spec.format())
+              .map(Doc::root)
+              .filter(JsonNode::isObject)
+              .ifPresent(out::add);
         }
       }
     }
@@ -104,16 +110,24 @@ final class ClaudeSettings {
         continue;
       }
       String[] around = spec.projectServers().split("\\*", 2);
-      Pattern entry = Pattern.compile(Pattern.quote("/" + around[0]) + "([^/]*)"
-          + Pattern.quote(around[1] + "/" + Doc.child("", s.name()).substring(1)));
+      Pattern entry =
+          Pattern.compile(
+              Pattern.quote("/" + around[0])
+                  + "([^/]*)"
+                  + Pattern.quote(around[1] + "/" + Doc.child("", s.name()).substring(1)));
       for (Path p : locator.expand(spec.path())) {
         if (p.toString().equals(s.configPath())) {
-          docs.parsed(p, spec.format()).ifPresent(doc -> doc.lines().forEach((pointer, line) -> {
-            Matcher m = entry.matcher(pointer);
-            if (line.equals(s.line()) && m.matches()) {
-              keys.add(m.group(1).replace("~1", "/").replace("~0", "~"));
-            }
-          }));
+          docs.parsed(p, spec.format())
+              .ifPresent(
+                  doc ->
+                      doc.lines()
+                          .forEach(
+                              (pointer, line) -> {
+                                Matcher m = entry.matcher(pointer);
+                                if (line.equals(s.line()) && m.matches()) {
+                                  keys.add(m.group(1).replace("~1", "/").replace("~0", "~"));
+                                }
+                              }));
         }
       }
     }
@@ -121,8 +135,8 @@ final class ClaudeSettings {
   }
 
   /**
-   * The managed server files ({@code managed-mcp.json}) present and readable: while one is,
-   * Claude Code runs only the servers it defines.
+   * The managed server files ({@code managed-mcp.json}) present and readable: while one is, Claude
+   * Code runs only the servers it defines.
    */
   List<Path> exclusiveServerFiles() {
     List<Path> out = new ArrayList<>();
@@ -140,21 +154,25 @@ final class ClaudeSettings {
 
   private List<FileSpec> specs() {
     return client.map(ClientSpec::settings).orElse(List.of()).stream()
-        .filter(s -> s.appliesTo(locator.osWire())).toList();
+        .filter(s -> s.appliesTo(locator.osWire()))
+        .toList();
   }
 
   private List<FileSpec> serverFiles() {
     return client.map(ClientSpec::files).orElse(List.of()).stream()
-        .filter(s -> s.appliesTo(locator.osWire())).toList();
+        .filter(s -> s.appliesTo(locator.osWire()))
+        .toList();
   }
 
   private List<Layer> machine(FileSpec spec) {
-    return machine.computeIfAbsent(spec, s -> {
-      List<Layer> out = new ArrayList<>();
-      Scope scope = Scope.parse(s.scope());
-      locator.expand(s.path()).forEach(p -> load(scope, p).ifPresent(out::add));
-      return List.copyOf(out);
-    });
+    return machine.computeIfAbsent(
+        spec,
+        s -> {
+          List<Layer> out = new ArrayList<>();
+          Scope scope = Scope.parse(s.scope());
+          locator.expand(s.path()).forEach(p -> load(scope, p).ifPresent(out::add));
+          return List.copyOf(out);
+        });
   }
 
   private Optional<Layer> load(Scope scope, Path path) {

@@ -17,14 +17,17 @@ import java.util.function.Consumer;
 
 /**
  * Every other client's own MCP policy, read from the settings files its catalog entry lists and
- * applied as that client applies it, so the inventory says which servers it will not start
- * ({@code blockedBy}, {@code enabled} false; the server stays listed). The rules per client family
- * are in {@link PolicyRules}; Claude Code's are {@link ClaudePolicy}.
+ * applied as that client applies it, so the inventory says which servers it will not start ({@code
+ * blockedBy}, {@code enabled} false; the server stays listed). The rules per client family are in
+ * {@link PolicyRules}; Claude Code's are {@link ClaudePolicy}.
  */
 final class ClientPolicies {
   /** How a client family reads its policy, as the catalog's {@code policy} names it. */
   enum Kind {
-    VSCODE, GEMINI, CODEX, AMP;
+    VSCODE,
+    GEMINI,
+    CODEX,
+    AMP;
 
     static Optional<Kind> of(String name) {
       if (name == null) {
@@ -43,9 +46,14 @@ final class ClientPolicies {
   private final Map<String, Kind> kinds = new HashMap<>();
   private final PolicyRules rules;
 
-  ClientPolicies(Catalog catalog, Locator locator, DocumentCache docs, Consumer<ScanError> errors,
+  ClientPolicies(
+      Catalog catalog,
+      Locator locator,
+      DocumentCache docs,
+      Consumer<ScanError> errors,
       Redactor redactor) {
-    for (ClientSpec c : catalog.clients()) { // a loop, not a lambda: this runs in every scan's start
+    for (ClientSpec c :
+        catalog.clients()) { // a loop, not a lambda: this runs in every scan's start
       Optional<Kind> k = Kind.of(c.policy());
       if (k.isPresent()) {
         kinds.put(c.id(), k.get());
@@ -64,18 +72,24 @@ final class ClientPolicies {
         continue;
       }
       List<Layer> layers = settings.get(s.client()).forServer(s);
-      Optional<String> reason = layers.isEmpty() ? Optional.empty() : switch (kind) {
-        case VSCODE -> rules.vscode(s, layers);
-        case GEMINI -> rules.gemini(s, layers);
-        case CODEX -> rules.codex(s, layers);
-        case AMP -> rules.amp(s, layers);
-      };
+      Optional<String> reason =
+          layers.isEmpty()
+              ? Optional.empty()
+              : switch (kind) {
+                case VSCODE -> rules.vscode(s, layers);
+                case GEMINI -> rules.gemini(s, layers);
+                case CODEX -> rules.codex(s, layers);
+                case AMP -> rules.amp(s, layers);
+              };
       out.add(reason.map(s::withBlock).orElse(s));
     }
     return out;
   }
 
-  /** The value of a setting as written: a dotted key as one key ({@code "chat.mcp.access"}) or nested. */
+  /**
+   * The value of a setting as written: a dotted key as one key ({@code "chat.mcp.access"}) or
+   * nested.
+   */
   static JsonNode setting(JsonNode root, String dotted) {
     JsonNode flat = root.get(dotted);
     if (flat != null) {

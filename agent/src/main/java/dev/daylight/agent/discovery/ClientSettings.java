@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.catalog.Catalog.FileSpec;
 import dev.daylight.protocol.McpServer;
-import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.ScanError;
+import dev.daylight.protocol.Scope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One client's settings files where its catalog entry places them ({@code settings}: user,
- * project, system), each parsed once per scan, lowest precedence first. A file that exists but is
- * not an object is one error and adds nothing.
+ * One client's settings files where its catalog entry places them ({@code settings}: user, project,
+ * system), each parsed once per scan, lowest precedence first. A file that exists but is not an
+ * object is one error and adds nothing.
  */
 final class ClientSettings {
   /** One settings file's content, and where it sits in the precedence order. */
@@ -30,7 +30,8 @@ final class ClientSettings {
   private List<Layer> machine;
   private final Map<Path, List<Layer>> byProject = new HashMap<>();
 
-  ClientSettings(ClientSpec client, Locator locator, DocumentCache docs, Consumer<ScanError> errors) {
+  ClientSettings(
+      ClientSpec client, Locator locator, DocumentCache docs, Consumer<ScanError> errors) {
     this.client = client;
     this.locator = locator;
     this.docs = docs;
@@ -39,21 +40,25 @@ final class ClientSettings {
 
   /** The layers that apply to a server: a project's own only for that project's servers. */
   List<Layer> forServer(McpServer s) {
-    Optional<Path> project = s.scope() == Scope.PROJECT ? projectOf(s.configPath()) : Optional.empty();
+    Optional<Path> project =
+        s.scope() == Scope.PROJECT ? projectOf(s.configPath()) : Optional.empty();
     if (project.isEmpty()) {
       return machine();
     }
-    return byProject.computeIfAbsent(project.get(), dir -> {
-      List<Layer> out = new ArrayList<>();
-      for (FileSpec spec : specs()) {
-        if ("project".equals(spec.scope())) {
-          Globs.expand(dir, spec.path()).forEach(p -> load(Scope.PROJECT, p, spec).ifPresent(out::add));
-        } else {
-          out.addAll(machine(spec));
-        }
-      }
-      return List.copyOf(out);
-    });
+    return byProject.computeIfAbsent(
+        project.get(),
+        dir -> {
+          List<Layer> out = new ArrayList<>();
+          for (FileSpec spec : specs()) {
+            if ("project".equals(spec.scope())) {
+              Globs.expand(dir, spec.path())
+                  .forEach(p -> load(Scope.PROJECT, p, spec).ifPresent(out::add));
+            } else {
+              out.addAll(machine(spec));
+            }
+          }
+          return List.copyOf(out);
+        });
   }
 
   private List<Layer> machine() {
@@ -71,7 +76,9 @@ final class ClientSettings {
 
   private List<Layer> machine(FileSpec spec) {
     List<Layer> out = new ArrayList<>();
-    locator.expand(spec.path()).forEach(p -> load(Scope.parse(spec.scope()), p, spec).ifPresent(out::add));
+    locator
+        .expand(spec.path())
+        .forEach(p -> load(Scope.parse(spec.scope()), p, spec).ifPresent(out::add));
     return out;
   }
 
@@ -96,7 +103,7 @@ final class ClientSettings {
   }
 
   private Optional<Layer> load(Scope scope, Path path, FileSpec spec) {
-    return docs.settingsObject(path, spec.format(), errors).map(root -> new Layer(scope, path, root));
+    return docs.settingsObject(path, spec.format(), errors)
+        .map(root -> new Layer(scope, path, root));
   }
-
 }

@@ -37,9 +37,20 @@ final class CloudConnectors {
           continue;
         }
         Integer line = doc.line(Doc.child("", at) + "/" + i);
-        ServerBuilder.Raw raw = new ServerBuilder.Raw(null, List.of(), Map.of(), List.of(), Map.of(),
-            List.of(), null, Transport.HTTP, true);
-        out.add(builder.assemble(t.client().id(), Scope.CLOUD, t.path().toString(), line, name, "cloud", raw));
+        ServerBuilder.Raw raw =
+            new ServerBuilder.Raw(
+                null,
+                List.of(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                null,
+                Transport.HTTP,
+                true);
+        out.add(
+            builder.assemble(
+                t.client().id(), Scope.CLOUD, t.path().toString(), line, name, "cloud", raw));
       }
     }
     return out;

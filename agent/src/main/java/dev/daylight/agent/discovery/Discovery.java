@@ -42,8 +42,11 @@ public final class Discovery {
     this.catalog = catalog;
     this.locator = new Locator(catalog, context);
     this.docs = new DocumentCache(FileAccess.of(context.layout()));
-    this.builder = new ServerBuilder(catalog.dialect(), Redactor.withKey(context.fingerprintKey()),
-        context.osUser().orElse(null));
+    this.builder =
+        new ServerBuilder(
+            catalog.dialect(),
+            Redactor.withKey(context.fingerprintKey()),
+            context.osUser().orElse(null));
   }
 
   /** What discovery found: servers, the clients whose files held them, and unreadable files. */
@@ -65,8 +68,8 @@ public final class Discovery {
   }
 
   /**
-   * Reads the clients' own files while the walk runs, then the project files it found. Targets
-   * are read in the order they are added, so the result does not depend on which ends first.
+   * Reads the clients' own files while the walk runs, then the project files it found. Targets are
+   * read in the order they are added, so the result does not depend on which ends first.
    */
   private Result discover(BackgroundWalk walk) {
     long t0 = System.nanoTime();
@@ -83,8 +86,12 @@ public final class Discovery {
     Redactor redactor = Redactor.withKey(context.fingerprintKey());
     servers = new ClaudePolicy(claude, redactor).apply(servers);
     servers = new ClientPolicies(catalog, locator, docs, reading::error, redactor).apply(servers);
-    LOG.debug("discovery: {} files, {} project folders, {} servers in {} ms", targets.size(),
-        projects.size(), servers.size(), (System.nanoTime() - t0) / 1_000_000);
+    LOG.debug(
+        "discovery: {} files, {} project folders, {} servers in {} ms",
+        targets.size(),
+        projects.size(),
+        servers.size(),
+        (System.nanoTime() - t0) / 1_000_000);
     return new Result(servers, clients(reading.seen), new ArrayList<>(reading.errors.values()));
   }
 
@@ -133,10 +140,13 @@ public final class Discovery {
 
   private List<Client> clients(Map<String, List<Evidence>> seen) {
     List<Client> out = new ArrayList<>();
-    seen.forEach((id, evidence) -> {
-      ClientSpec spec = catalog.client(id).orElseThrow();
-      out.add(new Client(id, spec.name(), spec.kind(), null, evidence, context.osUser().orElse(null)));
-    });
+    seen.forEach(
+        (id, evidence) -> {
+          ClientSpec spec = catalog.client(id).orElseThrow();
+          out.add(
+              new Client(
+                  id, spec.name(), spec.kind(), null, evidence, context.osUser().orElse(null)));
+        });
     return out;
   }
 }

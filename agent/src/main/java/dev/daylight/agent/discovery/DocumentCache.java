@@ -36,11 +36,14 @@ final class DocumentCache {
   }
 
   Documents.Outcome load(Path path, Format format) {
-    return outcomes.computeIfAbsent(new Key(path, format), k -> Documents.load(access, k.path(), k.format()));
+    return outcomes.computeIfAbsent(
+        new Key(path, format), k -> Documents.load(access, k.path(), k.format()));
   }
 
   Optional<Doc> parsed(Path path, Format format) {
-    return load(path, format) instanceof Documents.Parsed p ? Optional.of(p.doc()) : Optional.empty();
+    return load(path, format) instanceof Documents.Parsed p
+        ? Optional.of(p.doc())
+        : Optional.empty();
   }
 
   /**

@@ -33,25 +33,27 @@ final class Documents {
   /** Larger than any real config; Claude Code's history-laden ~/.claude.json stays well below. */
   static final long MAX_BYTES = 16L * 1024 * 1024;
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-      .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-      .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .streamReadConstraints(Limits.CONSTRAINTS)
-      .build();
-  private static final YAMLFactory YAML = YAMLFactory.builder()
-      .loaderOptions(Limits.yamlOptions())
-      .streamReadConstraints(Limits.CONSTRAINTS)
-      .build();
-  private static final TomlFactory TOML = TomlFactory.builder()
-      .streamReadConstraints(Limits.CONSTRAINTS)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .streamReadConstraints(Limits.CONSTRAINTS)
+          .build();
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder()
+          .loaderOptions(Limits.yamlOptions())
+          .streamReadConstraints(Limits.CONSTRAINTS)
+          .build();
+  private static final TomlFactory TOML =
+      TomlFactory.builder().streamReadConstraints(Limits.CONSTRAINTS).build();
   private static final Pattern TOML_TABLE =
       Pattern.compile("^\\s*\\[{1,2}\\s*([^\\]]+?)\\s*\\]{1,2}\\s*(?:#.*)?\\r?$");
   private static final Pattern TOML_INLINE =
-      Pattern.compile("^\\s*((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)(?:\\s*\\.\\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+))*)\\s*=\\s*\\{");
+      Pattern.compile(
+          "^\\s*((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)(?:\\s*\\.\\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+))*)\\s*=\\s*\\{");
   private static final Pattern TOML_KEY =
       Pattern.compile("\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([A-Za-z0-9_-]+))\\s*\\.?");
 
@@ -98,7 +100,11 @@ final class Documents {
         case XML -> new Parsed(new Doc(null, Map.of(), text));
       };
     } catch (StreamConstraintsException e) {
-      return new Failed(format.name() + " nested deeper than " + Limits.MAX_DEPTH + " levels or too large, not read");
+      return new Failed(
+          format.name()
+              + " nested deeper than "
+              + Limits.MAX_DEPTH
+              + " levels or too large, not read");
     } catch (JsonProcessingException e) {
       return new Failed("malformed " + format.name() + where(e.getLocation()));
     } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -112,7 +118,9 @@ final class Documents {
     }
   }
 
-  /** Jackson's TOML parser keeps no locations; table headers and inline-table keys give the lines. */
+  /**
+   * Jackson's TOML parser keeps no locations; table headers and inline-table keys give the lines.
+   */
   private static Doc toml(String text) throws IOException {
     JsonNode root;
     try (JsonParser p = TOML.createParser(text)) {
@@ -146,7 +154,8 @@ final class Documents {
     Matcher key = TOML_KEY.matcher(dotted);
     int at = 0;
     while (at < dotted.length() && key.find(at) && key.start() == at && key.end() > at) {
-      String k = key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3);
+      String k =
+          key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3);
       pointer = Doc.child(pointer, k);
       at = key.end();
     }
@@ -168,11 +177,13 @@ final class Documents {
     if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
       return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
     }
-    String s = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
+    String s =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /** Reads one target file into servers and errors, by the shape its catalog entry names. */
 final class FileReader {
-  private static final java.util.Set<String> OWN_REASONS = java.util.Set.of("entry is not an object");
+  private static final java.util.Set<String> OWN_REASONS =
+      java.util.Set.of("entry is not an object");
   private final DocumentCache docs;
   private final ServerBuilder builder;
 
@@ -38,7 +39,8 @@ final class FileReader {
       }
       try {
         for (JetBrainsXml.Found f : JetBrainsXml.read(doc.text())) {
-          servers.add(builder.assemble(t.client().id(), t.scope(), path, f.line(), f.name(), "", f.raw()));
+          servers.add(
+              builder.assemble(t.client().id(), t.scope(), path, f.line(), f.name(), "", f.raw()));
         }
       } catch (IOException e) {
         return new Outcome(List.of(), List.of(new ScanError(path, e.getMessage())), false);
@@ -53,17 +55,27 @@ final class FileReader {
       try {
         McpbManifest.read(builder, t.client(), t.path(), doc, docs).ifPresent(servers::add);
       } catch (RuntimeException e) {
-        errors.add(new ScanError(path, "extension manifest not understood: " + e.getClass().getSimpleName()));
+        errors.add(
+            new ScanError(
+                path, "extension manifest not understood: " + e.getClass().getSimpleName()));
       }
       return new Outcome(servers, errors, true);
     }
-    for (ServerEntries.Entry e : ServerEntries.find(doc.root(), t.spec(), t.scope(), builderDialect())) {
+    for (ServerEntries.Entry e :
+        ServerEntries.find(doc.root(), t.spec(), t.scope(), builderDialect())) {
       try {
         servers.add(builder.build(t.client(), path, e, doc.line(e.pointer())));
       } catch (RuntimeException ex) {
         Integer line = doc.line(e.pointer());
-        errors.add(new ScanError(path, "server '" + e.name() + "'"
-            + (line == null ? "" : " at line " + line) + " skipped: " + reason(ex)));
+        errors.add(
+            new ScanError(
+                path,
+                "server '"
+                    + e.name()
+                    + "'"
+                    + (line == null ? "" : " at line " + line)
+                    + " skipped: "
+                    + reason(ex)));
       }
     }
     return new Outcome(servers, errors, true);
@@ -74,8 +86,8 @@ final class FileReader {
   }
 
   /**
-   * Our own messages only: the JDK's and libraries' exceptions (a bad URI, path or enum name)
-   * quote the value they choked on, which came from the file and may be a secret.
+   * Our own messages only: the JDK's and libraries' exceptions (a bad URI, path or enum name) quote
+   * the value they choked on, which came from the file and may be a secret.
    */
   private static String reason(RuntimeException ex) {
     return OWN_REASONS.contains(ex.getMessage()) ? ex.getMessage() : ex.getClass().getSimpleName();

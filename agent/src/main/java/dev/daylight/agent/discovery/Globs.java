@@ -24,12 +24,13 @@ public final class Globs {
   private Globs() {}
 
   /**
-   * A catalog path template: {@code {root}/rest} (a root of the scanned layout, or one of
-   * {@code extra}, such as the agent's state folder) or {@code {env:NAME}/rest} (an absolute path
-   * in the scanned user's environment; a fake home has none), with globs expanded; a plain
-   * relative path is under the home.
+   * A catalog path template: {@code {root}/rest} (a root of the scanned layout, or one of {@code
+   * extra}, such as the agent's state folder) or {@code {env:NAME}/rest} (an absolute path in the
+   * scanned user's environment; a fake home has none), with globs expanded; a plain relative path
+   * is under the home.
    */
-  public static List<Path> expandTemplate(String template, ScanContext context, Map<String, Path> extra) {
+  public static List<Path> expandTemplate(
+      String template, ScanContext context, Map<String, Path> extra) {
     int close = template.indexOf('}');
     if (!template.startsWith("{") || close < 0) {
       return expand(context.home(), template);

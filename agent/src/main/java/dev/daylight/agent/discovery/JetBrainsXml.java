@@ -19,15 +19,16 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * JetBrains AI Assistant keeps servers in IDE XML ({@code llm.mcpServers.xml}, component
- * {@code McpApplicationServerCommands}; {@code .idea/workspace.xml}, {@code McpProjectServerCommands}).
- * Versions differ ({@code McpServerCommand} with {@code programPath}/{@code arguments}/{@code envs},
- * {@code McpServerConfigurationProperties} with {@code command}/{@code args} list/{@code env} map),
- * so any element inside an {@code Mcp*} component with a {@code name} option and a command or
- * URL option is a server. The JDK parser runs with DTDs and external entities off.
+ * JetBrains AI Assistant keeps servers in IDE XML ({@code llm.mcpServers.xml}, component {@code
+ * McpApplicationServerCommands}; {@code .idea/workspace.xml}, {@code McpProjectServerCommands}).
+ * Versions differ ({@code McpServerCommand} with {@code programPath}/{@code arguments}/{@code
+ * envs}, {@code McpServerConfigurationProperties} with {@code command}/{@code args} list/{@code
+ * env} map), so any element inside an {@code Mcp*} component with a {@code name} option and a
+ * command or URL option is a server. The JDK parser runs with DTDs and external entities off.
  */
 final class JetBrainsXml {
-  private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+  private static final String MAX_DEPTH_PROPERTY =
+      "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
   private JetBrainsXml() {}
 
@@ -64,7 +65,8 @@ final class JetBrainsXml {
     }
   }
 
-  private static ServerBuilder.Raw raw(Element e, Map<String, Element> options, String command, String url) {
+  private static ServerBuilder.Raw raw(
+      Element e, Map<String, Element> options, String command, String url) {
     List<String> args = new ArrayList<>();
     String arguments = value(options.get("arguments"));
     if (arguments != null) {
@@ -86,9 +88,14 @@ final class JetBrainsXml {
     Map<String, String> headers = new LinkedHashMap<>();
     entries(options.get("headers"), headers);
     boolean enabled = !"false".equalsIgnoreCase(value(options.get("enabled")));
-    Transport transport = command != null ? Transport.STDIO
-        : "sse".equalsIgnoreCase(value(options.get("transport"))) ? Transport.SSE : Transport.HTTP;
-    return new ServerBuilder.Raw(command, args, env, List.of(), headers, List.of(), url, transport, enabled);
+    Transport transport =
+        command != null
+            ? Transport.STDIO
+            : "sse".equalsIgnoreCase(value(options.get("transport")))
+                ? Transport.SSE
+                : Transport.HTTP;
+    return new ServerBuilder.Raw(
+        command, args, env, List.of(), headers, List.of(), url, transport, enabled);
   }
 
   private static void entries(Element option, Map<String, String> into) {
@@ -140,7 +147,8 @@ final class JetBrainsXml {
 
   /** DOM keeps no lines; the name option's text does. */
   private static Integer lineOf(String text, String name) {
-    String needle = "value=\"" + name.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"";
+    String needle =
+        "value=\"" + name.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"";
     int at = text.indexOf(needle);
     if (at < 0) {
       return null;
@@ -168,15 +176,19 @@ final class JetBrainsXml {
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
-      b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal, prints nothing
+      b.setErrorHandler(
+          new org.xml.sax.helpers.DefaultHandler()); // throws on fatal, prints nothing
       return b.parse(new InputSource(new StringReader(text)));
     } catch (SAXException e) {
       if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
-        throw new IOException("XML nested deeper than " + Limits.MAX_DEPTH + " levels, not read", null);
+        throw new IOException(
+            "XML nested deeper than " + Limits.MAX_DEPTH + " levels, not read", null);
       }
-      throw new IOException(e instanceof org.xml.sax.SAXParseException p
-          ? "malformed XML at line " + p.getLineNumber() + ", column " + p.getColumnNumber()
-          : "malformed XML", null);
+      throw new IOException(
+          e instanceof org.xml.sax.SAXParseException p
+              ? "malformed XML at line " + p.getLineNumber() + ", column " + p.getColumnNumber()
+              : "malformed XML",
+          null);
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }

@@ -8,8 +8,8 @@ final class LaunchLine {
   private LaunchLine() {}
 
   /**
-   * A command string that holds a whole line ({@code "uv run python"}) becomes command plus args;
-   * a path that contains spaces ({@code C:\Program Files\nodejs\npx.cmd}) stays whole.
+   * A command string that holds a whole line ({@code "uv run python"}) becomes command plus args; a
+   * path that contains spaces ({@code C:\Program Files\nodejs\npx.cmd}) stays whole.
    */
   static List<String> splitCommand(String command) {
     String c = command.strip();
@@ -21,11 +21,18 @@ final class LaunchLine {
 
   /** A rooted or Windows path: its spaces may belong to folder names, so it is never split. */
   private static boolean pathLike(String c) {
-    return c.startsWith("/") || c.startsWith("~") || c.startsWith("./") || c.startsWith("..")
-        || c.matches("^[A-Za-z]:[\\\\/].*") || c.contains("\\");
+    return c.startsWith("/")
+        || c.startsWith("~")
+        || c.startsWith("./")
+        || c.startsWith("..")
+        || c.matches("^[A-Za-z]:[\\\\/].*")
+        || c.contains("\\");
   }
 
-  /** Shell-like words: whitespace separates, quotes group, backslash escapes quotes inside double quotes. */
+  /**
+   * Shell-like words: whitespace separates, quotes group, backslash escapes quotes inside double
+   * quotes.
+   */
   static List<String> words(String line) {
     return ShellWords.split(line);
   }

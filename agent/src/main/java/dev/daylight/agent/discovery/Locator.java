@@ -1,10 +1,10 @@
 package dev.daylight.agent.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.catalog.Catalog;
 import dev.daylight.agent.catalog.Catalog.ClientSpec;
 import dev.daylight.agent.catalog.Catalog.FileSpec;
 import dev.daylight.agent.catalog.Catalog.RegistrySpec;
-import dev.daylight.agent.catalog.Catalog;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Scope;
@@ -72,9 +72,9 @@ final class Locator {
   }
 
   /**
-   * Whether a file that needs its client installed ({@code requires}) may be read: another
-   * client's {@code .mcp.json} is this one's too only where this one is present. Asked once per
-   * spec and scan.
+   * Whether a file that needs its client installed ({@code requires}) may be read: another client's
+   * {@code .mcp.json} is this one's too only where this one is present. Asked once per spec and
+   * scan.
    */
   private boolean installed(FileSpec spec) {
     if (spec.requires().isEmpty()) {
@@ -135,7 +135,6 @@ final class Locator {
   List<Path> expand(String template) {
     return Globs.expandTemplate(template, context, Map.of());
   }
-
 
   /** A project path or {@code file://} URI from a registry, if it may be read in this scan. */
   Optional<Path> toPath(String raw) {

@@ -11,24 +11,31 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Claude Desktop extensions (.mcpb, formerly DXT) describe their launch line in
- * {@code manifest.json} under {@code server.mcp_config}, or only by {@code server.type} and
- * {@code entry_point}; {@code ${__dirname}} stays as written because it is the extension folder,
- * which the configPath already names.
+ * Claude Desktop extensions (.mcpb, formerly DXT) describe their launch line in {@code
+ * manifest.json} under {@code server.mcp_config}, or only by {@code server.type} and {@code
+ * entry_point}; {@code ${__dirname}} stays as written because it is the extension folder, which the
+ * configPath already names.
  */
 final class McpbManifest {
   private static final String DIRNAME = "${__dirname}";
 
   private McpbManifest() {}
 
-  /** {@code Claude Extensions Settings/<id>.json} says {@code "isEnabled": false} for a switched-off extension. */
+  /**
+   * {@code Claude Extensions Settings/<id>.json} says {@code "isEnabled": false} for a switched-off
+   * extension.
+   */
   private static boolean enabledInSettings(Path manifest, DocumentCache docs) {
     Path folder = manifest.getParent();
     if (folder == null || folder.getParent() == null || folder.getParent().getParent() == null) {
       return true;
     }
-    Path settings = folder.getParent().getParent()
-        .resolve("Claude Extensions Settings").resolve(folder.getFileName() + ".json");
+    Path settings =
+        folder
+            .getParent()
+            .getParent()
+            .resolve("Claude Extensions Settings")
+            .resolve(folder.getFileName() + ".json");
     return docs.parsed(settings, dev.daylight.agent.catalog.Catalog.Format.JSON)
         .map(Doc::root)
         .map(r -> !r.path("isEnabled").isBoolean() || r.path("isEnabled").asBoolean())
@@ -36,8 +43,8 @@ final class McpbManifest {
   }
 
   /**
-   * A bundle may give only {@code server.type} and {@code entry_point}; the app then runs the
-   * entry point with the runtime the type names (the MCPB spec's defaults), from the bundle folder.
+   * A bundle may give only {@code server.type} and {@code entry_point}; the app then runs the entry
+   * point with the runtime the type names (the MCPB spec's defaults), from the bundle folder.
    */
   private static JsonNode impliedConfig(JsonNode server) {
     String entry = server.path("entry_point").asText("");
@@ -68,8 +75,8 @@ final class McpbManifest {
     return n;
   }
 
-  static Optional<McpServer> read(ServerBuilder builder, ClientSpec client, Path manifest, Doc doc,
-      DocumentCache docs) {
+  static Optional<McpServer> read(
+      ServerBuilder builder, ClientSpec client, Path manifest, Doc doc, DocumentCache docs) {
     JsonNode root = doc.root();
     if (root == null || !root.path("server").isObject()) {
       return Optional.empty();
@@ -81,9 +88,11 @@ final class McpbManifest {
         return Optional.empty();
       }
     }
-    String folder = manifest.getParent() == null ? "" : manifest.getParent().getFileName().toString();
+    String folder =
+        manifest.getParent() == null ? "" : manifest.getParent().getFileName().toString();
     String name = root.path("name").asText(folder);
-    ServerEntries.Entry entry = new ServerEntries.Entry(name, config, "/server/mcp_config", Scope.EXTENSION, "");
+    ServerEntries.Entry entry =
+        new ServerEntries.Entry(name, config, "/server/mcp_config", Scope.EXTENSION, "");
     Integer line = Optional.ofNullable(doc.line("/server/mcp_config")).orElse(doc.line("/server"));
     McpServer server = builder.build(client, manifest.toString(), entry, line);
     return Optional.of(enabledInSettings(manifest, docs) ? server : server.withEnabled(false));

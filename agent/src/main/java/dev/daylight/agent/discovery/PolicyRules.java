@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The MCP policy rules of each client family, each as its client documents and applies them.
- * Layers come lowest precedence first; every reason names the rule and the file it came from.
+ * The MCP policy rules of each client family, each as its client documents and applies them. Layers
+ * come lowest precedence first; every reason names the rule and the file it came from.
  */
 final class PolicyRules {
   private final Redactor redactor;
@@ -38,19 +38,29 @@ final class PolicyRules {
    */
   Optional<String> vscode(McpServer s, List<Layer> layers) {
     Optional<Sourced> access = highest(layers, "chat.mcp.access", "ChatMCP");
-    if (access.isPresent() && (access.get().value().asText().equals("none")
-        || (access.get().value().isBoolean() && !access.get().value().booleanValue()))) {
-      return Optional.of(access.get().key() + " is " + access.get().value() + " in " + access.get().file()
-          + ": VS Code starts no MCP server");
+    if (access.isPresent()
+        && (access.get().value().asText().equals("none")
+            || (access.get().value().isBoolean() && !access.get().value().booleanValue()))) {
+      return Optional.of(
+          access.get().key()
+              + " is "
+              + access.get().value()
+              + " in "
+              + access.get().file()
+              + ": VS Code starts no MCP server");
     }
-    for (Sourced deny : managedFirst(layers, "chat.mcp.deniedServers", "ChatDeniedMcpServers", "deniedMcpServers")) {
+    for (Sourced deny :
+        managedFirst(
+            layers, "chat.mcp.deniedServers", "ChatDeniedMcpServers", "deniedMcpServers")) {
       for (ServerRule r : rules(deny)) {
         if (r.matches(s)) {
           return Optional.of("denied by " + deny.key() + " " + r.shown() + " in " + deny.file());
         }
       }
     }
-    List<Sourced> allows = managedFirst(layers, "chat.mcp.allowedServers", "ChatAllowedMcpServers", "allowedMcpServers");
+    List<Sourced> allows =
+        managedFirst(
+            layers, "chat.mcp.allowedServers", "ChatAllowedMcpServers", "allowedMcpServers");
     if (allows.isEmpty() || s.transport() == Transport.BUILTIN) {
       return Optional.empty();
     }
@@ -59,23 +69,30 @@ final class PolicyRules {
         return Optional.empty();
       }
     }
-    return Optional.of("not allowed by " + allows.get(0).key() + " in " + allows.get(0).file()
-        + ": no entry matches it");
+    return Optional.of(
+        "not allowed by "
+            + allows.get(0).key()
+            + " in "
+            + allows.get(0).file()
+            + ": no entry matches it");
   }
 
   /**
-   * Gemini CLI and its forks (Qwen Code): {@code mcp.excluded} (formerly
-   * {@code excludeMCPServers}; Qwen's {@code deniedMcpServers}) names servers that never start,
-   * {@code mcp.allowed} ({@code allowMCPServers}; Qwen's {@code allowedMcpServers}) the only ones
-   * that may. The highest-precedence file that sets a key decides it (system over project over user).
+   * Gemini CLI and its forks (Qwen Code): {@code mcp.excluded} (formerly {@code excludeMCPServers};
+   * Qwen's {@code deniedMcpServers}) names servers that never start, {@code mcp.allowed} ({@code
+   * allowMCPServers}; Qwen's {@code allowedMcpServers}) the only ones that may. The
+   * highest-precedence file that sets a key decides it (system over project over user).
    */
   Optional<String> gemini(McpServer s, List<Layer> layers) {
-    Optional<Sourced> excluded = highest(layers, "mcp.excluded", "excludeMCPServers", "deniedMcpServers");
+    Optional<Sourced> excluded =
+        highest(layers, "mcp.excluded", "excludeMCPServers", "deniedMcpServers");
     if (excluded.isPresent() && names(excluded.get()).anyMatch(r -> r.matches(s))) {
       return Optional.of("excluded by " + excluded.get().key() + " in " + excluded.get().file());
     }
-    Optional<Sourced> allowed = highest(layers, "mcp.allowed", "allowMCPServers", "allowedMcpServers");
-    if (allowed.isPresent() && allowed.get().value().isArray()
+    Optional<Sourced> allowed =
+        highest(layers, "mcp.allowed", "allowMCPServers", "allowedMcpServers");
+    if (allowed.isPresent()
+        && allowed.get().value().isArray()
         && names(allowed.get()).noneMatch(r -> r.matches(s))) {
       return Optional.of("not in " + allowed.get().key() + " in " + allowed.get().file());
     }
@@ -100,20 +117,28 @@ final class PolicyRules {
       }
       String command = identity.path("command").asText(null);
       String url = identity.path("url").asText(null);
-      boolean same = command != null ? command.equals(s.command())
-          : url != null && s.url() != null && redactor.forServer().url(url).equals(s.url());
-      return same ? Optional.empty()
-          : Optional.of("its " + (command != null ? "command" : "url") + " is not the identity "
-              + file + " requires for " + s.name());
+      boolean same =
+          command != null
+              ? command.equals(s.command())
+              : url != null && s.url() != null && redactor.forServer().url(url).equals(s.url());
+      return same
+          ? Optional.empty()
+          : Optional.of(
+              "its "
+                  + (command != null ? "command" : "url")
+                  + " is not the identity "
+                  + file
+                  + " requires for "
+                  + s.name());
     }
     return Optional.empty();
   }
 
   /**
    * Amp: {@code amp.mcpPermissions} is a list of {@code {matches: {command, args, url}, action}}
-   * rules, the first match deciding ({@code reject} blocks); no match allows. Patterns use
-   * {@code *}; a command pattern is tried on the command alone and on the command with its
-   * arguments. The managed file's list replaces the workspace's, which replaces the user's.
+   * rules, the first match deciding ({@code reject} blocks); no match allows. Patterns use {@code
+   * *}; a command pattern is tried on the command alone and on the command with its arguments. The
+   * managed file's list replaces the workspace's, which replaces the user's.
    */
   Optional<String> amp(McpServer s, List<Layer> layers) {
     Optional<Sourced> list = highest(layers, "amp.mcpPermissions");
@@ -127,17 +152,27 @@ final class PolicyRules {
       if (!m.isObject() || m.isEmpty() || !ampMatches(m, s)) {
         continue;
       }
-      return "reject".equals(rule.path("action").asText()) ? Optional.of("rejected by amp.mcpPermissions rule "
-          + n + " (" + redactedMatch(m) + ") in " + list.get().file()) : Optional.empty();
+      return "reject".equals(rule.path("action").asText())
+          ? Optional.of(
+              "rejected by amp.mcpPermissions rule "
+                  + n
+                  + " ("
+                  + redactedMatch(m)
+                  + ") in "
+                  + list.get().file())
+          : Optional.empty();
     }
     return Optional.empty();
   }
 
   private boolean ampMatches(JsonNode m, McpServer s) {
     String args = String.join(" ", s.args());
-    String line = s.command() == null ? null : (args.isEmpty() ? s.command() : s.command() + " " + args);
+    String line =
+        s.command() == null ? null : (args.isEmpty() ? s.command() : s.command() + " " + args);
     JsonNode cmd = m.get("command");
-    if (cmd != null && (s.command() == null || !(glob(cmd.asText(), s.command()) || glob(cmd.asText(), line)))) {
+    if (cmd != null
+        && (s.command() == null
+            || !(glob(cmd.asText(), s.command()) || glob(cmd.asText(), line)))) {
       return false;
     }
     JsonNode a = m.get("args");
@@ -150,9 +185,16 @@ final class PolicyRules {
 
   private String redactedMatch(JsonNode m) {
     List<String> parts = new ArrayList<>();
-    m.fields().forEachRemaining(e -> parts.add(e.getKey() + " " + (e.getKey().equals("url")
-        ? redactor.forServer().url(e.getValue().asText()) : String.join(" ",
-            redactor.forServer().args(List.of(e.getValue().asText()))))));
+    m.fields()
+        .forEachRemaining(
+            e ->
+                parts.add(
+                    e.getKey()
+                        + " "
+                        + (e.getKey().equals("url")
+                            ? redactor.forServer().url(e.getValue().asText())
+                            : String.join(
+                                " ", redactor.forServer().args(List.of(e.getValue().asText()))))));
     return String.join(", ", parts);
   }
 
@@ -192,14 +234,17 @@ final class PolicyRules {
     return managed.isEmpty() ? user : managed;
   }
 
-  /** Entries of a list: rule objects, or a bare name; a policy value may be that list as JSON text. */
+  /**
+   * Entries of a list: rule objects, or a bare name; a policy value may be that list as JSON text.
+   */
   private List<ServerRule> rules(Sourced list) {
     JsonNode v = list.value();
     if (v.isTextual()) {
       try {
         v = JsonTrees.read(v.asText().getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        return List.of(); // not a list: the policy admits nothing, and an allowlist blocks everything
+        return List
+            .of(); // not a list: the policy admits nothing, and an allowlist blocks everything
       }
     }
     List<ServerRule> out = new ArrayList<>();

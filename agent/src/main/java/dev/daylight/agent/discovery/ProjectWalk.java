@@ -7,30 +7,96 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
-import java.util.regex.Pattern;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Walks the home to a bounded depth looking for folders that hold a project config
- * ({@code .mcp.json}, {@code .cursor/}, {@code opencode.json}, ...). It reads each folder once,
- * never follows links (so link loops cannot trap it), never enters hidden folders or the pruned
- * ones, and skips the stat of names that are plainly files.
+ * Walks the home to a bounded depth looking for folders that hold a project config ({@code
+ * .mcp.json}, {@code .cursor/}, {@code opencode.json}, ...). It reads each folder once, never
+ * follows links (so link loops cannot trap it), never enters hidden folders or the pruned ones, and
+ * skips the stat of names that are plainly files.
  */
 final class ProjectWalk {
-  private static final Set<String> FILE_ENDINGS = Set.of("js", "mjs", "cjs", "ts", "tsx", "jsx",
-      "json", "md", "txt", "py", "pyc", "java", "class", "go", "rs", "c", "h", "cc", "cpp", "hpp",
-      "kt", "rb", "php", "cs", "swift", "png", "jpg", "jpeg", "gif", "svg", "ico", "webp", "pdf",
-      "html", "css", "scss", "lock", "yml", "yaml", "toml", "xml", "sh", "log", "csv", "tsv", "zip",
-      "gz", "tgz", "jar", "map", "mod", "sum", "ini", "cfg", "conf", "sql", "db", "bin", "so", "dll",
-      "exe", "o", "a", "wasm", "ipynb", "rst", "env", "gitignore");
+  private static final Set<String> FILE_ENDINGS =
+      Set.of(
+          "js",
+          "mjs",
+          "cjs",
+          "ts",
+          "tsx",
+          "jsx",
+          "json",
+          "md",
+          "txt",
+          "py",
+          "pyc",
+          "java",
+          "class",
+          "go",
+          "rs",
+          "c",
+          "h",
+          "cc",
+          "cpp",
+          "hpp",
+          "kt",
+          "rb",
+          "php",
+          "cs",
+          "swift",
+          "png",
+          "jpg",
+          "jpeg",
+          "gif",
+          "svg",
+          "ico",
+          "webp",
+          "pdf",
+          "html",
+          "css",
+          "scss",
+          "lock",
+          "yml",
+          "yaml",
+          "toml",
+          "xml",
+          "sh",
+          "log",
+          "csv",
+          "tsv",
+          "zip",
+          "gz",
+          "tgz",
+          "jar",
+          "map",
+          "mod",
+          "sum",
+          "ini",
+          "cfg",
+          "conf",
+          "sql",
+          "db",
+          "bin",
+          "so",
+          "dll",
+          "exe",
+          "o",
+          "a",
+          "wasm",
+          "ipynb",
+          "rst",
+          "env",
+          "gitignore");
 
   private final Set<String> markers;
   private final List<Pattern> markerGlobs;
+
   /** Per glob, the literal text after its last {@code *}: a name must end with it to match. */
   private final List<String> markerGlobTails;
+
   private final Set<String> prune;
   private final boolean descendIntoHidden;
   private final int maxDepth;

@@ -39,8 +39,15 @@ final class ServerBuilder {
     return dialect;
   }
 
-  record Raw(String command, List<String> args, Map<String, String> env, List<String> envKeys,
-      Map<String, String> headers, List<String> headerKeys, String url, Transport transport,
+  record Raw(
+      String command,
+      List<String> args,
+      Map<String, String> env,
+      List<String> envKeys,
+      Map<String, String> headers,
+      List<String> headerKeys,
+      String url,
+      Transport transport,
       boolean enabled) {}
 
   McpServer build(ClientSpec client, String configPath, ServerEntries.Entry entry, Integer line) {
@@ -50,18 +57,27 @@ final class ServerBuilder {
     }
     Raw raw = read(client, n);
     Scope scope = entry.scope();
-    if (raw.command() == null && raw.url() == null
+    if (raw.command() == null
+        && raw.url() == null
         && (n.has("settings") || "extension".equals(n.path("source").asText()))) {
       scope = Scope.EXTENSION; // Zed: the extension named by the key provides the launch line
     }
     return assemble(client.id(), scope, configPath, line, entry.name(), entry.locator(), raw);
   }
 
-  McpServer assemble(String clientId, Scope scope, String configPath, Integer line, String name,
-      String locator, Raw raw) {
+  McpServer assemble(
+      String clientId,
+      Scope scope,
+      String configPath,
+      Integer line,
+      String name,
+      String locator,
+      Raw raw) {
     ServerSecrets secrets = redactor.forServer();
-    List<String> launch = raw.command() == null ? List.of() : LaunchLine.splitCommand(raw.command());
-    List<String> args = new ArrayList<>(launch.size() > 1 ? launch.subList(1, launch.size()) : List.of());
+    List<String> launch =
+        raw.command() == null ? List.of() : LaunchLine.splitCommand(raw.command());
+    List<String> args =
+        new ArrayList<>(launch.size() > 1 ? launch.subList(1, launch.size()) : List.of());
     args.addAll(raw.args());
     String command = launch.isEmpty() ? null : secrets.command(launch.get(0));
     args = secrets.args(args);
@@ -72,18 +88,32 @@ final class ServerBuilder {
     raw.envKeys().stream().filter(k -> !envKeys.contains(k)).forEach(envKeys::add);
     List<String> headerKeys = new ArrayList<>(raw.headers().keySet());
     raw.headerKeys().stream().filter(k -> !headerKeys.contains(k)).forEach(headerKeys::add);
-    return McpServer.builder().id(id(clientId, configPath, locator, name)).client(clientId).scope(scope)
-        .configPath(configPath).line(line).name(name).transport(raw.transport()).command(command).args(args)
-        .url(url).enabled(raw.enabled()).envKeys(envKeys).headerKeys(headerKeys)
-        .secretFingerprints(secrets.fingerprints()).osUser(osUser).build();
+    return McpServer.builder()
+        .id(id(clientId, configPath, locator, name))
+        .client(clientId)
+        .scope(scope)
+        .configPath(configPath)
+        .line(line)
+        .name(name)
+        .transport(raw.transport())
+        .command(command)
+        .args(args)
+        .url(url)
+        .enabled(raw.enabled())
+        .envKeys(envKeys)
+        .headerKeys(headerKeys)
+        .secretFingerprints(secrets.fingerprints())
+        .osUser(osUser)
+        .build();
   }
 
   Raw read(ClientSpec client, JsonNode entry) {
     JsonNode n = entry;
     if (n.path("transport").isObject()) {
       // Continue's legacy config.json nests the launch line under "transport".
-      n = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).setAll(
-          (com.fasterxml.jackson.databind.node.ObjectNode) n.get("transport"));
+      n =
+          ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy())
+              .setAll((com.fasterxml.jackson.databind.node.ObjectNode) n.get("transport"));
     }
     String command = null;
     List<String> args = new ArrayList<>();
@@ -122,8 +152,8 @@ final class ServerBuilder {
       }
     }
     Transport transport = transport(n, url, implied, command);
-    return new Raw(blankToNull(command), args, env, envKeys, headers, headerKeys, url, transport,
-        enabled(n));
+    return new Raw(
+        blankToNull(command), args, env, envKeys, headers, headerKeys, url, transport, enabled(n));
   }
 
   private Transport transport(JsonNode n, String url, Transport implied, String command) {
@@ -135,8 +165,11 @@ final class ServerBuilder {
         Transport t = Transport.parse(mapped);
         // "remote" says only that it is not local: a client's url-means-SSE field (Gemini's) still
         // decides. Every other spelling names its transport ("streamable-http" is never SSE).
-        return t == Transport.HTTP && implied == Transport.SSE && type.trim().equalsIgnoreCase("remote")
-            ? Transport.SSE : t;
+        return t == Transport.HTTP
+                && implied == Transport.SSE
+                && type.trim().equalsIgnoreCase("remote")
+            ? Transport.SSE
+            : t;
       }
     }
     if (url != null && (command == null || command.isBlank())) {
@@ -200,7 +233,9 @@ final class ServerBuilder {
     if (node != null && node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+        out.put(
+            e.getKey(),
+            e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
       }
     } else if (node != null && node.isArray()) {
       // ["KEY=value", ...] or [{"name": K, "value": V}]
@@ -229,7 +264,8 @@ final class ServerBuilder {
   static String id(String client, String configPath, String locator, String name) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String key = client + "\n" + configPath + "\n" + (locator == null ? "" : locator) + "\n" + name;
+      String key =
+          client + "\n" + configPath + "\n" + (locator == null ? "" : locator) + "\n" + name;
       return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

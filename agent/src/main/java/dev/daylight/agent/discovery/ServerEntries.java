@@ -38,7 +38,8 @@ final class ServerEntries {
         String[] rest = java.util.Arrays.copyOfRange(parts, star + 1, parts.length);
         for (Iterator<Map.Entry<String, JsonNode>> it = parent.node().fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> project = it.next();
-          Located c = navigate(project.getValue(), Doc.child(parent.pointer(), project.getKey()), rest);
+          Located c =
+              navigate(project.getValue(), Doc.child(parent.pointer(), project.getKey()), rest);
           if (c != null) {
             collect(c.node(), c.pointer(), Scope.PROJECT, project.getKey(), out, false, dialect);
           }
@@ -69,13 +70,20 @@ final class ServerEntries {
     return new Located(cur, p);
   }
 
-  private static void collect(JsonNode container, String pointer, Scope scope, String locator,
-      List<Entry> out, boolean onlyServerLike, Dialect dialect) {
+  private static void collect(
+      JsonNode container,
+      String pointer,
+      Scope scope,
+      String locator,
+      List<Entry> out,
+      boolean onlyServerLike,
+      Dialect dialect) {
     if (container.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = container.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!onlyServerLike || serverLike(e.getValue(), dialect)) {
-          out.add(new Entry(e.getKey(), e.getValue(), Doc.child(pointer, e.getKey()), scope, locator));
+          out.add(
+              new Entry(e.getKey(), e.getValue(), Doc.child(pointer, e.getKey()), scope, locator));
         }
       }
     } else if (container.isArray()) {

@@ -13,8 +13,21 @@ import java.util.Map;
  * apostrophe: config files are attacker-writable, an export must not execute them.
  */
 final class CsvExport {
-  static final List<String> HEADER = List.of("client", "scope", "config_path", "line", "name",
-      "transport", "command", "url", "purl", "version", "pinned", "findings", "worst_severity");
+  static final List<String> HEADER =
+      List.of(
+          "client",
+          "scope",
+          "config_path",
+          "line",
+          "name",
+          "transport",
+          "command",
+          "url",
+          "purl",
+          "version",
+          "pinned",
+          "findings",
+          "worst_severity");
 
   private CsvExport() {}
 
@@ -30,13 +43,22 @@ final class CsvExport {
     StringBuilder out = new StringBuilder();
     row(out, HEADER);
     for (McpServer s : inv.servers()) {
-      row(out, List.of(s.client(), s.scope().wire(), s.configPath(),
-          s.line() == null ? "" : s.line().toString(), s.name(), s.transport().wire(),
-          s.command() == null ? "" : Formats.commandLine(s), nz(s.url()),
-          s.pkg() == null ? "" : s.pkg().purl(), s.pkg() == null ? "" : nz(s.pkg().version()),
-          s.pkg() == null ? "" : String.valueOf(s.pkg().pinned()),
-          String.valueOf(counts.getOrDefault(s.id(), 0)),
-          worst.containsKey(s.id()) ? worst.get(s.id()).wire() : ""));
+      row(
+          out,
+          List.of(
+              s.client(),
+              s.scope().wire(),
+              s.configPath(),
+              s.line() == null ? "" : s.line().toString(),
+              s.name(),
+              s.transport().wire(),
+              s.command() == null ? "" : Formats.commandLine(s),
+              nz(s.url()),
+              s.pkg() == null ? "" : s.pkg().purl(),
+              s.pkg() == null ? "" : nz(s.pkg().version()),
+              s.pkg() == null ? "" : String.valueOf(s.pkg().pinned()),
+              String.valueOf(counts.getOrDefault(s.id(), 0)),
+              worst.containsKey(s.id()) ? worst.get(s.id()).wire() : ""));
     }
     return out.toString();
   }

@@ -1,5 +1,7 @@
 package dev.daylight.agent.export;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Finding;
@@ -8,8 +10,6 @@ import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.Transport;
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -31,8 +31,8 @@ import org.cyclonedx.model.vulnerability.Vulnerability;
 /**
  * CycloneDX 1.6: clients and local servers as applications, remote servers as services across a
  * trust boundary, the packages servers run as libraries with purls, malicious-package matches as
- * vulnerabilities (CWE-506, embedded malicious code). The spec has no MCP vocabulary, so the
- * MCP facts ride as {@code daylight:*} properties (the mapping agent-bom uses too).
+ * vulnerabilities (CWE-506, embedded malicious code). The spec has no MCP vocabulary, so the MCP
+ * facts ride as {@code daylight:*} properties (the mapping agent-bom uses too).
  */
 final class CycloneDxExport {
   static final Version VERSION = Version.VERSION_16;
@@ -52,7 +52,8 @@ final class CycloneDxExport {
       app.setBomRef("client:" + c.id());
       app.setName(c.name());
       app.setVersion(c.version());
-      app.setProperties(List.of(new Property(NS + "type", "ai-client"), new Property(NS + "kind", c.kind())));
+      app.setProperties(
+          List.of(new Property(NS + "type", "ai-client"), new Property(NS + "kind", c.kind())));
       bom.addComponent(app);
       deps.put(app.getBomRef(), new Dependency(app.getBomRef()));
     }
@@ -67,7 +68,8 @@ final class CycloneDxExport {
       PackageRef p = s.pkg();
       if (p != null) {
         String pref = purl(p.purl(), p.version());
-        packages.computeIfAbsent(pref, k -> library(k, p.name(), p.version(), purl(p.purl(), p.version())));
+        packages.computeIfAbsent(
+            pref, k -> library(k, p.name(), p.version(), purl(p.purl(), p.version())));
         dep.addDependency(new Dependency(pref));
       }
       deps.put(ref, dep);
@@ -78,7 +80,8 @@ final class CycloneDxExport {
     }
     for (InstalledPackage p : inv.packages()) {
       String pref = purl(p.purl(), p.version());
-      packages.computeIfAbsent(pref, k -> library(k, p.name(), p.version(), purl(p.purl(), p.version())));
+      packages.computeIfAbsent(
+          pref, k -> library(k, p.name(), p.version(), purl(p.purl(), p.version())));
     }
     packages.values().forEach(bom::addComponent);
     bom.setDependencies(new ArrayList<>(deps.values()));
@@ -156,33 +159,39 @@ final class CycloneDxExport {
     return c;
   }
 
-  private static List<Vulnerability> vulnerabilities(Inventory inv, Map<String, Component> packages) {
+  private static List<Vulnerability> vulnerabilities(
+      Inventory inv, Map<String, Component> packages) {
     Map<String, Vulnerability> out = new LinkedHashMap<>();
     for (Finding f : inv.findings()) {
       if (f.advisory() == null) {
         continue;
       }
-      Vulnerability v = out.computeIfAbsent(f.advisory(), id -> {
-        Vulnerability n = new Vulnerability();
-        n.setId(id);
-        Vulnerability.Source src = new Vulnerability.Source();
-        src.setName("OSV");
-        src.setUrl("https://osv.dev/vulnerability/" + id);
-        n.setSource(src);
-        n.setDescription(f.title());
-        n.setRecommendation(f.remediation());
-        if (id.startsWith("MAL-")) {
-          n.setCwes(List.of(506));
-        }
-        Vulnerability.Rating rating = new Vulnerability.Rating();
-        rating.setSeverity(Vulnerability.Rating.Severity.fromString(f.severity().wire()));
-        n.setRatings(List.of(rating));
-        n.setAffects(new ArrayList<>());
-        return n;
-      });
+      Vulnerability v =
+          out.computeIfAbsent(
+              f.advisory(),
+              id -> {
+                Vulnerability n = new Vulnerability();
+                n.setId(id);
+                Vulnerability.Source src = new Vulnerability.Source();
+                src.setName("OSV");
+                src.setUrl("https://osv.dev/vulnerability/" + id);
+                n.setSource(src);
+                n.setDescription(f.title());
+                n.setRecommendation(f.remediation());
+                if (id.startsWith("MAL-")) {
+                  n.setCwes(List.of(506));
+                }
+                Vulnerability.Rating rating = new Vulnerability.Rating();
+                rating.setSeverity(Vulnerability.Rating.Severity.fromString(f.severity().wire()));
+                n.setRatings(List.of(rating));
+                n.setAffects(new ArrayList<>());
+                return n;
+              });
       String pref = f.purl();
-      String ref = pref != null && packages.containsKey(pref) ? pref
-          : f.serverId() != null ? "server:" + f.serverId() : null;
+      String ref =
+          pref != null && packages.containsKey(pref)
+              ? pref
+              : f.serverId() != null ? "server:" + f.serverId() : null;
       if (ref != null && v.getAffects().stream().noneMatch(a -> a.getRef().equals(ref))) {
         Vulnerability.Affect a = new Vulnerability.Affect();
         a.setRef(ref);

@@ -16,20 +16,22 @@ final class Formats {
   }
 
   /**
-   * A URL as a valid IRI reference: the characters RFC 3987 never allows (the {@code <} and
-   * {@code >} of a {@code <redacted>} mark, spaces, quotes, braces, controls) percent-encoded.
+   * A URL as a valid IRI reference: the characters RFC 3987 never allows (the {@code <} and {@code
+   * >} of a {@code <redacted>} mark, spaces, quotes, braces, controls) percent-encoded.
    */
   static String iri(String url) {
     StringBuilder out = new StringBuilder(url.length() + 16);
-    url.codePoints().forEach(cp -> {
-      if (cp <= 0x20 || Character.isISOControl(cp) || "<>\"{}|\\^`".indexOf(cp) >= 0) {
-        for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-          out.append('%').append(String.format("%02X", b & 0xff));
-        }
-      } else {
-        out.appendCodePoint(cp); // non-ASCII letters are allowed in an IRI as they are
-      }
-    });
+    url.codePoints()
+        .forEach(
+            cp -> {
+              if (cp <= 0x20 || Character.isISOControl(cp) || "<>\"{}|\\^`".indexOf(cp) >= 0) {
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                  out.append('%').append(String.format("%02X", b & 0xff));
+                }
+              } else {
+                out.appendCodePoint(cp); // non-ASCII letters are allowed in an IRI as they are
+              }
+            });
     return out.toString();
   }
 

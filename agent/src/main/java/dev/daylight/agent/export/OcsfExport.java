@@ -34,12 +34,14 @@ final class OcsfExport {
     for (McpServer s : inv.servers()) {
       PackageRef p = s.pkg();
       if (p != null) {
-        packages.computeIfAbsent(Purls.base(p.purl()) + "@" + p.version(),
+        packages.computeIfAbsent(
+            Purls.base(p.purl()) + "@" + p.version(),
             k -> pkg(p.name(), p.version(), p.version() == null ? p.purl() : k, p.ecosystem()));
       }
     }
     for (InstalledPackage p : inv.packages()) {
-      packages.computeIfAbsent(Purls.base(p.purl()) + "@" + p.version(),
+      packages.computeIfAbsent(
+          Purls.base(p.purl()) + "@" + p.version(),
           k -> pkg(p.name(), p.version(), p.version() == null ? p.purl() : k, p.ecosystem()));
     }
     for (ObjectNode p : packages.values()) {
@@ -69,7 +71,8 @@ final class OcsfExport {
     }
   }
 
-  private static ObjectNode base(int category, int cls, int activity, int severity, long time, String version) {
+  private static ObjectNode base(
+      int category, int cls, int activity, int severity, long time, String version) {
     ObjectNode e = Json.mapper().createObjectNode();
     e.put("category_uid", category);
     e.put("class_uid", cls);
@@ -92,8 +95,13 @@ final class OcsfExport {
     putIf(d, "hostname", h.hostname());
     putIf(d, "uid", h.deviceId());
     // OCSF wants a device named or identified: a --home scan has no hostname or device id.
-    d.put("name", h.hostname() != null ? h.hostname()
-        : h.user() != null ? "home of " + h.user() + " (scanned folder)" : "scanned home folder");
+    d.put(
+        "name",
+        h.hostname() != null
+            ? h.hostname()
+            : h.user() != null
+                ? "home of " + h.user() + " (scanned folder)"
+                : "scanned home folder");
     ObjectNode os = d.putObject("os");
     os.put("name", h.os() == null ? "unknown" : h.os());
     os.put("type_id", osType(h.os()));

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0: one rule per finding rule, one result per finding, located at the config file and
- * line the finding's evidence names. {@code security-severity} is what GitHub code scanning ranks by.
+ * line the finding's evidence names. {@code security-severity} is what GitHub code scanning ranks
+ * by.
  */
 final class SarifExport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -29,11 +30,16 @@ final class SarifExport {
     driver.put("name", "daylight");
     // SARIF2005: version is numeric; the full text (a snapshot, a development build) goes to the
     // SemVer field, which allows pre-release words.
-    java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("^\\d+(?:\\.\\d+)*").matcher(toolVersion);
+    java.util.regex.Matcher numeric =
+        java.util.regex.Pattern.compile("^\\d+(?:\\.\\d+)*").matcher(toolVersion);
     String version = numeric.find() ? numeric.group() : "0.0.0";
     driver.put("version", version);
-    String semantic = toolVersion.matches("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]*)?") ? toolVersion
-        : version.equals("0.0.0") ? "0.0.0-" + toolVersion.replaceAll("[^0-9A-Za-z-]", "-") : null;
+    String semantic =
+        toolVersion.matches("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]*)?")
+            ? toolVersion
+            : version.equals("0.0.0")
+                ? "0.0.0-" + toolVersion.replaceAll("[^0-9A-Za-z-]", "-")
+                : null;
     if (semantic != null) {
       driver.put("semanticVersion", semantic);
     }
@@ -62,9 +68,14 @@ final class SarifExport {
       r.put("name", pascal(f.rule()));
     }
     String words = f.rule().replace('-', ' ');
-    r.putObject("shortDescription").put("text", sentence(Character.toUpperCase(words.charAt(0)) + words.substring(1)));
-    r.putObject("fullDescription").put("text",
-        "Daylight's " + words + " rule, for the MCP servers AI clients launch and the packages they run.");
+    r.putObject("shortDescription")
+        .put("text", sentence(Character.toUpperCase(words.charAt(0)) + words.substring(1)));
+    r.putObject("fullDescription")
+        .put(
+            "text",
+            "Daylight's "
+                + words
+                + " rule, for the MCP servers AI clients launch and the packages they run.");
     if (f.remediation() != null) {
       r.putObject("help").put("text", sentence(f.remediation()));
     }
@@ -77,12 +88,15 @@ final class SarifExport {
   private static ObjectNode result(Finding f) {
     ObjectNode r = Json.mapper().createObjectNode();
     r.put("ruleId", f.rule());
-    r.put("level", switch (f.severity()) {
-      case CRITICAL, HIGH -> "error";
-      case MEDIUM -> "warning";
-      case LOW, INFO -> "note";
-    });
-    String text = sentence(f.title()) + (f.remediation() == null ? "" : " " + sentence(f.remediation()));
+    r.put(
+        "level",
+        switch (f.severity()) {
+          case CRITICAL, HIGH -> "error";
+          case MEDIUM -> "warning";
+          case LOW, INFO -> "note";
+        });
+    String text =
+        sentence(f.title()) + (f.remediation() == null ? "" : " " + sentence(f.remediation()));
     r.putObject("message").put("text", text);
     if (f.evidence() != null && f.evidence().file() != null) {
       ObjectNode loc = r.putArray("locations").addObject().putObject("physicalLocation");
@@ -113,7 +127,9 @@ final class SarifExport {
     return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
   }
 
-  /** {@code malicious-package} as {@code MaliciousPackage}: SARIF's convention for a rule's name. */
+  /**
+   * {@code malicious-package} as {@code MaliciousPackage}: SARIF's convention for a rule's name.
+   */
   static String pascal(String rule) {
     StringBuilder out = new StringBuilder();
     for (String part : rule.split("[^A-Za-z0-9]+")) {

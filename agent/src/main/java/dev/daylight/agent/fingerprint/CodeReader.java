@@ -12,16 +12,18 @@ import java.util.regex.Matcher;
 
 /**
  * Reads one source file's tokens and reports the indicators of {@link IndicatorRules}: imports,
- * calls, token sequences, destinations, credential paths, mail recipients and obfuscation. It
- * keeps a small window of recent tokens, never the whole token list, so a 20 MB bundle costs
- * one pass and little memory.
+ * calls, token sequences, destinations, credential paths, mail recipients and obfuscation. It keeps
+ * a small window of recent tokens, never the whole token list, so a 20 MB bundle costs one pass and
+ * little memory.
  */
 final class CodeReader implements Lexer.Sink {
   private static final int WINDOW = 32;
-  private static final java.util.regex.Pattern WRITE_MODE = java.util.regex.Pattern.compile("[rbt+]*[wax][rbt+]*");
+  private static final java.util.regex.Pattern WRITE_MODE =
+      java.util.regex.Pattern.compile("[rbt+]*[wax][rbt+]*");
   private static final int MAX_PER_FILE = 400;
   private static final int MAX_SEEN = 200_000;
-  private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)+");
+  private static final java.util.regex.Pattern TOOL_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)+");
 
   private final IndicatorRules rules;
   private final Lexer.Lang lang;
@@ -39,17 +41,23 @@ final class CodeReader implements Lexer.Sink {
   private long count;
 
   private final Set<String> imports = new HashSet<>();
+
   /** Python {@code from m import x as y} and {@code import m as y}: y to m.x / m. */
   private final Map<String, String> aliases = new HashMap<>();
+
   private final Set<String> decodedNames = new HashSet<>();
   private final Set<String> seenStrings = new HashSet<>();
+
   /** {@code name: "x"} pairs: declared tools when the file also speaks of an input schema. */
   private final List<Object[]> toolNames = new ArrayList<>();
+
   private boolean sawSchema;
   private boolean pythonToolNext;
   private final List<Watch> watches = new ArrayList<>();
+
   /** Calls whose entry needs an import; judged at the end, as bundles may import late. */
   private final List<Pending> pending = new ArrayList<>();
+
   private final Map<String, Indicator> found = new LinkedHashMap<>();
   private final Map<String, Integer> importLines = new LinkedHashMap<>();
   private final PythonImports pyImports = new PythonImports();
@@ -63,7 +71,8 @@ final class CodeReader implements Lexer.Sink {
   private long lastShift = -100;
   private boolean rotation;
 
-  private record Pending(IndicatorRules.Entry entry, String subkind, String name, int line, int pos) {}
+  private record Pending(
+      IndicatorRules.Entry entry, String subkind, String name, int line, int pos) {}
 
   private final class Watch {
     final IndicatorRules.Entry entry;
@@ -152,14 +161,21 @@ final class CodeReader implements Lexer.Sink {
 
   private void string(String text, int length, int line, int pos) {
     if (lang == Lexer.Lang.JS) {
-      if ((is(1, Lexer.PUNCT, "(") && (is(2, Lexer.IDENT, "require") || is(2, Lexer.IDENT, "import")))
-          || is(1, Lexer.IDENT, "from") || (is(1, Lexer.IDENT, "import") && count > 1)) {
+      if ((is(1, Lexer.PUNCT, "(")
+              && (is(2, Lexer.IDENT, "require") || is(2, Lexer.IDENT, "import")))
+          || is(1, Lexer.IDENT, "from")
+          || (is(1, Lexer.IDENT, "import") && count > 1)) {
         imported(text, line, pos);
       }
     }
-    if (is(1, Lexer.PUNCT, "(") && kind(2) == Lexer.IDENT && rules.toolCalls.contains(text(2)) && is(3, Lexer.PUNCT, ".")) {
+    if (is(1, Lexer.PUNCT, "(")
+        && kind(2) == Lexer.IDENT
+        && rules.toolCalls.contains(text(2))
+        && is(3, Lexer.PUNCT, ".")) {
       add("tool", "declared", text, line, pos);
-    } else if (is(1, Lexer.PUNCT, ":") && "name".equals(text(2)) && TOOL_NAME.matcher(text).matches()) {
+    } else if (is(1, Lexer.PUNCT, ":")
+        && "name".equals(text(2))
+        && TOOL_NAME.matcher(text).matches()) {
       toolNames.add(new Object[] {text, line, pos});
     }
     if (rules.toolSchemaWords.contains(text)) {
@@ -188,7 +204,9 @@ final class CodeReader implements Lexer.Sink {
       recipient(text, line, pos);
     }
     // What a string holds is the same wherever it repeats (bundles repeat most of theirs).
-    if (text.length() > 3 && text.length() < 300 && (seenStrings.size() > MAX_SEEN || seenStrings.add(text))) {
+    if (text.length() > 3
+        && text.length() < 300
+        && (seenStrings.size() > MAX_SEEN || seenStrings.add(text))) {
       destinations.scan(text, (sub, value) -> add("destination", sub, value, line, pos));
       if (rules.mayNameCredentials(text) && rules.anyCredentialPath.matcher(text).find()) {
         for (IndicatorRules.Named c : rules.credentialPaths) {
@@ -203,7 +221,9 @@ final class CodeReader implements Lexer.Sink {
     }
   }
 
-  /** A literal after {@code to:}, {@code bcc =}, {@code msg["Bcc"] =} or inside {@code cc: [...]}. */
+  /**
+   * A literal after {@code to:}, {@code bcc =}, {@code msg["Bcc"] =} or inside {@code cc: [...]}.
+   */
   private void recipient(String text, int line, int pos) {
     Matcher m = Destinations.EMAIL.matcher(text);
     if (!m.find()) {
@@ -250,7 +270,8 @@ final class CodeReader implements Lexer.Sink {
       } else if (c >= 'a' && c <= 'z') {
         lower = true;
         hexOnly &= c <= 'f';
-      } else if (c != '+' && c != '/' && c != '=' && c != '-' && c != '_' && c != '\\' && c != 'x') {
+      } else if (c != '+' && c != '/' && c != '=' && c != '-' && c != '_' && c != '\\'
+          && c != 'x') {
         return false;
       }
     }
@@ -262,7 +283,8 @@ final class CodeReader implements Lexer.Sink {
       sawSchema = true;
     }
     if (lang == Lexer.Lang.PYTHON) {
-      if ("tool".equals(text) && (is(1, Lexer.PUNCT, "@") || (is(1, Lexer.PUNCT, ".") && is(3, Lexer.PUNCT, "@")))) {
+      if ("tool".equals(text)
+          && (is(1, Lexer.PUNCT, "@") || (is(1, Lexer.PUNCT, ".") && is(3, Lexer.PUNCT, "@")))) {
         pythonToolNext = true;
       } else if (pythonToolNext && is(1, Lexer.IDENT, "def")) {
         add("tool", "declared", text, line, pos(0));
@@ -287,7 +309,8 @@ final class CodeReader implements Lexer.Sink {
     if (!"(".equals(text)) {
       return;
     }
-    int nameAt = kind(1) == Lexer.IDENT ? 1 : is(1, Lexer.PUNCT, ")") && kind(2) == Lexer.IDENT ? 2 : -1;
+    int nameAt =
+        kind(1) == Lexer.IDENT ? 1 : is(1, Lexer.PUNCT, ")") && kind(2) == Lexer.IDENT ? 2 : -1;
     if (nameAt < 0) {
       return;
     }
@@ -296,10 +319,17 @@ final class CodeReader implements Lexer.Sink {
       decoded(line);
     }
     boolean member = is(nameAt + 1, Lexer.PUNCT, ".");
-    String dotted = member && kind(nameAt + 2) == Lexer.IDENT ? resolve(text(nameAt + 2)) + "." + name
-        : aliases.getOrDefault(name, null);
-    String longer = member && kind(nameAt + 2) == Lexer.IDENT && is(nameAt + 3, Lexer.PUNCT, ".")
-        && kind(nameAt + 4) == Lexer.IDENT ? resolve(text(nameAt + 4)) + "." + dotted : null;
+    String dotted =
+        member && kind(nameAt + 2) == Lexer.IDENT
+            ? resolve(text(nameAt + 2)) + "." + name
+            : aliases.getOrDefault(name, null);
+    String longer =
+        member
+                && kind(nameAt + 2) == Lexer.IDENT
+                && is(nameAt + 3, Lexer.PUNCT, ".")
+                && kind(nameAt + 4) == Lexer.IDENT
+            ? resolve(text(nameAt + 4)) + "." + dotted
+            : null;
     int callLine = line(nameAt);
     int callPos = pos(nameAt);
     for (IndicatorRules.Entry e : entries) {
@@ -327,7 +357,13 @@ final class CodeReader implements Lexer.Sink {
     }
   }
 
-  private void settle(IndicatorRules.Entry e, String subkind, String value, int line, int pos, boolean needsImport) {
+  private void settle(
+      IndicatorRules.Entry e,
+      String subkind,
+      String value,
+      int line,
+      int pos,
+      boolean needsImport) {
     if (needsImport) {
       pending.add(new Pending(e, subkind, value, line, pos));
     } else {
@@ -348,8 +384,10 @@ final class CodeReader implements Lexer.Sink {
           w.depth--;
         }
       } else {
-        w.decoded |= decodedNames.contains(text) || rules.decodeCalls.contains(text)
-            || (kind == Lexer.STRING && rules.decodeStrings.contains(text));
+        w.decoded |=
+            decodedNames.contains(text)
+                || rules.decodeCalls.contains(text)
+                || (kind == Lexer.STRING && rules.decodeStrings.contains(text));
         for (String marker : rules.outsideMarkers) {
           if (kind == Lexer.IDENT ? marker.equals(text) : text.contains(marker)) {
             w.outside = true;
@@ -385,7 +423,9 @@ final class CodeReader implements Lexer.Sink {
   /** A decode call or encoding name: the name the statement assigns holds decoded data. */
   private void decoded(int line) {
     for (int b = 1; b < Math.min(16, count); b++) {
-      if (is(b, Lexer.PUNCT, "=") && !is(b + 1, Lexer.PUNCT, "=") && !is(b - 1, Lexer.PUNCT, "=")
+      if (is(b, Lexer.PUNCT, "=")
+          && !is(b + 1, Lexer.PUNCT, "=")
+          && !is(b - 1, Lexer.PUNCT, "=")
           && kind(b + 1) == Lexer.IDENT) {
         decodedNames.add(text(b + 1));
         return;
@@ -409,8 +449,9 @@ final class CodeReader implements Lexer.Sink {
       }
       boolean literal = want.startsWith("'") && want.length() > 1;
       String t = text(back);
-      if (literal ? kind(back) != Lexer.STRING || !want.substring(1).equals(t) : !want.equals(t)
-          || kind(back) == Lexer.STRING) {
+      if (literal
+          ? kind(back) != Lexer.STRING || !want.substring(1).equals(t)
+          : !want.equals(t) || kind(back) == Lexer.STRING) {
         return;
       }
     }
@@ -431,7 +472,8 @@ final class CodeReader implements Lexer.Sink {
     StringBuilder b = new StringBuilder();
     for (String raw : seq) {
       String s = raw.startsWith("^") ? raw.substring(1) : raw;
-      if (!s.isEmpty() && (Character.isLetterOrDigit(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '.')) {
+      if (!s.isEmpty()
+          && (Character.isLetterOrDigit(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '.')) {
         b.append(b.length() == 0 || s.startsWith(".") ? "" : " ").append(s);
       }
     }
@@ -449,7 +491,10 @@ final class CodeReader implements Lexer.Sink {
     }
   }
 
-  /** The package an import names: {@code @scope/name} or {@code name} for JS (no {@code node:}), the dotted module for Python. */
+  /**
+   * The package an import names: {@code @scope/name} or {@code name} for JS (no {@code node:}), the
+   * dotted module for Python.
+   */
   private String packageOf(String module) {
     if (lang == Lexer.Lang.PYTHON) {
       return module;
@@ -474,26 +519,43 @@ final class CodeReader implements Lexer.Sink {
     watches.clear();
     Set<IndicatorRules.Entry> called = new HashSet<>();
     for (Pending p : pending) {
-      String module = p.entry().requires().stream().filter(imports::contains).sorted().findFirst().orElse(null);
+      String module =
+          p.entry().requires().stream().filter(imports::contains).sorted().findFirst().orElse(null);
       if (module != null) {
         called.add(p.entry());
-        add(p.entry().kind(), p.subkind(), module.replaceFirst("^node:", "") + "." + p.name(), p.line(), p.pos());
+        add(
+            p.entry().kind(),
+            p.subkind(),
+            module.replaceFirst("^node:", "") + "." + p.name(),
+            p.line(),
+            p.pos());
       }
     }
     for (IndicatorRules.Entry e : entries) {
       for (String m : e.imports()) {
         if (imports.contains(m) && !called.contains(e)) {
           int line = importLines.get(m);
-          add(e.kind(), e.subkind() != null ? e.subkind() : "import", m.replaceFirst("^node:", ""), line,
+          add(
+              e.kind(),
+              e.subkind() != null ? e.subkind() : "import",
+              m.replaceFirst("^node:", ""),
+              line,
               snippets.lineStart(line));
         }
       }
     }
-    boolean loader = (hexIdentifiers >= rules.hexIdentifierMin && (maxArrayRun >= rules.stringArrayMin || rotation))
-        || (maxArrayRun >= rules.stringArrayMin && rotation);
+    boolean loader =
+        (hexIdentifiers >= rules.hexIdentifierMin
+                && (maxArrayRun >= rules.stringArrayMin || rotation))
+            || (maxArrayRun >= rules.stringArrayMin && rotation);
     if (loader) {
       int line = maxArrayRun >= rules.stringArrayMin ? arrayLine : firstHexLine;
-      add("obfuscation", "string-array-loader", "string-array loader in " + file, line, snippets.lineStart(line));
+      add(
+          "obfuscation",
+          "string-array-loader",
+          "string-array loader in " + file,
+          line,
+          snippets.lineStart(line));
     }
     if (sawSchema) {
       for (Object[] t : toolNames) {
@@ -501,12 +563,20 @@ final class CodeReader implements Lexer.Sink {
       }
     }
     // An address that is a mail recipient is reported as that, not also as a plain address.
-    found.keySet().removeIf(k -> k.startsWith("destination|email|")
-        && found.containsKey("destination|mail-recipient|" + k.substring("destination|email|".length())));
+    found
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("destination|email|")
+                    && found.containsKey(
+                        "destination|mail-recipient|"
+                            + k.substring("destination|email|".length())));
     return List.copyOf(found.values());
   }
 
-  /** Python's {@code import a.b as c} and {@code from a import b as c}, read off the token stream. */
+  /**
+   * Python's {@code import a.b as c} and {@code from a import b as c}, read off the token stream.
+   */
   private final class PythonImports {
     private int state;
     private int stmtLine;

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The outbound destinations in one string literal: URLs (webhooks, request catchers and paste
- * sites by their host and path), IP literals, e-mail addresses, bare host names, and DNS names
- * built from data ({@code `${data}.evil.example`}).
+ * The outbound destinations in one string literal: URLs (webhooks, request catchers and paste sites
+ * by their host and path), IP literals, e-mail addresses, bare host names, and DNS names built from
+ * data ({@code `${data}.evil.example`}).
  */
 final class Destinations {
   interface Out {
@@ -16,11 +16,11 @@ final class Destinations {
 
   private static final Pattern URL =
       Pattern.compile("(?i)\\b(?:https?|wss?|ftp)://([^\\s'\"`<>\\\\)]+)");
-  static final Pattern EMAIL =
-      Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}");
+  static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}");
   private static final Pattern IP = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?$");
   private static final Pattern HOST = Pattern.compile("^(?:[a-z0-9-]+\\.)+([a-z]{2,})$");
-  private static final Pattern BUILT = Pattern.compile("\\$\\{[^}]*\\}\\.((?:[a-z0-9-]+\\.)+[a-z]{2,})");
+  private static final Pattern BUILT =
+      Pattern.compile("\\$\\{[^}]*\\}\\.((?:[a-z0-9-]+\\.)+[a-z]{2,})");
 
   private final IndicatorRules rules;
 
@@ -125,7 +125,10 @@ final class Destinations {
         return;
       }
     }
-    if (ip.startsWith("127.") || ip.equals("0.0.0.0") || ip.startsWith("255.") || parts[0].equals("0")) {
+    if (ip.startsWith("127.")
+        || ip.equals("0.0.0.0")
+        || ip.startsWith("255.")
+        || parts[0].equals("0")) {
       return;
     }
     out.found("ip", ip);
@@ -133,7 +136,9 @@ final class Destinations {
 
   /** Listed hosts and their subdomains (documentation and schema hosts, loopback). */
   private boolean ignored(String host) {
-    for (String h = host; h.indexOf('.') > 0 || h.equals("localhost"); h = h.substring(h.indexOf('.') + 1)) {
+    for (String h = host;
+        h.indexOf('.') > 0 || h.equals("localhost");
+        h = h.substring(h.indexOf('.') + 1)) {
       if (rules.ignoredHosts.contains(h)) {
         return true;
       }

@@ -3,8 +3,8 @@ package dev.daylight.agent.fingerprint;
 import java.util.List;
 
 /**
- * What one package version holds, read once: every file's sha256, the indicators found in its
- * code and manifest, and the files that were not read, with why.
+ * What one package version holds, read once: every file's sha256, the indicators found in its code
+ * and manifest, and the files that were not read, with why.
  *
  * @param root the folder the file paths are relative to, as read
  * @param unreadable why nothing of the package could be read, or null
@@ -29,7 +29,8 @@ public record Fingerprint(
 
   public record Skipped(String path, String reason) {}
 
-  static Fingerprint unreadable(String ecosystem, String name, String version, String root, String why) {
+  static Fingerprint unreadable(
+      String ecosystem, String name, String version, String root, String why) {
     return new Fingerprint(ecosystem, name, version, root, List.of(), List.of(), List.of(), why);
   }
 }

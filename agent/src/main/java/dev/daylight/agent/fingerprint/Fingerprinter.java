@@ -20,12 +20,13 @@ import java.util.stream.Stream;
 /**
  * Reads one package version into a {@link Fingerprint}: hashes every file and reads its code as
  * tokens. Bytes only: nothing is executed, imported or installed. A file over {@link #MAX_FILE}
- * bytes, a binary code file, a link or an unreadable file is skipped with why; a malformed
- * manifest is skipped the same way and the rest is still read.
+ * bytes, a binary code file, a link or an unreadable file is skipped with why; a malformed manifest
+ * is skipped the same way and the rest is still read.
  */
 public final class Fingerprinter {
   /** Big enough for one bundled package (tens of MB), small enough to bound memory. */
   public static final long MAX_FILE = 32L * 1024 * 1024;
+
   private static final int BINARY_PROBE = 8192;
 
   private final IndicatorRules rules = IndicatorRules.builtIn();
@@ -35,8 +36,8 @@ public final class Fingerprinter {
   /** An installed package as the installed scanner found it. */
   public Fingerprint of(InstalledPackage p) {
     if (p.installPath() == null || "docker".equals(p.ecosystem())) {
-      return Fingerprint.unreadable(p.ecosystem(), p.name(), p.version(), p.installPath(),
-          "container images are not read");
+      return Fingerprint.unreadable(
+          p.ecosystem(), p.name(), p.version(), p.installPath(), "container images are not read");
     }
     Path dir = Path.of(p.installPath());
     try {
@@ -44,19 +45,43 @@ public final class Fingerprinter {
         Optional<Path> distInfo = distInfo(dir, p.name());
         if (distInfo.isPresent() && Files.isRegularFile(distInfo.get().resolve("RECORD"))) {
           Path site = distInfo.get().getParent();
-          Fingerprint f = read(site, "PyPI", PackageFiles.record(site, distInfo.get().resolve("RECORD")));
-          return new Fingerprint("PyPI", p.name(), p.version(), f.root(), f.files(), f.indicators(), f.skipped(), null);
+          Fingerprint f =
+              read(site, "PyPI", PackageFiles.record(site, distInfo.get().resolve("RECORD")));
+          return new Fingerprint(
+              "PyPI",
+              p.name(),
+              p.version(),
+              f.root(),
+              f.files(),
+              f.indicators(),
+              f.skipped(),
+              null);
         }
       }
       Fingerprint f = read(dir, p.ecosystem(), PackageFiles.walk(dir));
-      return new Fingerprint(p.ecosystem(), p.name(), p.version(), f.root(), f.files(), f.indicators(), f.skipped(), null);
+      return new Fingerprint(
+          p.ecosystem(),
+          p.name(),
+          p.version(),
+          f.root(),
+          f.files(),
+          f.indicators(),
+          f.skipped(),
+          null);
     } catch (IOException | RuntimeException e) {
-      return Fingerprint.unreadable(p.ecosystem(), p.name(), p.version(), p.installPath(),
+      return Fingerprint.unreadable(
+          p.ecosystem(),
+          p.name(),
+          p.version(),
+          p.installPath(),
           "cannot read " + dir + ": " + e.getClass().getSimpleName());
     }
   }
 
-  /** An unpacked package folder (a tarball or sdist a reviewer unpacked): ecosystem from its manifest. */
+  /**
+   * An unpacked package folder (a tarball or sdist a reviewer unpacked): ecosystem from its
+   * manifest.
+   */
   public Fingerprint ofDirectory(Path dir) throws IOException {
     boolean npm = Files.isRegularFile(dir.resolve("package.json"));
     Fingerprint f = read(dir, npm ? "npm" : "PyPI", PackageFiles.walk(dir));
@@ -73,8 +98,14 @@ public final class Fingerprinter {
       try {
         long size = Files.size(e.path());
         if (size > MAX_FILE) {
-          skipped.add(new Fingerprint.Skipped(e.relative(), "over the size cap (" + size / (1024 * 1024) + " MB > "
-              + MAX_FILE / (1024 * 1024) + " MB)"));
+          skipped.add(
+              new Fingerprint.Skipped(
+                  e.relative(),
+                  "over the size cap ("
+                      + size / (1024 * 1024)
+                      + " MB > "
+                      + MAX_FILE / (1024 * 1024)
+                      + " MB)"));
           continue;
         }
         byte[] bytes = Files.readAllBytes(e.path());
@@ -88,7 +119,9 @@ public final class Fingerprinter {
             version = id.version();
             indicators.addAll(PackageManifest.npm(rules, rel, bytes));
           } catch (IOException bad) {
-            skipped.add(new Fingerprint.Skipped(rel, "malformed package.json: " + firstLine(bad.getMessage())));
+            skipped.add(
+                new Fingerprint.Skipped(
+                    rel, "malformed package.json: " + firstLine(bad.getMessage())));
           }
           continue;
         }
@@ -120,13 +153,24 @@ public final class Fingerprinter {
           indicators.addAll(CodeReader.read(rules, lang.get(), rel, text.toCharArray()));
         }
       } catch (IOException | RuntimeException bad) {
-        skipped.add(new Fingerprint.Skipped(e.relative(), "unreadable: " + bad.getClass().getSimpleName()));
+        skipped.add(
+            new Fingerprint.Skipped(e.relative(), "unreadable: " + bad.getClass().getSimpleName()));
       }
     }
-    return new Fingerprint(ecosystem, name, version, root.toAbsolutePath().toString(), hashes, indicators, skipped, null);
+    return new Fingerprint(
+        ecosystem,
+        name,
+        version,
+        root.toAbsolutePath().toString(),
+        hashes,
+        indicators,
+        skipped,
+        null);
   }
 
-  /** True when an install hook's command downloads something and runs it ({@code curl ... | sh}). */
+  /**
+   * True when an install hook's command downloads something and runs it ({@code curl ... | sh}).
+   */
   public static boolean downloadsAndRuns(String command) {
     return IndicatorRules.builtIn().downloadsAndRuns(command);
   }
@@ -168,8 +212,12 @@ public final class Fingerprinter {
   /** UTF-8 with bad bytes replaced: a reader of hostile files never throws on encoding. */
   private static String text(byte[] bytes) {
     try {
-      CharBuffer cb = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes));
+      CharBuffer cb =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes));
       return cb.toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       return new String(bytes, StandardCharsets.ISO_8859_1);
@@ -181,9 +229,17 @@ public final class Fingerprinter {
     if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".dist-info")) {
       return Optional.of(dir);
     }
-    try (Stream<Path> s = Files.find(dir, 5, (p, a) -> a.isDirectory() && p.getFileName().toString().endsWith(".dist-info"))) {
-      return s.filter(p -> normal(p.getFileName().toString().replaceFirst("-[^-]*\\.dist-info$", "")).equals(want))
-          .sorted().findFirst();
+    try (Stream<Path> s =
+        Files.find(
+            dir,
+            5,
+            (p, a) -> a.isDirectory() && p.getFileName().toString().endsWith(".dist-info"))) {
+      return s.filter(
+              p ->
+                  normal(p.getFileName().toString().replaceFirst("-[^-]*\\.dist-info$", ""))
+                      .equals(want))
+          .sorted()
+          .findFirst();
     }
   }
 

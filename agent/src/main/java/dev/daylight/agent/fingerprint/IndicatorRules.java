@@ -18,8 +18,16 @@ final class IndicatorRules {
   private static final IndicatorRules BUILT_IN = load();
 
   /** One entry of the js or python list. */
-  record Entry(String kind, String subkind, String value, Set<String> requires, Set<String> plainCalls,
-      Set<String> dottedCalls, Set<String> imports, List<String[]> sequences, Set<String> writeMode,
+  record Entry(
+      String kind,
+      String subkind,
+      String value,
+      Set<String> requires,
+      Set<String> plainCalls,
+      Set<String> dottedCalls,
+      Set<String> imports,
+      List<String[]> sequences,
+      Set<String> writeMode,
       boolean watch) {}
 
   record Named(String value, Pattern pattern) {}
@@ -57,16 +65,26 @@ final class IndicatorRules {
     decodeStrings = Set.copyOf(strings(j.path("decodeStrings")));
     outsideMarkers = strings(j.path("outsideMarkers"));
     List<Named> creds = new ArrayList<>();
-    j.path("credentialPaths").forEach(n -> creds.add(new Named(n.path("value").asText(),
-        Pattern.compile(n.path("pattern").asText()))));
+    j.path("credentialPaths")
+        .forEach(
+            n ->
+                creds.add(
+                    new Named(
+                        n.path("value").asText(), Pattern.compile(n.path("pattern").asText()))));
     credentialPaths = List.copyOf(creds);
-    anyCredentialPath = Pattern.compile(String.join("|",
-        creds.stream().map(c -> "(?:" + c.pattern().pattern() + ")").toList()));
+    anyCredentialPath =
+        Pattern.compile(
+            String.join(
+                "|", creds.stream().map(c -> "(?:" + c.pattern().pattern() + ")").toList()));
     credentialHints = strings(j.path("credentialHints"));
     mailRecipientKeys = Set.copyOf(strings(j.path("mailRecipientKeys")));
     List<Webhook> hooks = new ArrayList<>();
-    j.path("webhooks").forEach(n -> hooks.add(new Webhook(n.path("subkind").asText(),
-        Pattern.compile(n.path("pattern").asText()))));
+    j.path("webhooks")
+        .forEach(
+            n ->
+                hooks.add(
+                    new Webhook(
+                        n.path("subkind").asText(), Pattern.compile(n.path("pattern").asText()))));
     webhooks = List.copyOf(hooks);
     ignoredHosts = Set.copyOf(strings(j.path("ignoredHosts")));
     hostTlds = Set.copyOf(strings(j.path("hostTlds")));
@@ -89,7 +107,9 @@ final class IndicatorRules {
     return lang == Lexer.Lang.JS ? js : python;
   }
 
-  /** Whether {@code text} may name a credential file: the regexes run only when a hint is present. */
+  /**
+   * Whether {@code text} may name a credential file: the regexes run only when a hint is present.
+   */
   boolean mayNameCredentials(String text) {
     for (String hint : credentialHints) {
       if (text.contains(hint)) {
@@ -113,14 +133,32 @@ final class IndicatorRules {
       }
       List<String[]> seqs = new ArrayList<>();
       n.path("sequences").forEach(s -> seqs.add(strings(s).toArray(String[]::new)));
-      out.add(new Entry(n.path("kind").asText(), text(n, "subkind"), text(n, "value"),
-          Set.copyOf(strings(n.path("requires"))), Set.copyOf(plain), Set.copyOf(dotted),
-          Set.copyOf(strings(n.path("imports"))), List.copyOf(seqs), Set.copyOf(strings(n.path("writeMode"))),
-          n.path("watch").asBoolean(false)));
+      out.add(
+          new Entry(
+              n.path("kind").asText(),
+              text(n, "subkind"),
+              text(n, "value"),
+              Set.copyOf(strings(n.path("requires"))),
+              Set.copyOf(plain),
+              Set.copyOf(dotted),
+              Set.copyOf(strings(n.path("imports"))),
+              List.copyOf(seqs),
+              Set.copyOf(strings(n.path("writeMode"))),
+              n.path("watch").asBoolean(false)));
     }
     if (packer != null && !packer.isEmpty()) {
-      out.add(new Entry("obfuscation", "packer", "packed code", Set.of(), Set.of(), Set.of(), Set.of(),
-          List.<String[]>of(packer.toArray(String[]::new)), Set.of(), false));
+      out.add(
+          new Entry(
+              "obfuscation",
+              "packer",
+              "packed code",
+              Set.of(),
+              Set.of(),
+              Set.of(),
+              Set.of(),
+              List.<String[]>of(packer.toArray(String[]::new)),
+              Set.of(),
+              false));
     }
     return List.copyOf(out);
   }

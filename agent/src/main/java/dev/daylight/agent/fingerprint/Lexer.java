@@ -4,18 +4,23 @@ package dev.daylight.agent.fingerprint;
  * Splits JavaScript/TypeScript or Python source into identifiers, string literals and single
  * punctuation characters, with 1-based lines, skipping comments. It does not parse, so it never
  * fails on syntax it does not know (TypeScript, JSX, a newer language version, a minified bundle);
- * a quoted string ends at its line's end, so a misread regular expression cannot swallow a file.
- * No parser library is used for the same reason: the ones for Java reject TypeScript and
- * Python alike, and a reader of untrusted packages must read everything it is given.
+ * a quoted string ends at its line's end, so a misread regular expression cannot swallow a file. No
+ * parser library is used for the same reason: the ones for Java reject TypeScript and Python alike,
+ * and a reader of untrusted packages must read everything it is given.
  */
 final class Lexer {
-  enum Lang { JS, PYTHON }
+  enum Lang {
+    JS,
+    PYTHON
+  }
 
   static final byte IDENT = 1;
   static final byte STRING = 2;
   static final byte PUNCT = 3;
+
   /** Longest string text handed on; longer literals keep their full length in {@code length}. */
   static final int MAX_TEXT = 2048;
+
   /** Punctuation tokens share these strings instead of allocating one per character. */
   private static final String[] ASCII = new String[128];
 
@@ -36,8 +41,10 @@ final class Lexer {
   private final Sink sink;
   private int i;
   private int line = 1;
+
   /** Kind and text of the previous token, to tell a JS regular expression from a division. */
   private byte prevKind;
+
   private String prevText = "";
 
   private Lexer(char[] s, Lang lang, Sink sink) {
@@ -107,8 +114,21 @@ final class Lexer {
     }
     if (prevKind == IDENT) {
       return switch (prevText) {
-        case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw",
-            "instanceof", "yield", "await" -> true;
+        case "return",
+            "typeof",
+            "case",
+            "do",
+            "else",
+            "in",
+            "of",
+            "new",
+            "delete",
+            "void",
+            "throw",
+            "instanceof",
+            "yield",
+            "await" ->
+            true;
         default -> false;
       };
     }
@@ -144,10 +164,14 @@ final class Lexer {
     }
   }
 
-  /** A quoted literal from {@code quoteAt}; {@code tokenAt} includes a Python prefix such as {@code rb}. */
+  /**
+   * A quoted literal from {@code quoteAt}; {@code tokenAt} includes a Python prefix such as {@code
+   * rb}.
+   */
   private void string(int tokenAt, int quoteAt) {
     char q = s[quoteAt];
-    boolean triple = lang == Lang.PYTHON && quoteAt + 2 < n && s[quoteAt + 1] == q && s[quoteAt + 2] == q;
+    boolean triple =
+        lang == Lang.PYTHON && quoteAt + 2 < n && s[quoteAt + 1] == q && s[quoteAt + 2] == q;
     int startLine = line;
     i = quoteAt + (triple ? 3 : 1);
     int from = i;
@@ -206,7 +230,11 @@ final class Lexer {
     while (i < n && identPart(s[i])) {
       i++;
     }
-    if (lang == Lang.PYTHON && i - start <= 2 && i < n && (s[i] == '"' || s[i] == '\'') && prefix(start, i)) {
+    if (lang == Lang.PYTHON
+        && i - start <= 2
+        && i < n
+        && (s[i] == '"' || s[i] == '\'')
+        && prefix(start, i)) {
       string(start, i);
       return;
     }

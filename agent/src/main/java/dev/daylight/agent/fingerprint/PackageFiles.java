@@ -13,9 +13,9 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Which files make up a package: a folder walked without following links (nested
- * {@code node_modules} and VCS folders left out), or the files a wheel's {@code RECORD} lists.
- * Links, files past the caps and paths leaving the package are returned as skipped, with why.
+ * Which files make up a package: a folder walked without following links (nested {@code
+ * node_modules} and VCS folders left out), or the files a wheel's {@code RECORD} lists. Links,
+ * files past the caps and paths leaving the package are returned as skipped, with why.
  */
 final class PackageFiles {
   static final int MAX_FILES = 20_000;
@@ -31,37 +31,48 @@ final class PackageFiles {
     List<Entry> files = new ArrayList<>();
     List<Fingerprint.Skipped> skipped = new ArrayList<>();
     Path realRoot = root.toRealPath();
-    Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        if (!dir.equals(root) && (name.equals("node_modules") || name.equals(".git") || name.equals("__pycache__"))) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        String rel = relative(root, file);
-        if (attrs.isSymbolicLink()) {
-          skipped.add(new Fingerprint.Skipped(rel, link(realRoot, file)));
-        } else if (attrs.isRegularFile()) {
-          if (files.size() >= MAX_FILES) {
-            skipped.add(new Fingerprint.Skipped(rel, "over the limit of " + MAX_FILES + " files per package"));
-          } else {
-            files.add(new Entry(rel, file));
+    Files.walkFileTree(
+        root,
+        EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+        MAX_DEPTH,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            if (!dir.equals(root)
+                && (name.equals("node_modules")
+                    || name.equals(".git")
+                    || name.equals("__pycache__"))) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
           }
-        }
-        return FileVisitResult.CONTINUE;
-      }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        skipped.add(new Fingerprint.Skipped(relative(root, file), "unreadable: " + e.getClass().getSimpleName()));
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String rel = relative(root, file);
+            if (attrs.isSymbolicLink()) {
+              skipped.add(new Fingerprint.Skipped(rel, link(realRoot, file)));
+            } else if (attrs.isRegularFile()) {
+              if (files.size() >= MAX_FILES) {
+                skipped.add(
+                    new Fingerprint.Skipped(
+                        rel, "over the limit of " + MAX_FILES + " files per package"));
+              } else {
+                files.add(new Entry(rel, file));
+              }
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            skipped.add(
+                new Fingerprint.Skipped(
+                    relative(root, file), "unreadable: " + e.getClass().getSimpleName()));
+            return FileVisitResult.CONTINUE;
+          }
+        });
     files.sort((a, b) -> a.relative().compareTo(b.relative()));
     return new Listing(files, skipped);
   }
@@ -83,7 +94,9 @@ final class PackageFiles {
         skipped.add(new Fingerprint.Skipped(rel, link(base.toRealPath(), p)));
       } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         if (files.size() >= MAX_FILES) {
-          skipped.add(new Fingerprint.Skipped(rel, "over the limit of " + MAX_FILES + " files per package"));
+          skipped.add(
+              new Fingerprint.Skipped(
+                  rel, "over the limit of " + MAX_FILES + " files per package"));
         } else {
           files.add(new Entry(rel.replace('\\', '/'), p));
         }
@@ -106,7 +119,8 @@ final class PackageFiles {
   private static String link(Path realRoot, Path link) {
     try {
       Path target = link.toRealPath();
-      return target.startsWith(realRoot) ? "link (not followed; its target is read in place)"
+      return target.startsWith(realRoot)
+          ? "link (not followed; its target is read in place)"
           : "link leaving the package (not followed)";
     } catch (IOException e) {
       return "broken link (not followed)";

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The indicators in a package's manifest: npm install hooks and dependencies from
- * {@code package.json}; Python dependencies from core metadata ({@code Requires-Dist}), start-up
- * hooks in {@code .pth} files and custom install commands in {@code setup.py}.
+ * The indicators in a package's manifest: npm install hooks and dependencies from {@code
+ * package.json}; Python dependencies from core metadata ({@code Requires-Dist}), start-up hooks in
+ * {@code .pth} files and custom install commands in {@code setup.py}.
  */
 final class PackageManifest {
   private static final int TEXT_MAX = 300;
@@ -41,19 +41,35 @@ final class PackageManifest {
       JsonNode cmd = scripts.get(hook);
       if (cmd != null && cmd.isTextual()) {
         int line = lineOf(text, "\"" + hook + "\"");
-        out.add(new Indicator("install-script", hook, Snippets.redact(cmd.asText()), file, line, cut(Snippets.redact(hook + ": " + cmd.asText()))));
+        out.add(
+            new Indicator(
+                "install-script",
+                hook,
+                Snippets.redact(cmd.asText()),
+                file,
+                line,
+                cut(Snippets.redact(hook + ": " + cmd.asText()))));
       }
     }
     for (String field : List.of("dependencies", "optionalDependencies")) {
       for (Iterator<Map.Entry<String, JsonNode>> it = n.path(field).fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> dep = it.next();
-        dependency(out, "npm", dep.getKey(), dep.getValue().asText(""), file, lineOf(text, "\"" + dep.getKey() + "\""));
+        dependency(
+            out,
+            "npm",
+            dep.getKey(),
+            dep.getValue().asText(""),
+            file,
+            lineOf(text, "\"" + dep.getKey() + "\""));
       }
     }
     return out;
   }
 
-  /** The tools a {@code .mcpb} (or {@code .dxt}) manifest declares; nothing for any other {@code manifest.json}. */
+  /**
+   * The tools a {@code .mcpb} (or {@code .dxt}) manifest declares; nothing for any other {@code
+   * manifest.json}.
+   */
   static List<Indicator> mcpbTools(String file, byte[] bytes) {
     List<Indicator> out = new ArrayList<>();
     try {
@@ -65,7 +81,14 @@ final class PackageManifest {
       for (JsonNode t : n.path("tools")) {
         String name = t.path("name").asText("");
         if (!name.isEmpty()) {
-          out.add(new Indicator("tool", "declared", name, file, lineOf(text, "\"" + name + "\""), cut("tool " + name)));
+          out.add(
+              new Indicator(
+                  "tool",
+                  "declared",
+                  name,
+                  file,
+                  lineOf(text, "\"" + name + "\""),
+                  cut("tool " + name)));
         }
       }
     } catch (IOException notJson) {
@@ -99,7 +122,13 @@ final class PackageManifest {
       if (l.startsWith("Requires-Dist:") && !l.contains("extra ==") && !l.contains("extra==")) {
         String spec = l.substring("Requires-Dist:".length()).trim();
         String name = spec.split("[\\s;\\[<>=!~(@]", 2)[0];
-        dependency(out, "PyPI", name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), spec, file, k + 1);
+        dependency(
+            out,
+            "PyPI",
+            name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"),
+            spec,
+            file,
+            k + 1);
       }
     }
     return out;
@@ -126,16 +155,36 @@ final class PackageManifest {
     }
     int line = lineOf(text, "cmdclass");
     String l = text.split("\r?\n", -1)[line - 1].strip();
-    return List.of(new Indicator("install-script", "setup-cmdclass", "setup.py cmdclass", file, line, cut(Snippets.redact(l))));
+    return List.of(
+        new Indicator(
+            "install-script",
+            "setup-cmdclass",
+            "setup.py cmdclass",
+            file,
+            line,
+            cut(Snippets.redact(l))));
   }
 
-  private static void dependency(List<Indicator> out, String ecosystem, String name, String spec, String file, int line) {
+  private static void dependency(
+      List<Indicator> out, String ecosystem, String name, String spec, String file, int line) {
     String text = cut(name + " " + spec);
-    boolean remote = spec.matches("(?i)^(https?:|git(\\+[a-z]+)?:|github:|gitlab:|bitbucket:|file:|link:).*")
-        || spec.matches("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(#.*)?$") || spec.contains(" @ ");
-    out.add(new Indicator("dependency", remote ? "remote-source" : "runtime", name, file, line, text));
-    Lookalikes.of(ecosystem, name).ifPresent(popular ->
-        out.add(new Indicator("dependency", "lookalike", name, file, line, cut(name + " looks like " + popular))));
+    boolean remote =
+        spec.matches("(?i)^(https?:|git(\\+[a-z]+)?:|github:|gitlab:|bitbucket:|file:|link:).*")
+            || spec.matches("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(#.*)?$")
+            || spec.contains(" @ ");
+    out.add(
+        new Indicator("dependency", remote ? "remote-source" : "runtime", name, file, line, text));
+    Lookalikes.of(ecosystem, name)
+        .ifPresent(
+            popular ->
+                out.add(
+                    new Indicator(
+                        "dependency",
+                        "lookalike",
+                        name,
+                        file,
+                        line,
+                        cut(name + " looks like " + popular))));
   }
 
   static int lineOf(String text, String needle) {

@@ -12,7 +12,8 @@ final class Snippets {
   private static final int SIDE = 80;
   private static final Pattern QUERY_VALUE = Pattern.compile("([?&][^=&\\s'\"`]+=)[^&\\s'\"`]+");
   private static final Pattern TOKEN_SEGMENT =
-      Pattern.compile("(?<=/)(?=[A-Za-z0-9_:-]*[0-9])(?=[A-Za-z0-9_:-]*[A-Za-z])[A-Za-z0-9_:-]{16,}");
+      Pattern.compile(
+          "(?<=/)(?=[A-Za-z0-9_:-]*[0-9])(?=[A-Za-z0-9_:-]*[A-Za-z])[A-Za-z0-9_:-]{16,}");
 
   private final char[] src;
 

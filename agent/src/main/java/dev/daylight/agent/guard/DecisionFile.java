@@ -3,15 +3,14 @@ package dev.daylight.agent.guard;
 import dev.daylight.agent.platform.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The file the hook reads: tab-separated lines, so a few lines of POSIX awk can read it within
- * the hook's budget. Written whole to a temporary file and moved into place, so the hook sees
- * the old file or the new one, never half of one.
+ * The file the hook reads: tab-separated lines, so a few lines of POSIX awk can read it within the
+ * hook's budget. Written whole to a temporary file and moved into place, so the hook sees the old
+ * file or the new one, never half of one.
  *
  * <pre>
  * daylight-guard  1
@@ -32,8 +31,15 @@ final class DecisionFile {
     b.append("written\t").append(written).append('\n');
     for (Decision d : decisions) {
       b.append('S');
-      for (String field : List.of(d.client(), d.hookName(), d.launch(), d.url(), d.verdict().token(),
-          d.subject(), d.reason())) {
+      for (String field :
+          List.of(
+              d.client(),
+              d.hookName(),
+              d.launch(),
+              d.url(),
+              d.verdict().token(),
+              d.subject(),
+              d.reason())) {
         b.append('\t').append(clean(field));
       }
       b.append('\n');
@@ -43,7 +49,9 @@ final class DecisionFile {
 
   /** Writes atomically; {@code worldReadable} for the machine files that each user's hook reads. */
   static void write(Path file, String text, boolean worldReadable) throws IOException {
-    AtomicWrite.replace(file, text.getBytes(StandardCharsets.UTF_8),
+    AtomicWrite.replace(
+        file,
+        text.getBytes(StandardCharsets.UTF_8),
         worldReadable ? AtomicWrite.mode("rw-r--r--") : AtomicWrite.Step.NONE);
   }
 

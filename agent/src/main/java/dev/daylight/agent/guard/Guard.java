@@ -25,10 +25,16 @@ import org.slf4j.LoggerFactory;
 public final class Guard {
   /** The mode the fleet policy sets; wins over the local one. */
   public static final String FLEET_MODE = "guard.mode.fleet";
-  /** "true" or "false" when the fleet says whether packaged agents install the managed hooks; blank: no say. */
+
+  /**
+   * "true" or "false" when the fleet says whether packaged agents install the managed hooks; blank:
+   * no say.
+   */
   public static final String FLEET_INSTALL_HOOKS = "guard.install-hooks.fleet";
+
   /** The mode set on this machine with {@code daylight guard mode}. */
   public static final String LOCAL_MODE = "guard.mode.local";
+
   private static final Logger log = LoggerFactory.getLogger(Guard.class);
 
   private Guard() {}
@@ -44,13 +50,16 @@ public final class Guard {
   }
 
   public static GuardMode mode(Store store) {
-    return setting(store, FLEET_MODE).or(() -> setting(store, LOCAL_MODE)).map(GuardMode::parse)
+    return setting(store, FLEET_MODE)
+        .or(() -> setting(store, LOCAL_MODE))
+        .map(GuardMode::parse)
         .orElse(GuardMode.AUDIT);
   }
 
   /** Where the mode comes from: {@code fleet}, {@code local} or {@code default}. */
   public static String modeSource(Store store) {
-    return setting(store, FLEET_MODE).isPresent() ? "fleet"
+    return setting(store, FLEET_MODE).isPresent()
+        ? "fleet"
         : setting(store, LOCAL_MODE).isPresent() ? "local" : "default";
   }
 
@@ -61,15 +70,21 @@ public final class Guard {
 
   /**
    * For the machine-wide agent: puts the hook into the clients' managed settings when the fleet
-   * asks for it, and takes out again only what it put in for the fleet when the fleet says no
-   * (an administrator's own {@code guard install --managed} stays).
+   * asks for it, and takes out again only what it put in for the fleet when the fleet says no (an
+   * administrator's own {@code guard install --managed} stays).
    */
   public static void followFleet(Path stateDir, Store store, Layout machine) {
     followFleet(stateDir, store, machine, machine::expand);
   }
 
-  /** As above, with the machine-wide locations resolved by {@code expand} (a test's temporary root). */
-  static void followFleet(Path stateDir, Store store, Layout machine, java.util.function.Function<String, Optional<Path>> expand) {
+  /**
+   * As above, with the machine-wide locations resolved by {@code expand} (a test's temporary root).
+   */
+  static void followFleet(
+      Path stateDir,
+      Store store,
+      Layout machine,
+      java.util.function.Function<String, Optional<Path>> expand) {
     Optional<String> say = setting(store, FLEET_INSTALL_HOOKS);
     Path marker = dir(stateDir).resolve("installed").resolve("by-fleet");
     boolean wanted = say.map(Boolean::parseBoolean).orElse(false);
@@ -88,8 +103,14 @@ public final class Guard {
         Files.deleteIfExists(marker);
       }
       for (GuardInstaller.Result r : results) {
-        if (r.outcome() != GuardInstaller.Outcome.UNCHANGED && r.outcome() != GuardInstaller.Outcome.SKIPPED) {
-          log.info("guard hook {} {}: {} {}", wanted ? "install" : "removal", r.client(), r.outcome(), r.detail());
+        if (r.outcome() != GuardInstaller.Outcome.UNCHANGED
+            && r.outcome() != GuardInstaller.Outcome.SKIPPED) {
+          log.info(
+              "guard hook {} {}: {} {}",
+              wanted ? "install" : "removal",
+              r.client(),
+              r.outcome(),
+              r.detail());
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -130,7 +151,8 @@ public final class Guard {
         byUser.computeIfAbsent(d.osUser(), u -> new ArrayList<>()).add(d);
       }
     }
-    DecisionFile.write(dir(stateDir).resolve(DecisionFile.NAME), DecisionFile.format(mode, now, own), false);
+    DecisionFile.write(
+        dir(stateDir).resolve(DecisionFile.NAME), DecisionFile.format(mode, now, own), false);
     if (byUser.isEmpty()) {
       return;
     }
@@ -149,8 +171,9 @@ public final class Guard {
   /** As root, the file goes to its user (0600 then); elsewhere it stays readable by all. */
   private static void ownedBy(Path file, String user) {
     try {
-      Optional<UserPrincipal> who = Optional.of(file.getFileSystem().getUserPrincipalLookupService()
-          .lookupPrincipalByName(user));
+      Optional<UserPrincipal> who =
+          Optional.of(
+              file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
       Files.setOwner(file, who.get());
       if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

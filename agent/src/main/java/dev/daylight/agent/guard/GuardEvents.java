@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves the calls the hook refused ({@code deny}) or would have refused ({@code audit}) from the
- * spool into the store as {@code guard-call} events, which the reports carry to the collector. Allowed
- * calls stay in the spool (the tool-use ledger reads them). The spool offset read so far is a store
- * setting, so each line is sent once.
+ * spool into the store as {@code guard-call} events, which the reports carry to the collector.
+ * Allowed calls stay in the spool (the tool-use ledger reads them). The spool offset read so far is
+ * a store setting, so each line is sent once.
  */
 public final class GuardEvents {
   public static final ChangeType TYPE = ChangeType.GUARD_CALL;
@@ -85,7 +85,16 @@ public final class GuardEvents {
       after.put("osUser", osUser);
     }
     String verb = c.decision().equals("deny") ? "blocked" : "would block (audit)";
-    return new ChangeEvent(UUID.randomUUID().toString(), TYPE, at, null, null, null, null,
-        c.decision() + ": " + c.client() + " " + c.server() + " " + c.tool() + " " + verb, null, after);
+    return new ChangeEvent(
+        UUID.randomUUID().toString(),
+        TYPE,
+        at,
+        null,
+        null,
+        null,
+        null,
+        c.decision() + ": " + c.client() + " " + c.server() + " " + c.tool() + " " + verb,
+        null,
+        after);
   }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum GuardMode {
   /** The hook answers allow at once and records nothing. */
   OFF,
-  /** Record every call, never block: the default, so installing the hook cannot break anyone's work. */
+  /**
+   * Record every call, never block: the default, so installing the hook cannot break anyone's work.
+   */
   AUDIT,
   /** Refuse calls to servers Daylight distrusts, with the reason. */
   ENFORCE;
@@ -22,6 +24,7 @@ public enum GuardMode {
         return m;
       }
     }
-    throw new IllegalArgumentException("guard mode must be off, audit or enforce, not '" + text + "'");
+    throw new IllegalArgumentException(
+        "guard mode must be off, audit or enforce, not '" + text + "'");
   }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Puts the hook (a POSIX sh wrapper and its awk program) into a folder of the state directory,
- * so the clients' settings name a file that exists however Daylight itself was installed.
+ * Puts the hook (a POSIX sh wrapper and its awk program) into a folder of the state directory, so
+ * the clients' settings name a file that exists however Daylight itself was installed.
  */
 final class HookScripts {
   static final String SCRIPT = "daylight-guard";
@@ -32,9 +32,14 @@ final class HookScripts {
    * user's hook names the user's state folder; a machine-wide one finds each user's state folder
    * itself and reads the agent's per-user file in {@code machineDir}.
    */
-  static String command(Path script, String client, GuardMode fallback, Path stateDir, Path machineDir) {
-    StringBuilder b = new StringBuilder(quote(script.toString()))
-        .append(" --client ").append(client).append(" --mode ").append(fallback.wire());
+  static String command(
+      Path script, String client, GuardMode fallback, Path stateDir, Path machineDir) {
+    StringBuilder b =
+        new StringBuilder(quote(script.toString()))
+            .append(" --client ")
+            .append(client)
+            .append(" --mode ")
+            .append(fallback.wire());
     if (stateDir != null) {
       b.append(" --state ").append(quote(stateDir.toString()));
     }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param fileFields top-level fields the file needs, added only when missing ({@code version})
  * @param user the user's file as a catalog path template
  * @param usedIf the folder whose presence says the client is used here; null: the file's folder
- * @param managed the machine-wide (administrator) file per OS; an OS missing has none Daylight knows
+ * @param managed the machine-wide (administrator) file per OS; an OS missing has none Daylight
+ *     knows
  */
 record HookTarget(
     String client,
@@ -31,7 +32,10 @@ record HookTarget(
     String usedIf,
     Map<Os, String> managed) {
 
-  enum Shape { GROUPED, FLAT }
+  enum Shape {
+    GROUPED,
+    FLAT
+  }
 
   Optional<String> template(boolean machineWide, Os os) {
     return machineWide ? Optional.ofNullable(managed.get(os)) : Optional.of(user);

@@ -32,18 +32,21 @@ final class HookTargets {
     List<HookTarget> out = new ArrayList<>();
     for (JsonNode t : root.path("targets")) {
       Map<Os, String> managed = new EnumMap<>(Os.class);
-      t.path("managed").fields().forEachRemaining(e -> managed.put(Os.parse(e.getKey()), e.getValue().asText()));
-      out.add(new HookTarget(
-          t.path("client").asText(),
-          HookTarget.Shape.valueOf(t.path("shape").asText().toUpperCase(Locale.ROOT)),
-          t.path("event").asText(),
-          t.hasNonNull("matcher") ? t.get("matcher").asText() : null,
-          object(t.get("hook")),
-          t.path("commandKey").asText("command"),
-          object(t.get("fileFields")),
-          t.path("user").asText(),
-          t.hasNonNull("usedIf") ? t.get("usedIf").asText() : null,
-          Map.copyOf(managed)));
+      t.path("managed")
+          .fields()
+          .forEachRemaining(e -> managed.put(Os.parse(e.getKey()), e.getValue().asText()));
+      out.add(
+          new HookTarget(
+              t.path("client").asText(),
+              HookTarget.Shape.valueOf(t.path("shape").asText().toUpperCase(Locale.ROOT)),
+              t.path("event").asText(),
+              t.hasNonNull("matcher") ? t.get("matcher").asText() : null,
+              object(t.get("hook")),
+              t.path("commandKey").asText("command"),
+              object(t.get("fileFields")),
+              t.path("user").asText(),
+              t.hasNonNull("usedIf") ? t.get("usedIf").asText() : null,
+              Map.copyOf(managed)));
     }
     return List.copyOf(out);
   }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The lock every change to the clients' hook files holds: a second install, in any process, waits. */
+/**
+ * The lock every change to the clients' hook files holds: a second install, in any process, waits.
+ */
 final class InstallLock {
   private InstallLock() {}
 
@@ -19,9 +21,11 @@ final class InstallLock {
   static <T> T hold(Path stateDir, Locked<T> body) throws IOException {
     Path lockFile = Guard.dir(stateDir).resolve("install.lock");
     Files.createDirectories(lockFile.getParent());
-    // The file lock keeps other processes out, the JVM lock other threads: a JVM cannot lock one file twice.
+    // The file lock keeps other processes out, the JVM lock other threads: a JVM cannot lock one
+    // file twice.
     synchronized (GuardInstaller.class) {
-      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel ch =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = ch.lock()) {
         return body.run();
       }

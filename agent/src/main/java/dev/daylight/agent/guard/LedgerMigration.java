@@ -32,11 +32,15 @@ final class LedgerMigration {
       for (Path ledger : ledgers) {
         String name = ledger.getFileName().toString();
         String client = name.replaceFirst("\\.(user|managed)\\.json$", "");
-        Optional<HookTarget> target = targets.stream().filter(t -> t.client().equals(client)).findFirst();
+        Optional<HookTarget> target =
+            targets.stream().filter(t -> t.client().equals(client)).findFirst();
         Optional<InstallLedger.Legacy> legacy = InstallLedger.legacy(ledger);
         if (target.isPresent() && legacy.isPresent()) {
           migrate(target.get(), legacy.get()).write(ledger);
-          log.info("guard install ledger {} re-recorded without a copy of {}", name, legacy.get().file());
+          log.info(
+              "guard install ledger {} re-recorded without a copy of {}",
+              name,
+              legacy.get().file());
         }
       }
     }
@@ -52,7 +56,8 @@ final class LedgerMigration {
       }
       Optional<String> command = SettingsEdit.command(new String(now, UTF_8), t);
       String original = old.original() == null ? null : new String(old.original(), UTF_8);
-      if (command.isEmpty() || (original != null && !Arrays.equals(original.getBytes(UTF_8), old.original()))) {
+      if (command.isEmpty()
+          || (original != null && !Arrays.equals(original.getBytes(UTF_8), old.original()))) {
         return loose;
       }
       SettingsSplice.Spliced spliced = SettingsSplice.install(original, t, command.get());
@@ -62,12 +67,19 @@ final class LedgerMigration {
       }
       byte[] bytes = spliced.text().getBytes(UTF_8);
       SettingsFiles.write(file, bytes);
-      return new InstallLedger(file, old.original() != null,
-          old.original() == null ? null : InstallLedger.sha256(old.original()), true, spliced.pieces(),
+      return new InstallLedger(
+          file,
+          old.original() != null,
+          old.original() == null ? null : InstallLedger.sha256(old.original()),
+          true,
+          spliced.pieces(),
           InstallLedger.sha256(bytes));
     } catch (IOException | SettingsEdit.Unusable e) {
       // The copy goes regardless: losing byte-for-byte uninstall is better than keeping secrets.
-      log.warn("{} could not be re-recorded exactly ({}); uninstall will remove only Daylight's entry", file, e.toString());
+      log.warn(
+          "{} could not be re-recorded exactly ({}); uninstall will remove only Daylight's entry",
+          file,
+          e.toString());
       return loose;
     }
   }

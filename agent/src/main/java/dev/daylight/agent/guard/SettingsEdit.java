@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Iterator;
 
 /**
@@ -20,12 +20,14 @@ import java.util.Iterator;
  */
 final class SettingsEdit {
   static final String MARKER = "daylight-guard";
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private SettingsEdit() {}
 
@@ -53,7 +55,10 @@ final class SettingsEdit {
   /** A whole new file holding only Daylight's hook (and the fields the file needs). */
   static String fresh(HookTarget target, String command) {
     ObjectNode root = MAPPER.createObjectNode();
-    target.fileFields().fields().forEachRemaining(f -> root.set(f.getKey(), f.getValue().deepCopy()));
+    target
+        .fileFields()
+        .fields()
+        .forEachRemaining(f -> root.set(f.getKey(), f.getValue().deepCopy()));
     root.putObject("hooks").putArray(target.event()).add(entry(target, command));
     return print(root);
   }
@@ -140,8 +145,13 @@ final class SettingsEdit {
     try {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw new Unusable("is not valid JSON" + where);
     }
     if (!(root instanceof ObjectNode o)) {

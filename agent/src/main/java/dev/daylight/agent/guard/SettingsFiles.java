@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 
-/** Writing a client's settings file: never a read-only one, always in one step, same permissions. */
+/**
+ * Writing a client's settings file: never a read-only one, always in one step, same permissions.
+ */
 final class SettingsFiles {
   private SettingsFiles() {}
 
@@ -17,10 +19,15 @@ final class SettingsFiles {
     if (Files.exists(file) && (!Files.isWritable(file) || lacksOwnerWrite(file))) {
       throw new AccessDeniedException(file.toString(), null, "read-only");
     }
-    PosixFileAttributeView from = Files.exists(file) ? Files.getFileAttributeView(file, PosixFileAttributeView.class) : null;
+    PosixFileAttributeView from =
+        Files.exists(file) ? Files.getFileAttributeView(file, PosixFileAttributeView.class) : null;
     // The same permissions as the file it replaces.
-    AtomicWrite.replace(file, bytes, from == null ? AtomicWrite.Step.NONE
-        : tmp -> Files.setPosixFilePermissions(tmp, from.readAttributes().permissions()));
+    AtomicWrite.replace(
+        file,
+        bytes,
+        from == null
+            ? AtomicWrite.Step.NONE
+            : tmp -> Files.setPosixFilePermissions(tmp, from.readAttributes().permissions()));
   }
 
   /** Root may write anything: a file whose owner may not write it was made read-only on purpose. */
@@ -31,7 +38,8 @@ final class SettingsFiles {
 
   static String problem(Path file, IOException e) {
     if (e instanceof AccessDeniedException) {
-      return file + " is read-only or its folder is not writable: nothing was changed"
+      return file
+          + " is read-only or its folder is not writable: nothing was changed"
           + " (make it writable, or use --managed as root/Administrator for machine files)";
     }
     return file + ": " + e.getMessage() + "; nothing was changed";

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Puts Daylight's hook into a settings file as pieces of text inserted at recorded places, so
  * nothing else in the file is touched (formatting, key order, comments-free spacing) and the
- * original is the file minus those pieces. That is what lets the install ledger keep only a hash
- * of the original instead of a copy, which could hold the user's secrets.
+ * original is the file minus those pieces. That is what lets the install ledger keep only a hash of
+ * the original instead of a copy, which could hold the user's secrets.
  */
 final class SettingsSplice {
   /** Text inserted at {@code at}, a char offset in the text after all splices were made. */
@@ -31,10 +31,11 @@ final class SettingsSplice {
 
   /**
    * Adds Daylight's entry to {@code original} (which holds none): at the end of the event's list,
-   * or as a new member of {@code hooks} or of the top-level object; a blank or missing file gets
-   * a whole new document.
+   * or as a new member of {@code hooks} or of the top-level object; a blank or missing file gets a
+   * whole new document.
    */
-  static Spliced install(String original, HookTarget target, String command) throws SettingsEdit.Unusable {
+  static Spliced install(String original, HookTarget target, String command)
+      throws SettingsEdit.Unusable {
     if (original == null || original.isBlank()) {
       String doc = SettingsEdit.fresh(target, command);
       return new Spliced(doc + (original == null ? "" : original), List.of(new Piece(0, doc)));
@@ -50,15 +51,22 @@ final class SettingsSplice {
       at.add(member(original, ends.hooks, quote(target.event()) + ": [" + entry + "]", " "));
     }
     StringBuilder top = new StringBuilder();
-    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f : iterable(target.fileFields())) {
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f :
+        iterable(target.fileFields())) {
       if (!root.has(f.getKey())) {
-        top.append(top.length() == 0 ? "" : ", ").append(quote(f.getKey())).append(": ")
+        top.append(top.length() == 0 ? "" : ", ")
+            .append(quote(f.getKey()))
+            .append(": ")
             .append(SettingsEdit.compact(f.getValue()));
       }
     }
     if (ends.hooks < 0) {
-      top.append(top.length() == 0 ? "" : ", ").append("\"hooks\": {").append(quote(target.event()))
-          .append(": [").append(entry).append("]}");
+      top.append(top.length() == 0 ? "" : ", ")
+          .append("\"hooks\": {")
+          .append(quote(target.event()))
+          .append(": [")
+          .append(entry)
+          .append("]}");
     }
     if (top.length() > 0) {
       at.add(member(original, ends.root, top.toString(), nl));
@@ -82,8 +90,8 @@ final class SettingsSplice {
   }
 
   /**
-   * The text without the pieces wherever each now stands, for a file changed since install;
-   * empty when a piece is not found exactly once (then only a JSON rewrite can take it out).
+   * The text without the pieces wherever each now stands, for a file changed since install; empty
+   * when a piece is not found exactly once (then only a JSON rewrite can take it out).
    */
   static Optional<String> cut(String text, List<Piece> pieces) {
     String out = text;
@@ -97,7 +105,9 @@ final class SettingsSplice {
     return Optional.of(out);
   }
 
-  /** Inserts {@code member} into the container that closes at {@code close}, after its last element. */
+  /**
+   * Inserts {@code member} into the container that closes at {@code close}, after its last element.
+   */
   private static Piece member(String text, int close, String member, String sep) {
     int i = close - 1;
     while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
@@ -123,7 +133,10 @@ final class SettingsSplice {
     return new Spliced(b.toString(), List.copyOf(placed));
   }
 
-  /** Char offsets of the closing brackets: top-level object, {@code hooks}, the event's list (-1: none). */
+  /**
+   * Char offsets of the closing brackets: top-level object, {@code hooks}, the event's list (-1:
+   * none).
+   */
   private record Ends(int root, int hooks, int list) {}
 
   private static Ends ends(String text, String event) {
@@ -140,8 +153,11 @@ final class SettingsSplice {
           case FIELD_NAME -> field = p.currentName();
           case START_OBJECT, START_ARRAY -> {
             depth++;
-            inHooks = inHooks || (depth == 2 && t == JsonToken.START_OBJECT && "hooks".equals(field));
-            inList = inList || (inHooks && depth == 3 && t == JsonToken.START_ARRAY && event.equals(field));
+            inHooks =
+                inHooks || (depth == 2 && t == JsonToken.START_OBJECT && "hooks".equals(field));
+            inList =
+                inList
+                    || (inHooks && depth == 3 && t == JsonToken.START_ARRAY && event.equals(field));
           }
           case END_OBJECT, END_ARRAY -> {
             int offset = (int) p.currentTokenLocation().getCharOffset();
@@ -156,7 +172,7 @@ final class SettingsSplice {
             }
             depth--;
           }
-          default -> { }
+          default -> {}
         }
       }
     } catch (IOException e) {
@@ -169,7 +185,8 @@ final class SettingsSplice {
     return SettingsEdit.compact(com.fasterxml.jackson.databind.node.TextNode.valueOf(s));
   }
 
-  private static Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> iterable(ObjectNode o) {
+  private static Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> iterable(
+      ObjectNode o) {
     return o::fields;
   }
 }

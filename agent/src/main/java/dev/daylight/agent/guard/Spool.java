@@ -13,15 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hook's record of calls, one JSON line each, appended by the hook and read here:
- * {@code {"ts","client","server","tool","project","decision":"allow|deny|audit","reason"}}.
- * Never the call's arguments or results. A line that does not parse (a torn write) is skipped.
+ * The hook's record of calls, one JSON line each, appended by the hook and read here: {@code
+ * {"ts","client","server","tool","project","decision":"allow|deny|audit","reason"}}. Never the
+ * call's arguments or results. A line that does not parse (a torn write) is skipped.
  */
 public final class Spool {
   public static final String NAME = "spool.jsonl";
   private static final int TAIL = 256 * 1024;
 
-  public record Call(String ts, String client, String server, String tool, String project, String decision,
+  public record Call(
+      String ts,
+      String client,
+      String server,
+      String tool,
+      String project,
+      String decision,
       String reason) {}
 
   private Spool() {}
@@ -30,7 +36,9 @@ public final class Spool {
     return Guard.dir(stateDir).resolve(NAME);
   }
 
-  /** The calls recorded from byte {@code offset} on (bounded to the last 256 KB), and the new end. */
+  /**
+   * The calls recorded from byte {@code offset} on (bounded to the last 256 KB), and the new end.
+   */
   public static Page from(Path stateDir, long offset) throws IOException {
     Path f = file(stateDir);
     if (!Files.isRegularFile(f)) {
@@ -49,7 +57,9 @@ public final class Spool {
         parse(line, calls);
       }
       // A line still being written stays for the next read.
-      return new Page(calls, start + text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length);
+      return new Page(
+          calls,
+          start + text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length);
     }
   }
 
@@ -71,8 +81,15 @@ public final class Spool {
     }
     try {
       JsonNode n = Json.mapper().readTree(line);
-      into.add(new Call(n.path("ts").asText(), n.path("client").asText(), n.path("server").asText(),
-          n.path("tool").asText(), n.path("project").asText(), n.path("decision").asText(), n.path("reason").asText()));
+      into.add(
+          new Call(
+              n.path("ts").asText(),
+              n.path("client").asText(),
+              n.path("server").asText(),
+              n.path("tool").asText(),
+              n.path("project").asText(),
+              n.path("decision").asText(),
+              n.path("reason").asText()));
     } catch (IOException e) {
       // torn or foreign line: skipped
     }

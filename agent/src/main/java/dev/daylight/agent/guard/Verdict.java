@@ -6,7 +6,9 @@ package dev.daylight.agent.guard;
  */
 public enum Verdict {
   ALLOW("allow"),
-  /** A capability class that needs approval and has none (an open unapproved-capability finding). */
+  /**
+   * A capability class that needs approval and has none (an open unapproved-capability finding).
+   */
   NEEDS_APPROVAL("needs-approval"),
   /** The package version changed and nobody approved the new one. */
   SUSPENDED("suspended"),

@@ -38,7 +38,10 @@ final class DockerImages {
     }
     try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         Selector selector = Selector.open()) {
-      ch.write(ByteBuffer.wrap("GET /images/json HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+      ch.write(
+          ByteBuffer.wrap(
+              "GET /images/json HTTP/1.0\r\nHost: docker\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII)));
       ch.configureBlocking(false);
       ch.register(selector, SelectionKey.OP_READ);
       ByteArrayOutputStream response = new ByteArrayOutputStream();
@@ -86,7 +89,11 @@ final class DockerImages {
   static List<Image> parseImages(byte[] json) throws IOException {
     List<Image> out = new ArrayList<>();
     for (JsonNode n : Json.mapper().readTree(json)) {
-      out.add(new Image(n.path("Id").asText(""), strings(n.path("RepoTags")), strings(n.path("RepoDigests"))));
+      out.add(
+          new Image(
+              n.path("Id").asText(""),
+              strings(n.path("RepoTags")),
+              strings(n.path("RepoDigests"))));
     }
     return out;
   }

@@ -22,13 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists the packages really on disk: the npx cache, global npm and bun installs, uv tools, the uv
- * cache and pipx venvs. Reads files only; a missing folder is normal, an unreadable manifest is
- * one {@link ScanError}.
+ * cache and pipx venvs. Reads files only; a missing folder is normal, an unreadable manifest is one
+ * {@link ScanError}.
  */
 public final class InstalledScanner {
   private static final Logger LOG = LoggerFactory.getLogger(InstalledScanner.class);
+
   /** The uv cache holds unpacked wheels a few levels below {@code archive-v0/<hash>/}. */
   private static final int UV_CACHE_DEPTH = 6;
+
   /** Manifests are a few KB; a published package.json stays far below this. */
   private static final long MANIFEST_MAX_BYTES = 4L * 1024 * 1024;
 
@@ -76,7 +78,8 @@ public final class InstalledScanner {
         }
       } catch (IOException e) {
         // Jackson's message quotes the file; only the position is passed on.
-        errors.add(new ScanError(packageJson.toString(), "unreadable package.json" + Manifests.where(e)));
+        errors.add(
+            new ScanError(packageJson.toString(), "unreadable package.json" + Manifests.where(e)));
       }
     }
     return names;
@@ -104,7 +107,12 @@ public final class InstalledScanner {
     for (Path tool : list(tools)) {
       String wanted = Manifests.pypiPurl(tool.getFileName().toString(), null);
       distInfos(tool, 5).stream()
-          .filter(m -> bytes(m).flatMap(Manifests::coreMetadata).map(nv -> Manifests.pypiPurl(nv.name(), null).equals(wanted)).orElse(false))
+          .filter(
+              m ->
+                  bytes(m)
+                      .flatMap(Manifests::coreMetadata)
+                      .map(nv -> Manifests.pypiPurl(nv.name(), null).equals(wanted))
+                      .orElse(false))
           .findFirst()
           .ifPresent(m -> manifest(tool, m, "uv-tool", Manifests::coreMetadata, "PyPI"));
     }
@@ -130,8 +138,12 @@ public final class InstalledScanner {
     }
   }
 
-  private void manifest(Path installPath, Path file, String source,
-      Function<byte[], Optional<Manifests.NameVersion>> parse, String ecosystem) {
+  private void manifest(
+      Path installPath,
+      Path file,
+      String source,
+      Function<byte[], Optional<Manifests.NameVersion>> parse,
+      String ecosystem) {
     Optional<byte[]> read = bytes(file);
     if (read.isEmpty()) {
       return;
@@ -144,16 +156,32 @@ public final class InstalledScanner {
     }
     String name = nv.get().name();
     String version = nv.get().version();
-    String purl = ecosystem.equals("npm") ? Manifests.npmPurl(name, version) : Manifests.pypiPurl(name, version);
-    found.add(new InstalledPackage(purl, ecosystem, name, version, source, installPath.toString(), Manifests.sha256(b), null, null));
+    String purl =
+        ecosystem.equals("npm")
+            ? Manifests.npmPurl(name, version)
+            : Manifests.pypiPurl(name, version);
+    found.add(
+        new InstalledPackage(
+            purl,
+            ecosystem,
+            name,
+            version,
+            source,
+            installPath.toString(),
+            Manifests.sha256(b),
+            null,
+            null));
   }
 
   private List<Path> distInfos(Path root, int depth) {
     if (!Files.isDirectory(root) || !access.mayReadFolder(root)) {
       return List.of();
     }
-    try (Stream<Path> s = Files.find(root, depth,
-        (p, a) -> a.isDirectory() && p.getFileName().toString().endsWith(".dist-info"))) {
+    try (Stream<Path> s =
+        Files.find(
+            root,
+            depth,
+            (p, a) -> a.isDirectory() && p.getFileName().toString().endsWith(".dist-info"))) {
       return s.map(p -> p.resolve("METADATA")).filter(Files::isRegularFile).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       LOG.debug("cannot walk {}: {}", root, e.getMessage());
@@ -170,7 +198,10 @@ public final class InstalledScanner {
     return read instanceof FileAccess.Content c ? Optional.of(c.bytes()) : Optional.empty();
   }
 
-  /** The folders in {@code dir}; a folder reached through a link out of the home is not listed (its names are not the user's). */
+  /**
+   * The folders in {@code dir}; a folder reached through a link out of the home is not listed (its
+   * names are not the user's).
+   */
   private List<Path> list(Path dir) {
     if (!Files.isDirectory(dir) || !access.mayReadFolder(dir)) {
       return List.of();

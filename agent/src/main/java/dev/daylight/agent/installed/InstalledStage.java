@@ -38,10 +38,14 @@ public final class InstalledStage implements ScanStage {
     return (inventory, ctx) -> withInstalled(r, inventory, ctx);
   }
 
-  private static Inventory withInstalled(InstalledScanner.Result r, Inventory inventory, ScanContext context) {
+  private static Inventory withInstalled(
+      InstalledScanner.Result r, Inventory inventory, ScanContext context) {
     List<InstalledPackage> onDisk = new ArrayList<>(r.packages());
     if (dockerAllowed(context) && inventory.servers().stream().anyMatch(s -> isDocker(s.pkg()))) {
-      dockerSockets(context).stream().map(DockerImages::query).flatMap(Optional::stream).findFirst()
+      dockerSockets(context).stream()
+          .map(DockerImages::query)
+          .flatMap(Optional::stream)
+          .findFirst()
           .ifPresent(images -> onDisk.addAll(referencedImages(inventory.servers(), images)));
     }
     List<McpServer> servers = inventory.servers().stream().map(s -> resolve(s, onDisk)).toList();
@@ -59,7 +63,10 @@ public final class InstalledStage implements ScanStage {
 
   static List<Path> dockerSockets(ScanContext ctx) {
     List<Path> sockets = new ArrayList<>();
-    ctx.env("DOCKER_HOST").filter(h -> h.startsWith("unix://")).map(h -> Path.of(h.substring(7))).ifPresent(sockets::add);
+    ctx.env("DOCKER_HOST")
+        .filter(h -> h.startsWith("unix://"))
+        .map(h -> Path.of(h.substring(7)))
+        .ifPresent(sockets::add);
     sockets.add(Path.of("/var/run/docker.sock"));
     sockets.add(ctx.home().resolve(".docker/run/docker.sock"));
     ctx.env("XDG_RUNTIME_DIR").map(d -> Path.of(d, "docker.sock")).ifPresent(sockets::add);
@@ -71,7 +78,8 @@ public final class InstalledStage implements ScanStage {
   }
 
   /** The local images that servers run, with the digest the daemon holds for them. */
-  static List<InstalledPackage> referencedImages(List<McpServer> servers, List<DockerImages.Image> images) {
+  static List<InstalledPackage> referencedImages(
+      List<McpServer> servers, List<DockerImages.Image> images) {
     List<InstalledPackage> out = new ArrayList<>();
     for (McpServer s : servers) {
       PackageRef p = s.pkg();
@@ -83,11 +91,24 @@ public final class InstalledStage implements ScanStage {
         if (!image.repoTags().contains(ref)) {
           continue;
         }
-        String digest = image.repoDigests().stream().filter(d -> d.startsWith(p.name() + "@"))
-            .map(d -> d.substring(d.indexOf('@') + 1)).findFirst().orElse(image.id());
+        String digest =
+            image.repoDigests().stream()
+                .filter(d -> d.startsWith(p.name() + "@"))
+                .map(d -> d.substring(d.indexOf('@') + 1))
+                .findFirst()
+                .orElse(image.id());
         String purl = "pkg:docker/" + p.name() + "@" + digest.replace(":", "%3A");
-        InstalledPackage pkg = new InstalledPackage(purl, "docker", p.name(), digest, "docker", image.id(),
-            digest.replaceFirst("^sha256:", ""), null, null);
+        InstalledPackage pkg =
+            new InstalledPackage(
+                purl,
+                "docker",
+                p.name(),
+                digest,
+                "docker",
+                image.id(),
+                digest.replaceFirst("^sha256:", ""),
+                null,
+                null);
         if (!out.contains(pkg)) {
           out.add(pkg);
         }
@@ -100,8 +121,11 @@ public final class InstalledStage implements ScanStage {
     PackageRef p = server.pkg();
     if (isDocker(p) && !p.pinned()) {
       String ref = p.name();
-      return installed.stream().filter(i -> i.source().equals("docker") && i.name().equals(ref)).findFirst()
-          .map(i -> server.withPackage(p.withResolvedVersion(i.version(), "cache"))).orElse(server);
+      return installed.stream()
+          .filter(i -> i.source().equals("docker") && i.name().equals(ref))
+          .findFirst()
+          .map(i -> server.withPackage(p.withResolvedVersion(i.version(), "cache")))
+          .orElse(server);
     }
     if (p == null || p.version() != null) {
       return server;
@@ -112,16 +136,20 @@ public final class InstalledStage implements ScanStage {
   }
 
   static Optional<String> newestCached(PackageRef p, List<InstalledPackage> installed) {
-    Set<String> sources = switch (p.ecosystem()) {
-      case "npm" -> NPM_RUN_CACHES;
-      case "PyPI" -> PYPI_RUN_CACHES;
-      default -> Set.of();
-    };
+    Set<String> sources =
+        switch (p.ecosystem()) {
+          case "npm" -> NPM_RUN_CACHES;
+          case "PyPI" -> PYPI_RUN_CACHES;
+          default -> Set.of();
+        };
     String want = Ecosystems.normaliseName(p.ecosystem(), p.name());
     Comparator<String> order = Ecosystems.versionOrder(p.ecosystem());
     return installed.stream()
         .filter(i -> sources.contains(i.source()) && i.version() != null)
-        .filter(i -> i.ecosystem().equals(p.ecosystem()) && Ecosystems.normaliseName(i.ecosystem(), i.name()).equals(want))
+        .filter(
+            i ->
+                i.ecosystem().equals(p.ecosystem())
+                    && Ecosystems.normaliseName(i.ecosystem(), i.name()).equals(want))
         .map(InstalledPackage::version)
         .max(order);
   }

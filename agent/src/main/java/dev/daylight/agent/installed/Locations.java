@@ -32,8 +32,8 @@ record Locations(
 
   /**
    * Folders named by the scan's own environment are trusted (they are the agent's, or empty for
-   * another user's home); folders named in the user's {@code .npmrc} count only inside that home
-   * or a system location, so a setting cannot make the scan list another user's files.
+   * another user's home); folders named in the user's {@code .npmrc} count only inside that home or
+   * a system location, so a setting cannot make the scan list another user's files.
    */
   static Locations of(ScanContext ctx, FileAccess access) {
     Path home = ctx.home();
@@ -43,12 +43,20 @@ record Locations(
     if (read instanceof FileAccess.Refused r) {
       errors.add(new ScanError(npmrcPath.toString(), r.reason()));
     }
-    Optional<String> npmrc = read instanceof FileAccess.Content c
-        ? Optional.of(new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8)) : Optional.empty();
-    Optional<Path> cache = ctx.env("npm_config_cache").or(() -> ctx.env("NPM_CONFIG_CACHE")).flatMap(v -> expand(v, home))
-        .or(() -> fromNpmrc(npmrc, "cache", home, access, npmrcPath, errors));
-    Optional<Path> prefix = ctx.env("npm_config_prefix").or(() -> ctx.env("NPM_CONFIG_PREFIX")).flatMap(v -> expand(v, home))
-        .or(() -> fromNpmrc(npmrc, "prefix", home, access, npmrcPath, errors));
+    Optional<String> npmrc =
+        read instanceof FileAccess.Content c
+            ? Optional.of(new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+            : Optional.empty();
+    Optional<Path> cache =
+        ctx.env("npm_config_cache")
+            .or(() -> ctx.env("NPM_CONFIG_CACHE"))
+            .flatMap(v -> expand(v, home))
+            .or(() -> fromNpmrc(npmrc, "cache", home, access, npmrcPath, errors));
+    Optional<Path> prefix =
+        ctx.env("npm_config_prefix")
+            .or(() -> ctx.env("NPM_CONFIG_PREFIX"))
+            .flatMap(v -> expand(v, home))
+            .or(() -> fromNpmrc(npmrc, "prefix", home, access, npmrcPath, errors));
     Path xdgData = ctx.layout().root(Root.XDG_DATA).orElse(home.resolve(".local/share"));
     Path xdgCache = ctx.env("XDG_CACHE_HOME").map(Path::of).orElse(home.resolve(".cache"));
     Optional<Path> appData = ctx.layout().root(Root.APPDATA);
@@ -81,8 +89,11 @@ record Locations(
         global.addAll(children(home.resolve(".nvm/versions/node"), "lib/node_modules"));
         if (real) {
           global.add(Path.of("/usr/local/lib/node_modules"));
-          global.add(Path.of(ctx.os() == dev.daylight.agent.platform.Os.MACOS
-              ? "/opt/homebrew/lib/node_modules" : "/usr/lib/node_modules"));
+          global.add(
+              Path.of(
+                  ctx.os() == dev.daylight.agent.platform.Os.MACOS
+                      ? "/opt/homebrew/lib/node_modules"
+                      : "/usr/lib/node_modules"));
         }
         uvTools.add(xdgData.resolve("uv/tools"));
         uvCache.add(xdgCache.resolve("uv"));
@@ -93,21 +104,36 @@ record Locations(
         }
       }
     }
-    return new Locations(cache, distinct(global), List.of(bun.resolve("install/global/node_modules")),
-        distinct(uvTools), distinct(uvCache), distinct(pipx), List.copyOf(errors));
+    return new Locations(
+        cache,
+        distinct(global),
+        List.of(bun.resolve("install/global/node_modules")),
+        distinct(uvTools),
+        distinct(uvCache),
+        distinct(pipx),
+        List.copyOf(errors));
   }
 
-  private static Optional<Path> fromNpmrc(Optional<String> npmrc, String key, Path home, FileAccess access,
-      Path npmrcPath, List<ScanError> errors) {
+  private static Optional<Path> fromNpmrc(
+      Optional<String> npmrc,
+      String key,
+      Path home,
+      FileAccess access,
+      Path npmrcPath,
+      List<ScanError> errors) {
     Optional<String> value = npmrc.flatMap(t -> Manifests.npmrc(t, key));
     Optional<Path> dir = value.flatMap(v -> expand(v, home));
     if (value.isPresent() && dir.isEmpty()) {
       errors.add(new ScanError(npmrcPath.toString(), key + "= is not a valid path, not read"));
       return Optional.empty();
     }
-    if (dir.isPresent() && java.nio.file.Files.exists(dir.get()) && !access.mayReadFolder(dir.get())) {
-      errors.add(new ScanError(npmrcPath.toString(),
-          key + "= names a folder outside this home (or one its owner cannot read), not read"));
+    if (dir.isPresent()
+        && java.nio.file.Files.exists(dir.get())
+        && !access.mayReadFolder(dir.get())) {
+      errors.add(
+          new ScanError(
+              npmrcPath.toString(),
+              key + "= names a folder outside this home (or one its owner cannot read), not read"));
       return Optional.empty();
     }
     return dir;

@@ -21,13 +21,18 @@ final class Manifests {
       JsonNode n = JsonTrees.read(bytes);
       String name = n.path("name").asText(null);
       String version = n.path("version").asText(null);
-      return name == null || name.isBlank() ? Optional.empty() : Optional.of(new NameVersion(name, version));
+      return name == null || name.isBlank()
+          ? Optional.empty()
+          : Optional.of(new NameVersion(name, version));
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** {@code Name:} and {@code Version:} of a Python core-metadata file ({@code METADATA}, {@code PKG-INFO}). */
+  /**
+   * {@code Name:} and {@code Version:} of a Python core-metadata file ({@code METADATA}, {@code
+   * PKG-INFO}).
+   */
   static Optional<NameVersion> coreMetadata(byte[] bytes) {
     String name = null;
     String version = null;
@@ -41,16 +46,22 @@ final class Manifests {
         version = line.substring(8).trim();
       }
     }
-    return name == null || name.isEmpty() ? Optional.empty() : Optional.of(new NameVersion(name, version));
+    return name == null || name.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new NameVersion(name, version));
   }
 
-  /** {@code main_package.package} and {@code package_version} of a pipx {@code pipx_metadata.json}. */
+  /**
+   * {@code main_package.package} and {@code package_version} of a pipx {@code pipx_metadata.json}.
+   */
   static Optional<NameVersion> pipxMetadata(byte[] bytes) {
     try {
       JsonNode main = JsonTrees.read(bytes).path("main_package");
       String name = main.path("package").asText(null);
       String version = main.path("package_version").asText(null);
-      return name == null || name.isBlank() ? Optional.empty() : Optional.of(new NameVersion(name, version));
+      return name == null || name.isBlank()
+          ? Optional.empty()
+          : Optional.of(new NameVersion(name, version));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -66,7 +77,8 @@ final class Manifests {
       int eq = line.indexOf('=');
       if (eq > 0 && line.substring(0, eq).trim().equals(key)) {
         String v = line.substring(eq + 1).trim();
-        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+        if (v.length() >= 2
+            && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
           v = v.substring(1, v.length() - 1);
         }
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
@@ -77,9 +89,14 @@ final class Manifests {
 
   /** Where a parser stopped, never what it read: Jackson's messages quote the document. */
   static String where(IOException e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+        && j.getLocation() != null
         && j.getLocation().getLineNr() > 0) {
-      return " (malformed at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+      return " (malformed at line "
+          + j.getLocation().getLineNr()
+          + ", column "
+          + j.getLocation().getColumnNr()
+          + ")";
     }
     return " (malformed)";
   }

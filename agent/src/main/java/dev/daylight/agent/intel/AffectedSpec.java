@@ -98,7 +98,8 @@ record AffectedSpec(List<Range> ranges, List<String> versions) {
     for (Range r : ranges) {
       VersionOrder order = r.semver() ? VersionOrder.semver() : ecosystemOrder;
       for (Event e : r.events()) {
-        if (e.kind() == Kind.FIXED && order.compare(e.version(), version) > 0
+        if (e.kind() == Kind.FIXED
+            && order.compare(e.version(), version) > 0
             && (best == null || order.compare(e.version(), best) < 0)) {
           best = e.version();
         }

@@ -18,8 +18,13 @@ import java.util.TreeMap;
  * package, withdrawn records are tombstones that match nothing).
  */
 public record BundledInfo(
-    String source, String licence, Optional<Instant> dataDate, int lines, int withdrawn,
-    Map<String, Integer> linesPerEcosystem, long bytes) {
+    String source,
+    String licence,
+    Optional<Instant> dataDate,
+    int lines,
+    int withdrawn,
+    Map<String, Integer> linesPerEcosystem,
+    long bytes) {
   static final String FILE = "osv-snapshot.properties";
 
   /** The jar's record of its snapshot; empty when the build did not make one. */
@@ -36,9 +41,15 @@ public record BundledInfo(
           perEco.put(k.substring(6), Integer.parseInt(p.getProperty(k)));
         }
       }
-      return Optional.of(new BundledInfo(p.getProperty("source", "unknown"), p.getProperty("licence", "unknown"),
-          instant(p.getProperty("dataDate", "")), Integer.parseInt(p.getProperty("lines", "0")),
-          Integer.parseInt(p.getProperty("withdrawn", "0")), perEco, Long.parseLong(p.getProperty("bytes", "0"))));
+      return Optional.of(
+          new BundledInfo(
+              p.getProperty("source", "unknown"),
+              p.getProperty("licence", "unknown"),
+              instant(p.getProperty("dataDate", "")),
+              Integer.parseInt(p.getProperty("lines", "0")),
+              Integer.parseInt(p.getProperty("withdrawn", "0")),
+              perEco,
+              Long.parseLong(p.getProperty("bytes", "0"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

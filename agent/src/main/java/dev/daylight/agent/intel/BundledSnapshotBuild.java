@@ -13,17 +13,19 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Build step that makes the snapshot shipped in the agent's jar: compiles the committed source
- * data ({@code agent/src/intel}: compact {@code *.tsv.gz} files made by {@code
- * scripts/intel-snapshot} from a full malicious-packages checkout, plus verbatim OSV records under
- * {@code osv/}) the same way {@code daylight intel compile} does, and writes beside it the
- * properties {@code intel status} shows: where the data came from, its licence, its date (the
- * newest record's {@code modified}) and its counts. Run by Maven in {@code process-classes}.
+ * Build step that makes the snapshot shipped in the agent's jar: compiles the committed source data
+ * ({@code agent/src/intel}: compact {@code *.tsv.gz} files made by {@code scripts/intel-snapshot}
+ * from a full malicious-packages checkout, plus verbatim OSV records under {@code osv/}) the same
+ * way {@code daylight intel compile} does, and writes beside it the properties {@code intel status}
+ * shows: where the data came from, its licence, its date (the newest record's {@code modified}) and
+ * its counts. Run by Maven in {@code process-classes}.
  */
 public final class BundledSnapshotBuild {
   private BundledSnapshotBuild() {}
 
-  /** @param args source directory, output directory (the intel package under target/classes) */
+  /**
+   * @param args source directory, output directory (the intel package under target/classes)
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: BundledSnapshotBuild SOURCE_DIR OUT_DIR");
@@ -46,20 +48,23 @@ public final class BundledSnapshotBuild {
     Path snapshot = out.resolve(Intel.BUNDLED + ".gz");
     b.build().writeCompact(snapshot);
     Properties meta = new Properties();
-    try (var in = Files.newBufferedReader(source.resolve("SOURCE.properties"), StandardCharsets.UTF_8)) {
+    try (var in =
+        Files.newBufferedReader(source.resolve("SOURCE.properties"), StandardCharsets.UTF_8)) {
       meta.load(in);
     }
     describe(snapshot, meta);
     meta.setProperty("sourceRecords", Integer.toString(records));
     meta.setProperty("bytes", Long.toString(Files.size(snapshot)));
-    try (Writer w = Files.newBufferedWriter(out.resolve(BundledInfo.FILE), StandardCharsets.UTF_8)) {
+    try (Writer w =
+        Files.newBufferedWriter(out.resolve(BundledInfo.FILE), StandardCharsets.UTF_8)) {
       meta.store(w, "made by BundledSnapshotBuild from the committed intel source data");
     }
   }
 
   private static int check(Path p, LoadReport r) {
     if (!r.errors().isEmpty()) {
-      throw new IllegalStateException(p + ": " + r.errors().size() + " unreadable records, first: " + r.errors().get(0));
+      throw new IllegalStateException(
+          p + ": " + r.errors().size() + " unreadable records, first: " + r.errors().get(0));
     }
     return r.records();
   }
@@ -70,8 +75,9 @@ public final class BundledSnapshotBuild {
     int lines = 0;
     int withdrawn = 0;
     String newest = "";
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(OsvSources.compactStream(snapshot), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(OsvSources.compactStream(snapshot), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isEmpty() || line.startsWith("#")) {
           continue;

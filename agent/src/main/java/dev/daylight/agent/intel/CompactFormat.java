@@ -13,8 +13,8 @@ import java.util.Locale;
  *
  * {@code status} is empty, or {@code W} for a withdrawn record (a tombstone that hides an older
  * copy of the same id). {@code spec} is {@code |}-separated parts: {@code SEMVER:i=1.0.16,f=2.0.0},
- * {@code ECOSYSTEM:...}, {@code V:1.0,1.1}. Versions escape {@code % | , tab newline} as
- * {@code %XX}. The ecosystem and normalised name come first so the key is the line's prefix.
+ * {@code ECOSYSTEM:...}, {@code V:1.0,1.1}. Versions escape {@code % | , tab newline} as {@code
+ * %XX}. The ecosystem and normalised name come first so the key is the line's prefix.
  */
 final class CompactFormat {
   static final String HEADER = "# daylight-osv-compact 1";
@@ -23,7 +23,8 @@ final class CompactFormat {
 
   private CompactFormat() {}
 
-  record Entry(String ecosystem, String name, Advisory advisory, boolean withdrawn, AffectedSpec spec) {}
+  record Entry(
+      String ecosystem, String name, Advisory advisory, boolean withdrawn, AffectedSpec spec) {}
 
   /** The lines of one record: one per affected package with an ecosystem and a name. */
   static List<String> encode(OsvRecord r) {
@@ -48,7 +49,8 @@ final class CompactFormat {
         ""
       };
       String summary = summary(r.summary());
-      // MAL records mostly carry the stock summary; it is rebuilt on decode, saving a third of a line.
+      // MAL records mostly carry the stock summary; it is rebuilt on decode, saving a third of a
+      // line.
       f[8] = summary.equals(stockSummary(r.id(), f[0], f[1])) ? "" : summary;
       for (int i = 0; i < f.length - 1; i++) {
         f[i] = f[i].replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
@@ -80,7 +82,8 @@ final class CompactFormat {
       parts.add(b.toString());
     }
     if (!spec.versions().isEmpty()) {
-      parts.add("V:" + String.join(",", spec.versions().stream().map(CompactFormat::escape).toList()));
+      parts.add(
+          "V:" + String.join(",", spec.versions().stream().map(CompactFormat::escape).toList()));
     }
     return String.join("|", parts);
   }
@@ -100,7 +103,8 @@ final class CompactFormat {
       }
       List<AffectedSpec.Event> events = new ArrayList<>();
       for (String ev : body.split(",")) {
-        events.add(new AffectedSpec.Event(AffectedSpec.Kind.of(ev.charAt(0)), unescape(ev.substring(2))));
+        events.add(
+            new AffectedSpec.Event(AffectedSpec.Kind.of(ev.charAt(0)), unescape(ev.substring(2))));
       }
       ranges.add(new AffectedSpec.Range(type.equals("SEMVER"), events));
     }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * OSV ecosystem spellings and package-name normalisation. OSV ecosystems are case-sensitive
- * ({@code npm}, {@code PyPI}); callers that spell them otherwise are mapped to the OSV form.
+ * OSV ecosystem spellings and package-name normalisation. OSV ecosystems are case-sensitive ({@code
+ * npm}, {@code PyPI}); callers that spell them otherwise are mapped to the OSV form.
  */
 public final class Ecosystems {
   private static final Map<String, String> CANONICAL =
@@ -23,7 +23,9 @@ public final class Ecosystems {
 
   private Ecosystems() {}
 
-  /** The OSV spelling of an ecosystem; unknown ones (and {@code Debian:12}-style ones) unchanged. */
+  /**
+   * The OSV spelling of an ecosystem; unknown ones (and {@code Debian:12}-style ones) unchanged.
+   */
   public static String canonical(String ecosystem) {
     if (ecosystem == null) {
       return "";
@@ -33,8 +35,8 @@ public final class Ecosystems {
   }
 
   /**
-   * The name as the index keys it: npm names as published (case-sensitive, scope kept), PyPI
-   * names per PEP 503 (lower case, runs of {@code -_.} become one {@code -}).
+   * The name as the index keys it: npm names as published (case-sensitive, scope kept), PyPI names
+   * per PEP 503 (lower case, runs of {@code -_.} become one {@code -}).
    */
   public static String normaliseName(String ecosystem, String name) {
     String n = name == null ? "" : name.trim();

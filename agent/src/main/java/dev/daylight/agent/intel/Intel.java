@@ -19,8 +19,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Offline package intel: the bundled OSV snapshot plus any imported or per-scan records, looked
- * up by (ecosystem, normalised name) in constant time. Immutable once built; thread-safe.
+ * Offline package intel: the bundled OSV snapshot plus any imported or per-scan records, looked up
+ * by (ecosystem, normalised name) in constant time. Immutable once built; thread-safe.
  */
 public final class Intel {
   /** Bundled snapshot name; the build ships it as a {@code .tsv.gz}. */
@@ -69,7 +69,11 @@ public final class Intel {
     VersionOrder order = VersionOrder.forEcosystem(eco);
     List<IntelMatch> out = new ArrayList<>();
     for (List<CompactFormat.Entry> copies : byId.values()) {
-      String newest = copies.stream().map(e -> e.advisory().modified()).max(Comparator.naturalOrder()).orElse("");
+      String newest =
+          copies.stream()
+              .map(e -> e.advisory().modified())
+              .max(Comparator.naturalOrder())
+              .orElse("");
       List<CompactFormat.Entry> current =
           copies.stream().filter(e -> e.advisory().modified().equals(newest)).toList();
       if (current.stream().anyMatch(CompactFormat.Entry::withdrawn)) {
@@ -81,9 +85,17 @@ public final class Intel {
               : current.stream().anyMatch(e -> e.spec().affects(version, order));
       if (hit) {
         boolean exact = version != null && !version.isBlank();
-        String fixed = exact ? current.stream().map(e -> e.spec().fixedAbove(version, order))
-            .filter(java.util.Objects::nonNull).min(order).orElse(null) : null;
-        out.add(new IntelMatch(current.get(0).advisory(), eco, name, exact ? version : null, exact, fixed));
+        String fixed =
+            exact
+                ? current.stream()
+                    .map(e -> e.spec().fixedAbove(version, order))
+                    .filter(java.util.Objects::nonNull)
+                    .min(order)
+                    .orElse(null)
+                : null;
+        out.add(
+            new IntelMatch(
+                current.get(0).advisory(), eco, name, exact ? version : null, exact, fixed));
       }
     }
     out.sort(Comparator.comparing(m -> m.advisory().id()));

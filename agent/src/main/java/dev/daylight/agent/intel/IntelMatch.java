@@ -9,4 +9,9 @@ package dev.daylight.agent.intel;
  * @param fixedIn the lowest fixed version above {@code version} that a range names, or null
  */
 public record IntelMatch(
-    Advisory advisory, String ecosystem, String name, String version, boolean exact, String fixedIn) {}
+    Advisory advisory,
+    String ecosystem,
+    String name,
+    String version,
+    boolean exact,
+    String fixedIn) {}

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The intel a scan uses: bundled snapshot, then the state folder's imports (from {@code intel
- * import} or the collector's policy), then per-run extras. Rebuilt only when the imports change,
- * so a daemon scanning every hour picks up new records without reloading each time.
+ * import} or the collector's policy), then per-run extras. Rebuilt only when the imports change, so
+ * a daemon scanning every hour picks up new records without reloading each time.
  */
 public final class IntelSource implements Supplier<Intel> {
   private static final Logger LOG = LoggerFactory.getLogger(IntelSource.class);

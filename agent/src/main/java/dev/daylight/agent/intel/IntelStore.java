@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Intel imported for later scans, kept as one compact file in Daylight's state folder. Scans
- * read it after the bundled snapshot, so newer imported copies of a record win.
+ * Intel imported for later scans, kept as one compact file in Daylight's state folder. Scans read
+ * it after the bundled snapshot, so newer imported copies of a record win.
  */
 public final class IntelStore {
   private final Path file;
@@ -30,16 +30,22 @@ public final class IntelStore {
     }
   }
 
-  /** When the store last changed, so a long-running agent can reload; empty when nothing is stored. */
+  /**
+   * When the store last changed, so a long-running agent can reload; empty when nothing is stored.
+   */
   public Optional<FileTime> lastModified() {
     try {
-      return Files.isRegularFile(file) ? Optional.of(Files.getLastModifiedTime(file)) : Optional.empty();
+      return Files.isRegularFile(file)
+          ? Optional.of(Files.getLastModifiedTime(file))
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** Merges OSV records that arrived as JSON (the collector's policy {@code intel}) into the store. */
+  /**
+   * Merges OSV records that arrived as JSON (the collector's policy {@code intel}) into the store.
+   */
   public LoadReport importRecords(List<JsonNode> records) throws IOException {
     Intel.Builder merged = Intel.builder();
     addTo(merged);

@@ -36,8 +36,7 @@ record OsvRecord(
   record DatabaseSpecific(String severity) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Affected(
-      @JsonProperty("package") Pkg pkg, List<Range> ranges, List<String> versions) {
+  record Affected(@JsonProperty("package") Pkg pkg, List<Range> ranges, List<String> versions) {
     Affected {
       ranges = ranges == null ? List.of() : ranges;
       versions = versions == null ? List.of() : versions;

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads OSV records from what {@code --intel PATH} and {@code intel import PATH} accept: a
- * directory of OSV JSON files (searched recursively), an OSV export zip (one record per
- * {@code *.json} entry), a single OSV JSON file, or a Daylight compact file.
+ * directory of OSV JSON files (searched recursively), an OSV export zip (one record per {@code
+ * *.json} entry), a single OSV JSON file, or a Daylight compact file.
  */
 final class OsvSources {
   private static final Logger LOG = LoggerFactory.getLogger(OsvSources.class);
@@ -42,8 +42,12 @@ final class OsvSources {
     if (Files.isDirectory(path)) {
       try (Stream<Path> files = Files.walk(path)) {
         // An npm package may be named like a file ("pattern.json"): its folder is no record.
-        List<Path> records = files.filter(p -> p.toString().endsWith(".json"))
-            .filter(Files::isRegularFile).sorted().toList();
+        List<Path> records =
+            files
+                .filter(p -> p.toString().endsWith(".json"))
+                .filter(Files::isRegularFile)
+                .sorted()
+                .toList();
         for (Path f : records) {
           try (InputStream in = Files.newInputStream(f)) {
             counter.accept(f.toString(), in);
@@ -77,7 +81,8 @@ final class OsvSources {
     return counter.report();
   }
 
-  static LoadReport loadTrees(List<com.fasterxml.jackson.databind.JsonNode> records, CompactIndex.Builder into) {
+  static LoadReport loadTrees(
+      List<com.fasterxml.jackson.databind.JsonNode> records, CompactIndex.Builder into) {
     Counter counter = new Counter(into);
     for (int i = 0; i < records.size(); i++) {
       com.fasterxml.jackson.databind.JsonNode tree = records.get(i);
@@ -104,7 +109,8 @@ final class OsvSources {
       return size;
     }
     try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      java.nio.ByteBuffer b =
+          java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
       ch.position(size - 4);
       ch.read(b);
       return Integer.toUnsignedLong(b.getInt(0));

@@ -21,13 +21,14 @@ import java.util.function.Function;
  * Jackson trees as {@code ObjectMapper.readTree} builds them, but straight from the streaming
  * parser. The scan reads its bundled data (catalog, secret patterns, known apps) and a few
  * manifests as trees; an {@code ObjectMapper}'s class set-up (Jackson's default date format, with
- * the JDK's calendar and locale data behind it) costs more CPU than all of
- * those reads together, and a scan that neither stores nor probes the host needs no mapper at
- * all. Node classes follow the mapper's defaults: ints, longs and big integers by size, doubles,
- * decimals without trailing zeros (TOML's floats), embedded values as binary or POJO nodes.
+ * the JDK's calendar and locale data behind it) costs more CPU than all of those reads together,
+ * and a scan that neither stores nor probes the host needs no mapper at all. Node classes follow
+ * the mapper's defaults: ints, longs and big integers by size, doubles, decimals without trailing
+ * zeros (TOML's floats), embedded values as binary or POJO nodes.
  */
 public final class JsonTrees {
-  private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(Limits.CONSTRAINTS).build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().streamReadConstraints(Limits.CONSTRAINTS).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTrees() {}
@@ -63,7 +64,9 @@ public final class JsonTrees {
     return list(node, field, JsonNode::asText);
   }
 
-  /** Each element of the array {@code node.field}, converted; null when the field is absent or null. */
+  /**
+   * Each element of the array {@code node.field}, converted; null when the field is absent or null.
+   */
   public static <T> List<T> list(JsonNode node, String field, Function<JsonNode, T> each) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
@@ -137,11 +140,15 @@ public final class JsonTrees {
         }
         return NODES.pojoNode(o);
       }
-      default -> throw new IOException("unexpected " + token + " at line " + parser.currentLocation().getLineNr());
+      default ->
+          throw new IOException(
+              "unexpected " + token + " at line " + parser.currentLocation().getLineNr());
     }
   }
 
-  /** As the mapper keeps a decimal with its default node factory: trailing zeros dropped (1.0 is 1). */
+  /**
+   * As the mapper keeps a decimal with its default node factory: trailing zeros dropped (1.0 is 1).
+   */
   private static JsonNode decimal(BigDecimal value) {
     if (!NODES.willStripTrailingBigDecimalZeroes()) {
       return NODES.numberNode(value);

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Caps for every parser a scan runs on files users write (JSON, JSONC, YAML, TOML; XML and
- * plists set the same depth on the JDK parser). Real configs nest a dozen levels at most; a file
- * nested thousands deep would otherwise cost the parser (or the tree built from it) its stack.
+ * Caps for every parser a scan runs on files users write (JSON, JSONC, YAML, TOML; XML and plists
+ * set the same depth on the JDK parser). Real configs nest a dozen levels at most; a file nested
+ * thousands deep would otherwise cost the parser (or the tree built from it) its stack.
  */
 public final class Limits {
   /** Deepest nesting of objects, arrays, tables or elements a config may have. */
   public static final int MAX_DEPTH = 64;
+
   /** Largest text a config parser is given (the file cap is the same). */
   public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
-  public static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-      .maxNestingDepth(MAX_DEPTH)
-      .build();
+  public static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build();
 
   private Limits() {}
 

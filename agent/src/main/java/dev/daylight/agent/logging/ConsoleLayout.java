@@ -15,13 +15,14 @@ import java.time.format.DateTimeFormatter;
 /**
  * The console's log line, {@code %d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n} and the stack
  * trace, as {@code PatternLayout} writes it. Not a {@code PatternLayout}: starting one (its
- * converter table, pattern parser and the time zone rules for the date) costs CPU
- * on every CLI start, and a scan usually logs nothing at all, so this sets up its clock only
- * when the first event comes. Messages and traces pass through {@link Visible}: a config's text
- * cannot forge a line.
+ * converter table, pattern parser and the time zone rules for the date) costs CPU on every CLI
+ * start, and a scan usually logs nothing at all, so this sets up its clock only when the first
+ * event comes. Messages and traces pass through {@link Visible}: a config's text cannot forge a
+ * line.
  */
 final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
-  private final TargetLengthBasedClassNameAbbreviator abbreviator = new TargetLengthBasedClassNameAbbreviator(20);
+  private final TargetLengthBasedClassNameAbbreviator abbreviator =
+      new TargetLengthBasedClassNameAbbreviator(20);
   private DateTimeFormatter time;
 
   @Override
@@ -36,11 +37,17 @@ final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
     for (int i = level.length(); i < 5; i++) {
       line.append(' ');
     }
-    line.append(' ').append(abbreviator.abbreviate(event.getLoggerName()))
-        .append(" - ").append(Visible.of(event.getFormattedMessage())).append(CoreConstants.LINE_SEPARATOR);
+    line.append(' ')
+        .append(abbreviator.abbreviate(event.getLoggerName()))
+        .append(" - ")
+        .append(Visible.of(event.getFormattedMessage()))
+        .append(CoreConstants.LINE_SEPARATOR);
     IThrowableProxy thrown = event.getThrowableProxy();
     if (thrown != null) {
-      line.append(Visible.lines(ThrowableProxyUtil.asString(VisibleThrowable.of(thrown)))); // ends with its own line separator
+      line.append(
+          Visible.lines(
+              ThrowableProxyUtil.asString(
+                  VisibleThrowable.of(thrown)))); // ends with its own line separator
     }
     return line.toString();
   }

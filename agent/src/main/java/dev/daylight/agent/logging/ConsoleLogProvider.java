@@ -12,9 +12,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * SLF4J's provider for CLI runs, named by {@code -Dslf4j.provider} in the launcher's options
  * ({@code scripts/jvm-options}): Logback with {@link ConsoleLogging} applied directly. Found the
- * usual way (SLF4J's and then Logback's service lookups, Logback's version checks and
- * configurator search) the same set-up opened every jar on the class path, a large part
- * of a short scan's CPU (docs/PERFORMANCE.md). The daemon's scan children name it too ({@code RunCommand}); without the
+ * usual way (SLF4J's and then Logback's service lookups, Logback's version checks and configurator
+ * search) the same set-up opened every jar on the class path, a large part of a short scan's CPU
+ * (docs/PERFORMANCE.md). The daemon's scan children name it too ({@code RunCommand}); without the
  * property, as in tests, the tray and the resident daemon, Logback's own provider runs and finds
  * {@link ConsoleLogging} through its service file: the same result.
  */

@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 
 /**
  * Logback's start-up configuration, found through {@code META-INF/services} or applied directly by
- * {@link ConsoleLogProvider}: logs to stderr (the
- * CLI owns stdout) at WARN, or at the level in {@code DAYLIGHT_LOG_LEVEL}. In code rather than a
- * {@code logback.xml} because the XML configurator loads an XML parser and about 300 classes more,
- * a measurable share of a short scan's start-up and of the daemon's resident memory. The daemon
- * replaces this with its rotating file ({@code DaemonLogging}).
+ * {@link ConsoleLogProvider}: logs to stderr (the CLI owns stdout) at WARN, or at the level in
+ * {@code DAYLIGHT_LOG_LEVEL}. In code rather than a {@code logback.xml} because the XML
+ * configurator loads an XML parser and about 300 classes more, a measurable share of a short scan's
+ * start-up and of the daemon's resident memory. The daemon replaces this with its rotating file
+ * ({@code DaemonLogging}).
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
   @Override

@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the daemon's logs to {@code daylight.log} in the per-OS log folder, rolled at 5 MB with
- * 3 old files kept, so a long-running agent never fills the disk. Configured in code because the
+ * Sends the daemon's logs to {@code daylight.log} in the per-OS log folder, rolled at 5 MB with 3
+ * old files kept, so a long-running agent never fills the disk. Configured in code because the
  * folder is only known at run time.
  */
 public final class DaemonLogging {
@@ -63,7 +63,8 @@ public final class DaemonLogging {
     trigger.start();
 
     Encoder<ILoggingEvent> encoder =
-        encoder(ctx, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %vmsg%n%vex");
+        encoder(
+            ctx, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %vmsg%n%vex");
 
     appender.setRollingPolicy(rolling);
     appender.setTriggeringPolicy(trigger);
@@ -79,12 +80,13 @@ public final class DaemonLogging {
 
   /**
    * Under systemd (which sets {@code JOURNAL_STREAM} when stderr is the journal), warnings and
-   * errors also go to stderr, so an administrator sees a failed enrollment or delivery with
-   * {@code journalctl -u daylight-agent}, not only in the agent's own log file.
+   * errors also go to stderr, so an administrator sees a failed enrollment or delivery with {@code
+   * journalctl -u daylight-agent}, not only in the agent's own log file.
    */
   private static void toJournal(LoggerContext ctx) {
     Encoder<ILoggingEvent> encoder = encoder(ctx, "%level %logger{0}: %vmsg%n%vex");
-    ch.qos.logback.classic.filter.ThresholdFilter warn = new ch.qos.logback.classic.filter.ThresholdFilter();
+    ch.qos.logback.classic.filter.ThresholdFilter warn =
+        new ch.qos.logback.classic.filter.ThresholdFilter();
     warn.setLevel("WARN");
     warn.start();
     ConsoleAppender<ILoggingEvent> journal = new ConsoleAppender<>();
@@ -136,7 +138,8 @@ public final class DaemonLogging {
   }
 
   /** Everything at WARN, Daylight's own loggers at {@code level}, all to {@code appender}. */
-  private static void attach(LoggerContext ctx, ch.qos.logback.core.Appender<ILoggingEvent> appender, Level level) {
+  private static void attach(
+      LoggerContext ctx, ch.qos.logback.core.Appender<ILoggingEvent> appender, Level level) {
     ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(appender);

@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The machine agent's read-only per-user views, in {@code views/} of its state folder: one JSON
  * file per account, owned by that account and readable by it alone, so the person's tray shows what
- * the service found without reading the service's store (root's only) or keeping a second
- * history. A file rather than a local socket: the service is a scan child that exits, not a server,
- * and a file needs no protocol, keeps working while the agent is between scans, and is guarded by
- * the file system's own permissions. {@code views/requests/ACCOUNT} is the tray's "scan now": a
- * file the person may create, which the resident watches.
+ * the service found without reading the service's store (root's only) or keeping a second history.
+ * A file rather than a local socket: the service is a scan child that exits, not a server, and a
+ * file needs no protocol, keeps working while the agent is between scans, and is guarded by the
+ * file system's own permissions. {@code views/requests/ACCOUNT} is the tray's "scan now": a file
+ * the person may create, which the resident watches.
  */
 public final class UserViews {
   private static final Logger log = LoggerFactory.getLogger(UserViews.class);
@@ -70,18 +70,28 @@ public final class UserViews {
     setMode(requests, "rwx-wx-wx");
     List<ServerView> servers = store.servers();
     List<StoredFinding> findings = store.findings(false);
-    Instant lastScan = store.lastScan().map(s -> s.finishedAt() == null ? s.storedAt() : s.finishedAt()).orElse(null);
+    Instant lastScan =
+        store
+            .lastScan()
+            .map(s -> s.finishedAt() == null ? s.storedAt() : s.finishedAt())
+            .orElse(null);
     String collector = collector(stateDir);
     for (Account account : accounts) {
       UserView view = of(account.name(), servers, findings, store.clients(), lastScan, collector);
       Path file = viewFile(stateDir, account.name());
-      AtomicWrite.replace(file, Json.mapper().writeValueAsBytes(view), tmp -> ownBy(tmp, account.name()));
+      AtomicWrite.replace(
+          file, Json.mapper().writeValueAsBytes(view), tmp -> ownBy(tmp, account.name()));
       Files.deleteIfExists(requestFile(stateDir, account.name()));
     }
   }
 
-  static UserView of(String user, List<ServerView> servers, List<StoredFinding> findings,
-      List<dev.daylight.protocol.Client> clients, Instant lastScan, String collector) {
+  static UserView of(
+      String user,
+      List<ServerView> servers,
+      List<StoredFinding> findings,
+      List<dev.daylight.protocol.Client> clients,
+      Instant lastScan,
+      String collector) {
     Map<String, List<UserView.Item>> byServer = new LinkedHashMap<>();
     Set<String> all = new HashSet<>();
     servers.forEach(s -> all.add(s.server().id()));
@@ -90,7 +100,9 @@ public final class UserViews {
       if (f.status() == Lifecycle.Status.RESOLVED) {
         continue;
       }
-      UserView.Item item = new UserView.Item(f.finding(), f.status() == Lifecycle.Status.ACKNOWLEDGED, f.firstSeen());
+      UserView.Item item =
+          new UserView.Item(
+              f.finding(), f.status() == Lifecycle.Status.ACKNOWLEDGED, f.firstSeen());
       String serverId = f.finding().serverId();
       if (serverId != null && all.contains(serverId)) {
         byServer.computeIfAbsent(serverId, k -> new ArrayList<>()).add(item);
@@ -98,14 +110,22 @@ public final class UserViews {
         host.add(item);
       }
     }
-    List<UserView.Server> mine = servers.stream()
-        .filter(s -> s.active() && user.equals(s.server().osUser()))
-        .map(s -> new UserView.Server(s.server(), s.trust().map(Enum::name).orElse(null), s.firstSeen(),
-            s.lastSeen(), byServer.getOrDefault(s.server().id(), List.of())))
-        .toList();
-    List<dev.daylight.protocol.Client> myClients = clients.stream()
-        .filter(c -> c.osUser() == null || user.equals(c.osUser())).toList();
-    return new UserView(UserView.SCHEMA, user, Instant.now(), lastScan, collector, mine, myClients, host);
+    List<UserView.Server> mine =
+        servers.stream()
+            .filter(s -> s.active() && user.equals(s.server().osUser()))
+            .map(
+                s ->
+                    new UserView.Server(
+                        s.server(),
+                        s.trust().map(Enum::name).orElse(null),
+                        s.firstSeen(),
+                        s.lastSeen(),
+                        byServer.getOrDefault(s.server().id(), List.of())))
+            .toList();
+    List<dev.daylight.protocol.Client> myClients =
+        clients.stream().filter(c -> c.osUser() == null || user.equals(c.osUser())).toList();
+    return new UserView(
+        UserView.SCHEMA, user, Instant.now(), lastScan, collector, mine, myClients, host);
   }
 
   /** Reads a view; empty when there is none or it cannot be read (not this person's, or broken). */
@@ -126,7 +146,9 @@ public final class UserViews {
     } catch (UncheckedIOException e) {
       // unreadable credentials: reported like no enrollment
     }
-    return EnrollmentState.load(stateDir).filter(e -> !e.enrolled()).map(e -> "not enrolled: " + e.describe())
+    return EnrollmentState.load(stateDir)
+        .filter(e -> !e.enrolled())
+        .map(e -> "not enrolled: " + e.describe())
         .orElse("not enrolled");
   }
 
@@ -145,7 +167,8 @@ public final class UserViews {
     }
     v.setPermissions(PosixFilePermissions.fromString("r--------"));
     try {
-      UserPrincipal owner = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(account);
+      UserPrincipal owner =
+          FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(account);
       if (!Objects.equals(v.getOwner(), owner)) {
         v.setOwner(owner);
       }

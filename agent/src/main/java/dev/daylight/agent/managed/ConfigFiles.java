@@ -38,9 +38,12 @@ final class ConfigFiles {
     Path sys = system.get();
     return switch (layout.os()) {
       case LINUX -> List.of(sys.resolve("daylight/agent.conf"));
-      // MDM profiles land in /Library/Managed Preferences; a file beside them suits scripted installs.
-      case MACOS -> List.of(sys.getParent().resolve("Managed Preferences").resolve(MAC_DOMAIN + ".plist"),
-          sys.resolve("Daylight/agent.conf"));
+      // MDM profiles land in /Library/Managed Preferences; a file beside them suits scripted
+      // installs.
+      case MACOS ->
+          List.of(
+              sys.getParent().resolve("Managed Preferences").resolve(MAC_DOMAIN + ".plist"),
+              sys.resolve("Daylight/agent.conf"));
       case WINDOWS -> List.of(sys.resolve("Daylight").resolve("agent.conf"));
     };
   }
@@ -57,7 +60,10 @@ final class ConfigFiles {
       }
       Map<String, String> values;
       try {
-        values = file.toString().endsWith(".plist") ? PlistFormat.parse(file) : KeyValueFormat.parse(Files.readString(file));
+        values =
+            file.toString().endsWith(".plist")
+                ? PlistFormat.parse(file)
+                : KeyValueFormat.parse(Files.readString(file));
       } catch (IOException | RuntimeException e) {
         log.warn("ignoring managed configuration {}: {}", file, e.getMessage());
         continue;
@@ -80,7 +86,9 @@ final class ConfigFiles {
         warnIfOthersCanRead(file);
       }
     }
-    return used.isEmpty() ? ManagedConfig.none() : new ManagedConfig(collector, secret, caFile, pin, used);
+    return used.isEmpty()
+        ? ManagedConfig.none()
+        : new ManagedConfig(collector, secret, caFile, pin, used);
   }
 
   private static URI collectorOf(Map<String, String> values, Path file) {
@@ -96,12 +104,16 @@ final class ConfigFiles {
       return uri;
     } catch (URISyntaxException e) {
       // The reason only: the address itself may carry a password.
-      log.warn("ignoring collector address {} in {}: {}", Endpoint.display(url), file, e.getReason());
+      log.warn(
+          "ignoring collector address {} in {}: {}", Endpoint.display(url), file, e.getReason());
       return null;
     }
   }
 
-  /** Keys are matched case-insensitively: {@code EnrollSecret} in a plist, {@code enroll_secret} in a file. */
+  /**
+   * Keys are matched case-insensitively: {@code EnrollSecret} in a plist, {@code enroll_secret} in
+   * a file.
+   */
   private static String first(Map<String, String> values, String... keys) {
     for (String key : keys) {
       String v = values.get(key);
@@ -120,7 +132,8 @@ final class ConfigFiles {
     }
     try {
       Set<PosixFilePermission> perms = view.readAttributes().permissions();
-      return perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ);
+      return perms.contains(PosixFilePermission.GROUP_READ)
+          || perms.contains(PosixFilePermission.OTHERS_READ);
     } catch (IOException e) {
       return false;
     }
@@ -128,7 +141,8 @@ final class ConfigFiles {
 
   private static void warnIfOthersCanRead(Path file) {
     if (othersCanRead(file) && !file.toString().endsWith(".plist")) {
-      log.warn("{} holds the enrollment secret but is readable by other users; chmod 0600 it", file);
+      log.warn(
+          "{} holds the enrollment secret but is readable by other users; chmod 0600 it", file);
     }
   }
 }

@@ -36,8 +36,12 @@ public record EnrollmentState(boolean enrolled, Instant at, String collector, St
       throw new UncheckedIOException(e);
     }
     try {
-      return Optional.of(new EnrollmentState("enrolled".equals(p.getProperty("state")),
-          Instant.parse(p.getProperty("at")), p.getProperty("collector", ""), p.getProperty("reason", "")));
+      return Optional.of(
+          new EnrollmentState(
+              "enrolled".equals(p.getProperty("state")),
+              Instant.parse(p.getProperty("at")),
+              p.getProperty("collector", ""),
+              p.getProperty("reason", "")));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
@@ -55,15 +59,23 @@ public record EnrollmentState(boolean enrolled, Instant at, String collector, St
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         p.store(w, "last automatic enrollment (written by the agent)");
       }
-      Files.move(tmp, stateDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          stateDir.resolve(FILE),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** One line for people: {@code enrolled with X at T} or {@code enrollment with X failed at T: why}. */
+  /**
+   * One line for people: {@code enrolled with X at T} or {@code enrollment with X failed at T:
+   * why}.
+   */
   public String describe() {
-    return enrolled ? "enrolled with " + collector + " at " + at
+    return enrolled
+        ? "enrolled with " + collector + " at " + at
         : "enrollment with " + collector + " failed at " + at + ": " + reason;
   }
 }

@@ -31,7 +31,8 @@ final class KeyValueFormat {
   }
 
   private static String unquote(String v) {
-    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+    if (v.length() >= 2
+        && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
       return v.substring(1, v.length() - 1);
     }
     return v;

@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * What an administrator gave the agent at install time (MDM, Ansible, msiexec): the collector to
  * report to and the enrollment secret to enroll with on first start. Read from the per-OS managed
- * location: {@code /etc/daylight/agent.conf} (Linux), the managed preferences of the domain
- * {@code dev.daylight.agent} or {@code /Library/Application Support/Daylight/agent.conf} (macOS),
- * {@code %ProgramData%\Daylight\agent.conf} (Windows, written from the MSI properties).
+ * location: {@code /etc/daylight/agent.conf} (Linux), the managed preferences of the domain {@code
+ * dev.daylight.agent} or {@code /Library/Application Support/Daylight/agent.conf} (macOS), {@code
+ * %ProgramData%\Daylight\agent.conf} (Windows, written from the MSI properties).
  */
 public final class ManagedConfig {
   /** Environment variable naming one config file instead of the per-OS locations. */
@@ -63,9 +63,9 @@ public final class ManagedConfig {
   }
 
   /**
-   * A PEM file of the company CA that issued the collector's certificate ({@code ca_file},
-   * {@code CAFile} in a profile, {@code CAFILE} in the MSI); trusted in addition to the OS and
-   * bundled trust stores.
+   * A PEM file of the company CA that issued the collector's certificate ({@code ca_file}, {@code
+   * CAFile} in a profile, {@code CAFILE} in the MSI); trusted in addition to the OS and bundled
+   * trust stores.
    */
   public Optional<Path> caFile() {
     return Optional.ofNullable(caFile);
@@ -91,9 +91,18 @@ public final class ManagedConfig {
 
   @Override
   public String toString() {
-    String shown = collector == null ? null : dev.daylight.agent.report.Endpoint.display(collector.toString());
-    return "ManagedConfig[collector=" + shown + ", enrollSecret="
-        + (enrollSecret == null ? "absent" : "<set>") + ", caFile=" + caFile + ", pin=" + pin
-        + ", sources=" + sources + "]";
+    String shown =
+        collector == null ? null : dev.daylight.agent.report.Endpoint.display(collector.toString());
+    return "ManagedConfig[collector="
+        + shown
+        + ", enrollSecret="
+        + (enrollSecret == null ? "absent" : "<set>")
+        + ", caFile="
+        + caFile
+        + ", pin="
+        + pin
+        + ", sources="
+        + sources
+        + "]";
   }
 }

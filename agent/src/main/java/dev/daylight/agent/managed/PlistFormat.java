@@ -15,12 +15,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The string values of a managed-preferences plist's top-level dict, keys lower-cased. macOS
- * writes managed preferences as binary plists; those are turned into XML by {@code plutil},
- * which every Mac has, rather than by a parser of our own.
+ * The string values of a managed-preferences plist's top-level dict, keys lower-cased. macOS writes
+ * managed preferences as binary plists; those are turned into XML by {@code plutil}, which every
+ * Mac has, rather than by a parser of our own.
  */
 final class PlistFormat {
-  private static final byte[] BINARY_MAGIC = "bplist".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] BINARY_MAGIC =
+      "bplist".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private PlistFormat() {}
 
@@ -40,10 +41,14 @@ final class PlistFormat {
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setExpandEntityReferences(false);
-      f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", dev.daylight.agent.json.Limits.MAX_DEPTH);
+      f.setAttribute(
+          "http://www.oracle.com/xml/jaxp/properties/maxElementDepth",
+          dev.daylight.agent.json.Limits.MAX_DEPTH);
       root = f.newDocumentBuilder().parse(xml).getDocumentElement();
     } catch (Exception e) {
-      throw new IOException("not a property list (malformed or nested too deep)", null); // the parser's message may quote the file
+      throw new IOException(
+          "not a property list (malformed or nested too deep)",
+          null); // the parser's message may quote the file
     }
     Element dict = firstElement(root);
     if (!"plist".equals(root.getTagName()) || dict == null || !"dict".equals(dict.getTagName())) {
@@ -68,8 +73,10 @@ final class PlistFormat {
   }
 
   private static byte[] toXml(Path file) throws IOException {
-    Process p = new ProcessBuilder("/usr/bin/plutil", "-convert", "xml1", "-o", "-", file.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder("/usr/bin/plutil", "-convert", "xml1", "-o", "-", file.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     try {
       if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -1,7 +1,7 @@
 package dev.daylight.agent.pipeline;
 
-import dev.daylight.agent.apps.AppsStage;
 import dev.daylight.agent.approval.ApprovalStage;
+import dev.daylight.agent.apps.AppsStage;
 import dev.daylight.agent.assess.Assessor;
 import dev.daylight.agent.assess.RuleConfig;
 import dev.daylight.agent.installed.InstalledStage;
@@ -14,14 +14,15 @@ import java.util.List;
 /**
  * The one scan pipeline every front end should run (CLI scan, daemon, tray): discovery, then
  * installed packages, AI apps, the release review of changed package versions, each server's
- * capabilities and the approvals they need, and last the rules
- * with the intel of {@code stateDir} (bundled snapshot + imported and fleet records, reloaded when
- * they change) plus {@code extraIntel}.
+ * capabilities and the approvals they need, and last the rules with the intel of {@code stateDir}
+ * (bundled snapshot + imported and fleet records, reloaded when they change) plus {@code
+ * extraIntel}.
  */
 public final class JudgedScanner {
   private JudgedScanner() {}
 
-  public static Scanner create(Path stateDir, List<Path> extraIntel, RuleConfig rules) throws IOException {
+  public static Scanner create(Path stateDir, List<Path> extraIntel, RuleConfig rules)
+      throws IOException {
     return Scanner.standard()
         .then(new InstalledStage())
         .then(new AppsStage())

@@ -19,13 +19,15 @@ final class PreparedStages {
   }
 
   static PreparedStages start(List<ScanStage> stages, ScanContext context) {
-    FutureTask<List<ScanStage>> task = new FutureTask<>(() -> {
-      List<ScanStage> ready = new ArrayList<>(stages.size());
-      for (ScanStage s : stages) {
-        ready.add(s.prepare(context));
-      }
-      return ready;
-    });
+    FutureTask<List<ScanStage>> task =
+        new FutureTask<>(
+            () -> {
+              List<ScanStage> ready = new ArrayList<>(stages.size());
+              for (ScanStage s : stages) {
+                ready.add(s.prepare(context));
+              }
+              return ready;
+            });
     if (!stages.isEmpty()) {
       Thread t = new Thread(task, "daylight-stages");
       t.setDaemon(true);

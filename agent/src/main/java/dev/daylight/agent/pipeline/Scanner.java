@@ -49,8 +49,15 @@ public final class Scanner {
     PreparedStages prepared = PreparedStages.start(stages, context);
     Discovery.Result found = discover(context);
     List<McpServer> servers = resolveDeclaredPackages(found.servers(), context);
-    Inventory inventory = Inventory.builder().scanId(UUID.randomUUID().toString()).startedAt(started)
-        .host(baseHost(context)).clients(found.clients()).servers(servers).errors(found.errors()).build();
+    Inventory inventory =
+        Inventory.builder()
+            .scanId(UUID.randomUUID().toString())
+            .startedAt(started)
+            .host(baseHost(context))
+            .clients(found.clients())
+            .servers(servers)
+            .errors(found.errors())
+            .build();
     for (ScanStage stage : prepared.join()) {
       inventory = stage.apply(inventory, context);
     }
@@ -61,7 +68,8 @@ public final class Scanner {
     return Discovery.run(context);
   }
 
-  private static List<McpServer> resolveDeclaredPackages(List<McpServer> servers, ScanContext context) {
+  private static List<McpServer> resolveDeclaredPackages(
+      List<McpServer> servers, ScanContext context) {
     PythonModules modules = pythonModules(context);
     List<McpServer> out = new ArrayList<>(servers.size());
     for (McpServer s : servers) {
@@ -96,8 +104,14 @@ public final class Scanner {
       return new Host(null, null, context.os().wire(), null, null, osUser, null);
     }
     HostFacts facts = HostFacts.current();
-    return new Host(null, facts.hostname(), context.os().wire(), facts.osVersion(), facts.arch(),
-        osUser != null ? osUser : facts.user(), null);
+    return new Host(
+        null,
+        facts.hostname(),
+        context.os().wire(),
+        facts.osVersion(),
+        facts.arch(),
+        osUser != null ? osUser : facts.user(),
+        null);
   }
 
   private Inventory finish(Inventory i) {

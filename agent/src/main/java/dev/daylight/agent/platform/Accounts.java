@@ -14,17 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The people who have a home on this machine, for an all-users scan: Linux accounts from
- * {@code /etc/passwd} (root and the uid range {@code login.defs} gives people, with a login shell),
- * macOS folders under {@code /Users}, Windows profiles under {@code C:\Users}. Only homes that exist
- * are listed. Reading is separate from parsing so tests feed the parsers literal text and folders.
+ * The people who have a home on this machine, for an all-users scan: Linux accounts from {@code
+ * /etc/passwd} (root and the uid range {@code login.defs} gives people, with a login shell), macOS
+ * folders under {@code /Users}, Windows profiles under {@code C:\Users}. Only homes that exist are
+ * listed. Reading is separate from parsing so tests feed the parsers literal text and folders.
  */
 public final class Accounts {
   private static final Logger log = LoggerFactory.getLogger(Accounts.class);
-  private static final Set<String> NO_LOGIN = Set.of("nologin", "false", "sync", "shutdown", "halt");
+  private static final Set<String> NO_LOGIN =
+      Set.of("nologin", "false", "sync", "shutdown", "halt");
   private static final Set<String> MAC_NOT_PEOPLE = Set.of("shared", "guest");
   private static final Set<String> WINDOWS_NOT_PEOPLE =
-      Set.of("public", "default", "default user", "all users", "defaultuser0", "wdagutilityaccount");
+      Set.of(
+          "public", "default", "default user", "all users", "defaultuser0", "wdagutilityaccount");
 
   /** One account and the home its files are in. */
   public record Account(String name, Path home) {}
@@ -42,8 +44,10 @@ public final class Accounts {
         case MACOS -> underFolder(Path.of("/Users"), MAC_NOT_PEOPLE);
         // Profiles sit in \Users of the system drive (ProgramData's drive); the agent's own
         // home (LocalSystem's) does not.
-        case WINDOWS -> underFolder(layout.root(Root.SYSTEM_CONFIG)
-            .map(p -> p.getRoot().resolve("Users")).orElse(null), WINDOWS_NOT_PEOPLE);
+        case WINDOWS ->
+            underFolder(
+                layout.root(Root.SYSTEM_CONFIG).map(p -> p.getRoot().resolve("Users")).orElse(null),
+                WINDOWS_NOT_PEOPLE);
       };
     } catch (IOException e) {
       log.warn("cannot list the accounts of this machine: {}", e.getMessage());
@@ -72,7 +76,9 @@ public final class Accounts {
     return out;
   }
 
-  /** Every real folder directly under {@code parent} (not links, not dot-folders, not {@code skip}). */
+  /**
+   * Every real folder directly under {@code parent} (not links, not dot-folders, not {@code skip}).
+   */
   static List<Account> underFolder(Path parent, Set<String> skip) throws IOException {
     if (parent == null || !Files.isDirectory(parent)) {
       return List.of();
@@ -80,10 +86,13 @@ public final class Accounts {
     try (Stream<Path> homes = Files.list(parent)) {
       return homes
           .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-          .filter(p -> {
-            String name = p.getFileName().toString();
-            return !name.startsWith(".") && !name.startsWith("_") && !skip.contains(name.toLowerCase(Locale.ROOT));
-          })
+          .filter(
+              p -> {
+                String name = p.getFileName().toString();
+                return !name.startsWith(".")
+                    && !name.startsWith("_")
+                    && !skip.contains(name.toLowerCase(Locale.ROOT));
+              })
           .sorted(Comparator.naturalOrder())
           .map(p -> new Account(p.getFileName().toString(), p))
           .toList();

@@ -8,9 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Replaces a file in one step: the bytes go to a temporary file beside it, which is moved over
- * it, so a reader (a client's hook, the tray, the resident) sees the old file or the new one,
- * never half of one. The temporary file never outlives the call.
+ * Replaces a file in one step: the bytes go to a temporary file beside it, which is moved over it,
+ * so a reader (a client's hook, the tray, the resident) sees the old file or the new one, never
+ * half of one. The temporary file never outlives the call.
  */
 public final class AtomicWrite {
   /** Something to do to the temporary file before it takes the target's place. */
@@ -18,7 +18,7 @@ public final class AtomicWrite {
   public interface Step {
     void apply(Path tmp) throws IOException;
 
-    Step NONE = tmp -> { };
+    Step NONE = tmp -> {};
   }
 
   private AtomicWrite() {}
@@ -29,7 +29,8 @@ public final class AtomicWrite {
 
   public static void replace(Path file, byte[] bytes, Step before) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    Path tmp =
+        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
     try {
       Files.write(tmp, bytes);
       before.apply(tmp);

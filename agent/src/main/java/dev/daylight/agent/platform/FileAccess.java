@@ -16,22 +16,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a scan opens the files of one home. A scan may run as root over every user's home, and
- * those users write the files it reads, so each read is bounded:
+ * How a scan opens the files of one home. A scan may run as root over every user's home, and those
+ * users write the files it reads, so each read is bounded:
+ *
  * <ul>
- *   <li>links (of the file or of any folder above it) are followed only while they stay in the
- *       home (its real path) or in a system location the layout names (machine-wide config, global package folders, the Nix store);
+ *   <li>links (of the file or of any folder above it) are followed only while they stay in the home
+ *       (its real path) or in a system location the layout names (machine-wide config, global
+ *       package folders, the Nix store);
  *   <li>only regular files are opened (a FIFO would block the open, a device would never end);
- *   <li>at most {@code maxBytes} are read, within {@link #READ_TIME} (a slow filesystem cannot
- *       hold a scan), and the size is checked before the read (a sparse file is refused unread);
+ *   <li>at most {@code maxBytes} are read, within {@link #READ_TIME} (a slow filesystem cannot hold
+ *       a scan), and the size is checked before the read (a sparse file is refused unread);
  *   <li>when the home belongs to another account than the one running the scan, the file must be
  *       readable by the home's owner ({@link Ownership}), so root never sees more than the user.
  * </ul>
+ *
  * Refusals carry a reason and never a byte of the file.
  */
 public final class FileAccess {
   /** How long reading one file may take once it is open. */
   public static final java.time.Duration READ_TIME = java.time.Duration.ofSeconds(5);
+
   private static final int CHUNK = 64 * 1024;
 
   /** What reading one file gave. */
@@ -58,7 +62,10 @@ public final class FileAccess {
     this.owner = owner;
   }
 
-  /** Reads of {@code layout}'s home: the home, the layout's machine-wide roots and {@code extra} roots. */
+  /**
+   * Reads of {@code layout}'s home: the home, the layout's machine-wide roots and {@code extra}
+   * roots.
+   */
   public static FileAccess of(Layout layout, List<Path> extra) {
     List<Path> roots = new ArrayList<>();
     if (layout.realMachine()) {
@@ -85,22 +92,29 @@ public final class FileAccess {
     Path real;
     BasicFileAttributes attrs;
     try {
-      BasicFileAttributes link = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      // Every link on the way counts, a linked folder (~/.cursor -> another home) as much as the file.
+      BasicFileAttributes link =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      // Every link on the way counts, a linked folder (~/.cursor -> another home) as much as the
+      // file.
       real = file.toRealPath();
       if (!allowed(real)) {
-        return new Refused(link.isSymbolicLink() ? "symbolic link leads outside the home"
-            : "a linked folder leads outside the home");
+        return new Refused(
+            link.isSymbolicLink()
+                ? "symbolic link leads outside the home"
+                : "a linked folder leads outside the home");
       }
-      attrs = link.isSymbolicLink()
-          ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS) : link;
+      attrs =
+          link.isSymbolicLink()
+              ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              : link;
     } catch (NoSuchFileException e) {
       return Files.isSymbolicLink(file) ? new Refused("dangling symbolic link") : new Absent();
     } catch (AccessDeniedException e) {
       return new Refused("permission denied");
     } catch (FileSystemException e) {
       String why = e.getReason() == null ? "" : e.getReason().toLowerCase(java.util.Locale.ROOT);
-      return new Refused(why.contains("symbolic") || why.contains("links") ? "symbolic link loop" : "unreadable");
+      return new Refused(
+          why.contains("symbolic") || why.contains("links") ? "symbolic link loop" : "unreadable");
     } catch (IOException | SecurityException e) {
       return new Refused("unreadable");
     }
@@ -124,19 +138,24 @@ public final class FileAccess {
 
   /**
    * Why a file may not be streamed by a reader of its own (the usage ledger reads records
-   * incrementally, not whole), or empty when it may: the same link, file-kind and owner checks
-   * as {@link #read}, without the size limit. The caller opens the real path it names.
+   * incrementally, not whole), or empty when it may: the same link, file-kind and owner checks as
+   * {@link #read}, without the size limit. The caller opens the real path it names.
    */
   public Optional<String> refusal(Path file) {
     try {
-      BasicFileAttributes link = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes link =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       Path real = file.toRealPath();
       if (!allowed(real)) {
-        return Optional.of(link.isSymbolicLink() ? "symbolic link leads outside the home"
-            : "a linked folder leads outside the home");
+        return Optional.of(
+            link.isSymbolicLink()
+                ? "symbolic link leads outside the home"
+                : "a linked folder leads outside the home");
       }
-      BasicFileAttributes attrs = link.isSymbolicLink()
-          ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS) : link;
+      BasicFileAttributes attrs =
+          link.isSymbolicLink()
+              ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              : link;
       if (!attrs.isRegularFile()) {
         return Optional.of("not a regular file, not opened");
       }
@@ -147,8 +166,8 @@ public final class FileAccess {
   }
 
   /**
-   * Whether a folder named by a setting the user controls ({@code .npmrc cache=}) may be read:
-   * its real path is in the home or a system location, and the home's owner may enter it.
+   * Whether a folder named by a setting the user controls ({@code .npmrc cache=}) may be read: its
+   * real path is in the home or a system location, and the home's owner may enter it.
    */
   public boolean mayReadFolder(Path dir) {
     Optional<Path> real = real(dir);
@@ -178,10 +197,14 @@ public final class FileAccess {
     return false;
   }
 
-  /** Opened without following a link (a swap after the checks fails), read in chunks within the time cap. */
+  /**
+   * Opened without following a link (a swap after the checks fails), read in chunks within the time
+   * cap.
+   */
   private static Read readBounded(Path real, long maxBytes) {
     long deadline = System.nanoTime() + READ_TIME.toNanos();
-    try (SeekableByteChannel ch = Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    try (SeekableByteChannel ch =
+        Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = ch.size();
       if (size > maxBytes) {
         return new Refused("file too large (" + size + " bytes, limit " + maxBytes + ")");
@@ -192,7 +215,8 @@ public final class FileAccess {
           if (buf.capacity() > maxBytes) {
             return new Refused("file too large (grew past " + maxBytes + " bytes while read)");
           }
-          ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(maxBytes + 1, (long) buf.capacity() * 2));
+          ByteBuffer bigger =
+              ByteBuffer.allocate((int) Math.min(maxBytes + 1, (long) buf.capacity() * 2));
           buf.flip();
           bigger.put(buf);
           buf = bigger;

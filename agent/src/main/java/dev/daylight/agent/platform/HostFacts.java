@@ -9,7 +9,10 @@ import java.net.InetAddress;
  */
 public record HostFacts(String hostname, String osVersion, String arch, String user) {
 
-  /** Reads this machine's facts; a hostname that cannot be resolved stays null rather than failing a scan. */
+  /**
+   * Reads this machine's facts; a hostname that cannot be resolved stays null rather than failing a
+   * scan.
+   */
   public static HostFacts current() {
     String hostname;
     try {
@@ -17,7 +20,10 @@ public record HostFacts(String hostname, String osVersion, String arch, String u
     } catch (IOException e) {
       hostname = null;
     }
-    return new HostFacts(hostname, System.getProperty("os.version"), System.getProperty("os.arch"),
+    return new HostFacts(
+        hostname,
+        System.getProperty("os.version"),
+        System.getProperty("os.arch"),
         System.getProperty("user.name"));
   }
 }

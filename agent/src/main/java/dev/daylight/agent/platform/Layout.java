@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where one user's files sit on one OS. Every path the agent reads or writes starts from a
- * layout, which is what lets {@code --home DIR --os macos} scan a macOS home on Linux.
+ * Where one user's files sit on one OS. Every path the agent reads or writes starts from a layout,
+ * which is what lets {@code --home DIR --os macos} scan a macOS home on Linux.
  */
 public interface Layout {
   Os os();
@@ -14,13 +14,22 @@ public interface Layout {
   /** The user's home (profile) folder. */
   Path home();
 
-  /** True when this layout describes the machine the agent runs on (environment honoured, system roots present). */
+  /**
+   * True when this layout describes the machine the agent runs on (environment honoured, system
+   * roots present).
+   */
   boolean realMachine();
 
-  /** A named base folder, or empty when this OS has none (or it is machine-wide and this is a fake home). */
+  /**
+   * A named base folder, or empty when this OS has none (or it is machine-wide and this is a fake
+   * home).
+   */
   Optional<Path> root(Root root);
 
-  /** Daylight's own state folder (SQLite file, device key); env {@code DAYLIGHT_STATE_DIR} overrides it. */
+  /**
+   * Daylight's own state folder (SQLite file, device key); env {@code DAYLIGHT_STATE_DIR} overrides
+   * it.
+   */
   Path stateDir();
 
   /**
@@ -33,7 +42,10 @@ public interface Layout {
   /** Where the agent's rotating log files go. */
   Path logDir();
 
-  /** The same OS layout for another user's home, as an all-users scan needs: no environment honoured. */
+  /**
+   * The same OS layout for another user's home, as an all-users scan needs: no environment
+   * honoured.
+   */
   Layout forHome(Path otherHome);
 
   /** Expands {@code {root}/rest} against this layout; empty when the root does not exist here. */
@@ -53,8 +65,8 @@ public interface Layout {
   }
 
   /**
-   * A layout for the machine the agent runs on, honouring {@code XDG_*}, {@code APPDATA},
-   * {@code LOCALAPPDATA} and {@code DAYLIGHT_STATE_DIR} from {@code environment}.
+   * A layout for the machine the agent runs on, honouring {@code XDG_*}, {@code APPDATA}, {@code
+   * LOCALAPPDATA} and {@code DAYLIGHT_STATE_DIR} from {@code environment}.
    */
   static Layout of(Os os, Path home, Map<String, String> environment) {
     return Layouts.create(os, home.toAbsolutePath().normalize(), Map.copyOf(environment), true);

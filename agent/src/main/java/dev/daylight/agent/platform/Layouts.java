@@ -27,8 +27,12 @@ final class Layouts {
       String v = values.get(name);
       if (v == null) {
         // Windows keeps environment names case-insensitive; a copied map does not.
-        v = values.entrySet().stream().filter(en -> en.getKey().equalsIgnoreCase(name))
-            .map(Map.Entry::getValue).findFirst().orElse(null);
+        v =
+            values.entrySet().stream()
+                .filter(en -> en.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
       }
       return v == null || v.isBlank() ? Optional.empty() : Optional.of(Path.of(v));
     }
@@ -72,7 +76,9 @@ final class Layouts {
 
     @Override
     public Path logDir() {
-      return env.path("DAYLIGHT_STATE_DIR").map(p -> p.resolve("logs")).orElseGet(this::defaultLogDir);
+      return env.path("DAYLIGHT_STATE_DIR")
+          .map(p -> p.resolve("logs"))
+          .orElseGet(this::defaultLogDir);
     }
 
     abstract Path defaultStateDir();

@@ -20,8 +20,9 @@ public enum Os {
       case "linux" -> LINUX;
       case "macos", "mac", "darwin", "osx" -> MACOS;
       case "windows", "win" -> WINDOWS;
-      default -> throw new IllegalArgumentException(
-          "unknown OS '" + text + "' (expected linux, macos or windows)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown OS '" + text + "' (expected linux, macos or windows)");
     };
   }
 

@@ -9,12 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The account a home belongs to, when the scan runs as another one (root with
- * {@code --all-users}): a file is read only if that account could read it, so the agent never
- * sees more than the user does. Permission bits are checked as the kernel would for the owner's
- * uid and primary group (supplementary groups are not counted: a file only they open stays
- * unread, which errs on the side of reading less). Windows homes have no POSIX owner; their ACLs
- * are not checked here.
+ * The account a home belongs to, when the scan runs as another one (root with {@code --all-users}):
+ * a file is read only if that account could read it, so the agent never sees more than the user
+ * does. Permission bits are checked as the kernel would for the owner's uid and primary group
+ * (supplementary groups are not counted: a file only they open stays unread, which errs on the side
+ * of reading less). Windows homes have no POSIX owner; their ACLs are not checked here.
  */
 final class Ownership {
   private static final int READ = 4;
@@ -30,9 +29,9 @@ final class Ownership {
   }
 
   /**
-   * The home's owner, unless this process runs as that account. When the process's own uid
-   * cannot be told, the checks apply anyway: a home's own files pass them, so only reading less
-   * can come of it.
+   * The home's owner, unless this process runs as that account. When the process's own uid cannot
+   * be told, the checks apply anyway: a home's own files pass them, so only reading less can come
+   * of it.
    */
   static Optional<Ownership> of(Path home) {
     try {
@@ -40,8 +39,13 @@ final class Ownership {
       int owner = (Integer) Files.getAttribute(real, "unix:uid", LinkOption.NOFOLLOW_LINKS);
       int group = (Integer) Files.getAttribute(real, "unix:gid", LinkOption.NOFOLLOW_LINKS);
       Optional<Integer> self = processUid();
-      return self.isPresent() && self.get() == owner ? Optional.empty() : Optional.of(new Ownership(owner, group));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+      return self.isPresent() && self.get() == owner
+          ? Optional.empty()
+          : Optional.of(new Ownership(owner, group));
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       return Optional.empty(); // no POSIX owners here (Windows)
     }
   }
@@ -75,20 +79,30 @@ final class Ownership {
 
   private boolean allows(Path p, int bit) {
     try {
-      Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(p, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) a.get("mode");
       int shift = (Integer) a.get("uid") == uid ? 6 : (Integer) a.get("gid") == gid ? 3 : 0;
       return (mode >> shift & bit) != 0;
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       return false;
     }
   }
 
-  /** Linux tells it through /proc; elsewhere the JDK's jdk.security.auth module, where the runtime has it. */
+  /**
+   * Linux tells it through /proc; elsewhere the JDK's jdk.security.auth module, where the runtime
+   * has it.
+   */
   private static Optional<Integer> processUid() {
     try {
       return Optional.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       // not Linux
     }
     try {

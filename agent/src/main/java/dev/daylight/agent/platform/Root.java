@@ -17,11 +17,17 @@ public enum Root {
   XDG_CONFIG("xdgconfig"),
   /** Linux {@code $XDG_DATA_HOME} or {@code ~/.local/share}. */
   XDG_DATA("xdgdata"),
-  /** The per-user config folder as Go's {@code os.UserConfigDir} names it: {@code AppData/Roaming}, {@code Library/Application Support}, or the XDG config home. */
+  /**
+   * The per-user config folder as Go's {@code os.UserConfigDir} names it: {@code AppData/Roaming},
+   * {@code Library/Application Support}, or the XDG config home.
+   */
   USER_CONFIG("userconfig"),
   /** {@code /etc} on Linux and macOS. Real machine only. */
   ETC("etc"),
-  /** Machine-wide config: {@code /etc} (Linux), {@code /Library/Application Support} (macOS), {@code %ProgramData%} (Windows). Real machine only. */
+  /**
+   * Machine-wide config: {@code /etc} (Linux), {@code /Library/Application Support} (macOS), {@code
+   * %ProgramData%} (Windows). Real machine only.
+   */
   SYSTEM_CONFIG("systemconfig"),
   /** Windows {@code %ProgramFiles%}. Real machine only. */
   PROGRAM_FILES("programfiles");

@@ -6,7 +6,9 @@ final class WindowsLayout extends Layouts.Base {
   WindowsLayout(Path home, Layouts.Env env) {
     super(home, env);
     put(Root.APPDATA, env.path("APPDATA").orElse(home.resolve("AppData").resolve("Roaming")));
-    put(Root.LOCALAPPDATA, env.path("LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local")));
+    put(
+        Root.LOCALAPPDATA,
+        env.path("LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local")));
     // Cross-platform CLIs (opencode, Goose's docs) also use %USERPROFILE%\.config on Windows.
     put(Root.XDG_CONFIG, home.resolve(".config"));
     put(Root.USER_CONFIG, root(Root.APPDATA).orElseThrow());

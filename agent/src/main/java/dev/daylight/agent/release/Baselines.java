@@ -1,11 +1,11 @@
 package dev.daylight.agent.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.daylight.identity.Purls;
 import dev.daylight.agent.capability.Capabilities;
 import dev.daylight.agent.fingerprint.Fingerprint;
 import dev.daylight.agent.fingerprint.Fingerprinter;
 import dev.daylight.agent.store.Store;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Json;
 import java.util.ArrayList;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fingerprints each installed package version the store has not seen yet and stores it, so the
- * baseline of a later review survives the cache's cleanup. A version already stored costs one
- * set lookup; new ones are read on a small pool (the machine's cores, at most four).
+ * baseline of a later review survives the cache's cleanup. A version already stored costs one set
+ * lookup; new ones are read on a small pool (the machine's cores, at most four).
  */
 final class Baselines {
   private static final Logger LOG = LoggerFactory.getLogger(Baselines.class);
@@ -45,19 +45,26 @@ final class Baselines {
     Set<String> known = store.fingerprintKeys();
     Map<String, InstalledPackage> fresh = new LinkedHashMap<>();
     for (InstalledPackage p : installed) {
-      if (p.version() != null && !"docker".equals(p.ecosystem()) && !known.contains(key(p.purl(), p.version()))) {
+      if (p.version() != null
+          && !"docker".equals(p.ecosystem())
+          && !known.contains(key(p.purl(), p.version()))) {
         fresh.putIfAbsent(key(p.purl(), p.version()), p);
       }
     }
     if (fresh.isEmpty()) {
       return 0;
     }
-    int threads = Math.max(1, Math.min(4, Math.min(fresh.size(), Runtime.getRuntime().availableProcessors())));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "daylight-fingerprint");
-      t.setDaemon(true);
-      return t;
-    });
+    int threads =
+        Math.max(
+            1, Math.min(4, Math.min(fresh.size(), Runtime.getRuntime().availableProcessors())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "daylight-fingerprint");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Store.FingerprintRow>> rows = new ArrayList<>();
       for (InstalledPackage p : fresh.values()) {
@@ -84,8 +91,16 @@ final class Baselines {
       LOG.debug("{} not read: {}", p.purl(), f.unreadable());
     }
     String caps = f.unreadable() != null ? null : json(Capabilities.of(f));
-    return new Store.FingerprintRow(Purls.base(p.purl()), p.version(), p.source(), p.installPath(),
-        p.manifestSha256(), f.indicators().size(), json(f), caps, f.unreadable());
+    return new Store.FingerprintRow(
+        Purls.base(p.purl()),
+        p.version(),
+        p.source(),
+        p.installPath(),
+        p.manifestSha256(),
+        f.indicators().size(),
+        json(f),
+        caps,
+        f.unreadable());
   }
 
   Optional<Fingerprint> stored(String purl, String version) {

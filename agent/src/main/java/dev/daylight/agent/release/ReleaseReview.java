@@ -26,11 +26,11 @@ import java.util.stream.Collectors;
 
 /**
  * The release review: what a new package version adds over the one it is compared with. Each
- * indicator of the new fingerprint whose kind, subkind and value the old one lacks is one
- * {@code release-*} finding, as severe as {@code release-rules.properties} says, raised where the
- * release as a whole makes it worse: an install hook that downloads and runs, credentials read in
- * a release that also adds a way out (and the way out itself), are critical; a host under a
- * domain the old version already called is info.
+ * indicator of the new fingerprint whose kind, subkind and value the old one lacks is one {@code
+ * release-*} finding, as severe as {@code release-rules.properties} says, raised where the release
+ * as a whole makes it worse: an install hook that downloads and runs, credentials read in a release
+ * that also adds a way out (and the way out itself), are critical; a host under a domain the old
+ * version already called is info.
  */
 public final class ReleaseReview {
   public static final String NOT_COMPARED = "release-not-compared";
@@ -41,8 +41,12 @@ public final class ReleaseReview {
 
   /** Every rule id of the family, for documentation and rule switches. */
   public static List<String> ruleIds() {
-    List<String> ids = RULES.stringPropertyNames().stream().filter(k -> k.startsWith("rule."))
-        .map(RULES::getProperty).sorted().collect(Collectors.toCollection(ArrayList::new));
+    List<String> ids =
+        RULES.stringPropertyNames().stream()
+            .filter(k -> k.startsWith("rule."))
+            .map(RULES::getProperty)
+            .sorted()
+            .collect(Collectors.toCollection(ArrayList::new));
     ids.add(NOT_COMPARED);
     return ids;
   }
@@ -51,9 +55,10 @@ public final class ReleaseReview {
    * The findings {@code to} adds over {@code from}, worst first. {@code relativeEvidence}: evidence
    * files relative to the new root (the direct form) instead of real paths.
    */
-  public static List<Finding> compare(String pkg, Fingerprint from, Fingerprint to, String serverId,
-      boolean relativeEvidence) {
-    Set<String> old = from.indicators().stream().map(Indicator::identity).collect(Collectors.toSet());
+  public static List<Finding> compare(
+      String pkg, Fingerprint from, Fingerprint to, String serverId, boolean relativeEvidence) {
+    Set<String> old =
+        from.indicators().stream().map(Indicator::identity).collect(Collectors.toSet());
     Map<String, Indicator> added = new LinkedHashMap<>();
     for (Indicator i : to.indicators()) {
       // Kinds without a release rule (imports, declared tools) feed capabilities, not the review.
@@ -61,62 +66,128 @@ public final class ReleaseReview {
         added.putIfAbsent(i.identity(), i);
       }
     }
-    boolean newWayOut = added.values().stream().anyMatch(i -> i.kind().equals("network")
-        || (i.kind().equals("destination") && !i.subkind().equals("mail-recipient")));
+    boolean newWayOut =
+        added.values().stream()
+            .anyMatch(
+                i ->
+                    i.kind().equals("network")
+                        || (i.kind().equals("destination")
+                            && !i.subkind().equals("mail-recipient")));
     boolean newSecretRead = added.values().stream().anyMatch(i -> i.kind().equals("secret-access"));
-    Set<String> oldDomains = from.indicators().stream().filter(i -> i.kind().equals("destination"))
-        .map(i -> domain(i.value())).collect(Collectors.toSet());
+    Set<String> oldDomains =
+        from.indicators().stream()
+            .filter(i -> i.kind().equals("destination"))
+            .map(i -> domain(i.value()))
+            .collect(Collectors.toSet());
     List<Finding> out = new ArrayList<>();
     for (Indicator i : added.values()) {
       Severity s = severity(i, newWayOut, newSecretRead, oldDomains);
       out.add(finding(pkg, from.version(), to, i, s, serverId, relativeEvidence));
     }
-    out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::rule)
-        .thenComparing(f -> f.release().file()).thenComparing(f -> f.release().line()));
+    out.sort(
+        Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::rule)
+            .thenComparing(f -> f.release().file())
+            .thenComparing(f -> f.release().line()));
     return out;
   }
 
   /** A version change whose earlier version has no fingerprint to compare with: say so. */
-  public static Finding notCompared(String pkg, String from, String to, String why, String serverId) {
-    String title = name(pkg) + " " + to + " was not compared with " + (from == null ? "an earlier version" : from)
-        + ": " + why;
-    return new Finding(id(NOT_COMPARED, pkg, to, from == null ? "" : from), NOT_COMPARED, Severity.MEDIUM, title,
-        serverId, pkg + "@" + to, null, null,
-        "Review " + name(pkg) + " " + to + " by hand before approving it (daylight review-release OLD_DIR NEW_DIR"
+  public static Finding notCompared(
+      String pkg, String from, String to, String why, String serverId) {
+    String title =
+        name(pkg)
+            + " "
+            + to
+            + " was not compared with "
+            + (from == null ? "an earlier version" : from)
+            + ": "
+            + why;
+    return new Finding(
+        id(NOT_COMPARED, pkg, to, from == null ? "" : from),
+        NOT_COMPARED,
+        Severity.MEDIUM,
+        title,
+        serverId,
+        pkg + "@" + to,
+        null,
+        null,
+        "Review "
+            + name(pkg)
+            + " "
+            + to
+            + " by hand before approving it (daylight review-release OLD_DIR NEW_DIR"
             + " compares two unpacked versions)",
         new Release(pkg, from, to, "none", "not-compared", why, null, null));
   }
 
-  static Severity severity(Indicator i, boolean newWayOut, boolean newSecretRead, Set<String> oldDomains) {
+  static Severity severity(
+      Indicator i, boolean newWayOut, boolean newSecretRead, Set<String> oldDomains) {
     Severity base = Severity.parse(prop("severity", i));
     return switch (i.kind()) {
       case "install-script" -> Fingerprinter.downloadsAndRuns(i.value()) ? Severity.CRITICAL : base;
       case "secret-access" -> newWayOut ? Severity.CRITICAL : base;
-      case "destination" -> switch (i.subkind()) {
-        case "chat-webhook", "request-catcher", "paste-site" -> newSecretRead ? Severity.CRITICAL : base;
-        case "url", "host", "email" -> oldDomains.contains(domain(i.value())) ? Severity.INFO : base;
-        default -> base;
-      };
+      case "destination" ->
+          switch (i.subkind()) {
+            case "chat-webhook", "request-catcher", "paste-site" ->
+                newSecretRead ? Severity.CRITICAL : base;
+            case "url", "host", "email" ->
+                oldDomains.contains(domain(i.value())) ? Severity.INFO : base;
+            default -> base;
+          };
       default -> base;
     };
   }
 
-  private static Finding finding(String pkg, String fromVersion, Fingerprint to, Indicator i, Severity s,
-      String serverId, boolean relativeEvidence) {
+  private static Finding finding(
+      String pkg,
+      String fromVersion,
+      Fingerprint to,
+      Indicator i,
+      Severity s,
+      String serverId,
+      boolean relativeEvidence) {
     String rule = RULES.getProperty("rule." + i.kind());
     if (rule == null) {
       throw new IllegalStateException("release-rules.properties has no rule." + i.kind());
     }
     String value = cut(i.value());
-    String title = name(pkg) + " " + to.version() + " adds " + prop("phrase", i) + " " + quote(value)
-        + " at " + i.file() + ":" + i.line();
+    String title =
+        name(pkg)
+            + " "
+            + to.version()
+            + " adds "
+            + prop("phrase", i)
+            + " "
+            + quote(value)
+            + " at "
+            + i.file()
+            + ":"
+            + i.line();
     String file = relativeEvidence ? i.file() : to.root() + "/" + i.file();
-    String remediation = "Do not approve " + name(pkg) + " " + to.version() + " until this is explained"
-        + (fromVersion == null ? "" : " (it is not in " + fromVersion + ")")
-        + "; see: daylight review show " + pkg + "@" + to.version();
-    return new Finding(id(rule, pkg, to.version(), i.identity()), rule, s, title, serverId, pkg + "@" + to.version(),
-        null, Evidence.file(file, i.line(), i.text()), remediation,
-        new Release(pkg, fromVersion, to.version(), i.kind(), i.subkind(), value, i.file(), i.line()));
+    String remediation =
+        "Do not approve "
+            + name(pkg)
+            + " "
+            + to.version()
+            + " until this is explained"
+            + (fromVersion == null ? "" : " (it is not in " + fromVersion + ")")
+            + "; see: daylight review show "
+            + pkg
+            + "@"
+            + to.version();
+    return new Finding(
+        id(rule, pkg, to.version(), i.identity()),
+        rule,
+        s,
+        title,
+        serverId,
+        pkg + "@" + to.version(),
+        null,
+        Evidence.file(file, i.line(), i.text()),
+        remediation,
+        new Release(
+            pkg, fromVersion, to.version(), i.kind(), i.subkind(), value, i.file(), i.line()));
   }
 
   private static String prop(String prefix, Indicator i) {
@@ -128,7 +199,10 @@ public final class ReleaseReview {
     return v;
   }
 
-  /** The registrable part of a host or address: the last two labels (three under a two-letter second level). */
+  /**
+   * The registrable part of a host or address: the last two labels (three under a two-letter second
+   * level).
+   */
   static String domain(String value) {
     String host = value.substring(value.indexOf('@') + 1);
     int slash = host.indexOf('/');
@@ -137,8 +211,10 @@ public final class ReleaseReview {
     if (labels.length <= 2) {
       return host;
     }
-    int keep = labels[labels.length - 2].length() <= 3 && labels[labels.length - 1].length() == 2 ? 3 : 2;
-    return String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - keep, labels.length));
+    int keep =
+        labels[labels.length - 2].length() <= 3 && labels[labels.length - 1].length() == 2 ? 3 : 2;
+    return String.join(
+        ".", java.util.Arrays.copyOfRange(labels, labels.length - keep, labels.length));
   }
 
   static String name(String pkg) {
@@ -160,8 +236,17 @@ public final class ReleaseReview {
    * servers running one version each have theirs, which a review of the version closes together).
    */
   static Finding forServer(Finding f, String serverId) {
-    return new Finding(id(f.rule(), f.id(), serverId), f.rule(), f.severity(), f.title(), serverId, f.purl(),
-        f.advisory(), f.evidence(), f.remediation(), f.release());
+    return new Finding(
+        id(f.rule(), f.id(), serverId),
+        f.rule(),
+        f.severity(),
+        f.title(),
+        serverId,
+        f.purl(),
+        f.advisory(),
+        f.evidence(),
+        f.remediation(),
+        f.release());
   }
 
   private static String id(String rule, String... subject) {

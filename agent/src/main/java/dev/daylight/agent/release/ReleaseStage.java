@@ -1,9 +1,9 @@
 package dev.daylight.agent.release;
 
-import dev.daylight.identity.Purls;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.agent.store.Store;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Inventory;
@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fingerprints the installed package versions seen for the first time and adds the release
- * review of every server package version that needs one. Fingerprints are a cache kept in the
- * store, written here rather than with the scan: they belong to a package version, not to a scan,
- * and must outlive both the scan and the package cache. A scan that stores nothing reads no code.
+ * Fingerprints the installed package versions seen for the first time and adds the release review
+ * of every server package version that needs one. Fingerprints are a cache kept in the store,
+ * written here rather than with the scan: they belong to a package version, not to a scan, and must
+ * outlive both the scan and the package cache. A scan that stores nothing reads no code.
  */
 public final class ReleaseStage implements ScanStage {
   private final Path stateDir;
@@ -46,8 +46,10 @@ public final class ReleaseStage implements ScanStage {
         if (p == null || p.version() == null || p.purl() == null) {
           continue;
         }
-        for (Finding f : reviewed.computeIfAbsent(Purls.base(p.purl()) + "@" + p.version(),
-            k -> reviewer.review(p.purl(), p.ecosystem(), p.version(), null))) {
+        for (Finding f :
+            reviewed.computeIfAbsent(
+                Purls.base(p.purl()) + "@" + p.version(),
+                k -> reviewer.review(p.purl(), p.ecosystem(), p.version(), null))) {
           all.add(ReleaseReview.forServer(f, s.id()));
         }
       }
@@ -56,13 +58,19 @@ public final class ReleaseStage implements ScanStage {
   }
 
   /** Each package with the capabilities stored with its fingerprint, or null and why. */
-  static Inventory withCapabilities(Inventory inventory, Map<String, Store.StoredCapabilities> stored) {
+  static Inventory withCapabilities(
+      Inventory inventory, Map<String, Store.StoredCapabilities> stored) {
     List<InstalledPackage> packages = new ArrayList<>(inventory.packages().size());
     for (InstalledPackage p : inventory.packages()) {
-      Store.StoredCapabilities s = p.version() == null ? null : stored.get(Baselines.key(p.purl(), p.version()));
+      Store.StoredCapabilities s =
+          p.version() == null ? null : stored.get(Baselines.key(p.purl(), p.version()));
       if (s == null) {
-        packages.add(p.withCapabilities(null, "docker".equals(p.ecosystem()) ? "container images are not read"
-            : "package code is read only by scans that keep a store (daylight capabilities DIR reads one folder)"));
+        packages.add(
+            p.withCapabilities(
+                null,
+                "docker".equals(p.ecosystem())
+                    ? "container images are not read"
+                    : "package code is read only by scans that keep a store (daylight capabilities DIR reads one folder)"));
       } else if (s.json() == null) {
         packages.add(p.withCapabilities(null, s.why()));
       } else {

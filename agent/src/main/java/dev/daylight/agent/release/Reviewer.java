@@ -1,9 +1,9 @@
 package dev.daylight.agent.release;
 
-import dev.daylight.identity.Purls;
 import dev.daylight.agent.fingerprint.Fingerprint;
 import dev.daylight.agent.intel.Ecosystems;
 import dev.daylight.agent.store.Store;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.ReviewState;
@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Decides what one package version is compared with and returns the review: a suspended version
- * against its trusted baseline, else against the next older version the cache holds; a version
- * seen for the first time against the next older cached one, when there is one. Approved and
- * denied versions need no review.
+ * against its trusted baseline, else against the next older version the cache holds; a version seen
+ * for the first time against the next older cached one, when there is one. Approved and denied
+ * versions need no review.
  */
 public final class Reviewer {
   private final Store store;
@@ -39,21 +39,40 @@ public final class Reviewer {
     boolean suspended = state == ReviewState.SUSPENDED;
     Optional<Fingerprint> to = baselines.stored(base, version);
     if (to.isEmpty()) {
-      return suspended ? List.of(ReleaseReview.notCompared(base, baseline.orElse(null), version,
-          "version " + version + " is not installed here, so its code was not read", serverId)) : List.of();
+      return suspended
+          ? List.of(
+              ReleaseReview.notCompared(
+                  base,
+                  baseline.orElse(null),
+                  version,
+                  "version " + version + " is not installed here, so its code was not read",
+                  serverId))
+          : List.of();
     }
     if (to.get().unreadable() != null) {
-      return suspended ? List.of(ReleaseReview.notCompared(base, baseline.orElse(null), version,
-          to.get().unreadable(), serverId)) : List.of();
+      return suspended
+          ? List.of(
+              ReleaseReview.notCompared(
+                  base, baseline.orElse(null), version, to.get().unreadable(), serverId))
+          : List.of();
     }
-    Optional<Fingerprint> from = suspended ? baseline.flatMap(v -> baselines.stored(base, v)) : Optional.empty();
+    Optional<Fingerprint> from =
+        suspended ? baseline.flatMap(v -> baselines.stored(base, v)) : Optional.empty();
     if (from.isEmpty()) {
       from = nextOlder(base, ecosystem, version).flatMap(v -> baselines.stored(base, v));
     }
     if (from.isEmpty() || from.get().unreadable() != null) {
-      return suspended ? List.of(ReleaseReview.notCompared(base, baseline.orElse(null), version,
-          "no fingerprint of " + baseline.orElse("the earlier version") + " was kept and the cache holds no older version",
-          serverId)) : List.of();
+      return suspended
+          ? List.of(
+              ReleaseReview.notCompared(
+                  base,
+                  baseline.orElse(null),
+                  version,
+                  "no fingerprint of "
+                      + baseline.orElse("the earlier version")
+                      + " was kept and the cache holds no older version",
+                  serverId))
+          : List.of();
     }
     return ReleaseReview.compare(base, from.get(), to.get(), serverId, false);
   }

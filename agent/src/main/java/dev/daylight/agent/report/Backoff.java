@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential backoff with full jitter: after n failures wait a uniform random time up to
- * min(cap, base * 2^n), so a fleet that lost its collector does not come back in one wave. Public
- * for the resident agent, which schedules delivery retries between scans.
+ * Exponential backoff with full jitter: after n failures wait a uniform random time up to min(cap,
+ * base * 2^n), so a fleet that lost its collector does not come back in one wave. Public for the
+ * resident agent, which schedules delivery retries between scans.
  */
 public final class Backoff {
   private final Duration base;

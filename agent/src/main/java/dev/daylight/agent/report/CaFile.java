@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class CaFile {
   private static final long MAX_BYTES = 1 << 20;
-  private static final Pattern CERT = Pattern.compile(
-      "-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+?-----END CERTIFICATE-----");
+  private static final Pattern CERT =
+      Pattern.compile("-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+?-----END CERTIFICATE-----");
 
   private CaFile() {}
 
@@ -36,7 +36,9 @@ public final class CaFile {
     return read(file, "--ca");
   }
 
-  /** @param setting how the person named the file ({@code --ca}, {@code ca_file in agent.conf}) */
+  /**
+   * @param setting how the person named the file ({@code --ca}, {@code ca_file in agent.conf})
+   */
   public static String read(Path file, String setting) throws IOException {
     String name = setting + " " + file;
     byte[] bytes;
@@ -63,9 +65,10 @@ public final class CaFile {
       blocks.add(m.group());
     }
     if (blocks.isEmpty()) {
-      String hint = bytes.length > 0 && bytes[0] == 0x30
-          ? " (it looks like DER: convert it with openssl x509 -inform der -in FILE -out FILE.pem)"
-          : " (expected -----BEGIN CERTIFICATE-----)";
+      String hint =
+          bytes.length > 0 && bytes[0] == 0x30
+              ? " (it looks like DER: convert it with openssl x509 -inform der -in FILE -out FILE.pem)"
+              : " (expected -----BEGIN CERTIFICATE-----)";
       throw new IllegalArgumentException(name + ": no PEM certificate in it" + hint);
     }
     CertificateFactory x509;
@@ -76,10 +79,11 @@ public final class CaFile {
     }
     for (int i = 0; i < blocks.size(); i++) {
       try {
-        x509.generateCertificate(new ByteArrayInputStream(blocks.get(i).getBytes(StandardCharsets.US_ASCII)));
+        x509.generateCertificate(
+            new ByteArrayInputStream(blocks.get(i).getBytes(StandardCharsets.US_ASCII)));
       } catch (CertificateException e) {
-        throw new IllegalArgumentException(name + ": certificate " + (i + 1) + " of " + blocks.size()
-            + " cannot be parsed");
+        throw new IllegalArgumentException(
+            name + ": certificate " + (i + 1) + " of " + blocks.size() + " cannot be parsed");
       }
     }
     return String.join("\n", blocks) + "\n";

@@ -27,6 +27,7 @@ import okio.BufferedSource;
 final class CollectorClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{1,512}");
+
   /**
    * Largest policy answer read, counted after gzip is undone (OkHttp inflates it transparently, so
    * a few KB on the wire can be gigabytes). The collector sends intel in pages of 500 OSV records
@@ -35,13 +36,18 @@ final class CollectorClient {
    * is broken or hostile: the pull fails, is logged, and is tried again next round.
    */
   static final long POLICY_MAX_BYTES = 16L << 20;
+
   /** Largest intel snapshot read: the whole malicious-packages data set is a few MB of gzip. */
   static final long SNAPSHOT_MAX_BYTES = 64L << 20;
+
   /** An enrollment answer is two short tokens; an error page needs only its start. */
   static final long ENROLL_MAX_BYTES = 64L << 10;
+
   private static final long ERROR_PREFIX_BYTES = 4L << 10;
 
-  /** What an enrollment gave: {@code signingKey} is null from a collector that does not sign yet. */
+  /**
+   * What an enrollment gave: {@code signingKey} is null from a collector that does not sign yet.
+   */
   record Enrolled(String nodeId, String nodeKey, String signingKey) {}
 
   /** A policy answer and the signing key it carried (null when unsigned). */
@@ -73,15 +79,16 @@ final class CollectorClient {
 
   CollectorClient(URI base, String caPem, String pin) {
     this.base = base;
-    OkHttpClient.Builder b = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(30))
-        .writeTimeout(Duration.ofSeconds(30))
-        .retryOnConnectionFailure(false)
-        // A redirect is never followed: an https collector answering 307 to http:// on the same
-        // host would otherwise get the node key and the inventory re-sent in clear.
-        .followRedirects(false)
-        .followSslRedirects(false);
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .writeTimeout(Duration.ofSeconds(30))
+            .retryOnConnectionFailure(false)
+            // A redirect is never followed: an https collector answering 307 to http:// on the same
+            // host would otherwise get the node key and the inventory re-sent in clear.
+            .followRedirects(false)
+            .followSslRedirects(false);
     Tls.configure(b, caPem, pin);
     this.http = b.build();
   }
@@ -99,42 +106,57 @@ final class CollectorClient {
    *     re-enrolls a known device only with it (or after an administrator allowed it)
    */
   Enrolled enroll(String secret, Host host, String proof) throws IOException {
-    Map<String, Object> request = new java.util.HashMap<>(Map.of("enrollSecret", secret, "host", host));
+    Map<String, Object> request =
+        new java.util.HashMap<>(Map.of("enrollSecret", secret, "host", host));
     if (proof != null) {
       request.put("nodeKey", proof);
     }
     byte[] body = Json.mapper().writeValueAsBytes(request);
-    Request r = new Request.Builder().url(base + "/api/v1/enroll").post(RequestBody.create(body, JSON)).build();
+    Request r =
+        new Request.Builder()
+            .url(base + "/api/v1/enroll")
+            .post(RequestBody.create(body, JSON))
+            .build();
     try (Response res = http.newCall(r).execute()) {
       if (res.code() == 401) {
         throw new IOException("the collector refused the enrollment secret");
       }
       if (res.code() == 409) {
-        throw new IOException("the collector already has this device enrolled and this agent holds no key it"
-            + " accepts: an administrator must allow the re-enrollment (POST /api/v1/devices/NODE/reenroll)");
+        throw new IOException(
+            "the collector already has this device enrolled and this agent holds no key it"
+                + " accepts: an administrator must allow the re-enrollment (POST /api/v1/devices/NODE/reenroll)");
       }
       if (res.isRedirect()) {
-        throw new IOException("enrollment failed: HTTP " + res.code() + " redirect, which is not followed:"
-            + " give the collector's own https:// URL");
+        throw new IOException(
+            "enrollment failed: HTTP "
+                + res.code()
+                + " redirect, which is not followed:"
+                + " give the collector's own https:// URL");
       }
       if (res.code() != 200) {
-        throw new IOException("enrollment failed: HTTP " + res.code() + " " + brief(start(res.body())));
+        throw new IOException(
+            "enrollment failed: HTTP " + res.code() + " " + brief(start(res.body())));
       }
-      JsonNode n = Json.mapper().readTree(capped(res.body(), ENROLL_MAX_BYTES, "enrollment").inputStream());
+      JsonNode n =
+          Json.mapper().readTree(capped(res.body(), ENROLL_MAX_BYTES, "enrollment").inputStream());
       if (!n.path("nodeId").isTextual() || !n.path("nodeKey").isTextual()) {
-        // A proxy or another service answered 200: storing "null" as the key would fail every delivery.
-        throw new IOException("the collector's answer has no node id and key: is the URL a Daylight collector?");
+        // A proxy or another service answered 200: storing "null" as the key would fail every
+        // delivery.
+        throw new IOException(
+            "the collector's answer has no node id and key: is the URL a Daylight collector?");
       }
       String nodeId = n.get("nodeId").asText();
       String nodeKey = n.get("nodeKey").asText();
       // Both end up in an HTTP header and on a terminal: a line break or an escape would break one
       // and could forge the other.
       if (!TOKEN.matcher(nodeId).matches() || !TOKEN.matcher(nodeKey).matches()) {
-        throw new IOException("the collector's node id or key is not a plain token: is the URL a Daylight collector?");
+        throw new IOException(
+            "the collector's node id or key is not a plain token: is the URL a Daylight collector?");
       }
       String signingKey = n.path("signingKey").isTextual() ? n.get("signingKey").asText() : null;
       if (signingKey != null && !validKey(signingKey)) {
-        throw new IOException("the collector's signing key is not an Ed25519 public key: is the URL a Daylight collector?");
+        throw new IOException(
+            "the collector's signing key is not an Ed25519 public key: is the URL a Daylight collector?");
       }
       return new Enrolled(nodeId, nodeKey, signingKey);
     }
@@ -143,11 +165,13 @@ final class CollectorClient {
   Sent send(Report report, String nodeKey) {
     Request r;
     try {
-      r = new Request.Builder().url(base + "/api/v1/reports")
-          .header("Authorization", "Bearer " + nodeKey)
-          .header("Content-Encoding", "gzip")
-          .post(RequestBody.create(gzip(Json.mapper().writeValueAsBytes(report)), JSON))
-          .build();
+      r =
+          new Request.Builder()
+              .url(base + "/api/v1/reports")
+              .header("Authorization", "Bearer " + nodeKey)
+              .header("Content-Encoding", "gzip")
+              .post(RequestBody.create(gzip(Json.mapper().writeValueAsBytes(report)), JSON))
+              .build();
     } catch (IOException e) {
       return Sent.REJECTED;
     }
@@ -175,12 +199,14 @@ final class CollectorClient {
    *
    * @param pinned the collector's signing key pinned at enrollment, or null (not pinned yet)
    */
-  Optional<SignedPolicy> policy(String nodeKey, String etag, String intelCursor, String pinned) throws IOException {
+  Optional<SignedPolicy> policy(String nodeKey, String etag, String intelCursor, String pinned)
+      throws IOException {
     HttpUrl.Builder url = HttpUrl.get(base + "/api/v1/policy").newBuilder();
     if (intelCursor != null) {
       url.addQueryParameter("intelCursor", intelCursor); // the collector's text: encode it
     }
-    Request.Builder b = new Request.Builder().url(url.build()).header("Authorization", "Bearer " + nodeKey);
+    Request.Builder b =
+        new Request.Builder().url(url.build()).header("Authorization", "Bearer " + nodeKey);
     if (etag != null) {
       b.header("If-None-Match", etag);
     }
@@ -199,15 +225,18 @@ final class CollectorClient {
       String offered = res.header(AnswerSignature.KEY_HEADER);
       String key = pinned;
       if (key == null && offered != null && validKey(offered)) {
-        key = offered; // first signed answer of a collector an older agent enrolled with: pinned below
+        key = offered; // first signed answer of a collector an older agent enrolled with: pinned
+        // below
       }
       if (key != null) {
         Optional<String> problem = AnswerSignature.problem(key, body, signature);
         if (problem.isPresent()) {
           String signer = res.header(AnswerSignature.KEY_ID_HEADER);
-          throw new SignatureRefused("policy answer refused: " + problem.get()
-              + (signer == null ? "" : " (signed by key " + brief(signer) + ")")
-              + "; nothing applied, the previous policy is kept");
+          throw new SignatureRefused(
+              "policy answer refused: "
+                  + problem.get()
+                  + (signer == null ? "" : " (signed by key " + brief(signer) + ")")
+                  + "; nothing applied, the previous policy is kept");
         }
       }
       return Optional.of(new SignedPolicy(Json.mapper().readValue(body, Policy.class), key));
@@ -221,9 +250,12 @@ final class CollectorClient {
    *
    * @return the gzip bytes and their ETag
    */
-  Optional<Map.Entry<byte[], String>> intelSnapshot(String nodeKey, String etag, String pinned) throws IOException {
-    Request.Builder b = new Request.Builder().url(base + "/api/v1/intel/snapshot")
-        .header("Authorization", "Bearer " + nodeKey);
+  Optional<Map.Entry<byte[], String>> intelSnapshot(String nodeKey, String etag, String pinned)
+      throws IOException {
+    Request.Builder b =
+        new Request.Builder()
+            .url(base + "/api/v1/intel/snapshot")
+            .header("Authorization", "Bearer " + nodeKey);
     if (etag != null) {
       b.header("If-None-Match", etag);
     }
@@ -238,9 +270,11 @@ final class CollectorClient {
         throw new IOException("intel snapshot pull failed: HTTP " + res.code());
       }
       byte[] body = capped(res.body(), SNAPSHOT_MAX_BYTES, "intel snapshot").readByteArray();
-      Optional<String> problem = AnswerSignature.problem(pinned, body, res.header(AnswerSignature.HEADER));
+      Optional<String> problem =
+          AnswerSignature.problem(pinned, body, res.header(AnswerSignature.HEADER));
       if (problem.isPresent()) {
-        throw new SignatureRefused("intel snapshot refused: " + problem.get() + "; nothing imported");
+        throw new SignatureRefused(
+            "intel snapshot refused: " + problem.get() + "; nothing imported");
       }
       return Optional.of(Map.entry(body, String.valueOf(res.header("ETag"))));
     }
@@ -255,7 +289,9 @@ final class CollectorClient {
     }
   }
 
-  /** 401: the collector does not accept the node key; it may say why and whether to enroll again. */
+  /**
+   * 401: the collector does not accept the node key; it may say why and whether to enroll again.
+   */
   static final class KeyRefused extends IOException {
     private static final long serialVersionUID = 1L;
     final boolean reenrollAllowed;
@@ -275,17 +311,23 @@ final class CollectorClient {
       } catch (IOException | RuntimeException e) {
         // an answer that is not ours: no reason to show
       }
-      return new KeyRefused("the collector no longer accepts this node key"
-          + (reason == null ? "" : " (" + brief(reason) + ")"), allowed);
+      return new KeyRefused(
+          "the collector no longer accepts this node key"
+              + (reason == null ? "" : " (" + brief(reason) + ")"),
+          allowed);
     }
   }
 
   /** The decoded body, buffered whole only when it is at most {@code max} bytes. */
-  private static BufferedSource capped(ResponseBody body, long max, String what) throws IOException {
+  private static BufferedSource capped(ResponseBody body, long max, String what)
+      throws IOException {
     BufferedSource src = body.source();
     if (body.contentLength() > max || src.request(max + 1)) {
-      throw new IOException(what + " answer larger than " + (max >= 1 << 20 ? (max >> 20) + " MiB"
-          : (max >> 10) + " KiB") + " (decoded): not read");
+      throw new IOException(
+          what
+              + " answer larger than "
+              + (max >= 1 << 20 ? (max >> 20) + " MiB" : (max >> 10) + " KiB")
+              + " (decoded): not read");
     }
     return src;
   }
@@ -305,7 +347,9 @@ final class CollectorClient {
     return out.toByteArray();
   }
 
-  /** A collector's (or an impostor's) text as it may reach a terminal: short, no control characters. */
+  /**
+   * A collector's (or an impostor's) text as it may reach a terminal: short, no control characters.
+   */
   static String brief(String s) {
     String shown = s.length() > 200 ? s.substring(0, 200) : s;
     return shown.replaceAll("\\p{Cntrl}", " ").strip();

@@ -20,24 +20,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What enrollment gave this agent, kept in {@code collector.json} in the state dir, readable by
- * its owner only (0600): the node key is a secret and never goes into SQLite, logs or stdout.
+ * What enrollment gave this agent, kept in {@code collector.json} in the state dir, readable by its
+ * owner only (0600): the node key is a secret and never goes into SQLite, logs or stdout.
  *
  * @param caPem the collector's CA certificate(s) in PEM, when enrolled with {@code --ca}
  * @param pin SHA-256 of the collector's certificate or public key, when enrolled with {@code --pin}
- * @param signingKey the collector's answer-signing public key (base64 SPKI) pinned at enrollment, or
- *     null for an agent enrolled before collectors signed (it pins the first signed answer's key)
+ * @param signingKey the collector's answer-signing public key (base64 SPKI) pinned at enrollment,
+ *     or null for an agent enrolled before collectors signed (it pins the first signed answer's
+ *     key)
  */
-public record Credentials(String collector, String nodeId, String nodeKey, String caPem, String pin,
-    String signingKey) {
+public record Credentials(
+    String collector, String nodeId, String nodeKey, String caPem, String pin, String signingKey) {
   public Credentials(String collector, String nodeId, String nodeKey, String caPem, String pin) {
     this(collector, nodeId, nodeKey, caPem, pin, null);
   }
 
   static final String FILE_NAME = "collector.json";
   private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
-  private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+  private static final Set<PosixFilePermission> OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE);
 
   /** The same credentials with the collector's signing key pinned. */
   Credentials pinning(String key) {
@@ -51,7 +56,11 @@ public record Credentials(String collector, String nodeId, String nodeKey, Strin
 
   @Override
   public String toString() {
-    return "Credentials[collector=" + (collector == null ? null : Endpoint.display(collector)) + ", nodeId=" + nodeId + ", nodeKey=<redacted>]";
+    return "Credentials[collector="
+        + (collector == null ? null : Endpoint.display(collector))
+        + ", nodeId="
+        + nodeId
+        + ", nodeKey=<redacted>]";
   }
 
   public static Optional<Credentials> load(Path stateDir) {
@@ -67,11 +76,17 @@ public record Credentials(String collector, String nodeId, String nodeKey, Strin
     }
   }
 
-  /** Sets aside credentials the collector retired, so the next delivery enrolls again; kept for the record. */
+  /**
+   * Sets aside credentials the collector retired, so the next delivery enrolls again; kept for the
+   * record.
+   */
   public static void retire(Path stateDir) {
     Path file = stateDir.resolve(FILE_NAME);
     try {
-      Files.move(file, stateDir.resolve(FILE_NAME + ".retired"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          file,
+          stateDir.resolve(FILE_NAME + ".retired"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       LOG.warn("cannot set aside retired collector credentials: {}", e.getClass().getSimpleName());
     }
@@ -90,7 +105,9 @@ public record Credentials(String collector, String nodeId, String nodeKey, Strin
       Set<PosixFilePermission> perms = view.readAttributes().permissions();
       if (!Collections.disjoint(perms, OTHERS)) {
         view.setPermissions(PosixFilePermissions.fromString("rw-------"));
-        LOG.warn("{} was open to other accounts ({}); set back to rw-------", file,
+        LOG.warn(
+            "{} was open to other accounts ({}); set back to rw-------",
+            file,
             PosixFilePermissions.toString(perms));
       }
     } catch (IOException e) {
@@ -105,14 +122,21 @@ public record Credentials(String collector, String nodeId, String nodeKey, Strin
       Files.createDirectories(stateDir);
       Path tmp;
       if (stateDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        tmp = Files.createTempFile(stateDir, FILE_NAME, ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        tmp =
+            Files.createTempFile(
+                stateDir,
+                FILE_NAME,
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         tmp = Files.createTempFile(stateDir, FILE_NAME, ".tmp");
       }
       Files.write(tmp, Json.mapper().writeValueAsBytes(this));
       try {
-        Files.move(tmp, stateDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+            tmp,
+            stateDir.resolve(FILE_NAME),
+            StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, stateDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);

@@ -10,7 +10,9 @@ import java.util.Locale;
 public final class Endpoint {
   private Endpoint() {}
 
-  /** @throws IllegalArgumentException with a message fit for the person who typed the URL */
+  /**
+   * @throws IllegalArgumentException with a message fit for the person who typed the URL
+   */
   public static URI parse(String text) {
     URI uri;
     try {
@@ -21,16 +23,21 @@ public final class Endpoint {
     // The agent authenticates with its node key; a password in the URL would be stored in
     // collector.json and printed by enroll and status, so it is refused, not stripped.
     if (uri.getRawUserInfo() != null || (uri.getHost() == null && text.indexOf('@') >= 0)) {
-      throw new IllegalArgumentException("the collector URL must not hold a user name or password: "
-          + display(text) + " (the agent authenticates with its node key; give https://HOST[:PORT])");
+      throw new IllegalArgumentException(
+          "the collector URL must not hold a user name or password: "
+              + display(text)
+              + " (the agent authenticates with its node key; give https://HOST[:PORT])");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException("the collector URL must be https://HOST[:PORT]: " + display(text));
+      throw new IllegalArgumentException(
+          "the collector URL must be https://HOST[:PORT]: " + display(text));
     }
     if (scheme.equals("http") && !loopback(uri.getHost())) {
       throw new IllegalArgumentException(
-          "refusing plain http:// to " + uri.getHost() + ": node keys and inventories would cross the"
+          "refusing plain http:// to "
+              + uri.getHost()
+              + ": node keys and inventories would cross the"
               + " network in clear; use https:// (http is allowed to loopback only)");
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");

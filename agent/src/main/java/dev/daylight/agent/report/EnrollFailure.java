@@ -6,8 +6,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -28,18 +28,23 @@ public final class EnrollFailure {
       if (t instanceof CertificateExpiredException) {
         return "the collector's certificate has expired: " + t.getMessage();
       }
-      if (t instanceof CertificateException && t.getMessage() != null && t.getMessage().contains("pin")) {
+      if (t instanceof CertificateException
+          && t.getMessage() != null
+          && t.getMessage().contains("pin")) {
         return t.getMessage() + "; check pin in agent.conf";
       }
       if (t instanceof SSLPeerUnverifiedException) {
-        return "the collector's certificate does not name the host in the collector address (" + t.getMessage()
+        return "the collector's certificate does not name the host in the collector address ("
+            + t.getMessage()
             + "); use the name the certificate was issued for";
       }
       if (t instanceof UnknownHostException) {
         return "the collector's host name does not resolve (" + t.getMessage() + ")";
       }
       if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-        return "cannot connect to the collector (" + t.getMessage() + "): is it running and reachable from here?";
+        return "cannot connect to the collector ("
+            + t.getMessage()
+            + "): is it running and reachable from here?";
       }
       if (t instanceof SocketTimeoutException) {
         return "the collector did not answer in time";

@@ -16,9 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Enroller {
   private Enroller() {}
 
-  /** @param caPem PEM text of the CA to trust, or null; @param pin certificate SHA-256, or null */
-  public static Credentials enroll(Path stateDir, String collector, String secret, String caPem, String pin)
-      throws IOException {
+  /**
+   * @param caPem PEM text of the CA to trust, or null; @param pin certificate SHA-256, or null
+   */
+  public static Credentials enroll(
+      Path stateDir, String collector, String secret, String caPem, String pin) throws IOException {
     var uri = Endpoint.parse(collector);
     if (caPem != null && pin != null) {
       throw new IllegalArgumentException("give --ca or --pin, not both");
@@ -29,15 +31,19 @@ public final class Enroller {
     // alone does not (it is shown in exports).
     String proof = null;
     try {
-      proof = Credentials.load(stateDir).filter(old -> uri.toString().equals(old.collector()))
-          .map(Credentials::nodeKey).orElse(null);
+      proof =
+          Credentials.load(stateDir)
+              .filter(old -> uri.toString().equals(old.collector()))
+              .map(Credentials::nodeKey)
+              .orElse(null);
     } catch (java.io.UncheckedIOException e) {
       // unreadable credentials: enroll without proof
     }
     CollectorClient.Enrolled node = client.enroll(secret, host(stateDir), proof);
     // The collector's signing key is pinned here, over the connection the agent just verified.
-    Credentials c = new Credentials(uri.toString(), node.nodeId(), node.nodeKey(), caPem, normalizedPin,
-        node.signingKey());
+    Credentials c =
+        new Credentials(
+            uri.toString(), node.nodeId(), node.nodeKey(), caPem, normalizedPin, node.signingKey());
     c.save(stateDir);
     // A new node starts the collector's view with a full snapshot.
     return c;
@@ -51,7 +57,8 @@ public final class Enroller {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(DeviceKey.loadOrCreate(stateDir), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal("daylight-device-id".getBytes(StandardCharsets.UTF_8)), 0, 16);
+      return HexFormat.of()
+          .formatHex(mac.doFinal("daylight-device-id".getBytes(StandardCharsets.UTF_8)), 0, 16);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -59,7 +66,13 @@ public final class Enroller {
 
   private static Host host(Path stateDir) {
     HostFacts facts = HostFacts.current();
-    return new Host(deviceId(stateDir), facts.hostname(), Layout.currentMachine().os().wire(),
-        facts.osVersion(), facts.arch(), facts.user(), null);
+    return new Host(
+        deviceId(stateDir),
+        facts.hostname(),
+        Layout.currentMachine().os().wire(),
+        facts.osVersion(),
+        facts.arch(),
+        facts.user(),
+        null);
   }
 }

@@ -27,16 +27,19 @@ public final class Reporter {
   static final int BATCH = 50;
   static final String ETAG = "report.policy-etag";
   static final String CURSOR = "report.intel-cursor";
+
   /** Why the last policy answer was refused (bad or missing signature); blank after a good one. */
   public static final String POLICY_REFUSED = "report.policy-refused";
+
   /** Setting holding the policy's scan interval in seconds (0: none); the daemon applies it. */
   public static final String SCAN_INTERVAL = "report.scan-interval-seconds";
 
   /** What one round did. */
-  public record Round(int delivered, int rejected, int pending, boolean policyUpdated, Optional<String> problem) {
+  public record Round(
+      int delivered, int rejected, int pending, boolean policyUpdated, Optional<String> problem) {
     /**
-     * Whether a later round may succeed with nobody acting: false when delivery stopped because
-     * the agent must be enrolled (again), so the daemon does not start retries that cannot work.
+     * Whether a later round may succeed with nobody acting: false when delivery stopped because the
+     * agent must be enrolled (again), so the daemon does not start retries that cannot work.
      */
     public boolean worthRetrying() {
       return problem.isPresent() && !problem.get().contains(NEEDS_ENROLLING);
@@ -65,7 +68,12 @@ public final class Reporter {
   /** One round from the daemon: skipped while backing off. */
   public synchronized Round deliver(Store store) {
     if (clock.instant().isBefore(notBefore)) {
-      return new Round(0, 0, store.outboxDepth(), false, Optional.of("backing off after " + failures + " failure(s)"));
+      return new Round(
+          0,
+          0,
+          store.outboxDepth(),
+          false,
+          Optional.of("backing off after " + failures + " failure(s)"));
     }
     return deliverNow(store);
   }
@@ -77,13 +85,15 @@ public final class Reporter {
     try {
       creds = Credentials.load(stateDir);
       if (creds.isEmpty()) {
-        return new Round(0, 0, store.outboxDepth(), false, Optional.of("not enrolled: run daylight enroll"));
+        return new Round(
+            0, 0, store.outboxDepth(), false, Optional.of("not enrolled: run daylight enroll"));
       }
       client = CollectorClient.of(creds.get());
     } catch (RuntimeException e) {
       // A damaged collector.json, or one an older agent wrote with a URL now refused: the daemon
       // keeps running and says what to do. Endpoint's messages never show a password.
-      String problem = "collector credentials unusable (" + e.getMessage() + "): run daylight enroll again";
+      String problem =
+          "collector credentials unusable (" + e.getMessage() + "): run daylight enroll again";
       log.warn("report delivery skipped: {}", problem);
       return new Round(0, 0, store.outboxDepth(), false, Optional.of(problem));
     }
@@ -99,14 +109,19 @@ public final class Reporter {
         store.putSetting(POLICY_REFUSED, ""); // what the collector sent since verified again
       }
     } catch (CollectorClient.SignatureRefused e) {
-      // Kept for `daylight status`; the reports wait too: the answer did not come from our collector.
+      // Kept for `daylight status`; the reports wait too: the answer did not come from our
+      // collector.
       problem = e.getMessage();
       store.putSetting(POLICY_REFUSED, e.getMessage());
     } catch (CollectorClient.KeyRefused e) {
-      problem = e.getMessage() + (e.reenrollAllowed ? ": re-enrollment allowed, enrolling again"
-          : ": " + NEEDS_ENROLLING + " again once an administrator allows it");
+      problem =
+          e.getMessage()
+              + (e.reenrollAllowed
+                  ? ": re-enrollment allowed, enrolling again"
+                  : ": " + NEEDS_ENROLLING + " again once an administrator allows it");
       if (e.reenrollAllowed) {
-        Credentials.retire(stateDir); // the managed configuration's enrollment runs at the next delivery
+        Credentials.retire(
+            stateDir); // the managed configuration's enrollment runs at the next delivery
       }
     } catch (IOException e) {
       problem = "policy pull failed: " + e.getMessage();
@@ -150,18 +165,26 @@ public final class Reporter {
     } else {
       failures++;
       notBefore = clock.instant().plus(backoff.delay(failures));
-      log.atWarn().addKeyValue("failures", failures).addKeyValue("pending", store.outboxDepth())
+      log.atWarn()
+          .addKeyValue("failures", failures)
+          .addKeyValue("pending", store.outboxDepth())
           .log("report delivery stopped: {}", problem);
     }
     if (delivered > 0) {
       log.atInfo().addKeyValue("delivered", delivered).log("reports delivered");
     }
-    return new Round(delivered, rejected, store.outboxDepth(), policyUpdated, Optional.ofNullable(problem));
+    return new Round(
+        delivered, rejected, store.outboxDepth(), policyUpdated, Optional.ofNullable(problem));
   }
 
-  private boolean pullPolicy(CollectorClient client, Credentials creds, Store store) throws IOException {
-    Optional<CollectorClient.SignedPolicy> signed = client.policy(creds.nodeKey(), store.setting(ETAG).orElse(null),
-        store.setting(CURSOR).orElse(null), creds.signingKey());
+  private boolean pullPolicy(CollectorClient client, Credentials creds, Store store)
+      throws IOException {
+    Optional<CollectorClient.SignedPolicy> signed =
+        client.policy(
+            creds.nodeKey(),
+            store.setting(ETAG).orElse(null),
+            store.setting(CURSOR).orElse(null),
+            creds.signingKey());
     if (signed.isEmpty()) {
       return false;
     }
@@ -169,7 +192,9 @@ public final class Reporter {
       // Enrolled before collectors signed: pin the key of the first signed answer, which came over
       // the connection enrollment trusted (CA, pin or OS trust store); from now on only it counts.
       creds.pinning(signed.get().signingKey()).save(stateDir);
-      log.atInfo().addKeyValue("keyId", dev.daylight.protocol.AnswerSignature.keyId(signed.get().signingKey()))
+      log.atInfo()
+          .addKeyValue(
+              "keyId", dev.daylight.protocol.AnswerSignature.keyId(signed.get().signingKey()))
           .log("pinned the collector's signing key");
     }
     Optional<Policy> p = Optional.of(signed.get().policy());
@@ -177,9 +202,13 @@ public final class Reporter {
     store.putSetting(SCAN_INTERVAL, Long.toString(Math.max(0, p.get().scanIntervalSeconds())));
     // Blank when the fleet leaves the guard to each machine (the local mode then applies).
     store.putSetting(Guard.FLEET_MODE, p.get().guard() == null ? "" : p.get().guard().mode());
-    store.putSetting(Guard.FLEET_INSTALL_HOOKS, p.get().guard() == null ? "" : Boolean.toString(p.get().guard().installHooks()));
-    store.putSetting(ApprovalPolicy.FLEET_CLASSES, ApprovalPolicy.fleetSetting(p.get().approvalClasses()));
-    Approvals.closeApproved(store); // a fleet approval by class or server lets the guard through now
+    store.putSetting(
+        Guard.FLEET_INSTALL_HOOKS,
+        p.get().guard() == null ? "" : Boolean.toString(p.get().guard().installHooks()));
+    store.putSetting(
+        ApprovalPolicy.FLEET_CLASSES, ApprovalPolicy.fleetSetting(p.get().approvalClasses()));
+    Approvals.closeApproved(
+        store); // a fleet approval by class or server lets the guard through now
     if (!p.get().intel().isEmpty()) {
       // Intel first, cursor after: a crash in between fetches the same records again, no gap.
       // The next scan's IntelSource sees the imported records.

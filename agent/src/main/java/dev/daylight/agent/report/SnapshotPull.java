@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches the fleet's intel snapshot when the collector has a new one and imports it into the
- * state folder's intel, where every later scan finds it. Only a snapshot signed by the key pinned
- * at enrollment is imported; without a pinned key nothing is fetched.
+ * Fetches the fleet's intel snapshot when the collector has a new one and imports it into the state
+ * folder's intel, where every later scan finds it. Only a snapshot signed by the key pinned at
+ * enrollment is imported; without a pinned key nothing is fetched.
  */
 final class SnapshotPull {
   private static final Logger log = LoggerFactory.getLogger(SnapshotPull.class);
@@ -22,15 +22,18 @@ final class SnapshotPull {
 
   private SnapshotPull() {}
 
-  /** @return whether a new snapshot was imported */
+  /**
+   * @return whether a new snapshot was imported
+   */
   static boolean pull(CollectorClient client, Path stateDir, Store store) throws IOException {
     // Read again: the policy pull of this round may just have pinned the key.
     Optional<Credentials> creds = Credentials.load(stateDir);
     if (creds.isEmpty() || creds.get().signingKey() == null) {
       return false;
     }
-    Optional<Map.Entry<byte[], String>> got = client.intelSnapshot(creds.get().nodeKey(),
-        store.setting(ETAG).orElse(null), creds.get().signingKey());
+    Optional<Map.Entry<byte[], String>> got =
+        client.intelSnapshot(
+            creds.get().nodeKey(), store.setting(ETAG).orElse(null), creds.get().signingKey());
     if (got.isEmpty()) {
       return false;
     }
@@ -40,7 +43,8 @@ final class SnapshotPull {
       LoadReport r = new IntelStore(stateDir).importFrom(tmp);
       if (!r.errors().isEmpty()) {
         // Signed by our collector, so not hostile: the readable lines count, the rest is logged.
-        log.atWarn().addKeyValue("unreadable", r.errors().size())
+        log.atWarn()
+            .addKeyValue("unreadable", r.errors().size())
             .log("fleet intel snapshot: skipped unreadable lines, first: {}", r.errors().get(0));
       }
       store.putSetting(ETAG, got.get().getValue());

@@ -52,13 +52,15 @@ final class Tls {
         digest = new byte[0];
       }
       if (digest.length != 32) {
-        throw new IllegalArgumentException("--pin sha256/... must be the Base64 of a 32-byte SHA-256");
+        throw new IllegalArgumentException(
+            "--pin sha256/... must be the Base64 of a 32-byte SHA-256");
       }
       return HexFormat.of().formatHex(digest);
     }
     String hex = p.replace(":", "").toLowerCase(Locale.ROOT);
     if (!hex.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("--pin must be a SHA-256 (64 hex digits, colons allowed, or sha256/BASE64)");
+      throw new IllegalArgumentException(
+          "--pin must be a SHA-256 (64 hex digits, colons allowed, or sha256/BASE64)");
     }
     return hex;
   }
@@ -72,20 +74,26 @@ final class Tls {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       if (chain == null || chain.length == 0) {
         throw new CertificateException("no certificate");
       }
       X509Certificate leaf = chain[0];
       leaf.checkValidity();
-      if (!pin.equals(sha256(leaf.getEncoded())) && !pin.equals(sha256(leaf.getPublicKey().getEncoded()))) {
-        throw new CertificateException("the collector's certificate does not match the configured pin "
-            + "(its public key's SHA-256 is " + sha256(leaf.getPublicKey().getEncoded()) + ")");
+      if (!pin.equals(sha256(leaf.getEncoded()))
+          && !pin.equals(sha256(leaf.getPublicKey().getEncoded()))) {
+        throw new CertificateException(
+            "the collector's certificate does not match the configured pin "
+                + "(its public key's SHA-256 is "
+                + sha256(leaf.getPublicKey().getEncoded())
+                + ")");
       }
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       throw new CertificateException("not a server");
     }
 

@@ -29,22 +29,31 @@ import org.slf4j.LoggerFactory;
  */
 final class TrustStores {
   private static final Logger log = LoggerFactory.getLogger(TrustStores.class);
-  /** The CA bundles Linux distributions keep (Debian/Ubuntu, Fedora/RHEL, SUSE, Alpine and others). */
-  static final List<Path> LINUX_BUNDLES = List.of(Path.of("/etc/ssl/certs/ca-certificates.crt"),
-      Path.of("/etc/pki/tls/certs/ca-bundle.crt"), Path.of("/etc/ssl/ca-bundle.pem"), Path.of("/etc/ssl/cert.pem"));
+
+  /**
+   * The CA bundles Linux distributions keep (Debian/Ubuntu, Fedora/RHEL, SUSE, Alpine and others).
+   */
+  static final List<Path> LINUX_BUNDLES =
+      List.of(
+          Path.of("/etc/ssl/certs/ca-certificates.crt"),
+          Path.of("/etc/pki/tls/certs/ca-bundle.crt"),
+          Path.of("/etc/ssl/ca-bundle.pem"),
+          Path.of("/etc/ssl/cert.pem"));
 
   private TrustStores() {}
 
   static X509TrustManager forCollector(String caPem) throws GeneralSecurityException, IOException {
     List<X509TrustManager> all = new ArrayList<>();
     all.add(manager(null));
-    osStore(Os.current()).ifPresent(ks -> {
-      try {
-        all.add(manager(ks));
-      } catch (GeneralSecurityException e) {
-        log.debug("OS trust store unusable: {}", e.getMessage());
-      }
-    });
+    osStore(Os.current())
+        .ifPresent(
+            ks -> {
+              try {
+                all.add(manager(ks));
+              } catch (GeneralSecurityException e) {
+                log.debug("OS trust store unusable: {}", e.getMessage());
+              }
+            });
     if (caPem != null && !caPem.isBlank()) {
       all.add(manager(pemStore(caPem)));
     }
@@ -96,7 +105,8 @@ final class TrustStores {
   }
 
   private static X509TrustManager manager(KeyStore ks) throws GeneralSecurityException {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);
     return (X509TrustManager) tmf.getTrustManagers()[0];
   }
@@ -110,7 +120,8 @@ final class TrustStores {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       CertificateException first = null;
       for (X509TrustManager m : managers) {
         try {
@@ -124,13 +135,16 @@ final class TrustStores {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       throw new CertificateException("not a server");
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-      return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
+      return managers.stream()
+          .flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
+          .toArray(X509Certificate[]::new);
     }
   }
 }

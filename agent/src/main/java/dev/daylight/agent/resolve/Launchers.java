@@ -7,14 +7,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The launchers MCP configs use, each reduced to the package spec it runs and the server's own args. */
+/**
+ * The launchers MCP configs use, each reduced to the package spec it runs and the server's own
+ * args.
+ */
 final class Launchers {
   private Launchers() {}
 
   /**
    * @param ecosystem {@code npm}, {@code PyPI}, {@code docker} or {@code local}
-   * @param packageSpec as written: {@code @scope/name@1.2}, {@code name==1.2}, {@code ghcr.io/x/y:tag}, a path
-   * @param interpreter for a {@code python -m} module run by a launcher (uv), the interpreter it runs
+   * @param packageSpec as written: {@code @scope/name@1.2}, {@code name==1.2}, {@code
+   *     ghcr.io/x/y:tag}, a path
+   * @param interpreter for a {@code python -m} module run by a launcher (uv), the interpreter it
+   *     runs
    */
   record Spec(String ecosystem, String packageSpec, List<String> serverArgs, String interpreter) {
     Spec(String ecosystem, String packageSpec, List<String> serverArgs) {
@@ -25,38 +30,150 @@ final class Launchers {
   /** The ecosystem of {@code python -m MODULE} before the module is looked up on disk. */
   static final String PYTHON_MODULE = "python-module";
 
-  private static final Set<String> NPX_VALUE_FLAGS = Set.of("--registry", "--cache", "--userconfig",
-      "--prefix", "-w", "--workspace", "--node-options", "--script-shell", "--loglevel");
-  private static final Set<String> UV_VALUE_FLAGS = Set.of("--python", "-p", "--index-url", "-i",
-      "--extra-index-url", "--find-links", "-f", "--cache-dir", "--with", "--with-editable",
-      "--with-requirements", "--index", "--default-index", "--directory", "--project",
-      "--config-file", "--python-preference", "--refresh-package", "--reinstall-package",
-      "--upgrade-package", "--constraints", "-c", "--overrides", "--build-constraints", "--env-file",
-      "--index-strategy", "--keyring-provider", "--exclude-newer", "--resolution", "--prerelease",
-      "--link-mode", "--color", "--allow-insecure-host", "--extra", "--group", "--only-group",
-      "--package", "--script");
-  private static final Set<String> PIPX_VALUE_FLAGS = Set.of("--python", "--pip-args",
-      "--index-url", "-i", "--spec", "--backend");
-  private static final Set<String> CONTAINER_VALUE_FLAGS = Set.of("-e", "--env", "--env-file", "-v",
-      "--volume", "--mount", "--name", "--network", "--net", "-p", "--publish", "-w", "--workdir",
-      "--entrypoint", "-u", "--user", "-l", "--label", "--label-file", "--add-host", "--cap-add",
-      "--cap-drop", "--cpus", "-m", "--memory", "--platform", "--pull", "--restart", "--runtime",
-      "--security-opt", "--tmpfs", "--ulimit", "--device", "--dns", "--hostname", "-h", "--ipc",
-      "--pid", "--log-driver", "--log-opt", "--gpus", "--health-cmd", "--cidfile", "--stop-signal",
-      "--stop-timeout", "--shm-size", "--userns", "--uts", "--group-add", "--expose", "--link",
-      "--volumes-from", "--network-alias", "--mac-address", "--ip", "--ip6", "--isolation",
-      "--storage-opt", "--sysctl", "--annotation", "-a", "--attach", "--cgroupns", "--cgroup-parent",
-      "--cpu-shares", "-c", "--cpuset-cpus", "--memory-swap", "--dns-search", "--dns-option",
-      "--device-cgroup-rule", "--blkio-weight", "--oom-score-adj", "--pids-limit", "--secret");
+  private static final Set<String> NPX_VALUE_FLAGS =
+      Set.of(
+          "--registry",
+          "--cache",
+          "--userconfig",
+          "--prefix",
+          "-w",
+          "--workspace",
+          "--node-options",
+          "--script-shell",
+          "--loglevel");
+  private static final Set<String> UV_VALUE_FLAGS =
+      Set.of(
+          "--python",
+          "-p",
+          "--index-url",
+          "-i",
+          "--extra-index-url",
+          "--find-links",
+          "-f",
+          "--cache-dir",
+          "--with",
+          "--with-editable",
+          "--with-requirements",
+          "--index",
+          "--default-index",
+          "--directory",
+          "--project",
+          "--config-file",
+          "--python-preference",
+          "--refresh-package",
+          "--reinstall-package",
+          "--upgrade-package",
+          "--constraints",
+          "-c",
+          "--overrides",
+          "--build-constraints",
+          "--env-file",
+          "--index-strategy",
+          "--keyring-provider",
+          "--exclude-newer",
+          "--resolution",
+          "--prerelease",
+          "--link-mode",
+          "--color",
+          "--allow-insecure-host",
+          "--extra",
+          "--group",
+          "--only-group",
+          "--package",
+          "--script");
+  private static final Set<String> PIPX_VALUE_FLAGS =
+      Set.of("--python", "--pip-args", "--index-url", "-i", "--spec", "--backend");
+  private static final Set<String> CONTAINER_VALUE_FLAGS =
+      Set.of(
+          "-e",
+          "--env",
+          "--env-file",
+          "-v",
+          "--volume",
+          "--mount",
+          "--name",
+          "--network",
+          "--net",
+          "-p",
+          "--publish",
+          "-w",
+          "--workdir",
+          "--entrypoint",
+          "-u",
+          "--user",
+          "-l",
+          "--label",
+          "--label-file",
+          "--add-host",
+          "--cap-add",
+          "--cap-drop",
+          "--cpus",
+          "-m",
+          "--memory",
+          "--platform",
+          "--pull",
+          "--restart",
+          "--runtime",
+          "--security-opt",
+          "--tmpfs",
+          "--ulimit",
+          "--device",
+          "--dns",
+          "--hostname",
+          "-h",
+          "--ipc",
+          "--pid",
+          "--log-driver",
+          "--log-opt",
+          "--gpus",
+          "--health-cmd",
+          "--cidfile",
+          "--stop-signal",
+          "--stop-timeout",
+          "--shm-size",
+          "--userns",
+          "--uts",
+          "--group-add",
+          "--expose",
+          "--link",
+          "--volumes-from",
+          "--network-alias",
+          "--mac-address",
+          "--ip",
+          "--ip6",
+          "--isolation",
+          "--storage-opt",
+          "--sysctl",
+          "--annotation",
+          "-a",
+          "--attach",
+          "--cgroupns",
+          "--cgroup-parent",
+          "--cpu-shares",
+          "-c",
+          "--cpuset-cpus",
+          "--memory-swap",
+          "--dns-search",
+          "--dns-option",
+          "--device-cgroup-rule",
+          "--blkio-weight",
+          "--oom-score-adj",
+          "--pids-limit",
+          "--secret");
 
-  /** {@code cmd /c npx ...}, {@code sh -c "npx ..."}, {@code env A=b npx ...} become {@code npx ...}. */
+  /**
+   * {@code cmd /c npx ...}, {@code sh -c "npx ..."}, {@code env A=b npx ...} become {@code npx
+   * ...}.
+   */
   static List<String> unwrapShell(List<String> line) {
     List<String> cur = line;
     for (int guard = 0; guard < 4 && !cur.isEmpty(); guard++) {
       String exe = executableName(cur.get(0));
       int i = 1;
       if (exe.equals("cmd")) {
-        while (i < cur.size() && cur.get(i).startsWith("/") && !cur.get(i).equalsIgnoreCase("/c")
+        while (i < cur.size()
+            && cur.get(i).startsWith("/")
+            && !cur.get(i).equalsIgnoreCase("/c")
             && !cur.get(i).equalsIgnoreCase("/k")) {
           i++;
         }
@@ -99,10 +216,10 @@ final class Launchers {
   private static final Set<String> PREFIXES = Set.of("exec", "command", "nohup", "&", "call");
 
   /**
-   * The command a shell line really runs, read as the shell reads it: the last of its
-   * {@code &&}/{@code ;}-joined commands ({@code cd x && npx y}, {@code source .env; exec npx y}),
-   * without the environment assignments in front of it ({@code TOKEN="$(op read ...)" docker run}),
-   * nor {@code exec}, PowerShell's call operator {@code &} or {@code $env:X='y';}.
+   * The command a shell line really runs, read as the shell reads it: the last of its {@code
+   * &&}/{@code ;}-joined commands ({@code cd x && npx y}, {@code source .env; exec npx y}), without
+   * the environment assignments in front of it ({@code TOKEN="$(op read ...)" docker run}), nor
+   * {@code exec}, PowerShell's call operator {@code &} or {@code $env:X='y';}.
    */
   static List<String> realCommand(List<String> words) {
     List<String> last = new ArrayList<>();
@@ -116,13 +233,15 @@ final class Launchers {
       }
     }
     int i = 0;
-    while (i < last.size() && (ASSIGNMENT.matcher(last.get(i)).matches() || PREFIXES.contains(lower(last.get(i))))) {
+    while (i < last.size()
+        && (ASSIGNMENT.matcher(last.get(i)).matches() || PREFIXES.contains(lower(last.get(i))))) {
       i++;
     }
     return last.subList(i, last.size());
   }
 
-  private static final Pattern ASSIGNMENT = Pattern.compile("^(?:\\$env:)?[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("^(?:\\$env:)?[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
   /** {@code C:\Program Files\nodejs\npx.cmd} → {@code npx}. */
   static String executableName(String command) {
@@ -132,14 +251,18 @@ final class Launchers {
     return base.matches("python3\\.\\d+") ? "python3" : base;
   }
 
-  /** The tokens after the first positional when it is one of {@code names} ({@code pnpm dlx ...}). */
+  /**
+   * The tokens after the first positional when it is one of {@code names} ({@code pnpm dlx ...}).
+   */
   static Optional<List<String>> subcommand(List<String> rest, String... names) {
     for (int i = 0; i < rest.size(); i++) {
       String t = rest.get(i);
       if (t.startsWith("-")) {
         continue;
       }
-      return List.of(names).contains(t) ? Optional.of(rest.subList(i + 1, rest.size())) : Optional.empty();
+      return List.of(names).contains(t)
+          ? Optional.of(rest.subList(i + 1, rest.size()))
+          : Optional.empty();
     }
     return Optional.empty();
   }
@@ -158,7 +281,8 @@ final class Launchers {
       } else if (t.equals("-c") || t.equals("--call")) {
         if (pkgFlag == null && i + 1 < rest.size()) {
           List<String> call = ShellWords.split(rest.get(i + 1));
-          return call.isEmpty() ? Optional.empty()
+          return call.isEmpty()
+              ? Optional.empty()
               : Optional.of(new Spec("npm", call.get(0), call.subList(1, call.size())));
         }
         i++;
@@ -183,13 +307,17 @@ final class Launchers {
       } else if (UV_VALUE_FLAGS.contains(t)) {
         i++;
       } else if (!t.startsWith("-")) {
-        return Optional.of(new Spec("PyPI", from != null ? from : t, rest.subList(i + 1, rest.size())));
+        return Optional.of(
+            new Spec("PyPI", from != null ? from : t, rest.subList(i + 1, rest.size())));
       }
     }
     return from == null ? Optional.empty() : Optional.of(new Spec("PyPI", from, List.of()));
   }
 
-  /** {@code uv tool run ...} is uvx; {@code uv run --with pkg ...} runs pkg; {@code uv run x.py} is local. */
+  /**
+   * {@code uv tool run ...} is uvx; {@code uv run --with pkg ...} runs pkg; {@code uv run x.py} is
+   * local.
+   */
   static Optional<Spec> uv(List<String> rest) {
     for (int i = 0; i < rest.size(); i++) {
       String t = rest.get(i);
@@ -252,7 +380,8 @@ final class Launchers {
       } else if (PIPX_VALUE_FLAGS.contains(t)) {
         i++;
       } else if (!t.startsWith("-")) {
-        return Optional.of(new Spec("PyPI", spec != null ? spec : t, rest.subList(i + 1, rest.size())));
+        return Optional.of(
+            new Spec("PyPI", spec != null ? spec : t, rest.subList(i + 1, rest.size())));
       }
     }
     return spec == null ? Optional.empty() : Optional.of(new Spec("PyPI", spec, List.of()));
@@ -260,8 +389,9 @@ final class Launchers {
 
   /** {@code docker run [flags] IMAGE [args]}; also {@code docker container run}. */
   static Optional<Spec> containerRun(List<String> rest) {
-    Optional<List<String>> run = subcommand(rest, "run")
-        .or(() -> subcommand(rest, "container").flatMap(r -> subcommand(r, "run")));
+    Optional<List<String>> run =
+        subcommand(rest, "run")
+            .or(() -> subcommand(rest, "container").flatMap(r -> subcommand(r, "run")));
     if (run.isEmpty()) {
       return Optional.empty();
     }
@@ -285,10 +415,12 @@ final class Launchers {
       String t = rest.get(i);
       if (t.equals("-m") && i + 1 < rest.size() && (exe.startsWith("python") || exe.equals("py"))) {
         // A module, not a package name: PackageResolver asks what on disk provides it.
-        return Optional.of(new Spec(PYTHON_MODULE, rest.get(i + 1), rest.subList(i + 2, rest.size())));
+        return Optional.of(
+            new Spec(PYTHON_MODULE, rest.get(i + 1), rest.subList(i + 2, rest.size())));
       }
       if (t.startsWith("-m") && t.length() > 2 && (exe.startsWith("python") || exe.equals("py"))) {
-        return Optional.of(new Spec(PYTHON_MODULE, t.substring(2), rest.subList(i + 1, rest.size())));
+        return Optional.of(
+            new Spec(PYTHON_MODULE, t.substring(2), rest.subList(i + 1, rest.size())));
       }
       if (t.equals("-e") || t.equals("-c") || t.equals("--eval")) {
         return Optional.empty(); // inline code: nothing to name

@@ -6,8 +6,16 @@ import java.util.Optional;
 
 /** Stdio programs that only forward to a remote MCP server; the remote URL is what really runs. */
 final class Proxies {
-  private static final Map<String, String> KNOWN = Map.of(
-      "mcp-remote", "npm", "mcp-proxy", "PyPI", "supergateway", "npm", "@modelcontextprotocol/mcp-remote", "npm");
+  private static final Map<String, String> KNOWN =
+      Map.of(
+          "mcp-remote",
+          "npm",
+          "mcp-proxy",
+          "PyPI",
+          "supergateway",
+          "npm",
+          "@modelcontextprotocol/mcp-remote",
+          "npm");
 
   private Proxies() {}
 

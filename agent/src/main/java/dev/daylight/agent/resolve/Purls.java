@@ -12,15 +12,19 @@ import java.util.regex.Pattern;
 /** Package specs as written on a launch line to {@link PackageRef}s with purls. */
 final class Purls {
   static final String COMMAND_PIN = "command-pin";
+
   /** The version of the distribution installed where the interpreter finds it. */
   static final String INSTALLED = "installed";
+
   private static final Pattern NPM = Pattern.compile("^(?:(@[^/@\\s]+)/)?([^/@\\s]+)(?:@(.+))?$");
   private static final Pattern EXACT_SEMVER =
       Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$");
   private static final Pattern PYPI =
-      Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\\[[^\\]]*\\])?\\s*(?:(===?|@)\\s*([^\\s,;]+)|([<>~!=].*))?$");
+      Pattern.compile(
+          "^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\\[[^\\]]*\\])?\\s*(?:(===?|@)\\s*([^\\s,;]+)|([<>~!=].*))?$");
   private static final Pattern GITHUB =
-      Pattern.compile("^(?:git\\+)?(?:https?://|ssh://git@|git@|git://)?github\\.com[/:]([^/]+)/([^/#@]+?)(?:\\.git)?(?:[#@](.+))?$");
+      Pattern.compile(
+          "^(?:git\\+)?(?:https?://|ssh://git@|git@|git://)?github\\.com[/:]([^/]+)/([^/#@]+?)(?:\\.git)?(?:[#@](.+))?$");
 
   private Purls() {}
 
@@ -61,8 +65,14 @@ final class Purls {
     boolean pinned = version != null && EXACT_SEMVER.matcher(version).matches();
     String v = pinned ? version.replaceFirst("^v", "") : null;
     String purl = new PackageURL("npm", scope, name, v, null, null).canonicalize();
-    return Optional.of(new PackageRef(purl, "npm", scope == null ? name : scope + "/" + name, v,
-        pinned, pinned ? COMMAND_PIN : null));
+    return Optional.of(
+        new PackageRef(
+            purl,
+            "npm",
+            scope == null ? name : scope + "/" + name,
+            v,
+            pinned,
+            pinned ? COMMAND_PIN : null));
   }
 
   private static Optional<PackageRef> pypi(String spec) throws MalformedPackageURLException {
@@ -76,7 +86,8 @@ final class Purls {
     }
     String name = m.group(1).toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     String version = m.group(3);
-    boolean pinned = version != null && !version.equalsIgnoreCase("latest") && !version.contains("*");
+    boolean pinned =
+        version != null && !version.equalsIgnoreCase("latest") && !version.contains("*");
     String v = pinned ? version : null;
     String purl = new PackageURL("pypi", null, name, v, null, null).canonicalize();
     return Optional.of(new PackageRef(purl, "PyPI", name, v, pinned, pinned ? COMMAND_PIN : null));
@@ -122,28 +133,46 @@ final class Purls {
     if (digest != null && tag != null) {
       q.put("tag", tag);
     }
-    String purl = new PackageURL("docker", ns, name, version, q.isEmpty() ? null : q, null).canonicalize();
+    String purl =
+        new PackageURL("docker", ns, name, version, q.isEmpty() ? null : q, null).canonicalize();
     String fullName = (registry == null ? "" : registry + "/") + ref;
-    return Optional.of(new PackageRef(purl, "docker", fullName, version, pinned, pinned ? COMMAND_PIN : null));
+    return Optional.of(
+        new PackageRef(purl, "docker", fullName, version, pinned, pinned ? COMMAND_PIN : null));
   }
 
   /** git and URL sources: not a registry name, so not an npm or PyPI identity. */
   private static Optional<PackageRef> source(String spec) throws MalformedPackageURLException {
-    Matcher gh = GITHUB.matcher(spec.startsWith("github.com") ? spec : spec.replaceFirst("^git\\+", "git+"));
+    Matcher gh =
+        GITHUB.matcher(spec.startsWith("github.com") ? spec : spec.replaceFirst("^git\\+", "git+"));
     if (gh.matches()) {
       String ref = gh.group(3);
-      String purl = new PackageURL("github", gh.group(1).toLowerCase(Locale.ROOT),
-          gh.group(2).toLowerCase(Locale.ROOT), ref, null, null).canonicalize();
+      String purl =
+          new PackageURL(
+                  "github",
+                  gh.group(1).toLowerCase(Locale.ROOT),
+                  gh.group(2).toLowerCase(Locale.ROOT),
+                  ref,
+                  null,
+                  null)
+              .canonicalize();
       boolean pinned = ref != null && ref.matches("[0-9a-f]{7,40}|v?\\d+\\.\\d+.*");
-      return Optional.of(new PackageRef(purl, "github", gh.group(1) + "/" + gh.group(2), ref, pinned,
-          pinned ? COMMAND_PIN : null));
+      return Optional.of(
+          new PackageRef(
+              purl,
+              "github",
+              gh.group(1) + "/" + gh.group(2),
+              ref,
+              pinned,
+              pinned ? COMMAND_PIN : null));
     }
     if (spec.matches("(?i)^(git\\+)?(https?|git|ssh|file)://.*") || spec.startsWith("git@")) {
       String tail = spec.replaceAll("[?#].*$", "").replaceAll("/+$", "");
       String name = tail.substring(tail.lastIndexOf('/') + 1);
       TreeMap<String, String> q = new TreeMap<>();
       q.put(spec.startsWith("git") ? "vcs_url" : "download_url", spec);
-      String purl = new PackageURL("generic", null, name.isEmpty() ? "source" : name, null, q, null).canonicalize();
+      String purl =
+          new PackageURL("generic", null, name.isEmpty() ? "source" : name, null, q, null)
+              .canonicalize();
       return Optional.of(new PackageRef(purl, "generic", spec, null, false, null));
     }
     return Optional.empty();
@@ -169,7 +198,9 @@ final class Purls {
     try {
       TreeMap<String, String> q = new TreeMap<>();
       q.put("file_path", path);
-      purl = new PackageURL("generic", null, base.isEmpty() ? "local" : base, null, q, null).canonicalize();
+      purl =
+          new PackageURL("generic", null, base.isEmpty() ? "local" : base, null, q, null)
+              .canonicalize();
     } catch (MalformedPackageURLException e) {
       purl = "pkg:generic/local";
     }

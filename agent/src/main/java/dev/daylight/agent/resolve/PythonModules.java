@@ -20,10 +20,11 @@ import java.util.Set;
 
 /**
  * Which installed distribution provides a module that {@code python -m MODULE} runs. A module name
- * is not a package name: {@code python -m mcp_server_x} runs whatever a site-packages folder (or the
- * working folder) holds under that name, so a registry identity is given only when a distribution
- * that provides the module is found on disk ({@code *.dist-info/top_level.txt}, else its
- * {@code RECORD}). Reads only those small files, each with a size bound; imports and runs nothing.
+ * is not a package name: {@code python -m mcp_server_x} runs whatever a site-packages folder (or
+ * the working folder) holds under that name, so a registry identity is given only when a
+ * distribution that provides the module is found on disk ({@code *.dist-info/top_level.txt}, else
+ * its {@code RECORD}). Reads only those small files, each with a size bound; imports and runs
+ * nothing.
  */
 public final class PythonModules {
   private static final int MAX_SMALL = 64 * 1024;
@@ -95,10 +96,15 @@ public final class PythonModules {
     return out;
   }
 
-  /** A written interpreter path, resolved as the client would; a bare name through PATH (real machine). */
+  /**
+   * A written interpreter path, resolved as the client would; a bare name through PATH (real
+   * machine).
+   */
   private Optional<Path> interpreterPath(String interpreter, Path configDir) {
-    String s = interpreter.startsWith("~/") || interpreter.startsWith("~\\")
-        ? home + interpreter.substring(1) : interpreter;
+    String s =
+        interpreter.startsWith("~/") || interpreter.startsWith("~\\")
+            ? home + interpreter.substring(1)
+            : interpreter;
     List<Path> candidates = new ArrayList<>();
     try {
       if (s.contains("/") || s.contains("\\")) {
@@ -115,7 +121,11 @@ public final class PythonModules {
         }
       } else if (realMachine) {
         for (Path dir : pathDirs) {
-          candidates.add(dir.resolve(os == Os.WINDOWS && !s.toLowerCase(Locale.ROOT).endsWith(".exe") ? s + ".exe" : s));
+          candidates.add(
+              dir.resolve(
+                  os == Os.WINDOWS && !s.toLowerCase(Locale.ROOT).endsWith(".exe")
+                      ? s + ".exe"
+                      : s));
         }
       }
     } catch (InvalidPathException e) {
@@ -123,9 +133,13 @@ public final class PythonModules {
     }
     for (Path p : candidates) {
       // A venv on Windows keeps its interpreter in Scripts/, not bin/.
-      Path windows = p.getFileName() != null && p.getParent() != null
-          && p.getParent().getFileName() != null && p.getParent().getFileName().toString().equals("bin")
-          ? p.getParent().resolveSibling("Scripts").resolve(p.getFileName() + ".exe") : null;
+      Path windows =
+          p.getFileName() != null
+                  && p.getParent() != null
+                  && p.getParent().getFileName() != null
+                  && p.getParent().getFileName().toString().equals("bin")
+              ? p.getParent().resolveSibling("Scripts").resolve(p.getFileName() + ".exe")
+              : null;
       for (Path c : windows == null ? List.of(p) : List.of(p, windows)) {
         if ((realMachine || c.startsWith(home)) && Files.exists(c, LinkOption.NOFOLLOW_LINKS)) {
           return Optional.of(c);
@@ -135,14 +149,18 @@ public final class PythonModules {
     return Optional.empty();
   }
 
-  /** {@code PREFIX/bin/python} or {@code PREFIX/Scripts/python.exe} or {@code PREFIX/python.exe}. */
+  /**
+   * {@code PREFIX/bin/python} or {@code PREFIX/Scripts/python.exe} or {@code PREFIX/python.exe}.
+   */
   private static void prefixSites(Path exe, Set<Path> out) {
     Path bin = exe.getParent();
     if (bin == null) {
       return;
     }
-    String b = bin.getFileName() == null ? "" : bin.getFileName().toString().toLowerCase(Locale.ROOT);
-    Path prefix = (b.equals("bin") || b.equals("scripts")) && bin.getParent() != null ? bin.getParent() : bin;
+    String b =
+        bin.getFileName() == null ? "" : bin.getFileName().toString().toLowerCase(Locale.ROOT);
+    Path prefix =
+        (b.equals("bin") || b.equals("scripts")) && bin.getParent() != null ? bin.getParent() : bin;
     globSites(prefix.resolve("lib"), "python", "site-packages", out);
     globSites(prefix.resolve("lib64"), "python", "site-packages", out);
     globSites(prefix.resolve("lib"), "python", "dist-packages", out);
@@ -190,7 +208,10 @@ public final class PythonModules {
       String file = line.split(",", 2)[0].replace('\\', '/');
       int slash = file.indexOf('/');
       String first = slash < 0 ? file : file.substring(0, slash);
-      if (first.endsWith(".dist-info") || first.endsWith(".data") || first.startsWith("..") || first.isEmpty()) {
+      if (first.endsWith(".dist-info")
+          || first.endsWith(".data")
+          || first.startsWith("..")
+          || first.isEmpty()) {
         continue;
       }
       if (slash > 0) {
@@ -223,8 +244,10 @@ public final class PythonModules {
     if (name == null || name.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Dist(name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"),
-        version == null || version.isEmpty() ? null : version));
+    return Optional.of(
+        new Dist(
+            name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"),
+            version == null || version.isEmpty() ? null : version));
   }
 
   private static List<String> lines(Path file, int max) {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * POSIX-like word splitting for launch lines written as one string ({@code "uv run python"},
- * {@code cmd /c "npx -y x"}); never runs anything. Inside double quotes only {@code \"} and
- * {@code \\} are escapes, so Windows paths keep their backslashes. A command substitution
- * ({@code $(...)}, backticks) stays inside its word, as the shell keeps it, however many spaces it
- * holds: {@code TOKEN=$(op read op://v/i) docker run ...} is an assignment, then {@code docker}.
+ * POSIX-like word splitting for launch lines written as one string ({@code "uv run python"}, {@code
+ * cmd /c "npx -y x"}); never runs anything. Inside double quotes only {@code \"} and {@code \\} are
+ * escapes, so Windows paths keep their backslashes. A command substitution ({@code $(...)},
+ * backticks) stays inside its word, as the shell keeps it, however many spaces it holds: {@code
+ * TOKEN=$(op read op://v/i) docker run ...} is an assignment, then {@code docker}.
  */
 public final class ShellWords {
   private ShellWords() {}
@@ -34,7 +34,9 @@ public final class ShellWords {
       if (quote != 0) {
         if (ch == quote) {
           quote = 0;
-        } else if (ch == '\\' && quote == '"' && i + 1 < line.length()
+        } else if (ch == '\\'
+            && quote == '"'
+            && i + 1 < line.length()
             && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
           cur.append(line.charAt(++i));
         } else if (quote == '"' && substitutionAt(line, i)) {
@@ -70,10 +72,14 @@ public final class ShellWords {
   }
 
   private static boolean substitutionAt(String line, int i) {
-    return line.charAt(i) == '`' || (line.charAt(i) == '$' && i + 1 < line.length() && line.charAt(i + 1) == '(');
+    return line.charAt(i) == '`'
+        || (line.charAt(i) == '$' && i + 1 < line.length() && line.charAt(i + 1) == '(');
   }
 
-  /** The index just past a {@code $(...)} (nested, quotes respected) or a backtick pair; the line's end if open. */
+  /**
+   * The index just past a {@code $(...)} (nested, quotes respected) or a backtick pair; the line's
+   * end if open.
+   */
   private static int substitutionEnd(String line, int i) {
     if (line.charAt(i) == '`') {
       int close = line.indexOf('`', i + 1);

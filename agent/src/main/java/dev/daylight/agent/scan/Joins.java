@@ -8,8 +8,8 @@ public final class Joins {
   private Joins() {}
 
   /**
-   * The task's result. The work is short and bounded, so an interrupt is kept for the caller
-   * rather than losing the work; the task's own failure is rethrown as it was thrown.
+   * The task's result. The work is short and bounded, so an interrupt is kept for the caller rather
+   * than losing the work; the task's own failure is rethrown as it was thrown.
    */
   public static <T> T await(Future<T> task, String what) {
     boolean interrupted = false;

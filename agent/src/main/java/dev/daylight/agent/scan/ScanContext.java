@@ -8,12 +8,12 @@ import java.util.Optional;
 
 /**
  * Everything one scan may look at: whose home, laid out as which OS, which environment variables
- * (empty for a fake home, so nothing of the machine running the test leaks in), and what the
- * caller allows (host probes, storing). Build it with the static factories and {@code with...}.
+ * (empty for a fake home, so nothing of the machine running the test leaks in), and what the caller
+ * allows (host probes, storing). Build it with the static factories and {@code with...}.
  *
  * @param layout where the user's files are
- * @param environment environment variables the clients would see ({@code CLAUDE_CONFIG_DIR},
- *     {@code CODEX_HOME}, ...); empty when scanning a fake home
+ * @param environment environment variables the clients would see ({@code CLAUDE_CONFIG_DIR}, {@code
+ *     CODEX_HOME}, ...); empty when scanning a fake home
  * @param hostProbes whether stages may probe the host (processes, installed apps, ports)
  * @param store whether the inventory may be persisted after the scan
  * @param walkDepth how many directory levels below the home the project walk descends
@@ -46,14 +46,26 @@ public record ScanContext(
 
   /** A home directory laid out as {@code os} lays it out: no environment, no probes, no store. */
   public static ScanContext forHome(Path home, Os os) {
-    return new ScanContext(Layout.of(os, home), Map.of(), false, false, DEFAULT_WALK_DEPTH,
-        Optional.empty(), Optional.empty());
+    return new ScanContext(
+        Layout.of(os, home),
+        Map.of(),
+        false,
+        false,
+        DEFAULT_WALK_DEPTH,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** The current user on this machine, with its environment; probes and store allowed. */
   public static ScanContext currentMachine() {
-    return new ScanContext(Layout.currentMachine(), System.getenv(), true, true,
-        DEFAULT_WALK_DEPTH, Optional.empty(), Optional.empty());
+    return new ScanContext(
+        Layout.currentMachine(),
+        System.getenv(),
+        true,
+        true,
+        DEFAULT_WALK_DEPTH,
+        Optional.empty(),
+        Optional.empty());
   }
 
   public Path home() {
@@ -83,19 +95,34 @@ public record ScanContext(
   }
 
   public ScanContext withFingerprintKey(byte[] key) {
-    return new ScanContext(layout, environment, hostProbes, store, walkDepth,
-        Optional.ofNullable(key), osUser);
+    return new ScanContext(
+        layout, environment, hostProbes, store, walkDepth, Optional.ofNullable(key), osUser);
   }
 
   public ScanContext withOsUser(String user) {
-    return new ScanContext(layout, environment, hostProbes, store, walkDepth, fingerprintKey,
+    return new ScanContext(
+        layout,
+        environment,
+        hostProbes,
+        store,
+        walkDepth,
+        fingerprintKey,
         Optional.ofNullable(user));
   }
 
   @Override
   public String toString() {
     // Never print the key.
-    return "ScanContext[" + layout + ", depth=" + walkDepth + ", hostProbes=" + hostProbes
-        + ", store=" + store + ", keyed=" + fingerprintKey.isPresent() + "]";
+    return "ScanContext["
+        + layout
+        + ", depth="
+        + walkDepth
+        + ", hostProbes="
+        + hostProbes
+        + ", store="
+        + store
+        + ", keyed="
+        + fingerprintKey.isPresent()
+        + "]";
   }
 }

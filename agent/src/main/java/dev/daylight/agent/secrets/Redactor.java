@@ -8,9 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Replaces secret values by marks. Without a device key the mark is {@code <redacted>}; with one
- * it is {@code <redacted:PREFIX>}, PREFIX being the first 12 hex digits of
- * HMAC-SHA256(deviceKey, value), so a changed secret shows as a changed mark and the value never does.
+ * Replaces secret values by marks. Without a device key the mark is {@code <redacted>}; with one it
+ * is {@code <redacted:PREFIX>}, PREFIX being the first 12 hex digits of HMAC-SHA256(deviceKey,
+ * value), so a changed secret shows as a changed mark and the value never does.
  */
 public final class Redactor {
   /** The mark used when no device key is available. */
@@ -59,8 +59,8 @@ public final class Redactor {
   }
 
   /**
-   * {@code text} (a line of someone's code, say) with every known token shape in it replaced by
-   * the plain mark: for evidence that quotes text rather than a configured value.
+   * {@code text} (a line of someone's code, say) with every known token shape in it replaced by the
+   * plain mark: for evidence that quotes text rather than a configured value.
    */
   public static String scrub(String text) {
     if (text == null) {

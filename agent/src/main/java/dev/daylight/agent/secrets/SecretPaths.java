@@ -39,8 +39,10 @@ final class SecretPaths {
       }
       List<Webhook> hooks = new ArrayList<>();
       for (JsonNode n : JsonTrees.read(in).path("webhooks")) {
-        hooks.add(new Webhook(Pattern.compile(n.path("host").asText(), Pattern.CASE_INSENSITIVE),
-            Pattern.compile(n.path("path").asText())));
+        hooks.add(
+            new Webhook(
+                Pattern.compile(n.path("host").asText(), Pattern.CASE_INSENSITIVE),
+                Pattern.compile(n.path("path").asText())));
       }
       return new SecretPaths(List.copyOf(hooks));
     } catch (IOException e) {
@@ -49,8 +51,8 @@ final class SecretPaths {
   }
 
   /**
-   * {@code path} (from its leading slash up to the query) with each secret replaced by what
-   * {@code secret} returns for it; the same text when nothing in it is secret.
+   * {@code path} (from its leading slash up to the query) with each secret replaced by what {@code
+   * secret} returns for it; the same text when nothing in it is secret.
    */
   String redact(String host, String path, SecretRules rules, UnaryOperator<String> secret) {
     String bareHost = host.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
@@ -58,7 +60,9 @@ final class SecretPaths {
       if (w.host().matcher(bareHost).matches()) {
         Matcher m = w.path().matcher(path);
         if (m.matches() && !m.group("secret").isEmpty() && !rules.reference(m.group("secret"))) {
-          return path.substring(0, m.start("secret")) + secret.apply(m.group("secret")) + path.substring(m.end("secret"));
+          return path.substring(0, m.start("secret"))
+              + secret.apply(m.group("secret"))
+              + path.substring(m.end("secret"));
         }
       }
     }
@@ -68,8 +72,13 @@ final class SecretPaths {
       int slash = path.indexOf('/', from);
       int end = slash < 0 ? path.length() : slash;
       String segment = path.substring(from, end);
-      out.append(!segment.isEmpty() && !segment.startsWith("<redacted") && !rules.reference(segment)
-          && (rules.opaque(segment) || rules.firstSecretSpan(segment) != null) ? secret.apply(segment) : segment);
+      out.append(
+          !segment.isEmpty()
+                  && !segment.startsWith("<redacted")
+                  && !rules.reference(segment)
+                  && (rules.opaque(segment) || rules.firstSecretSpan(segment) != null)
+              ? secret.apply(segment)
+              : segment);
       if (slash < 0) {
         break;
       }

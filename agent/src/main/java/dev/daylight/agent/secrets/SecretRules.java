@@ -72,14 +72,17 @@ final class SecretRules {
     return false;
   }
 
-  /** A short flag that takes a password in common tools ({@code -p}), unless its value is a port. */
+  /**
+   * A short flag that takes a password in common tools ({@code -p}), unless its value is a port.
+   */
   boolean secretFlag(String flag) {
     return secretFlags.contains(flag);
   }
 
   /** A value that holds a known token shape or, as a whole, looks random. */
   boolean secretValue(String value) {
-    return value != null && (firstSecretSpan(value) != null || opaqueToken.matcher(value).matches());
+    return value != null
+        && (firstSecretSpan(value) != null || opaqueToken.matcher(value).matches());
   }
 
   /** Start and end of the first known token shape inside {@code value}, or null. */
@@ -97,7 +100,10 @@ final class SecretRules {
     return opaqueToken.matcher(value).matches();
   }
 
-  /** True when nothing literal remains once the client's substitutions and a scheme word are taken out. */
+  /**
+   * True when nothing literal remains once the client's substitutions and a scheme word are taken
+   * out.
+   */
   boolean reference(String value) {
     if (value == null || value.isBlank()) {
       return true;

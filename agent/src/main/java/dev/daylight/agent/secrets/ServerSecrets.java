@@ -12,23 +12,32 @@ import java.util.regex.Pattern;
 /**
  * Redacts one server's values and records a fingerprint for each literal secret it saw, keyed by
  * where it sat: {@code env.NAME}, {@code header.NAME}, {@code arg.N} (0-based index into the
- * server's args), {@code url.query.NAME}, {@code url.fragment.NAME} (a value in the fragment,
- * as OAuth's {@code #access_token=}), {@code url.userinfo}, {@code url.path} (a token in the URL path), {@code command} (a token inside the command). References such as
- * {@code ${env:X}} get no entry: they are not secrets written into the file.
+ * server's args), {@code url.query.NAME}, {@code url.fragment.NAME} (a value in the fragment, as
+ * OAuth's {@code #access_token=}), {@code url.userinfo}, {@code url.path} (a token in the URL
+ * path), {@code command} (a token inside the command). References such as {@code ${env:X}} get no
+ * entry: they are not secrets written into the file.
  */
 public final class ServerSecrets {
-  private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s\"']+");
-  private static final Pattern ASSIGNMENT_KEY = Pattern.compile("(?:\\$env:)?[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern URL_IN_TEXT =
+      Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s\"']+");
+  private static final Pattern ASSIGNMENT_KEY =
+      Pattern.compile("(?:\\$env:)?[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern HEADER_ARG = Pattern.compile("^([A-Za-z0-9-]+)\\s*:\\s*(.+)$");
+
   /** {@code a=1&token=x}: a query string passed as one argument. */
-  private static final Pattern QUERY_ARG = Pattern.compile("^[^=&\\s/]+=[^&\\s]*(?:&[^=&\\s]+=[^&\\s]*)+$");
+  private static final Pattern QUERY_ARG =
+      Pattern.compile("^[^=&\\s/]+=[^&\\s]*(?:&[^=&\\s]+=[^&\\s]*)+$");
+
   /**
    * What an ambiguous short flag such as {@code -p} takes when it is not a password: a port or a
    * port mapping ({@code docker -p 8080:80}), a path, or the next flag.
    */
   private static final Pattern PORTISH =
       Pattern.compile("^(?:[0-9]+(?:[:/][0-9A-Za-z.:/-]*)?|[/~.\\\\].*|[A-Za-z]:[/\\\\].*|-.*)$");
-  /** JSON passed as one argument is parsed only up to this size; larger is left to the other rules. */
+
+  /**
+   * JSON passed as one argument is parsed only up to this size; larger is left to the other rules.
+   */
   private static final int MAX_JSON_ARG = 64 * 1024;
 
   private static final SecretPaths PATHS = SecretPaths.builtIn();
@@ -36,6 +45,7 @@ public final class ServerSecrets {
   private final Redactor redactor;
   private final SecretRules rules;
   private final Map<String, String> fingerprints = new LinkedHashMap<>();
+
   /** The mark of the last literal secret redacted inside the current arg, or null. */
   private String secretMark;
 
@@ -74,7 +84,9 @@ public final class ServerSecrets {
     return red;
   }
 
-  /** Args with token-looking values (and URL userinfo, query and fragment values) replaced by marks. */
+  /**
+   * Args with token-looking values (and URL userinfo, query and fragment values) replaced by marks.
+   */
   public List<String> args(List<String> args) {
     List<String> out = new ArrayList<>(args.size());
     boolean nextIsSecret = false;
@@ -88,8 +100,12 @@ public final class ServerSecrets {
       out.add(red);
       // --token X, --password X; and -p X unless X is a port or a port mapping (docker -p 8080:80).
       boolean flag = arg.startsWith("-") && !arg.contains("=");
-      nextIsSecret = flag && (rules.secretKey(arg) || rules.secretFlag(arg) && i + 1 < args.size()
-          && !PORTISH.matcher(args.get(i + 1)).matches());
+      nextIsSecret =
+          flag
+              && (rules.secretKey(arg)
+                  || rules.secretFlag(arg)
+                      && i + 1 < args.size()
+                      && !PORTISH.matcher(args.get(i + 1)).matches());
     }
     return out;
   }
@@ -104,7 +120,8 @@ public final class ServerSecrets {
       return command;
     }
     fingerprints.put("command", redactor.mark(command.substring(span[0], span[1])));
-    return command.substring(0, span[0]) + redactor.mark(command.substring(span[0], span[1]))
+    return command.substring(0, span[0])
+        + redactor.mark(command.substring(span[0], span[1]))
         + command(command.substring(span[1]));
   }
 
@@ -114,7 +131,9 @@ public final class ServerSecrets {
   }
 
   private boolean literalSecret(String name, String value) {
-    return value != null && !rules.reference(value) && (rules.secretKey(name) || rules.secretValue(value));
+    return value != null
+        && !rules.reference(value)
+        && (rules.secretKey(name) || rules.secretValue(value));
   }
 
   private String whole(String value) {
@@ -130,7 +149,8 @@ public final class ServerSecrets {
     if (rules.reference(arg)) {
       return arg;
     }
-    // JSON in one argument is judged value by value, before a space could split it into shell words.
+    // JSON in one argument is judged value by value, before a space could split it into shell
+    // words.
     if ((arg.startsWith("{") || arg.startsWith("[")) && arg.length() <= MAX_JSON_ARG) {
       String json = JsonArg.redact(arg, this);
       if (json != null) {
@@ -165,15 +185,21 @@ public final class ServerSecrets {
       }
       out.append(line, at, w.start()).append(red);
       at = w.end();
-      nextIsSecret = w.text().startsWith("-") && !w.text().contains("=") && rules.secretKey(w.text());
+      nextIsSecret =
+          w.text().startsWith("-") && !w.text().contains("=") && rules.secretKey(w.text());
     }
     return out.append(line.substring(at)).toString();
   }
 
-  /** A quoted word ({@code KEY="value"}, {@code 'value'}) keeps its quotes; only a secret inside is replaced. */
+  /**
+   * A quoted word ({@code KEY="value"}, {@code 'value'}) keeps its quotes; only a secret inside is
+   * replaced.
+   */
   private String redactQuoted(String raw, String text) {
     int eq = text.indexOf('=');
-    if (eq > 0 && ASSIGNMENT_KEY.matcher(text.substring(0, eq)).matches() && substitution(text.substring(eq + 1))) {
+    if (eq > 0
+        && ASSIGNMENT_KEY.matcher(text.substring(0, eq)).matches()
+        && substitution(text.substring(eq + 1))) {
       return raw;
     }
     String red = redactWord(text);
@@ -182,8 +208,12 @@ public final class ServerSecrets {
 
   private static boolean substitution(String text) {
     int eq = text.indexOf('=');
-    String value = eq > 0 && ASSIGNMENT_KEY.matcher(text.substring(0, eq)).matches() ? text.substring(eq + 1) : text;
-    return (value.startsWith("$(") && value.endsWith(")")) || (value.length() > 1 && value.startsWith("`") && value.endsWith("`"));
+    String value =
+        eq > 0 && ASSIGNMENT_KEY.matcher(text.substring(0, eq)).matches()
+            ? text.substring(eq + 1)
+            : text;
+    return (value.startsWith("$(") && value.endsWith(")"))
+        || (value.length() > 1 && value.startsWith("`") && value.endsWith("`"));
   }
 
   private String redactWord(String arg) {
@@ -197,7 +227,8 @@ public final class ServerSecrets {
     if (eq > 0 && (!arg.contains("://") || arg.indexOf("://") > eq)) {
       String key = arg.substring(0, eq);
       String value = arg.substring(eq + 1);
-      boolean secretKey = rules.secretKey(key) || rules.secretFlag(key) && !PORTISH.matcher(value).matches();
+      boolean secretKey =
+          rules.secretKey(key) || rules.secretFlag(key) && !PORTISH.matcher(value).matches();
       if (secretKey && !value.isEmpty() && !rules.reference(value)) {
         return key + "=" + secret(value);
       }
@@ -210,18 +241,23 @@ public final class ServerSecrets {
     var urls = URL_IN_TEXT.matcher(arg);
     StringBuilder rebuilt = new StringBuilder();
     while (urls.find()) {
-      urls.appendReplacement(rebuilt, Matcher.quoteReplacement(redactUrl(urls.group(), null, false)));
+      urls.appendReplacement(
+          rebuilt, Matcher.quoteReplacement(redactUrl(urls.group(), null, false)));
     }
     arg = urls.appendTail(rebuilt).toString();
     int[] span = rules.firstSecretSpan(arg);
     if (span != null && !arg.substring(span[0], span[1]).startsWith("<redacted")) {
-      return arg.substring(0, span[0]) + secret(arg.substring(span[0], span[1]))
+      return arg.substring(0, span[0])
+          + secret(arg.substring(span[0], span[1]))
           + arg.substring(span[1]);
     }
     return rules.opaque(arg) ? secret(arg) : arg;
   }
 
-  /** A JSON value inside an argument: a secret when its key says so, otherwise judged as an argument. */
+  /**
+   * A JSON value inside an argument: a secret when its key says so, otherwise judged as an
+   * argument.
+   */
   String jsonValue(String key, String value) {
     if (key != null && rules.secretKey(key) && !value.isEmpty() && !rules.reference(value)) {
       return secret(value);
@@ -236,15 +272,17 @@ public final class ServerSecrets {
       int eq = pair.indexOf('=');
       String name = pair.substring(0, eq);
       String value = pair.substring(eq + 1);
-      out.append(out.length() == 0 ? "" : "&").append(name).append('=')
+      out.append(out.length() == 0 ? "" : "&")
+          .append(name)
+          .append('=')
           .append(literalSecret(name, value) ? secret(value) : value);
     }
     return out.toString();
   }
 
   /**
-   * Replaces userinfo, query values and fragment values. Parsed by hand rather than with
-   * {@link java.net.URI}, which rejects the {@code ${env:X}} references configs are full of.
+   * Replaces userinfo, query values and fragment values. Parsed by hand rather than with {@link
+   * java.net.URI}, which rejects the {@code ${env:X}} references configs are full of.
    */
   private String redactUrl(String url, String where, boolean record) {
     StringBuilder out = new StringBuilder();
@@ -256,9 +294,12 @@ public final class ServerSecrets {
     if (schemeEnd >= 0 && at >= 0) {
       String userInfo = rest.substring(0, at);
       int colon = userInfo.indexOf(':');
-      // A token is often the user part alone (https://ghp_...@github.com/): as secret as a password.
-      boolean secretInfo = colon >= 0 ? !rules.reference(userInfo.substring(colon + 1))
-          : !rules.reference(userInfo) && rules.secretValue(userInfo);
+      // A token is often the user part alone (https://ghp_...@github.com/): as secret as a
+      // password.
+      boolean secretInfo =
+          colon >= 0
+              ? !rules.reference(userInfo.substring(colon + 1))
+              : !rules.reference(userInfo) && rules.secretValue(userInfo);
       String mark = secretInfo ? secret(userInfo) : whole(userInfo);
       if (record && secretInfo) {
         fingerprints.put(where + ".userinfo", mark);
@@ -271,14 +312,19 @@ public final class ServerSecrets {
     int q = beforeFragment.indexOf('?');
     String hostAndPath = q < 0 ? beforeFragment : beforeFragment.substring(0, q);
     int hostEnd = schemeEnd < 0 ? 0 : indexOfAny(hostAndPath, "/");
-    out.append(hostAndPath, 0, hostEnd).append(PATHS.redact(hostAndPath.substring(0, hostEnd),
-        hostAndPath.substring(hostEnd), rules, segment -> {
-          String mark = secret(segment);
-          if (record) {
-            fingerprints.put(where + ".path", mark);
-          }
-          return mark;
-        }));
+    out.append(hostAndPath, 0, hostEnd)
+        .append(
+            PATHS.redact(
+                hostAndPath.substring(0, hostEnd),
+                hostAndPath.substring(hostEnd),
+                rules,
+                segment -> {
+                  String mark = secret(segment);
+                  if (record) {
+                    fingerprints.put(where + ".path", mark);
+                  }
+                  return mark;
+                }));
     if (q >= 0) {
       out.append('?');
       params(out, beforeFragment.substring(q + 1), where + ".query.", record);
@@ -291,9 +337,9 @@ public final class ServerSecrets {
   }
 
   /**
-   * OAuth's implicit flow and many web apps carry the token in the fragment
-   * ({@code #access_token=...}, {@code #/callback?token=...}): its values are treated like query
-   * values. A bare fragment is kept unless it looks random as a whole (a share-link key).
+   * OAuth's implicit flow and many web apps carry the token in the fragment ({@code
+   * #access_token=...}, {@code #/callback?token=...}): its values are treated like query values. A
+   * bare fragment is kept unless it looks random as a whole (a share-link key).
    */
   private void fragment(StringBuilder out, String fragment, String where, boolean record) {
     int q = fragment.indexOf('?');
@@ -313,7 +359,9 @@ public final class ServerSecrets {
     }
   }
 
-  /** Every {@code name=value} value becomes a mark; only secret-looking ones leave a fingerprint. */
+  /**
+   * Every {@code name=value} value becomes a mark; only secret-looking ones leave a fingerprint.
+   */
   private void params(StringBuilder out, String params, String prefix, boolean record) {
     String sep = "";
     for (String pair : params.split("&", -1)) {

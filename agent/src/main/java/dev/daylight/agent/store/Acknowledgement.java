@@ -24,15 +24,21 @@ public enum Acknowledgement {
     return switch (this) {
       case ACKNOWLEDGED -> "";
       case NOT_OPEN -> "the finding is not open (resolved, acknowledged already, or unknown)";
-      case NEEDS_FIX_OR_REVIEW -> howToResolve(Severity.HIGH).replace("A high finding", "A critical or high finding");
+      case NEEDS_FIX_OR_REVIEW ->
+          howToResolve(Severity.HIGH).replace("A high finding", "A critical or high finding");
     };
   }
 
-  /** How a finding of this severity gets closed, in words for the person who wanted to acknowledge it. */
+  /**
+   * How a finding of this severity gets closed, in words for the person who wanted to acknowledge
+   * it.
+   */
   public static String howToResolve(Severity severity) {
     return allowedFor(severity)
         ? "Acknowledge it if it is expected; it closes by itself once the cause is gone."
-        : "A " + severity.wire() + " finding cannot be acknowledged: it closes when it is fixed (remove or"
+        : "A "
+            + severity.wire()
+            + " finding cannot be acknowledged: it closes when it is fixed (remove or"
             + " change the server or package) or when a reviewer approves or denies the package version.";
   }
 }

@@ -12,14 +12,17 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Opens the agent's SQLite file. WAL lets the tray and CLI read while the daemon writes;
- * synchronous=FULL makes every committed scan survive a power cut as well as a kill -9 (the
- * agent writes one small transaction per scan, so the extra fsync costs nothing noticeable);
- * immediate transactions take the write lock up front so two writers wait instead of failing.
+ * synchronous=FULL makes every committed scan survive a power cut as well as a kill -9 (the agent
+ * writes one small transaction per scan, so the extra fsync costs nothing noticeable); immediate
+ * transactions take the write lock up front so two writers wait instead of failing.
  */
 final class Db {
   static final String FILE_NAME = "daylight.db";
   private static final int BUSY_TIMEOUT_MS = 10_000;
-  /** The highest {@code V<n>__} migration bundled; {@code DbTest} keeps it in step with the files. */
+
+  /**
+   * The highest {@code V<n>__} migration bundled; {@code DbTest} keeps it in step with the files.
+   */
   static final int LATEST_VERSION = 10;
 
   private Db() {}
@@ -49,8 +52,9 @@ final class Db {
 
   static int schemaVersion(Connection c) {
     try (var st = c.createStatement();
-        var rs = st.executeQuery(
-            "SELECT MAX(CAST(version AS INTEGER)) FROM schema_history WHERE success = 1")) {
+        var rs =
+            st.executeQuery(
+                "SELECT MAX(CAST(version AS INTEGER)) FROM schema_history WHERE success = 1")) {
       return rs.next() ? rs.getInt(1) : 0;
     } catch (SQLException noHistoryYet) {
       return 0;

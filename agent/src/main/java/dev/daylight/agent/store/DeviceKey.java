@@ -13,9 +13,9 @@ import java.security.SecureRandom;
 import java.util.Set;
 
 /**
- * The random per-device key that turns secret values into keyed fingerprints: a change of a
- * secret is visible in the store, the secret is not, and the fingerprint is useless elsewhere.
- * It lives beside the store in a file only its owner can read.
+ * The random per-device key that turns secret values into keyed fingerprints: a change of a secret
+ * is visible in the store, the secret is not, and the fingerprint is useless elsewhere. It lives
+ * beside the store in a file only its owner can read.
  */
 public final class DeviceKey {
   static final String FILE_NAME = "device.key";

@@ -17,26 +17,41 @@ final class Reviews implements Trust.Ledger {
 
   @Override
   public Optional<ReviewState> local(String purl, String version) {
-    return Sql.one(c, "SELECT state FROM reviews WHERE purl = ? AND version = ?",
-        rs -> ReviewState.parse(rs.getString(1)), purl, version);
+    return Sql.one(
+        c,
+        "SELECT state FROM reviews WHERE purl = ? AND version = ?",
+        rs -> ReviewState.parse(rs.getString(1)),
+        purl,
+        version);
   }
 
   @Override
   public Optional<String> baseline(String purl) {
-    Optional<String> approved = Sql.one(c,
-        "SELECT version FROM reviews WHERE purl = ? AND state = 'approved'"
-            + " ORDER BY updated_at DESC, rowid DESC LIMIT 1", rs -> rs.getString(1), purl);
-    return approved.isPresent() ? approved : Sql.one(c,
-        "SELECT version FROM reviews WHERE purl = ? ORDER BY first_seen, rowid LIMIT 1",
-        rs -> rs.getString(1), purl);
+    Optional<String> approved =
+        Sql.one(
+            c,
+            "SELECT version FROM reviews WHERE purl = ? AND state = 'approved'"
+                + " ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+            rs -> rs.getString(1),
+            purl);
+    return approved.isPresent()
+        ? approved
+        : Sql.one(
+            c,
+            "SELECT version FROM reviews WHERE purl = ? ORDER BY first_seen, rowid LIMIT 1",
+            rs -> rs.getString(1),
+            purl);
   }
 
   @Override
   public Optional<ReviewState> fleet(String subject, String version) {
-    return Sql.one(c,
+    return Sql.one(
+        c,
         "SELECT decision FROM policy WHERE subject = ? AND (version = ? OR version = '')"
             + " ORDER BY version DESC LIMIT 1",
-        rs -> ReviewState.parse(rs.getString(1)), subject, version == null ? "" : version);
+        rs -> ReviewState.parse(rs.getString(1)),
+        subject,
+        version == null ? "" : version);
   }
 
   /**
@@ -45,25 +60,38 @@ final class Reviews implements Trust.Ledger {
    */
   void applyScanStates(Map<Trust.PackageVersion, ReviewState> states, Instant now) {
     for (Map.Entry<Trust.PackageVersion, ReviewState> e : states.entrySet()) {
-      ReviewState s = e.getValue() == ReviewState.SUSPENDED ? ReviewState.SUSPENDED : ReviewState.UNREVIEWED;
-      Sql.update(c,
+      ReviewState s =
+          e.getValue() == ReviewState.SUSPENDED ? ReviewState.SUSPENDED : ReviewState.UNREVIEWED;
+      Sql.update(
+          c,
           "INSERT INTO reviews(purl, version, state, first_seen, updated_at) VALUES (?,?,?,?,?)"
               + " ON CONFLICT(purl, version) DO UPDATE SET state = excluded.state,"
               + " updated_at = excluded.updated_at"
               + " WHERE reviews.state IN ('unreviewed', 'suspended') AND reviews.state <> excluded.state",
-          e.getKey().purl(), e.getKey().version(), s.wire(), now, now);
+          e.getKey().purl(),
+          e.getKey().version(),
+          s.wire(),
+          now,
+          now);
     }
   }
 
   /** A person's decision; returns the previous state, if the version was known. */
-  Optional<ReviewState> decide(String purl, String version, ReviewState decision, String by, String reason,
-      Instant now) {
+  Optional<ReviewState> decide(
+      String purl, String version, ReviewState decision, String by, String reason, Instant now) {
     Optional<ReviewState> before = local(purl, version);
-    Sql.update(c,
+    Sql.update(
+        c,
         "INSERT INTO reviews(purl, version, state, first_seen, updated_at, reviewed_by, reason)"
             + " VALUES (?,?,?,?,?,?,?) ON CONFLICT(purl, version) DO UPDATE SET state = excluded.state,"
             + " updated_at = excluded.updated_at, reviewed_by = excluded.reviewed_by, reason = excluded.reason",
-        purl, version, decision.wire(), now, now, by, reason);
+        purl,
+        version,
+        decision.wire(),
+        now,
+        now,
+        by,
+        reason);
     return before;
   }
 }

@@ -13,15 +13,20 @@ final class Snapshots {
   static String contentHash(Inventory inventory) {
     Inventory content = inventory.toBuilder().scanId("-").startedAt(null).finishedAt(null).build();
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Sql.json(content).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(Sql.json(content).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The stored inventory of a scan that points at another: its content with its own id and times. */
-  static Inventory as(Inventory content, String scanId, java.time.Instant started, java.time.Instant finished) {
+  /**
+   * The stored inventory of a scan that points at another: its content with its own id and times.
+   */
+  static Inventory as(
+      Inventory content, String scanId, java.time.Instant started, java.time.Instant finished) {
     return content.toBuilder().scanId(scanId).startedAt(started).finishedAt(finished).build();
   }
 }

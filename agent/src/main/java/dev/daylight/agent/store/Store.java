@@ -1,7 +1,7 @@
 package dev.daylight.agent.store;
 
-import dev.daylight.identity.Purls;
 import dev.daylight.agent.change.Trust;
+import dev.daylight.identity.Purls;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Finding;
@@ -54,7 +54,9 @@ public final class Store implements AutoCloseable {
     return file;
   }
 
-  /** Stores a scan: snapshot, change events, trust and finding lifecycle, outbox; all or nothing. */
+  /**
+   * Stores a scan: snapshot, change events, trust and finding lifecycle, outbox; all or nothing.
+   */
   public synchronized Recorded record(Inventory scan) {
     return record(scan, null);
   }
@@ -94,8 +96,12 @@ public final class Store implements AutoCloseable {
   }
 
   public synchronized StoreStatus status() {
-    return new StoreStatus(lastScan(), Reads.openBySeverity(c), Reads.activeServers(c),
-        new Outbox(c).depth(), Meta.counter(c));
+    return new StoreStatus(
+        lastScan(),
+        Reads.openBySeverity(c),
+        Reads.activeServers(c),
+        new Outbox(c).depth(),
+        Meta.counter(c));
   }
 
   /**
@@ -111,87 +117,123 @@ public final class Store implements AutoCloseable {
    * findings can be ({@link Acknowledgement#allowedFor}); the note says why.
    */
   public synchronized Acknowledgement acknowledge(String findingId, String note) {
-    return tx(conn -> {
-      Optional<Severity> severity = Sql.one(conn, "SELECT severity FROM findings WHERE finding_id = ?"
-          + " AND status = 'open'", rs -> Severity.parse(rs.getString(1)), findingId);
-      if (severity.isEmpty()) {
-        return Acknowledgement.NOT_OPEN;
-      }
-      if (!Acknowledgement.allowedFor(severity.get())) {
-        return Acknowledgement.NEEDS_FIX_OR_REVIEW;
-      }
-      Sql.update(conn, "UPDATE findings SET status = 'acknowledged', acknowledged_at = ?,"
-          + " note = ? WHERE finding_id = ? AND status = 'open'", now(), note, findingId);
-      Meta.bump(conn);
-      return Acknowledgement.ACKNOWLEDGED;
-    });
+    return tx(
+        conn -> {
+          Optional<Severity> severity =
+              Sql.one(
+                  conn,
+                  "SELECT severity FROM findings WHERE finding_id = ?" + " AND status = 'open'",
+                  rs -> Severity.parse(rs.getString(1)),
+                  findingId);
+          if (severity.isEmpty()) {
+            return Acknowledgement.NOT_OPEN;
+          }
+          if (!Acknowledgement.allowedFor(severity.get())) {
+            return Acknowledgement.NEEDS_FIX_OR_REVIEW;
+          }
+          Sql.update(
+              conn,
+              "UPDATE findings SET status = 'acknowledged', acknowledged_at = ?,"
+                  + " note = ? WHERE finding_id = ? AND status = 'open'",
+              now(),
+              note,
+              findingId);
+          Meta.bump(conn);
+          return Acknowledgement.ACKNOWLEDGED;
+        });
   }
 
   /** True when any scan or review has met this package (a purl, its version ignored). */
   public synchronized boolean knowsPackage(String purl) {
     String base = Purls.base(purl);
-    return Sql.one(c, "SELECT 1 FROM reviews WHERE purl = ? UNION ALL SELECT 1 FROM findings"
-        + " WHERE purl = ? OR substr(purl, 1, ?) = ? LIMIT 1", rs -> true, base, base, base.length() + 1, base + "@")
+    return Sql.one(
+            c,
+            "SELECT 1 FROM reviews WHERE purl = ? UNION ALL SELECT 1 FROM findings"
+                + " WHERE purl = ? OR substr(purl, 1, ?) = ? LIMIT 1",
+            rs -> true,
+            base,
+            base,
+            base.length() + 1,
+            base + "@")
         .orElse(false);
   }
 
-  /** The known-malicious findings this store ever raised for {@code purl@version}, resolved ones too. */
+  /**
+   * The known-malicious findings this store ever raised for {@code purl@version}, resolved ones
+   * too.
+   */
   public synchronized List<Finding> maliciousFindings(String purl, String version) {
     String exact = Purls.base(purl) + "@" + version;
-    return Sql.list(c, "SELECT body FROM findings WHERE rule = 'malicious-package' AND purl = ?",
-        rs -> Sql.read(rs.getString(1), Finding.class), exact);
+    return Sql.list(
+        c,
+        "SELECT body FROM findings WHERE rule = 'malicious-package' AND purl = ?",
+        rs -> Sql.read(rs.getString(1), Finding.class),
+        exact);
   }
 
   /**
    * A person's decision on {@code purl@version}: approving closes its version-changed finding and
    * makes it the baseline; denying raises a denied finding while it is configured.
    */
-  public synchronized List<ChangeEvent> review(String purl, String version, ReviewState decision, String by) {
+  public synchronized List<ChangeEvent> review(
+      String purl, String version, ReviewState decision, String by) {
     return review(purl, version, decision, by, null);
   }
 
   /** As {@link #review(String, String, ReviewState, String)}, with the reviewer's reason kept. */
-  public synchronized List<ChangeEvent> review(String purl, String version, ReviewState decision, String by,
-      String reason) {
+  public synchronized List<ChangeEvent> review(
+      String purl, String version, ReviewState decision, String by, String reason) {
     if (decision != ReviewState.APPROVED && decision != ReviewState.DENIED) {
       throw new IllegalArgumentException("a review approves or denies, not " + decision.wire());
     }
     String base = Purls.base(purl);
-    return tx(conn -> {
-      Instant now = now();
-      Reviews reviews = new Reviews(conn);
-      String before = reviews.decide(base, version, decision, by, reason, now)
-          .map(ReviewState::wire).orElse("unseen");
-      List<ChangeEvent> events = new ArrayList<>();
-      events.add(Events.reviewChanged(base, version, before, decision.wire(), reason, now));
-      List<Finding> raised = Reads.latest(conn)
-          .map(inv -> Trust.assess(inv.servers(), reviews).findings()).orElse(List.of());
-      FindingBook book = new FindingBook(conn, now);
-      if (decision == ReviewState.APPROVED) {
-        // The release review of an approved version is done: its findings close with it.
-        for (String id : Sql.list(conn, "SELECT finding_id FROM findings WHERE status = 'open' AND purl = ?"
-            + " AND rule LIKE 'release-%'", rs -> rs.getString(1), base + "@" + version)) {
-          Finding f = book.body(id);
-          book.resolve(id);
-          events.add(Events.findingResolved(f, null, now));
-        }
-      }
-      for (String id : List.of(Trust.versionChangedId(base, version), Trust.deniedId(base, version))) {
-        Optional<Finding> now1 = raised.stream().filter(f -> f.id().equals(id)).findFirst();
-        if (now1.isPresent() && !book.isOpen(id)) {
-          book.upsert(now1.get(), "open");
-          events.add(Events.findingOpened(now1.get(), null, now));
-        } else if (now1.isEmpty() && book.isOpen(id)) {
-          Finding f = book.body(id);
-          book.resolve(id);
-          events.add(Events.findingResolved(f, null, now));
-        }
-      }
-      Events.insert(conn, events);
-      new Outbox(conn).enqueueDelta(events, now);
-      Meta.bump(conn);
-      return events;
-    });
+    return tx(
+        conn -> {
+          Instant now = now();
+          Reviews reviews = new Reviews(conn);
+          String before =
+              reviews
+                  .decide(base, version, decision, by, reason, now)
+                  .map(ReviewState::wire)
+                  .orElse("unseen");
+          List<ChangeEvent> events = new ArrayList<>();
+          events.add(Events.reviewChanged(base, version, before, decision.wire(), reason, now));
+          List<Finding> raised =
+              Reads.latest(conn)
+                  .map(inv -> Trust.assess(inv.servers(), reviews).findings())
+                  .orElse(List.of());
+          FindingBook book = new FindingBook(conn, now);
+          if (decision == ReviewState.APPROVED) {
+            // The release review of an approved version is done: its findings close with it.
+            for (String id :
+                Sql.list(
+                    conn,
+                    "SELECT finding_id FROM findings WHERE status = 'open' AND purl = ?"
+                        + " AND rule LIKE 'release-%'",
+                    rs -> rs.getString(1),
+                    base + "@" + version)) {
+              Finding f = book.body(id);
+              book.resolve(id);
+              events.add(Events.findingResolved(f, null, now));
+            }
+          }
+          for (String id :
+              List.of(Trust.versionChangedId(base, version), Trust.deniedId(base, version))) {
+            Optional<Finding> now1 = raised.stream().filter(f -> f.id().equals(id)).findFirst();
+            if (now1.isPresent() && !book.isOpen(id)) {
+              book.upsert(now1.get(), "open");
+              events.add(Events.findingOpened(now1.get(), null, now));
+            } else if (now1.isEmpty() && book.isOpen(id)) {
+              Finding f = book.body(id);
+              book.resolve(id);
+              events.add(Events.findingResolved(f, null, now));
+            }
+          }
+          Events.insert(conn, events);
+          new Outbox(conn).enqueueDelta(events, now);
+          Meta.bump(conn);
+          return events;
+        });
   }
 
   /**
@@ -202,12 +244,13 @@ public final class Store implements AutoCloseable {
     if (events.isEmpty()) {
       return;
     }
-    tx(conn -> {
-      Events.insert(conn, events);
-      new Outbox(conn).enqueueDelta(events, now());
-      Meta.bump(conn);
-      return null;
-    });
+    tx(
+        conn -> {
+          Events.insert(conn, events);
+          new Outbox(conn).enqueueDelta(events, now());
+          Meta.bump(conn);
+          return null;
+        });
   }
 
   /**
@@ -215,28 +258,55 @@ public final class Store implements AutoCloseable {
    * on this machine; the caller checks the subject. Recorded as a review-changed event.
    */
   public synchronized List<ChangeEvent> approveSubject(String subject, String by, String reason) {
-    return tx(conn -> {
-      Instant now = now();
-      boolean before = Sql.one(conn, "SELECT 1 FROM approvals WHERE subject = ?", rs -> true, subject).orElse(false);
-      Sql.update(conn, "INSERT INTO approvals(subject, decided_by, reason, decided_at) VALUES (?,?,?,?)"
-          + " ON CONFLICT(subject) DO UPDATE SET decided_by = excluded.decided_by, reason = excluded.reason,"
-          + " decided_at = excluded.decided_at", subject, by, reason, now);
-      String was = before ? "approved" : "unreviewed";
-      List<ChangeEvent> events = List.of(Events.event(dev.daylight.protocol.ChangeType.REVIEW_CHANGED, now, null,
-          null, subject, null, subject + " " + was + " -> approved" + (reason == null ? "" : " (" + reason + ")"),
-          java.util.Map.of("state", was), java.util.Map.of("state", "approved")));
-      Events.insert(conn, events);
-      new Outbox(conn).enqueueDelta(events, now);
-      Meta.bump(conn);
-      return events;
-    });
+    return tx(
+        conn -> {
+          Instant now = now();
+          boolean before =
+              Sql.one(conn, "SELECT 1 FROM approvals WHERE subject = ?", rs -> true, subject)
+                  .orElse(false);
+          Sql.update(
+              conn,
+              "INSERT INTO approvals(subject, decided_by, reason, decided_at) VALUES (?,?,?,?)"
+                  + " ON CONFLICT(subject) DO UPDATE SET decided_by = excluded.decided_by, reason = excluded.reason,"
+                  + " decided_at = excluded.decided_at",
+              subject,
+              by,
+              reason,
+              now);
+          String was = before ? "approved" : "unreviewed";
+          List<ChangeEvent> events =
+              List.of(
+                  Events.event(
+                      dev.daylight.protocol.ChangeType.REVIEW_CHANGED,
+                      now,
+                      null,
+                      null,
+                      subject,
+                      null,
+                      subject
+                          + " "
+                          + was
+                          + " -> approved"
+                          + (reason == null ? "" : " (" + reason + ")"),
+                      java.util.Map.of("state", was),
+                      java.util.Map.of("state", "approved")));
+          Events.insert(conn, events);
+          new Outbox(conn).enqueueDelta(events, now);
+          Meta.bump(conn);
+          return events;
+        });
   }
 
-  /** Every package version's local review state, keyed {@code purl@version} (base purl): one read per scan. */
+  /**
+   * Every package version's local review state, keyed {@code purl@version} (base purl): one read
+   * per scan.
+   */
   public synchronized java.util.Map<String, ReviewState> reviewStates() {
     java.util.Map<String, ReviewState> out = new java.util.HashMap<>();
-    Sql.list(c, "SELECT purl, version, state FROM reviews", rs -> out.put(rs.getString(1) + "@" + rs.getString(2),
-        ReviewState.parse(rs.getString(3))));
+    Sql.list(
+        c,
+        "SELECT purl, version, state FROM reviews",
+        rs -> out.put(rs.getString(1) + "@" + rs.getString(2), ReviewState.parse(rs.getString(3))));
     return out;
   }
 
@@ -253,24 +323,25 @@ public final class Store implements AutoCloseable {
     if (findingIds.isEmpty()) {
       return List.of();
     }
-    return tx(conn -> {
-      Instant now = now();
-      FindingBook book = new FindingBook(conn, now);
-      List<ChangeEvent> events = new ArrayList<>();
-      for (String id : findingIds) {
-        if (book.isOpen(id)) {
-          Finding f = book.body(id);
-          book.resolve(id);
-          events.add(Events.findingResolved(f, null, now));
-        }
-      }
-      if (!events.isEmpty()) {
-        Events.insert(conn, events);
-        new Outbox(conn).enqueueDelta(events, now);
-        Meta.bump(conn);
-      }
-      return events;
-    });
+    return tx(
+        conn -> {
+          Instant now = now();
+          FindingBook book = new FindingBook(conn, now);
+          List<ChangeEvent> events = new ArrayList<>();
+          for (String id : findingIds) {
+            if (book.isOpen(id)) {
+              Finding f = book.body(id);
+              book.resolve(id);
+              events.add(Events.findingResolved(f, null, now));
+            }
+          }
+          if (!events.isEmpty()) {
+            Events.insert(conn, events);
+            new Outbox(conn).enqueueDelta(events, now);
+            Meta.bump(conn);
+          }
+          return events;
+        });
   }
 
   public synchronized Optional<ReviewState> reviewState(String purl, String version) {
@@ -283,8 +354,16 @@ public final class Store implements AutoCloseable {
    * @param purl the base purl (no version)
    * @param body the fingerprint's JSON
    */
-  public record FingerprintRow(String purl, String version, String source, String installPath,
-      String manifestSha256, int indicators, String body, String capabilities, String capabilitiesWhy) {}
+  public record FingerprintRow(
+      String purl,
+      String version,
+      String source,
+      String installPath,
+      String manifestSha256,
+      int indicators,
+      String body,
+      String capabilities,
+      String capabilitiesWhy) {}
 
   /** A stored version's capabilities: a JSON array, or null and why. */
   public record StoredCapabilities(String json, String why) {}
@@ -308,10 +387,11 @@ public final class Store implements AutoCloseable {
     if (rows.isEmpty()) {
       return;
     }
-    tx(conn -> {
-      new Fingerprints(conn).insert(rows, now());
-      return null;
-    });
+    tx(
+        conn -> {
+          new Fingerprints(conn).insert(rows, now());
+          return null;
+        });
   }
 
   /**
@@ -329,17 +409,24 @@ public final class Store implements AutoCloseable {
 
   /** Replaces the fleet policy with what the collector sent; applied from the next scan on. */
   public synchronized void replacePolicy(List<PolicyEntry> entries) {
-    tx(conn -> {
-      Sql.update(conn, "DELETE FROM policy");
-      for (PolicyEntry e : entries) {
-        Sql.update(conn, "INSERT OR REPLACE INTO policy(subject, version, decision, decided_by,"
-                + " reason, decided_at) VALUES (?,?,?,?,?,?)",
-            e.subject().startsWith("pkg:") ? Purls.base(e.subject()) : e.subject(),
-            e.version() == null ? "" : e.version(), e.decision().wire(), e.by(), e.reason(), e.at());
-      }
-      Meta.bump(conn);
-      return null;
-    });
+    tx(
+        conn -> {
+          Sql.update(conn, "DELETE FROM policy");
+          for (PolicyEntry e : entries) {
+            Sql.update(
+                conn,
+                "INSERT OR REPLACE INTO policy(subject, version, decision, decided_by,"
+                    + " reason, decided_at) VALUES (?,?,?,?,?,?)",
+                e.subject().startsWith("pkg:") ? Purls.base(e.subject()) : e.subject(),
+                e.version() == null ? "" : e.version(),
+                e.decision().wire(),
+                e.by(),
+                e.reason(),
+                e.at());
+          }
+          Meta.bump(conn);
+          return null;
+        });
   }
 
   public synchronized List<PolicyEntry> policy() {
@@ -353,21 +440,23 @@ public final class Store implements AutoCloseable {
 
   /** Idempotent: marking an already delivered report again changes nothing. */
   public synchronized void markDelivered(String reportId) {
-    tx(conn -> {
-      Outbox outbox = new Outbox(conn);
-      if (outbox.markDelivered(reportId, now())) {
-        outbox.prune(now());
-        Meta.bump(conn);
-      }
-      return null;
-    });
+    tx(
+        conn -> {
+          Outbox outbox = new Outbox(conn);
+          if (outbox.markDelivered(reportId, now())) {
+            outbox.prune(now());
+            Meta.bump(conn);
+          }
+          return null;
+        });
   }
 
   public synchronized void markFailed(String reportId, String error) {
-    tx(conn -> {
-      new Outbox(conn).markFailed(reportId, error);
-      return null;
-    });
+    tx(
+        conn -> {
+          new Outbox(conn).markFailed(reportId, error);
+          return null;
+        });
   }
 
   public synchronized int outboxDepth() {
@@ -376,22 +465,26 @@ public final class Store implements AutoCloseable {
 
   /** The next stored scan is reported as a full snapshot. */
   public synchronized void requestSnapshot() {
-    tx(conn -> {
-      new Outbox(conn).requestSnapshot();
-      return null;
-    });
+    tx(
+        conn -> {
+          new Outbox(conn).requestSnapshot();
+          return null;
+        });
   }
 
-  /** A small setting kept with the store (the reporter's policy etag, intel cursor...). No secrets. */
+  /**
+   * A small setting kept with the store (the reporter's policy etag, intel cursor...). No secrets.
+   */
   public synchronized Optional<String> setting(String key) {
     return Meta.get(c, "setting." + key);
   }
 
   public synchronized void putSetting(String key, String value) {
-    tx(conn -> {
-      Meta.put(conn, "setting." + key, value);
-      return null;
-    });
+    tx(
+        conn -> {
+          Meta.put(conn, "setting." + key, value);
+          return null;
+        });
   }
 
   /** {@code PRAGMA integrity_check}: "ok" when the file is sound. */
@@ -409,13 +502,14 @@ public final class Store implements AutoCloseable {
     if (saves.isEmpty()) {
       return;
     }
-    tx(conn -> {
-      String at = Sql.text(now());
-      for (UsageSave s : saves) {
-        UsageRows.save(conn, s.file(), s.buckets(), s.replace(), at);
-      }
-      return null;
-    });
+    tx(
+        conn -> {
+          String at = Sql.text(now());
+          for (UsageSave s : saves) {
+            UsageRows.save(conn, s.file(), s.buckets(), s.replace(), at);
+          }
+          return null;
+        });
   }
 
   /** The ledger's calls per minute from {@code since} on. */

@@ -18,5 +18,6 @@ public record StoreStatus(
     long changeCounter) {
 
   /** The latest stored scan. */
-  public record ScanSummary(String scanId, Instant startedAt, Instant finishedAt, Instant storedAt) {}
+  public record ScanSummary(
+      String scanId, Instant startedAt, Instant finishedAt, Instant storedAt) {}
 }

@@ -7,7 +7,8 @@ package dev.daylight.agent.store;
  *     its path, so a rotated (renamed) file is recognised under its new name
  * @param offset bytes already read; the next pass starts here
  * @param modifiedMs last-modified time when read, for files that are rewritten whole
- * @param headHash hash of the file's first bytes; a different head means a new file in the same place
+ * @param headHash hash of the file's first bytes; a different head means a new file in the same
+ *     place
  * @param memo small per-format state carried between passes (a session's project folder, the last
  *     call ids seen); never arguments, results or text
  * @param skipped records skipped so far (malformed, oversized, unknown)
@@ -30,8 +31,17 @@ public record UsageFile(
   }
 
   /** A file of the scanning user's own home. */
-  public UsageFile(String identity, String path, String format, String client, long size, long offset,
-      long modifiedMs, String headHash, String memo, long skipped) {
+  public UsageFile(
+      String identity,
+      String path,
+      String format,
+      String client,
+      long size,
+      long offset,
+      long modifiedMs,
+      String headHash,
+      String memo,
+      long skipped) {
     this(identity, path, format, client, size, offset, modifiedMs, headHash, memo, skipped, "");
   }
 }

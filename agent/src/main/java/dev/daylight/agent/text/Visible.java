@@ -5,8 +5,8 @@ package dev.daylight.agent.text;
  * move the cursor, end a line, recolour or reorder what follows (C0 and C1 controls, DEL, Unicode
  * line and paragraph separators, bidi overrides and isolates, zero-width and other format
  * characters, lone surrogates) is written as a visible escape: {@code \n}, {@code \r}, {@code \t},
- * {@code \x1b}, {@code \u202e}. A config file can then neither forge nor hide a line of the
- * output. JSON output is never passed through here: its own escaping keeps it exact.
+ * {@code \x1b}, {@code \u202e}. A config file can then neither forge nor hide a line of the output.
+ * JSON output is never passed through here: its own escaping keeps it exact.
  *
  * <p>A backslash is kept as it is, so applying this twice changes nothing (a scan child's log line
  * is sanitised in the child and again in the resident's log); what matters is that no control
@@ -44,7 +44,9 @@ public final class Visible {
     return sb.toString();
   }
 
-  /** {@link #of} of the value's string form ({@code "null"} for null, as string concatenation says). */
+  /**
+   * {@link #of} of the value's string form ({@code "null"} for null, as string concatenation says).
+   */
   public static String of(Object value) {
     return of(String.valueOf(value));
   }
@@ -84,11 +86,17 @@ public final class Visible {
     return sb.append(line, 0, indent).append(of(line.substring(indent)));
   }
 
-  /** Controls, line/paragraph separators, format characters (bidi, zero-width) and lone surrogates. */
+  /**
+   * Controls, line/paragraph separators, format characters (bidi, zero-width) and lone surrogates.
+   */
   private static boolean escaped(int cp) {
     return switch (Character.getType(cp)) {
-      case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-          Character.SURROGATE -> true;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SURROGATE ->
+          true;
       default -> false;
     };
   }

@@ -4,8 +4,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 
 /**
- * A logged exception whose messages (its own, its causes', its suppressed ones') are {@link Visible}:
- * a message quoting a config could otherwise break the trace into a forged log line.
+ * A logged exception whose messages (its own, its causes', its suppressed ones') are {@link
+ * Visible}: a message quoting a config could otherwise break the trace into a forged log line.
  */
 public record VisibleThrowable(IThrowableProxy proxy) implements IThrowableProxy {
   /** The proxy with visible messages; null stays null. */

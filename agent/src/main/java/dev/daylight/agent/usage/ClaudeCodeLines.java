@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Claude Code transcript lines: assistant lines carry {@code tool_use} blocks (an MCP tool is
- * named {@code mcp__SERVER__TOOL}), user lines {@code tool_result} blocks with {@code is_error}.
- * Streamed token by token: inputs, results and text are skipped, never turned into strings.
+ * Claude Code transcript lines: assistant lines carry {@code tool_use} blocks (an MCP tool is named
+ * {@code mcp__SERVER__TOOL}), user lines {@code tool_result} blocks with {@code is_error}. Streamed
+ * token by token: inputs, results and text are skipped, never turned into strings.
  */
 final class ClaudeCodeLines implements Parser.Lines {
   private static final JsonFactory JSON = new JsonFactory();
@@ -56,7 +56,8 @@ final class ClaudeCodeLines implements Parser.Lines {
     long at = Times.iso(timestamp);
     for (int i = 0; i < uses.size(); i += 2) {
       String id = uses.get(i);
-      r.naming.split(uses.get(i + 1), r.knownServers)
+      r.naming
+          .split(uses.get(i + 1), r.knownServers)
           .ifPresent(s -> r.call(s.server(), s.tool(), at, false, id));
     }
   }

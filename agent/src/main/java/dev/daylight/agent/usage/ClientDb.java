@@ -14,14 +14,15 @@ import org.sqlite.SQLiteOpenMode;
 /**
  * A client's own SQLite store, opened so that reading it can change nothing and run nothing:
  * read-only, never creating a file beside it (a root-owned {@code -shm} in a user's folder would
- * lock the client out), no extensions, no functions from its schema, and queries only against
- * plain tables its schema declares. With its write-ahead log and shared-memory files present
- * (the client runs or was not closed cleanly) it is opened read-only through them, so recent rows
- * count; otherwise as immutable, which takes no lock and creates nothing.
+ * lock the client out), no extensions, no functions from its schema, and queries only against plain
+ * tables its schema declares. With its write-ahead log and shared-memory files present (the client
+ * runs or was not closed cleanly) it is opened read-only through them, so recent rows count;
+ * otherwise as immutable, which takes no lock and creates nothing.
  */
 final class ClientDb implements AutoCloseable {
   /** A row's JSON larger than this is skipped (and counted), never loaded. */
   static final int MAX_ROW = LineReader.MAX_LINE;
+
   private static final int BUSY_MS = 250;
 
   /** A store that could not be read as one: corrupt, locked, or not the schema expected. */
@@ -39,7 +40,9 @@ final class ClientDb implements AutoCloseable {
 
   static ClientDb open(Path db) throws Unreadable {
     String name = db.getFileName().toString();
-    boolean live = Files.exists(db.resolveSibling(name + "-wal")) && Files.exists(db.resolveSibling(name + "-shm"));
+    boolean live =
+        Files.exists(db.resolveSibling(name + "-wal"))
+            && Files.exists(db.resolveSibling(name + "-shm"));
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     config.setOpenMode(SQLiteOpenMode.OPEN_URI); // for immutable= and mode= in the file name
@@ -63,8 +66,8 @@ final class ClientDb implements AutoCloseable {
   /** Fails unless each name is a plain table of this store (no view, no virtual table). */
   void requireTables(String... tables) throws Unreadable {
     for (String t : tables) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
         ps.setString(1, t);
         try (ResultSet rs = ps.executeQuery()) {
           String sql = rs.next() ? rs.getString(1) : null;

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Cline's and Roo Code's {@code ui_messages.json}: an array of {@code {ts, type, ask|say, text,
- * partial}}; an MCP call is {@code use_mcp_server} whose text is a JSON
- * {@code {type: "use_mcp_tool", serverName, toolName, arguments}}. The array is streamed; only a
- * call's text is parsed, and only its two names are kept.
+ * partial}}; an MCP call is {@code use_mcp_server} whose text is a JSON {@code {type:
+ * "use_mcp_tool", serverName, toolName, arguments}}. The array is streamed; only a call's text is
+ * parsed, and only its two names are kept.
  */
 final class ClineMessages implements Parser.Document {
   private static final JsonFactory JSON = new JsonFactory();
@@ -45,8 +45,11 @@ final class ClineMessages implements Parser.Document {
           kind = "use_mcp_server".equals(v) ? v : kind;
         }
         case "partial" -> partial = t == JsonToken.VALUE_TRUE;
-        case "text" -> text = t == JsonToken.VALUE_STRING && p.getTextLength() <= MAX_TEXT
-            ? p.getText() : skip(p, r);
+        case "text" ->
+            text =
+                t == JsonToken.VALUE_STRING && p.getTextLength() <= MAX_TEXT
+                    ? p.getText()
+                    : skip(p, r);
         default -> p.skipChildren();
       }
     }
@@ -63,7 +66,10 @@ final class ClineMessages implements Parser.Document {
     }
     String server = Trees.text(use, "serverName");
     String tool = Trees.text(use, "toolName");
-    if ("use_mcp_tool".equals(Trees.text(use, "type")) && server != null && tool != null && ts > 0) {
+    if ("use_mcp_tool".equals(Trees.text(use, "type"))
+        && server != null
+        && tool != null
+        && ts > 0) {
       r.call(server, tool, ts, false, null);
     }
   }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
 /**
- * Codex rollout lines {@code {timestamp, type, payload}}: {@code session_meta} and
- * {@code turn_context} carry the folder, {@code response_item} payloads of type
- * {@code function_call} name the tool ({@code mcp__SERVER__TOOL}; older builds
- * {@code SERVER__TOOL}) and {@code function_call_output} reports {@code success: false}. Rollouts
- * written before the wrapper existed hold the response item itself on the line.
+ * Codex rollout lines {@code {timestamp, type, payload}}: {@code session_meta} and {@code
+ * turn_context} carry the folder, {@code response_item} payloads of type {@code function_call} name
+ * the tool ({@code mcp__SERVER__TOOL}; older builds {@code SERVER__TOOL}) and {@code
+ * function_call_output} reports {@code success: false}. Rollouts written before the wrapper existed
+ * hold the response item itself on the line.
  */
 final class CodexLines implements Parser.Lines {
   private static final Naming LEGACY = new Naming("", "__");
@@ -39,8 +39,11 @@ final class CodexLines implements Parser.Lines {
       }
     } else if ("function_call_output".equals(itemType)) {
       JsonNode out = payload.get("output");
-      boolean failed = out != null && out.isObject() && out.path("success").isBoolean()
-          && !out.path("success").asBoolean();
+      boolean failed =
+          out != null
+              && out.isObject()
+              && out.path("success").isBoolean()
+              && !out.path("success").asBoolean();
       r.result(Trees.text(payload, "call_id"), failed);
     }
   }

@@ -7,16 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * Cursor's own MCP logs (its {@code anysphere.cursor-mcp} extension writes one output channel per
- * server, {@code exthost/anysphere.cursor-mcp/MCP user-NAME.log}): a call is
- * {@code TIME [info] Handling CallTool action for tool 'NAME'} (newer builds add
- * {@code with toolCallId: ...}); {@code TIME [error] Error calling tool 'NAME':} marks the last
- * call of that tool failed. The log prints no JSON-RPC, so only these lines are read; lines with
- * arguments (debug level) are never looked at.
+ * server, {@code exthost/anysphere.cursor-mcp/MCP user-NAME.log}): a call is {@code TIME [info]
+ * Handling CallTool action for tool 'NAME'} (newer builds add {@code with toolCallId: ...}); {@code
+ * TIME [error] Error calling tool 'NAME':} marks the last call of that tool failed. The log prints
+ * no JSON-RPC, so only these lines are read; lines with arguments (debug level) are never looked
+ * at.
  */
 final class CursorLogLines implements Parser.Lines {
-  private static final Pattern LINE = Pattern.compile(
-      "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?) \\[(\\w+)\\] "
-          + "(Handling CallTool action for tool|Error calling tool) '([^']{1,256})'");
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?) \\[(\\w+)\\] "
+              + "(Handling CallTool action for tool|Error calling tool) '([^']{1,256})'");
 
   @Override
   public void line(byte[] buf, int len, Reading r) throws IOException {

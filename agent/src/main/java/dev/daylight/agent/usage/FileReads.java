@@ -26,8 +26,13 @@ final class FileReads {
 
   private FileReads() {}
 
-  record Work(UsageSources.Located located, UsageFile prev, String identity, long size,
-      long modified, Set<String> known) {}
+  record Work(
+      UsageSources.Located located,
+      UsageFile prev,
+      String identity,
+      long size,
+      long modified,
+      Set<String> known) {}
 
   /**
    * Reads the changed files on up to two threads (the records are independent; two keep a busy
@@ -44,15 +49,19 @@ final class FileReads {
       }
       return Arrays.asList(out);
     }
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<Thread> pool = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Thread th = new Thread(() -> {
-        LineReader reader = new LineReader();
-        for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
-          out[i] = readOne(work.get(i), reader);
-        }
-      }, "usage-ledger-" + t);
+      Thread th =
+          new Thread(
+              () -> {
+                LineReader reader = new LineReader();
+                for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
+                  out[i] = readOne(work.get(i), reader);
+                }
+              },
+              "usage-ledger-" + t);
       th.setDaemon(true);
       th.start();
       pool.add(th);
@@ -70,7 +79,8 @@ final class FileReads {
 
   private static Object readOne(Work w, LineReader reader) {
     try {
-      return readFile(w.located(), w.prev(), w.identity(), w.size(), w.modified(), w.known(), reader);
+      return readFile(
+          w.located(), w.prev(), w.identity(), w.size(), w.modified(), w.known(), reader);
     } catch (ClientDb.Unreadable e) {
       return e.getMessage();
     } catch (IOException | RuntimeException e) {
@@ -80,18 +90,29 @@ final class FileReads {
 
   record FileRead(UsageFile state, Tally tally, long bytes, boolean restart, boolean replace) {}
 
-  private static FileRead readFile(UsageSources.Located l, UsageFile prev, String identity, long size,
-      long modified, Collection<String> known, LineReader reader) throws IOException {
+  private static FileRead readFile(
+      UsageSources.Located l,
+      UsageFile prev,
+      String identity,
+      long size,
+      long modified,
+      Collection<String> known,
+      LineReader reader)
+      throws IOException {
     Format format = l.source().format();
     if (format.database()) {
       return readDatabase(l, prev, identity, size, modified, known);
     }
     try (FileChannel ch = FileChannel.open(l.file(), StandardOpenOption.READ)) {
       String head = size >= HEAD ? head(ch) : null;
-      boolean restart = prev == null || format.wholeFile || size < prev.offset()
-          || (head != null && prev.headHash() != null && !head.equals(prev.headHash()));
+      boolean restart =
+          prev == null
+              || format.wholeFile
+              || size < prev.offset()
+              || (head != null && prev.headHash() != null && !head.equals(prev.headHash()));
       // A rewritten record replaces what it gave before; a log that was cleared keeps its history.
-      boolean replace = prev != null && restart && (format.wholeFile || format == Format.GEMINI_CHAT);
+      boolean replace =
+          prev != null && restart && (format.wholeFile || format == Format.GEMINI_CHAT);
       Memo memo = restart ? Memo.EMPTY : Memo.decode(prev.memo());
       Reading reading = reading(l, known, memo);
       long from = restart ? 0 : prev.offset();
@@ -108,7 +129,8 @@ final class FileReads {
         offset = size;
         bytes = size;
       }
-      return done(l, prev, identity, size, modified, head, reading, offset, bytes, restart, replace);
+      return done(
+          l, prev, identity, size, modified, head, reading, offset, bytes, restart, replace);
     }
   }
 
@@ -116,8 +138,14 @@ final class FileReads {
    * A client's SQLite store goes on from the cursor its reader left; its first bytes change with
    * every write (SQLite's change counter), so only a new file (another identity) starts again.
    */
-  private static FileRead readDatabase(UsageSources.Located l, UsageFile prev, String identity,
-      long size, long modified, Collection<String> known) throws IOException {
+  private static FileRead readDatabase(
+      UsageSources.Located l,
+      UsageFile prev,
+      String identity,
+      long size,
+      long modified,
+      Collection<String> known)
+      throws IOException {
     Memo memo = prev == null ? Memo.EMPTY : Memo.decode(prev.memo());
     Reading reading = reading(l, known, memo);
     ((Parser.Database) l.source().format().parser()).read(l.file(), reading);
@@ -127,25 +155,50 @@ final class FileReads {
   private static Reading reading(UsageSources.Located l, Collection<String> known, Memo memo) {
     Format format = l.source().format();
     String project = memo.project() != null ? memo.project() : Projects.initial(format, l.file());
-    Reading reading = new Reading(l.source().client(), Naming.parse(l.source().naming()), known,
-        FileServers.of(l.source().naming(), l.file(), known), new Tally(format.id), project,
-        memo.seen(), memo.pending());
+    Reading reading =
+        new Reading(
+            l.source().client(),
+            Naming.parse(l.source().naming()),
+            known,
+            FileServers.of(l.source().naming(), l.file(), known),
+            new Tally(format.id),
+            project,
+            memo.seen(),
+            memo.pending());
     reading.cursor = memo.cursor();
     reading.builtins = l.source().builtins();
     return reading;
   }
 
-  private static FileRead done(UsageSources.Located l, UsageFile prev, String identity, long size,
-      long modified, String head, Reading reading, long offset, long bytes, boolean restart,
+  private static FileRead done(
+      UsageSources.Located l,
+      UsageFile prev,
+      String identity,
+      long size,
+      long modified,
+      String head,
+      Reading reading,
+      long offset,
+      long bytes,
+      boolean restart,
       boolean replace) {
     long skippedBefore = restart || prev == null ? 0 : prev.skipped();
     Format format = l.source().format();
     // A database's rows name their own projects: only the cursor is carried, not the last row's.
     String project = format.database() ? null : reading.project;
-    UsageFile state = new UsageFile(identity, l.file().toAbsolutePath().toString(), format.id,
-        l.source().client(), size, offset, modified, head,
-        new Memo(project, reading.seenIds(), reading.waiting(), reading.cursor).encode(),
-        skippedBefore + reading.skipped, l.osUser());
+    UsageFile state =
+        new UsageFile(
+            identity,
+            l.file().toAbsolutePath().toString(),
+            format.id,
+            l.source().client(),
+            size,
+            offset,
+            modified,
+            head,
+            new Memo(project, reading.seenIds(), reading.waiting(), reading.cursor).encode(),
+            skippedBefore + reading.skipped,
+            l.osUser());
     return new FileRead(state, reading.tally, bytes, restart, replace);
   }
 

@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server a per-server log file is for, from its name: Claude Desktop's
- * {@code mcp-server-NAME.log}, VS Code's {@code mcpServer.DEFINITION-ID.log} where the definition
- * id ends with the configured name ({@code mcp.config.usrlocal.github}), Cursor's
- * {@code MCP user-NAME.log} and {@code MCP project-N-FOLDER-NAME.log}.
+ * The server a per-server log file is for, from its name: Claude Desktop's {@code
+ * mcp-server-NAME.log}, VS Code's {@code mcpServer.DEFINITION-ID.log} where the definition id ends
+ * with the configured name ({@code mcp.config.usrlocal.github}), Cursor's {@code MCP user-NAME.log}
+ * and {@code MCP project-N-FOLDER-NAME.log}.
  */
 final class FileServers {
   private static final String CURSOR = "MCP ";
@@ -32,7 +32,8 @@ final class FileServers {
     String rest = m.group(1);
     String best = null;
     for (String k : known) {
-      if ((rest.equals(k) || rest.endsWith("-" + k)) && (best == null || k.length() > best.length())) {
+      if ((rest.equals(k) || rest.endsWith("-" + k))
+          && (best == null || k.length() > best.length())) {
         best = k;
       }
     }
@@ -54,7 +55,8 @@ final class FileServers {
     }
     String best = null;
     for (String k : known) {
-      if ((raw.equals(k) || raw.endsWith("." + k)) && (best == null || k.length() > best.length())) {
+      if ((raw.equals(k) || raw.endsWith("." + k))
+          && (best == null || k.length() > best.length())) {
         best = k;
       }
     }

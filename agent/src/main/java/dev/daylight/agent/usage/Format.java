@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 enum Format {
   CLAUDE_CODE("claude-code-jsonl", false, "mcp__", "\"is_error\":true"),
-  CLAUDE_DESKTOP_LOG("claude-desktop-mcp-log", false, "tools/call", "isError\":true", "\"error\"", " error"),
+  CLAUDE_DESKTOP_LOG(
+      "claude-desktop-mcp-log", false, "tools/call", "isError\":true", "\"error\"", " error"),
   CODEX_ROLLOUT("codex-rollout", false, "\"function_call", "session_meta", "turn_context"),
   GEMINI_CHAT("gemini-chat", false, "toolCalls"),
   CLINE_UI_MESSAGES("cline-ui-messages", true),
@@ -23,6 +24,7 @@ enum Format {
 
   final String id;
   final boolean wholeFile;
+
   /** A line holding none of these cannot matter to the ledger and is not parsed. */
   final byte[][] needles;
 
@@ -48,8 +50,17 @@ enum Format {
   boolean database() {
     return switch (this) {
       case GOOSE_DB, OPENCODE_DB -> true;
-      case CLAUDE_CODE, CLAUDE_DESKTOP_LOG, CODEX_ROLLOUT, GEMINI_CHAT, CLINE_UI_MESSAGES, VSCODE_MCP_LOG,
-          CURSOR_MCP_LOG, GOOSE_SESSION, GEMINI_CHAT_JSON, GUARD_SPOOL -> false;
+      case CLAUDE_CODE,
+          CLAUDE_DESKTOP_LOG,
+          CODEX_ROLLOUT,
+          GEMINI_CHAT,
+          CLINE_UI_MESSAGES,
+          VSCODE_MCP_LOG,
+          CURSOR_MCP_LOG,
+          GOOSE_SESSION,
+          GEMINI_CHAT_JSON,
+          GUARD_SPOOL ->
+          false;
     };
   }
 

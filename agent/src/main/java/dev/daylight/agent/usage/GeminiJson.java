@@ -80,8 +80,12 @@ final class GeminiJson implements Parser.Document {
       return;
     }
     try {
-      r.call(split.get().server(), split.get().tool(), Times.iso(at != null ? at : messageTime),
-          "error".equals(status), null);
+      r.call(
+          split.get().server(),
+          split.get().tool(),
+          Times.iso(at != null ? at : messageTime),
+          "error".equals(status),
+          null);
     } catch (RuntimeException noTime) {
       r.skipped++;
     }

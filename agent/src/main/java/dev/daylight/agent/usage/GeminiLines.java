@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Gemini CLI chat records: a {@code gemini} message with {@code toolCalls} is appended again each
- * time it changes, so a call counts once, by its id, when its status is final. MCP tools are
- * named {@code mcp_SERVER_TOOL}.
+ * time it changes, so a call counts once, by its id, when its status is final. MCP tools are named
+ * {@code mcp_SERVER_TOOL}.
  */
 final class GeminiLines implements Parser.Lines {
   private static final Set<String> FINAL = Set.of("success", "error", "cancelled");
@@ -28,8 +28,12 @@ final class GeminiLines implements Parser.Lines {
       var split = r.naming.split(Trees.text(call, "name"), r.knownServers);
       if (split.isPresent() && r.firstSight(id)) {
         String at = Trees.text(call, "timestamp");
-        r.call(split.get().server(), split.get().tool(),
-            Times.iso(at != null ? at : Trees.text(message, "timestamp")), "error".equals(status), null);
+        r.call(
+            split.get().server(),
+            split.get().tool(),
+            Times.iso(at != null ? at : Trees.text(message, "timestamp")),
+            "error".equals(status),
+            null);
       }
     }
   }

@@ -12,11 +12,11 @@ import java.sql.SQLException;
  * Goose's {@code sessions.db}: table {@code messages (id INTEGER PRIMARY KEY AUTOINCREMENT,
  * session_id, role, content_json, created_timestamp)} with {@code content_json} the message's
  * content array ({@code toolRequest} items naming EXTENSION__TOOL, {@code toolResponse} items with
- * {@code toolResult.status} and {@code value.isError}); {@code sessions.working_dir} is the project.
- * Rows are read after the last message id read. Goose rewrites a session's messages under new ids
- * when it replaces a conversation (compaction, import): a tool request older than what was read
- * before (by its created time, with a margin) or whose id was just counted is such a copy.
- * The cursor is {@code LAST-ID:LATEST-CREATED-SECONDS}.
+ * {@code toolResult.status} and {@code value.isError}); {@code sessions.working_dir} is the
+ * project. Rows are read after the last message id read. Goose rewrites a session's messages under
+ * new ids when it replaces a conversation (compaction, import): a tool request older than what was
+ * read before (by its created time, with a margin) or whose id was just counted is such a copy. The
+ * cursor is {@code LAST-ID:LATEST-CREATED-SECONDS}.
  */
 final class GooseDb implements Parser.Database {
   private static final int PAGE = 2_000;
@@ -35,11 +35,13 @@ final class GooseDb implements Parser.Database {
           ResultSet rs = ps.executeQuery()) {
         top = rs.next() ? rs.getLong(1) : 0;
       }
-      try (PreparedStatement ps = store.prepare("SELECT m.id, m.created_timestamp, s.working_dir,"
-          + " CASE WHEN length(CAST(m.content_json AS BLOB)) > ? THEN NULL ELSE m.content_json END"
-          + " FROM messages m LEFT JOIN sessions s ON s.id = m.session_id"
-          + " WHERE m.id > ? AND m.id <= ? AND (instr(m.content_json, 'toolRequest') > 0"
-          + " OR instr(m.content_json, 'toolResponse') > 0) ORDER BY m.id LIMIT ?")) {
+      try (PreparedStatement ps =
+          store.prepare(
+              "SELECT m.id, m.created_timestamp, s.working_dir,"
+                  + " CASE WHEN length(CAST(m.content_json AS BLOB)) > ? THEN NULL ELSE m.content_json END"
+                  + " FROM messages m LEFT JOIN sessions s ON s.id = m.session_id"
+                  + " WHERE m.id > ? AND m.id <= ? AND (instr(m.content_json, 'toolRequest') > 0"
+                  + " OR instr(m.content_json, 'toolResponse') > 0) ORDER BY m.id LIMIT ?")) {
         long from = lastId;
         while (true) {
           ps.setInt(1, ClientDb.MAX_ROW);
@@ -93,12 +95,15 @@ final class GooseDb implements Parser.Database {
         if (copy || id == null || !r.firstSight(id)) {
           continue;
         }
-        r.naming.split(name, r.knownServers)
+        r.naming
+            .split(name, r.knownServers)
             .ifPresent(s -> r.call(s.server(), s.tool(), at, malformed, id));
       } else if ("toolResponse".equals(type)) {
         JsonNode result = item.path("toolResult");
-        r.result(id, "error".equals(Trees.text(result, "status"))
-            || result.path("value").path("isError").asBoolean(false));
+        r.result(
+            id,
+            "error".equals(Trees.text(result, "status"))
+                || result.path("value").path("isError").asBoolean(false));
       }
     }
   }
@@ -107,7 +112,9 @@ final class GooseDb implements Parser.Database {
     if (text != null) {
       int colon = text.indexOf(':');
       try {
-        return new long[] {Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1))};
+        return new long[] {
+          Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1))
+        };
       } catch (RuntimeException fromAnotherVersion) {
         // read again from the start; ids seen are still remembered
       }

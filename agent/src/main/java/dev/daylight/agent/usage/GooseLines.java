@@ -26,10 +26,12 @@ final class GooseLines implements Parser.Lines {
       if ("toolRequest".equals(type)) {
         JsonNode call = item.path("toolCall");
         boolean malformed = !"success".equals(Trees.text(call, "status"));
-        r.naming.split(Trees.text(call.path("value"), "name"), r.knownServers)
+        r.naming
+            .split(Trees.text(call.path("value"), "name"), r.knownServers)
             .ifPresent(s -> r.call(s.server(), s.tool(), at, malformed, Trees.text(item, "id")));
       } else if ("toolResponse".equals(type)) {
-        r.result(Trees.text(item, "id"), "error".equals(Trees.text(item.path("toolResult"), "status")));
+        r.result(
+            Trees.text(item, "id"), "error".equals(Trees.text(item.path("toolResult"), "status")));
       }
     }
   }

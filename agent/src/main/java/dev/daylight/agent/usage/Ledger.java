@@ -21,13 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the ledger up to date: finds the clients' record files, reads what each gained since the
- * last pass (by file identity, size and offset kept in the store) and stores the calls found.
- * A file that cannot be read is one error; the others are still read.
+ * last pass (by file identity, size and offset kept in the store) and stores the calls found. A
+ * file that cannot be read is one error; the others are still read.
  */
 public final class Ledger {
   /** What one pass did. */
-  public record Pass(int files, int filesRead, long bytesRead, long calls, long skipped,
-      List<ScanError> errors) {}
+  public record Pass(
+      int files, int filesRead, long bytesRead, long calls, long skipped, List<ScanError> errors) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
   private static final int BATCH = 64;
@@ -49,18 +49,21 @@ public final class Ledger {
    * @param knownServers configured server names per client id, to split recorded tool names
    * @param stateDir the agent's state folder, where the guard spool is
    */
-  public Pass update(ScanContext context, Store store, Map<String, Set<String>> knownServers,
-      Path stateDir) {
+  public Pass update(
+      ScanContext context, Store store, Map<String, Set<String>> knownServers, Path stateDir) {
     return update(List.of(context), store, knownServers, stateDir);
   }
 
   /**
-   * As {@link #update(ScanContext, Store, Map, Path)} over several homes (an all-users scan):
-   * the first context is the agent's own (the guard spool is read with it); every file of a home
-   * that names its account ({@link ScanContext#osUser}) is read only if that account could read
-   * it, and its calls are that account's.
+   * As {@link #update(ScanContext, Store, Map, Path)} over several homes (an all-users scan): the
+   * first context is the agent's own (the guard spool is read with it); every file of a home that
+   * names its account ({@link ScanContext#osUser}) is read only if that account could read it, and
+   * its calls are that account's.
    */
-  public Pass update(List<ScanContext> contexts, Store store, Map<String, Set<String>> knownServers,
+  public Pass update(
+      List<ScanContext> contexts,
+      Store store,
+      Map<String, Set<String>> knownServers,
       Path stateDir) {
     Map<String, UsageFile> before = store.usageFiles();
     List<FileReads.Work> work = new ArrayList<>();
@@ -69,7 +72,8 @@ public final class Ledger {
     for (int c = 0; c < contexts.size(); c++) {
       ScanContext context = contexts.get(c);
       FileAccess access = context.osUser().isPresent() ? FileAccess.of(context.layout()) : null;
-      for (UsageSources.Located l : UsageSources.locate(sources, context, c == 0 ? stateDir : null)) {
+      for (UsageSources.Located l :
+          UsageSources.locate(sources, context, c == 0 ? stateDir : null)) {
         Optional<Change> change = change(l, access);
         if (change.isEmpty()) {
           continue;
@@ -77,12 +81,19 @@ public final class Ledger {
         files++;
         Change ch = change.get();
         if (!identities.add(ch.identity())) {
-          continue; // the same file under two catalog paths (CLAUDE_CONFIG_DIR=~/.claude): read once
+          continue; // the same file under two catalog paths (CLAUDE_CONFIG_DIR=~/.claude): read
+          // once
         }
         UsageFile prev = before.get(ch.identity());
         if (prev == null || prev.size() != ch.size() || prev.modifiedMs() != ch.modified()) {
-          work.add(new FileReads.Work(l, prev, ch.identity(), ch.size(), ch.modified(),
-              knownServers.getOrDefault(l.source().client(), Set.of())));
+          work.add(
+              new FileReads.Work(
+                  l,
+                  prev,
+                  ch.identity(),
+                  ch.size(),
+                  ch.modified(),
+                  knownServers.getOrDefault(l.source().client(), Set.of())));
         }
       }
     }
@@ -105,25 +116,31 @@ public final class Ledger {
           UsageFile prev = batch.get(i).prev();
           skipped += r.state().skipped() - (r.restart() || prev == null ? 0 : prev.skipped());
         } else {
-          errors.add(new ScanError(batch.get(i).located().file().toString(),
-              "usage records unreadable: " + results.get(i)));
+          errors.add(
+              new ScanError(
+                  batch.get(i).located().file().toString(),
+                  "usage records unreadable: " + results.get(i)));
         }
       }
       store.saveUsage(saves);
       read += saves.size();
     }
-    LOG.debug("usage ledger: {} record files, {} read, {} bytes, {} calls, {} records skipped",
-        files, read, bytes, calls, skipped);
+    LOG.debug(
+        "usage ledger: {} record files, {} read, {} bytes, {} calls, {} records skipped",
+        files,
+        read,
+        bytes,
+        calls,
+        skipped);
     return new Pass(files, read, bytes, calls, skipped, List.copyOf(errors));
   }
-
 
   private record Change(String identity, long size, long modified) {}
 
   /**
-   * A record file's identity, size and modification time; for a database its write-ahead log
-   * counts too (a busy store grows its {@code -wal} while the main file stays as it was). Empty
-   * for what is no regular file, or what the home's account could not read.
+   * A record file's identity, size and modification time; for a database its write-ahead log counts
+   * too (a busy store grows its {@code -wal} while the main file stays as it was). Empty for what
+   * is no regular file, or what the home's account could not read.
    */
   private static Optional<Change> change(UsageSources.Located l, FileAccess access) {
     BasicFileAttributes attrs;
@@ -143,14 +160,17 @@ public final class Ledger {
       }
     }
     Format format = l.source().format();
-    String identity = format.wholeFile || attrs.fileKey() == null
-        ? "path:" + l.file().toAbsolutePath() : "key:" + attrs.fileKey();
+    String identity =
+        format.wholeFile || attrs.fileKey() == null
+            ? "path:" + l.file().toAbsolutePath()
+            : "key:" + attrs.fileKey();
     long size = attrs.size();
     long modified = attrs.lastModifiedTime().toMillis();
     if (format.database()) {
       Path wal = l.file().resolveSibling(l.file().getFileName() + "-wal");
       try {
-        BasicFileAttributes w = Files.readAttributes(wal, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes w =
+            Files.readAttributes(wal, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         size += w.size();
         modified = Math.max(modified, w.lastModifiedTime().toMillis());
       } catch (IOException noJournal) {

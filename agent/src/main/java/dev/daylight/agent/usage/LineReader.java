@@ -9,9 +9,9 @@ import java.util.Arrays;
 /**
  * Streams the lines of a file from an offset up to a size through one fixed window: a line longer
  * than {@link #MAX_LINE} is skipped (and counted) without being held, so memory stays bounded
- * whatever the file holds. A last line without its newline is left for the next pass (it may
- * still be being written). Only lines holding one of the format's needles are parsed: the window
- * is searched for the needles (the JDK's vectorised {@code String.indexOf} over a Latin-1 view)
+ * whatever the file holds. A last line without its newline is left for the next pass (it may still
+ * be being written). Only lines holding one of the format's needles are parsed: the window is
+ * searched for the needles (the JDK's vectorised {@code String.indexOf} over a Latin-1 view)
  * instead of every line being looked at.
  */
 final class LineReader {
@@ -33,7 +33,8 @@ final class LineReader {
     int len = 0;
     boolean skipping = false;
     while (pos < to) {
-      int n = ch.read(ByteBuffer.wrap(window, len, (int) Math.min(window.length - len, to - pos)), pos);
+      int n =
+          ch.read(ByteBuffer.wrap(window, len, (int) Math.min(window.length - len, to - pos)), pos);
       if (n <= 0) {
         break;
       }
@@ -65,7 +66,9 @@ final class LineReader {
     return consumed;
   }
 
-  /** Parses the lines of {@code window[begin, end)} (complete lines) that hold a needle, in order. */
+  /**
+   * Parses the lines of {@code window[begin, end)} (complete lines) that hold a needle, in order.
+   */
   private void lines(int begin, int end, String[] keys, Parser.Lines parser, Reading r) {
     if (begin >= end) {
       return;

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a reader carries from one pass to the next for one file: the session's project folder
- * (Codex and Goose name it once, at the top), the last call ids counted (Gemini CLI rewrites its
- * records) and the last calls still waiting for their result (a failure may be written after the
- * pass), and for a database the reader's cursor (how far its rows were read). Stored as lines of
- * text: the project, then {@code s ID}, {@code p ID<TAB>server<TAB>tool<TAB>project<TAB>epoch-ms}
- * and {@code c CURSOR} lines. Names, ids and times only, like everything in the ledger.
+ * What a reader carries from one pass to the next for one file: the session's project folder (Codex
+ * and Goose name it once, at the top), the last call ids counted (Gemini CLI rewrites its records)
+ * and the last calls still waiting for their result (a failure may be written after the pass), and
+ * for a database the reader's cursor (how far its rows were read). Stored as lines of text: the
+ * project, then {@code s ID}, {@code p ID<TAB>server<TAB>tool<TAB>project<TAB>epoch-ms} and {@code
+ * c CURSOR} lines. Names, ids and times only, like everything in the ledger.
  */
 record Memo(String project, List<String> seen, List<Reading.Pending> pending, String cursor) {
   static final Memo EMPTY = new Memo(null, List.of(), List.of(), null);
@@ -48,8 +48,16 @@ record Memo(String project, List<String> seen, List<Reading.Pending> pending, St
       b.append("\ns ").append(clean(id));
     }
     for (Reading.Pending p : pending) {
-      b.append("\np ").append(clean(p.callId())).append('\t').append(clean(p.server())).append('\t')
-          .append(clean(p.tool())).append('\t').append(clean(p.project())).append('\t').append(p.epochMs());
+      b.append("\np ")
+          .append(clean(p.callId()))
+          .append('\t')
+          .append(clean(p.server()))
+          .append('\t')
+          .append(clean(p.tool()))
+          .append('\t')
+          .append(clean(p.project()))
+          .append('\t')
+          .append(p.epochMs());
     }
     if (cursor != null) {
       b.append("\nc ").append(clean(cursor));

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a client's recorded tool name carries the server: {@code prefixed:P:SEP} is P + server +
- * SEP + tool (Claude Code {@code mcp__github__create_issue}, Gemini CLI {@code mcp_github_x});
- * {@code field} and {@code file:P} name the server elsewhere. The separator may also occur in
- * server names, so the client's configured names are tried first, longest first.
+ * How a client's recorded tool name carries the server: {@code prefixed:P:SEP} is P + server + SEP
+ * + tool (Claude Code {@code mcp__github__create_issue}, Gemini CLI {@code mcp_github_x}); {@code
+ * field} and {@code file:P} name the server elsewhere. The separator may also occur in server
+ * names, so the client's configured names are tried first, longest first.
  */
 record Naming(String prefix, String separator) {
   record Split(String server, String tool) {}
@@ -41,7 +41,8 @@ record Naming(String prefix, String separator) {
       }
     }
     if (best != null) {
-      return Optional.of(new Split(best, rest.substring(normalize(best).length() + separator.length())));
+      return Optional.of(
+          new Split(best, rest.substring(normalize(best).length() + separator.length())));
     }
     int at = rest.indexOf(separator);
     if (at <= 0 || at + separator.length() >= rest.length()) {

@@ -13,10 +13,10 @@ import java.sql.SQLException;
  * time_updated, data)} where a tool call is a part {@code {"type":"tool", "callID", "tool",
  * "state": {"status": pending|running|completed|error, "time": {"start", "end"}}}} updated in place
  * as it runs; MCP tools are named SERVER_TOOL (both sanitised to letters, digits, '_' and '-');
- * {@code session.directory} is the project. A call counts once, when its part is final, by part
- * id. Parts are read from the last update time read on (less a margin); a final part that ended
- * before that was counted already (opencode later rewrites old parts when it compacts a session).
- * The cursor is the latest {@code time_updated} read, in epoch milliseconds.
+ * {@code session.directory} is the project. A call counts once, when its part is final, by part id.
+ * Parts are read from the last update time read on (less a margin); a final part that ended before
+ * that was counted already (opencode later rewrites old parts when it compacts a session). The
+ * cursor is the latest {@code time_updated} read, in epoch milliseconds.
  */
 final class OpencodeDb implements Parser.Database {
   private static final int PAGE = 2_000;
@@ -29,11 +29,13 @@ final class OpencodeDb implements Parser.Database {
     long from = Math.max(0, mark - MARGIN_MS);
     try (ClientDb store = ClientDb.open(db)) {
       store.requireTables("part", "session");
-      try (PreparedStatement ps = store.prepare("SELECT p.id, p.time_updated, s.directory,"
-          + " CASE WHEN length(CAST(p.data AS BLOB)) > ? THEN NULL ELSE p.data END"
-          + " FROM part p LEFT JOIN session s ON s.id = p.session_id"
-          + " WHERE (p.time_updated > ? OR (p.time_updated = ? AND p.id > ?))"
-          + " AND instr(p.data, '\"tool\"') > 0 ORDER BY p.time_updated, p.id LIMIT ?")) {
+      try (PreparedStatement ps =
+          store.prepare(
+              "SELECT p.id, p.time_updated, s.directory,"
+                  + " CASE WHEN length(CAST(p.data AS BLOB)) > ? THEN NULL ELSE p.data END"
+                  + " FROM part p LEFT JOIN session s ON s.id = p.session_id"
+                  + " WHERE (p.time_updated > ? OR (p.time_updated = ? AND p.id > ?))"
+                  + " AND instr(p.data, '\"tool\"') > 0 ORDER BY p.time_updated, p.id LIMIT ?")) {
         long at = from - 1;
         String id = "";
         while (true) {

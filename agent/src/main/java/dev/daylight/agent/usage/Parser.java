@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Reads a client's records: line by line, one whole JSON document as a stream, or a SQLite
- * database opened read-only.
+ * Reads a client's records: line by line, one whole JSON document as a stream, or a SQLite database
+ * opened read-only.
  */
 sealed interface Parser permits Parser.Lines, Parser.Document, Parser.Database {
   /** One line of a JSON-lines file or log. Throwing means malformed: skipped and counted. */

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The state of reading one record file: which client and server names it belongs to, the
- * session's project folder, calls waiting for their result, and what was counted and skipped.
- * Only names, times, the project folder and outcomes are held; never arguments or results.
+ * The state of reading one record file: which client and server names it belongs to, the session's
+ * project folder, calls waiting for their result, and what was counted and skipped. Only names,
+ * times, the project folder and outcomes are held; never arguments or results.
  */
 final class Reading {
   /** A call whose outcome arrives in a later record. */
@@ -19,32 +19,46 @@ final class Reading {
 
   private static final int MAX_PENDING = 4_096;
   private static final int MAX_SEEN = 512;
+
   /** Calls carried to the next pass while they wait for their result. */
   private static final int MAX_CARRIED = 64;
 
   final String client;
   final Naming naming;
   final Collection<String> knownServers;
+
   /** The server named by the file itself ({@code mcp-server-github.log}), if any. */
   final String fileServer;
+
   final Tally tally;
   String project;
   long skipped;
+
   /** A database reader's position, carried between passes ({@link Parser.Database}). */
   String cursor;
+
   /** The client's own tools whose names look like MCP ones ({@code apply_patch}): never counted. */
   Set<String> builtins = Set.of();
-  private final Map<String, Pending> pending = new LinkedHashMap<>(64, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-      return size() > MAX_PENDING;
-    }
-  };
+
+  private final Map<String, Pending> pending =
+      new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
+          return size() > MAX_PENDING;
+        }
+      };
   private final ArrayDeque<String> seenOrder = new ArrayDeque<>();
   private final Set<String> seen = new HashSet<>();
 
-  Reading(String client, Naming naming, Collection<String> knownServers, String fileServer,
-      Tally tally, String project, List<String> seenBefore, List<Pending> waitingBefore) {
+  Reading(
+      String client,
+      Naming naming,
+      Collection<String> knownServers,
+      String fileServer,
+      Tally tally,
+      String project,
+      List<String> seenBefore,
+      List<Pending> waitingBefore) {
     this.client = client;
     this.naming = naming;
     this.knownServers = knownServers;

@@ -7,18 +7,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MCP traffic logs that print each JSON-RPC message on one line: Claude Desktop's
- * {@code mcp-server-NAME.log} ({@code TIME [info] [NAME] Message from client: {...}}, or the newer
- * summary {@code Message from client: method="tools/call" id=5 params}) and VS Code's
- * {@code mcpServer.ID.log} ({@code TIME [info] [Client Says] {...}}, newer
- * {@code [editor -> server] {...}}). A {@code tools/call} request is a call; a response with
- * {@code error} or {@code result.isError} marks it failed.
+ * MCP traffic logs that print each JSON-RPC message on one line: Claude Desktop's {@code
+ * mcp-server-NAME.log} ({@code TIME [info] [NAME] Message from client: {...}}, or the newer summary
+ * {@code Message from client: method="tools/call" id=5 params}) and VS Code's {@code
+ * mcpServer.ID.log} ({@code TIME [info] [Client Says] {...}}, newer {@code [editor -> server]
+ * {...}}). A {@code tools/call} request is a call; a response with {@code error} or {@code
+ * result.isError} marks it failed.
  */
 final class RpcLogLines implements Parser.Lines {
-  private static final Pattern LINE = Pattern.compile(
-      "^(\\S+(?: \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)?) \\[\\w+\\] (?:\\[([^\\]]+)\\] )?"
-          + "(Message from client: |Message from server: |\\[Client Says\\] |\\[Server Says\\] "
-          + "|\\[editor -> server\\] |\\[server -> editor\\] )");
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^(\\S+(?: \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)?) \\[\\w+\\] (?:\\[([^\\]]+)\\] )?"
+              + "(Message from client: |Message from server: |\\[Client Says\\] |\\[Server Says\\] "
+              + "|\\[editor -> server\\] |\\[server -> editor\\] )");
   private static final Pattern SUMMARY_ID = Pattern.compile("\\bid=(\\S+)");
   private static final String UNKNOWN_TOOL = "(unnamed)";
 
@@ -33,8 +34,10 @@ final class RpcLogLines implements Parser.Lines {
     if (server == null) {
       throw new IOException("log line names no server");
     }
-    boolean toServer = m.group(3).contains("client") || m.group(3).contains("Client")
-        || m.group(3).contains("-> server");
+    boolean toServer =
+        m.group(3).contains("client")
+            || m.group(3).contains("Client")
+            || m.group(3).contains("-> server");
     String payload = text.substring(m.end()).trim();
     if (payload.startsWith("{")) {
       byte[] json = payload.getBytes(StandardCharsets.UTF_8);

@@ -34,7 +34,8 @@ final class Tally {
   }
 
   private long[] bucket(String client, String server, String tool, String project, long ms) {
-    Key k = new Key(client, server, tool, project == null ? "" : project, Math.floorDiv(ms, 60_000L));
+    Key k =
+        new Key(client, server, tool, project == null ? "" : project, Math.floorDiv(ms, 60_000L));
     return buckets.computeIfAbsent(k, x -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
   }
 
@@ -44,9 +45,20 @@ final class Tally {
 
   List<UsageBucket> buckets() {
     List<UsageBucket> out = new ArrayList<>(buckets.size());
-    buckets.forEach((k, b) -> out.add(new UsageBucket(source, k.client(), k.server(), k.tool(),
-        k.project(), k.minute(), b[0], b[1], b[2] == Long.MAX_VALUE ? k.minute() * 60_000L : b[2],
-        b[3] == Long.MIN_VALUE ? k.minute() * 60_000L : b[3])));
+    buckets.forEach(
+        (k, b) ->
+            out.add(
+                new UsageBucket(
+                    source,
+                    k.client(),
+                    k.server(),
+                    k.tool(),
+                    k.project(),
+                    k.minute(),
+                    b[0],
+                    b[1],
+                    b[2] == Long.MAX_VALUE ? k.minute() * 60_000L : b[2],
+                    b[3] == Long.MIN_VALUE ? k.minute() * 60_000L : b[3])));
     return out;
   }
 }

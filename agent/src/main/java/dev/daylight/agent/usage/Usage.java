@@ -33,40 +33,44 @@ public final class Usage {
   public record Read(Inventory inventory, List<UsageDay> days) {}
 
   /** As {@link #attach}, with the per-day counts from the window's first day on. */
-  public static Read read(Inventory inventory, ScanContext context, Store store, Path stateDir,
-      Instant since) {
+  public static Read read(
+      Inventory inventory, ScanContext context, Store store, Path stateDir, Instant since) {
     return read(inventory, List.of(context), store, stateDir, since);
   }
 
-  /** As {@link #read(Inventory, ScanContext, Store, Path, Instant)} over several homes ({@link #homes}). */
-  public static Read read(Inventory inventory, List<ScanContext> homes, Store store, Path stateDir,
-      Instant since) {
+  /**
+   * As {@link #read(Inventory, ScanContext, Store, Path, Instant)} over several homes ({@link
+   * #homes}).
+   */
+  public static Read read(
+      Inventory inventory, List<ScanContext> homes, Store store, Path stateDir, Instant since) {
     Inventory with = attach(inventory, homes, store, stateDir, since);
-    List<UsageDay> days = UsageSummary.days(with.servers(), store.usageSince(since),
-        LocalDate.ofInstant(since, ZoneOffset.UTC));
+    List<UsageDay> days =
+        UsageSummary.days(
+            with.servers(), store.usageSince(since), LocalDate.ofInstant(since, ZoneOffset.UTC));
     return new Read(with, days);
   }
 
   /**
    * Reads what the clients recorded since the last pass into {@code store} and returns the
-   * inventory with each server's usage from {@code since} on; unreadable record files become
-   * {@code errors[]} entries.
+   * inventory with each server's usage from {@code since} on; unreadable record files become {@code
+   * errors[]} entries.
    */
-  public static Inventory attach(Inventory inventory, ScanContext context, Store store,
-      Path stateDir, Instant since) {
+  public static Inventory attach(
+      Inventory inventory, ScanContext context, Store store, Path stateDir, Instant since) {
     return attach(inventory, List.of(context), store, stateDir, since);
   }
 
   /**
    * As {@link #attach(Inventory, ScanContext, Store, Path, Instant)} over several homes, the
-   * agent's own first: an all-users scan reads every account's records, each account's calls
-   * going to that account's servers.
+   * agent's own first: an all-users scan reads every account's records, each account's calls going
+   * to that account's servers.
    */
-  public static Inventory attach(Inventory inventory, List<ScanContext> homes, Store store,
-      Path stateDir, Instant since) {
+  public static Inventory attach(
+      Inventory inventory, List<ScanContext> homes, Store store, Path stateDir, Instant since) {
     Ledger.Pass pass = Ledger.bundled().update(homes, store, knownServers(inventory), stateDir);
-    Inventory withUsage = UsageSummary.attach(inventory, store.usageSince(since),
-        versionSince(inventory, store));
+    Inventory withUsage =
+        UsageSummary.attach(inventory, store.usageSince(since), versionSince(inventory, store));
     if (pass.errors().isEmpty()) {
       return withUsage;
     }
@@ -76,20 +80,29 @@ public final class Usage {
   }
 
   /**
-   * When each server's current package version appeared: the last stored scan's end when this
-   * scan sees a different version (the change happened since), else the latest
-   * package-version-changed event of the server. Servers whose version never changed have none.
+   * When each server's current package version appeared: the last stored scan's end when this scan
+   * sees a different version (the change happened since), else the latest package-version-changed
+   * event of the server. Servers whose version never changed have none.
    */
   static Map<String, Instant> versionSince(Inventory inventory, Store store) {
     Map<String, Instant> out = new HashMap<>();
     Map<String, String> before = new HashMap<>();
-    store.latest().ifPresent(prev -> prev.servers().forEach(s -> {
-      if (s.pkg() != null && s.pkg().version() != null) {
-        before.put(s.id(), s.pkg().version());
-      }
-    }));
-    Instant previousScan = store.lastScan().map(x -> x.finishedAt() != null ? x.finishedAt() : x.storedAt())
-        .orElse(null);
+    store
+        .latest()
+        .ifPresent(
+            prev ->
+                prev.servers()
+                    .forEach(
+                        s -> {
+                          if (s.pkg() != null && s.pkg().version() != null) {
+                            before.put(s.id(), s.pkg().version());
+                          }
+                        }));
+    Instant previousScan =
+        store
+            .lastScan()
+            .map(x -> x.finishedAt() != null ? x.finishedAt() : x.storedAt())
+            .orElse(null);
     Map<String, Instant> changed = new HashMap<>();
     for (ChangeEvent e : store.events(Optional.empty())) {
       if ("package-version-changed".equals(e.type()) && e.serverId() != null) {
@@ -121,8 +134,11 @@ public final class Usage {
     List<ScanContext> out = new ArrayList<>();
     for (ScanContext c : AllUsers.contexts(own)) {
       if (c.osUser().isEmpty()) {
-        Optional<String> name = Accounts.onThisMachine(own.layout()).stream()
-            .filter(a -> a.home().equals(c.home())).map(Accounts.Account::name).findFirst();
+        Optional<String> name =
+            Accounts.onThisMachine(own.layout()).stream()
+                .filter(a -> a.home().equals(c.home()))
+                .map(Accounts.Account::name)
+                .findFirst();
         out.add(name.map(c::withOsUser).orElse(c));
       } else {
         out.add(c);
@@ -131,7 +147,9 @@ public final class Usage {
     return out;
   }
 
-  /** Configured server names per client, which split recorded tool names such as mcp_my_server_x. */
+  /**
+   * Configured server names per client, which split recorded tool names such as mcp_my_server_x.
+   */
   static Map<String, Set<String>> knownServers(Inventory inventory) {
     Map<String, Set<String>> out = new HashMap<>();
     for (McpServer s : inventory.servers()) {

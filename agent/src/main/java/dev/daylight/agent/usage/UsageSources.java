@@ -21,7 +21,12 @@ final class UsageSources {
    * One client's records in one format, on the listed OSes (all when empty); {@code builtins} are
    * the client's own tools whose names read like MCP ones.
    */
-  record Source(String client, Format format, String naming, List<Os> os, List<String> paths,
+  record Source(
+      String client,
+      Format format,
+      String naming,
+      List<Os> os,
+      List<String> paths,
       Set<String> builtins) {
     boolean appliesTo(Os o) {
       return os.isEmpty() || os.contains(o);
@@ -58,10 +63,16 @@ final class UsageSources {
   static List<Source> parse(JsonNode root) {
     List<Source> out = new ArrayList<>();
     for (JsonNode s : root.path("sources")) {
-      List<Os> os = strings(s, "os").stream()
-          .map(n -> Os.valueOf(n.toUpperCase(Locale.ROOT))).toList();
-      out.add(new Source(required(s, "client"), Format.of(required(s, "format")),
-          required(s, "naming"), os, strings(s, "paths"), Set.copyOf(strings(s, "builtins"))));
+      List<Os> os =
+          strings(s, "os").stream().map(n -> Os.valueOf(n.toUpperCase(Locale.ROOT))).toList();
+      out.add(
+          new Source(
+              required(s, "client"),
+              Format.of(required(s, "format")),
+              required(s, "naming"),
+              os,
+              strings(s, "paths"),
+              Set.copyOf(strings(s, "builtins"))));
     }
     return out;
   }
@@ -80,9 +91,9 @@ final class UsageSources {
   }
 
   /**
-   * Every existing record file of every source that applies to the scanned OS; {@code {state}}
-   * is the agent's state folder (where the guard writes its spool), read with the agent's own
-   * home only ({@code stateDir} null for another account's).
+   * Every existing record file of every source that applies to the scanned OS; {@code {state}} is
+   * the agent's state folder (where the guard writes its spool), read with the agent's own home
+   * only ({@code stateDir} null for another account's).
    */
   static List<Located> locate(List<Source> sources, ScanContext context, Path stateDir) {
     List<Located> out = new ArrayList<>();
@@ -104,8 +115,7 @@ final class UsageSources {
   }
 
   private static List<Path> expand(String template, ScanContext context, Path stateDir) {
-    return Globs.expandTemplate(template, context,
-        stateDir == null ? Map.of() : Map.of("state", stateDir));
+    return Globs.expandTemplate(
+        template, context, stateDir == null ? Map.of() : Map.of("state", stateDir));
   }
-
 }

@@ -6,6 +6,8 @@ final class HostileNesting {
 
   static String xml(int depth) {
     return "<application><component name=\"McpApplicationServerCommands\">"
-        + "<a>".repeat(depth) + "</a>".repeat(depth) + "</component></application>";
+        + "<a>".repeat(depth)
+        + "</a>".repeat(depth)
+        + "</component></application>";
   }
 }

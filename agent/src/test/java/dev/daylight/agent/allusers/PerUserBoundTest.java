@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One user's scan that blocks in the kernel (a FIFO opened for reading, as a file swapped after
- * its checks would) or dies (a stack overflow) is one error; the other users' scans still report.
+ * One user's scan that blocks in the kernel (a FIFO opened for reading, as a file swapped after its
+ * checks would) or dies (a stack overflow) is one error; the other users' scans still report.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PerUserBoundTest {
@@ -35,30 +35,47 @@ class PerUserBoundTest {
     Path fifo = tmp.resolve("pipe");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
     Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
-    Path ann = write("ann/.cursor/mcp.json", "{\"mcpServers\":{\"ann-ok\":{\"command\":\"npx\",\"args\":[\"a\"]}}}");
+    Path ann =
+        write(
+            "ann/.cursor/mcp.json",
+            "{\"mcpServers\":{\"ann-ok\":{\"command\":\"npx\",\"args\":[\"a\"]}}}");
     Path blocked = Files.createDirectories(tmp.resolve("blocked"));
     Path crashed = Files.createDirectories(tmp.resolve("crashed"));
     Scanner real = Scanner.standard();
 
-    Inventory all = AllUsers.scan(ctx -> {
-      if (ctx.home().equals(blocked)) {
-        try {
-          Files.readAllBytes(fifo); // no writer: the open never returns
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      } else if (ctx.home().equals(crashed)) {
-        recurse(0);
-      }
-      return real.scan(ctx);
-    }, ScanContext.forHome(Files.createDirectories(tmp.resolve("root")), Os.LINUX),
-        List.of(new Account("blocked", blocked), new Account("crashed", crashed),
-            new Account("ann", ann.getParent().getParent())), Duration.ofSeconds(2));
+    Inventory all =
+        AllUsers.scan(
+            ctx -> {
+              if (ctx.home().equals(blocked)) {
+                try {
+                  Files.readAllBytes(fifo); // no writer: the open never returns
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              } else if (ctx.home().equals(crashed)) {
+                recurse(0);
+              }
+              return real.scan(ctx);
+            },
+            ScanContext.forHome(Files.createDirectories(tmp.resolve("root")), Os.LINUX),
+            List.of(
+                new Account("blocked", blocked),
+                new Account("crashed", crashed),
+                new Account("ann", ann.getParent().getParent())),
+            Duration.ofSeconds(2));
 
-    assertThat(all.servers()).extracting(McpServer::osUser, McpServer::name).containsExactly(tuple("ann", "ann-ok"));
-    assertThat(all.errors()).extracting(ScanError::path, ScanError::reason).containsExactlyInAnyOrder(
-        tuple("account:blocked", "scan of this account stopped after 2 s; the other accounts were scanned"),
-        tuple("account:crashed", "scan of this account failed (StackOverflowError); the other accounts were scanned"));
+    assertThat(all.servers())
+        .extracting(McpServer::osUser, McpServer::name)
+        .containsExactly(tuple("ann", "ann-ok"));
+    assertThat(all.errors())
+        .extracting(ScanError::path, ScanError::reason)
+        .containsExactlyInAnyOrder(
+            tuple(
+                "account:blocked",
+                "scan of this account stopped after 2 s; the other accounts were scanned"),
+            tuple(
+                "account:crashed",
+                "scan of this account failed (StackOverflowError); the other accounts were scanned"));
     Files.write(fifo, new byte[0]); // a writer lets the left-behind thread's open return
   }
 

@@ -38,17 +38,29 @@ final class ApprovalHome {
   /** An npx run of {@code name@version} whose code is {@code index.js}. */
   void npx(String run, String name, String version, String indexJs) {
     Path dir = home.resolve(".npm/_npx").resolve(run);
-    write(home.relativize(dir.resolve("package.json")).toString(), "{\"dependencies\":{\"" + name + "\":\"^" + version + "\"}}");
+    write(
+        home.relativize(dir.resolve("package.json")).toString(),
+        "{\"dependencies\":{\"" + name + "\":\"^" + version + "\"}}");
     Path pkg = dir.resolve("node_modules").resolve(name);
-    write(home.relativize(pkg.resolve("package.json")).toString(),
+    write(
+        home.relativize(pkg.resolve("package.json")).toString(),
         "{\"name\": \"" + name + "\", \"version\": \"" + version + "\", \"main\": \"index.js\"}");
     write(home.relativize(pkg.resolve("index.js")).toString(), indexJs);
   }
 
   /** One stored scan; its JSON inventory. */
   JsonNode scan(String... extra) {
-    List<String> args = new ArrayList<>(List.of("scan", "--home", home.toString(), "--os", "linux", "--no-host",
-        "--format", "json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "scan",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--no-host",
+                "--format",
+                "json"));
     args.addAll(List.of(extra));
     int code = run(args.toArray(String[]::new));
     if (code != 0) {
@@ -87,11 +99,14 @@ final class ApprovalHome {
 
   static List<JsonNode> findings(JsonNode inventory, String rule) {
     List<JsonNode> found = new ArrayList<>();
-    inventory.path("findings").forEach(f -> {
-      if (f.path("rule").asText().equals(rule)) {
-        found.add(f);
-      }
-    });
+    inventory
+        .path("findings")
+        .forEach(
+            f -> {
+              if (f.path("rule").asText().equals(rule)) {
+                found.add(f);
+              }
+            });
     return found;
   }
 

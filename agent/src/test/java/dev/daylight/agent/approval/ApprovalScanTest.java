@@ -19,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * commands of a fake home.
  */
 class ApprovalScanTest {
-  static final String MAILER = """
+  static final String MAILER =
+      """
       const postmark = require("postmark");
       const client = new postmark.ServerClient(process.env.POSTMARK_SERVER_TOKEN);
       module.exports = { send: (a) => client.sendEmail({From: a.from, To: a.to, Subject: a.subject}) };
       """;
-  static final String PLAIN = """
+  static final String PLAIN =
+      """
       const fs = require("fs");
       module.exports = { read: (p) => fs.readFileSync(p, "utf8") };
       """;
@@ -40,7 +42,9 @@ class ApprovalScanTest {
 
   @Test
   void remoteServersAreClassifiedByTheirHostAndAnUnknownHostIsNullWithWhy() throws Exception {
-    h.write(".cursor/mcp.json", """
+    h.write(
+        ".cursor/mcp.json",
+        """
         {"mcpServers": {
           "stripe": {"url": "https://mcp.stripe.com"},
           "github": {"url": "https://api.githubcopilot.com/mcp/"},
@@ -52,32 +56,55 @@ class ApprovalScanTest {
 
     JsonNode stripe = server(inv, "stripe");
     assertThat(classes(stripe)).containsExactly("payments");
-    assertThat(stripe.path("capabilities").get(0).path("evidence").path("kind").asText()).isEqualTo("host");
-    assertThat(stripe.path("capabilities").get(0).path("evidence").path("text").asText()).contains("mcp.stripe.com");
+    assertThat(stripe.path("capabilities").get(0).path("evidence").path("kind").asText())
+        .isEqualTo("host");
+    assertThat(stripe.path("capabilities").get(0).path("evidence").path("text").asText())
+        .contains("mcp.stripe.com");
     assertThat(classes(server(inv, "github"))).containsExactly("source-control");
     assertThat(server(inv, "sentry").path("capabilities").isArray()).isTrue();
     assertThat(server(inv, "sentry").path("capabilities")).isEmpty();
     JsonNode unknown = server(inv, "intranet");
     assertThat(unknown.path("capabilities").isNull()).as("unknown, never an empty list").isTrue();
-    assertThat(unknown.path("capabilitiesWhy").asText()).contains("mcp.intranet.example", "not in Daylight's list");
+    assertThat(unknown.path("capabilitiesWhy").asText())
+        .contains("mcp.intranet.example", "not in Daylight's list");
 
     // payments needs an approval by default; source-control does not.
-    assertThat(findings(inv, "unapproved-capability")).singleElement().satisfies(f -> {
-      assertThat(f.path("severity").asText()).isEqualTo("high");
-      assertThat(f.path("serverId").asText()).isEqualTo(stripe.path("id").asText());
-      assertThat(f.path("title").asText()).contains("'stripe'", "can move money", "payments");
-      assertThat(f.path("evidence").path("kind").asText()).isEqualTo("host");
-      assertThat(f.path("remediation").asText()).contains("daylight review approve server:stripe", "class:payments");
-    });
+    assertThat(findings(inv, "unapproved-capability"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path("severity").asText()).isEqualTo("high");
+              assertThat(f.path("serverId").asText()).isEqualTo(stripe.path("id").asText());
+              assertThat(f.path("title").asText())
+                  .contains("'stripe'", "can move money", "payments");
+              assertThat(f.path("evidence").path("kind").asText()).isEqualTo("host");
+              assertThat(f.path("remediation").asText())
+                  .contains("daylight review approve server:stripe", "class:payments");
+            });
 
-    assertThat(h.run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "table")).isZero();
-    assertThat(h.out).contains("CAN").containsPattern("stripe .*money").containsPattern("intranet .* \\? ")
+    assertThat(
+            h.run(
+                "scan",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--no-host",
+                "--format",
+                "table"))
+        .isZero();
+    assertThat(h.out)
+        .contains("CAN")
+        .containsPattern("stripe .*money")
+        .containsPattern("intranet .* \\? ")
         .containsPattern("github .*git");
   }
 
   @Test
   void localApprovalOfAServerOrAClassClosesTheFindingAtOnceAndForLaterScans() throws Exception {
-    h.write(".cursor/mcp.json", """
+    h.write(
+        ".cursor/mcp.json",
+        """
         {"mcpServers": {"stripe": {"url": "https://mcp.stripe.com"},
           "slack": {"url": "https://mcp.slack.com/mcp"}}}
         """);
@@ -94,7 +121,9 @@ class ApprovalScanTest {
 
   @Test
   void unknownClassesAndServersAreRefusedWithAClearErrorAndNothingRecorded() throws Exception {
-    h.write(".cursor/mcp.json", "{\"mcpServers\": {\"stripe\": {\"url\": \"https://mcp.stripe.com\"}}}");
+    h.write(
+        ".cursor/mcp.json",
+        "{\"mcpServers\": {\"stripe\": {\"url\": \"https://mcp.stripe.com\"}}}");
     h.scan();
 
     assertThat(h.run("review", "approve", "class:send-mail")).isEqualTo(2);
@@ -107,14 +136,25 @@ class ApprovalScanTest {
       assertThat(s.approvedSubjects()).isEmpty();
     }
     h.write("rules.properties", "approval.classes = payments, wire-transfer\n");
-    assertThat(h.run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--rules",
-        home.resolve("rules.properties").toString())).isNotZero();
+    assertThat(
+            h.run(
+                "scan",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--no-host",
+                "--rules",
+                home.resolve("rules.properties").toString()))
+        .isNotZero();
     assertThat(h.err).contains("unknown capability class 'wire-transfer'");
   }
 
   @Test
   void theRulesFileChangesWhichClassesNeedApproval() throws Exception {
-    h.write(".cursor/mcp.json", """
+    h.write(
+        ".cursor/mcp.json",
+        """
         {"mcpServers": {"stripe": {"url": "https://mcp.stripe.com"},
           "github": {"url": "https://api.githubcopilot.com/mcp/"}}}
         """);
@@ -122,25 +162,35 @@ class ApprovalScanTest {
 
     JsonNode inv = h.scan("--rules", home.resolve("rules.properties").toString());
 
-    assertThat(findings(inv, "unapproved-capability")).singleElement()
-        .satisfies(f -> assertThat(f.path("title").asText()).contains("'github'", "source-control"));
+    assertThat(findings(inv, "unapproved-capability"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.path("title").asText()).contains("'github'", "source-control"));
 
     JsonNode off = h.scan("--disable-rule", "unapproved-capability");
     assertThat(findings(off, "unapproved-capability")).isEmpty();
-    assertThat(classes(server(off, "stripe"))).as("the capabilities stay").containsExactly("payments");
+    assertThat(classes(server(off, "stripe")))
+        .as("the capabilities stay")
+        .containsExactly("payments");
   }
 
   @Test
   void approvingAPackageVersionCoversItsClassesUntilTheVersionChanges() throws Exception {
-    h.write(".cursor/mcp.json", "{\"mcpServers\":{\"mailer\":{\"command\":\"npx\",\"args\":[\"-y\",\"acme-mailer-mcp\"]}}}");
+    h.write(
+        ".cursor/mcp.json",
+        "{\"mcpServers\":{\"mailer\":{\"command\":\"npx\",\"args\":[\"-y\",\"acme-mailer-mcp\"]}}}");
     h.npx("aaaa", "acme-mailer-mcp", "2.0.0", MAILER);
     JsonNode first = h.scan();
     JsonNode mailer = server(first, "mailer");
     assertThat(classes(mailer)).containsExactly("email-send");
-    assertThat(mailer.path("capabilities").get(0).path("evidence").path("kind").asText()).isEqualTo("file");
-    assertThat(mailer.path("capabilities").get(0).path("evidence").path("file").asText()).endsWith("index.js");
-    assertThat(findings(first, "unapproved-capability")).singleElement()
-        .satisfies(f -> assertThat(f.path("purl").asText()).isEqualTo("pkg:npm/acme-mailer-mcp@2.0.0"));
+    assertThat(mailer.path("capabilities").get(0).path("evidence").path("kind").asText())
+        .isEqualTo("file");
+    assertThat(mailer.path("capabilities").get(0).path("evidence").path("file").asText())
+        .endsWith("index.js");
+    assertThat(findings(first, "unapproved-capability"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.path("purl").asText()).isEqualTo("pkg:npm/acme-mailer-mcp@2.0.0"));
 
     assertThat(h.run("review", "approve", "pkg:npm/acme-mailer-mcp@2.0.0")).isZero();
     assertThat(openRules()).doesNotContain("unapproved-capability");
@@ -148,14 +198,18 @@ class ApprovalScanTest {
 
     h.npx("bbbb", "acme-mailer-mcp", "2.0.1", MAILER);
     JsonNode changed = h.scan();
-    assertThat(findings(changed, "unapproved-capability")).singleElement()
-        .satisfies(f -> assertThat(f.path("purl").asText()).isEqualTo("pkg:npm/acme-mailer-mcp@2.0.1"));
+    assertThat(findings(changed, "unapproved-capability"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.path("purl").asText()).isEqualTo("pkg:npm/acme-mailer-mcp@2.0.1"));
     assertThat(findings(changed, "package-version-changed")).hasSize(1);
   }
 
   @Test
   void theKnownPackagesListIsTheLastResortNeverWhereCodeIsOnDisk() throws Exception {
-    h.write(".cursor/mcp.json", """
+    h.write(
+        ".cursor/mcp.json",
+        """
         {"mcpServers": {
           "slack": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-slack@2025.4.25"]},
           "postmark": {"command": "npx", "args": ["-y", "postmark-mcp"]},
@@ -169,45 +223,64 @@ class ApprovalScanTest {
 
     JsonNode slack = server(inv, "slack");
     assertThat(classes(slack)).containsExactly("messaging");
-    assertThat(slack.path("capabilities").get(0).path("evidence").path("kind").asText()).isEqualTo("known-package");
+    assertThat(slack.path("capabilities").get(0).path("evidence").path("kind").asText())
+        .isEqualTo("known-package");
     assertThat(server(inv, "postmark").path("capabilities")).as("the code on disk wins").isEmpty();
     assertThat(server(inv, "tool").path("capabilities").isNull()).isTrue();
     assertThat(server(inv, "tool").path("capabilitiesWhy").asText()).contains("local command");
     assertThat(server(inv, "mystery").path("capabilities").isNull()).isTrue();
-    assertThat(server(inv, "mystery").path("capabilitiesWhy").asText()).contains("mystery-mcp@1.2.3", "not found");
+    assertThat(server(inv, "mystery").path("capabilitiesWhy").asText())
+        .contains("mystery-mcp@1.2.3", "not found");
   }
 
   @Test
   void toolsAClientRecordsBeingCalledClassifyAServerWhoseCodeIsNotRead() throws Exception {
-    h.write(".claude.json", "{\"mcpServers\": {\"helper\": {\"command\": \"node\", \"args\": [\"/opt/tools/helper.js\"]}}}");
+    h.write(
+        ".claude.json",
+        "{\"mcpServers\": {\"helper\": {\"command\": \"node\", \"args\": [\"/opt/tools/helper.js\"]}}}");
     String at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-    h.write(".claude/projects/-home-ann-shop/s1.jsonl", """
+    h.write(
+        ".claude/projects/-home-ann-shop/s1.jsonl",
+        """
         {"cwd":"/home/ann/shop","sessionId":"s1","type":"assistant","uuid":"a1","timestamp":"%s","message":{"role":"assistant","content":[{"type":"tool_use","id":"toolu_01","name":"mcp__helper__send_slack_message","input":{"text":"CANARY-9"}}]}}
         {"cwd":"/home/ann/shop","sessionId":"s1","type":"user","uuid":"u1","timestamp":"%s","message":{"role":"user","content":[{"tool_use_id":"toolu_01","type":"tool_result","content":"ok"}]}}
-        """.formatted(at, at));
+        """
+            .formatted(at, at));
 
     JsonNode next = h.scan();
     JsonNode helper = server(next, "helper");
     assertThat(classes(helper)).containsExactly("messaging");
     JsonNode evidence = helper.path("capabilities").get(0).path("evidence");
     assertThat(evidence.path("kind").asText()).isEqualTo("tool-call");
-    assertThat(evidence.path("text").asText()).contains("send_slack_message").doesNotContain("CANARY");
-    assertThat(findings(next, "unapproved-capability")).singleElement()
-        .satisfies(f -> assertThat(f.path("evidence").path("kind").asText()).isEqualTo("tool-call"));
-    assertThat(helper.path("usage").path("calls").asLong()).as("counted once, not per ledger pass").isEqualTo(1);
+    assertThat(evidence.path("text").asText())
+        .contains("send_slack_message")
+        .doesNotContain("CANARY");
+    assertThat(findings(next, "unapproved-capability"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.path("evidence").path("kind").asText()).isEqualTo("tool-call"));
+    assertThat(helper.path("usage").path("calls").asLong())
+        .as("counted once, not per ledger pass")
+        .isEqualTo(1);
   }
 
   @Test
   void aServerWithNothingToReadAndNoRecordedCallIsNullWithWhy() throws Exception {
-    h.write(".claude.json", "{\"mcpServers\": {\"helper\": {\"command\": \"node\", \"args\": [\"/opt/tools/helper.js\"]}}}");
+    h.write(
+        ".claude.json",
+        "{\"mcpServers\": {\"helper\": {\"command\": \"node\", \"args\": [\"/opt/tools/helper.js\"]}}}");
     JsonNode helper = server(h.scan(), "helper");
     assertThat(helper.path("capabilities").isNull()).isTrue();
-    assertThat(helper.path("capabilitiesWhy").asText()).contains("local command", "/opt/tools/helper.js");
+    assertThat(helper.path("capabilitiesWhy").asText())
+        .contains("local command", "/opt/tools/helper.js");
   }
 
   private java.util.List<String> openRules() {
     try (Store s = Store.open(state)) {
-      return s.findings(true).stream().map(f -> f.finding().rule()).filter(r -> !r.equals("new-server")).toList();
+      return s.findings(true).stream()
+          .map(f -> f.finding().rule())
+          .filter(r -> !r.equals("new-server"))
+          .toList();
     }
   }
 }

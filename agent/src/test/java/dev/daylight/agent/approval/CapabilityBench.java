@@ -23,13 +23,14 @@ import java.util.List;
  * a home whose Cursor runs N servers from an npx cache of N packages. Per run, on a fresh store:
  * the classes of every package from its fingerprint (done once, at first sight, inside the release
  * stage; timed here on its own; two packages in three have a class that needs an approval), then
- * the approval stage (each server's capabilities, the approval
- * findings) in a first and a second stored scan, beside the release stage of the same scans.
+ * the approval stage (each server's capabilities, the approval findings) in a first and a second
+ * stored scan, beside the release stage of the same scans.
  *
  * <p>Usage: {@code CapabilityBench WORKDIR [PACKAGES] [RUNS]}
  */
 public final class CapabilityBench {
-  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private CapabilityBench() {}
 
@@ -67,24 +68,36 @@ public final class CapabilityBench {
       for (int i = 0; i < packages; i++) {
         Path dist = home.resolve(".npm/_npx/run" + i + "/node_modules/bench-mcp-" + i + "/dist");
         if (i % 3 == 0) {
-          Files.writeString(dist.resolve("mail.js"), "const nodemailer = require(\"nodemailer\");\n"
-              + "module.exports = (o) => nodemailer.createTransport(o.smtp).sendMail(o.message);\n");
+          Files.writeString(
+              dist.resolve("mail.js"),
+              "const nodemailer = require(\"nodemailer\");\n"
+                  + "module.exports = (o) => nodemailer.createTransport(o.smtp).sendMail(o.message);\n");
         } else if (i % 3 == 1) {
-          Files.writeString(dist.resolve("run.js"), "const { execFile } = require(\"node:child_process\");\n"
-              + "module.exports = (cmd, args) => execFile(cmd, args);\n");
+          Files.writeString(
+              dist.resolve("run.js"),
+              "const { execFile } = require(\"node:child_process\");\n"
+                  + "module.exports = (cmd, args) => execFile(cmd, args);\n");
         }
       }
       StringBuilder cfg = new StringBuilder("{\"mcpServers\": {");
       for (int i = 0; i < packages; i++) {
-        cfg.append(i == 0 ? "" : ",").append("\"s").append(i).append("\": {\"command\": \"npx\", \"args\": [\"-y\", \"bench-mcp-")
-            .append(i).append("@1.0.").append(i % 7).append("\"]}");
+        cfg.append(i == 0 ? "" : ",")
+            .append("\"s")
+            .append(i)
+            .append("\": {\"command\": \"npx\", \"args\": [\"-y\", \"bench-mcp-")
+            .append(i)
+            .append("@1.0.")
+            .append(i % 7)
+            .append("\"]}");
       }
       Files.createDirectories(home.resolve(".cursor"));
       Files.writeString(home.resolve(".cursor/mcp.json"), cfg.append("}}").toString());
     }
     List<Fingerprint> prints = new ArrayList<>();
     for (int i = 0; i < packages; i++) {
-      prints.add(new Fingerprinter().ofDirectory(home.resolve(".npm/_npx/run" + i + "/node_modules/bench-mcp-" + i)));
+      prints.add(
+          new Fingerprinter()
+              .ofDirectory(home.resolve(".npm/_npx/run" + i + "/node_modules/bench-mcp-" + i)));
     }
     ScanContext ctx = ScanContext.forHome(home, Os.LINUX).withHostProbes(false).withStore(true);
     for (int run = 1; run <= runs; run++) {
@@ -104,7 +117,8 @@ public final class CapabilityBench {
       int servers = 0;
       for (int scan = 0; scan < 2; scan++) {
         Timed r = new Timed(new ReleaseStage(state));
-        Timed a = new Timed(new ApprovalStage(state, dev.daylight.agent.assess.RuleConfig.defaults()));
+        Timed a =
+            new Timed(new ApprovalStage(state, dev.daylight.agent.assess.RuleConfig.defaults()));
         Inventory inv = Scanner.standard().then(new InstalledStage()).then(r).then(a).scan(ctx);
         try (Store s = Store.open(state)) {
           s.record(inv);
@@ -114,17 +128,29 @@ public final class CapabilityBench {
         approvalCpu[scan] = a.cpuNanos;
         servers = (int) inv.servers().stream().filter(x -> x.capabilities() != null).count();
       }
-      System.out.printf("run %d: %d fingerprints classified in %.1f ms wall / %.0f ms CPU (%d classes); approval stage"
-          + " (%d servers with capabilities) first scan %.1f ms wall / %.1f ms CPU, next scan %.1f ms wall / %.1f ms CPU;"
-          + " release stage first %.0f ms, next %.1f ms (wall)%n",
-          run, prints.size(), ofPrints / 1e6, ofPrintsCpu / 1e6, classes, servers, approval[0] / 1e6, approvalCpu[0] / 1e6,
-          approval[1] / 1e6, approvalCpu[1] / 1e6, release[0] / 1e6, release[1] / 1e6);
+      System.out.printf(
+          "run %d: %d fingerprints classified in %.1f ms wall / %.0f ms CPU (%d classes); approval stage"
+              + " (%d servers with capabilities) first scan %.1f ms wall / %.1f ms CPU, next scan %.1f ms wall / %.1f ms CPU;"
+              + " release stage first %.0f ms, next %.1f ms (wall)%n",
+          run,
+          prints.size(),
+          ofPrints / 1e6,
+          ofPrintsCpu / 1e6,
+          classes,
+          servers,
+          approval[0] / 1e6,
+          approvalCpu[0] / 1e6,
+          approval[1] / 1e6,
+          approvalCpu[1] / 1e6,
+          release[0] / 1e6,
+          release[1] / 1e6);
     }
   }
 
   /** CPU time of the whole process (all threads, GC included), as ReleaseBench reports it. */
   private static long cpu() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 

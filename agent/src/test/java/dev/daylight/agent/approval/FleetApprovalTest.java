@@ -37,26 +37,34 @@ class FleetApprovalTest {
   @BeforeEach
   void start() throws Exception {
     h = new ApprovalHome(home, state);
-    h.write(".cursor/mcp.json", """
+    h.write(
+        ".cursor/mcp.json",
+        """
         {"mcpServers": {"stripe": {"url": "https://mcp.stripe.com"},
           "slack": {"url": "https://mcp.slack.com/mcp"}}}
         """);
     collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    collector.createContext("/api/v1/policy", x -> {
-      try (x) {
-        byte[] body = Json.mapper().writeValueAsBytes(policy.get());
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(200, body.length);
-        x.getResponseBody().write(body);
-      }
-    });
-    collector.createContext("/api/v1/reports", x -> {
-      try (x) {
-        x.sendResponseHeaders(202, -1);
-      }
-    });
+    collector.createContext(
+        "/api/v1/policy",
+        x -> {
+          try (x) {
+            byte[] body = Json.mapper().writeValueAsBytes(policy.get());
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+          }
+        });
+    collector.createContext(
+        "/api/v1/reports",
+        x -> {
+          try (x) {
+            x.sendResponseHeaders(202, -1);
+          }
+        });
     collector.start();
-    new Credentials("http://127.0.0.1:" + collector.getAddress().getPort(), "n-1", "node-key", null, null).save(state);
+    new Credentials(
+            "http://127.0.0.1:" + collector.getAddress().getPort(), "n-1", "node-key", null, null)
+        .save(state);
   }
 
   @AfterEach
@@ -72,7 +80,8 @@ class FleetApprovalTest {
     pull();
 
     assertThat(openUnapproved()).singleElement().satisfies(t -> assertThat(t).contains("'slack'"));
-    assertThat(findings(h.scan(), "unapproved-capability")).singleElement()
+    assertThat(findings(h.scan(), "unapproved-capability"))
+        .singleElement()
         .satisfies(f -> assertThat(f.path("title").asText()).contains("'slack'", "messaging"));
   }
 
@@ -82,7 +91,8 @@ class FleetApprovalTest {
     serve(List.of(entry("server:slack", ReviewState.APPROVED)), null);
     pull();
 
-    assertThat(findings(h.scan(), "unapproved-capability")).singleElement()
+    assertThat(findings(h.scan(), "unapproved-capability"))
+        .singleElement()
         .satisfies(f -> assertThat(f.path("title").asText()).contains("'stripe'"));
   }
 
@@ -92,12 +102,19 @@ class FleetApprovalTest {
     serve(List.of(), List.of("source-control"));
     pull();
 
-    assertThat(findings(h.scan("--rules", home.resolve("rules.properties").toString()), "unapproved-capability"))
+    assertThat(
+            findings(
+                h.scan("--rules", home.resolve("rules.properties").toString()),
+                "unapproved-capability"))
         .isEmpty();
 
-    serve(List.of(), null); // the fleet leaves the list to each machine again: the rules file applies
+    serve(
+        List.of(), null); // the fleet leaves the list to each machine again: the rules file applies
     pull();
-    assertThat(findings(h.scan("--rules", home.resolve("rules.properties").toString()), "unapproved-capability"))
+    assertThat(
+            findings(
+                h.scan("--rules", home.resolve("rules.properties").toString()),
+                "unapproved-capability"))
         .hasSize(2);
   }
 
@@ -109,16 +126,21 @@ class FleetApprovalTest {
     assertThat(h.run("review", "approve", "class:messaging")).isZero();
 
     var inv = h.scan();
-    assertThat(findings(inv, "denied")).singleElement().satisfies(f -> {
-      assertThat(f.path("severity").asText()).isEqualTo("high");
-      assertThat(f.path("title").asText()).contains("'slack'", "messaging", "denies");
-    });
-    assertThat(findings(inv, "unapproved-capability")).singleElement()
+    assertThat(findings(inv, "denied"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path("severity").asText()).isEqualTo("high");
+              assertThat(f.path("title").asText()).contains("'slack'", "messaging", "denies");
+            });
+    assertThat(findings(inv, "unapproved-capability"))
+        .singleElement()
         .satisfies(f -> assertThat(f.path("title").asText()).contains("'stripe'"));
   }
 
   private void serve(List<PolicyEntry> entries, List<String> approvalClasses) {
-    policy.set(new Policy("\"p" + (++etag) + "\"", entries, 0, List.of(), "0", null, approvalClasses));
+    policy.set(
+        new Policy("\"p" + (++etag) + "\"", entries, 0, List.of(), "0", null, approvalClasses));
   }
 
   private void pull() {
@@ -128,13 +150,17 @@ class FleetApprovalTest {
   }
 
   private static PolicyEntry entry(String subject, ReviewState decision) {
-    return new PolicyEntry(subject, null, decision, "secops", "fleet decision", Instant.parse("2026-12-01T09:00:00Z"));
+    return new PolicyEntry(
+        subject, null, decision, "secops", "fleet decision", Instant.parse("2026-12-01T09:00:00Z"));
   }
 
   private List<String> openUnapproved() {
     try (Store s = Store.open(state)) {
-      return s.findings(true).stream().map(f -> f.finding()).filter(f -> f.rule().equals("unapproved-capability"))
-          .map(f -> f.title()).toList();
+      return s.findings(true).stream()
+          .map(f -> f.finding())
+          .filter(f -> f.rule().equals("unapproved-capability"))
+          .map(f -> f.title())
+          .toList();
     }
   }
 }

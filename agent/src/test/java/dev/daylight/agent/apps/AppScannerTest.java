@@ -30,27 +30,32 @@ class AppScannerTest {
 
   @Test
   void macAppBundlesWithTheirInfoPlistVersion() throws IOException {
-    write(home.resolve("Applications/Claude.app/Contents/Info.plist"),
+    write(
+        home.resolve("Applications/Claude.app/Contents/Info.plist"),
         "<plist><dict><key>CFBundleVersion</key><string>1234</string>\n"
             + "<key>CFBundleShortVersionString</key>\n  <string>0.12.28</string></dict></plist>");
     Files.createDirectories(home.resolve("Applications/Ollama.app"));
     Map<String, Client> c = scan(Os.MACOS);
     assertThat(c.get("claude-desktop").version()).isEqualTo("0.12.28");
     assertThat(c.get("claude-desktop").kind()).isEqualTo("app");
-    assertThat(c.get("claude-desktop").evidence()).singleElement()
+    assertThat(c.get("claude-desktop").evidence())
+        .singleElement()
         .satisfies(e -> assertThat(e.kind()).isEqualTo("app"));
     assertThat(c.get("ollama").version()).isNull();
   }
 
   @Test
   void editorExtensionsFromExtensionsJsonOrFolders() throws IOException {
-    write(home.resolve(".vscode/extensions/extensions.json"),
+    write(
+        home.resolve(".vscode/extensions/extensions.json"),
         "[{\"identifier\":{\"id\":\"GitHub.copilot\"},\"version\":\"1.300.0\"},"
             + "{\"identifier\":{\"id\":\"ms-python.python\"},\"version\":\"2025.1.0\"}]");
     Files.createDirectories(home.resolve(".cursor/extensions/saoudrizwan.claude-dev-3.17.0"));
     Files.createDirectories(home.resolve(".cursor/extensions/esbenp.prettier-vscode-11.0.0"));
     Map<String, Client> c = scan(Os.LINUX);
-    assertThat(c.keySet()).containsExactlyInAnyOrder("vscode-ext:github.copilot", "cursor-ext:saoudrizwan.claude-dev");
+    assertThat(c.keySet())
+        .containsExactlyInAnyOrder(
+            "vscode-ext:github.copilot", "cursor-ext:saoudrizwan.claude-dev");
     assertThat(c.get("cursor-ext:saoudrizwan.claude-dev").name()).isEqualTo("Cline (Cursor)");
     assertThat(c.get("cursor-ext:saoudrizwan.claude-dev").version()).isEqualTo("3.17.0");
     assertThat(c.get("vscode-ext:github.copilot").kind()).isEqualTo("extension");
@@ -58,21 +63,29 @@ class AppScannerTest {
 
   @Test
   void linuxDesktopEntriesFlatpaksJetbrainsPluginsAndClis() throws IOException {
-    write(home.resolve(".local/share/applications/cursor.desktop"), "[Desktop Entry]\nName=Cursor\n");
+    write(
+        home.resolve(".local/share/applications/cursor.desktop"), "[Desktop Entry]\nName=Cursor\n");
     Files.createDirectories(home.resolve(".local/share/flatpak/app/dev.zed.Zed/current"));
     Files.createDirectories(home.resolve(".local/share/JetBrains/IntelliJIdea2025.2/ml-llm/lib"));
     write(home.resolve(".local/bin/claude"), "#!/bin/sh\n");
     write(home.resolve(".local/bin/not-an-ai-tool"), "#!/bin/sh\n");
     Map<String, Client> c = scan(Os.LINUX);
-    assertThat(c.keySet()).containsExactlyInAnyOrder("cursor", "zed", "jetbrains-plugin:ml-llm", "claude-code");
-    assertThat(c.get("claude-code").evidence()).extracting(Evidence::text).containsExactly("claude on PATH");
-    assertThat(c.get("jetbrains-plugin:ml-llm").evidence().get(0).text()).contains("IntelliJIdea2025.2");
+    assertThat(c.keySet())
+        .containsExactlyInAnyOrder("cursor", "zed", "jetbrains-plugin:ml-llm", "claude-code");
+    assertThat(c.get("claude-code").evidence())
+        .extracting(Evidence::text)
+        .containsExactly("claude on PATH");
+    assertThat(c.get("jetbrains-plugin:ml-llm").evidence().get(0).text())
+        .contains("IntelliJIdea2025.2");
   }
 
   @Test
   void windowsPerUserInstallsAndAppDataJetbrains() throws IOException {
-    write(home.resolve("AppData/Local/Programs/cursor/resources/app/package.json"), "{\"version\":\"1.7.2\"}");
-    Files.createDirectories(home.resolve("AppData/Roaming/JetBrains/PyCharm2025.1/plugins/github-copilot-intellij"));
+    write(
+        home.resolve("AppData/Local/Programs/cursor/resources/app/package.json"),
+        "{\"version\":\"1.7.2\"}");
+    Files.createDirectories(
+        home.resolve("AppData/Roaming/JetBrains/PyCharm2025.1/plugins/github-copilot-intellij"));
     write(home.resolve("AppData/Roaming/npm/codex.cmd"), "@echo off\n");
     Map<String, Client> c = scan(Os.WINDOWS);
     assertThat(c.get("cursor").version()).isEqualTo("1.7.2");
@@ -81,13 +94,16 @@ class AppScannerTest {
 
   @Test
   void modelRuntimesListTheirModels() throws IOException {
-    write(home.resolve(".ollama/models/manifests/registry.ollama.ai/library/llama3.2/latest"), "{}");
+    write(
+        home.resolve(".ollama/models/manifests/registry.ollama.ai/library/llama3.2/latest"), "{}");
     write(home.resolve(".ollama/models/manifests/registry.ollama.ai/someone/coder/7b"), "{}");
     Files.createDirectories(home.resolve(".lmstudio/models/lmstudio-community/Qwen2.5-7B-GGUF"));
     Map<String, Client> c = scan(Os.LINUX);
     assertThat(c.get("ollama").kind()).isEqualTo("model-runtime");
-    assertThat(c.get("ollama").evidence().get(0).text()).isEqualTo("models: llama3.2:latest, someone/coder:7b");
-    assertThat(c.get("lm-studio").evidence().get(0).text()).isEqualTo("models: lmstudio-community/Qwen2.5-7B-GGUF");
+    assertThat(c.get("ollama").evidence().get(0).text())
+        .isEqualTo("models: llama3.2:latest, someone/coder:7b");
+    assertThat(c.get("lm-studio").evidence().get(0).text())
+        .isEqualTo("models: lmstudio-community/Qwen2.5-7B-GGUF");
   }
 
   @Test
@@ -97,10 +113,13 @@ class AppScannerTest {
     Files.createDirectories(home.resolve(".warp"));
     Map<String, Client> mac = scan(Os.MACOS);
     assertThat(mac).containsKeys("cherry-studio", "raycast", "warp");
-    assertThat(mac.get("cherry-studio").evidence()).singleElement().satisfies(e -> {
-      assertThat(e.file()).endsWith("CherryStudio");
-      assertThat(e.text()).contains("own database");
-    });
+    assertThat(mac.get("cherry-studio").evidence())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.file()).endsWith("CherryStudio");
+              assertThat(e.text()).contains("own database");
+            });
     Files.createDirectories(home.resolve("AppData/Roaming/Msty"));
     assertThat(scan(Os.WINDOWS)).containsKeys("msty", "warp").doesNotContainKey("raycast");
   }
@@ -113,13 +132,16 @@ class AppScannerTest {
 
   @Test
   void parsersForRegistryOutputAndAddresses() {
-    String reg = "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{abc}\r\n"
-        + "    DisplayName    REG_SZ    Cursor (User)\r\n    DisplayVersion    REG_SZ    1.7.2\r\n"
-        + "    InstallLocation    REG_SZ    C:\\Users\\d\\AppData\\Local\\Programs\\cursor\\\r\n\r\n"
-        + "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Other\r\n"
-        + "    NoName    REG_DWORD    0x1\r\n";
-    assertThat(AppParsers.regQuery(reg)).containsExactly(new AppParsers.UninstallEntry(
-        "Cursor (User)", "1.7.2", "C:\\Users\\d\\AppData\\Local\\Programs\\cursor\\"));
+    String reg =
+        "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{abc}\r\n"
+            + "    DisplayName    REG_SZ    Cursor (User)\r\n    DisplayVersion    REG_SZ    1.7.2\r\n"
+            + "    InstallLocation    REG_SZ    C:\\Users\\d\\AppData\\Local\\Programs\\cursor\\\r\n\r\n"
+            + "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Other\r\n"
+            + "    NoName    REG_DWORD    0x1\r\n";
+    assertThat(AppParsers.regQuery(reg))
+        .containsExactly(
+            new AppParsers.UninstallEntry(
+                "Cursor (User)", "1.7.2", "C:\\Users\\d\\AppData\\Local\\Programs\\cursor\\"));
     assertThat(HostProbe.address(new byte[4], 11434)).isEqualTo("0.0.0.0:11434");
     assertThat(HostProbe.address(new byte[] {127, 0, 0, 1}, 1234)).isEqualTo("127.0.0.1:1234");
     assertThat(HostProbe.address(new byte[16], 1234)).isEqualTo("[::]:1234");
@@ -127,12 +149,28 @@ class AppScannerTest {
 
   @Test
   void appsMergeIntoDiscoveredClientsById() {
-    Client discovered = new Client("cursor", "Cursor", "app", null,
-        List.of(Evidence.file("/h/.cursor/mcp.json", null, "config")), null);
-    Client app = new Client("cursor", "Cursor", "app", "1.7.2", List.of(new Evidence("app", "/Applications/Cursor.app", null, "Cursor.app")), null);
-    assertThat(AppsStage.merge(List.of(discovered), List.of(app))).singleElement().satisfies(c -> {
-      assertThat(c.version()).isEqualTo("1.7.2");
-      assertThat(c.evidence()).hasSize(2);
-    });
+    Client discovered =
+        new Client(
+            "cursor",
+            "Cursor",
+            "app",
+            null,
+            List.of(Evidence.file("/h/.cursor/mcp.json", null, "config")),
+            null);
+    Client app =
+        new Client(
+            "cursor",
+            "Cursor",
+            "app",
+            "1.7.2",
+            List.of(new Evidence("app", "/Applications/Cursor.app", null, "Cursor.app")),
+            null);
+    assertThat(AppsStage.merge(List.of(discovered), List.of(app)))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.version()).isEqualTo("1.7.2");
+              assertThat(c.evidence()).hasSize(2);
+            });
   }
 }

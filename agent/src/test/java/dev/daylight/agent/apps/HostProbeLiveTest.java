@@ -16,7 +16,8 @@ class HostProbeLiveTest {
       for (Evidence e : c.evidence()) {
         assertThat(e.kind()).isIn("process", "port");
         if (e.kind().equals("port")) {
-          assertThat(e.text()).matches("listening on (\\d+\\.\\d+\\.\\d+\\.\\d+|\\[[0-9a-f:.]+\\]):\\d+.*");
+          assertThat(e.text())
+              .matches("listening on (\\d+\\.\\d+\\.\\d+\\.\\d+|\\[[0-9a-f:.]+\\]):\\d+.*");
         }
       }
     }

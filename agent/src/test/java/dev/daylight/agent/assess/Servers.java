@@ -14,14 +14,32 @@ final class Servers {
   private Servers() {}
 
   static McpServer stdio(String name, String command, String... args) {
-    return McpServer.builder().id("srv-" + name).client("cursor").scope(Scope.USER).configPath(CURSOR_FILE)
-        .line(3).name(name).transport(Transport.STDIO).command(command).args(List.of(args)).enabled(true)
+    return McpServer.builder()
+        .id("srv-" + name)
+        .client("cursor")
+        .scope(Scope.USER)
+        .configPath(CURSOR_FILE)
+        .line(3)
+        .name(name)
+        .transport(Transport.STDIO)
+        .command(command)
+        .args(List.of(args))
+        .enabled(true)
         .build();
   }
 
   static McpServer remote(String name, String url) {
-    return McpServer.builder().id("srv-" + name).client("cursor").scope(Scope.USER).configPath(CURSOR_FILE)
-        .line(7).name(name).transport(Transport.HTTP).url(url).enabled(true).build();
+    return McpServer.builder()
+        .id("srv-" + name)
+        .client("cursor")
+        .scope(Scope.USER)
+        .configPath(CURSOR_FILE)
+        .line(7)
+        .name(name)
+        .transport(Transport.HTTP)
+        .url(url)
+        .enabled(true)
+        .build();
   }
 
   static McpServer withSecrets(McpServer s, Map<String, String> fingerprints) {
@@ -31,6 +49,7 @@ final class Servers {
   /** An npm package as the resolver gives it: pinned when {@code version} is non-null. */
   static PackageRef npm(String name, String version) {
     String purl = "pkg:npm/" + name.replace("@", "%40") + (version == null ? "" : "@" + version);
-    return new PackageRef(purl, "npm", name, version, version != null, version == null ? null : "command-pin");
+    return new PackageRef(
+        purl, "npm", name, version, version != null, version == null ? null : "command-pin");
   }
 }

@@ -18,7 +18,10 @@ class RemoteHostsTest {
     for (JsonNode h : hosts) {
       String host = h.path("host").asText();
       List<Capability> found = RemoteHosts.of("https://" + host + "/mcp?session=x").orElseThrow();
-      assertThat(found).extracting(Capability::cls).as(host).containsExactlyElementsOf(JsonTrees.strings(h, "classes"));
+      assertThat(found)
+          .extracting(Capability::cls)
+          .as(host)
+          .containsExactlyElementsOf(JsonTrees.strings(h, "classes"));
       found.forEach(c -> assertThat(c.evidence().kind()).isEqualTo("host"));
     }
   }
@@ -26,7 +29,8 @@ class RemoteHostsTest {
   @Test
   void subdomainsMatchAndLookalikesDoNot() {
     assertThat(RemoteHosts.of("https://bindings.mcp.cloudflare.com/sse").orElseThrow())
-        .extracting(Capability::cls).containsExactly("cloud-admin");
+        .extracting(Capability::cls)
+        .containsExactly("cloud-admin");
     assertThat(RemoteHosts.of("https://MCP.Stripe.com")).isPresent();
     assertThat(RemoteHosts.of("https://mcp.stripe.com.pay-now.example/mcp")).isEmpty();
     assertThat(RemoteHosts.of("https://evilmcp.stripe.com/mcp")).isEmpty();
@@ -39,18 +43,25 @@ class RemoteHostsTest {
     for (JsonNode p : read("known-packages.json").path("packages")) {
       String purl = p.path("purl").asText();
       List<Capability> found = KnownPackages.of(purl + "@1.0.0").orElseThrow();
-      assertThat(found).extracting(Capability::cls).as(purl).containsExactlyElementsOf(JsonTrees.strings(p, "classes"));
+      assertThat(found)
+          .extracting(Capability::cls)
+          .as(purl)
+          .containsExactlyElementsOf(JsonTrees.strings(p, "classes"));
       found.forEach(c -> assertThat(c.evidence().kind()).isEqualTo("known-package"));
     }
     assertThat(KnownPackages.of("pkg:npm/@modelcontextprotocol/server-slack").orElseThrow())
-        .extracting(Capability::cls).containsExactly("messaging");
+        .extracting(Capability::cls)
+        .containsExactly("messaging");
     assertThat(KnownPackages.of("pkg:npm/postmark-mcp-pro")).isEmpty();
   }
 
   @Test
   void calledToolsGiveTheirClassesAndHarmlessOnesNothing() {
-    assertThat(Capabilities.ofCalledTools(List.of("list_charges", "create_refund", "send_email", "get_weather")))
-        .extracting(Capability::cls).containsExactly("email-send", "payments");
+    assertThat(
+            Capabilities.ofCalledTools(
+                List.of("list_charges", "create_refund", "send_email", "get_weather")))
+        .extracting(Capability::cls)
+        .containsExactly("email-send", "payments");
     assertThat(Capabilities.ofCalledTools(List.of("get_weather", "add_numbers"))).isEmpty();
   }
 

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The tree reader must give exactly what record binding gave for the same file. */
 class CatalogReaderTest {
   private static Catalog bound(InputStream in) throws IOException {
-    return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+    return JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build()
         .readValue(in, Catalog.class);
   }
 
@@ -29,11 +31,13 @@ class CatalogReaderTest {
 
   @Test
   void absentFieldsAndUnknownOnesAsBindingTreatsThem() throws IOException {
-    String text = "{\"future\": 1, \"walk\": {\"descendIntoHidden\": true}, \"clients\": [{\"id\": \"x\","
-        + " \"extra\": [1], \"files\": [{\"path\": \"{home}/a.toml\", \"format\": \"toml\", \"flat\": true}],"
-        + " \"registries\": [{\"path\": \"{home}/r.json\", \"keysOf\": \"projects\"}]}]}";
+    String text =
+        "{\"future\": 1, \"walk\": {\"descendIntoHidden\": true}, \"clients\": [{\"id\": \"x\","
+            + " \"extra\": [1], \"files\": [{\"path\": \"{home}/a.toml\", \"format\": \"toml\", \"flat\": true}],"
+            + " \"registries\": [{\"path\": \"{home}/r.json\", \"keysOf\": \"projects\"}]}]}";
     Catalog tree = Catalog.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-    assertThat(tree).isEqualTo(bound(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+    assertThat(tree)
+        .isEqualTo(bound(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
     assertThat(tree.dialect()).isNull();
     assertThat(tree.clients().get(0).files().get(0).format()).isEqualTo(Catalog.Format.TOML);
     assertThat(tree.clients().get(0).files().get(0).scope()).isEqualTo("project");

@@ -17,19 +17,31 @@ class ServerDiffTest {
     McpServer b = npx("b", "pkg-b", "1.0.0");
     McpServer c = npx("c", "pkg-c", "1.0.0");
     List<ServerChange> changes = ServerDiff.diff(List.of(a, b), List.of(b, c), Set.of());
-    assertThat(changes).containsExactlyInAnyOrder(
-        new ServerChange.Added(c), new ServerChange.Removed(a));
+    assertThat(changes)
+        .containsExactlyInAnyOrder(new ServerChange.Added(c), new ServerChange.Removed(a));
   }
 
   @Test
   void aChangedSecretFingerprintOrEnvKeyIsAServerChange() {
     McpServer before = npx("a", "pkg-a", "1.0.0");
-    McpServer after = before.toBuilder().url(null).enabled(true).envKeys(List.of("POSTMARK_TOKEN", "EXTRA"))
-        .headerKeys(List.of()).proxiedUrl(null).secretFingerprints(Map.of("env.POSTMARK_TOKEN", "fp:9999"))
-        .osUser(null).approval(null).blockedBy(null).build();
+    McpServer after =
+        before.toBuilder()
+            .url(null)
+            .enabled(true)
+            .envKeys(List.of("POSTMARK_TOKEN", "EXTRA"))
+            .headerKeys(List.of())
+            .proxiedUrl(null)
+            .secretFingerprints(Map.of("env.POSTMARK_TOKEN", "fp:9999"))
+            .osUser(null)
+            .approval(null)
+            .blockedBy(null)
+            .build();
     List<ServerChange> changes = ServerDiff.diff(List.of(before), List.of(after), Set.of());
-    assertThat(changes).singleElement().isInstanceOfSatisfying(ServerChange.Changed.class,
-        c -> assertThat(c.fields()).containsExactly("envKeys", "secretFingerprints"));
+    assertThat(changes)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ServerChange.Changed.class,
+            c -> assertThat(c.fields()).containsExactly("envKeys", "secretFingerprints"));
   }
 
   @Test
@@ -39,15 +51,19 @@ class ServerDiffTest {
     McpServer approved = recordedBefore.withApproval(Approval.APPROVED);
     assertThat(ServerDiff.changedFields(recordedBefore, pending)).containsExactly("enabled");
     assertThat(ServerDiff.changedFields(pending, approved)).containsExactly("enabled", "approval");
-    assertThat(ServerDiff.changedFields(pending, pending.withApproval(Approval.REFUSED))).containsExactly("approval");
+    assertThat(ServerDiff.changedFields(pending, pending.withApproval(Approval.REFUSED)))
+        .containsExactly("approval");
   }
 
   @Test
   void aServerItsClientsPolicyStartsOrStopsBlockingIsAChangeAndSoIsANewReason() {
     McpServer runs = npx("postmark", "postmark-mcp", "1.0.15");
-    McpServer denied = runs.withBlock("denied by deniedMcpServers serverName \"postmark\" in /etc/x.json");
+    McpServer denied =
+        runs.withBlock("denied by deniedMcpServers serverName \"postmark\" in /etc/x.json");
     assertThat(ServerDiff.changedFields(runs, denied)).containsExactly("enabled", "blockedBy");
-    assertThat(ServerDiff.changedFields(denied, runs.withBlock("allowedMcpServers is empty in /etc/x.json")))
+    assertThat(
+            ServerDiff.changedFields(
+                denied, runs.withBlock("allowedMcpServers is empty in /etc/x.json")))
         .containsExactly("blockedBy");
     assertThat(ServerDiff.changedFields(denied, denied)).isEmpty();
   }

@@ -48,24 +48,31 @@ class TrustTest {
   void aVersionOtherThanTheBaselineIsSuspendedWithAHighFinding() {
     ledger.baseline.put("pkg:npm/postmark-mcp", "1.0.15");
     Trust.Outcome out = Trust.assess(List.of(npx("pm", "postmark-mcp", "1.0.16")), ledger);
-    assertThat(out.states()).containsEntry(
-        new Trust.PackageVersion("pkg:npm/postmark-mcp", "1.0.16"), ReviewState.SUSPENDED);
-    assertThat(out.findings()).singleElement().satisfies(f -> {
-      assertThat(f.rule()).isEqualTo(Trust.VERSION_CHANGED);
-      assertThat(f.severity()).isEqualTo(Severity.HIGH);
-      assertThat(f.title()).contains("1.0.15").contains("1.0.16");
-      assertThat(f.id()).isEqualTo(Trust.versionChangedId("pkg:npm/postmark-mcp", "1.0.16"));
-    });
+    assertThat(out.states())
+        .containsEntry(
+            new Trust.PackageVersion("pkg:npm/postmark-mcp", "1.0.16"), ReviewState.SUSPENDED);
+    assertThat(out.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo(Trust.VERSION_CHANGED);
+              assertThat(f.severity()).isEqualTo(Severity.HIGH);
+              assertThat(f.title()).contains("1.0.15").contains("1.0.16");
+              assertThat(f.id())
+                  .isEqualTo(Trust.versionChangedId("pkg:npm/postmark-mcp", "1.0.16"));
+            });
   }
 
   @Test
   void localApprovalOrFleetApprovalNeedsNoReview() {
     ledger.baseline.put("pkg:npm/postmark-mcp", "1.0.15");
     ledger.local.put("pkg:npm/postmark-mcp@1.0.16", ReviewState.APPROVED);
-    assertThat(Trust.assess(List.of(npx("pm", "postmark-mcp", "1.0.16")), ledger).findings()).isEmpty();
+    assertThat(Trust.assess(List.of(npx("pm", "postmark-mcp", "1.0.16")), ledger).findings())
+        .isEmpty();
     ledger.local.clear();
     ledger.fleet.put("pkg:npm/postmark-mcp", ReviewState.APPROVED);
-    assertThat(Trust.assess(List.of(npx("pm", "postmark-mcp", "1.0.16")), ledger).findings()).isEmpty();
+    assertThat(Trust.assess(List.of(npx("pm", "postmark-mcp", "1.0.16")), ledger).findings())
+        .isEmpty();
   }
 
   @Test

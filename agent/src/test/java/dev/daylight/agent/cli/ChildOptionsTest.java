@@ -19,9 +19,31 @@ class ChildOptionsTest {
   void everyOptionOfRunReachesTheChildrenOrIsTheResidentsOwn() {
     RunCommand run = new RunCommand();
     CommandLine cl = new CommandLine(run);
-    cl.parseArgs("--state-dir", dir.toString(), "--home", dir.toString(), "--os", "macos", "--depth", "2",
-        "--log-level", "DEBUG", "--intel", "a.zip", "--intel", "b dir", "--disable-rule", "unpinned-package",
-        "--disable-rule", "typosquat", "--rules", "rules.properties", "--fail-on", "high", "--interval", "2h");
+    cl.parseArgs(
+        "--state-dir",
+        dir.toString(),
+        "--home",
+        dir.toString(),
+        "--os",
+        "macos",
+        "--depth",
+        "2",
+        "--log-level",
+        "DEBUG",
+        "--intel",
+        "a.zip",
+        "--intel",
+        "b dir",
+        "--disable-rule",
+        "unpinned-package",
+        "--disable-rule",
+        "typosquat",
+        "--rules",
+        "rules.properties",
+        "--fail-on",
+        "high",
+        "--interval",
+        "2h");
     List<String> words = new ArrayList<>(run.childArgs());
     words.add("--child=scan");
     words.add("--reason=change in " + dir.resolve("a=b"));
@@ -33,7 +55,8 @@ class ChildOptionsTest {
     assertThat(child.target.os).isEqualTo(Os.MACOS);
     assertThat(child.target.depth).as("scan --depth reaches the daemon's scans").isEqualTo(2);
     assertThat(child.logLevel).isEqualTo("DEBUG");
-    assertThat(child.judge.intel).containsExactly(Path.of("a.zip").toAbsolutePath(), Path.of("b dir").toAbsolutePath());
+    assertThat(child.judge.intel)
+        .containsExactly(Path.of("a.zip").toAbsolutePath(), Path.of("b dir").toAbsolutePath());
     assertThat(child.judge.disabledRules).containsExactly("unpinned-package", "typosquat");
     assertThat(child.judge.rulesFile).isEqualTo(Path.of("rules.properties").toAbsolutePath());
     assertThat(child.reason).isEqualTo("change in " + dir.resolve("a=b"));
@@ -48,7 +71,8 @@ class ChildOptionsTest {
     for (OptionSpec o : new CommandLine(new RunCommand()).getCommandSpec().options()) {
       if (!RunCommand.RESIDENT_ONLY.contains(o.longestName())) {
         assertThat(child.getCommandSpec().findOption(o.longestName()))
-            .as(o.longestName() + " of run is unknown to its children").isNotNull();
+            .as(o.longestName() + " of run is unknown to its children")
+            .isNotNull();
       }
     }
   }
@@ -57,6 +81,7 @@ class ChildOptionsTest {
   void aFlagReachesTheChildWithoutAValue() {
     RunCommand run = new RunCommand();
     new CommandLine(run).parseArgs("--all-users", "--state-dir", dir.toString());
-    assertThat(run.childArgs()).containsExactly("--state-dir=" + dir.toAbsolutePath(), "--all-users");
+    assertThat(run.childArgs())
+        .containsExactly("--state-dir=" + dir.toAbsolutePath(), "--all-users");
   }
 }

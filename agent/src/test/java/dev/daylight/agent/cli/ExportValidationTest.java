@@ -13,9 +13,9 @@ import com.networknt.schema.ValidationMessage;
 import dev.daylight.agent.export.OcsfSchema;
 import dev.daylight.protocol.Json;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,15 +51,26 @@ class ExportValidationTest {
   void scanned() throws Exception {
     Path config = home.resolve(".cursor/mcp.json");
     Files.createDirectories(config.getParent());
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         {"mcpServers": {
           "postmark": {"command": "npx", "args": ["-y", "postmark-mcp@1.0.16"]},
           "floating": {"command": "npx", "args": ["-y", "floating-mcp"], "env": {"API_TOKEN": "tok-123456"}},
           "remote": {"url": "https://mcp.example.com/a b/sse?token=abc123secret"},
           "hook": {"url": "https://hooks.slack.com/services/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"}
         }}""");
-    run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json",
-        "--state-dir", state.toString());
+    run(
+        "scan",
+        "--home",
+        home.toString(),
+        "--os",
+        "linux",
+        "--no-host",
+        "--format",
+        "json",
+        "--state-dir",
+        state.toString());
   }
 
   private String export(String format) {
@@ -85,9 +96,12 @@ class ExportValidationTest {
   void sarifIsValidAgainstTheOfficialSchema() throws Exception {
     String sarif = export("sarif");
     JsonSchema schema;
-    try (InputStream in = getClass().getResourceAsStream("/dev/daylight/agent/export/sarif-schema-2.1.0.json")) {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
-          .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/daylight/agent/export/sarif-schema-2.1.0.json")) {
+      schema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+              .getSchema(
+                  in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
     JsonNode tree = Json.mapper().readTree(sarif);
     Set<ValidationMessage> errors = schema.validate(tree);
@@ -97,7 +111,13 @@ class ExportValidationTest {
     for (JsonNode r : results) {
       assertThat(r.path("message").path("text").asText()).endsWith(".");
     }
-    assertThat(tree.path("runs").get(0).path("tool").path("driver").path("rules").findValuesAsText("name"))
+    assertThat(
+            tree.path("runs")
+                .get(0)
+                .path("tool")
+                .path("driver")
+                .path("rules")
+                .findValuesAsText("name"))
         .contains("MaliciousPackage");
 
     // The validator is live: a result without its message is refused.
@@ -108,25 +128,31 @@ class ExportValidationTest {
   @Test
   void sarifDrawsNoErrorOrWarningFromTheSarifMultitool() throws Exception {
     Optional<Path> tool = onPath("sarif-multitool");
-    assumeTrue(tool.isPresent(), "the SARIF multitool is not installed (npm install -g @microsoft/sarif-multitool,"
-        + " as .ci/run does): its validation is skipped");
+    assumeTrue(
+        tool.isPresent(),
+        "the SARIF multitool is not installed (npm install -g @microsoft/sarif-multitool,"
+            + " as .ci/run does): its validation is skipped");
     Path log = Files.writeString(state.resolve("export.sarif"), export("sarif"));
     assertThat(multitoolProblems(tool.get(), log)).isEmpty();
 
     // The tool is live: a rule whose name repeats its id draws its SARIF1001 warning.
     ObjectNode tree = (ObjectNode) Json.mapper().readTree(log.toFile());
-    ObjectNode rule = (ObjectNode) tree.path("runs").get(0).path("tool").path("driver").path("rules").get(0);
+    ObjectNode rule =
+        (ObjectNode) tree.path("runs").get(0).path("tool").path("driver").path("rules").get(0);
     rule.put("name", rule.get("id").asText());
     Files.write(log, Json.mapper().writeValueAsBytes(tree));
-    assertThat(multitoolProblems(tool.get(), log)).anySatisfy(p -> assertThat(p).startsWith("SARIF1001"));
+    assertThat(multitoolProblems(tool.get(), log))
+        .anySatisfy(p -> assertThat(p).startsWith("SARIF1001"));
   }
 
   /** The multitool's errors and warnings for {@code log}, as "RULE: message". */
   private List<String> multitoolProblems(Path tool, Path log) throws Exception {
     Path report = state.resolve("validation.sarif");
     Files.deleteIfExists(report);
-    ProcessBuilder pb = new ProcessBuilder(tool.toString(), "validate", log.toString(), "--output", report.toString())
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                tool.toString(), "validate", log.toString(), "--output", report.toString())
+            .redirectErrorStream(true);
     pb.environment().put("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1"); // no ICU needed
     Process p = pb.start();
     String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -156,7 +182,9 @@ class ExportValidationTest {
   void ocsfEventsAreValidAgainstTheOfficial150Schema() throws Exception {
     JsonNode events = Json.mapper().readTree(export("ocsf"));
     OcsfSchema schema = OcsfSchema.v150();
-    assertThat(events.findValues("class_uid")).extracting(JsonNode::asInt).contains(5001, 5020, 2004);
+    assertThat(events.findValues("class_uid"))
+        .extracting(JsonNode::asInt)
+        .contains(5001, 5020, 2004);
     for (JsonNode e : events) {
       assertThat(schema.validate(e)).as(e.toString()).isEmpty();
     }
@@ -169,28 +197,42 @@ class ExportValidationTest {
     ObjectNode finding = (ObjectNode) events.get(events.size() - 1).deepCopy();
     assertThat(finding.path("class_uid").asInt()).isEqualTo(2004);
     finding.putObject("cloud").put("provider", "AWS");
-    assertThat(schema.validate(finding)).singleElement().asString().contains("belongs to profile cloud");
+    assertThat(schema.validate(finding))
+        .singleElement()
+        .asString()
+        .contains("belongs to profile cloud");
     ((ObjectNode) finding.path("metadata")).putArray("profiles").add("cloud");
     assertThat(schema.validate(finding)).isEmpty();
     assertThat(events.size()).isGreaterThan(2);
     for (JsonNode e : events) {
       assertThat(e.path("metadata").path("version").asText()).isEqualTo("1.5.0");
-      for (String required : new String[] {"category_uid", "class_uid", "activity_id", "type_uid", "severity_id",
-          "time", "metadata"}) {
+      for (String required :
+          new String[] {
+            "category_uid",
+            "class_uid",
+            "activity_id",
+            "type_uid",
+            "severity_id",
+            "time",
+            "metadata"
+          }) {
         assertThat(e.has(required)).as(required + " in " + e).isTrue();
       }
       JsonNode device = e.path("device");
       // device: type_id required; endpoint's constraint: at least one of name, uid, hostname, ip...
       assertThat(device.has("type_id")).isTrue();
-      assertThat(device.has("name") || device.has("uid") || device.has("hostname")).as(device.toString()).isTrue();
+      assertThat(device.has("name") || device.has("uid") || device.has("hostname"))
+          .as(device.toString())
+          .isTrue();
       if (e.has("sbom")) {
         assertThat(e.path("sbom").path("package").has("version")).as(e.toString()).isTrue();
       }
       if (e.path("class_uid").asInt() == 2004) {
-        assertThat(e.path("finding_info").has("uid") && e.path("finding_info").has("title")).isTrue();
+        assertThat(e.path("finding_info").has("uid") && e.path("finding_info").has("title"))
+            .isTrue();
       }
     }
-    assertThat(events.findValues("unmapped")).anySatisfy(u -> assertThat(u.path("purl").asText())
-        .isEqualTo("pkg:npm/floating-mcp"));
+    assertThat(events.findValues("unmapped"))
+        .anySatisfy(u -> assertThat(u.path("purl").asText()).isEqualTo("pkg:npm/floating-mcp"));
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once the server is approved.
  */
 class GuardApprovalTest {
-  static final String CALL = """
+  static final String CALL =
+      """
       {"session_id": "s1", "cwd": "/home/ann/project", "hook_event_name": "PreToolUse",
        "tool_name": "mcp__stripe__create_refund", "tool_input": {"charge": "ch_1"}, "tool_use_id": "toolu_1"}
       """;
@@ -30,17 +31,27 @@ class GuardApprovalTest {
   String out;
 
   @Test
-  void aServerWithAnUnapprovedClassIsRecordedInAuditRefusedInEnforceAndLetThroughOnceApproved() throws Exception {
-    Files.writeString(home.resolve(".claude.json"), "{\"mcpServers\": {\"stripe\": {\"url\": \"https://mcp.stripe.com\"}}}");
+  void aServerWithAnUnapprovedClassIsRecordedInAuditRefusedInEnforceAndLetThroughOnceApproved()
+      throws Exception {
+    Files.writeString(
+        home.resolve(".claude.json"),
+        "{\"mcpServers\": {\"stripe\": {\"url\": \"https://mcp.stripe.com\"}}}");
     Files.createDirectories(home.resolve(".claude"));
     Files.writeString(home.resolve(".claude/settings.json"), "{}");
     assertThat(cli("scan", "--home", home.toString(), "--os", "linux", "--no-host")).isZero();
 
-    assertThat(decisionLine("stripe")).contains("\tneeds-approval\t")
+    assertThat(decisionLine("stripe"))
+        .contains("\tneeds-approval\t")
         .contains("Daylight: Server 'stripe' can move money (payments) and has no approval");
     assertThat(cli("guard", "install", "--home", home.toString(), "--os", "linux")).isZero();
-    String command = Json.mapper().readTree(home.resolve(".claude/settings.json").toFile())
-        .findValuesAsText("command").stream().filter(c -> c.contains("daylight-guard")).findFirst().orElseThrow();
+    String command =
+        Json.mapper()
+            .readTree(home.resolve(".claude/settings.json").toFile())
+            .findValuesAsText("command")
+            .stream()
+            .filter(c -> c.contains("daylight-guard"))
+            .findFirst()
+            .orElseThrow();
 
     GuardEndToEndTest.Hook audit = GuardEndToEndTest.runHook(command, CALL);
     assertThat(audit.exit()).isZero();
@@ -50,7 +61,9 @@ class GuardApprovalTest {
 
     assertThat(cli("guard", "mode", "enforce")).isZero();
     GuardEndToEndTest.Hook enforce = GuardEndToEndTest.runHook(command, CALL);
-    GuardEndToEndTest.assertDenied("claude-code", enforce,
+    GuardEndToEndTest.assertDenied(
+        "claude-code",
+        enforce,
         "can move money (payments) and has no approval, so this call needs an approval");
     assertThat(enforce.stdout()).contains("daylight review approve server:stripe");
 
@@ -62,7 +75,9 @@ class GuardApprovalTest {
 
   private String decisionLine(String server) throws IOException {
     return Files.readAllLines(state.resolve("guard/decisions.tsv")).stream()
-        .filter(l -> l.contains("\t" + server + "\t")).findFirst().orElseThrow();
+        .filter(l -> l.contains("\t" + server + "\t"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private JsonNode lastSpoolLine() throws IOException {

@@ -19,10 +19,21 @@ class GuardWindowsTest {
     Files.createDirectories(home.resolve(".claude"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "guard", "install", "--home", home.toString(),
-        "--os", "windows", "--state-dir", state.toString());
+    int code =
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "guard",
+            "install",
+            "--home",
+            home.toString(),
+            "--os",
+            "windows",
+            "--state-dir",
+            state.toString());
     assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("not available on Windows", "within 30 ms", "PowerShell", "docs/GUARD.md");
+    assertThat(err.toString())
+        .contains("not available on Windows", "within 30 ms", "PowerShell", "docs/GUARD.md");
     try (var files = Files.list(home.resolve(".claude"))) {
       assertThat(files).isEmpty();
     }

@@ -40,10 +40,19 @@ class HostileTextTest {
   }
 
   private void hostileHome() throws Exception {
-    String json = "{\"mcpServers\":{"
-        + "\"" + escapeJson(NAME) + "\":{\"command\":\"npx\",\"args\":[\"-y\",\"mal\\u001b[31m-mcp@1.0.0\",\"--x\\n\\u202e\"]},"
-        + "\"" + LONG + "\":{\"command\":\"/opt/" + LONG + "\\u001b]0;title\\u0007\",\"args\":[\"" + LONG + "\"]},"
-        + "\"web\":{\"url\":\"http://evil.example/\\u001b[1A\\u2066mcp\"}}}";
+    String json =
+        "{\"mcpServers\":{"
+            + "\""
+            + escapeJson(NAME)
+            + "\":{\"command\":\"npx\",\"args\":[\"-y\",\"mal\\u001b[31m-mcp@1.0.0\",\"--x\\n\\u202e\"]},"
+            + "\""
+            + LONG
+            + "\":{\"command\":\"/opt/"
+            + LONG
+            + "\\u001b]0;title\\u0007\",\"args\":[\""
+            + LONG
+            + "\"]},"
+            + "\"web\":{\"url\":\"http://evil.example/\\u001b[1A\\u2066mcp\"}}}";
     write(".cursor/mcp.json", json);
     write("proj\u001b[2Kect\nline\u202e/.cursor/mcp.json", json);
     write(".kiro/settings/mcp.json", "{\"a\n\u001b[31m");
@@ -54,39 +63,60 @@ class HostileTextTest {
     return quoted.substring(1, quoted.length() - 1);
   }
 
-  /** True when {@code text} holds a control or format character other than the line breaks between lines. */
+  /**
+   * True when {@code text} holds a control or format character other than the line breaks between
+   * lines.
+   */
   private static List<String> unsafe(String text) {
     List<String> found = new ArrayList<>();
-    text.codePoints().forEach(cp -> {
-      int type = Character.getType(cp);
-      boolean control = (type == Character.CONTROL && cp != '\n') || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-      if (control) {
-        found.add(String.format("U+%04X", cp));
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              int type = Character.getType(cp);
+              boolean control =
+                  (type == Character.CONTROL && cp != '\n')
+                      || type == Character.FORMAT
+                      || type == Character.LINE_SEPARATOR
+                      || type == Character.PARAGRAPH_SEPARATOR;
+              if (control) {
+                found.add(String.format("U+%04X", cp));
+              }
+            });
     return found;
   }
 
   @Test
   void tableFindingsEventsStatusAndErrorsShowControlsEscaped() throws Exception {
     hostileHome();
-    String[] scan = {"scan", "--home", home.toString(), "--os", "linux", "--no-host", "--state-dir", state.toString()};
+    String[] scan = {
+      "scan",
+      "--home",
+      home.toString(),
+      "--os",
+      "linux",
+      "--no-host",
+      "--state-dir",
+      state.toString()
+    };
     Run table = run(concat(scan, "--format", "table"));
     assertThat(unsafe(table.out())).as(table.out()).isEmpty();
     assertThat(unsafe(table.err())).as(table.err()).isEmpty();
-    assertThat(table.out()).contains("evil\\n0 findings\\x1b[2J\\u202egnp.exe\\x07", "proj\\x1b[2Kect\\nline\\u202e");
+    assertThat(table.out())
+        .contains("evil\\n0 findings\\x1b[2J\\u202egnp.exe\\x07", "proj\\x1b[2Kect\\nline\\u202e");
     assertThat(table.out().lines()).noneMatch(l -> l.startsWith("0 findings"));
-    assertThat(table.out().lines()).allMatch(l -> l.length() <= 400, "no line carries a 5,000-character name");
+    assertThat(table.out().lines())
+        .allMatch(l -> l.length() <= 400, "no line carries a 5,000-character name");
 
-    for (String[] cmd : List.of(new String[] {"findings"}, new String[] {"events"}, new String[] {"status"})) {
+    for (String[] cmd :
+        List.of(new String[] {"findings"}, new String[] {"events"}, new String[] {"status"})) {
       Run r = run(concat(cmd, "--state-dir", state.toString()));
       assertThat(unsafe(r.out())).as(String.join(" ", cmd) + ": " + r.out()).isEmpty();
       assertThat(unsafe(r.err())).isEmpty();
     }
     assertThat(run("events", "--state-dir", state.toString()).out()).contains("\\x1b", "\\n");
 
-    Run bad = run("scan", "--home", home.resolve("no\u001b[2Jdir\nhere").toString(), "--os", "linux");
+    Run bad =
+        run("scan", "--home", home.resolve("no\u001b[2Jdir\nhere").toString(), "--os", "linux");
     assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(unsafe(bad.err())).as(bad.err()).isEmpty();
     assertThat(bad.err()).contains("no\\x1b[2Jdir\\nhere");
@@ -95,7 +125,17 @@ class HostileTextTest {
   @Test
   void jsonKeepsTheExactText() throws Exception {
     hostileHome();
-    Run json = run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--no-store", "--format", "json");
+    Run json =
+        run(
+            "scan",
+            "--home",
+            home.toString(),
+            "--os",
+            "linux",
+            "--no-host",
+            "--no-store",
+            "--format",
+            "json");
     JsonNode inv = Json.mapper().readTree(json.out());
     assertThat(inv.findValuesAsText("name")).contains(NAME, LONG);
     assertThat(json.out()).doesNotContain("\u001b").contains("\\u001B[2J");

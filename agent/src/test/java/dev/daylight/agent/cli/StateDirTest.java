@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code DAYLIGHT_STATE_DIR} and {@code --state-dir} mean the same; a scan that stores nothing says so. */
+/**
+ * {@code DAYLIGHT_STATE_DIR} and {@code --state-dir} mean the same; a scan that stores nothing says
+ * so.
+ */
 class StateDirTest {
   @TempDir Path home;
   @TempDir Path state;
@@ -19,15 +22,28 @@ class StateDirTest {
   private void config() throws Exception {
     Path p = home.resolve(".cursor/mcp.json");
     Files.createDirectories(p.getParent());
-    Files.writeString(p, "{\"mcpServers\":{\"a\":{\"command\":\"npx\",\"args\":[\"-y\",\"a-mcp@1.0.0\"]}}}");
+    Files.writeString(
+        p, "{\"mcpServers\":{\"a\":{\"command\":\"npx\",\"args\":[\"-y\",\"a-mcp@1.0.0\"]}}}");
   }
 
   @Test
   void theEnvironmentVariableNamesTheStoreForAHomeScanInARealProcess() throws Exception {
     config();
-    ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "scan",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--no-host",
+                "--format",
+                "json"));
     pb.environment().put(StoreOptions.ENV, state.toString());
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Path err = Files.createTempFile(state, "err", ".txt");
@@ -44,15 +60,35 @@ class StateDirTest {
     config();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(new PrintWriter(out), new PrintWriter(err),
-        "scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json");
+    int exit =
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "scan",
+            "--home",
+            home.toString(),
+            "--os",
+            "linux",
+            "--no-host",
+            "--format",
+            "json");
     assertThat(exit).isZero();
     if (System.getenv(StoreOptions.ENV) == null) {
       assertThat(err.toString()).contains("not stored", "--state-dir", StoreOptions.ENV);
     }
     StringWriter quiet = new StringWriter();
-    Main.run(new PrintWriter(new StringWriter()), new PrintWriter(quiet),
-        "scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json", "--no-store");
+    Main.run(
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(quiet),
+        "scan",
+        "--home",
+        home.toString(),
+        "--os",
+        "linux",
+        "--no-host",
+        "--format",
+        "json",
+        "--no-store");
     assertThat(quiet.toString()).doesNotContain("not stored");
   }
 }

@@ -56,11 +56,20 @@ class StoreCommandsTest {
     assertThat(open.get(0).path("status").asText()).isEqualTo("open");
 
     // 1.0.16 is the bundled intel's MAL-2025-47604: approving it needs a stated override.
-    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--yes")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--yes"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err).contains("known-malicious", "MAL-2025-47604", "--override-malicious");
-    assertThat(run("review", "approve", "pkg:npm/postmark-mcp@1.0.16", "--override-malicious", "lab sandbox only"))
-        .as(err).isEqualTo(ExitCodes.OK);
-    assertThat(out).contains("finding-resolved", "override-malicious MAL-2025-47604: lab sandbox only");
+    assertThat(
+            run(
+                "review",
+                "approve",
+                "pkg:npm/postmark-mcp@1.0.16",
+                "--override-malicious",
+                "lab sandbox only"))
+        .as(err)
+        .isEqualTo(ExitCodes.OK);
+    assertThat(out)
+        .contains("finding-resolved", "override-malicious MAL-2025-47604: lab sandbox only");
     assertThat(run("findings", "--open")).isEqualTo(ExitCodes.OK);
     assertThat(out.lines()).hasSize(1);
     assertThat(run("findings")).isEqualTo(ExitCodes.OK);
@@ -98,14 +107,26 @@ class StoreCommandsTest {
   }
 
   @Test
-  void scanStoresIntoANamedStoreUnlessNoStore(@TempDir Path home, @TempDir Path other) throws Exception {
+  void scanStoresIntoANamedStoreUnlessNoStore(@TempDir Path home, @TempDir Path other)
+      throws Exception {
     java.nio.file.Files.createDirectories(home.resolve(".cursor"));
-    java.nio.file.Files.writeString(home.resolve(".cursor/mcp.json"),
+    java.nio.file.Files.writeString(
+        home.resolve(".cursor/mcp.json"),
         "{\"mcpServers\": {\"pm\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
     CommandLine cli = Main.newCommandLine();
     cli.setOut(new PrintWriter(new StringWriter()));
-    String[] base = {"scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json",
-        "--state-dir", other.toString()};
+    String[] base = {
+      "scan",
+      "--home",
+      home.toString(),
+      "--os",
+      "linux",
+      "--no-host",
+      "--format",
+      "json",
+      "--state-dir",
+      other.toString()
+    };
     String[] noStore = java.util.Arrays.copyOf(base, base.length + 1);
     noStore[base.length] = "--no-store";
     cli.execute(noStore);
@@ -127,29 +148,47 @@ class StoreCommandsTest {
   }
 
   @Test
-  void reviewTakesEitherScopeSpellingAndRefusesAPackageNeverSeenUnlessForced(@TempDir Path home) throws Exception {
+  void reviewTakesEitherScopeSpellingAndRefusesAPackageNeverSeenUnlessForced(@TempDir Path home)
+      throws Exception {
     Path config = home.resolve(".cursor/mcp.json");
     java.nio.file.Files.createDirectories(config.getParent());
-    java.nio.file.Files.writeString(config,
+    java.nio.file.Files.writeString(
+        config,
         "{\"mcpServers\":{\"gh\":{\"command\":\"npx\",\"args\":[\"-y\",\"@acme/gh-mcp@1.0.0\"]}}}");
-    assertThat(run("scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json"))
-        .as(err).isZero();
+    assertThat(
+            run(
+                "scan",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--no-host",
+                "--format",
+                "json"))
+        .as(err)
+        .isZero();
     assertThat(run("review", "deny", "pkg:npm/@acme/gh-mcp@1.0.0")).as(err).isEqualTo(ExitCodes.OK);
-    assertThat(run("review", "approve", "pkg:npm/%40acme/gh-mcp@1.0.0")).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(run("review", "approve", "pkg:npm/%40acme/gh-mcp@1.0.0"))
+        .as(err)
+        .isEqualTo(ExitCodes.OK);
     assertThat(run("events", "--format", "json")).isZero();
     assertThat(Json.mapper().readTree(out).findValuesAsText("purl"))
-        .contains("pkg:npm/%40acme/gh-mcp@1.0.0").doesNotContain("pkg:npm/@acme/gh-mcp@1.0.0");
+        .contains("pkg:npm/%40acme/gh-mcp@1.0.0")
+        .doesNotContain("pkg:npm/@acme/gh-mcp@1.0.0");
 
     assertThat(run("review", "deny", "pkg:npm/@acme/gh-mpc@1.0.0")).isEqualTo(ExitCodes.USAGE);
     assertThat(err).contains("never seen", "--force");
-    assertThat(run("review", "deny", "pkg:npm/@acme/gh-mpc@1.0.0", "--force")).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(run("review", "deny", "pkg:npm/@acme/gh-mpc@1.0.0", "--force"))
+        .as(err)
+        .isEqualTo(ExitCodes.OK);
     assertThat(run("review", "approve", "not-a-purl")).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void findingsAckNeedsAReasonAndRefusesCriticalAndHigh() throws Exception {
     assertThat(run("findings", "--open", "--format", "json")).isEqualTo(ExitCodes.FINDINGS);
-    String changed = Json.mapper().readTree(out).get(0).path("id").asText(); // package-version-changed: high
+    String changed =
+        Json.mapper().readTree(out).get(0).path("id").asText(); // package-version-changed: high
     assertThat(run("findings", "ack", changed)).isEqualTo(ExitCodes.USAGE);
     assertThat(run("findings", "ack", changed, "--reason", "expected")).isEqualTo(ExitCodes.USAGE);
     assertThat(err).contains("cannot be acknowledged", "reviewer");
@@ -157,7 +196,11 @@ class StoreCommandsTest {
     assertThat(Json.mapper().readTree(out).path("openFindings").path("high").asInt()).isEqualTo(1);
 
     try (Store s = Store.open(dir)) {
-      s.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.16"), npx("extra", "extra-mcp", "2.0.0")), List.of()));
+      s.record(
+          of(
+              List.of(
+                  npx("postmark", "postmark-mcp", "1.0.16"), npx("extra", "extra-mcp", "2.0.0")),
+              List.of()));
     }
     assertThat(run("findings", "--open", "--format", "json")).isEqualTo(ExitCodes.FINDINGS);
     String low = null;
@@ -167,7 +210,9 @@ class StoreCommandsTest {
       }
     }
     assertThat(low).as(out).isNotNull();
-    assertThat(run("findings", "ack", low, "--reason", "our own server")).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(run("findings", "ack", low, "--reason", "our own server"))
+        .as(err)
+        .isEqualTo(ExitCodes.OK);
     assertThat(run("findings", "--format", "json")).isNotNegative();
     assertThat(out).contains("\"note\" : \"our own server\"", "acknowledged");
     assertThat(run("findings", "ack", low, "--reason", "again")).isEqualTo(ExitCodes.USAGE);

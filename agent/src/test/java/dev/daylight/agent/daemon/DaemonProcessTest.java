@@ -1,17 +1,17 @@
 package dev.daylight.agent.daemon;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.ChangeType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code daylight run} as a real child JVM (which runs its scans in children of its own) on a
- * fake home whose config holds canary secrets in every place a secret can sit. While it runs, the config changes (a new secret value) and the CLI
- * reads the store in every format. Then SIGTERM: the daemon must stop cleanly, and no canary may
- * appear in the database files, the logs, the daemon's stdout/stderr or any CLI output.
+ * {@code daylight run} as a real child JVM (which runs its scans in children of its own) on a fake
+ * home whose config holds canary secrets in every place a secret can sit. While it runs, the config
+ * changes (a new secret value) and the CLI reads the store in every format. Then SIGTERM: the
+ * daemon must stop cleanly, and no canary may appear in the database files, the logs, the daemon's
+ * stdout/stderr or any CLI output.
  */
 class DaemonProcessTest {
-  static final List<String> CANARIES = List.of(
-      "ghp_CanaryEnvValue0000000000000000000001", "CanaryEnvSecondValue0000000000002",
-      "CanaryHeaderValue000000000000003", "CanaryQueryValue0000000000000004",
-      "CanaryArgValue00000000000000005");
+  static final List<String> CANARIES =
+      List.of(
+          "ghp_CanaryEnvValue0000000000000000000001",
+          "CanaryEnvSecondValue0000000000002",
+          "CanaryHeaderValue000000000000003",
+          "CanaryQueryValue0000000000000004",
+          "CanaryArgValue00000000000000005");
 
   @TempDir Path home;
   @TempDir Path state;
@@ -46,41 +50,66 @@ class DaemonProcessTest {
           "remote": {"url": "https://mcp.example.com/sse?api_key=%s",
             "headers": {"Authorization": "Bearer %s"}}
         }}
-        """.formatted(CANARIES.get(4), envValue, CANARIES.get(3), CANARIES.get(2));
+        """
+        .formatted(CANARIES.get(4), envValue, CANARIES.get(3), CANARIES.get(2));
   }
-
 
   @Test
   void daemonKeepsEveryCanarySecretOutOfStoreLogsAndOutputAndStopsOnSigterm() throws Exception {
     Files.createDirectories(home.resolve(".cursor"));
     Files.writeString(home.resolve(".cursor/mcp.json"), config(CANARIES.get(0)));
-    Process daemon = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + out.resolve("classes.txt"),
-        "-cp", System.getProperty("java.class.path"),
-        "dev.daylight.agent.cli.Main", "run", "--home", home.toString(), "--os", "linux",
-        "--state-dir", state.toString(), "--log-level", "DEBUG", "--debounce", "100ms")
-        .redirectOutput(out.resolve("daemon.out").toFile())
-        .redirectError(out.resolve("daemon.err").toFile())
-        .start();
+    Process daemon =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xlog:class+load=info:file=" + out.resolve("classes.txt"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.daylight.agent.cli.Main",
+                "run",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--state-dir",
+                state.toString(),
+                "--log-level",
+                "DEBUG",
+                "--debounce",
+                "100ms")
+            .redirectOutput(out.resolve("daemon.out").toFile())
+            .redirectError(out.resolve("daemon.err").toFile())
+            .start();
     List<String> cliOutput = new ArrayList<>();
     try {
       await("first scan stored").atMost(Duration.ofSeconds(90)).until(() -> servers() == 2);
       Files.writeString(home.resolve(".cursor/mcp.json"), config(CANARIES.get(1)));
-      await("secret change seen as server-changed").atMost(Duration.ofSeconds(90))
+      await("secret change seen as server-changed")
+          .atMost(Duration.ofSeconds(90))
           .until(() -> events().stream().anyMatch(e -> e.type() == ChangeType.SERVER_CHANGED));
-      ChangeEvent changed = events().stream().filter(e -> e.type() == ChangeType.SERVER_CHANGED)
-          .findFirst().orElseThrow();
+      ChangeEvent changed =
+          events().stream()
+              .filter(e -> e.type() == ChangeType.SERVER_CHANGED)
+              .findFirst()
+              .orElseThrow();
       assertThat(changed.summary()).contains("secretFingerprints");
       assertThat(changed.before().path("secretFingerprints"))
           .isNotEqualTo(changed.after().path("secretFingerprints"));
 
-      for (String[] args : List.of(new String[] {"events", "--format", "json"},
-          new String[] {"findings", "--format", "json"}, new String[] {"status"},
-          new String[] {"export", "--format", "json"}, new String[] {"export", "--format", "csv"},
-          new String[] {"export", "--format", "cyclonedx"}, new String[] {"export", "--format", "ocsf"},
-          new String[] {"export", "--format", "sarif"},
-          new String[] {"scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json"})) {
+      for (String[] args :
+          List.of(
+              new String[] {"events", "--format", "json"},
+              new String[] {"findings", "--format", "json"},
+              new String[] {"status"},
+              new String[] {"export", "--format", "json"},
+              new String[] {"export", "--format", "csv"},
+              new String[] {"export", "--format", "cyclonedx"},
+              new String[] {"export", "--format", "ocsf"},
+              new String[] {"export", "--format", "sarif"},
+              new String[] {
+                "scan", "--home", home.toString(), "--os", "linux", "--no-host", "--format", "json"
+              })) {
         cliOutput.add(cli(args));
       }
       assertThat(cliOutput.get(0)).contains("server-changed");
@@ -98,12 +127,15 @@ class DaemonProcessTest {
     }
     files.add(out.resolve("daemon.out"));
     files.add(out.resolve("daemon.err"));
-    assertThat(files).extracting(p -> p.getFileName().toString())
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
         .contains("daylight.db", "daylight.log", "daemon.out");
     for (String canary : CANARIES) {
       byte[] needle = canary.getBytes(StandardCharsets.UTF_8);
       for (Path f : files) {
-        assertThat(indexOf(Files.readAllBytes(f), needle)).as(canary + " in " + f.getFileName()).isEqualTo(-1);
+        assertThat(indexOf(Files.readAllBytes(f), needle))
+            .as(canary + " in " + f.getFileName())
+            .isEqualTo(-1);
       }
       for (String o : cliOutput) {
         assertThat(o).doesNotContain(canary);
@@ -117,17 +149,34 @@ class DaemonProcessTest {
    * (picocli's built-in converters load a few java.sql interfaces; the driver is what costs.)
    */
   static void residentLoadedNoScanMachinery(List<String> classLoadLog) {
-    List<String> loaded = classLoadLog.stream().filter(l -> l.contains("[class,load]"))
-        .map(l -> l.replaceAll(".*\\[class,load\\] (\\S+).*", "$1")).toList();
-    assertThat(loaded).as("the resident's class-load log").contains(
-        "dev.daylight.agent.daemon.Resident", "dev.daylight.agent.daemon.ConfigWatcher",
-        "dev.daylight.agent.daemon.LogRelay");
-    assertThat(loaded).filteredOn(c -> c.startsWith("com.fasterxml.") || c.startsWith("org.sqlite.")
-            || c.startsWith("okhttp3.") || c.startsWith("okio.") || c.startsWith("kotlin.")
-            || c.startsWith("org.flywaydb.") || c.startsWith("org.yaml.") || c.startsWith("oshi.")
-            || c.startsWith("dev.daylight.agent.assess.") || c.startsWith("dev.daylight.agent.intel.")
-            || c.startsWith("dev.daylight.agent.discovery.") || c.startsWith("dev.daylight.agent.catalog."))
-        .as("scan machinery in the resident").isEmpty();
+    List<String> loaded =
+        classLoadLog.stream()
+            .filter(l -> l.contains("[class,load]"))
+            .map(l -> l.replaceAll(".*\\[class,load\\] (\\S+).*", "$1"))
+            .toList();
+    assertThat(loaded)
+        .as("the resident's class-load log")
+        .contains(
+            "dev.daylight.agent.daemon.Resident",
+            "dev.daylight.agent.daemon.ConfigWatcher",
+            "dev.daylight.agent.daemon.LogRelay");
+    assertThat(loaded)
+        .filteredOn(
+            c ->
+                c.startsWith("com.fasterxml.")
+                    || c.startsWith("org.sqlite.")
+                    || c.startsWith("okhttp3.")
+                    || c.startsWith("okio.")
+                    || c.startsWith("kotlin.")
+                    || c.startsWith("org.flywaydb.")
+                    || c.startsWith("org.yaml.")
+                    || c.startsWith("oshi.")
+                    || c.startsWith("dev.daylight.agent.assess.")
+                    || c.startsWith("dev.daylight.agent.intel.")
+                    || c.startsWith("dev.daylight.agent.discovery.")
+                    || c.startsWith("dev.daylight.agent.catalog."))
+        .as("scan machinery in the resident")
+        .isEmpty();
   }
 
   private int servers() {

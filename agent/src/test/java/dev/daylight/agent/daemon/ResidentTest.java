@@ -1,7 +1,7 @@
 package dev.daylight.agent.daemon;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The resident's side of the child contract, with a shell script standing in for the scan JVM so
  * each case takes seconds: the script records its arguments, writes the watch list and exits with
- * the status the test asks for. The real child is covered by DaemonWatchTest, DaemonProcessTest
- * and the e2e module.
+ * the status the test asks for. The real child is covered by DaemonWatchTest, DaemonProcessTest and
+ * the e2e module.
  */
 class ResidentTest {
   @TempDir Path state;
@@ -27,10 +27,14 @@ class ResidentTest {
 
   @BeforeEach
   void script() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh to stand in for the scan JVM");
+    assumeTrue(
+        Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh to stand in for the scan JVM");
     calls = state.resolve("calls");
     // Exit statuses to use, one per line, consumed in order; 0 once none are left. HANG sleeps.
-    script = Files.writeString(state.resolve("child.sh"), """
+    script =
+        Files.writeString(
+            state.resolve("child.sh"),
+            """
         echo "$*" >> '%1$s/calls'
         printf '%%s\\n' '%2$s/.cursor/mcp.json' > '%1$s/agent-watch.txt'
         [ -f '%1$s/interval' ] && cp '%1$s/interval' '%1$s/agent-interval.txt'
@@ -38,11 +42,13 @@ class ResidentTest {
         code=$(head -n 1 '%1$s/statuses' 2>/dev/null); sed -i '1d' '%1$s/statuses' 2>/dev/null
         [ "$code" = HANG ] && exec sleep 60
         exit ${code:-0}
-        """.formatted(state, home));
+        """
+                .formatted(state, home));
   }
 
   private Resident resident(Duration timeout) {
-    return new Resident(new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(50), timeout, state),
+    return new Resident(
+        new Resident.Settings(Duration.ofHours(1), Duration.ofMillis(50), timeout, state),
         List.of("/bin/sh", script.toString()));
   }
 
@@ -53,7 +59,6 @@ class ResidentTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
-
 
   @Test
   void queuedReportsGetDeliveryChildrenUntilTheyAreOutThenNone() throws Exception {
@@ -79,7 +84,8 @@ class ResidentTest {
       assertThat(calls()).hasSize(1);
       Files.createDirectories(home.resolve(".cursor"));
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls()).hasSize(2));
-      assertThat(calls().get(1)).contains("--child=scan", "--reason=change in " + home.resolve(".cursor"));
+      assertThat(calls().get(1))
+          .contains("--child=scan", "--reason=change in " + home.resolve(".cursor"));
     }
   }
 
@@ -89,7 +95,9 @@ class ResidentTest {
     try (Resident r = resident(Duration.ofMillis(500))) {
       long t0 = System.nanoTime();
       r.start();
-      await("watch list read after the stop").atMost(Duration.ofSeconds(30)).until(() -> r.watchedFolders().contains(home));
+      await("watch list read after the stop")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> r.watchedFolders().contains(home));
       assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
       Files.createDirectories(home.resolve(".cursor"));
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls()).hasSize(2));
@@ -101,12 +109,16 @@ class ResidentTest {
     Files.writeString(state.resolve("interval"), "900\n");
     try (Resident r = resident(Duration.ofMinutes(1))) {
       r.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> r.interval().equals(Duration.ofMinutes(15)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> r.interval().equals(Duration.ofMinutes(15)));
     }
     Files.writeString(state.resolve("interval"), "5\n");
     try (Resident r = resident(Duration.ofMinutes(1))) {
       r.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> r.interval().equals(Resident.MIN_POLICY_INTERVAL));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> r.interval().equals(Resident.MIN_POLICY_INTERVAL));
     }
   }
 }

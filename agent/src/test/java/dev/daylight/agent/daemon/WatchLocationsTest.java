@@ -15,7 +15,8 @@ class WatchLocationsTest {
   void claudeCodesUserSettingsAreWatchedBesideItsConfigButProjectSettingsAreNotGuessed() {
     var watched = WatchLocations.of(ScanContext.forHome(home, Os.LINUX));
 
-    assertThat(watched).contains(home.resolve(".claude.json"), home.resolve(".claude/settings.json"));
+    assertThat(watched)
+        .contains(home.resolve(".claude.json"), home.resolve(".claude/settings.json"));
     assertThat(watched).noneMatch(p -> p.endsWith(".claude/settings.local.json"));
   }
 }

@@ -24,8 +24,9 @@ class BadInputTest {
   @Test
   void jsoncWithCommentsTrailingCommasBomAndCrlfIsReadWithRightLines() {
     FakeHome h = h();
-    String text = "\uFEFF/* header */\r\n{\r\n  // servers\r\n  \"mcpServers\": {\r\n"
-        + "    \"a\": {\"command\": \"npx\", \"args\": [\"a-mcp\",],},\r\n  },\r\n}\r\n";
+    String text =
+        "\uFEFF/* header */\r\n{\r\n  // servers\r\n  \"mcpServers\": {\r\n"
+            + "    \"a\": {\"command\": \"npx\", \"args\": [\"a-mcp\",],},\r\n  },\r\n}\r\n";
     h.write(".cursor/mcp.json", text);
     Discovery.Result r = h.scan();
     assertThat(r.errors()).isEmpty();
@@ -35,7 +36,8 @@ class BadInputTest {
   @Test
   void utf16WithBomAsWindowsToolsWriteIt() {
     FakeHome h = h();
-    byte[] body = "{\"mcpServers\":{\"u\":{\"command\":\"npx\"}}}".getBytes(StandardCharsets.UTF_16LE);
+    byte[] body =
+        "{\"mcpServers\":{\"u\":{\"command\":\"npx\"}}}".getBytes(StandardCharsets.UTF_16LE);
     byte[] bytes = new byte[body.length + 2];
     bytes[0] = (byte) 0xFF;
     bytes[1] = (byte) 0xFE;
@@ -54,18 +56,26 @@ class BadInputTest {
     Discovery.Result r = h.scan();
     assertThat(r.errors()).isEmpty();
     assertThat(r.servers()).isEmpty();
-    assertThat(r.clients()).extracting(c -> c.id()).contains("cursor", "gemini-cli", "continue", "codex");
+    assertThat(r.clients())
+        .extracting(c -> c.id())
+        .contains("cursor", "gemini-cli", "continue", "codex");
   }
 
   @Test
   void truncatedFileIsOneErrorWithItsLineAndNoContent() {
     FakeHome h = h();
-    Path p = h.write(".cursor/mcp.json", "{\n \"mcpServers\": {\n  \"a\": {\"command\": \"npx\", \"env\": {\"T\": \"ghp_SECRETSECRETSECRET");
+    Path p =
+        h.write(
+            ".cursor/mcp.json",
+            "{\n \"mcpServers\": {\n  \"a\": {\"command\": \"npx\", \"env\": {\"T\": \"ghp_SECRETSECRETSECRET");
     Discovery.Result r = h.scan();
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo(p.toString());
-      assertThat(e.reason()).startsWith("malformed JSON").doesNotContain("SECRET");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo(p.toString());
+              assertThat(e.reason()).startsWith("malformed JSON").doesNotContain("SECRET");
+            });
   }
 
   @Test
@@ -80,9 +90,14 @@ class BadInputTest {
     Files.createDirectories(tmp.resolve(".kiro/settings/mcp.json"));
     h.write(".continue/config.yaml", "mcpServers: [\n  - name: x\n");
     h.write(".codex/config.toml", "[mcp_servers.x\ncommand = 1\n");
-    h.write(".lmstudio/mcp.json", "{\"mcpServers\":{\"ok\":{\"command\":\"npx\",\"args\":[\"ok-mcp\"]}}}");
+    h.write(
+        ".lmstudio/mcp.json",
+        "{\"mcpServers\":{\"ok\":{\"command\":\"npx\",\"args\":[\"ok-mcp\"]}}}");
     Discovery.Result r = h.scan();
-    assertThat(r.errors()).extracting(ScanError::reason).hasSize(5).anySatisfy(x -> assertThat(x).isEqualTo("binary or not UTF-8 text"))
+    assertThat(r.errors())
+        .extracting(ScanError::reason)
+        .hasSize(5)
+        .anySatisfy(x -> assertThat(x).isEqualTo("binary or not UTF-8 text"))
         .anySatisfy(x -> assertThat(x).startsWith("file too large"))
         .anySatisfy(x -> assertThat(x).startsWith("is a directory"))
         .anySatisfy(x -> assertThat(x).startsWith("malformed YAML"))
@@ -98,14 +113,17 @@ class BadInputTest {
     Files.createDirectories(tmp.resolve(".kiro/settings"));
     Files.createSymbolicLink(tmp.resolve(".kiro/settings/mcp.json"), tmp.resolve("nowhere.json"));
     Discovery.Result r = h.scan();
-    assertThat(r.errors()).extracting(ScanError::reason)
+    assertThat(r.errors())
+        .extracting(ScanError::reason)
         .containsExactlyInAnyOrder("symbolic link loop", "dangling symbolic link");
   }
 
   @Test
   void oneBadEntryDoesNotLoseItsSiblings() {
     FakeHome h = h();
-    h.write(".cursor/mcp.json", """
+    h.write(
+        ".cursor/mcp.json",
+        """
         {"mcpServers": {
           "good1": {"command": "npx", "args": ["g1"]},
           "bad": "not an object",
@@ -114,8 +132,12 @@ class BadInputTest {
         """);
     Discovery.Result r = h.scan();
     assertThat(r.servers()).extracting(McpServer::name).containsExactly("good1", "good2");
-    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.reason())
-        .isEqualTo("server 'bad' at line 3 skipped: entry is not an object"));
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo("server 'bad' at line 3 skipped: entry is not an object"));
   }
 
   @Test
@@ -123,21 +145,27 @@ class BadInputTest {
     FakeHome h = h();
     Path p = h.write(".cursor/mcp.json", "{}");
     p.toFile().setReadable(false);
-    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(p),
-        "running as root: permissions do not stop reads, nothing to test");
-    assertThat(h.scan().errors()).extracting(ScanError::reason).containsExactly("permission denied");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isReadable(p), "running as root: permissions do not stop reads, nothing to test");
+    assertThat(h.scan().errors())
+        .extracting(ScanError::reason)
+        .containsExactly("permission denied");
   }
 
   @Test
   void idsAreStableAcrossScansAndDistinctPerProjectInOneFile() {
     FakeHome h = h();
-    h.write(".claude.json", """
+    h.write(
+        ".claude.json",
+        """
         {"projects": {"/p/one": {"mcpServers": {"db": {"command": "x"}}},
                       "/p/two": {"mcpServers": {"db": {"command": "x"}}}}}
         """);
     var first = h.scan().servers();
     var second = h.scan().servers();
-    assertThat(first).extracting(McpServer::id).doesNotHaveDuplicates()
+    assertThat(first)
+        .extracting(McpServer::id)
+        .doesNotHaveDuplicates()
         .containsExactlyElementsOf(second.stream().map(McpServer::id).toList());
   }
 }

@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every per-user and project location in the catalog, on every OS it names, holds a fixture server
@@ -34,7 +34,9 @@ class CatalogFixturesTest {
     List<Arguments> out = new ArrayList<>();
     for (ClientSpec c : Catalog.builtIn().clients()) {
       for (FileSpec f : c.files()) {
-        if (f.scope().equals("system") || f.path().startsWith("{env:") || !f.shape().equals("servers")
+        if (f.scope().equals("system")
+            || f.path().startsWith("{env:")
+            || !f.shape().equals("servers")
             || f.format() == Format.XML) {
           continue; // machine-wide, environment-driven and special shapes have their own tests
         }
@@ -45,7 +47,8 @@ class CatalogFixturesTest {
         }
       }
       for (FileSpec f : c.projectFiles()) {
-        if (f.format() != Format.XML && f.requires().isEmpty()) { // those need their client: RealShapesTest
+        if (f.format() != Format.XML
+            && f.requires().isEmpty()) { // those need their client: RealShapesTest
           out.add(Arguments.of(c.id(), Os.LINUX, f, true));
         }
       }
@@ -55,20 +58,28 @@ class CatalogFixturesTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("locations")
-  void eachLocationIsFound(String client, Os os, FileSpec spec, boolean project) throws IOException {
+  void eachLocationIsFound(String client, Os os, FileSpec spec, boolean project)
+      throws IOException {
     Path home = Files.createDirectories(tmp.resolve("home"));
-    Path file = project ? home.resolve("work/app").resolve(concrete(spec.path()))
-        : place(Layout.of(os, home), spec.path()).orElseThrow();
+    Path file =
+        project
+            ? home.resolve("work/app").resolve(concrete(spec.path()))
+            : place(Layout.of(os, home), spec.path()).orElseThrow();
     Files.createDirectories(file.getParent());
     Files.writeString(file, fixture(spec));
-    List<McpServer> found = new FakeHome(home, os).scan().servers().stream()
-        .filter(s -> s.client().equals(client)).toList();
-    assertThat(found).as("%s reads %s", client, file).singleElement().satisfies(s -> {
-      assertThat(s.name()).isEqualTo("fx");
-      assertThat(s.command()).isEqualTo("npx");
-      assertThat(s.scope()).isEqualTo(project ? Scope.PROJECT : Scope.parse(spec.scope()));
-      assertThat(s.line()).isNotNull();
-    });
+    List<McpServer> found =
+        new FakeHome(home, os)
+            .scan().servers().stream().filter(s -> s.client().equals(client)).toList();
+    assertThat(found)
+        .as("%s reads %s", client, file)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.name()).isEqualTo("fx");
+              assertThat(s.command()).isEqualTo("npx");
+              assertThat(s.scope()).isEqualTo(project ? Scope.PROJECT : Scope.parse(spec.scope()));
+              assertThat(s.line()).isNotNull();
+            });
   }
 
   private static Optional<Path> place(Layout layout, String template) {

@@ -24,9 +24,11 @@ class ClientShapesTest {
   @Test
   void claudeDesktopOnWindowsReadsRoamingAndTheMsixPath() {
     FakeHome h = home(Os.WINDOWS);
-    h.write("AppData/Roaming/Claude/claude_desktop_config.json",
+    h.write(
+        "AppData/Roaming/Claude/claude_desktop_config.json",
         "{\"mcpServers\":{\"old\":{\"command\":\"npx\",\"args\":[\"-y\",\"old-mcp\"]}}}");
-    h.write("AppData/Local/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude/claude_desktop_config.json",
+    h.write(
+        "AppData/Local/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude/claude_desktop_config.json",
         "{\"preferences\":{},\"mcpServers\":{\"msix\":{\"command\":\"cmd\",\"args\":[\"/c\",\"npx\",\"-y\",\"msix-mcp@1.0.0\"]}}}");
     List<McpServer> s = h.servers("claude-desktop");
     assertThat(s).extracting(McpServer::name).containsExactlyInAnyOrder("old", "msix");
@@ -36,7 +38,9 @@ class ClientShapesTest {
   @Test
   void claudeDesktopMcpbExtensionManifestIsAnExtensionServer() {
     FakeHome h = home(Os.MACOS);
-    h.write("Library/Application Support/Claude/Claude Extensions/ant.dir.fs/manifest.json", """
+    h.write(
+        "Library/Application Support/Claude/Claude Extensions/ant.dir.fs/manifest.json",
+        """
         {"name": "filesystem", "version": "0.1.0",
          "server": {"type": "node", "entry_point": "server/index.js",
            "mcp_config": {"command": "node", "args": ["${__dirname}/server/index.js"], "env": {"ROOT": "/"}}}}
@@ -52,29 +56,43 @@ class ClientShapesTest {
   void claudeDesktopBundlesWithOnlyATypeAndEntryPointRunWhatTheAppWouldRun() {
     FakeHome h = home(Os.WINDOWS);
     String ext = "AppData/Roaming/Claude/Claude Extensions/";
-    h.write(ext + "local.hello-uv/manifest.json", """
+    h.write(
+        ext + "local.hello-uv/manifest.json",
+        """
         {"manifest_version": "0.3", "name": "hello-uv", "version": "1.0.0",
          "server": {"type": "uv", "entry_point": "src/server.py"}}
         """);
-    h.write(ext + "local.hello-node/manifest.json", """
+    h.write(
+        ext + "local.hello-node/manifest.json",
+        """
         {"name": "hello-node", "server": {"type": "node", "entry_point": "server/index.js"}}
         """);
-    h.write(ext + "local.hello-py/manifest.json", """
+    h.write(
+        ext + "local.hello-py/manifest.json",
+        """
         {"name": "hello-py", "server": {"type": "python", "entry_point": "server/main.py"}}
         """);
-    h.write(ext + "local.hello-bin/manifest.json", """
+    h.write(
+        ext + "local.hello-bin/manifest.json",
+        """
         {"name": "hello-bin", "server": {"type": "binary", "entry_point": "bin/server.exe"}}
         """);
-    h.write(ext + "local.unknown/manifest.json", """
+    h.write(
+        ext + "local.unknown/manifest.json",
+        """
         {"name": "unknown", "server": {"type": "wasm", "entry_point": "x.wasm"}}
         """);
     List<McpServer> s = h.servers("claude-desktop");
-    assertThat(s).extracting(McpServer::name).containsExactlyInAnyOrder("hello-uv", "hello-node", "hello-py", "hello-bin");
+    assertThat(s)
+        .extracting(McpServer::name)
+        .containsExactlyInAnyOrder("hello-uv", "hello-node", "hello-py", "hello-bin");
     McpServer uv = named(s, "hello-uv");
     assertThat(uv.command()).isEqualTo("uv");
     assertThat(uv.args()).containsExactly("run", "--directory", "${__dirname}", "src/server.py");
     assertThat(uv.scope()).isEqualTo(Scope.EXTENSION);
-    assertThat(uv.pkg().ecosystem()).as("the bundle's own code, no registry name").isEqualTo("local");
+    assertThat(uv.pkg().ecosystem())
+        .as("the bundle's own code, no registry name")
+        .isEqualTo("local");
     assertThat(uv.line()).isEqualTo(2);
     McpServer node = named(s, "hello-node");
     assertThat(node.command()).isEqualTo("node");
@@ -89,7 +107,9 @@ class ClientShapesTest {
   void claudeCodeReadsTopLevelAndPerProjectServersAndTheProjectsMcpJson() {
     FakeHome h = home(Os.LINUX);
     Path proj = tmp.resolve("deep/a/b/c/d/e/f/proj");
-    h.write(".claude.json", """
+    h.write(
+        ".claude.json",
+        """
         {
           "mcpServers": {"top": {"type": "stdio", "command": "uvx", "args": ["top-mcp==1.0"]}},
           "projects": {
@@ -98,14 +118,18 @@ class ClientShapesTest {
             }
           }
         }
-        """.formatted(proj));
-    h.write("deep/a/b/c/d/e/f/proj/.mcp.json", "{\"mcpServers\":{\"shared\":{\"command\":\"npx\",\"args\":[\"shared-mcp\"]}}}");
+        """
+            .formatted(proj));
+    h.write(
+        "deep/a/b/c/d/e/f/proj/.mcp.json",
+        "{\"mcpServers\":{\"shared\":{\"command\":\"npx\",\"args\":[\"shared-mcp\"]}}}");
     List<McpServer> s = h.servers("claude-code");
     assertThat(named(s, "top").scope()).isEqualTo(Scope.USER);
     assertThat(named(s, "local").scope()).isEqualTo(Scope.PROJECT);
     assertThat(named(s, "local").transport()).isEqualTo(Transport.HTTP);
     assertThat(named(s, "local").line()).isEqualTo(5);
-    assertThat(named(s, "shared").scope()).as("found through the project registry, below walk depth")
+    assertThat(named(s, "shared").scope())
+        .as("found through the project registry, below walk depth")
         .isEqualTo(Scope.PROJECT);
   }
 
@@ -113,15 +137,24 @@ class ClientShapesTest {
   void claudeCodeProjectServersRunOnlyOnceApprovedAndARefusalWinsOverEveryApproval() {
     FakeHome h = home(Os.LINUX);
     Path proj = tmp.resolve("code/app");
-    h.write("code/app/.mcp.json", """
+    h.write(
+        "code/app/.mcp.json",
+        """
         {"mcpServers":{"asked":{"command":"a"},"ok1":{"command":"b"},"ok2":{"command":"c"},
           "no1":{"command":"d"},"no2":{"command":"e"},"both":{"command":"f"}}}""");
-    h.write(".claude.json", "{\"projects\":{\"" + proj + "\":{\"enabledMcpjsonServers\":[\"ok1\",\"both\"],"
-        + "\"disabledMcpjsonServers\":[\"no1\"],\"mcpServers\":{\"mine\":{\"command\":\"g\"}}}}}");
-    h.write("code/app/.claude/settings.local.json",
+    h.write(
+        ".claude.json",
+        "{\"projects\":{\""
+            + proj
+            + "\":{\"enabledMcpjsonServers\":[\"ok1\",\"both\"],"
+            + "\"disabledMcpjsonServers\":[\"no1\"],\"mcpServers\":{\"mine\":{\"command\":\"g\"}}}}}");
+    h.write(
+        "code/app/.claude/settings.local.json",
         "{\"enabledMcpjsonServers\":[\"ok2\"],\"disabledMcpjsonServers\":[\"no2\",\"both\"]}");
     List<McpServer> s = h.servers("claude-code");
-    assertThat(named(s, "asked").approval()).as("never asked: Claude Code will ask first").isEqualTo(Approval.PENDING);
+    assertThat(named(s, "asked").approval())
+        .as("never asked: Claude Code will ask first")
+        .isEqualTo(Approval.PENDING);
     assertThat(named(s, "asked").enabled()).isFalse();
     for (String ok : List.of("ok1", "ok2")) {
       assertThat(named(s, ok).approval()).as(ok).isEqualTo(Approval.APPROVED);
@@ -131,15 +164,20 @@ class ClientShapesTest {
       assertThat(named(s, no).approval()).as(no).isEqualTo(Approval.REFUSED);
       assertThat(named(s, no).enabled()).as(no).isFalse();
     }
-    assertThat(named(s, "mine").approval()).as("the user's own local-scope server needs no approval").isNull();
+    assertThat(named(s, "mine").approval())
+        .as("the user's own local-scope server needs no approval")
+        .isNull();
     assertThat(named(s, "mine").enabled()).isTrue();
   }
 
   @Test
   void enableAllApprovesEveryProjectServerExceptRefusedOnesAndALaterFileCanTakeItBack() {
     FakeHome h = home(Os.LINUX);
-    h.write("p1/.mcp.json", "{\"mcpServers\":{\"x\":{\"command\":\"a\"},\"y\":{\"command\":\"b\"}}}");
-    h.write("p1/.claude/settings.json", "{\"enableAllProjectMcpServers\":true,\"disabledMcpjsonServers\":[\"y\"]}");
+    h.write(
+        "p1/.mcp.json", "{\"mcpServers\":{\"x\":{\"command\":\"a\"},\"y\":{\"command\":\"b\"}}}");
+    h.write(
+        "p1/.claude/settings.json",
+        "{\"enableAllProjectMcpServers\":true,\"disabledMcpjsonServers\":[\"y\"]}");
     h.write("p2/.mcp.json", "{\"mcpServers\":{\"z\":{\"command\":\"c\"}}}");
     h.write("p2/.claude/settings.json", "{\"enableAllProjectMcpServers\":true}");
     h.write("p2/.claude/settings.local.json", "{\"enableAllProjectMcpServers\":false}");
@@ -148,23 +186,32 @@ class ClientShapesTest {
     List<McpServer> s = h.servers("claude-code");
     assertThat(named(s, "x").approval()).isEqualTo(Approval.APPROVED);
     assertThat(named(s, "y").approval()).isEqualTo(Approval.REFUSED);
-    assertThat(named(s, "z").approval()).as("the local file's false wins over the project's true").isEqualTo(Approval.PENDING);
-    assertThat(named(s, "w").approval()).as("approved in the user's settings").isEqualTo(Approval.APPROVED);
+    assertThat(named(s, "z").approval())
+        .as("the local file's false wins over the project's true")
+        .isEqualTo(Approval.PENDING);
+    assertThat(named(s, "w").approval())
+        .as("approved in the user's settings")
+        .isEqualTo(Approval.APPROVED);
   }
 
   @Test
   void claudeDesktopExtensionSwitchedOffInItsSettingsIsDisabled() {
     FakeHome h = home(Os.WINDOWS);
-    h.write("AppData/Roaming/Claude/Claude Extensions/ant.dir.x/manifest.json",
+    h.write(
+        "AppData/Roaming/Claude/Claude Extensions/ant.dir.x/manifest.json",
         "{\"name\":\"x\",\"server\":{\"mcp_config\":{\"command\":\"node\",\"args\":[\"i.js\"]}}}");
-    h.write("AppData/Roaming/Claude/Claude Extensions Settings/ant.dir.x.json", "{\"isEnabled\": false}");
+    h.write(
+        "AppData/Roaming/Claude/Claude Extensions Settings/ant.dir.x.json",
+        "{\"isEnabled\": false}");
     assertThat(h.servers("claude-desktop").get(0).enabled()).isFalse();
   }
 
   @Test
   void vscodeMcpJsonSettingsAndProfiles() {
     FakeHome h = home(Os.LINUX);
-    h.write(".config/Code/User/mcp.json", """
+    h.write(
+        ".config/Code/User/mcp.json",
+        """
         {
           // inputs prompt for secrets at launch
           "inputs": [{"type": "promptString", "id": "tok", "password": true}],
@@ -174,8 +221,12 @@ class ClientShapesTest {
           },
         }
         """);
-    h.write(".config/Code/User/settings.json", "{\"editor.fontSize\": 12, \"mcp\": {\"servers\": {\"legacy\": {\"command\": \"node\", \"args\": [\"/x/s.js\"], \"disabled\": true}}}}");
-    h.write(".config/Code/User/profiles/abc123/mcp.json", "{\"servers\":{\"prof\":{\"command\":\"npx\",\"args\":[\"p-mcp\"]}}}");
+    h.write(
+        ".config/Code/User/settings.json",
+        "{\"editor.fontSize\": 12, \"mcp\": {\"servers\": {\"legacy\": {\"command\": \"node\", \"args\": [\"/x/s.js\"], \"disabled\": true}}}}");
+    h.write(
+        ".config/Code/User/profiles/abc123/mcp.json",
+        "{\"servers\":{\"prof\":{\"command\":\"npx\",\"args\":[\"p-mcp\"]}}}");
     List<McpServer> s = h.servers("vscode");
     assertThat(s).extracting(McpServer::name).containsExactlyInAnyOrder("gh", "legacy", "prof");
     assertThat(named(s, "gh").headerKeys()).containsExactly("Authorization");
@@ -187,9 +238,12 @@ class ClientShapesTest {
   void vscodeWorkspaceStorageNamesOpenedProjects() {
     FakeHome h = home(Os.MACOS);
     Path proj = tmp.resolve("x/y/z/q/r/s/t/repo");
-    h.write("Library/Application Support/Code/User/workspaceStorage/1f2e/workspace.json",
+    h.write(
+        "Library/Application Support/Code/User/workspaceStorage/1f2e/workspace.json",
         "{\"folder\": \"" + proj.toUri() + "\"}");
-    h.write("x/y/z/q/r/s/t/repo/.vscode/mcp.json", "{\"servers\":{\"ws\":{\"command\":\"npx\",\"args\":[\"ws-mcp\"]}}}");
+    h.write(
+        "x/y/z/q/r/s/t/repo/.vscode/mcp.json",
+        "{\"servers\":{\"ws\":{\"command\":\"npx\",\"args\":[\"ws-mcp\"]}}}");
     assertThat(h.servers("vscode")).extracting(McpServer::name).containsExactly("ws");
   }
 
@@ -197,11 +251,17 @@ class ClientShapesTest {
   void vscodeMultiRootWorkspaceFilesHoldServersInSettings() {
     FakeHome h = home(Os.LINUX);
     Path ws = tmp.resolve("q1/q2/q3/q4/q5/q6/team/all.code-workspace");
-    h.write(".config/Code/User/workspaceStorage/9a/workspace.json", "{\"workspace\": \"" + ws.toUri() + "\"}");
-    h.write("q1/q2/q3/q4/q5/q6/team/all.code-workspace", """
+    h.write(
+        ".config/Code/User/workspaceStorage/9a/workspace.json",
+        "{\"workspace\": \"" + ws.toUri() + "\"}");
+    h.write(
+        "q1/q2/q3/q4/q5/q6/team/all.code-workspace",
+        """
         {"folders": [{"path": "a"}], "settings": {"mcp": {"servers": {"wsf": {"command": "npx", "args": ["wsf-mcp"]}}}}}
         """);
-    h.write("src/near/x.code-workspace", "{\"settings\": {\"mcp.servers\": {\"near\": {\"url\": \"https://n.example/mcp\"}}}}");
+    h.write(
+        "src/near/x.code-workspace",
+        "{\"settings\": {\"mcp.servers\": {\"near\": {\"url\": \"https://n.example/mcp\"}}}}");
     List<McpServer> s = h.servers("vscode");
     assertThat(s).extracting(McpServer::name).containsExactlyInAnyOrder("wsf", "near");
     assertThat(s).allSatisfy(x -> assertThat(x.scope()).isEqualTo(Scope.PROJECT));
@@ -210,7 +270,9 @@ class ClientShapesTest {
   @Test
   void zedContextServersInAllThreeShapesAndExtensionEntries() {
     FakeHome h = home(Os.MACOS);
-    h.write(".config/zed/settings.json", """
+    h.write(
+        ".config/zed/settings.json",
+        """
         // Zed settings
         {
           "theme": "One Dark",
@@ -237,7 +299,9 @@ class ClientShapesTest {
   @Test
   void continueYamlListsAndBlockFiles() {
     FakeHome h = home(Os.LINUX);
-    h.write(".continue/config.yaml", """
+    h.write(
+        ".continue/config.yaml",
+        """
         name: my assistant
         version: 1.0.0
         mcpServers:
@@ -248,7 +312,9 @@ class ClientShapesTest {
             type: streamable-http
             url: https://web.example/mcp
         """);
-    h.write("code/app/.continue/mcpServers/block.yaml", """
+    h.write(
+        "code/app/.continue/mcpServers/block.yaml",
+        """
         name: Block
         version: 0.0.1
         schema: v1
@@ -267,7 +333,9 @@ class ClientShapesTest {
   @Test
   void gooseExtensionsIncludingBuiltinsAndDisabled() {
     FakeHome h = home(Os.LINUX);
-    h.write(".config/goose/config.yaml", """
+    h.write(
+        ".config/goose/config.yaml",
+        """
         GOOSE_PROVIDER: openai
         extensions:
           developer:
@@ -298,7 +366,9 @@ class ClientShapesTest {
   void codexTomlTablesProjectsAndBearerEnv() {
     FakeHome h = home(Os.LINUX);
     Path proj = tmp.resolve("w1/w2/w3/w4/w5/w6/svc");
-    h.write(".codex/config.toml", """
+    h.write(
+        ".codex/config.toml",
+        """
         model = "o3"
 
         [mcp_servers.docs]
@@ -317,8 +387,10 @@ class ClientShapesTest {
 
         [projects."%s"]
         trust_level = "trusted"
-        """.formatted(proj));
-    h.write("w1/w2/w3/w4/w5/w6/svc/.codex/config.toml", "[mcp_servers.proj]\ncommand = \"proj-bin\"\n");
+        """
+            .formatted(proj));
+    h.write(
+        "w1/w2/w3/w4/w5/w6/svc/.codex/config.toml", "[mcp_servers.proj]\ncommand = \"proj-bin\"\n");
     List<McpServer> s = h.servers("codex");
     assertThat(named(s, "docs").line()).isEqualTo(3);
     assertThat(named(s, "off server").enabled()).isFalse();
@@ -331,7 +403,9 @@ class ClientShapesTest {
   @Test
   void opencodeCommandArraysAndRemotes() {
     FakeHome h = home(Os.LINUX);
-    h.write(".config/opencode/opencode.json", """
+    h.write(
+        ".config/opencode/opencode.json",
+        """
         {"$schema": "https://opencode.ai/config.json",
          "mcp": {
            "loc": {"type": "local", "command": ["bunx", "oc-mcp@1.1.1", "--x"], "environment": {"K": "{env:K}"}, "enabled": true},
@@ -350,11 +424,17 @@ class ClientShapesTest {
   @Test
   void ampDottedKeyGeminiUrlSpellingsAndWindsurfServerUrl() {
     FakeHome h = home(Os.LINUX);
-    h.write(".config/amp/settings.json", "{\"amp.mcpServers\": {\"amp1\": {\"command\": \"npx\", \"args\": [\"amp-mcp\"]}}}");
-    h.write(".gemini/settings.json", """
+    h.write(
+        ".config/amp/settings.json",
+        "{\"amp.mcpServers\": {\"amp1\": {\"command\": \"npx\", \"args\": [\"amp-mcp\"]}}}");
+    h.write(
+        ".gemini/settings.json",
+        """
         {"mcpServers": {"s": {"url": "https://g.example/sse"}, "h": {"httpUrl": "https://g.example/mcp"}}}
         """);
-    h.write(".codeium/windsurf/mcp_config.json", "{\"mcpServers\": {\"w\": {\"serverUrl\": \"https://w.example/mcp\"}}}");
+    h.write(
+        ".codeium/windsurf/mcp_config.json",
+        "{\"mcpServers\": {\"w\": {\"serverUrl\": \"https://w.example/mcp\"}}}");
     assertThat(h.servers("amp")).extracting(McpServer::name).containsExactly("amp1");
     assertThat(named(h.servers("gemini-cli"), "s").transport()).isEqualTo(Transport.SSE);
     assertThat(named(h.servers("gemini-cli"), "h").transport()).isEqualTo(Transport.HTTP);
@@ -364,7 +444,9 @@ class ClientShapesTest {
   @Test
   void jetbrainsXmlInBothVersionsAndTheAiMcpJson() {
     FakeHome h = home(Os.WINDOWS);
-    h.write("AppData/Roaming/JetBrains/IntelliJIdea2025.2/options/llm.mcpServers.xml", """
+    h.write(
+        "AppData/Roaming/JetBrains/IntelliJIdea2025.2/options/llm.mcpServers.xml",
+        """
         <application>
           <component name="McpApplicationServerCommands" modifiable="true">
             <McpServerCommand sourceId="UserConfigurationSource">
@@ -377,7 +459,9 @@ class ClientShapesTest {
           </component>
         </application>
         """);
-    h.write("AppData/Roaming/JetBrains/Rider2025.3/options/llm.mcpServers.xml", """
+    h.write(
+        "AppData/Roaming/JetBrains/Rider2025.3/options/llm.mcpServers.xml",
+        """
         <application>
           <component name="McpApplicationServerCommands" modifiable="true">
             <commands>
@@ -393,7 +477,9 @@ class ClientShapesTest {
           </component>
         </application>
         """);
-    h.write(".ai/mcp/mcp.json", "{\"mcpServers\":{\"json-style\":{\"command\":\"uvx\",\"args\":[\"j-mcp\"]}}}");
+    h.write(
+        ".ai/mcp/mcp.json",
+        "{\"mcpServers\":{\"json-style\":{\"command\":\"uvx\",\"args\":[\"j-mcp\"]}}}");
     List<McpServer> s = h.servers("jetbrains-ai");
     McpServer old = named(s, "old-style");
     assertThat(old.enabled()).isFalse();
@@ -409,27 +495,40 @@ class ClientShapesTest {
   void xmlWithAnExternalEntityIsRefusedNotExpanded() {
     FakeHome h = home(Os.LINUX);
     h.write("secret.txt", "TOPSECRET");
-    h.write(".config/JetBrains/PyCharm2025.1/options/llm.mcpServers.xml", """
+    h.write(
+        ".config/JetBrains/PyCharm2025.1/options/llm.mcpServers.xml",
+        """
         <?xml version="1.0"?>
         <!DOCTYPE a [<!ENTITY x SYSTEM "file://%s/secret.txt">]>
         <application><component name="McpApplicationServerCommands"><McpServerCommand>
         <option name="name" value="&x;" /><option name="programPath" value="npx" /></McpServerCommand></component></application>
-        """.formatted(tmp));
+        """
+            .formatted(tmp));
     Discovery.Result r = h.scan();
     assertThat(r.servers()).isEmpty();
-    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.reason()).startsWith("malformed XML"));
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).startsWith("malformed XML"));
   }
 
   @Test
   void copilotCliKiroClineRooAndVibe() {
     FakeHome h = home(Os.LINUX);
-    h.write(".copilot/mcp-config.json", "{\"mcpServers\":{\"cp\":{\"type\":\"local\",\"command\":\"npx\",\"args\":[\"cp-mcp\"],\"tools\":[\"*\"]}}}");
-    h.write(".kiro/settings/mcp.json", "{\"mcpServers\":{\"k\":{\"command\":\"uvx\",\"args\":[\"k-mcp\"],\"disabled\":true,\"autoApprove\":[]}}}");
-    h.write(".config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
+    h.write(
+        ".copilot/mcp-config.json",
+        "{\"mcpServers\":{\"cp\":{\"type\":\"local\",\"command\":\"npx\",\"args\":[\"cp-mcp\"],\"tools\":[\"*\"]}}}");
+    h.write(
+        ".kiro/settings/mcp.json",
+        "{\"mcpServers\":{\"k\":{\"command\":\"uvx\",\"args\":[\"k-mcp\"],\"disabled\":true,\"autoApprove\":[]}}}");
+    h.write(
+        ".config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
         "{\"mcpServers\":{\"cl\":{\"command\":\"node\",\"args\":[\"/opt/cl.js\"],\"disabled\":false}}}");
-    h.write(".config/Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json",
+    h.write(
+        ".config/Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json",
         "{\"mcpServers\":{\"roo\":{\"type\":\"streamable-http\",\"url\":\"https://roo.example/mcp\",\"alwaysAllow\":[]}}}");
-    h.write(".vibe/config.toml", """
+    h.write(
+        ".vibe/config.toml",
+        """
         [[mcp_servers]]
         name = "vibe-one"
         transport = "stdio"

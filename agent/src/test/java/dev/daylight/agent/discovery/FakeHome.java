@@ -1,8 +1,8 @@
 package dev.daylight.agent.discovery;
 
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.protocol.McpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +42,15 @@ final class FakeHome {
 
   /** Through the real scanner, so declared packages are attached as in a scan. */
   List<McpServer> servers(String client) {
-    return Scanner.standard().scan(ScanContext.forHome(home, os)).servers().stream().filter(s -> s.client().equals(client)).toList();
+    return Scanner.standard().scan(ScanContext.forHome(home, os)).servers().stream()
+        .filter(s -> s.client().equals(client))
+        .toList();
   }
 
   static McpServer named(List<McpServer> servers, String name) {
-    return servers.stream().filter(s -> s.name().equals(name)).findFirst()
+    return servers.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no server named " + name + " in " + servers));
   }
 }

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files a hostile user leaves at config paths to stop, hang or crash the scan of the whole
- * machine: each is one error with a reason, and the good file beside them is still read. The
- * timeout only guards against the hang these files used to cause.
+ * Files a hostile user leaves at config paths to stop, hang or crash the scan of the whole machine:
+ * each is one error with a reason, and the good file beside them is still read. The timeout only
+ * guards against the hang these files used to cause.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HostileFilesTest {
-  private static final String GOOD = "{\"mcpServers\":{\"ok\":{\"command\":\"npx\",\"args\":[\"ok-mcp\"]}}}";
+  private static final String GOOD =
+      "{\"mcpServers\":{\"ok\":{\"command\":\"npx\",\"args\":[\"ok-mcp\"]}}}";
 
   @TempDir Path tmp;
 
@@ -37,7 +38,9 @@ class HostileFilesTest {
     Path home = Files.createDirectories(tmp.resolve("home"));
     FakeHome h = new FakeHome(home, Os.LINUX);
     h.write(".lmstudio/mcp.json", GOOD);
-    Path xml = h.write(".config/JetBrains/IntelliJIdea2025.1/options/llm.mcpServers.xml", nestedXml(5_000));
+    Path xml =
+        h.write(
+            ".config/JetBrains/IntelliJIdea2025.1/options/llm.mcpServers.xml", nestedXml(5_000));
     Path fifo = home.resolve(".cursor/mcp.json");
     Files.createDirectories(fifo.getParent());
     mkfifo(fifo);
@@ -48,7 +51,8 @@ class HostileFilesTest {
     try (RandomAccessFile f = new RandomAccessFile(npmrc.toFile(), "rw")) {
       f.setLength(3L * 1024 * 1024 * 1024); // sparse: costs no disk
     }
-    Path outside = Files.writeString(tmp.resolve("other-user-mcp.json"), GOOD.replace("ok", "theirs"));
+    Path outside =
+        Files.writeString(tmp.resolve("other-user-mcp.json"), GOOD.replace("ok", "theirs"));
     Path linkOut = home.resolve(".kiro/settings/mcp.json");
     Files.createDirectories(linkOut.getParent());
     Files.createSymbolicLink(linkOut, outside);
@@ -56,11 +60,13 @@ class HostileFilesTest {
     Path deepYaml = h.write(".continue/config.yaml", "a:\n" + nestedYaml(5_000));
     Path deepToml = h.write(".codex/config.toml", "x = " + "[".repeat(50_000) + "\n");
 
-    Inventory inv = Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
+    Inventory inv =
+        Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
 
     assertThat(inv.servers()).extracting(McpServer::name).containsExactly("ok");
-    Map<String, String> reasons = inv.errors().stream()
-        .collect(Collectors.toMap(ScanError::path, ScanError::reason, (a, b) -> a + " | " + b));
+    Map<String, String> reasons =
+        inv.errors().stream()
+            .collect(Collectors.toMap(ScanError::path, ScanError::reason, (a, b) -> a + " | " + b));
     assertThat(reasons.get(xml.toString())).isEqualTo("XML nested deeper than 64 levels, not read");
     assertThat(reasons.get(fifo.toString())).startsWith("not a regular file");
     assertThat(reasons.get(zero.toString())).isEqualTo("symbolic link leads outside the home");
@@ -79,31 +85,43 @@ class HostileFilesTest {
     Files.writeString(other.resolve("mcp.json"), GOOD.replace("ok", "theirs"));
     Files.createSymbolicLink(home.resolve(".cursor"), other);
     Path npm = Files.createDirectories(tmp.resolve("other/.npm/_npx/a1/node_modules/their-pkg"));
-    Files.writeString(npm.resolve("package.json"), "{\"name\":\"their-pkg\",\"version\":\"1.0.0\"}");
+    Files.writeString(
+        npm.resolve("package.json"), "{\"name\":\"their-pkg\",\"version\":\"1.0.0\"}");
     Files.createSymbolicLink(home.resolve(".npm"), tmp.resolve("other/.npm"));
 
-    Inventory inv = Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
+    Inventory inv =
+        Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
 
     assertThat(inv.servers()).isEmpty();
     assertThat(inv.packages()).isEmpty();
-    assertThat(inv.errors()).extracting(ScanError::path, ScanError::reason).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(home.resolve(".cursor/mcp.json").toString(),
-            "a linked folder leads outside the home"));
+    assertThat(inv.errors())
+        .extracting(ScanError::path, ScanError::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                home.resolve(".cursor/mcp.json").toString(),
+                "a linked folder leads outside the home"));
     assertThat(inv.toString()).doesNotContain("their-pkg");
   }
 
-  /** Found by MutatedConfigsTest: a NUL byte in cache= made Path.of throw and the whole scan with it. */
+  /**
+   * Found by MutatedConfigsTest: a NUL byte in cache= made Path.of throw and the whole scan with
+   * it.
+   */
   @Test
   void anNpmrcFolderThatIsNoPathIsOneErrorNamingNoValue() throws IOException {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path npmrc = Files.writeString(home.resolve(".npmrc"), "cache=/tmp/se\u0000cret\n");
     new FakeHome(home, Os.LINUX).write(".lmstudio/mcp.json", GOOD);
 
-    Inventory inv = Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
+    Inventory inv =
+        Scanner.standard().then(new InstalledStage()).scan(ScanContext.forHome(home, Os.LINUX));
 
     assertThat(inv.servers()).extracting(McpServer::name).containsExactly("ok");
-    assertThat(inv.errors()).extracting(ScanError::path, ScanError::reason).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(npmrc.toString(), "cache= is not a valid path, not read"));
+    assertThat(inv.errors())
+        .extracting(ScanError::path, ScanError::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                npmrc.toString(), "cache= is not a valid path, not read"));
   }
 
   @Test
@@ -126,7 +144,9 @@ class HostileFilesTest {
     Files.createDirectories(home.resolve(".cursor"));
     Files.createSymbolicLink(home.resolve(".cursor/mcp.json"), fifo);
     Discovery.Result r = new FakeHome(home, Os.LINUX).scan();
-    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.reason()).startsWith("not a regular file"));
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).startsWith("not a regular file"));
   }
 
   static void mkfifo(Path p) throws IOException, InterruptedException {
@@ -137,11 +157,13 @@ class HostileFilesTest {
       Assumptions.abort("mkfifo is not available here: " + e.getMessage());
       return;
     }
-    Assumptions.assumeTrue(proc.waitFor() == 0 && Files.exists(p), "mkfifo could not create a FIFO here");
+    Assumptions.assumeTrue(
+        proc.waitFor() == 0 && Files.exists(p), "mkfifo could not create a FIFO here");
   }
 
   static String nestedXml(int depth) {
-    StringBuilder b = new StringBuilder("<application><component name=\"McpApplicationServerCommands\">");
+    StringBuilder b =
+        new StringBuilder("<application><component name=\"McpApplicationServerCommands\">");
     b.append("<a>".repeat(depth)).append("</a>".repeat(depth));
     return b.append("</component></application>").toString();
   }

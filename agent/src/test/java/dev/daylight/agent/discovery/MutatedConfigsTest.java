@@ -32,24 +32,43 @@ import org.junit.jupiter.api.io.TempDir;
 class MutatedConfigsTest {
   private static final int MUTATIONS = Integer.getInteger("daylight.reliability.mutations", 60);
   private static final long HANG = 30;
-  private static final String VALID = "{\"mcpServers\":{\"keep\":{\"command\":\"npx\",\"args\":[\"-y\",\"keep-mcp@1.0.0\"]}}}";
+  private static final String VALID =
+      "{\"mcpServers\":{\"keep\":{\"command\":\"npx\",\"args\":[\"-y\",\"keep-mcp@1.0.0\"]}}}";
+
   /** Seeds: one well-formed file per parser, at the path its client reads. */
-  private static final List<String[]> SEEDS = List.of(
-      new String[] {".cursor/mcp.json", "{\"mcpServers\":{\"gh\":{\"command\":\"npx\",\"args\":[\"-y\","
-          + "\"@modelcontextprotocol/server-github@1.2.3\",\"--token\",\"ghp_abc\"],\"env\":{\"T\":\"x\"}},"
-          + "\"r\":{\"url\":\"https://u:p@h.example/mcp?key=v\",\"headers\":{\"A\":\"b\"}}}}"},
-      new String[] {".config/Code/User/settings.json", "// c\n{\"mcp\":{\"servers\":{\"a\":{\"type\":\"stdio\","
-          + "\"command\":\"uvx\",\"args\":[\"a-mcp\"],},},},}"},
-      new String[] {".continue/config.yaml", "name: x\nmcpServers:\n  - name: y\n    command: npx\n    args: [\"-y\", \"y@1\"]\n"},
-      new String[] {".codex/config.toml", "[mcp_servers.z]\ncommand = \"npx\"\nargs = [\"-y\", \"z@2\"]\n"
-          + "[mcp_servers.z.env]\nK = \"v\"\n"},
-      new String[] {".config/JetBrains/IntelliJIdea2025.1/options/llm.mcpServers.xml",
-          "<application><component name=\"McpApplicationServerCommands\"><commands><McpServerCommand>"
-              + "<option name=\"name\" value=\"j\"/><option name=\"programPath\" value=\"npx\"/>"
-              + "<option name=\"arguments\" value=\"-y j@1\"/></McpServerCommand></commands></component></application>"},
-      new String[] {".npm/_npx/m1/package.json", "{\"dependencies\":{\"gh\":\"1.0.0\"}}"},
-      new String[] {".npm/_npx/m1/node_modules/gh/package.json", "{\"name\":\"gh\",\"version\":\"1.0.0\"}"},
-      new String[] {".npmrc", "cache=~/.npm\n"});
+  private static final List<String[]> SEEDS =
+      List.of(
+          new String[] {
+            ".cursor/mcp.json",
+            "{\"mcpServers\":{\"gh\":{\"command\":\"npx\",\"args\":[\"-y\","
+                + "\"@modelcontextprotocol/server-github@1.2.3\",\"--token\",\"ghp_abc\"],\"env\":{\"T\":\"x\"}},"
+                + "\"r\":{\"url\":\"https://u:p@h.example/mcp?key=v\",\"headers\":{\"A\":\"b\"}}}}"
+          },
+          new String[] {
+            ".config/Code/User/settings.json",
+            "// c\n{\"mcp\":{\"servers\":{\"a\":{\"type\":\"stdio\","
+                + "\"command\":\"uvx\",\"args\":[\"a-mcp\"],},},},}"
+          },
+          new String[] {
+            ".continue/config.yaml",
+            "name: x\nmcpServers:\n  - name: y\n    command: npx\n    args: [\"-y\", \"y@1\"]\n"
+          },
+          new String[] {
+            ".codex/config.toml",
+            "[mcp_servers.z]\ncommand = \"npx\"\nargs = [\"-y\", \"z@2\"]\n"
+                + "[mcp_servers.z.env]\nK = \"v\"\n"
+          },
+          new String[] {
+            ".config/JetBrains/IntelliJIdea2025.1/options/llm.mcpServers.xml",
+            "<application><component name=\"McpApplicationServerCommands\"><commands><McpServerCommand>"
+                + "<option name=\"name\" value=\"j\"/><option name=\"programPath\" value=\"npx\"/>"
+                + "<option name=\"arguments\" value=\"-y j@1\"/></McpServerCommand></commands></component></application>"
+          },
+          new String[] {".npm/_npx/m1/package.json", "{\"dependencies\":{\"gh\":\"1.0.0\"}}"},
+          new String[] {
+            ".npm/_npx/m1/node_modules/gh/package.json", "{\"name\":\"gh\",\"version\":\"1.0.0\"}"
+          },
+          new String[] {".npmrc", "cache=~/.npm\n"});
 
   @TempDir Path tmp;
 
@@ -60,19 +79,25 @@ class MutatedConfigsTest {
     int hangs = 0;
     int lost = 0;
     List<String> failures = new ArrayList<>();
-    ExecutorService pool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "mutated-scan");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "mutated-scan");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       for (int i = 0; i < MUTATIONS; i++) {
         Path home = Files.createDirectories(tmp.resolve("h" + i));
         write(home, ".lmstudio/mcp.json", VALID.getBytes(StandardCharsets.UTF_8));
         String[] seed = SEEDS.get(random.nextInt(SEEDS.size()));
         String how = mutate(home, seed[0], seed[1].getBytes(StandardCharsets.UTF_8), random);
-        Future<Inventory> scan = pool.submit(() -> Scanner.standard().then(new InstalledStage())
-            .scan(ScanContext.forHome(home, Os.LINUX)));
+        Future<Inventory> scan =
+            pool.submit(
+                () ->
+                    Scanner.standard()
+                        .then(new InstalledStage())
+                        .scan(ScanContext.forHome(home, Os.LINUX)));
         try {
           Inventory inv = scan.get(HANG, TimeUnit.SECONDS);
           if (inv.servers().stream().map(McpServer::name).noneMatch("keep"::equals)) {
@@ -92,7 +117,8 @@ class MutatedConfigsTest {
     } finally {
       pool.shutdownNow();
     }
-    System.out.printf("mutated configs: %d scans, %d crashes, %d hangs, %d valid servers lost%n",
+    System.out.printf(
+        "mutated configs: %d scans, %d crashes, %d hangs, %d valid servers lost%n",
         MUTATIONS, crashes, hangs, lost);
     assertThat(failures).isEmpty();
   }

@@ -27,18 +27,25 @@ class ProjectWalkTest {
     h.write("src/org/app/.kiro/settings/mcp.json", server.formatted("kiro", "kiro"));
     h.write("src/org/app/.vscode/mcp.json", "{\"servers\":{\"vs\":{\"command\":\"npx\"}}}");
     h.write("src/org/app/.gemini/settings.json", server.formatted("gem", "gem"));
-    h.write("src/org/app/.zed/settings.json", "{\"context_servers\":{\"z\":{\"command\":\"npx\"}}}");
-    h.write("src/org/app/opencode.json", "{\"mcp\":{\"oc\":{\"type\":\"local\",\"command\":[\"npx\",\"oc\"]}}}");
+    h.write(
+        "src/org/app/.zed/settings.json", "{\"context_servers\":{\"z\":{\"command\":\"npx\"}}}");
+    h.write(
+        "src/org/app/opencode.json",
+        "{\"mcp\":{\"oc\":{\"type\":\"local\",\"command\":[\"npx\",\"oc\"]}}}");
     h.write("src/org/app/.codex/config.toml", "[mcp_servers.cx]\ncommand = \"npx\"\n");
-    h.write("src/org/app/.continue/mcpServers/b.yaml", "mcpServers:\n  - name: cont\n    command: npx\n");
+    h.write(
+        "src/org/app/.continue/mcpServers/b.yaml",
+        "mcpServers:\n  - name: cont\n    command: npx\n");
     h.write("src/org/app/node_modules/dep/.mcp.json", server.formatted("pruned1", "x"));
     h.write("src/org/app/.git/x/.mcp.json", server.formatted("pruned2", "x"));
     h.write("Library/x/.mcp.json", server.formatted("pruned3", "x"));
     h.write("AppData/x/.mcp.json", server.formatted("pruned4", "x"));
     h.write("a/b/c/d/e/f/g/.mcp.json", server.formatted("too-deep", "x"));
     var servers = h.scan().servers();
-    assertThat(servers).extracting(McpServer::name).containsExactlyInAnyOrder(
-        "cc", "cur", "roo", "q", "kiro", "vs", "gem", "z", "oc", "cx", "cont");
+    assertThat(servers)
+        .extracting(McpServer::name)
+        .containsExactlyInAnyOrder(
+            "cc", "cur", "roo", "q", "kiro", "vs", "gem", "z", "oc", "cx", "cont");
     assertThat(servers).allSatisfy(s -> assertThat(s.scope()).isEqualTo(Scope.PROJECT));
   }
 
@@ -56,11 +63,17 @@ class ProjectWalkTest {
     h.write(".cursor/mcp.json", server.formatted("home-cursor", "x"));
     Path proj = h.write("work/app/.mcp.json", server.formatted("proj", "x")).getParent();
     Files.createSymbolicLink(tmp.resolve("link-to-app"), proj);
-    h.write(".claude.json", "{\"projects\": {\"" + proj + "\": {}, \"" + tmp.resolve("link-to-app") + "\": {}}}");
+    h.write(
+        ".claude.json",
+        "{\"projects\": {\"" + proj + "\": {}, \"" + tmp.resolve("link-to-app") + "\": {}}}");
     Files.createSymbolicLink(tmp.resolve("work/app/loop"), tmp.resolve("work"));
     var servers = h.scan().servers();
-    assertThat(servers).extracting(McpServer::name).containsExactlyInAnyOrder("home-cursor", "proj");
-    assertThat(servers).filteredOn(s -> s.name().equals("home-cursor")).singleElement()
+    assertThat(servers)
+        .extracting(McpServer::name)
+        .containsExactlyInAnyOrder("home-cursor", "proj");
+    assertThat(servers)
+        .filteredOn(s -> s.name().equals("home-cursor"))
+        .singleElement()
         .satisfies(s -> assertThat(s.scope()).isEqualTo(Scope.USER));
   }
 

@@ -37,7 +37,9 @@ class RealShapesTest {
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
     for (JsonNode c : resource("cases.json").path("cases")) {
-      out.add(Arguments.of(c.path("client").asText(), c.path("os").asText(), c.path("path").asText(), c));
+      out.add(
+          Arguments.of(
+              c.path("client").asText(), c.path("os").asText(), c.path("path").asText(), c));
     }
     return out.stream();
   }
@@ -47,20 +49,27 @@ class RealShapesTest {
   void eachClientShapeIsRead(String client, String os, String path, JsonNode c) {
     FakeHome h = new FakeHome(tmp, Os.valueOf(os.toUpperCase(Locale.ROOT)));
     String project = tmp.resolve("code/app").toString();
-    h.write(path, text(c.path("fixture").asText()).replace("PROJECT", project.replace("\\", "\\\\")));
+    h.write(
+        path, text(c.path("fixture").asText()).replace("PROJECT", project.replace("\\", "\\\\")));
     c.path("also").forEach(a -> h.write(a.asText(), "{}"));
     List<McpServer> found = h.servers(client);
     List<String> names = new ArrayList<>();
     c.path("expect").forEach(e -> names.add(e.path("name").asText()));
-    assertThat(found).extracting(McpServer::name).as("%s reads %s", client, path)
+    assertThat(found)
+        .extracting(McpServer::name)
+        .as("%s reads %s", client, path)
         .containsExactlyInAnyOrderElementsOf(names);
     for (JsonNode e : c.path("expect")) {
       McpServer s = FakeHome.named(found, e.path("name").asText());
-      String scope = e.path("scope").asText(c.path("scope").asText(path.startsWith("code/app/") ? "project" : "user"));
+      String scope =
+          e.path("scope")
+              .asText(c.path("scope").asText(path.startsWith("code/app/") ? "project" : "user"));
       assertThat(s.scope()).as("%s scope", s.name()).isEqualTo(Scope.parse(scope));
       assertThat(s.line()).as("%s line", s.name()).isNotNull();
       if (e.has("transport")) {
-        assertThat(s.transport()).as("%s transport", s.name()).isEqualTo(Transport.parse(e.get("transport").asText()));
+        assertThat(s.transport())
+            .as("%s transport", s.name())
+            .isEqualTo(Transport.parse(e.get("transport").asText()));
       }
       if (e.has("command")) {
         assertThat(s.command()).as("%s command", s.name()).isEqualTo(e.get("command").asText());
@@ -81,8 +90,12 @@ class RealShapesTest {
       if (e.has("headerKeys")) {
         assertThat(s.headerKeys()).containsExactlyElementsOf(strings(e.get("headerKeys")));
       }
-      assertThat(s.toString()).as("no secret of the fixture in clear")
-          .doesNotContain("ghp_abcdef").doesNotContain("sk-live").doesNotContain("xoxb-").doesNotContain("0123456789abcdef0123");
+      assertThat(s.toString())
+          .as("no secret of the fixture in clear")
+          .doesNotContain("ghp_abcdef")
+          .doesNotContain("sk-live")
+          .doesNotContain("xoxb-")
+          .doesNotContain("0123456789abcdef0123");
     }
   }
 
@@ -93,7 +106,8 @@ class RealShapesTest {
     Discovery.Result r = h.scan();
     assertThat(r.servers()).extracting(McpServer::client).containsExactly("claude-code");
     h.write(".copilot/config.json", "{}");
-    assertThat(h.scan().servers()).extracting(McpServer::client)
+    assertThat(h.scan().servers())
+        .extracting(McpServer::client)
         .containsExactlyInAnyOrder("claude-code", "copilot-cli");
   }
 
@@ -105,7 +119,9 @@ class RealShapesTest {
     h.write("code/other/.mcp.json", text("visual-studio.solution.mcp.json"));
     Discovery.Result r = h.scan();
     assertThat(r.clients()).extracting(Client::id).contains("visual-studio");
-    assertThat(r.servers()).filteredOn(s -> s.client().equals("claude-code")).extracting(McpServer::name)
+    assertThat(r.servers())
+        .filteredOn(s -> s.client().equals("claude-code"))
+        .extracting(McpServer::name)
         .containsExactly("azure");
   }
 
@@ -113,7 +129,9 @@ class RealShapesTest {
   void copilotCliTrustedFoldersAreProjectsBeyondTheWalk() {
     FakeHome h = new FakeHome(tmp, Os.LINUX);
     Path deep = tmp.resolve("a/b/c/d/e/f/g/repo");
-    h.write(".copilot/config.json", "{\"trusted_folders\": [\"" + deep.toString().replace("\\", "\\\\") + "\"]}");
+    h.write(
+        ".copilot/config.json",
+        "{\"trusted_folders\": [\"" + deep.toString().replace("\\", "\\\\") + "\"]}");
     h.write("a/b/c/d/e/f/g/repo/.github/mcp.json", text("copilot-cli.project.mcp.json"));
     assertThat(h.servers("copilot-cli")).extracting(McpServer::name).containsExactly("azure");
   }
@@ -121,16 +139,21 @@ class RealShapesTest {
   @Test
   void aModuleRunFromAProjectsVenvIsTheDistributionInstalledThere() {
     FakeHome h = new FakeHome(tmp, Os.LINUX);
-    h.write("code/app/.mcp.json", "{\"mcpServers\": {\"fetch\": {\"command\": \".venv/bin/python\","
-        + " \"args\": [\"-m\", \"mcp_server_fetch\"]}, \"mine\": {\"command\": \".venv/bin/python\","
-        + " \"args\": [\"-m\", \"my_server\"]}}}");
+    h.write(
+        "code/app/.mcp.json",
+        "{\"mcpServers\": {\"fetch\": {\"command\": \".venv/bin/python\","
+            + " \"args\": [\"-m\", \"mcp_server_fetch\"]}, \"mine\": {\"command\": \".venv/bin/python\","
+            + " \"args\": [\"-m\", \"my_server\"]}}}");
     h.write("code/app/.venv/bin/python", "");
-    h.write("code/app/.venv/lib/python3.12/site-packages/mcp_server_fetch-2025.4.7.dist-info/METADATA",
+    h.write(
+        "code/app/.venv/lib/python3.12/site-packages/mcp_server_fetch-2025.4.7.dist-info/METADATA",
         "Name: mcp-server-fetch\nVersion: 2025.4.7\n");
-    h.write("code/app/.venv/lib/python3.12/site-packages/mcp_server_fetch-2025.4.7.dist-info/top_level.txt",
+    h.write(
+        "code/app/.venv/lib/python3.12/site-packages/mcp_server_fetch-2025.4.7.dist-info/top_level.txt",
         "mcp_server_fetch\n");
     List<McpServer> s = h.servers("claude-code");
-    assertThat(FakeHome.named(s, "fetch").pkg().purl()).isEqualTo("pkg:pypi/mcp-server-fetch@2025.4.7");
+    assertThat(FakeHome.named(s, "fetch").pkg().purl())
+        .isEqualTo("pkg:pypi/mcp-server-fetch@2025.4.7");
     assertThat(FakeHome.named(s, "mine").pkg().ecosystem()).isEqualTo("local");
     assertThat(FakeHome.named(s, "mine").pkg().purl()).doesNotStartWith("pkg:pypi");
   }
@@ -154,7 +177,8 @@ class RealShapesTest {
 
   private static JsonNode resource(String name) {
     try {
-      return JsonTrees.read(new java.io.ByteArrayInputStream(text(name).getBytes(StandardCharsets.UTF_8)));
+      return JsonTrees.read(
+          new java.io.ByteArrayInputStream(text(name).getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,23 +21,36 @@ import org.junit.jupiter.api.Test;
 class ExportsTest {
   static final McpServer PM = npx("postmark", "postmark-mcp", "1.0.16");
   static final McpServer GH = remote("github", "https://api.githubcopilot.com/mcp/");
-  static final Finding MAL = new Finding("mal:pm", "malicious-package", Severity.CRITICAL,
-      "postmark-mcp 1.0.16 is malicious (MAL-2025-47295)", PM.id(), "pkg:npm/postmark-mcp@1.0.16",
-      "MAL-2025-47295", Evidence.file(PM.configPath(), 3, "\"postmark\""), "Remove it", null);
-  static final Inventory INV = Inventories.of(List.of(PM, GH),
-      List.of(MAL, finding("hdr:gh", "remote-header-secret", Severity.MEDIUM, GH)));
+  static final Finding MAL =
+      new Finding(
+          "mal:pm",
+          "malicious-package",
+          Severity.CRITICAL,
+          "postmark-mcp 1.0.16 is malicious (MAL-2025-47295)",
+          PM.id(),
+          "pkg:npm/postmark-mcp@1.0.16",
+          "MAL-2025-47295",
+          Evidence.file(PM.configPath(), 3, "\"postmark\""),
+          "Remove it",
+          null);
+  static final Inventory INV =
+      Inventories.of(
+          List.of(PM, GH),
+          List.of(MAL, finding("hdr:gh", "remote-header-secret", Severity.MEDIUM, GH)));
 
   static JsonNode tree(String json) throws Exception {
     return Json.mapper().readTree(json);
   }
 
   @Test
-  void cycloneDxIsValid16WithApplicationsServicesLibrariesAndMaliciousVulnerability() throws Exception {
+  void cycloneDxIsValid16WithApplicationsServicesLibrariesAndMaliciousVulnerability()
+      throws Exception {
     String json = Exports.render(Exports.Format.CYCLONEDX, INV, "0.1.0");
     assertThat(new JsonParser().validate(json, CycloneDxExport.VERSION)).isEmpty();
     JsonNode bom = tree(json);
     assertThat(bom.path("specVersion").asText()).isEqualTo("1.6");
-    assertThat(bom.path("components").findValuesAsText("purl")).contains("pkg:npm/postmark-mcp@1.0.16");
+    assertThat(bom.path("components").findValuesAsText("purl"))
+        .contains("pkg:npm/postmark-mcp@1.0.16");
     assertThat(bom.path("components").findValuesAsText("type")).contains("application", "library");
     assertThat(bom.path("services").get(0).path("endpoints").get(0).asText())
         .isEqualTo("https://api.githubcopilot.com/mcp/");
@@ -45,14 +58,17 @@ class ExportsTest {
     JsonNode vuln = bom.path("vulnerabilities").get(0);
     assertThat(vuln.path("id").asText()).isEqualTo("MAL-2025-47295");
     assertThat(vuln.path("cwes").get(0).asInt()).isEqualTo(506);
-    assertThat(vuln.path("affects").get(0).path("ref").asText()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+    assertThat(vuln.path("affects").get(0).path("ref").asText())
+        .isEqualTo("pkg:npm/postmark-mcp@1.0.16");
   }
 
   @Test
   void ocsfHasDeviceSoftwareAndDetectionFindingClassesWithTheirTypeUids() throws Exception {
     JsonNode events = tree(Exports.render(Exports.Format.OCSF, INV, "0.1.0"));
-    List<Integer> classes = StreamSupport.stream(events.spliterator(), false)
-        .map(e -> e.path("class_uid").asInt()).toList();
+    List<Integer> classes =
+        StreamSupport.stream(events.spliterator(), false)
+            .map(e -> e.path("class_uid").asInt())
+            .toList();
     assertThat(classes).containsExactly(5001, 5020, 2004, 2004);
     for (JsonNode e : events) {
       assertThat(e.path("type_uid").asLong())
@@ -65,7 +81,8 @@ class ExportsTest {
     assertThat(mal.path("severity_id").asInt()).isEqualTo(5);
     assertThat(mal.path("finding_info").path("uid").asText()).isEqualTo("mal:pm");
     assertThat(mal.path("malware").get(0).path("uid").asText()).isEqualTo("MAL-2025-47295");
-    assertThat(events.get(1).path("sbom").path("package").path("purl").asText()).isEqualTo("pkg:npm/postmark-mcp@1.0.16");
+    assertThat(events.get(1).path("sbom").path("package").path("purl").asText())
+        .isEqualTo("pkg:npm/postmark-mcp@1.0.16");
   }
 
   @Test
@@ -78,7 +95,8 @@ class ExportsTest {
     JsonNode first = run.path("results").get(0);
     assertThat(first.path("level").asText()).isEqualTo("error");
     JsonNode loc = first.path("locations").get(0).path("physicalLocation");
-    assertThat(loc.path("artifactLocation").path("uri").asText()).isEqualTo("file:///home/u/.cursor/mcp.json");
+    assertThat(loc.path("artifactLocation").path("uri").asText())
+        .isEqualTo("file:///home/u/.cursor/mcp.json");
     assertThat(loc.path("region").path("startLine").asInt()).isEqualTo(3);
     assertThat(SarifExport.fileUri("C:\\Users\\A B\\.cursor\\mcp.json"))
         .isEqualTo("file:///C:/Users/A%20B/.cursor/mcp.json");
@@ -97,7 +115,8 @@ class ExportsTest {
 
   @Test
   void jsonIsTheInventoryRecord() throws Exception {
-    Inventory back = Json.mapper().readValue(Exports.render(Exports.Format.JSON, INV, "x"), Inventory.class);
+    Inventory back =
+        Json.mapper().readValue(Exports.render(Exports.Format.JSON, INV, "x"), Inventory.class);
     assertThat(back).isEqualTo(INV);
   }
 }

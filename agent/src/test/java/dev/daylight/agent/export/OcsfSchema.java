@@ -18,18 +18,22 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Validates OCSF events against the official 1.5.0 schema definitions (test resource
- * {@code ocsf-1.5.0}), as the OCSF server's validator does: the class by {@code class_uid} with its
+ * Validates OCSF events against the official 1.5.0 schema definitions (test resource {@code
+ * ocsf-1.5.0}), as the OCSF server's validator does: the class by {@code class_uid} with its
  * parents and included profiles; every attribute must be defined for its class or object; required
- * ones present; values of the dictionary's type; enum values listed; object constraints
- * ({@code at_least_one}, {@code just_one}) met; no deprecated attribute; an attribute a profile
- * brings only when {@code metadata.profiles} names that profile. Nested objects are checked the
- * same way, recursively.
+ * ones present; values of the dictionary's type; enum values listed; object constraints ({@code
+ * at_least_one}, {@code just_one}) met; no deprecated attribute; an attribute a profile brings only
+ * when {@code metadata.profiles} names that profile. Nested objects are checked the same way,
+ * recursively.
  */
 public final class OcsfSchema {
   /** A definition (class or object) with its parents' and profiles' attributes merged in. */
-  private record Definition(String name, Map<String, ObjectNode> attributes, Map<String, String> profileOf,
-      JsonNode constraints, boolean deprecated) {}
+  private record Definition(
+      String name,
+      Map<String, ObjectNode> attributes,
+      Map<String, String> profileOf,
+      JsonNode constraints,
+      boolean deprecated) {}
 
   private final Path root;
   private final JsonNode dictionary;
@@ -84,7 +88,12 @@ public final class OcsfSchema {
       return problems;
     }
     if (event.path("category_uid").asInt(-1) != classUid / 1000) {
-      problems.add("category_uid " + event.path("category_uid") + " is not class " + classUid + "'s category");
+      problems.add(
+          "category_uid "
+              + event.path("category_uid")
+              + " is not class "
+              + classUid
+              + "'s category");
     }
     if (event.path("type_uid").asLong(-1) != classUid * 100L + event.path("activity_id").asInt()) {
       problems.add("type_uid " + event.path("type_uid") + " is not class_uid * 100 + activity_id");
@@ -95,7 +104,8 @@ public final class OcsfSchema {
     return problems;
   }
 
-  private void check(Definition def, JsonNode value, String path, Set<String> profiles, List<String> problems) {
+  private void check(
+      Definition def, JsonNode value, String path, Set<String> profiles, List<String> problems) {
     if (!value.isObject()) {
       problems.add(path + ": an object (" + def.name() + ") was expected");
       return;
@@ -113,12 +123,19 @@ public final class OcsfSchema {
       }
       String profile = def.profileOf().get(name);
       if (profile != null && !profiles.contains(profile)) {
-        problems.add(at + ": belongs to profile " + profile + ", which metadata.profiles does not name");
+        problems.add(
+            at + ": belongs to profile " + profile + ", which metadata.profiles does not name");
       }
       JsonNode dict = dictionary.path("attributes").path(name);
       if (attr.has("@deprecated") || dict.has("@deprecated")) {
-        problems.add(at + ": deprecated (" + (attr.has("@deprecated") ? attr : dict).get("@deprecated")
-            .path("message").asText() + ")");
+        problems.add(
+            at
+                + ": deprecated ("
+                + (attr.has("@deprecated") ? attr : dict)
+                    .get("@deprecated")
+                    .path("message")
+                    .asText()
+                + ")");
       }
       JsonNode v = value.get(name);
       if (dict.path("is_array").asBoolean(false)) {
@@ -133,13 +150,17 @@ public final class OcsfSchema {
         checkValue(name, attr, dict, v, at, profiles, problems);
       }
     }
-    def.attributes().forEach((name, attr) -> {
-      String profile = def.profileOf().get(name);
-      boolean applies = profile == null || profiles.contains(profile);
-      if (applies && "required".equals(attr.path("requirement").asText()) && !value.has(name)) {
-        problems.add(path + "." + name + ": required by " + def.name() + " but missing");
-      }
-    });
+    def.attributes()
+        .forEach(
+            (name, attr) -> {
+              String profile = def.profileOf().get(name);
+              boolean applies = profile == null || profiles.contains(profile);
+              if (applies
+                  && "required".equals(attr.path("requirement").asText())
+                  && !value.has(name)) {
+                problems.add(path + "." + name + ": required by " + def.name() + " but missing");
+              }
+            });
     for (String kind : List.of("at_least_one", "just_one")) {
       JsonNode names = def.constraints() == null ? null : def.constraints().get(kind);
       if (names != null) {
@@ -154,7 +175,13 @@ public final class OcsfSchema {
     }
   }
 
-  private void checkValue(String name, ObjectNode attr, JsonNode dict, JsonNode v, String at, Set<String> profiles,
+  private void checkValue(
+      String name,
+      ObjectNode attr,
+      JsonNode dict,
+      JsonNode v,
+      String at,
+      Set<String> profiles,
       List<String> problems) {
     String type = attr.path("type").asText(dict.path("type").asText());
     if (type.equals("object")) {
@@ -169,14 +196,15 @@ public final class OcsfSchema {
       return;
     }
     String base = baseType(type);
-    boolean ok = switch (base) {
-      case "string_t" -> v.isTextual();
-      case "integer_t", "long_t" -> v.isIntegralNumber();
-      case "float_t" -> v.isNumber();
-      case "boolean_t" -> v.isBoolean();
-      case "json_t" -> true;
-      default -> false;
-    };
+    boolean ok =
+        switch (base) {
+          case "string_t" -> v.isTextual();
+          case "integer_t", "long_t" -> v.isIntegralNumber();
+          case "float_t" -> v.isNumber();
+          case "boolean_t" -> v.isBoolean();
+          case "json_t" -> true;
+          default -> false;
+        };
     if (!ok) {
       problems.add(at + ": " + v.getNodeType() + " is not of type " + type);
       return;
@@ -190,7 +218,8 @@ public final class OcsfSchema {
     if (attr.has("enum")) {
       en.setAll((ObjectNode) attr.get("enum"));
     }
-    boolean uid = name.equals("class_uid") || name.equals("category_uid") || name.equals("type_uid");
+    boolean uid =
+        name.equals("class_uid") || name.equals("category_uid") || name.equals("type_uid");
     if (!uid && !en.isEmpty() && !en.has(v.asText())) {
       problems.add(at + ": " + v + " is not one of " + name + "'s values " + fieldNames(en));
     }
@@ -231,36 +260,46 @@ public final class OcsfSchema {
     JsonNode own = def.path("attributes");
     JsonNode include = own.get("$include");
     if (include != null) {
-      for (JsonNode file : include.isArray() ? include : Json.mapper().createArrayNode().add(include)) {
+      for (JsonNode file :
+          include.isArray() ? include : Json.mapper().createArrayNode().add(include)) {
         JsonNode profile = read(root.resolve(file.asText()));
         String profileName = profile.path("name").asText();
-        profile.path("attributes").fields().forEachRemaining(e -> {
-          merge(attrs, e.getKey(), e.getValue());
-          profileOf.putIfAbsent(e.getKey(), profileName);
-        });
+        profile
+            .path("attributes")
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  merge(attrs, e.getKey(), e.getValue());
+                  profileOf.putIfAbsent(e.getKey(), profileName);
+                });
       }
     }
-    own.fields().forEachRemaining(e -> {
-      if (!e.getKey().equals("$include")) {
-        merge(attrs, e.getKey(), e.getValue());
-        // "profile": null makes a profile's attribute the definition's own; a name ties it to one.
-        JsonNode profile = e.getValue().get("profile");
-        if (profile != null && profile.isNull()) {
-          profileOf.remove(e.getKey());
-        } else if (profile != null) {
-          profileOf.put(e.getKey(), profile.asText());
-        }
-      }
-    });
+    own.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getKey().equals("$include")) {
+                merge(attrs, e.getKey(), e.getValue());
+                // "profile": null makes a profile's attribute the definition's own; a name ties it
+                // to one.
+                JsonNode profile = e.getValue().get("profile");
+                if (profile != null && profile.isNull()) {
+                  profileOf.remove(e.getKey());
+                } else if (profile != null) {
+                  profileOf.put(e.getKey(), profile.asText());
+                }
+              }
+            });
     if (def.has("constraints")) {
       constraints = def.get("constraints");
     }
-    return new Definition(def.path("name").asText(), attrs, profileOf, constraints, def.has("@deprecated"));
+    return new Definition(
+        def.path("name").asText(), attrs, profileOf, constraints, def.has("@deprecated"));
   }
 
   /** A child's keys over the parent's; enums are merged, as the schema server does. */
   private static void merge(Map<String, ObjectNode> attrs, String name, JsonNode child) {
-    ObjectNode merged = attrs.containsKey(name) ? attrs.get(name) : Json.mapper().createObjectNode();
+    ObjectNode merged =
+        attrs.containsKey(name) ? attrs.get(name) : Json.mapper().createObjectNode();
     JsonNode parentEnum = merged.get("enum");
     merged.setAll((ObjectNode) child.deepCopy());
     if (parentEnum != null && child.has("enum")) {

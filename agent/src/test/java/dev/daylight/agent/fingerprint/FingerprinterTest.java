@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reader on code shapes a parser would choke on, and on packages with files it must not read. */
+/**
+ * The reader on code shapes a parser would choke on, and on packages with files it must not read.
+ */
 class FingerprinterTest {
   @TempDir Path dir;
   @TempDir Path outside;
@@ -20,17 +22,23 @@ class FingerprinterTest {
 
   @Test
   void aMinifiedBundleIsReadOnOneLine() {
-    List<Indicator> found = js("var o=require(\"child_process\"),a=/[\"']/g;function r(e){return(0,o.execSync)(e)}"
-        + "const u=`https://${n}.tunnel-data.net/x`;fetch(\"https://api.vendor-one.com/v2/items\")");
-    assertThat(found).extracting(Indicator::identity).contains(
-        "exec|call|child_process.execSync", "destination|dns-built|tunnel-data.net",
-        "destination|url|api.vendor-one.com", "network|client|fetch");
+    List<Indicator> found =
+        js(
+            "var o=require(\"child_process\"),a=/[\"']/g;function r(e){return(0,o.execSync)(e)}"
+                + "const u=`https://${n}.tunnel-data.net/x`;fetch(\"https://api.vendor-one.com/v2/items\")");
+    assertThat(found)
+        .extracting(Indicator::identity)
+        .contains(
+            "exec|call|child_process.execSync", "destination|dns-built|tunnel-data.net",
+            "destination|url|api.vendor-one.com", "network|client|fetch");
     assertThat(found).allSatisfy(i -> assertThat(i.line()).isEqualTo(1));
   }
 
   @Test
   void typeScriptCommentsAndRegexesDoNotHideOrInventIndicators() {
-    List<Indicator> found = js("""
+    List<Indicator> found =
+        js(
+            """
         import type { Foo } from "./types";
         // eval("https://commented.example.com")
         /* require('child_process') */
@@ -39,13 +47,20 @@ class FingerprinterTest {
         const y = 'after the regex: https://real-host.net/a';
         redis.eval("return 1");
         """);
-    assertThat(found).extracting(Indicator::identity).containsExactly("destination|url|real-host.net");
+    assertThat(found)
+        .extracting(Indicator::identity)
+        .containsExactly("destination|url|real-host.net");
     assertThat(found.get(0).line()).isEqualTo(6);
   }
 
   @Test
   void pythonImportsAliasesAndTripleQuotedStrings() {
-    List<Indicator> found = CodeReader.read(IndicatorRules.builtIn(), Lexer.Lang.PYTHON, "m.py", """
+    List<Indicator> found =
+        CodeReader.read(
+            IndicatorRules.builtIn(),
+            Lexer.Lang.PYTHON,
+            "m.py",
+            """
         import subprocess as sp
         from os import system
         DOC = \"\"\"
@@ -55,10 +70,15 @@ class FingerprinterTest {
             sp.run(["ls"])
             system("id")
             data = dict(os.environ)
-        """.toCharArray());
-    assertThat(found).extracting(Indicator::identity).contains(
-        "exec|call|subprocess.run", "exec|call|os.system", "secret-access|env-bulk|os.environ");
-    assertThat(found).filteredOn(i -> i.value().equals("subprocess.run")).singleElement()
+        """
+                .toCharArray());
+    assertThat(found)
+        .extracting(Indicator::identity)
+        .contains(
+            "exec|call|subprocess.run", "exec|call|os.system", "secret-access|env-bulk|os.environ");
+    assertThat(found)
+        .filteredOn(i -> i.value().equals("subprocess.run"))
+        .singleElement()
         .satisfies(i -> assertThat(i.line()).isEqualTo(7));
   }
 
@@ -75,13 +95,20 @@ class FingerprinterTest {
 
     Fingerprint f = new Fingerprinter().ofDirectory(dir);
 
-    assertThat(f.skipped()).extracting(Fingerprint.Skipped::path, s -> s.reason().split(" ")[0] + " " + s.reason().split(" ")[1])
-        .contains(org.assertj.core.groups.Tuple.tuple("package.json", "malformed package.json:"),
+    assertThat(f.skipped())
+        .extracting(
+            Fingerprint.Skipped::path,
+            s -> s.reason().split(" ")[0] + " " + s.reason().split(" ")[1])
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("package.json", "malformed package.json:"),
             org.assertj.core.groups.Tuple.tuple("native.js", "binary content"),
             org.assertj.core.groups.Tuple.tuple("huge.js", "over the"),
             org.assertj.core.groups.Tuple.tuple("leak.js", "link leaving"));
-    assertThat(f.indicators()).extracting(Indicator::identity)
+    assertThat(f.indicators())
+        .extracting(Indicator::identity)
         .containsExactly("import|module|child_process", "exec|call|child_process.exec");
-    assertThat(f.files()).extracting(Fingerprint.FileHash::path).containsExactlyInAnyOrder("index.js", "native.js", "package.json");
+    assertThat(f.files())
+        .extracting(Fingerprint.FileHash::path)
+        .containsExactlyInAnyOrder("index.js", "native.js", "package.json");
   }
 }

@@ -25,18 +25,31 @@ class GuardAllUsersTest {
   @TempDir Path annState;
 
   @Test
-  void eachAccountsHookReadsItsOwnDecisionsAndItsRefusalsBecomeEventsTaggedWithTheAccount() throws Exception {
+  void eachAccountsHookReadsItsOwnDecisionsAndItsRefusalsBecomeEventsTaggedWithTheAccount()
+      throws Exception {
     try (Store s = Store.open(machineState)) {
-      s.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.14").toBuilder().osUser("ann").build(),
-          npx("github", "github-mcp", "2.0.0").toBuilder().osUser("bob").build()), List.of()));
-      s.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.15").toBuilder().osUser("ann").build(),
-          npx("github", "github-mcp", "2.0.0").toBuilder().osUser("bob").build()), List.of()));
+      s.record(
+          of(
+              List.of(
+                  npx("postmark", "postmark-mcp", "1.0.14").toBuilder().osUser("ann").build(),
+                  npx("github", "github-mcp", "2.0.0").toBuilder().osUser("bob").build()),
+              List.of()));
+      s.record(
+          of(
+              List.of(
+                  npx("postmark", "postmark-mcp", "1.0.15").toBuilder().osUser("ann").build(),
+                  npx("github", "github-mcp", "2.0.0").toBuilder().osUser("bob").build()),
+              List.of()));
       s.putSetting(Guard.LOCAL_MODE, "enforce");
       assertThat(Guard.refresh(machineState, s)).isTrue();
     }
     Path users = Guard.usersDir(machineState);
-    assertThat(Files.readString(users.resolve("ann.tsv"))).contains("postmark", "suspended").doesNotContain("github");
-    assertThat(Files.readString(users.resolve("bob.tsv"))).contains("github").doesNotContain("postmark");
+    assertThat(Files.readString(users.resolve("ann.tsv")))
+        .contains("postmark", "suspended")
+        .doesNotContain("github");
+    assertThat(Files.readString(users.resolve("bob.tsv")))
+        .contains("github")
+        .doesNotContain("postmark");
 
     // The managed command: no --state; the hook finds the account's state folder and machine file.
     Path script = HookScripts.deploy(Guard.dir(machineState).resolve("bin"), Os.LINUX);
@@ -46,8 +59,10 @@ class GuardAllUsersTest {
     pb.environment().put("DAYLIGHT_STATE_DIR", annState.toString());
     Process p = pb.start();
     try (OutputStream in = p.getOutputStream()) {
-      in.write(("{\"hook_event_name\": \"beforeMCPExecution\", \"workspace_roots\": [\"/home/ann/w\"],"
-          + " \"tool_name\": \"send_email\", \"tool_input\": {}, \"command\": \"npx -y postmark-mcp\"}").getBytes(UTF_8));
+      in.write(
+          ("{\"hook_event_name\": \"beforeMCPExecution\", \"workspace_roots\": [\"/home/ann/w\"],"
+                  + " \"tool_name\": \"send_email\", \"tool_input\": {}, \"command\": \"npx -y postmark-mcp\"}")
+              .getBytes(UTF_8));
     }
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
     JsonNode answer = Json.mapper().readTree(p.getInputStream().readAllBytes());
@@ -55,12 +70,18 @@ class GuardAllUsersTest {
 
     try (Store s = Store.open(machineState)) {
       assertThat(GuardEvents.collect(annState, GuardEvents.OFFSET + ".ann", "ann", s)).isEqualTo(1);
-      assertThat(GuardEvents.collect(annState, GuardEvents.OFFSET + ".ann", "ann", s)).as("once").isZero();
-      List<ChangeEvent> calls = s.events(java.util.Optional.empty()).stream()
-          .filter(e -> e.type().equals(GuardEvents.TYPE)).toList();
+      assertThat(GuardEvents.collect(annState, GuardEvents.OFFSET + ".ann", "ann", s))
+          .as("once")
+          .isZero();
+      List<ChangeEvent> calls =
+          s.events(java.util.Optional.empty()).stream()
+              .filter(e -> e.type().equals(GuardEvents.TYPE))
+              .toList();
       assertThat(calls).hasSize(1);
       assertThat(Json.mapper().convertValue(calls.get(0).after(), Map.class))
-          .containsEntry("osUser", "ann").containsEntry("decision", "deny").containsEntry("tool", "send_email");
+          .containsEntry("osUser", "ann")
+          .containsEntry("decision", "deny")
+          .containsEntry("tool", "send_email");
     }
   }
 }

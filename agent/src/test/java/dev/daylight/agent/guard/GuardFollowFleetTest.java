@@ -16,18 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The all-users agent on the fleet's say: installs the managed hooks when the policy asks, takes
- * out again only what it put in when the policy says no, and leaves an administrator's own
- * install alone. The machine-wide folder ({etc}) is a temporary one here.
+ * out again only what it put in when the policy says no, and leaves an administrator's own install
+ * alone. The machine-wide folder ({etc}) is a temporary one here.
  */
 class GuardFollowFleetTest {
-  static final String ADMIN_SETTINGS = "{\n  \"allowManagedHooksOnly\": true,\n  \"permissions\": {\"deny\": [\"WebFetch\"]}\n}\n";
+  static final String ADMIN_SETTINGS =
+      "{\n  \"allowManagedHooksOnly\": true,\n  \"permissions\": {\"deny\": [\"WebFetch\"]}\n}\n";
 
   @TempDir Path state;
   @TempDir Path etc;
   @TempDir Path home;
 
   Function<String, Optional<Path>> machine() {
-    return t -> t.startsWith("{etc}/") ? Optional.of(etc.resolve(t.substring("{etc}/".length()))) : Optional.empty();
+    return t ->
+        t.startsWith("{etc}/")
+            ? Optional.of(etc.resolve(t.substring("{etc}/".length())))
+            : Optional.empty();
   }
 
   void follow(Store s) {
@@ -48,13 +52,21 @@ class GuardFollowFleetTest {
       follow(s);
       String command = Json.mapper().readTree(claude.toFile()).findValuesAsText("command").get(0);
       assertThat(command).contains("daylight-guard", "--mode enforce", "--machine");
-      assertThat(Json.mapper().readTree(claude.toFile()).path("allowManagedHooksOnly").asBoolean()).isTrue();
-      for (String f : new String[] {"cursor/hooks.json", "codex/hooks.json", "gemini-cli/settings.json", "windsurf/hooks.json"}) {
+      assertThat(Json.mapper().readTree(claude.toFile()).path("allowManagedHooksOnly").asBoolean())
+          .isTrue();
+      for (String f :
+          new String[] {
+            "cursor/hooks.json",
+            "codex/hooks.json",
+            "gemini-cli/settings.json",
+            "windsurf/hooks.json"
+          }) {
         assertThat(Files.readString(etc.resolve(f))).as(f).contains("daylight-guard");
       }
       assertThat(Guard.dir(state).resolve("installed/by-fleet")).exists();
       follow(s); // a second pull changes nothing
-      assertThat(Json.mapper().readTree(claude.toFile()).path("hooks").path("PreToolUse")).hasSize(1);
+      assertThat(Json.mapper().readTree(claude.toFile()).path("hooks").path("PreToolUse"))
+          .hasSize(1);
 
       s.putSetting(Guard.FLEET_INSTALL_HOOKS, "false");
       follow(s);
@@ -67,7 +79,8 @@ class GuardFollowFleetTest {
 
   @Test
   void anAdministratorsOwnManagedInstallStaysWhenTheFleetSaysNo() throws Exception {
-    new GuardInstaller(state, Layout.of(Os.LINUX, home), true, machine()).install(GuardMode.AUDIT, Set.of("cursor"));
+    new GuardInstaller(state, Layout.of(Os.LINUX, home), true, machine())
+        .install(GuardMode.AUDIT, Set.of("cursor"));
     try (Store s = Store.open(state)) {
       s.putSetting(Guard.FLEET_INSTALL_HOOKS, "false");
       follow(s);

@@ -33,17 +33,25 @@ class GuardInstallerTest {
   void installIsIdempotentAndSkipsClientsNotInUse() throws Exception {
     Files.createDirectories(home.resolve(".claude"));
     List<GuardInstaller.Result> first = user().install(GuardMode.AUDIT, Set.of());
-    assertThat(first).extracting(GuardInstaller.Result::outcome).containsExactly(
-        GuardInstaller.Outcome.INSTALLED, GuardInstaller.Outcome.SKIPPED, GuardInstaller.Outcome.SKIPPED,
-        GuardInstaller.Outcome.SKIPPED, GuardInstaller.Outcome.SKIPPED, GuardInstaller.Outcome.SKIPPED);
+    assertThat(first)
+        .extracting(GuardInstaller.Result::outcome)
+        .containsExactly(
+            GuardInstaller.Outcome.INSTALLED,
+            GuardInstaller.Outcome.SKIPPED,
+            GuardInstaller.Outcome.SKIPPED,
+            GuardInstaller.Outcome.SKIPPED,
+            GuardInstaller.Outcome.SKIPPED,
+            GuardInstaller.Outcome.SKIPPED);
     byte[] once = Files.readAllBytes(home.resolve(".claude/settings.json"));
-    assertThat(user().install(GuardMode.AUDIT, Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.UNCHANGED);
+    assertThat(user().install(GuardMode.AUDIT, Set.of()).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.UNCHANGED);
     assertThat(Files.readAllBytes(home.resolve(".claude/settings.json"))).isEqualTo(once);
     JsonNode groups = Json.mapper().readTree(once).path("hooks").path("PreToolUse");
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).path("matcher").asText()).isEqualTo("mcp__.*");
     // a new file is removed again by uninstall
-    assertThat(user().uninstall(Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.RESTORED);
+    assertThat(user().uninstall(Set.of()).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.RESTORED);
     assertThat(home.resolve(".claude/settings.json")).doesNotExist();
   }
 
@@ -82,11 +90,13 @@ class GuardInstallerTest {
     try {
       List<Future<List<GuardInstaller.Result>>> runs = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        Callable<List<GuardInstaller.Result>> c = () -> user().install(GuardMode.AUDIT, Set.of("cursor"));
+        Callable<List<GuardInstaller.Result>> c =
+            () -> user().install(GuardMode.AUDIT, Set.of("cursor"));
         runs.add(pool.submit(c));
       }
       for (Future<List<GuardInstaller.Result>> f : runs) {
-        assertThat(f.get().get(0).outcome()).isIn(GuardInstaller.Outcome.INSTALLED, GuardInstaller.Outcome.UNCHANGED);
+        assertThat(f.get().get(0).outcome())
+            .isIn(GuardInstaller.Outcome.INSTALLED, GuardInstaller.Outcome.UNCHANGED);
       }
     } finally {
       pool.shutdownNow();
@@ -95,7 +105,8 @@ class GuardInstallerTest {
     assertThat(hooks.path("hooks").path("beforeMCPExecution")).hasSize(1);
     // the original bytes survive the repeated installs
     user().uninstall(Set.of("cursor"));
-    assertThat(Files.readString(home.resolve(".cursor/hooks.json"))).isEqualTo("{\"version\": 1, \"hooks\": {}}");
+    assertThat(Files.readString(home.resolve(".cursor/hooks.json")))
+        .isEqualTo("{\"version\": 1, \"hooks\": {}}");
   }
 
   @Test
@@ -104,8 +115,10 @@ class GuardInstallerTest {
     Files.createDirectories(f.getParent());
     Files.writeString(f, "{\"hooks\": {}}");
     user().install(GuardMode.AUDIT, Set.of("codex"));
-    String edited = Files.readString(f).replace("\"hooks\" : {", "\"theme\": \"dark\",\n  \"hooks\": {")
-        .replace("\"hooks\": {", "\"theme\": \"dark\", \"hooks\": {");
+    String edited =
+        Files.readString(f)
+            .replace("\"hooks\" : {", "\"theme\": \"dark\",\n  \"hooks\": {")
+            .replace("\"hooks\": {", "\"theme\": \"dark\", \"hooks\": {");
     Files.writeString(f, edited);
     GuardInstaller.Result r = user().uninstall(Set.of("codex")).get(0);
     assertThat(r.outcome()).isEqualTo(GuardInstaller.Outcome.REMOVED);
@@ -116,24 +129,41 @@ class GuardInstallerTest {
 
   @Test
   void managedInstallWritesTheMachineFilesWithAHookThatReadsThePerUserDecisions() throws Exception {
-    GuardInstaller managed = new GuardInstaller(state, Layout.of(Os.LINUX, home), true,
-        t -> t.startsWith("{etc}") ? Optional.of(machine.resolve(t.substring("{etc}/".length()))) : Optional.empty());
+    GuardInstaller managed =
+        new GuardInstaller(
+            state,
+            Layout.of(Os.LINUX, home),
+            true,
+            t ->
+                t.startsWith("{etc}")
+                    ? Optional.of(machine.resolve(t.substring("{etc}/".length())))
+                    : Optional.empty());
     List<GuardInstaller.Result> results = managed.install(GuardMode.ENFORCE, Set.of());
-    assertThat(results).filteredOn(r -> !r.client().equals("copilot-cli"))
-        .extracting(GuardInstaller.Result::outcome).containsOnly(GuardInstaller.Outcome.INSTALLED);
+    assertThat(results)
+        .filteredOn(r -> !r.client().equals("copilot-cli"))
+        .extracting(GuardInstaller.Result::outcome)
+        .containsOnly(GuardInstaller.Outcome.INSTALLED);
     // Copilot CLI documents no machine-wide hook location.
-    assertThat(results).filteredOn(r -> r.client().equals("copilot-cli"))
-        .extracting(GuardInstaller.Result::outcome).containsOnly(GuardInstaller.Outcome.SKIPPED);
-    String command = Json.mapper().readTree(machine.resolve("claude-code/managed-settings.json").toFile())
-        .findValuesAsText("command").get(0);
-    assertThat(command).contains("--mode enforce", "--machine '" + Guard.usersDir(state) + "'")
+    assertThat(results)
+        .filteredOn(r -> r.client().equals("copilot-cli"))
+        .extracting(GuardInstaller.Result::outcome)
+        .containsOnly(GuardInstaller.Outcome.SKIPPED);
+    String command =
+        Json.mapper()
+            .readTree(machine.resolve("claude-code/managed-settings.json").toFile())
+            .findValuesAsText("command")
+            .get(0);
+    assertThat(command)
+        .contains("--mode enforce", "--machine '" + Guard.usersDir(state) + "'")
         .doesNotContain("--state");
     assertThat(machine.resolve("cursor/hooks.json")).exists();
     assertThat(machine.resolve("codex/hooks.json")).exists();
     assertThat(machine.resolve("gemini-cli/settings.json")).exists();
     assertThat(machine.resolve("windsurf/hooks.json")).exists();
-    assertThat(managed.uninstall(Set.of())).filteredOn(r -> !r.client().equals("copilot-cli"))
-        .extracting(GuardInstaller.Result::outcome).containsOnly(GuardInstaller.Outcome.RESTORED);
+    assertThat(managed.uninstall(Set.of()))
+        .filteredOn(r -> !r.client().equals("copilot-cli"))
+        .extracting(GuardInstaller.Result::outcome)
+        .containsOnly(GuardInstaller.Outcome.RESTORED);
     assertThat(machine.resolve("cursor/hooks.json")).doesNotExist();
   }
 }

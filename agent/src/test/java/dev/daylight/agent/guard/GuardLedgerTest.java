@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GuardLedgerTest {
   static final String CANARY = "sk-ant-api03-CanaryCanaryCanaryCanary-0123456789";
-  static final String SETTINGS = """
+  static final String SETTINGS =
+      """
       {
         "env": {
           "ANTHROPIC_API_KEY": "%s"
@@ -34,7 +35,8 @@ class GuardLedgerTest {
           ]
         }
       }
-      """.formatted(CANARY);
+      """
+          .formatted(CANARY);
 
   @TempDir Path home;
   @TempDir Path state;
@@ -55,7 +57,8 @@ class GuardLedgerTest {
     Files.writeString(f, SETTINGS);
     user().install(GuardMode.AUDIT, Set.of("claude-code"));
     String after = Files.readString(f);
-    // Everything that was there stays as it was, byte for byte; Daylight's group follows the user's.
+    // Everything that was there stays as it was, byte for byte; Daylight's group follows the
+    // user's.
     int at = after.indexOf(", {\"matcher\":\"mcp__.*\"");
     assertThat(at).isPositive();
     String ours = after.substring(at, after.indexOf("}]}", at) + 3);
@@ -63,16 +66,20 @@ class GuardLedgerTest {
     assertThat(ours).contains("daylight-guard", "--client claude-code", "\"timeout\":10");
     assertThat(Json.mapper().readTree(after).path("hooks").path("PreToolUse")).hasSize(2);
     assertNoCanaryIn(state);
-    JsonNode ledger = Json.mapper().readTree(InstallLedger.path(state, "claude-code", false).toFile());
-    assertThat(ledger.path("originalSha256").asText()).isEqualTo(InstallLedger.sha256(SETTINGS.getBytes(UTF_8)));
+    JsonNode ledger =
+        Json.mapper().readTree(InstallLedger.path(state, "claude-code", false).toFile());
+    assertThat(ledger.path("originalSha256").asText())
+        .isEqualTo(InstallLedger.sha256(SETTINGS.getBytes(UTF_8)));
     assertThat(ledger.has("original")).isFalse();
 
-    assertThat(user().uninstall(Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.RESTORED);
+    assertThat(user().uninstall(Set.of()).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.RESTORED);
     assertThat(Files.readString(f)).isEqualTo(SETTINGS);
   }
 
   @Test
-  void reinstallingWithAnotherModeReplacesTheEntryAndUninstallStillRestoresTheBytes() throws Exception {
+  void reinstallingWithAnotherModeReplacesTheEntryAndUninstallStillRestoresTheBytes()
+      throws Exception {
     Path f = settings();
     Files.writeString(f, SETTINGS);
     user().install(GuardMode.AUDIT, Set.of("claude-code"));
@@ -83,7 +90,8 @@ class GuardLedgerTest {
     assertThat(Json.mapper().readTree(after).path("hooks").path("PreToolUse")).hasSize(2);
     assertThat(user().install(GuardMode.ENFORCE, Set.of("claude-code")).get(0).outcome())
         .isEqualTo(GuardInstaller.Outcome.UNCHANGED);
-    assertThat(user().uninstall(Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.RESTORED);
+    assertThat(user().uninstall(Set.of()).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.RESTORED);
     assertThat(Files.readString(f)).isEqualTo(SETTINGS);
   }
 
@@ -94,44 +102,62 @@ class GuardLedgerTest {
     user().install(GuardMode.AUDIT, Set.of("claude-code"));
     String edited = Files.readString(f).replace("\"opus\"", "\"sonnet\",   \"theme\": \"dark\"");
     Files.writeString(f, edited);
-    assertThat(user().uninstall(Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.REMOVED);
+    assertThat(user().uninstall(Set.of()).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.REMOVED);
     assertThat(Files.readString(f)).isEqualTo("{\"model\": \"sonnet\",   \"theme\": \"dark\"}\n");
   }
 
   @Test
-  void aLedgerOfTheFirstFormatIsReRecordedWithoutItsCopyAndStillRestoresTheBytes() throws Exception {
+  void aLedgerOfTheFirstFormatIsReRecordedWithoutItsCopyAndStillRestoresTheBytes()
+      throws Exception {
     Path f = settings();
-    // What the first format left behind: the file rewritten with Daylight's hook, the original in the ledger.
-    Files.writeString(f, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-        Json.mapper().readTree(SETTINGS.replace("~/bin/check.sh\" } ] }",
-            "~/bin/check.sh\" } ] }, {\"matcher\": \"mcp__.*\", \"hooks\": [{\"type\": \"command\","
-                + " \"command\": \"'/x/daylight-guard' --client claude-code --mode audit\", \"timeout\": 10}]}"))));
+    // What the first format left behind: the file rewritten with Daylight's hook, the original in
+    // the ledger.
+    Files.writeString(
+        f,
+        Json.mapper()
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsString(
+                Json.mapper()
+                    .readTree(
+                        SETTINGS.replace(
+                            "~/bin/check.sh\" } ] }",
+                            "~/bin/check.sh\" } ] }, {\"matcher\": \"mcp__.*\", \"hooks\": [{\"type\": \"command\","
+                                + " \"command\": \"'/x/daylight-guard' --client claude-code --mode audit\", \"timeout\": 10}]}"))));
     Path ledger = legacyLedger(f, SETTINGS.getBytes(UTF_8), Files.readAllBytes(f));
 
     GuardInstaller.migrateLedgers(state);
 
     assertNoCanaryIn(state);
-    assertThat(Files.readString(ledger)).doesNotContain(Base64.getEncoder().encodeToString(SETTINGS.getBytes(UTF_8)));
+    assertThat(Files.readString(ledger))
+        .doesNotContain(Base64.getEncoder().encodeToString(SETTINGS.getBytes(UTF_8)));
     String now = Files.readString(f);
-    assertThat(now).startsWith(SETTINGS.substring(0, SETTINGS.indexOf("~/bin/check.sh") + 20))
+    assertThat(now)
+        .startsWith(SETTINGS.substring(0, SETTINGS.indexOf("~/bin/check.sh") + 20))
         .contains("'/x/daylight-guard' --client claude-code --mode audit");
-    assertThat(user().uninstall(Set.of()).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.RESTORED);
+    assertThat(user().uninstall(Set.of()).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.RESTORED);
     assertThat(Files.readString(f)).isEqualTo(SETTINGS);
     assertThat(ledger).doesNotExist();
   }
 
   @Test
-  void aFirstFormatLedgerOfAFileChangedSinceLosesItsCopyAndUninstallRemovesOnlyDaylightsEntry() throws Exception {
+  void aFirstFormatLedgerOfAFileChangedSinceLosesItsCopyAndUninstallRemovesOnlyDaylightsEntry()
+      throws Exception {
     Path f = settings();
-    String installed = "{\"env\": {\"ANTHROPIC_API_KEY\": \"" + CANARY + "\"}, \"hooks\": {\"PreToolUse\": [{\"matcher\":"
-        + " \"mcp__.*\", \"hooks\": [{\"type\": \"command\", \"command\": \"'/x/daylight-guard' --client claude-code\"}]}]}}";
+    String installed =
+        "{\"env\": {\"ANTHROPIC_API_KEY\": \""
+            + CANARY
+            + "\"}, \"hooks\": {\"PreToolUse\": [{\"matcher\":"
+            + " \"mcp__.*\", \"hooks\": [{\"type\": \"command\", \"command\": \"'/x/daylight-guard' --client claude-code\"}]}]}}";
     legacyLedger(f, SETTINGS.getBytes(UTF_8), installed.getBytes(UTF_8));
     Files.writeString(f, installed.replace("{\"env\"", "{\"model\": \"opus\", \"env\""));
 
     user().install(GuardMode.AUDIT, Set.of("cursor")); // any installer run migrates first
 
     assertNoCanaryIn(state);
-    assertThat(user().uninstall(Set.of("claude-code")).get(0).outcome()).isEqualTo(GuardInstaller.Outcome.REMOVED);
+    assertThat(user().uninstall(Set.of("claude-code")).get(0).outcome())
+        .isEqualTo(GuardInstaller.Outcome.REMOVED);
     JsonNode left = Json.mapper().readTree(f.toFile());
     assertThat(left.path("model").asText()).isEqualTo("opus");
     assertThat(left.toString()).doesNotContain("daylight-guard");
@@ -140,9 +166,15 @@ class GuardLedgerTest {
   private Path legacyLedger(Path file, byte[] original, byte[] written) throws IOException {
     Path ledger = InstallLedger.path(state, "claude-code", false);
     Files.createDirectories(ledger.getParent());
-    Files.writeString(ledger, "{\"file\": \"" + file + "\", \"original\": \""
-        + Base64.getEncoder().encodeToString(original) + "\", \"exact\": true, \"written\": \""
-        + InstallLedger.sha256(written) + "\"}");
+    Files.writeString(
+        ledger,
+        "{\"file\": \""
+            + file
+            + "\", \"original\": \""
+            + Base64.getEncoder().encodeToString(original)
+            + "\", \"exact\": true, \"written\": \""
+            + InstallLedger.sha256(written)
+            + "\"}");
     return ledger;
   }
 

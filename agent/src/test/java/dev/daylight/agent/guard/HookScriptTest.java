@@ -46,8 +46,10 @@ class HookScriptTest {
   }
 
   void decisions(GuardMode mode, Decision... ds) throws IOException {
-    DecisionFile.write(Guard.dir(state).resolve(DecisionFile.NAME),
-        DecisionFile.format(mode, Instant.parse("2026-12-04T10:00:00Z"), List.of(ds)), false);
+    DecisionFile.write(
+        Guard.dir(state).resolve(DecisionFile.NAME),
+        DecisionFile.format(mode, Instant.parse("2026-12-04T10:00:00Z"), List.of(ds)),
+        false);
   }
 
   List<JsonNode> spool() throws IOException {
@@ -55,16 +57,20 @@ class HookScriptTest {
     if (!Files.exists(f)) {
       return List.of();
     }
-    return Files.readAllLines(f).stream().map(l -> {
-      try {
-        return Json.mapper().readTree(l);
-      } catch (IOException e) {
-        throw new AssertionError("spool line is not JSON: " + l, e);
-      }
-    }).toList();
+    return Files.readAllLines(f).stream()
+        .map(
+            l -> {
+              try {
+                return Json.mapper().readTree(l);
+              } catch (IOException e) {
+                throw new AssertionError("spool line is not JSON: " + l, e);
+              }
+            })
+        .toList();
   }
 
-  static final String CLAUDE_CALL = "{\"tool_name\": \"mcp__mail__send\", \"cwd\": \"/p\", \"tool_input\": {}}";
+  static final String CLAUDE_CALL =
+      "{\"tool_name\": \"mcp__mail__send\", \"cwd\": \"/p\", \"tool_input\": {}}";
 
   @Test
   void missingDecisionFileAllowsInAuditAndRefusesInEnforceSayingWhy() throws Exception {
@@ -75,91 +81,179 @@ class HookScriptTest {
     Answer enforce = hook("claude-code", GuardMode.ENFORCE, CLAUDE_CALL);
     JsonNode out = Json.mapper().readTree(enforce.stdout()).path("hookSpecificOutput");
     assertThat(out.path("permissionDecision").asText()).isEqualTo("deny");
-    assertThat(out.path("permissionDecisionReason").asText()).contains("no decision file could be read",
-        "run `daylight scan`");
+    assertThat(out.path("permissionDecisionReason").asText())
+        .contains("no decision file could be read", "run `daylight scan`");
   }
 
   @Test
   void malformedOrOversizedInputIsLetThroughAndRecorded() throws Exception {
-    decisions(GuardMode.ENFORCE, new Decision("claude-code", "mail", "", "", Verdict.MALICIOUS, "pkg:npm/m@1", "bad", null));
-    for (String bad : List.of("", "not json", "[1,2]", "{\"tool_name\": \"mcp__mail__send\"", "{\"a\": \"unterminated}")) {
+    decisions(
+        GuardMode.ENFORCE,
+        new Decision("claude-code", "mail", "", "", Verdict.MALICIOUS, "pkg:npm/m@1", "bad", null));
+    for (String bad :
+        List.of(
+            "",
+            "not json",
+            "[1,2]",
+            "{\"tool_name\": \"mcp__mail__send\"",
+            "{\"a\": \"unterminated}")) {
       Answer a = hook("claude-code", GuardMode.ENFORCE, bad);
       assertThat(a.exit()).as(bad).isZero();
       assertThat(a.stdout()).as(bad).isEmpty();
     }
-    byte[] huge = ("{\"tool_name\": \"mcp__mail__send\", \"tool_input\": {\"body\": \"" + "x".repeat(5 << 20) + "\"}}")
-        .getBytes(UTF_8);
+    byte[] huge =
+        ("{\"tool_name\": \"mcp__mail__send\", \"tool_input\": {\"body\": \""
+                + "x".repeat(5 << 20)
+                + "\"}}")
+            .getBytes(UTF_8);
     assertThat(hook("claude-code", GuardMode.ENFORCE, huge).stdout()).isEmpty();
-    assertThat(spool()).last().satisfies(l -> assertThat(l.path("reason").asText()).contains("over 4 MB"));
+    assertThat(spool())
+        .last()
+        .satisfies(l -> assertThat(l.path("reason").asText()).contains("over 4 MB"));
     assertThat(spool()).allSatisfy(l -> assertThat(l.path("decision").asText()).isEqualTo("allow"));
   }
 
   @Test
   void offModeAnswersAndRecordsNothing() throws Exception {
-    decisions(GuardMode.OFF, new Decision("claude-code", "mail", "", "", Verdict.MALICIOUS, "pkg:npm/m@1", "bad", null));
+    decisions(
+        GuardMode.OFF,
+        new Decision("claude-code", "mail", "", "", Verdict.MALICIOUS, "pkg:npm/m@1", "bad", null));
     assertThat(hook("claude-code", GuardMode.ENFORCE, CLAUDE_CALL).stdout()).isEmpty();
     assertThat(spool()).isEmpty();
   }
 
   @Test
   void theInputCannotSmuggleAServerNameOrRunAnything() throws Exception {
-    decisions(GuardMode.ENFORCE, new Decision("claude-code", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
+    decisions(
+        GuardMode.ENFORCE,
+        new Decision(
+            "claude-code", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
     Path marker = state.resolve("pwned");
-    String sneaky = "{\"tool_name\": \"mcp__other__x\", \"cwd\": \"$(touch " + marker + ")`touch " + marker + "`\","
-        + " \"tool_input\": {\"tool_name\": \"mcp__mail__send\", \"q\": \"\\\"}, \\\"tool_name\\\": \\\"mcp__mail__send\"}}";
+    String sneaky =
+        "{\"tool_name\": \"mcp__other__x\", \"cwd\": \"$(touch "
+            + marker
+            + ")`touch "
+            + marker
+            + "`\","
+            + " \"tool_input\": {\"tool_name\": \"mcp__mail__send\", \"q\": \"\\\"}, \\\"tool_name\\\": \\\"mcp__mail__send\"}}";
     assertThat(hook("claude-code", GuardMode.ENFORCE, sneaky).stdout()).isEmpty();
     assertThat(marker).doesNotExist();
     JsonNode line = spool().get(0);
     assertThat(line.path("server").asText()).isEqualTo("other");
-    assertThat(line.path("project").asText()).isEqualTo("$(touch " + marker + ")`touch " + marker + "`");
+    assertThat(line.path("project").asText())
+        .isEqualTo("$(touch " + marker + ")`touch " + marker + "`");
   }
 
   @Test
-  void cursorCallsAreMatchedByUrlOrLaunchLineAndNeedsApprovalBlocksOnlyInEnforce() throws Exception {
-    decisions(GuardMode.AUDIT,
-        new Decision("cursor", "crm", "", "https://mcp.example.com/sse", Verdict.DENIED, "server:crm", "Daylight: crm denied", null),
-        new Decision("cursor", "files", "npx -y fs-server /home", "", Verdict.NEEDS_APPROVAL, "pkg:npm/fs-server@1", "needs ok", null));
-    String remote = "{\"hook_event_name\": \"beforeMCPExecution\", \"workspace_roots\": [\"/w\"], \"tool_name\": \"query\","
-        + " \"tool_input\": {}, \"url\": \"https://mcp.example.com/sse?session=1\"}";
-    assertThat(Json.mapper().readTree(hook("cursor", GuardMode.AUDIT, remote).stdout()).path("permission").asText())
+  void cursorCallsAreMatchedByUrlOrLaunchLineAndNeedsApprovalBlocksOnlyInEnforce()
+      throws Exception {
+    decisions(
+        GuardMode.AUDIT,
+        new Decision(
+            "cursor",
+            "crm",
+            "",
+            "https://mcp.example.com/sse",
+            Verdict.DENIED,
+            "server:crm",
+            "Daylight: crm denied",
+            null),
+        new Decision(
+            "cursor",
+            "files",
+            "npx -y fs-server /home",
+            "",
+            Verdict.NEEDS_APPROVAL,
+            "pkg:npm/fs-server@1",
+            "needs ok",
+            null));
+    String remote =
+        "{\"hook_event_name\": \"beforeMCPExecution\", \"workspace_roots\": [\"/w\"], \"tool_name\": \"query\","
+            + " \"tool_input\": {}, \"url\": \"https://mcp.example.com/sse?session=1\"}";
+    assertThat(
+            Json.mapper()
+                .readTree(hook("cursor", GuardMode.AUDIT, remote).stdout())
+                .path("permission")
+                .asText())
         .isEqualTo("allow");
     assertThat(spool().get(0).path("decision").asText()).isEqualTo("audit");
     assertThat(spool().get(0).path("server").asText()).isEqualTo("crm");
-    String local = "{\"hook_event_name\": \"beforeMCPExecution\", \"workspace_roots\": [\"/w\"], \"tool_name\": \"read\","
-        + " \"tool_input\": {}, \"command\": \"npx -y fs-server /home\"}";
+    String local =
+        "{\"hook_event_name\": \"beforeMCPExecution\", \"workspace_roots\": [\"/w\"], \"tool_name\": \"read\","
+            + " \"tool_input\": {}, \"command\": \"npx -y fs-server /home\"}";
     hook("cursor", GuardMode.AUDIT, local);
     assertThat(spool().get(1).path("decision").asText()).isEqualTo("audit");
 
-    decisions(GuardMode.ENFORCE,
-        new Decision("cursor", "crm", "", "https://mcp.example.com/sse", Verdict.DENIED, "server:crm", "Daylight: crm denied", null),
-        new Decision("cursor", "files", "npx -y fs-server /home", "", Verdict.NEEDS_APPROVAL, "pkg:npm/fs-server@1", "needs ok", null));
+    decisions(
+        GuardMode.ENFORCE,
+        new Decision(
+            "cursor",
+            "crm",
+            "",
+            "https://mcp.example.com/sse",
+            Verdict.DENIED,
+            "server:crm",
+            "Daylight: crm denied",
+            null),
+        new Decision(
+            "cursor",
+            "files",
+            "npx -y fs-server /home",
+            "",
+            Verdict.NEEDS_APPROVAL,
+            "pkg:npm/fs-server@1",
+            "needs ok",
+            null));
     JsonNode denied = Json.mapper().readTree(hook("cursor", GuardMode.AUDIT, remote).stdout());
     assertThat(denied.path("permission").asText()).isEqualTo("deny");
     assertThat(denied.path("user_message").asText()).isEqualTo("Daylight: crm denied");
-    assertThat(Json.mapper().readTree(hook("cursor", GuardMode.AUDIT, local).stdout()).path("permission").asText())
+    assertThat(
+            Json.mapper()
+                .readTree(hook("cursor", GuardMode.AUDIT, local).stdout())
+                .path("permission")
+                .asText())
         .isEqualTo("deny");
     String unknown = local.replace("fs-server", "other-server");
-    assertThat(Json.mapper().readTree(hook("cursor", GuardMode.AUDIT, unknown).stdout()).path("permission").asText())
+    assertThat(
+            Json.mapper()
+                .readTree(hook("cursor", GuardMode.AUDIT, unknown).stdout())
+                .path("permission")
+                .asText())
         .isEqualTo("allow");
   }
 
   @Test
   void aSpoolThatCannotBeWrittenStillGetsTheAnswerOutAndNeverExitsTwo() throws Exception {
-    decisions(GuardMode.ENFORCE, new Decision("claude-code", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
-    Files.createDirectories(Spool.file(state)); // a directory: awk cannot append to it, not even as root
+    decisions(
+        GuardMode.ENFORCE,
+        new Decision(
+            "claude-code", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
+    Files.createDirectories(
+        Spool.file(state)); // a directory: awk cannot append to it, not even as root
     Answer a = hook("claude-code", GuardMode.ENFORCE, CLAUDE_CALL);
     assertThat(a.exit()).isNotEqualTo(2); // 2 would be Claude Code's and Codex's "blocking error"
-    assertThat(Json.mapper().readTree(a.stdout()).path("hookSpecificOutput").path("permissionDecisionReason").asText())
+    assertThat(
+            Json.mapper()
+                .readTree(a.stdout())
+                .path("hookSpecificOutput")
+                .path("permissionDecisionReason")
+                .asText())
         .isEqualTo("held");
   }
 
   @Test
   void windsurfRefusesWithExitTwoEvenWhenTheSpoolCannotBeWritten() throws Exception {
-    decisions(GuardMode.ENFORCE, new Decision("windsurf", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
+    decisions(
+        GuardMode.ENFORCE,
+        new Decision("windsurf", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
     Files.createDirectories(Spool.file(state));
-    String call = "{\"agent_action_name\": \"pre_mcp_tool_use\", \"tool_info\": {\"mcp_server_name\": \"mail\","
-        + " \"mcp_tool_name\": \"send\", \"mcp_tool_arguments\": {}}}";
-    Process p = new ProcessBuilder("sh", "-c", HookScripts.command(script, "windsurf", GuardMode.ENFORCE, state, null)).start();
+    String call =
+        "{\"agent_action_name\": \"pre_mcp_tool_use\", \"tool_info\": {\"mcp_server_name\": \"mail\","
+            + " \"mcp_tool_name\": \"send\", \"mcp_tool_arguments\": {}}}";
+    Process p =
+        new ProcessBuilder(
+                "sh", "-c", HookScripts.command(script, "windsurf", GuardMode.ENFORCE, state, null))
+            .start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(call.getBytes(UTF_8));
     }
@@ -170,38 +264,54 @@ class HookScriptTest {
 
   @Test
   void nestedFieldsAreReadOnlyWhereEachClientPutsThemNeverFromTheToolsArguments() throws Exception {
-    decisions(GuardMode.ENFORCE,
+    decisions(
+        GuardMode.ENFORCE,
         new Decision("gemini-cli", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null),
         new Decision("windsurf", "mail", "", "", Verdict.SUSPENDED, "pkg:npm/m@2", "held", null));
-    String gemini = "{\"tool_name\": \"mcp_other_send\", \"cwd\": \"/p\","
-        + " \"tool_input\": {\"mcp_context\": {\"server_name\": \"mail\"}, \"server_name\": \"mail\"},"
-        + " \"mcp_context\": {\"server_name\": \"other\", \"tool_name\": \"send\", \"args\": [\"mail\"]}}";
+    String gemini =
+        "{\"tool_name\": \"mcp_other_send\", \"cwd\": \"/p\","
+            + " \"tool_input\": {\"mcp_context\": {\"server_name\": \"mail\"}, \"server_name\": \"mail\"},"
+            + " \"mcp_context\": {\"server_name\": \"other\", \"tool_name\": \"send\", \"args\": [\"mail\"]}}";
     assertThat(hook("gemini-cli", GuardMode.ENFORCE, gemini).stdout()).isEmpty();
     assertThat(spool().get(0).path("server").asText()).isEqualTo("other");
-    String windsurf = "{\"agent_action_name\": \"pre_mcp_tool_use\", \"tool_info\": {\"mcp_server_name\": \"other\","
-        + " \"mcp_tool_name\": \"send\", \"mcp_tool_arguments\": {\"mcp_server_name\": \"mail\"}}}";
+    String windsurf =
+        "{\"agent_action_name\": \"pre_mcp_tool_use\", \"tool_info\": {\"mcp_server_name\": \"other\","
+            + " \"mcp_tool_name\": \"send\", \"mcp_tool_arguments\": {\"mcp_server_name\": \"mail\"}}}";
     assertThat(hook("windsurf", GuardMode.ENFORCE, windsurf).exit()).isZero();
     assertThat(spool().get(1).path("server").asText()).isEqualTo("other");
     // Without mcp_context (older Gemini CLI), the mcp_SERVER_TOOL name still names the server.
     String bare = "{\"tool_name\": \"mcp_mail_send\", \"cwd\": \"/p\", \"tool_input\": {}}";
-    assertThat(Json.mapper().readTree(hook("gemini-cli", GuardMode.ENFORCE, bare).stdout()).path("decision").asText())
+    assertThat(
+            Json.mapper()
+                .readTree(hook("gemini-cli", GuardMode.ENFORCE, bare).stdout())
+                .path("decision")
+                .asText())
         .isEqualTo("deny");
     assertThat(spool().get(2).path("tool").asText()).isEqualTo("send");
   }
 
   @Test
-  void copilotToolNamesAreMatchedByTheLongestServerNameAndBuiltInToolsPassUnrecorded() throws Exception {
-    decisions(GuardMode.ENFORCE,
-        new Decision("copilot-cli", "github", "", "", Verdict.SUSPENDED, "pkg:npm/g@2", "github held", null),
-        new Decision("copilot-cli", "github-mcp-server", "", "", Verdict.ALLOW, "pkg:npm/gms@1", "", null));
-    String mcp = "{\"sessionId\": \"s\", \"timestamp\": 1, \"cwd\": \"/p\", \"toolName\": \"github-mcp-server-list_issues\","
-        + " \"toolArgs\": {}}";
+  void copilotToolNamesAreMatchedByTheLongestServerNameAndBuiltInToolsPassUnrecorded()
+      throws Exception {
+    decisions(
+        GuardMode.ENFORCE,
+        new Decision(
+            "copilot-cli", "github", "", "", Verdict.SUSPENDED, "pkg:npm/g@2", "github held", null),
+        new Decision(
+            "copilot-cli", "github-mcp-server", "", "", Verdict.ALLOW, "pkg:npm/gms@1", "", null));
+    String mcp =
+        "{\"sessionId\": \"s\", \"timestamp\": 1, \"cwd\": \"/p\", \"toolName\": \"github-mcp-server-list_issues\","
+            + " \"toolArgs\": {}}";
     assertThat(hook("copilot-cli", GuardMode.ENFORCE, mcp).stdout()).isEmpty();
     assertThat(spool().get(0).path("server").asText()).isEqualTo("github-mcp-server");
     assertThat(spool().get(0).path("tool").asText()).isEqualTo("list_issues");
     String held = mcp.replace("github-mcp-server-list_issues", "github-create_issue");
-    assertThat(Json.mapper().readTree(hook("copilot-cli", GuardMode.ENFORCE, held).stdout())
-        .path("permissionDecisionReason").asText()).isEqualTo("github held");
+    assertThat(
+            Json.mapper()
+                .readTree(hook("copilot-cli", GuardMode.ENFORCE, held).stdout())
+                .path("permissionDecisionReason")
+                .asText())
+        .isEqualTo("github held");
     String builtIn = mcp.replace("github-mcp-server-list_issues", "bash");
     assertThat(hook("copilot-cli", GuardMode.ENFORCE, builtIn).stdout()).isEmpty();
     assertThat(spool()).hasSize(2);

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,11 +35,16 @@ class InstalledScannerTest {
     npx(home.resolve(".npm"), "c3d4", "postmark-mcp", "1.0.16");
     npx(home.resolve(".npm"), "e5f6", "@activecampaign/postmark-mcp", "1.0.3");
     List<InstalledPackage> p = scan(Os.LINUX);
-    assertThat(p).extracting(InstalledPackage::purl).containsExactly(
-        "pkg:npm/postmark-mcp@1.0.15", "pkg:npm/postmark-mcp@1.0.16", "pkg:npm/%40activecampaign/postmark-mcp@1.0.3");
+    assertThat(p)
+        .extracting(InstalledPackage::purl)
+        .containsExactly(
+            "pkg:npm/postmark-mcp@1.0.15",
+            "pkg:npm/postmark-mcp@1.0.16",
+            "pkg:npm/%40activecampaign/postmark-mcp@1.0.3");
     InstalledPackage first = p.get(0);
     assertThat(first.source()).isEqualTo("npx-cache");
-    assertThat(first.installPath()).isEqualTo(home.resolve(".npm/_npx/a1b2/node_modules/postmark-mcp").toString());
+    assertThat(first.installPath())
+        .isEqualTo(home.resolve(".npm/_npx/a1b2/node_modules/postmark-mcp").toString());
     assertThat(first.manifestSha256()).hasSize(64).isNotEqualTo(p.get(1).manifestSha256());
   }
 
@@ -55,19 +59,24 @@ class InstalledScannerTest {
   @Test
   void windowsKeepsTheNpmCacheAndGlobalsUnderAppData() throws IOException {
     npx(home.resolve("AppData/Local/npm-cache"), "r", "postmark-mcp", "1.0.16");
-    nodeModule(home.resolve("AppData/Roaming/npm/node_modules"), "@anthropic-ai/claude-code", "2.0.1");
-    assertThat(scan(Os.WINDOWS)).extracting(InstalledPackage::source, InstalledPackage::name).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("npx-cache", "postmark-mcp"),
-        org.assertj.core.groups.Tuple.tuple("npm-global", "@anthropic-ai/claude-code"));
+    nodeModule(
+        home.resolve("AppData/Roaming/npm/node_modules"), "@anthropic-ai/claude-code", "2.0.1");
+    assertThat(scan(Os.WINDOWS))
+        .extracting(InstalledPackage::source, InstalledPackage::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("npx-cache", "postmark-mcp"),
+            org.assertj.core.groups.Tuple.tuple("npm-global", "@anthropic-ai/claude-code"));
   }
 
   @Test
   void globalNpmNvmAndBunInstalls() throws IOException {
     nodeModule(home.resolve(".nvm/versions/node/v22.1.0/lib/node_modules"), "nx", "21.5.0");
     nodeModule(home.resolve(".bun/install/global/node_modules"), "@playwright/mcp", "0.0.41");
-    assertThat(scan(Os.MACOS)).extracting(InstalledPackage::source, InstalledPackage::purl).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("npm-global", "pkg:npm/nx@21.5.0"),
-        org.assertj.core.groups.Tuple.tuple("bun-global", "pkg:npm/%40playwright/mcp@0.0.41"));
+    assertThat(scan(Os.MACOS))
+        .extracting(InstalledPackage::source, InstalledPackage::purl)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("npm-global", "pkg:npm/nx@21.5.0"),
+            org.assertj.core.groups.Tuple.tuple("bun-global", "pkg:npm/%40playwright/mcp@0.0.41"));
   }
 
   @Test
@@ -76,12 +85,15 @@ class InstalledScannerTest {
     distInfo(tool.resolve("lib/python3.12/site-packages"), "mcp-server-git", "0.6.2");
     distInfo(tool.resolve("lib/python3.12/site-packages"), "pydantic", "2.11.0");
     distInfo(home.resolve(".cache/uv/archive-v0/Xy12"), "DeepSeeek", "0.0.8");
-    write(home.resolve(".local/share/pipx/venvs/mcp-proxy/pipx_metadata.json"),
+    write(
+        home.resolve(".local/share/pipx/venvs/mcp-proxy/pipx_metadata.json"),
         "{\"main_package\":{\"package\":\"mcp-proxy\",\"package_version\":\"0.8.0\"}}");
-    assertThat(scan(Os.LINUX)).extracting(InstalledPackage::source, InstalledPackage::purl).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("uv-tool", "pkg:pypi/mcp-server-git@0.6.2"),
-        org.assertj.core.groups.Tuple.tuple("uv-cache", "pkg:pypi/deepseeek@0.0.8"),
-        org.assertj.core.groups.Tuple.tuple("pipx", "pkg:pypi/mcp-proxy@0.8.0"));
+    assertThat(scan(Os.LINUX))
+        .extracting(InstalledPackage::source, InstalledPackage::purl)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("uv-tool", "pkg:pypi/mcp-server-git@0.6.2"),
+            org.assertj.core.groups.Tuple.tuple("uv-cache", "pkg:pypi/deepseeek@0.0.8"),
+            org.assertj.core.groups.Tuple.tuple("pipx", "pkg:pypi/mcp-proxy@0.8.0"));
   }
 
   @Test
@@ -90,7 +102,9 @@ class InstalledScannerTest {
     nodeModule(home.resolve(".npm-global/lib/node_modules"), "good", "1.0.0");
     InstalledScanner.Result r = InstalledScanner.scan(ScanContext.forHome(home, Os.LINUX));
     assertThat(r.packages()).extracting(InstalledPackage::name).containsExactly("good");
-    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.path()).endsWith("package.json"));
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.path()).endsWith("package.json"));
   }
 
   @Test
@@ -99,29 +113,48 @@ class InstalledScannerTest {
     npx(home.resolve(".npm"), "b", "postmark-mcp", "1.0.16");
     npx(home.resolve(".npm"), "c", "postmark-mcp", "1.0.10");
     List<InstalledPackage> installed = scan(Os.LINUX);
-    McpServer floating = server(new PackageRef("pkg:npm/postmark-mcp", "npm", "postmark-mcp", null, false, null));
+    McpServer floating =
+        server(new PackageRef("pkg:npm/postmark-mcp", "npm", "postmark-mcp", null, false, null));
     PackageRef resolved = InstalledStage.resolve(floating, installed).pkg();
     assertThat(resolved.version()).isEqualTo("1.0.16");
     assertThat(resolved.versionSource()).isEqualTo("cache");
     assertThat(resolved.pinned()).isFalse();
-    McpServer pinned = server(new PackageRef("pkg:npm/postmark-mcp@1.0.9", "npm", "postmark-mcp", "1.0.9", true, "command-pin"));
+    McpServer pinned =
+        server(
+            new PackageRef(
+                "pkg:npm/postmark-mcp@1.0.9", "npm", "postmark-mcp", "1.0.9", true, "command-pin"));
     assertThat(InstalledStage.resolve(pinned, installed).pkg().version()).isEqualTo("1.0.9");
-    McpServer other = server(new PackageRef("pkg:npm/%40activecampaign/postmark-mcp", "npm", "@activecampaign/postmark-mcp", null, false, null));
+    McpServer other =
+        server(
+            new PackageRef(
+                "pkg:npm/%40activecampaign/postmark-mcp",
+                "npm", "@activecampaign/postmark-mcp", null, false, null));
     assertThat(InstalledStage.resolve(other, installed).pkg().version()).isNull();
   }
 
   @Test
   void manifestParsersReadOnlyTheHeaders() {
     assertThat(Manifests.coreMetadata("Name: a-b\nVersion: 1.0\n\nName: body\n".getBytes()))
-        .get().satisfies(nv -> assertThat(nv).isEqualTo(new Manifests.NameVersion("a-b", "1.0")));
+        .get()
+        .satisfies(nv -> assertThat(nv).isEqualTo(new Manifests.NameVersion("a-b", "1.0")));
     assertThat(Manifests.npmrc("prefix=/opt/npm\n#cache=/x\ncache=\"/y\"", "cache")).contains("/y");
     assertThat(Manifests.packageJson("{\"version\":\"1\"}".getBytes())).isEmpty();
     assertThat(Files.exists(home)).isTrue();
   }
 
   private static McpServer server(PackageRef p) {
-    return McpServer.builder().id("s").client("cursor").scope(Scope.USER).configPath("/h/.cursor/mcp.json")
-        .line(2).name("pm").transport(Transport.STDIO).command("npx").args(List.of("-y", p.name()))
-        .enabled(true).pkg(p).build();
+    return McpServer.builder()
+        .id("s")
+        .client("cursor")
+        .scope(Scope.USER)
+        .configPath("/h/.cursor/mcp.json")
+        .line(2)
+        .name("pm")
+        .transport(Transport.STDIO)
+        .command("npx")
+        .args(List.of("-y", p.name()))
+        .enabled(true)
+        .pkg(p)
+        .build();
   }
 }

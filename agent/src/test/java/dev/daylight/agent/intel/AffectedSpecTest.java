@@ -83,7 +83,8 @@ class AffectedSpecTest {
         new OsvRecord.Affected(
             new OsvRecord.Pkg("npm", "x", null),
             List.of(
-                new OsvRecord.Range("GIT", List.of(new OsvRecord.Event("abc123", null, null, null)))),
+                new OsvRecord.Range(
+                    "GIT", List.of(new OsvRecord.Event("abc123", null, null, null)))),
             List.of());
     AffectedSpec s = AffectedSpec.of(a);
     assertThat(s.ranges()).isEmpty();

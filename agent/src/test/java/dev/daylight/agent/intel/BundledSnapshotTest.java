@@ -18,16 +18,20 @@ class BundledSnapshotTest {
 
   @Test
   void realRecordsOfBothEcosystemsMatchTheirAffectedVersionsOnly() {
-    assertThat(bundled.match("npm", "postmark-mcp", "1.0.16")).extracting(m -> m.advisory().id())
+    assertThat(bundled.match("npm", "postmark-mcp", "1.0.16"))
+        .extracting(m -> m.advisory().id())
         .containsExactly("MAL-2025-47604");
     assertThat(bundled.match("npm", "postmark-mcp", "1.0.15")).isEmpty();
-    assertThat(bundled.match("npm", "@ctrl/tinycolor", "4.1.2")).extracting(m -> m.advisory().id())
+    assertThat(bundled.match("npm", "@ctrl/tinycolor", "4.1.2"))
+        .extracting(m -> m.advisory().id())
         .containsExactly("MAL-2025-47141");
-    assertThat(bundled.match("npm", "nx", "21.5.0")).extracting(m -> m.advisory().id())
+    assertThat(bundled.match("npm", "nx", "21.5.0"))
+        .extracting(m -> m.advisory().id())
         .containsExactly("MAL-2025-41443");
     assertThat(bundled.match("npm", "nx", "21.4.0")).isEmpty();
     // PyPI names are normalised: LiteLLM, lite_llm-style spellings find the same record.
-    assertThat(bundled.match("PyPI", "LiteLLM", "1.82.7")).extracting(m -> m.advisory().id())
+    assertThat(bundled.match("PyPI", "LiteLLM", "1.82.7"))
+        .extracting(m -> m.advisory().id())
         .containsExactly("MAL-2026-2144");
     assertThat(bundled.match("pypi", "litellm", "1.82.6")).isEmpty();
     assertThat(bundled.match("PyPI", "deepseeek", "0.0.8")).hasSize(1);
@@ -52,7 +56,8 @@ class BundledSnapshotTest {
     assertThat(info.withdrawn()).isGreaterThanOrEqualTo(2);
     assertThat(info.linesPerEcosystem().get("npm")).isGreaterThan(20_000);
     assertThat(info.linesPerEcosystem().get("PyPI")).isGreaterThan(9_000);
-    // The date the bulk is complete to (SOURCE.properties' dataDate), not the newest verbatim record.
+    // The date the bulk is complete to (SOURCE.properties' dataDate), not the newest verbatim
+    // record.
     assertThat(info.dataDate()).contains(Instant.parse("2025-06-04T02:56:31Z"));
     assertThat(info.bytes()).isPositive();
   }
@@ -65,7 +70,9 @@ class BundledSnapshotTest {
     full.add(Path.of("src/intel/osv/malicious/npm/postmark-mcp"));
     full.build().writeCompact(source.resolve("malicious-packages.tsv.gz"));
     Path records = Files.createDirectories(source.resolve("osv/x"));
-    Files.copy(Path.of("src/intel/osv/malicious/pypi/litellm/MAL-2026-2144.json"), records.resolve("a.json"));
+    Files.copy(
+        Path.of("src/intel/osv/malicious/pypi/litellm/MAL-2026-2144.json"),
+        records.resolve("a.json"));
     Path out = Files.createDirectories(tmp.resolve("out"));
     BundledSnapshotBuild.main(new String[] {source.toString(), out.toString()});
     Intel.Builder b = Intel.builder();
@@ -77,7 +84,10 @@ class BundledSnapshotTest {
     try (var in = Files.newBufferedReader(out.resolve(BundledInfo.FILE))) {
       p.load(in);
     }
-    assertThat(p).containsEntry("lines", "2").containsEntry("lines.npm", "1").containsEntry("licence", "Apache-2.0")
+    assertThat(p)
+        .containsEntry("lines", "2")
+        .containsEntry("lines.npm", "1")
+        .containsEntry("licence", "Apache-2.0")
         .containsEntry("dataDate", "2026-03-26T09:53:17Z");
 
     Files.writeString(records.resolve("broken.json"), "{not json");

@@ -38,11 +38,12 @@ class IntelTest {
     Intel intel = fromRealRecords();
     assertThat(intel.match("npm", "postmark-mcp", "1.0.16"))
         .singleElement()
-        .satisfies(m -> {
-          assertThat(m.advisory().id()).isEqualTo("MAL-2025-47604");
-          assertThat(m.advisory().malicious()).isTrue();
-          assertThat(m.exact()).isTrue();
-        });
+        .satisfies(
+            m -> {
+              assertThat(m.advisory().id()).isEqualTo("MAL-2025-47604");
+              assertThat(m.advisory().malicious()).isTrue();
+              assertThat(m.exact()).isTrue();
+            });
     assertThat(intel.match("npm", "postmark-mcp", "1.0.15")).isEmpty();
     assertThat(intel.match("npm", "postmark-mcp", "1.0.99")).hasSize(1);
     assertThat(intel.match("npm", "@activecampaign/postmark-mcp", "1.0.16")).isEmpty();
@@ -55,18 +56,23 @@ class IntelTest {
   void anUnknownVersionIsPossiblyAffected() throws IOException {
     assertThat(fromRealRecords().match("npm", "postmark-mcp", null))
         .singleElement()
-        .satisfies(m -> {
-          assertThat(m.exact()).isFalse();
-          assertThat(m.version()).isNull();
-        });
+        .satisfies(
+            m -> {
+              assertThat(m.exact()).isFalse();
+              assertThat(m.version()).isNull();
+            });
   }
 
   @Test
   void explicitVersionListsAndPep503Names() throws IOException {
     Intel intel = fromRealRecords();
-    assertThat(intel.match("npm", "nx", "21.5.0")).extracting(m -> m.advisory().id()).containsExactly("MAL-2025-41443");
+    assertThat(intel.match("npm", "nx", "21.5.0"))
+        .extracting(m -> m.advisory().id())
+        .containsExactly("MAL-2025-41443");
     assertThat(intel.match("npm", "nx", "21.4.0")).isEmpty();
-    assertThat(intel.match("PyPI", "DeepSeeek", "0.0.8")).extracting(m -> m.advisory().id()).containsExactly("MAL-2025-1970");
+    assertThat(intel.match("PyPI", "DeepSeeek", "0.0.8"))
+        .extracting(m -> m.advisory().id())
+        .containsExactly("MAL-2025-1970");
     assertThat(intel.match("pypi", "deep_seeek", "0.0.8")).isEmpty();
     assertThat(intel.match("PyPI", "deepseeek", "0.0.7")).isEmpty();
   }
@@ -76,12 +82,13 @@ class IntelTest {
     Intel intel = fromRealRecords();
     assertThat(intel.match("npm", "mcp-remote", "0.1.15"))
         .singleElement()
-        .satisfies(m -> {
-          assertThat(m.advisory().malicious()).isFalse();
-          assertThat(m.advisory().severity()).isEqualTo("CRITICAL");
-          assertThat(m.advisory().aliases()).containsExactly("CVE-2025-6514");
-          assertThat(m.fixedIn()).isEqualTo("0.1.16");
-        });
+        .satisfies(
+            m -> {
+              assertThat(m.advisory().malicious()).isFalse();
+              assertThat(m.advisory().severity()).isEqualTo("CRITICAL");
+              assertThat(m.advisory().aliases()).containsExactly("CVE-2025-6514");
+              assertThat(m.fixedIn()).isEqualTo("0.1.16");
+            });
     assertThat(intel.match("npm", "mcp-remote", "0.1.16")).isEmpty();
   }
 
@@ -91,9 +98,11 @@ class IntelTest {
     String postmark = Files.readString(realRecords().resolve("MAL-2025-47604.postmark-mcp.json"));
     Files.writeString(
         dir.resolve("withdrawn.json"),
-        postmark.replace("\"modified\": \"2025-09-26T04:14:45Z\"",
+        postmark.replace(
+            "\"modified\": \"2025-09-26T04:14:45Z\"",
             "\"modified\": \"2025-10-01T00:00:00Z\", \"withdrawn\": \"2025-10-01T00:00:00Z\""));
-    Files.writeString(dir.resolve("other.json"),
+    Files.writeString(
+        dir.resolve("other.json"),
         "{\"id\":\"MAL-2099-1\",\"modified\":\"2099-01-01T00:00:00Z\",\"withdrawn\":\"2099-01-01T00:00:00Z\","
             + "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad-mcp\"},"
             + "\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}");
@@ -111,7 +120,8 @@ class IntelTest {
     // The OpenSSF repository lays records out as osv/malicious/npm/NAME/ID.json, and npm names such
     // as "pattern.json" exist.
     Path dir = Files.createDirectories(tmp.resolve("osv/malicious/npm/pattern.json"));
-    Files.writeString(dir.resolve("MAL-2099-2.json"),
+    Files.writeString(
+        dir.resolve("MAL-2099-2.json"),
         "{\"id\":\"MAL-2099-2\",\"modified\":\"2099-01-01T00:00:00Z\","
             + "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"pattern.json\"},"
             + "\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}");
@@ -160,14 +170,20 @@ class IntelTest {
     Path state = tmp.resolve("state");
     IntelSource source = new IntelSource(state, java.util.List.of());
     assertThat(source.get().match("npm", "calendar-sync-mcp", "2.0.0")).isEmpty();
-    var record = dev.daylight.protocol.Json.mapper().readTree(
-        "{\"id\":\"MAL-2099-7\",\"modified\":\"2099-01-01T00:00:00Z\",\"unknownField\":{\"x\":1},"
-            + "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"calendar-sync-mcp\"},"
-            + "\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}");
-    LoadReport r = new IntelStore(state).importRecords(java.util.List.of(record, dev.daylight.protocol.Json.mapper().readTree("[]")));
+    var record =
+        dev.daylight.protocol.Json.mapper()
+            .readTree(
+                "{\"id\":\"MAL-2099-7\",\"modified\":\"2099-01-01T00:00:00Z\",\"unknownField\":{\"x\":1},"
+                    + "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"calendar-sync-mcp\"},"
+                    + "\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}");
+    LoadReport r =
+        new IntelStore(state)
+            .importRecords(
+                java.util.List.of(record, dev.daylight.protocol.Json.mapper().readTree("[]")));
     assertThat(r.records()).isEqualTo(1);
     assertThat(r.errors()).hasSize(1);
-    assertThat(source.get().match("npm", "calendar-sync-mcp", "2.0.0")).extracting(m -> m.advisory().id())
+    assertThat(source.get().match("npm", "calendar-sync-mcp", "2.0.0"))
+        .extracting(m -> m.advisory().id())
         .containsExactly("MAL-2099-7");
     assertThat(source.get()).isSameAs(source.get());
   }
@@ -180,7 +196,9 @@ class IntelTest {
     }
     Intel intel = Intel.of(b.build());
     for (int i = 0; i < 50_000; i += 997) {
-      assertThat(intel.match("npm", "pkg-" + i, "1.0.0")).extracting(m -> m.advisory().id()).containsExactly("MAL-" + i);
+      assertThat(intel.match("npm", "pkg-" + i, "1.0.0"))
+          .extracting(m -> m.advisory().id())
+          .containsExactly("MAL-" + i);
     }
     assertThat(intel.match("npm", "pkg-50000", "1.0.0")).isEmpty();
   }
@@ -203,7 +221,8 @@ class IntelTest {
     assertThat(bundled.size()).isEqualTo(fromFile.size());
     Path bundledOut = tmp.resolve("bundled.tsv.gz");
     bundled.writeCompact(bundledOut);
-    try (var a = OsvSources.compactStream(compiled); var c = OsvSources.compactStream(bundledOut)) {
+    try (var a = OsvSources.compactStream(compiled);
+        var c = OsvSources.compactStream(bundledOut)) {
       assertThat(new String(c.readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo(new String(a.readAllBytes(), StandardCharsets.UTF_8));
     }
@@ -213,18 +232,21 @@ class IntelTest {
   void aGzSnapshotBesideTheBundledOneTakesPrecedence() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("bundle"));
     Intel.bundled().writeCompact(dir.resolve(Intel.BUNDLED));
-    Intel.Builder plainOnly = Intel.builder().addSnapshotAt(dir.resolve(Intel.BUNDLED).toUri().toURL());
+    Intel.Builder plainOnly =
+        Intel.builder().addSnapshotAt(dir.resolve(Intel.BUNDLED).toUri().toURL());
     assertThat(plainOnly.build().match("npm", "postmark-mcp", "1.0.16")).hasSize(1);
 
     Path other = tmp.resolve("other");
     Files.createDirectories(other);
-    Files.writeString(other.resolve("x.json"),
+    Files.writeString(
+        other.resolve("x.json"),
         "{\"id\":\"MAL-2099-7\",\"modified\":\"2099-01-01T00:00:00Z\",\"affected\":[{\"package\":"
             + "{\"ecosystem\":\"npm\",\"name\":\"only-in-gz\"},\"versions\":[\"1.0.0\"]}]}");
     Intel.Builder gzSource = Intel.builder();
     gzSource.add(other);
     gzSource.build().writeCompact(dir.resolve(Intel.BUNDLED + ".gz"));
-    Intel withGz = Intel.builder().addSnapshotAt(dir.resolve(Intel.BUNDLED).toUri().toURL()).build();
+    Intel withGz =
+        Intel.builder().addSnapshotAt(dir.resolve(Intel.BUNDLED).toUri().toURL()).build();
     assertThat(withGz.match("npm", "only-in-gz", "1.0.0")).hasSize(1);
     assertThat(withGz.match("npm", "postmark-mcp", "1.0.16")).as("the .tsv is not read").isEmpty();
   }
@@ -234,7 +256,8 @@ class IntelTest {
     Path tsv = tmp.resolve("plain.tsv");
     Intel.bundled().writeCompact(tsv);
     Path other = Files.createDirectories(tmp.resolve("only"));
-    Files.writeString(other.resolve("x.json"),
+    Files.writeString(
+        other.resolve("x.json"),
         "{\"id\":\"MAL-2099-8\",\"modified\":\"2099-01-01T00:00:00Z\",\"affected\":[{\"package\":"
             + "{\"ecosystem\":\"npm\",\"name\":\"only-in-jar-gz\"},\"versions\":[\"1.0.0\"]}]}");
     Intel.Builder gzSource = Intel.builder();
@@ -256,11 +279,15 @@ class IntelTest {
         }
       }
     }
-    Intel plain = Intel.builder()
-        .addSnapshotAt(new java.net.URL("jar:" + without.toUri() + "!/" + dir + Intel.BUNDLED)).build();
+    Intel plain =
+        Intel.builder()
+            .addSnapshotAt(new java.net.URL("jar:" + without.toUri() + "!/" + dir + Intel.BUNDLED))
+            .build();
     assertThat(plain.match("npm", "postmark-mcp", "1.0.16")).hasSize(1);
-    Intel fromGz = Intel.builder()
-        .addSnapshotAt(new java.net.URL("jar:" + with.toUri() + "!/" + dir + Intel.BUNDLED)).build();
+    Intel fromGz =
+        Intel.builder()
+            .addSnapshotAt(new java.net.URL("jar:" + with.toUri() + "!/" + dir + Intel.BUNDLED))
+            .build();
     assertThat(fromGz.match("npm", "only-in-jar-gz", "1.0.0")).hasSize(1);
     assertThat(fromGz.match("npm", "postmark-mcp", "1.0.16")).isEmpty();
   }

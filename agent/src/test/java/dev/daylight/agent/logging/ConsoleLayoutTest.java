@@ -11,7 +11,10 @@ import dev.daylight.agent.text.VisibleMessageConverter;
 import dev.daylight.agent.text.VisibleThrowableConverter;
 import org.junit.jupiter.api.Test;
 
-/** The console's own layout writes what the pattern it replaces wrote, control characters made visible. */
+/**
+ * The console's own layout writes what the pattern it replaces wrote, control characters made
+ * visible.
+ */
 class ConsoleLayoutTest {
   private final LoggerContext context = new LoggerContext();
 
@@ -25,7 +28,8 @@ class ConsoleLayoutTest {
     return p;
   }
 
-  private LoggingEvent event(String logger, Level level, String message, Throwable thrown, Object... args) {
+  private LoggingEvent event(
+      String logger, Level level, String message, Throwable thrown, Object... args) {
     Logger l = context.getLogger(logger);
     LoggingEvent e = new LoggingEvent(Logger.class.getName(), l, level, message, thrown, args);
     e.setTimeStamp(1_764_700_000_123L);
@@ -38,12 +42,23 @@ class ConsoleLayoutTest {
     layout.setContext(context);
     layout.start();
     PatternLayout expected = pattern();
-    for (LoggingEvent e : new LoggingEvent[] {
-        event("dev.daylight.agent.discovery.Discovery", Level.WARN, "cannot read {}: {}", null, "/h/x.json", "denied"),
-        event("Short", Level.INFO, "plain", null),
-        event("dev.daylight.agent.report.CollectorClient", Level.ERROR, "failed", new IllegalStateException("boom",
-            new java.io.IOException("cause"))),
-        event("x", Level.DEBUG, "multi\nline", null)}) {
+    for (LoggingEvent e :
+        new LoggingEvent[] {
+          event(
+              "dev.daylight.agent.discovery.Discovery",
+              Level.WARN,
+              "cannot read {}: {}",
+              null,
+              "/h/x.json",
+              "denied"),
+          event("Short", Level.INFO, "plain", null),
+          event(
+              "dev.daylight.agent.report.CollectorClient",
+              Level.ERROR,
+              "failed",
+              new IllegalStateException("boom", new java.io.IOException("cause"))),
+          event("x", Level.DEBUG, "multi\nline", null)
+        }) {
       assertThat(layout.doLayout(e)).isEqualTo(expected.doLayout(e));
     }
   }
@@ -53,8 +68,14 @@ class ConsoleLayoutTest {
     ConsoleLayout layout = new ConsoleLayout();
     layout.setContext(context);
     layout.start();
-    String line = layout.doLayout(event("x", Level.WARN, "server {} ok", new IllegalStateException("bad\u001b[2Jname"),
-        "evil\n12:00:00.000 INFO  fake - 0 findings\u202e"));
+    String line =
+        layout.doLayout(
+            event(
+                "x",
+                Level.WARN,
+                "server {} ok",
+                new IllegalStateException("bad\u001b[2Jname"),
+                "evil\n12:00:00.000 INFO  fake - 0 findings\u202e"));
     assertThat(line.lines().findFirst().orElseThrow())
         .endsWith("server evil\\n12:00:00.000 INFO  fake - 0 findings\\u202e ok");
     assertThat(line).doesNotContain("\u001b", "\u202e").contains("bad\\x1b[2Jname", "\tat ");

@@ -13,12 +13,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The machine agent's per-user views: each person sees their own servers and the machine's findings. */
+/**
+ * The machine agent's per-user views: each person sees their own servers and the machine's
+ * findings.
+ */
 class UserViewsTest {
   @TempDir Path state;
 
   static Inventory inventory() throws Exception {
-    return Json.mapper().readValue("""
+    return Json.mapper()
+        .readValue(
+            """
         {"schemaVersion": 1, "scanId": "s1", "startedAt": "2026-12-01T10:00:00Z", "finishedAt": "2026-12-01T10:00:02Z",
          "host": {"os": "linux"}, "clients": [], "packages": [], "errors": [],
          "servers": [
@@ -33,7 +38,8 @@ class UserViewsTest {
             "serverId": "ann-pm", "advisory": "MAL-2025-47604"},
            {"id": "f-bob", "rule": "unpinned-package", "severity": "medium", "title": "gh-mcp floats", "serverId": "bob-gh"},
            {"id": "f-host", "rule": "exposed-model-server", "severity": "high", "title": "Ollama listens on all interfaces"}]}
-        """, Inventory.class);
+        """,
+            Inventory.class);
   }
 
   @Test
@@ -42,24 +48,34 @@ class UserViewsTest {
       store.record(inventory());
       Files.createDirectories(UserViews.requestFile(state, "ann").getParent());
       Files.writeString(UserViews.requestFile(state, "ann"), "");
-      UserViews.write(store, state, List.of(new Account("ann", Path.of("/home/ann")),
-          new Account("bob", Path.of("/home/bob"))));
+      UserViews.write(
+          store,
+          state,
+          List.of(
+              new Account("ann", Path.of("/home/ann")), new Account("bob", Path.of("/home/bob"))));
     }
     UserView ann = UserViews.read(UserViews.viewFile(state, "ann")).orElseThrow();
     assertThat(ann.user()).isEqualTo("ann");
-    assertThat(ann.servers()).singleElement().satisfies(s -> {
-      assertThat(s.server().name()).isEqualTo("postmark");
-      assertThat(s.findings()).extracting(i -> i.finding().id()).containsExactly("f-mal");
-    });
+    assertThat(ann.servers())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.server().name()).isEqualTo("postmark");
+              assertThat(s.findings()).extracting(i -> i.finding().id()).containsExactly("f-mal");
+            });
     assertThat(ann.hostFindings()).extracting(i -> i.finding().id()).containsExactly("f-host");
     assertThat(ann.collector()).isEqualTo("not enrolled");
     assertThat(ann.lastScan()).isNotNull();
     UserView bob = UserViews.read(UserViews.viewFile(state, "bob")).orElseThrow();
     assertThat(bob.servers()).extracting(s -> s.server().name()).containsExactly("github");
 
-    assertThat(UserViews.requestFile(state, "ann")).as("the scan request was answered").doesNotExist();
+    assertThat(UserViews.requestFile(state, "ann"))
+        .as("the scan request was answered")
+        .doesNotExist();
     assertThat(perms(UserViews.viewFile(state, "ann"))).isEqualTo("r--------");
-    assertThat(perms(state.resolve("views"))).as("reachable by name, not listable").isEqualTo("rwx--x--x");
+    assertThat(perms(state.resolve("views")))
+        .as("reachable by name, not listable")
+        .isEqualTo("rwx--x--x");
     assertThat(perms(state.resolve("views/requests"))).isEqualTo("rwx-wx-wx");
     assertThat(Files.readString(UserViews.viewFile(state, "bob"))).doesNotContain("postmark");
   }

@@ -20,7 +20,10 @@ class ManagedConfigTest {
 
   @Test
   void readsTheLinuxAgentConfAsAdminsWriteIt() throws IOException {
-    Path conf = write("agent.conf", """
+    Path conf =
+        write(
+            "agent.conf",
+            """
         # written by Ansible
         collector = https://daylight.example.com:8443
         enroll_secret = "s3cret with spaces"
@@ -35,8 +38,11 @@ class ManagedConfigTest {
 
   @Test
   void readsTheIniTheMsiWritesWithItsSectionAndByteOrderMark() throws IOException {
-    Path conf = write("agent.conf", "\uFEFF[daylight]\r\ncollector=https://c.example\r\nenroll_secret=abc\r\n"
-        + "CA_FILE=C:\\ProgramData\\Daylight\\ca.pem\r\nPIN=ab:cd\r\n");
+    Path conf =
+        write(
+            "agent.conf",
+            "\uFEFF[daylight]\r\ncollector=https://c.example\r\nenroll_secret=abc\r\n"
+                + "CA_FILE=C:\\ProgramData\\Daylight\\ca.pem\r\nPIN=ab:cd\r\n");
     ManagedConfig config = ConfigFiles.read(List.of(conf));
     assertThat(config.caFile().map(Path::toString)).contains("C:\\ProgramData\\Daylight\\ca.pem");
     assertThat(config.pin()).contains("ab:cd");
@@ -46,7 +52,10 @@ class ManagedConfigTest {
 
   @Test
   void managedPreferencesWinOverTheFileBesideThem() throws IOException {
-    Path plist = write("dev.daylight.agent.plist", """
+    Path plist =
+        write(
+            "dev.daylight.agent.plist",
+            """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
         <plist version="1.0"><dict>
@@ -55,13 +64,20 @@ class ManagedConfigTest {
           <key>Unrelated</key><integer>3</integer>
         </dict></plist>
         """);
-    Path file = write("agent.conf", "collector = https://file.example\nenroll_secret = from-file\n"
-        + "ca_file = /etc/other.pem\npin = sha256/AAAA\n");
+    Path file =
+        write(
+            "agent.conf",
+            "collector = https://file.example\nenroll_secret = from-file\n"
+                + "ca_file = /etc/other.pem\npin = sha256/AAAA\n");
     ManagedConfig config = ConfigFiles.read(List.of(plist, file));
     assertThat(config.caFile()).contains(Path.of("/Library/Daylight/corp-ca.pem"));
-    assertThat(config.pin()).as("taken from the next file when the profile lacks it").contains("sha256/AAAA");
+    assertThat(config.pin())
+        .as("taken from the next file when the profile lacks it")
+        .contains("sha256/AAAA");
     assertThat(config.collector()).contains(URI.create("https://mdm.example"));
-    assertThat(config.enrollSecret()).as("taken from the next file when the profile lacks it").contains("from-file");
+    assertThat(config.enrollSecret())
+        .as("taken from the next file when the profile lacks it")
+        .contains("from-file");
     assertThat(config.sources()).containsExactly(plist, file);
   }
 
@@ -81,11 +97,17 @@ class ManagedConfigTest {
     assertThat(ConfigFiles.locations(Layout.of(Os.LINUX, Path.of("/home/a"), Map.of()), Map.of()))
         .containsExactly(Path.of("/etc/daylight/agent.conf"));
     assertThat(ConfigFiles.locations(Layout.of(Os.MACOS, Path.of("/Users/a"), Map.of()), Map.of()))
-        .containsExactly(Path.of("/Library/Managed Preferences/dev.daylight.agent.plist"),
+        .containsExactly(
+            Path.of("/Library/Managed Preferences/dev.daylight.agent.plist"),
             Path.of("/Library/Application Support/Daylight/agent.conf"));
     Path programData = Path.of("C:\\ProgramData");
-    assertThat(ConfigFiles.locations(Layout.of(Os.WINDOWS, Path.of("C:\\Users\\a"),
-            Map.of("ProgramData", programData.toString())), Map.of()))
+    assertThat(
+            ConfigFiles.locations(
+                Layout.of(
+                    Os.WINDOWS,
+                    Path.of("C:\\Users\\a"),
+                    Map.of("ProgramData", programData.toString())),
+                Map.of()))
         .containsExactly(programData.resolve("Daylight").resolve("agent.conf"));
   }
 
@@ -93,30 +115,38 @@ class ManagedConfigTest {
   void aFakeHomeHasNoManagedConfigurationAndTheOverrideWins() throws IOException {
     assertThat(ConfigFiles.locations(Layout.of(Os.LINUX, tmp), Map.of())).isEmpty();
     Path conf = write("custom.conf", "collector = https://x.example\nenroll_secret = y\n");
-    ManagedConfig config = ManagedConfig.load(Layout.of(Os.LINUX, tmp),
-        Map.of(ManagedConfig.OVERRIDE_ENV, conf.toString()));
+    ManagedConfig config =
+        ManagedConfig.load(
+            Layout.of(Os.LINUX, tmp), Map.of(ManagedConfig.OVERRIDE_ENV, conf.toString()));
     assertThat(config.canEnroll()).isTrue();
   }
 
   @Test
   void theSecretNeverShowsInToString() throws IOException {
     Path conf = write("agent.conf", "collector = https://x.example\nenroll_secret = canary-9e1f\n");
-    assertThat(ConfigFiles.read(List.of(conf)).toString()).doesNotContain("canary-9e1f").contains("<set>");
+    assertThat(ConfigFiles.read(List.of(conf)).toString())
+        .doesNotContain("canary-9e1f")
+        .contains("<set>");
   }
 
   @Test
   void aPasswordInTheCollectorAddressNeverShowsAndEnrollmentRefusesIt() throws IOException {
-    Path conf = write("agent.conf", "collector = https://admin:pw-canary-77@x.example\nenroll_secret = s\n");
+    Path conf =
+        write(
+            "agent.conf", "collector = https://admin:pw-canary-77@x.example\nenroll_secret = s\n");
     ManagedConfig config = ConfigFiles.read(List.of(conf));
     assertThat(config.toString()).doesNotContain("pw-canary-77").contains("<redacted>@x.example");
-    assertThat(AutoEnroll.ensure(tmp.resolve("state"), () -> config)).isEqualTo(AutoEnroll.Outcome.FAILED);
+    assertThat(AutoEnroll.ensure(tmp.resolve("state"), () -> config))
+        .isEqualTo(AutoEnroll.Outcome.FAILED);
     assertThat(tmp.resolve("state/collector.json")).doesNotExist();
   }
 
   @Test
   void aSecretFileOthersCanReadIsNoticed() throws IOException {
     Path conf = write("agent.conf", "enroll_secret = x\n");
-    assumeTrue(Files.getFileAttributeView(conf, java.nio.file.attribute.PosixFileAttributeView.class) != null,
+    assumeTrue(
+        Files.getFileAttributeView(conf, java.nio.file.attribute.PosixFileAttributeView.class)
+            != null,
         "skipped: file modes are POSIX-only");
     Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
     assertThat(ConfigFiles.othersCanRead(conf)).isTrue();

@@ -60,31 +60,44 @@ class PreparedStagesTest {
   @Test
   void preparedOffThreadAndAppliedInStageOrder() {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
-    Scanner scanner = Scanner.standard().then(new Marking("a", log)).then(new Marking("b", log))
-        .then((inventory, ctx) -> {
-          log.add("apply plain");
-          return inventory;
-        });
+    Scanner scanner =
+        Scanner.standard()
+            .then(new Marking("a", log))
+            .then(new Marking("b", log))
+            .then(
+                (inventory, ctx) -> {
+                  log.add("apply plain");
+                  return inventory;
+                });
     Inventory inv = scanner.scan(ScanContext.forHome(home, Os.LINUX));
     assertThat(inv.errors()).extracting(ScanError::path).containsExactly("/a", "/b");
-    assertThat(log).containsExactly("prepare a on daylight-stages", "prepare b on daylight-stages",
-        "apply a", "apply b", "apply plain");
+    assertThat(log)
+        .containsExactly(
+            "prepare a on daylight-stages",
+            "prepare b on daylight-stages",
+            "apply a",
+            "apply b",
+            "apply plain");
   }
 
   @Test
   void aFailureWhilePreparingFailsTheScanWithThatFailure() {
-    Scanner scanner = Scanner.standard().then(new ScanStage() {
-      @Override
-      public Inventory apply(Inventory inventory, ScanContext context) {
-        return inventory;
-      }
+    Scanner scanner =
+        Scanner.standard()
+            .then(
+                new ScanStage() {
+                  @Override
+                  public Inventory apply(Inventory inventory, ScanContext context) {
+                    return inventory;
+                  }
 
-      @Override
-      public ScanStage prepare(ScanContext context) {
-        throw new IllegalStateException("cache unreadable");
-      }
-    });
+                  @Override
+                  public ScanStage prepare(ScanContext context) {
+                    throw new IllegalStateException("cache unreadable");
+                  }
+                });
     assertThatThrownBy(() -> scanner.scan(ScanContext.forHome(home, Os.LINUX)))
-        .isInstanceOf(IllegalStateException.class).hasMessage("cache unreadable");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("cache unreadable");
   }
 }

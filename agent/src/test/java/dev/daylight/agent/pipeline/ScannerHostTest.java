@@ -30,8 +30,10 @@ class ScannerHostTest {
 
   @Test
   void withoutHostProbesTheRealMachineIsNotDescribed() {
-    Host host = Scanner.standard()
-        .scan(ScanContext.currentMachine().withWalkDepth(0).withHostProbes(false)).host();
+    Host host =
+        Scanner.standard()
+            .scan(ScanContext.currentMachine().withWalkDepth(0).withHostProbes(false))
+            .host();
     assertThat(host.hostname()).isNull();
   }
 }

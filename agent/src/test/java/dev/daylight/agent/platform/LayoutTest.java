@@ -16,7 +16,9 @@ class LayoutTest {
     assertThat(l.root(Root.APPDATA)).contains(home.resolve("AppData/Roaming"));
     assertThat(l.root(Root.LOCALAPPDATA)).contains(home.resolve("AppData/Local"));
     assertThat(l.root(Root.APP_SUPPORT)).isEmpty();
-    assertThat(l.root(Root.SYSTEM_CONFIG)).as("fake homes never reach machine-wide folders").isEmpty();
+    assertThat(l.root(Root.SYSTEM_CONFIG))
+        .as("fake homes never reach machine-wide folders")
+        .isEmpty();
     assertThat(l.stateDir()).isEqualTo(home.resolve("AppData/Local/Daylight"));
   }
 

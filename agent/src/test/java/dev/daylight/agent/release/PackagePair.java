@@ -30,8 +30,13 @@ final class PackagePair {
   }
 
   static String packageJson(String name, String version, String extra) {
-    return "{\n  \"name\": \"" + name + "\",\n  \"version\": \"" + version + "\",\n  \"main\": \"index.js\""
-        + (extra.isEmpty() ? "" : ",\n  " + extra) + "\n}\n";
+    return "{\n  \"name\": \""
+        + name
+        + "\",\n  \"version\": \""
+        + version
+        + "\",\n  \"main\": \"index.js\""
+        + (extra.isEmpty() ? "" : ",\n  " + extra)
+        + "\n}\n";
   }
 
   static void write(Path file, String text) {

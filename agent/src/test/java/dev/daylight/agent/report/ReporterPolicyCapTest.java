@@ -33,7 +33,8 @@ class ReporterPolicyCapTest {
   @TempDir Path state;
   private final AtomicBoolean oversize = new AtomicBoolean(true);
   private final AtomicInteger policyPulls = new AtomicInteger();
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T08:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-11-25T08:00:00Z"));
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private final Logger reporterLog = (Logger) LoggerFactory.getLogger(Reporter.class);
   private HttpServer collector;
@@ -41,15 +42,21 @@ class ReporterPolicyCapTest {
   @BeforeEach
   void start() throws Exception {
     collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    collector.createContext("/api/v1/policy", x -> {
-      try (x) {
-        policyPulls.incrementAndGet();
-        CollectorClientTest.answerGzip(x, oversize.get()
-            ? CollectorClientTest.policyOfSize(CollectorClient.POLICY_MAX_BYTES + 1) : smallPolicy());
-      }
-    });
+    collector.createContext(
+        "/api/v1/policy",
+        x -> {
+          try (x) {
+            policyPulls.incrementAndGet();
+            CollectorClientTest.answerGzip(
+                x,
+                oversize.get()
+                    ? CollectorClientTest.policyOfSize(CollectorClient.POLICY_MAX_BYTES + 1)
+                    : smallPolicy());
+          }
+        });
     collector.start();
-    new Credentials("http://127.0.0.1:" + collector.getAddress().getPort(), "n-1", "node-key", null, null)
+    new Credentials(
+            "http://127.0.0.1:" + collector.getAddress().getPort(), "n-1", "node-key", null, null)
         .save(state);
     logged.start();
     reporterLog.addAppender(logged);
@@ -63,21 +70,27 @@ class ReporterPolicyCapTest {
 
   @Test
   void anOversizeGzipPolicyIsAFailedPullThatIsLoggedBackedOffAndRetriedLater() {
-    Reporter reporter = new Reporter(state, clock(),
-        new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), new SplittableRandom(7)));
+    Reporter reporter =
+        new Reporter(
+            state,
+            clock(),
+            new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), new SplittableRandom(7)));
     try (Store store = Store.open(state)) {
       Reporter.Round failed = reporter.deliver(store);
 
       assertThat(failed.policyUpdated()).isFalse();
       assertThat(failed.worthRetrying()).as("the daemon schedules another round").isTrue();
-      assertThat(failed.problem()).contains(
-          "policy pull failed: policy answer larger than 16 MiB (decoded): not read");
+      assertThat(failed.problem())
+          .contains("policy pull failed: policy answer larger than 16 MiB (decoded): not read");
       assertThat(store.policy()).isEmpty();
       assertThat(store.setting(Reporter.ETAG)).isEmpty();
-      assertThat(logged.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-          .contains("policy answer larger than 16 MiB"));
+      assertThat(logged.list)
+          .anySatisfy(
+              e ->
+                  assertThat(e.getFormattedMessage()).contains("policy answer larger than 16 MiB"));
 
-      assertThat(reporter.deliver(store).problem()).hasValueSatisfying(p -> assertThat(p).startsWith("backing off"));
+      assertThat(reporter.deliver(store).problem())
+          .hasValueSatisfying(p -> assertThat(p).startsWith("backing off"));
       assertThat(policyPulls).hasValue(1);
 
       oversize.set(false);
@@ -86,7 +99,9 @@ class ReporterPolicyCapTest {
 
       assertThat(retried.problem()).isEmpty();
       assertThat(retried.policyUpdated()).isTrue();
-      assertThat(store.policy()).extracting(PolicyEntry::subject).containsExactly("pkg:npm/postmark-mcp");
+      assertThat(store.policy())
+          .extracting(PolicyEntry::subject)
+          .containsExactly("pkg:npm/postmark-mcp");
       assertThat(store.setting(Reporter.ETAG)).contains("\"p2\"");
       assertThat(policyPulls).hasValue(2);
     }
@@ -112,9 +127,22 @@ class ReporterPolicyCapTest {
   }
 
   private static byte[] smallPolicy() throws java.io.IOException {
-    return Json.mapper().writeValueAsBytes(new Policy("\"p2\"",
-        List.of(new PolicyEntry("pkg:npm/postmark-mcp", null, ReviewState.DENIED, "secops", "MAL-2025-47604",
-            Instant.parse("2026-11-25T07:00:00Z"))),
-        0, List.of(), "0", null, null));
+    return Json.mapper()
+        .writeValueAsBytes(
+            new Policy(
+                "\"p2\"",
+                List.of(
+                    new PolicyEntry(
+                        "pkg:npm/postmark-mcp",
+                        null,
+                        ReviewState.DENIED,
+                        "secops",
+                        "MAL-2025-47604",
+                        Instant.parse("2026-11-25T07:00:00Z"))),
+                0,
+                List.of(),
+                "0",
+                null,
+                null));
   }
 }

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PackageResolverTest {
   private static PackageRef ref(String line) {
@@ -21,7 +21,11 @@ class PackageResolverTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock =
+          """
       npx -y @modelcontextprotocol/server-filesystem /tmp   | pkg:npm/%40modelcontextprotocol/server-filesystem | null   | false
       npx -y postmark-mcp@1.0.15                              | pkg:npm/postmark-mcp@1.0.15                      | 1.0.15 | true
       npx --yes @scope/pkg@latest                             | pkg:npm/%40scope/pkg                             | null   | false
@@ -68,8 +72,11 @@ class PackageResolverTest {
   }
 
   @Test
-  void pythonDashMIsALocalModuleUnlessAnInstalledDistributionProvidesIt(@TempDir Path home) throws IOException {
-    assertThat(ref("python -m mcp_server_fetch").ecosystem()).as("no invented pkg:pypi name").isEqualTo("local");
+  void pythonDashMIsALocalModuleUnlessAnInstalledDistributionProvidesIt(@TempDir Path home)
+      throws IOException {
+    assertThat(ref("python -m mcp_server_fetch").ecosystem())
+        .as("no invented pkg:pypi name")
+        .isEqualTo("local");
     assertThat(ref("python -m mcp_server_fetch").name()).isEqualTo("mcp_server_fetch");
     assertThat(ref("py -m my_tools.server").ecosystem()).isEqualTo("local");
     assertThat(ref("/opt/venv/bin/python3.12 -m x").ecosystem()).isEqualTo("local");
@@ -77,9 +84,11 @@ class PackageResolverTest {
     Path venv = home.resolve("code/app/.venv");
     Path site = venv.resolve("lib/python3.12/site-packages");
     write(venv.resolve("bin/python"), "");
-    write(site.resolve("mcp_server_fetch-2025.4.7.dist-info/METADATA"),
+    write(
+        site.resolve("mcp_server_fetch-2025.4.7.dist-info/METADATA"),
         "Metadata-Version: 2.4\nName: mcp-server-fetch\nVersion: 2025.4.7\n\nlong description\n");
-    write(site.resolve("mcp_server_fetch-2025.4.7.dist-info/RECORD"),
+    write(
+        site.resolve("mcp_server_fetch-2025.4.7.dist-info/RECORD"),
         "mcp_server_fetch/__init__.py,sha256=x,10\nmcp_server_fetch/server.py,sha256=y,20\n"
             + "mcp_server_fetch-2025.4.7.dist-info/METADATA,,\n");
     write(site.resolve("Odd_Dist-1.0.dist-info/METADATA"), "Name: Odd_Dist\nVersion: 1.0\n");
@@ -87,45 +96,104 @@ class PackageResolverTest {
     PythonModules modules = PythonModules.on(home, Os.LINUX, false, List.of());
     Path config = home.resolve("code/app");
 
-    PackageRef fetch = PackageResolver.resolve(venv.resolve("bin/python").toString(),
-        List.of("-m", "mcp_server_fetch.server"), modules, config).pkg().orElseThrow();
+    PackageRef fetch =
+        PackageResolver.resolve(
+                venv.resolve("bin/python").toString(),
+                List.of("-m", "mcp_server_fetch.server"),
+                modules,
+                config)
+            .pkg()
+            .orElseThrow();
     assertThat(fetch.purl()).isEqualTo("pkg:pypi/mcp-server-fetch@2025.4.7");
     assertThat(fetch.version()).isEqualTo("2025.4.7");
     assertThat(fetch.pinned()).isFalse();
     assertThat(fetch.versionSource()).isEqualTo("installed");
-    assertThat(PackageResolver.resolve(".venv/bin/python", List.of("-m", "oddmod"), modules, config)
-        .pkg().orElseThrow().purl()).as("a project's venv, relative to the project").isEqualTo("pkg:pypi/odd-dist@1.0");
-    assertThat(PackageResolver.resolve(".venv/bin/python", List.of("-m", "unknown_mod"), modules, config)
-        .pkg().orElseThrow().ecosystem()).isEqualTo("local");
-    assertThat(PackageResolver.resolve("python", List.of("-m", "mcp_server_fetch"), modules, config)
-        .pkg().orElseThrow().ecosystem()).as("bare python does not run the project's venv").isEqualTo("local");
+    assertThat(
+            PackageResolver.resolve(".venv/bin/python", List.of("-m", "oddmod"), modules, config)
+                .pkg()
+                .orElseThrow()
+                .purl())
+        .as("a project's venv, relative to the project")
+        .isEqualTo("pkg:pypi/odd-dist@1.0");
+    assertThat(
+            PackageResolver.resolve(
+                    ".venv/bin/python", List.of("-m", "unknown_mod"), modules, config)
+                .pkg()
+                .orElseThrow()
+                .ecosystem())
+        .isEqualTo("local");
+    assertThat(
+            PackageResolver.resolve("python", List.of("-m", "mcp_server_fetch"), modules, config)
+                .pkg()
+                .orElseThrow()
+                .ecosystem())
+        .as("bare python does not run the project's venv")
+        .isEqualTo("local");
 
-    write(home.resolve(".local/lib/python3.11/site-packages/user_pkg-0.3.dist-info/METADATA"), "Name: user-pkg\nVersion: 0.3\n");
-    write(home.resolve(".local/lib/python3.11/site-packages/user_pkg-0.3.dist-info/top_level.txt"), "user_pkg\n");
-    assertThat(PackageResolver.resolve("python3", List.of("-m", "user_pkg"), PythonModules.on(home, Os.LINUX, false, List.of()), null)
-        .pkg().orElseThrow().purl()).as("the user's site-packages").isEqualTo("pkg:pypi/user-pkg@0.3");
+    write(
+        home.resolve(".local/lib/python3.11/site-packages/user_pkg-0.3.dist-info/METADATA"),
+        "Name: user-pkg\nVersion: 0.3\n");
+    write(
+        home.resolve(".local/lib/python3.11/site-packages/user_pkg-0.3.dist-info/top_level.txt"),
+        "user_pkg\n");
+    assertThat(
+            PackageResolver.resolve(
+                    "python3",
+                    List.of("-m", "user_pkg"),
+                    PythonModules.on(home, Os.LINUX, false, List.of()),
+                    null)
+                .pkg()
+                .orElseThrow()
+                .purl())
+        .as("the user's site-packages")
+        .isEqualTo("pkg:pypi/user-pkg@0.3");
   }
 
   @Test
   void uvRunPythonDashMLooksInTheProjectsOwnEnvironment(@TempDir Path home) throws IOException {
     Path app = home.resolve("code/app");
     write(app.resolve(".venv/bin/python"), "");
-    write(app.resolve(".venv/lib/python3.13/site-packages/srv-2.0.dist-info/METADATA"), "Name: srv\nVersion: 2.0\n");
-    write(app.resolve(".venv/lib/python3.13/site-packages/srv-2.0.dist-info/top_level.txt"), "srv\n");
+    write(
+        app.resolve(".venv/lib/python3.13/site-packages/srv-2.0.dist-info/METADATA"),
+        "Name: srv\nVersion: 2.0\n");
+    write(
+        app.resolve(".venv/lib/python3.13/site-packages/srv-2.0.dist-info/top_level.txt"), "srv\n");
     Path win = home.resolve("code/win");
     write(win.resolve(".venv/Scripts/python.exe"), "");
-    write(win.resolve(".venv/Lib/site-packages/winsrv-0.1.dist-info/METADATA"), "Name: winsrv\nVersion: 0.1\n");
+    write(
+        win.resolve(".venv/Lib/site-packages/winsrv-0.1.dist-info/METADATA"),
+        "Name: winsrv\nVersion: 0.1\n");
     write(win.resolve(".venv/Lib/site-packages/winsrv-0.1.dist-info/top_level.txt"), "winsrv\n");
     PythonModules modules = PythonModules.on(home, Os.LINUX, false, List.of());
-    assertThat(PackageResolver.resolve("uv", List.of("run", "python", "-m", "srv"), modules, app)
-        .pkg().orElseThrow().purl()).isEqualTo("pkg:pypi/srv@2.0");
-    assertThat(PackageResolver.resolve("uv", List.of("--directory", app.toString(), "run", "python", "-m", "srv"),
-        modules, home).pkg().orElseThrow().purl()).isEqualTo("pkg:pypi/srv@2.0");
-    assertThat(PackageResolver.resolve("uv", List.of("run", "python", "-m", "winsrv"), modules, win)
-        .pkg().orElseThrow().purl()).as("a Windows venv: Scripts/python.exe, Lib/site-packages")
+    assertThat(
+            PackageResolver.resolve("uv", List.of("run", "python", "-m", "srv"), modules, app)
+                .pkg()
+                .orElseThrow()
+                .purl())
+        .isEqualTo("pkg:pypi/srv@2.0");
+    assertThat(
+            PackageResolver.resolve(
+                    "uv",
+                    List.of("--directory", app.toString(), "run", "python", "-m", "srv"),
+                    modules,
+                    home)
+                .pkg()
+                .orElseThrow()
+                .purl())
+        .isEqualTo("pkg:pypi/srv@2.0");
+    assertThat(
+            PackageResolver.resolve("uv", List.of("run", "python", "-m", "winsrv"), modules, win)
+                .pkg()
+                .orElseThrow()
+                .purl())
+        .as("a Windows venv: Scripts/python.exe, Lib/site-packages")
         .isEqualTo("pkg:pypi/winsrv@0.1");
-    assertThat(PackageResolver.resolve("uv", List.of("run", "python", "-m", "srv"), modules, home)
-        .pkg().orElseThrow().ecosystem()).isEqualTo("local");
+    assertThat(
+            PackageResolver.resolve("uv", List.of("run", "python", "-m", "srv"), modules, home)
+                .pkg()
+                .orElseThrow()
+                .ecosystem())
+        .isEqualTo("local");
   }
 
   private static void write(Path p, String text) throws IOException {
@@ -140,7 +208,8 @@ class PackageResolverTest {
     assertThat(ref("npx https://example.com/pkg-1.0.0.tgz").ecosystem()).isEqualTo("generic");
     assertThat(ref("uvx --from git+https://github.com/org/repo@abc1234 cli").purl())
         .isEqualTo("pkg:github/org/repo@abc1234");
-    assertThat(ref("uvx --from git+https://gitlab.com/org/repo cli").ecosystem()).isEqualTo("generic");
+    assertThat(ref("uvx --from git+https://gitlab.com/org/repo cli").ecosystem())
+        .isEqualTo("generic");
   }
 
   @Test
@@ -155,13 +224,19 @@ class PackageResolverTest {
 
   @Test
   void aWindowsCommandPathWithSpacesIsOneExecutable() {
-    var r = PackageResolver.resolve("C:\\Program Files\\nodejs\\npx.cmd", List.of("-y", "win-mcp@2.0.0"));
+    var r =
+        PackageResolver.resolve(
+            "C:\\Program Files\\nodejs\\npx.cmd", List.of("-y", "win-mcp@2.0.0"));
     assertThat(r.pkg().orElseThrow().purl()).isEqualTo("pkg:npm/win-mcp@2.0.0");
   }
 
   @Test
   void mcpRemoteRecordsTheProxiedUrl() {
-    var r = PackageResolver.resolve("npx", Arrays.asList("-y", "mcp-remote@0.1.15", "https://mcp.example.com/sse", "--header", "X: y"));
+    var r =
+        PackageResolver.resolve(
+            "npx",
+            Arrays.asList(
+                "-y", "mcp-remote@0.1.15", "https://mcp.example.com/sse", "--header", "X: y"));
     assertThat(r.pkg().orElseThrow().purl()).isEqualTo("pkg:npm/mcp-remote@0.1.15");
     assertThat(r.proxiedUrl()).contains("https://mcp.example.com/sse");
     assertThat(PackageResolver.resolve("mcp-remote", List.of("https://a.example/mcp")).proxiedUrl())

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 in the middle of writes, many times: the file must stay sound and every scan whose
- * commit returned must still be there with all its events, and the event history must still
- * replay to the current server set.
+ * kill -9 in the middle of writes, many times: the file must stay sound and every scan whose commit
+ * returned must still be there with all its events, and the event history must still replay to the
+ * current server set.
  */
 class CrashRecoveryTest {
   /** The reliability run raises these (docs/RELIABILITY.md). */
   static final int KILLS = Integer.getInteger("daylight.reliability.kills", 8);
+
   static final int DAEMON_KILLS = Integer.getInteger("daylight.reliability.daemonKills", 5);
   @TempDir Path dir;
 
@@ -36,22 +37,35 @@ class CrashRecoveryTest {
     Set<String> promised = new HashSet<>();
     int committedScans = 0;
     for (int round = 0; round < KILLS; round++) {
-      Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", CrashWriter.class.getName(), dir.toString(),
-          Long.toString(round)).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process child =
+          new ProcessBuilder(
+                  javaBin(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  CrashWriter.class.getName(),
+                  dir.toString(),
+                  Long.toString(round))
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       List<String> lines = new ArrayList<>();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(
-            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String l; (l = r.readLine()) != null; ) {
-            synchronized (lines) {
-              lines.add(l);
-            }
-          }
-        } catch (java.io.IOException ignored) {
-          // the child died: that is the point
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String l; (l = r.readLine()) != null; ) {
+                    synchronized (lines) {
+                      lines.add(l);
+                    }
+                  }
+                } catch (java.io.IOException ignored) {
+                  // the child died: that is the point
+                }
+              });
       reader.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (count(lines, "committed") < 3 && child.isAlive() && System.nanoTime() < deadline) {
@@ -111,12 +125,28 @@ class CrashRecoveryTest {
     Path log = dir.resolve("logs/daylight.log");
     for (int round = 0; round < DAEMON_KILLS; round++) {
       writeConfig(home, random);
-      Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "dev.daylight.agent.cli.Main", "run",
-          "--home", home.toString(), "--os", "linux", "--state-dir", dir.toString(),
-          "--interval", "50ms", "--debounce", "20ms")
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process child =
+          new ProcessBuilder(
+                  javaBin(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "dev.daylight.agent.cli.Main",
+                  "run",
+                  "--home",
+                  home.toString(),
+                  "--os",
+                  "linux",
+                  "--state-dir",
+                  dir.toString(),
+                  "--interval",
+                  "50ms",
+                  "--debounce",
+                  "20ms")
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       long before = scansLogged(log);
       while (scansLogged(log) < before + 2 && child.isAlive() && System.nanoTime() < deadline) {
@@ -150,15 +180,23 @@ class CrashRecoveryTest {
     StringBuilder sb = new StringBuilder("{\"mcpServers\": {");
     for (int i = 0; i < 6; i++) {
       if (random.nextBoolean()) {
-        sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ",").append("\"s").append(i)
-            .append("\": {\"command\": \"npx\", \"args\": [\"-y\", \"pkg-").append(i).append("@1.0.")
-            .append(random.nextInt(3)).append("\"]}");
+        sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ",")
+            .append("\"s")
+            .append(i)
+            .append("\": {\"command\": \"npx\", \"args\": [\"-y\", \"pkg-")
+            .append(i)
+            .append("@1.0.")
+            .append(random.nextInt(3))
+            .append("\"]}");
       }
     }
     Path tmp = home.resolve(".cursor/mcp.json.tmp");
     java.nio.file.Files.writeString(tmp, sb.append("}}").toString());
-    java.nio.file.Files.move(tmp, home.resolve(".cursor/mcp.json"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    java.nio.file.Files.move(
+        tmp,
+        home.resolve(".cursor/mcp.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static long scansLogged(Path log) throws java.io.IOException {

@@ -24,20 +24,40 @@ class StoreGrowthTest {
   static Inventory busyHome() {
     List<McpServer> servers = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      servers.add(npx("server-" + i, "package-" + i, "1.0." + i, "/home/u/code/p" + i + "/.cursor/mcp.json"));
+      servers.add(
+          npx(
+              "server-" + i,
+              "package-" + i,
+              "1.0." + i,
+              "/home/u/code/p" + i + "/.cursor/mcp.json"));
     }
     List<InstalledPackage> packages = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      packages.add(new InstalledPackage("pkg:npm/dependency-" + i + "@2.0." + i, "npm", "dependency-" + i,
-          "2.0." + i, "npx-cache", "/home/u/.npm/_npx/" + Integer.toHexString(i * 7919)
-              + "/node_modules/dependency-" + i, "a".repeat(64), null, null));
+      packages.add(
+          new InstalledPackage(
+              "pkg:npm/dependency-" + i + "@2.0." + i,
+              "npm",
+              "dependency-" + i,
+              "2.0." + i,
+              "npx-cache",
+              "/home/u/.npm/_npx/"
+                  + Integer.toHexString(i * 7919)
+                  + "/node_modules/dependency-"
+                  + i,
+              "a".repeat(64),
+              null,
+              null));
     }
     return of(servers, List.of()).toBuilder().packages(packages).build();
   }
 
   static Inventory again(Inventory content) {
     Instant t = Instant.now();
-    return content.toBuilder().scanId(UUID.randomUUID().toString()).startedAt(t).finishedAt(t).build();
+    return content.toBuilder()
+        .scanId(UUID.randomUUID().toString())
+        .startedAt(t)
+        .finishedAt(t)
+        .build();
   }
 
   @Test
@@ -68,10 +88,12 @@ class StoreGrowthTest {
     try (Store store = Store.open(dir)) {
       store.record(again(home));
       store.record(again(home));
-      Inventory changed = again(home.toBuilder()
-          .servers(List.of(npx("only", "postmark-mcp", "1.0.16"))).build());
+      Inventory changed =
+          again(home.toBuilder().servers(List.of(npx("only", "postmark-mcp", "1.0.16"))).build());
       store.record(changed);
-      assertThat(store.latest().orElseThrow().servers()).extracting(McpServer::name).containsExactly("only");
+      assertThat(store.latest().orElseThrow().servers())
+          .extracting(McpServer::name)
+          .containsExactly("only");
       store.record(again(home));
       assertThat(store.latest().orElseThrow().servers()).hasSize(40);
     }

@@ -9,9 +9,11 @@ class VisibleTest {
   void controlAndFormatCharactersBecomeVisibleEscapes() {
     assertThat(Visible.of("a\nb\rc\td")).isEqualTo("a\\nb\\rc\\td");
     assertThat(Visible.of("\u001b[2J\u0007\u007f\u0085")).isEqualTo("\\x1b[2J\\x07\\x7f\\x85");
-    assertThat(Visible.of("abc\u202edef\u2066\u200b\ufeff\u2028")).isEqualTo("abc\\u202edef\\u2066\\u200b\\ufeff\\u2028");
+    assertThat(Visible.of("abc\u202edef\u2066\u200b\ufeff\u2028"))
+        .isEqualTo("abc\\u202edef\\u2066\\u200b\\ufeff\\u2028");
     assertThat(Visible.of("lone \ud800 surrogate")).isEqualTo("lone \\ud800 surrogate");
-    assertThat(Visible.of("tag \udb40\udc01")).isEqualTo("tag \\udb40\\udc01"); // U+E0001, a format character
+    assertThat(Visible.of("tag \udb40\udc01"))
+        .isEqualTo("tag \\udb40\\udc01"); // U+E0001, a format character
   }
 
   @Test

@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.util.Random;
 
 /**
- * Client databases for the ledger's benchmark: a Goose {@code sessions.db} and an opencode
- * {@code opencode.db} of about the given size each, in the clients' schemas
- * ({@link ClientDbFixtures}), with text messages, built-in and MCP tool calls and large results.
+ * Client databases for the ledger's benchmark: a Goose {@code sessions.db} and an opencode {@code
+ * opencode.db} of about the given size each, in the clients' schemas ({@link ClientDbFixtures}),
+ * with text messages, built-in and MCP tool calls and large results.
  */
 final class BenchDbs {
   private BenchDbs() {}
@@ -39,24 +39,44 @@ final class BenchDbs {
   private static void fillGoose(Connection c, long bytes) throws SQLException {
     Random rnd = new Random(7);
     String filler = "lorem ipsum dolor sit amet ".repeat(400);
-    String[] tools = {"github__create_issue", "postmark__send-email", "developer__shell", "developer__text_editor"};
+    String[] tools = {
+      "github__create_issue", "postmark__send-email", "developer__shell", "developer__text_editor"
+    };
     c.setAutoCommit(false);
     long written = 0;
     long t = ClientDbFixtures.T;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (session_id, role, content_json,"
-        + " created_timestamp, metadata_json) VALUES ('20261120_1', ?, ?, ?, '{}')")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO messages (session_id, role, content_json,"
+                + " created_timestamp, metadata_json) VALUES ('20261120_1', ?, ?, ?, '{}')")) {
       for (int n = 0; written < bytes; n++) {
         t += 1 + rnd.nextInt(20);
         String text = filler.substring(0, 200 + rnd.nextInt(3000));
-        String request = "[{\"type\":\"text\",\"text\":\"" + text.substring(0, 100) + "\"},{\"type\":\"toolRequest\","
-            + "\"id\":\"tq_" + n + "\",\"toolCall\":{\"status\":\"success\",\"value\":{\"name\":\""
-            + tools[rnd.nextInt(tools.length)] + "\",\"arguments\":{\"body\":\"" + filler.substring(0, 100 + rnd.nextInt(1500))
-            + "\"}}}}]";
-        String response = "[{\"type\":\"toolResponse\",\"id\":\"tq_" + n + "\",\"toolResult\":{\"status\":\"success\","
-            + "\"value\":{\"content\":[{\"type\":\"text\",\"text\":\"" + filler.substring(0, 500 + rnd.nextInt(8000))
-            + "\"}],\"isError\":" + (rnd.nextInt(20) == 0) + "}}}]";
-        String[][] rows = {{"user", "[{\"type\":\"text\",\"text\":\"" + text + "\"}]"}, {"assistant", request},
-            {"user", response}};
+        String request =
+            "[{\"type\":\"text\",\"text\":\""
+                + text.substring(0, 100)
+                + "\"},{\"type\":\"toolRequest\","
+                + "\"id\":\"tq_"
+                + n
+                + "\",\"toolCall\":{\"status\":\"success\",\"value\":{\"name\":\""
+                + tools[rnd.nextInt(tools.length)]
+                + "\",\"arguments\":{\"body\":\""
+                + filler.substring(0, 100 + rnd.nextInt(1500))
+                + "\"}}}}]";
+        String response =
+            "[{\"type\":\"toolResponse\",\"id\":\"tq_"
+                + n
+                + "\",\"toolResult\":{\"status\":\"success\","
+                + "\"value\":{\"content\":[{\"type\":\"text\",\"text\":\""
+                + filler.substring(0, 500 + rnd.nextInt(8000))
+                + "\"}],\"isError\":"
+                + (rnd.nextInt(20) == 0)
+                + "}}}]";
+        String[][] rows = {
+          {"user", "[{\"type\":\"text\",\"text\":\"" + text + "\"}]"},
+          {"assistant", request},
+          {"user", response}
+        };
         for (String[] row : rows) {
           ps.setString(1, row[0]);
           ps.setString(2, row[1]);
@@ -80,14 +100,28 @@ final class BenchDbs {
     c.setAutoCommit(false);
     long written = 0;
     long ms = ClientDbFixtures.T * 1000L;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO part VALUES (?, 'msg_1', 'ses_1', ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO part VALUES (?, 'msg_1', 'ses_1', ?, ?, ?)")) {
       for (int n = 0; written < bytes; n++) {
         ms += 1000 + rnd.nextInt(20_000);
-        String text = "{\"type\":\"text\",\"text\":\"" + filler.substring(0, 200 + rnd.nextInt(3000)) + "\"}";
-        String tool = "{\"type\":\"tool\",\"callID\":\"call_" + n + "\",\"tool\":\"" + tools[rnd.nextInt(tools.length)]
-            + "\",\"state\":{\"status\":\"" + (rnd.nextInt(20) == 0 ? "error" : "completed") + "\",\"input\":{\"body\":\""
-            + filler.substring(0, 100 + rnd.nextInt(1500)) + "\"},\"output\":\"" + filler.substring(0, 500 + rnd.nextInt(8000))
-            + "\",\"time\":{\"start\":" + (ms - 500) + ",\"end\":" + ms + "}}}";
+        String text =
+            "{\"type\":\"text\",\"text\":\"" + filler.substring(0, 200 + rnd.nextInt(3000)) + "\"}";
+        String tool =
+            "{\"type\":\"tool\",\"callID\":\"call_"
+                + n
+                + "\",\"tool\":\""
+                + tools[rnd.nextInt(tools.length)]
+                + "\",\"state\":{\"status\":\""
+                + (rnd.nextInt(20) == 0 ? "error" : "completed")
+                + "\",\"input\":{\"body\":\""
+                + filler.substring(0, 100 + rnd.nextInt(1500))
+                + "\"},\"output\":\""
+                + filler.substring(0, 500 + rnd.nextInt(8000))
+                + "\",\"time\":{\"start\":"
+                + (ms - 500)
+                + ",\"end\":"
+                + ms
+                + "}}}";
         String[][] rows = {{"prt_t" + n, text}, {"prt_c" + n, tool}};
         for (String[] row : rows) {
           ps.setString(1, row[0]);

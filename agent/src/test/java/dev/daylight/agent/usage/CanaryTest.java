@@ -25,8 +25,8 @@ import picocli.CommandLine;
 
 /**
  * The fixtures put canary strings into call arguments, results and message text. After a scan
- * (which stores the inventory and queues its report) and the usage command, none of them is in
- * the store's files, the queued report, the logs, stdout or stderr, while the calls are counted.
+ * (which stores the inventory and queues its report) and the usage command, none of them is in the
+ * store's files, the queued report, the logs, stdout or stderr, while the calls are counted.
  */
 class CanaryTest {
   private static final List<String> CANARIES =
@@ -55,20 +55,52 @@ class CanaryTest {
   @Test
   void argumentsResultsAndTextReachNothing() throws IOException {
     UsageHome home = new UsageHome(dir).withAllFixtures();
-    UsageHome.write(home.home.resolve(".claude.json"), "{\"mcpServers\": {"
-        + "\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
-        + "\"github\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github\"]}}}");
+    UsageHome.write(
+        home.home.resolve(".claude.json"),
+        "{\"mcpServers\": {"
+            + "\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
+            + "\"github\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github\"]}}}");
     Path state = home.state;
 
-    assertThat(run("scan", "--home", home.home.toString(), "--os", "linux", "--no-host",
-        "--state-dir", state.toString(), "--format", "json", "--usage-window", "3650d")).isZero();
-    assertThat(run("usage", "--home", home.home.toString(), "--os", "linux", "--state-dir",
-        state.toString(), "--format", "json", "--since", "3650d")).isZero();
-    assertThat(run("usage", "--state-dir", state.toString(), "--no-read", "--since", "3650d")).isZero();
+    assertThat(
+            run(
+                "scan",
+                "--home",
+                home.home.toString(),
+                "--os",
+                "linux",
+                "--no-host",
+                "--state-dir",
+                state.toString(),
+                "--format",
+                "json",
+                "--usage-window",
+                "3650d"))
+        .isZero();
+    assertThat(
+            run(
+                "usage",
+                "--home",
+                home.home.toString(),
+                "--os",
+                "linux",
+                "--state-dir",
+                state.toString(),
+                "--format",
+                "json",
+                "--since",
+                "3650d"))
+        .isZero();
+    assertThat(run("usage", "--state-dir", state.toString(), "--no-read", "--since", "3650d"))
+        .isZero();
 
     String all = printed.toString();
-    assertThat(all).contains("send-email").contains("create_issue").contains("\"usage\"")
-        .contains("removedServerUsage").contains("gemini-cli");
+    assertThat(all)
+        .contains("send-email")
+        .contains("create_issue")
+        .contains("\"usage\"")
+        .contains("removedServerUsage")
+        .contains("gemini-cli");
     StringBuilder logs = new StringBuilder();
     logged.list.forEach(e -> logs.append(e.getFormattedMessage()).append('\n'));
     assertThat(logs.toString()).contains("usage ledger");

@@ -16,6 +16,7 @@ import java.sql.Statement;
 final class ClientDbFixtures {
   static final String GOOSE_DB = ".local/share/goose/sessions/sessions.db";
   static final String OPENCODE_DB = ".local/share/opencode/opencode.db";
+
   /** 2026-11-20T11:00:00Z in seconds. */
   static final long T = 1_795_172_400L + 86_400L * 2;
 
@@ -28,7 +29,9 @@ final class ClientDbFixtures {
 
   /** As {@link #goose(Path)} on a connection already open (in the journal mode the test set). */
   static Connection goose(Connection c) {
-    exec(c, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)",
+    exec(
+        c,
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)",
         "INSERT INTO schema_version (version) VALUES (13)",
         "CREATE TABLE sessions (id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',"
             + " user_set_name BOOLEAN DEFAULT FALSE, session_type TEXT NOT NULL DEFAULT 'user', working_dir TEXT NOT NULL,"
@@ -43,26 +46,41 @@ final class ClientDbFixtures {
             + " timestamp TIMESTAMP DEFAULT CURRENT_TIMESTAMP, tokens INTEGER, metadata_json TEXT, message_id TEXT)",
         "CREATE INDEX idx_messages_session ON messages(session_id)");
     // Values go in as parameters, so the driver's statement log never holds a canary.
-    insert(c, "INSERT INTO sessions (id, name, working_dir) VALUES (?, ?, ?)", "20261120_1", "CANARY-TEXT-55aa",
+    insert(
+        c,
+        "INSERT INTO sessions (id, name, working_dir) VALUES (?, ?, ?)",
+        "20261120_1",
+        "CANARY-TEXT-55aa",
         "/home/ann/src/shop");
     gooseMessage(c, "20261120_1", "user", T, "[{\"type\":\"text\",\"text\":\"CANARY-TEXT-55aa\"}]");
     gooseMessage(c, "20261120_1", "assistant", T + 10, request("tq_1", "postmark__send-email"));
-    gooseMessage(c, "20261120_1", "user", T + 12, "[{\"type\":\"toolResponse\",\"id\":\"tq_1\",\"toolResult\":"
-        + "{\"status\":\"success\",\"value\":{\"content\":[{\"type\":\"text\",\"text\":\"CANARY-RESULT-91c2\"}],"
-        + "\"isError\":true}}}]");
+    gooseMessage(
+        c,
+        "20261120_1",
+        "user",
+        T + 12,
+        "[{\"type\":\"toolResponse\",\"id\":\"tq_1\",\"toolResult\":"
+            + "{\"status\":\"success\",\"value\":{\"content\":[{\"type\":\"text\",\"text\":\"CANARY-RESULT-91c2\"}],"
+            + "\"isError\":true}}}]");
     gooseMessage(c, "20261120_1", "assistant", T + 20, request("tq_2", "developer__shell"));
     return c;
   }
 
   static String request(String id, String name) {
-    return "[{\"type\":\"text\",\"text\":\"CANARY-TEXT-55aa\"},{\"type\":\"toolRequest\",\"id\":\"" + id + "\","
-        + "\"toolCall\":{\"status\":\"success\",\"value\":{\"name\":\"" + name + "\","
+    return "[{\"type\":\"text\",\"text\":\"CANARY-TEXT-55aa\"},{\"type\":\"toolRequest\",\"id\":\""
+        + id
+        + "\","
+        + "\"toolCall\":{\"status\":\"success\",\"value\":{\"name\":\""
+        + name
+        + "\","
         + "\"arguments\":{\"to\":\"CANARY-ARG-7f3a\"}}}}]";
   }
 
-  static void gooseMessage(Connection c, String session, String role, long created, String content) {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO messages (session_id, role, content_json, created_timestamp, metadata_json) VALUES (?,?,?,?,'{}')")) {
+  static void gooseMessage(
+      Connection c, String session, String role, long created, String content) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO messages (session_id, role, content_json, created_timestamp, metadata_json) VALUES (?,?,?,?,'{}')")) {
       ps.setString(1, session);
       ps.setString(2, role);
       ps.setString(3, content);
@@ -73,10 +91,14 @@ final class ClientDbFixtures {
     }
   }
 
-  /** opencode's session, message and part tables (session.sql.ts, as json-migration.ts fills them). */
+  /**
+   * opencode's session, message and part tables (session.sql.ts, as json-migration.ts fills them).
+   */
   static Connection opencode(Path file) {
     Connection c = open(file);
-    exec(c, "CREATE TABLE project (id TEXT PRIMARY KEY, worktree TEXT NOT NULL, vcs TEXT, name TEXT,"
+    exec(
+        c,
+        "CREATE TABLE project (id TEXT PRIMARY KEY, worktree TEXT NOT NULL, vcs TEXT, name TEXT,"
             + " time_created INTEGER NOT NULL, time_updated INTEGER NOT NULL, sandboxes TEXT NOT NULL)",
         "CREATE TABLE session (id TEXT PRIMARY KEY, project_id TEXT NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
             + " parent_id TEXT, slug TEXT NOT NULL, directory TEXT NOT NULL, title TEXT NOT NULL, version TEXT NOT NULL,"
@@ -89,8 +111,11 @@ final class ClientDbFixtures {
         "CREATE INDEX part_session_idx ON part(session_id)",
         "INSERT INTO project VALUES ('p1', '/home/ann/src/api', 'git', NULL, 0, 0, '[]')",
         "INSERT INTO message VALUES ('msg_1', 'ses_1', 0, 0, '{\"role\":\"assistant\"}')");
-    insert(c, "INSERT INTO session VALUES ('ses_1', 'p1', NULL, 'calm-owl', ?, ?, '1.0.0', NULL, 0, 0, NULL, NULL)",
-        "/home/ann/src/api", "CANARY-TEXT-55aa");
+    insert(
+        c,
+        "INSERT INTO session VALUES ('ses_1', 'p1', NULL, 'calm-owl', ?, ?, '1.0.0', NULL, 0, 0, NULL, NULL)",
+        "/home/ann/src/api",
+        "CANARY-TEXT-55aa");
     long ms = T * 1000L;
     part(c, "prt_1", ms, toolPart("call_1", "github_create_issue", "completed", ms - 500, ms));
     part(c, "prt_2", ms + 1, toolPart("call_2", "github_list_issues", "error", ms - 400, ms + 1));
@@ -102,20 +127,34 @@ final class ClientDbFixtures {
   }
 
   static String toolPart(String callId, String tool, String status, long start, long end) {
-    String time = end > 0 ? "{\"start\":" + start + ",\"end\":" + end + "}" : "{\"start\":" + start + "}";
-    String outcome = switch (status) {
-      case "completed" -> ",\"output\":\"CANARY-RESULT-91c2\",\"title\":\"CANARY-TEXT-55aa\",\"metadata\":{}";
-      case "error" -> ",\"error\":\"CANARY-RESULT-91c2\"";
-      default -> "";
-    };
-    return "{\"type\":\"tool\",\"callID\":\"" + callId + "\",\"tool\":\"" + tool + "\",\"state\":{\"status\":\""
-        + status + "\",\"input\":{\"title\":\"CANARY-ARG-7f3a\"}" + outcome + ",\"time\":" + time + "}}";
+    String time =
+        end > 0 ? "{\"start\":" + start + ",\"end\":" + end + "}" : "{\"start\":" + start + "}";
+    String outcome =
+        switch (status) {
+          case "completed" ->
+              ",\"output\":\"CANARY-RESULT-91c2\",\"title\":\"CANARY-TEXT-55aa\",\"metadata\":{}";
+          case "error" -> ",\"error\":\"CANARY-RESULT-91c2\"";
+          default -> "";
+        };
+    return "{\"type\":\"tool\",\"callID\":\""
+        + callId
+        + "\",\"tool\":\""
+        + tool
+        + "\",\"state\":{\"status\":\""
+        + status
+        + "\",\"input\":{\"title\":\"CANARY-ARG-7f3a\"}"
+        + outcome
+        + ",\"time\":"
+        + time
+        + "}}";
   }
 
   /** Inserts a part, or replaces it as opencode does when a part's state changes. */
   static void part(Connection c, String id, long updated, String data) {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO part VALUES (?, 'msg_1', 'ses_1', ?, ?, ?)"
-        + " ON CONFLICT(id) DO UPDATE SET time_updated = excluded.time_updated, data = excluded.data")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO part VALUES (?, 'msg_1', 'ses_1', ?, ?, ?)"
+                + " ON CONFLICT(id) DO UPDATE SET time_updated = excluded.time_updated, data = excluded.data")) {
       ps.setString(1, id);
       ps.setLong(2, updated);
       ps.setLong(3, updated);

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The clients' SQLite stores are read incrementally and read-only: what was counted is not
- * counted again when the client rewrites its rows, a store being written (WAL) is read through
- * its journal, nothing is created beside it, and a corrupt store or an oversized row is one
- * error or one skipped record while the rest is read.
+ * The clients' SQLite stores are read incrementally and read-only: what was counted is not counted
+ * again when the client rewrites its rows, a store being written (WAL) is read through its journal,
+ * nothing is created beside it, and a corrupt store or an oversized row is one error or one skipped
+ * record while the rest is read.
  */
 class LedgerDatabaseTest {
   @TempDir Path dir;
@@ -29,22 +29,31 @@ class LedgerDatabaseTest {
   void gooseMessagesAreReadOnceEvenWhenGooseRewritesAConversation() throws Exception {
     UsageHome home = new UsageHome(dir);
     Path db = home.home.resolve(ClientDbFixtures.GOOSE_DB);
-    try (Store store = Store.open(dir.resolve("store")); Connection c = ClientDbFixtures.goose(db)) {
+    try (Store store = Store.open(dir.resolve("store"));
+        Connection c = ClientDbFixtures.goose(db)) {
       home.pass(store);
       assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(1);
       assertThat(errors(all(store), "goose", "postmark", "send-email")).isEqualTo(1);
       assertThat(home.pass(store).filesRead()).isZero();
 
       long later = ClientDbFixtures.T + 3_600;
-      ClientDbFixtures.gooseMessage(c, "20261120_1", "assistant", later,
+      ClientDbFixtures.gooseMessage(
+          c,
+          "20261120_1",
+          "assistant",
+          later,
           ClientDbFixtures.request("tq_3", "postmark__send-email"));
       assertThat(home.pass(store).calls()).isEqualTo(1);
       assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(2);
 
       // Compaction: Goose deletes the session's messages and inserts them again under new ids.
-      ClientDbFixtures.exec(c, "CREATE TEMP TABLE copy AS SELECT role, content_json, created_timestamp"
-          + " FROM messages ORDER BY id", "DELETE FROM messages", "INSERT INTO messages (session_id, role,"
-          + " content_json, created_timestamp) SELECT '20261120_1', role, content_json, created_timestamp FROM copy");
+      ClientDbFixtures.exec(
+          c,
+          "CREATE TEMP TABLE copy AS SELECT role, content_json, created_timestamp"
+              + " FROM messages ORDER BY id",
+          "DELETE FROM messages",
+          "INSERT INTO messages (session_id, role,"
+              + " content_json, created_timestamp) SELECT '20261120_1', role, content_json, created_timestamp FROM copy");
       Ledger.Pass rewritten = home.pass(store);
       assertThat(rewritten.filesRead()).isEqualTo(1);
       assertThat(rewritten.calls()).isZero();
@@ -55,21 +64,29 @@ class LedgerDatabaseTest {
   }
 
   @Test
-  void anOpencodeCallCountsOnceWhenItsPartEndsAndNotAgainWhenTheSessionIsCompacted() throws Exception {
+  void anOpencodeCallCountsOnceWhenItsPartEndsAndNotAgainWhenTheSessionIsCompacted()
+      throws Exception {
     UsageHome home = new UsageHome(dir);
     Path db = home.home.resolve(ClientDbFixtures.OPENCODE_DB);
     long ms = ClientDbFixtures.T * 1000L;
-    try (Store store = Store.open(dir.resolve("store")); Connection c = ClientDbFixtures.opencode(db)) {
+    try (Store store = Store.open(dir.resolve("store"));
+        Connection c = ClientDbFixtures.opencode(db)) {
       home.pass(store);
       assertThat(calls(all(store), "opencode", "github", "search_code")).isZero();
 
       long done = ms + 300_000;
-      ClientDbFixtures.part(c, "prt_5", done,
+      ClientDbFixtures.part(
+          c,
+          "prt_5",
+          done,
           ClientDbFixtures.toolPart("call_5", "github_search_code", "completed", ms - 100, done));
       assertThat(home.pass(store).calls()).isEqualTo(1);
 
       // Compaction marks old outputs as compacted: the parts are written again, later.
-      ClientDbFixtures.part(c, "prt_1", done + 600_000,
+      ClientDbFixtures.part(
+          c,
+          "prt_1",
+          done + 600_000,
           ClientDbFixtures.toolPart("call_1", "github_create_issue", "completed", ms - 500, ms));
       Ledger.Pass compacted = home.pass(store);
       assertThat(compacted.filesRead()).isEqualTo(1);
@@ -86,7 +103,8 @@ class LedgerDatabaseTest {
     Path db = home.home.resolve(ClientDbFixtures.GOOSE_DB);
     Path opencode = home.home.resolve(ClientDbFixtures.OPENCODE_DB);
     ClientDbFixtures.close(ClientDbFixtures.opencode(opencode));
-    try (Store store = Store.open(dir.resolve("store")); Connection c = ClientDbFixtures.open(db)) {
+    try (Store store = Store.open(dir.resolve("store"));
+        Connection c = ClientDbFixtures.open(db)) {
       // Goose's own settings: WAL, and rows still only in the journal (no checkpoint yet).
       ClientDbFixtures.exec(c, "PRAGMA journal_mode=WAL", "PRAGMA wal_autocheckpoint=0");
       ClientDbFixtures.goose(c);
@@ -99,7 +117,9 @@ class LedgerDatabaseTest {
       assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(1);
       assertThat(calls(all(store), "opencode", "github", "create_issue")).isEqualTo(1);
       assertThat(names(db.getParent())).isEqualTo(gooseBefore);
-      assertThat(names(opencode.getParent())).isEqualTo(opencodeBefore).containsExactly("opencode.db");
+      assertThat(names(opencode.getParent()))
+          .isEqualTo(opencodeBefore)
+          .containsExactly("opencode.db");
     }
   }
 
@@ -108,9 +128,14 @@ class LedgerDatabaseTest {
     UsageHome home = new UsageHome(dir);
     Path db = home.home.resolve(ClientDbFixtures.GOOSE_DB);
     ClientDbFixtures.close(ClientDbFixtures.goose(db));
-    try (Store store = Store.open(dir.resolve("store")); Connection writer = ClientDbFixtures.open(db)) {
+    try (Store store = Store.open(dir.resolve("store"));
+        Connection writer = ClientDbFixtures.open(db)) {
       ClientDbFixtures.exec(writer, "BEGIN EXCLUSIVE");
-      ClientDbFixtures.gooseMessage(writer, "20261120_1", "assistant", ClientDbFixtures.T + 60,
+      ClientDbFixtures.gooseMessage(
+          writer,
+          "20261120_1",
+          "assistant",
+          ClientDbFixtures.T + 60,
           ClientDbFixtures.request("tq_locked", "postmark__send-email"));
       try (Connection other = ClientDbFixtures.open(db)) {
         assertThatThrownBy(() -> ClientDbFixtures.exec(other, "SELECT COUNT(*) FROM messages"))
@@ -130,11 +155,13 @@ class LedgerDatabaseTest {
   }
 
   @Test
-  void aCorruptStoreOrAChatCaughtMidRewriteIsOneErrorEachAndAnOversizedRowOneSkippedRecord() throws Exception {
+  void aCorruptStoreOrAChatCaughtMidRewriteIsOneErrorEachAndAnOversizedRowOneSkippedRecord()
+      throws Exception {
     UsageHome home = new UsageHome(dir).withAllFixtures();
     Path chat = home.home.resolve(UsageHome.GEMINI_JSON);
     byte[] whole = Files.readAllBytes(chat);
-    Files.write(chat, java.util.Arrays.copyOf(whole, whole.length / 2)); // caught while Gemini rewrote it
+    Files.write(
+        chat, java.util.Arrays.copyOf(whole, whole.length / 2)); // caught while Gemini rewrote it
     Path goose = home.home.resolve(ClientDbFixtures.GOOSE_DB);
     Path opencode = home.home.resolve(ClientDbFixtures.OPENCODE_DB);
     byte[] bytes = Files.readAllBytes(opencode);
@@ -143,22 +170,30 @@ class LedgerDatabaseTest {
     }
     Files.write(opencode, bytes);
     try (Connection c = ClientDbFixtures.open(goose)) {
-      String huge = "[{\"type\":\"toolRequest\",\"id\":\"big\",\"toolCall\":{\"status\":\"success\",\"value\":"
-          + "{\"name\":\"postmark__send-email\",\"arguments\":{\"body\":\"" + "x".repeat(LineReader.MAX_LINE)
-          + "\"}}}}]";
+      String huge =
+          "[{\"type\":\"toolRequest\",\"id\":\"big\",\"toolCall\":{\"status\":\"success\",\"value\":"
+              + "{\"name\":\"postmark__send-email\",\"arguments\":{\"body\":\""
+              + "x".repeat(LineReader.MAX_LINE)
+              + "\"}}}}]";
       ClientDbFixtures.gooseMessage(c, "20261120_1", "assistant", ClientDbFixtures.T + 30, huge);
     }
     try (Store store = Store.open(dir.resolve("store"))) {
       Ledger.Pass pass = home.pass(store);
 
-      assertThat(pass.errors()).hasSize(2).anySatisfy(e -> {
-        assertThat(e.path()).endsWith("opencode.db");
-        assertThat(e.reason()).contains("database");
-      }).anySatisfy(e -> assertThat(e.path()).endsWith(".json"));
-      assertThat(pass.skipped()).isEqualTo(2); // the fixtures' broken transcript line, and the huge row
+      assertThat(pass.errors())
+          .hasSize(2)
+          .anySatisfy(
+              e -> {
+                assertThat(e.path()).endsWith("opencode.db");
+                assertThat(e.reason()).contains("database");
+              })
+          .anySatisfy(e -> assertThat(e.path()).endsWith(".json"));
+      assertThat(pass.skipped())
+          .isEqualTo(2); // the fixtures' broken transcript line, and the huge row
       assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(1);
       assertThat(calls(all(store), "claude-code", "postmark", "send-email")).isEqualTo(2);
-      assertThat(calls(all(store), "gemini-cli", "postmark", "send-email")).isEqualTo(1); // the JSON-lines chat
+      assertThat(calls(all(store), "gemini-cli", "postmark", "send-email"))
+          .isEqualTo(1); // the JSON-lines chat
       assertThat(all(store)).noneMatch(b -> b.client().equals("opencode"));
     }
   }

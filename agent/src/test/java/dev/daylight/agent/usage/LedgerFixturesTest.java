@@ -26,7 +26,8 @@ class LedgerFixturesTest {
 
       assertThat(pass.files()).isEqualTo(12);
       assertThat(pass.errors()).isEmpty();
-      // Claude Code: two sends (one failed), one issue; Bash is no MCP tool; a broken line is skipped.
+      // Claude Code: two sends (one failed), one issue; Bash is no MCP tool; a broken line is
+      // skipped.
       assertThat(calls(b, "claude-code", "postmark", "send-email")).isEqualTo(2);
       assertThat(errors(b, "claude-code", "postmark", "send-email")).isEqualTo(1);
       assertThat(calls(b, "claude-code", "github", "create_issue")).isEqualTo(1);
@@ -55,7 +56,8 @@ class LedgerFixturesTest {
       // Goose: extension__tool names, a failed tool result.
       assertThat(calls(b, "goose", "github", "create_issue")).isEqualTo(1);
       assertThat(errors(b, "goose", "github", "create_issue")).isEqualTo(1);
-      // Cursor's own MCP log: two sends (one failed), one template listing; the server from the file name.
+      // Cursor's own MCP log: two sends (one failed), one template listing; the server from the
+      // file name.
       assertThat(calls(b, "cursor", "postmark", "send-email")).isEqualTo(2);
       assertThat(errors(b, "cursor", "postmark", "send-email")).isEqualTo(1);
       assertThat(calls(b, "cursor", "postmark", "list-templates")).isEqualTo(1);
@@ -63,17 +65,30 @@ class LedgerFixturesTest {
       assertThat(calls(b, "goose", "developer", "shell")).isEqualTo(2);
       assertThat(calls(b, "goose", "postmark", "send-email")).isEqualTo(1);
       assertThat(errors(b, "goose", "postmark", "send-email")).isEqualTo(1);
-      // opencode's opencode.db: final tool parts only; its own tools (bash, apply_patch) are no MCP calls.
+      // opencode's opencode.db: final tool parts only; its own tools (bash, apply_patch) are no MCP
+      // calls.
       assertThat(calls(b, "opencode", "github", "create_issue")).isEqualTo(1);
       assertThat(calls(b, "opencode", "github", "list_issues")).isEqualTo(1);
       assertThat(errors(b, "opencode", "github", "list_issues")).isEqualTo(1);
-      assertThat(b.stream().filter(x -> x.client().equals("opencode")).mapToLong(UsageBucket::calls).sum())
+      assertThat(
+              b.stream()
+                  .filter(x -> x.client().equals("opencode"))
+                  .mapToLong(UsageBucket::calls)
+                  .sum())
           .isEqualTo(2);
       // The guard's spool: its own client; a denial is a failed call.
-      assertThat(b.stream().filter(x -> x.source().equals("daylight-guard-spool"))
-          .mapToLong(UsageBucket::calls).sum()).isEqualTo(3);
-      assertThat(b.stream().filter(x -> x.source().equals("daylight-guard-spool"))
-          .mapToLong(UsageBucket::errors).sum()).isEqualTo(1);
+      assertThat(
+              b.stream()
+                  .filter(x -> x.source().equals("daylight-guard-spool"))
+                  .mapToLong(UsageBucket::calls)
+                  .sum())
+          .isEqualTo(3);
+      assertThat(
+              b.stream()
+                  .filter(x -> x.source().equals("daylight-guard-spool"))
+                  .mapToLong(UsageBucket::errors)
+                  .sum())
+          .isEqualTo(1);
 
       assertThat(b.stream().map(UsageBucket::project).collect(Collectors.toSet()))
           .contains("/home/ann/src/shop", "/home/ann/src/api", "/home/ann/src/infra");

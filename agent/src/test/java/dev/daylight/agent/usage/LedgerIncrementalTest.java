@@ -16,11 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A second pass reads only what was appended, and survives rotation, truncation and garbage. */
 class LedgerIncrementalTest {
-  private static final String CALL = "{\"cwd\":\"/home/ann/src/shop\",\"type\":\"assistant\",\"message\":"
-      + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_%s\","
-      + "\"name\":\"mcp__postmark__send-email\",\"input\":{}}]},\"timestamp\":\"2026-11-21T09:00:00.000Z\"}\n";
-  private static final String DESKTOP_CALL = "2026-11-21T09:00:00.000Z [info] [postmark] Message from client: "
-      + "{\"method\":\"tools/call\",\"params\":{\"name\":\"send-email\",\"arguments\":{}},\"jsonrpc\":\"2.0\",\"id\":%d}\n";
+  private static final String CALL =
+      "{\"cwd\":\"/home/ann/src/shop\",\"type\":\"assistant\",\"message\":"
+          + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_%s\","
+          + "\"name\":\"mcp__postmark__send-email\",\"input\":{}}]},\"timestamp\":\"2026-11-21T09:00:00.000Z\"}\n";
+  private static final String DESKTOP_CALL =
+      "2026-11-21T09:00:00.000Z [info] [postmark] Message from client: "
+          + "{\"method\":\"tools/call\",\"params\":{\"name\":\"send-email\",\"arguments\":{}},\"jsonrpc\":\"2.0\",\"id\":%d}\n";
 
   @TempDir Path dir;
 
@@ -42,7 +44,8 @@ class LedgerIncrementalTest {
       Ledger.Pass second = home.pass(store);
 
       assertThat(second.filesRead()).isEqualTo(1);
-      // The fixture ends with a broken line that has a newline: everything before the append was consumed.
+      // The fixture ends with a broken line that has a newline: everything before the append was
+      // consumed.
       assertThat(second.bytesRead()).isEqualTo(line.length);
       assertThat(Files.size(transcript)).isEqualTo(before + line.length);
       assertThat(calls(all(store), "claude-code", "postmark", "send-email")).isEqualTo(3);
@@ -56,12 +59,16 @@ class LedgerIncrementalTest {
     UsageHome.write(transcript, String.format(CALL, "42"));
     try (Store store = Store.open(dir.resolve("store"))) {
       home.pass(store);
-      Files.writeString(transcript, "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":"
-          + "[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_42\",\"content\":\"no\",\"is_error\":true}]},"
-          + "\"timestamp\":\"2026-11-21T09:00:03.000Z\"}\n", StandardOpenOption.APPEND);
+      Files.writeString(
+          transcript,
+          "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":"
+              + "[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_42\",\"content\":\"no\",\"is_error\":true}]},"
+              + "\"timestamp\":\"2026-11-21T09:00:03.000Z\"}\n",
+          StandardOpenOption.APPEND);
       home.pass(store);
       assertThat(calls(all(store), "claude-code", "postmark", "send-email")).isEqualTo(1);
-      assertThat(UsageHome.errors(all(store), "claude-code", "postmark", "send-email")).isEqualTo(1);
+      assertThat(UsageHome.errors(all(store), "claude-code", "postmark", "send-email"))
+          .isEqualTo(1);
     }
   }
 
@@ -120,13 +127,18 @@ class LedgerIncrementalTest {
     Files.write(home.home.resolve(".claude/projects/-x/garbage.jsonl"), garbage);
     char[] huge = new char[LineReader.MAX_LINE + 10];
     Arrays.fill(huge, 'x');
-    String oversized = "{\"name\":\"mcp__postmark__send-email\",\"pad\":\"" + new String(huge) + "\"}\n";
-    Files.writeString(home.home.resolve(".claude/projects/-x/big.jsonl"), oversized + String.format(CALL, "7"));
-    UsageHome.write(home.home.resolve(UsageHome.CLINE.replace("1763635200000", "2")), "[{\"ts\": 1, \"type\": ");
+    String oversized =
+        "{\"name\":\"mcp__postmark__send-email\",\"pad\":\"" + new String(huge) + "\"}\n";
+    Files.writeString(
+        home.home.resolve(".claude/projects/-x/big.jsonl"), oversized + String.format(CALL, "7"));
+    UsageHome.write(
+        home.home.resolve(UsageHome.CLINE.replace("1763635200000", "2")),
+        "[{\"ts\": 1, \"type\": ");
     try (Store store = Store.open(dir.resolve("store"))) {
       Ledger.Pass pass = home.pass(store);
       assertThat(pass.skipped()).isGreaterThanOrEqualTo(2);
-      assertThat(pass.errors()).singleElement()
+      assertThat(pass.errors())
+          .singleElement()
           .satisfies(e -> assertThat(e.path()).endsWith("ui_messages.json"));
       assertThat(calls(all(store), "claude-code", "postmark", "send-email")).isEqualTo(3);
       assertThat(calls(all(store), "cline", "github", "create_issue")).isEqualTo(1);

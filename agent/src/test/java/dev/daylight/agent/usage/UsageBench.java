@@ -17,10 +17,9 @@ import java.util.Set;
 /**
  * The ledger's benchmark (run by scripts/bench-usage): generates Claude Code transcripts of the
  * given total size in a fake home (mixed text, built-in and MCP tool calls, large tool results,
- * failures), then times a first pass into an empty store and passes with nothing new; then the
- * same over a second home holding a Goose {@code sessions.db} and an opencode {@code opencode.db}
- * of DB_MEGABYTES each (0: none).
- * Usage: UsageBench WORKDIR MEGABYTES RUNS [DB_MEGABYTES]
+ * failures), then times a first pass into an empty store and passes with nothing new; then the same
+ * over a second home holding a Goose {@code sessions.db} and an opencode {@code opencode.db} of
+ * DB_MEGABYTES each (0: none). Usage: UsageBench WORKDIR MEGABYTES RUNS [DB_MEGABYTES]
  */
 public final class UsageBench {
   private static final int FILES = 200;
@@ -41,8 +40,14 @@ public final class UsageBench {
     }
   }
 
-  private static void measure(Path work, String what, ScanContext context, Map<String, Set<String>> known,
-      long bytes, int runs) throws IOException {
+  private static void measure(
+      Path work,
+      String what,
+      ScanContext context,
+      Map<String, Set<String>> known,
+      long bytes,
+      int runs)
+      throws IOException {
     for (int run = 1; run <= runs; run++) {
       Path state = work.resolve("state-" + what + "-" + run);
       deleteTree(state);
@@ -61,10 +66,20 @@ public final class UsageBench {
         }
         Arrays.sort(idle);
         long calls = store.usageSince(Instant.EPOCH).stream().mapToLong(b -> b.calls()).sum();
-        System.out.printf("%s run %d: first pass %d ms over %d MB in %d files (%d calls found, %d stored,"
-                + " %d skipped); idle pass median %.1f ms, best %.1f ms; max heap %d MB%n", what, run,
-            firstMs, bytes >> 20, first.files(), first.calls(), calls, first.skipped(),
-            idle[idle.length / 2] / 1000.0, idle[0] / 1000.0, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+            "%s run %d: first pass %d ms over %d MB in %d files (%d calls found, %d stored,"
+                + " %d skipped); idle pass median %.1f ms, best %.1f ms; max heap %d MB%n",
+            what,
+            run,
+            firstMs,
+            bytes >> 20,
+            first.files(),
+            first.calls(),
+            calls,
+            first.skipped(),
+            idle[idle.length / 2] / 1000.0,
+            idle[0] / 1000.0,
+            Runtime.getRuntime().maxMemory() >> 20);
       }
     }
   }
@@ -81,11 +96,19 @@ public final class UsageBench {
     long perFile = total / FILES;
     long written = 0;
     long t = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
-    String[] tools = {"mcp__github__create_issue", "mcp__github__list_issues", "mcp__postmark__send-email",
-        "mcp__slack__post_message", "Bash", "Read", "Edit"};
+    String[] tools = {
+      "mcp__github__create_issue",
+      "mcp__github__list_issues",
+      "mcp__postmark__send-email",
+      "mcp__slack__post_message",
+      "Bash",
+      "Read",
+      "Edit"
+    };
     for (int f = 0; f < FILES; f++) {
       String cwd = "/home/ann/src/project-" + (f % 12);
-      Path file = projects.resolve("-home-ann-src-project-" + (f % 12)).resolve("session-" + f + ".jsonl");
+      Path file =
+          projects.resolve("-home-ann-src-project-" + (f % 12)).resolve("session-" + f + ".jsonl");
       Files.createDirectories(file.getParent());
       long size = 0;
       int n = 0;
@@ -96,17 +119,59 @@ public final class UsageBench {
           String id = "toolu_" + f + "_" + n++;
           String tool = tools[rnd.nextInt(tools.length)];
           String text = filler.substring(0, 200 + rnd.nextInt(3000));
-          String lines = "{\"parentUuid\":null,\"cwd\":\"" + cwd + "\",\"sessionId\":\"s" + f + "\",\"type\":\"user\","
-              + "\"message\":{\"role\":\"user\",\"content\":\"" + text + "\"},\"uuid\":\"u" + n + "\",\"timestamp\":\"" + ts + "\"}\n"
-              + "{\"parentUuid\":\"u" + n + "\",\"cwd\":\"" + cwd + "\",\"sessionId\":\"s" + f + "\",\"message\":{\"model\":\"claude-opus-4-6\","
-              + "\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"" + text.substring(0, 100) + "\"},"
-              + "{\"type\":\"tool_use\",\"id\":\"" + id + "\",\"name\":\"" + tool + "\",\"input\":{\"body\":\""
-              + filler.substring(0, 100 + rnd.nextInt(1500)) + "\"}}]},\"type\":\"assistant\",\"uuid\":\"a" + n
-              + "\",\"timestamp\":\"" + ts + "\"}\n"
-              + "{\"parentUuid\":\"a" + n + "\",\"cwd\":\"" + cwd + "\",\"sessionId\":\"s" + f + "\",\"type\":\"user\","
-              + "\"message\":{\"role\":\"user\",\"content\":[{\"tool_use_id\":\"" + id + "\",\"type\":\"tool_result\","
-              + "\"content\":\"" + filler.substring(0, 500 + rnd.nextInt(8000)) + "\""
-              + (rnd.nextInt(20) == 0 ? ",\"is_error\":true" : "") + "}]},\"uuid\":\"r" + n + "\",\"timestamp\":\"" + ts + "\"}\n";
+          String lines =
+              "{\"parentUuid\":null,\"cwd\":\""
+                  + cwd
+                  + "\",\"sessionId\":\"s"
+                  + f
+                  + "\",\"type\":\"user\","
+                  + "\"message\":{\"role\":\"user\",\"content\":\""
+                  + text
+                  + "\"},\"uuid\":\"u"
+                  + n
+                  + "\",\"timestamp\":\""
+                  + ts
+                  + "\"}\n"
+                  + "{\"parentUuid\":\"u"
+                  + n
+                  + "\",\"cwd\":\""
+                  + cwd
+                  + "\",\"sessionId\":\"s"
+                  + f
+                  + "\",\"message\":{\"model\":\"claude-opus-4-6\","
+                  + "\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\""
+                  + text.substring(0, 100)
+                  + "\"},"
+                  + "{\"type\":\"tool_use\",\"id\":\""
+                  + id
+                  + "\",\"name\":\""
+                  + tool
+                  + "\",\"input\":{\"body\":\""
+                  + filler.substring(0, 100 + rnd.nextInt(1500))
+                  + "\"}}]},\"type\":\"assistant\",\"uuid\":\"a"
+                  + n
+                  + "\",\"timestamp\":\""
+                  + ts
+                  + "\"}\n"
+                  + "{\"parentUuid\":\"a"
+                  + n
+                  + "\",\"cwd\":\""
+                  + cwd
+                  + "\",\"sessionId\":\"s"
+                  + f
+                  + "\",\"type\":\"user\","
+                  + "\"message\":{\"role\":\"user\",\"content\":[{\"tool_use_id\":\""
+                  + id
+                  + "\",\"type\":\"tool_result\","
+                  + "\"content\":\""
+                  + filler.substring(0, 500 + rnd.nextInt(8000))
+                  + "\""
+                  + (rnd.nextInt(20) == 0 ? ",\"is_error\":true" : "")
+                  + "}]},\"uuid\":\"r"
+                  + n
+                  + "\",\"timestamp\":\""
+                  + ts
+                  + "\"}\n";
           w.write(lines);
           size += lines.length();
         }

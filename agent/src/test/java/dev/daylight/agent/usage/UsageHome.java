@@ -14,26 +14,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A Linux home in a temp dir holding each client's fixture records where that client keeps them. */
+/**
+ * A Linux home in a temp dir holding each client's fixture records where that client keeps them.
+ */
 final class UsageHome {
   static final String CLAUDE_CODE = ".claude/projects/-home-ann-src-shop/5c1d.jsonl";
   static final String DESKTOP = ".config/Claude/logs/mcp-server-postmark.log";
-  static final String CODEX = ".codex/sessions/2026/11/20/rollout-2026-11-20T10-20-00-0199a1b2.jsonl";
+  static final String CODEX =
+      ".codex/sessions/2026/11/20/rollout-2026-11-20T10-20-00-0199a1b2.jsonl";
   static final String GEMINI = ".gemini/tmp/shop/chats/session-2026-11-20T10-30-abcd1234.jsonl";
-  static final String CLINE = ".config/Code/User/globalStorage/saoudrizwan.claude-dev/tasks/1763635200000/ui_messages.json";
-  static final String VSCODE = ".config/Code/logs/20261120T105000/window1/mcpServer.mcp.config.usrlocal.github.log";
+  static final String CLINE =
+      ".config/Code/User/globalStorage/saoudrizwan.claude-dev/tasks/1763635200000/ui_messages.json";
+  static final String VSCODE =
+      ".config/Code/logs/20261120T105000/window1/mcpServer.mcp.config.usrlocal.github.log";
   static final String GOOSE = ".local/share/goose/sessions/20261120_110000.jsonl";
   static final String GEMINI_JSON = ".gemini/tmp/shop/chats/session-2026-11-19T09-00-e1f2a3b4.json";
-  static final String CURSOR = ".config/Cursor/logs/20261120T115900/window1/exthost/anysphere.cursor-mcp/"
-      + "MCP user-postmark.log";
+  static final String CURSOR =
+      ".config/Cursor/logs/20261120T115900/window1/exthost/anysphere.cursor-mcp/"
+          + "MCP user-postmark.log";
   static final String SPOOL = "guard/spool.jsonl";
 
   /** Configured server names per client, as a scan of this home's configs would give them. */
-  static final Map<String, Set<String>> KNOWN = Map.of(
-      "claude-code", Set.of("postmark", "github"),
-      "claude-desktop", Set.of("postmark"),
-      "gemini-cli", Set.of("postmark", "my_server"),
-      "vscode", Set.of("github"));
+  static final Map<String, Set<String>> KNOWN =
+      Map.of(
+          "claude-code", Set.of("postmark", "github"),
+          "claude-desktop", Set.of("postmark"),
+          "gemini-cli", Set.of("postmark", "my_server"),
+          "vscode", Set.of("github"));
 
   final Path home;
   final Path state;
@@ -81,10 +88,15 @@ final class UsageHome {
     return clientRecords(buckets, client, server, tool).mapToLong(UsageBucket::errors).sum();
   }
 
-  private static java.util.stream.Stream<UsageBucket> clientRecords(List<UsageBucket> buckets,
-      String client, String server, String tool) {
-    return buckets.stream().filter(b -> !b.source().equals("daylight-guard-spool")
-        && b.client().equals(client) && b.server().equals(server) && b.tool().equals(tool));
+  private static java.util.stream.Stream<UsageBucket> clientRecords(
+      List<UsageBucket> buckets, String client, String server, String tool) {
+    return buckets.stream()
+        .filter(
+            b ->
+                !b.source().equals("daylight-guard-spool")
+                    && b.client().equals(client)
+                    && b.server().equals(server)
+                    && b.tool().equals(tool));
   }
 
   static void copy(String fixture, Path to) {

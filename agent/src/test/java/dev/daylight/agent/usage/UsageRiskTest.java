@@ -29,8 +29,11 @@ class UsageRiskTest {
     Path home = dir.resolve("home");
     Path state = dir.resolve("state");
     try (Store store = Store.open(state)) {
-      store.record(of(List.of(npx("postmark", "postmark-mcp", "1.0.15"), npx("slack", "slack-mcp", "2.0.0")),
-          List.of()));
+      store.record(
+          of(
+              List.of(
+                  npx("postmark", "postmark-mcp", "1.0.15"), npx("slack", "slack-mcp", "2.0.0")),
+              List.of()));
       Instant after = Instant.now().plusSeconds(2);
       StringBuilder spool = new StringBuilder(line("2020-01-01T10:00:00Z", "postmark"));
       for (int i = 0; i < 3; i++) {
@@ -38,13 +41,25 @@ class UsageRiskTest {
       }
       UsageHome.write(state.resolve("guard/spool.jsonl"), spool.toString());
 
-      Inventory second = of(List.of(npx("postmark", "postmark-mcp", "1.0.16"), npx("slack", "slack-mcp", "2.0.1")),
-          List.of());
-      Inventory withUsage = Usage.attach(second, ScanContext.forHome(home, Os.LINUX), store, state,
-          Instant.now().minus(Duration.ofDays(3650)));
+      Inventory second =
+          of(
+              List.of(
+                  npx("postmark", "postmark-mcp", "1.0.16"), npx("slack", "slack-mcp", "2.0.1")),
+              List.of());
+      Inventory withUsage =
+          Usage.attach(
+              second,
+              ScanContext.forHome(home, Os.LINUX),
+              store,
+              state,
+              Instant.now().minus(Duration.ofDays(3650)));
       Recorded rec = store.record(withUsage);
 
-      McpServer postmark = rec.inventory().servers().stream().filter(s -> s.name().equals("postmark")).findFirst().orElseThrow();
+      McpServer postmark =
+          rec.inventory().servers().stream()
+              .filter(s -> s.name().equals("postmark"))
+              .findFirst()
+              .orElseThrow();
       assertThat(postmark.usage().calls()).isEqualTo(4);
       assertThat(postmark.usage().sinceVersion().version()).isEqualTo("1.0.16");
       assertThat(postmark.usage().sinceVersion().calls()).isEqualTo(3);
@@ -61,11 +76,16 @@ class UsageRiskTest {
   private static Finding finding(Recorded rec, String server) {
     return rec.inventory().findings().stream()
         .filter(f -> f.rule().equals(Trust.VERSION_CHANGED) && f.title().contains(server + "-mcp"))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String line(String ts, String server) {
-    return "{\"ts\":\"" + ts + "\",\"client\":\"cursor\",\"server\":\"" + server + "\",\"tool\":\"send-email\","
+    return "{\"ts\":\""
+        + ts
+        + "\",\"client\":\"cursor\",\"server\":\""
+        + server
+        + "\",\"tool\":\"send-email\","
         + "\"project\":\"/home/u/src/shop\",\"decision\":\"allow\",\"reason\":\"approved\"}\n";
   }
 }

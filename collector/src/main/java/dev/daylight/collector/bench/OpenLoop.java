@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Offers prepared reports at a fixed rate and counts each one's latency from the moment it was
- * due, not from when a connection was free to send it: when the collector stalls, every request
+ * Offers prepared reports at a fixed rate and counts each one's latency from the moment it was due,
+ * not from when a connection was free to send it: when the collector stalls, every request
  * scheduled during the stall counts the wait (no coordinated omission). Plain sockets with
  * keep-alive; the requests are bytes ready to send, so the generator's own CPU stays small.
  */
@@ -38,13 +38,16 @@ final class OpenLoop {
     this.start = System.nanoTime() + 100_000_000L;
   }
 
-  static void run(URI base, Path file, int perSecond, int seconds, int connections) throws Exception {
+  static void run(URI base, Path file, int perSecond, int seconds, int connections)
+      throws Exception {
     List<byte[]> requests = PreparedRequests.read(file);
     if (requests.size() < perSecond * seconds) {
-      throw new IllegalArgumentException(file + " holds " + requests.size() + " requests, fewer than "
-          + perSecond * seconds);
+      throw new IllegalArgumentException(
+          file + " holds " + requests.size() + " requests, fewer than " + perSecond * seconds);
     }
-    OpenLoop loop = new OpenLoop(new InetSocketAddress(base.getHost(), base.getPort()), requests, perSecond, seconds);
+    OpenLoop loop =
+        new OpenLoop(
+            new InetSocketAddress(base.getHost(), base.getPort()), requests, perSecond, seconds);
     Thread[] threads = new Thread[connections];
     for (int i = 0; i < connections; i++) {
       threads[i] = new Thread(loop::connection, "open-loop-" + i);
@@ -55,9 +58,16 @@ final class OpenLoop {
     }
     long[] lat = loop.latency.clone();
     Arrays.sort(lat);
-    System.out.printf("open loop: %d reports/s offered for %d s over %d connections: p50 %.1f ms, p99 %.1f ms,"
-            + " max %.1f ms, errors %d%n", perSecond, seconds, connections, Bench.pct(lat, 50), Bench.pct(lat, 99),
-        lat[lat.length - 1] / 1e6, loop.errors.get());
+    System.out.printf(
+        "open loop: %d reports/s offered for %d s over %d connections: p50 %.1f ms, p99 %.1f ms,"
+            + " max %.1f ms, errors %d%n",
+        perSecond,
+        seconds,
+        connections,
+        Bench.pct(lat, 50),
+        Bench.pct(lat, 99),
+        lat[lat.length - 1] / 1e6,
+        loop.errors.get());
   }
 
   private void connection() {

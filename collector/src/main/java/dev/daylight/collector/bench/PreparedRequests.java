@@ -21,9 +21,16 @@ final class PreparedRequests {
   private PreparedRequests() {}
 
   static byte[] post(String host, String path, String bearer, byte[] gzipBody) {
-    String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + bearer
-        + "\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
-        + gzipBody.length + "\r\n\r\n";
+    String head =
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + "\r\nAuthorization: Bearer "
+            + bearer
+            + "\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
+            + gzipBody.length
+            + "\r\n\r\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + gzipBody.length);
     out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
     out.writeBytes(gzipBody);
@@ -36,7 +43,8 @@ final class PreparedRequests {
 
   static List<byte[]> read(Path file) throws IOException {
     List<byte[]> all = new ArrayList<>();
-    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       while (true) {
         int len = 0;
         int b = in.read();

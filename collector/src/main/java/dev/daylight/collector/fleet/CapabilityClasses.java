@@ -27,13 +27,15 @@ public final class CapabilityClasses {
   public static String require(String id, String what) {
     if (id == null || !IDS.contains(id.trim())) {
       // The id itself is not echoed: refusals are logged, and their words are our own.
-      throw ApiException.badRequest(what + ": not a capability class; one of " + String.join(", ", IDS));
+      throw ApiException.badRequest(
+          what + ": not a capability class; one of " + String.join(", ", IDS));
     }
     return id.trim();
   }
 
   private static List<String> load() {
-    try (InputStream in = CapabilityClasses.class.getResourceAsStream("/dashboard/capabilities.json")) {
+    try (InputStream in =
+        CapabilityClasses.class.getResourceAsStream("/dashboard/capabilities.json")) {
       if (in == null) {
         throw new IllegalStateException("missing resource /dashboard/capabilities.json");
       }

@@ -32,7 +32,8 @@ final class CapabilityServers {
     this.db = db;
   }
 
-  Map<String, Object> servers(String capability, String cursor, int limit, long now) throws SQLException {
+  Map<String, Object> servers(String capability, String cursor, int limit, long now)
+      throws SQLException {
     String cls = CapabilityClasses.require(capability, "capability");
     List<Object> after = Cursor.decode(cursor, KEY.size());
     List<Object> args = new ArrayList<>(List.of(cls));
@@ -44,15 +45,20 @@ final class CapabilityServers {
     }
     args.add(limit + 1);
     try (Connection c = db.read()) {
-      List<Map<String, Object>> rows = Rows.query(c,
-          "SELECT sc.node_id AS \"nodeId\", sc.server_id AS \"serverId\", s.client AS \"client\","
-              + " s.server_name AS \"serverName\", s.os_user AS \"osUser\", s.purl AS \"purl\", s.version AS \"version\","
-              + " s.url AS \"url\", s.config_path AS \"configPath\", s.enabled AS \"enabled\","
-              + " s.approval AS \"clientApproval\", s.blocked_by AS \"blockedBy\", s.first_seen AS \"firstSeen\","
-              + " s.last_seen AS \"lastSeen\", sc.evidence AS \"evidence\""
-              + " FROM server_capabilities sc JOIN device_servers s"
-              + " ON s.node_id = sc.node_id AND s.server_id = sc.server_id"
-              + " WHERE sc.cap_class = ?" + keyset + " ORDER BY sc.node_id, sc.server_id LIMIT ?", args.toArray());
+      List<Map<String, Object>> rows =
+          Rows.query(
+              c,
+              "SELECT sc.node_id AS \"nodeId\", sc.server_id AS \"serverId\", s.client AS \"client\","
+                  + " s.server_name AS \"serverName\", s.os_user AS \"osUser\", s.purl AS \"purl\", s.version AS \"version\","
+                  + " s.url AS \"url\", s.config_path AS \"configPath\", s.enabled AS \"enabled\","
+                  + " s.approval AS \"clientApproval\", s.blocked_by AS \"blockedBy\", s.first_seen AS \"firstSeen\","
+                  + " s.last_seen AS \"lastSeen\", sc.evidence AS \"evidence\""
+                  + " FROM server_capabilities sc JOIN device_servers s"
+                  + " ON s.node_id = sc.node_id AND s.server_id = sc.server_id"
+                  + " WHERE sc.cap_class = ?"
+                  + keyset
+                  + " ORDER BY sc.node_id, sc.server_id LIMIT ?",
+              args.toArray());
       Map<String, Object> out = Cursor.page("servers", rows, limit, KEY);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> page = (List<Map<String, Object>>) out.get("servers");
@@ -61,14 +67,22 @@ final class CapabilityServers {
       Map<String, List<String>> waiting = waiting(c, page);
       for (Map<String, Object> r : page) {
         r.put("capability", cls);
-        r.put("package", r.get("purl") == null ? null
-            : PackagePages.displayName((String) r.get("purl")) + (r.get("version") == null ? "" : "@" + r.get("version")));
+        r.put(
+            "package",
+            r.get("purl") == null
+                ? null
+                : PackagePages.displayName((String) r.get("purl"))
+                    + (r.get("version") == null ? "" : "@" + r.get("version")));
         r.put("evidence", evidence((String) r.get("evidence")));
         Map<String, Object> d = applying(decisions, r, cls);
         boolean open = namesClass(waiting.get(r.get("nodeId") + "\n" + r.get("serverId")), cls);
         r.put("fleetDecision", d);
         r.put("unapprovedFinding", open);
-        r.put("approvalState", d != null ? (String) d.get("decision") : open ? "awaiting-approval" : "no-fleet-decision");
+        r.put(
+            "approvalState",
+            d != null
+                ? (String) d.get("decision")
+                : open ? "awaiting-approval" : "no-fleet-decision");
       }
       UsageQueries.decorate(c, page, now);
       return out;
@@ -76,21 +90,31 @@ final class CapabilityServers {
   }
 
   /**
-   * Adds each of a device's servers' {@code capabilities} ({@code [{class, evidence}]}), or null and
-   * {@code capabilitiesWhy} when nobody could say (never an empty list that would read "harmless").
+   * Adds each of a device's servers' {@code capabilities} ({@code [{class, evidence}]}), or null
+   * and {@code capabilitiesWhy} when nobody could say (never an empty list that would read
+   * "harmless").
    */
-  static void decorateDevice(Connection c, String nodeId, List<Map<String, Object>> servers) throws SQLException {
+  static void decorateDevice(Connection c, String nodeId, List<Map<String, Object>> servers)
+      throws SQLException {
     Map<Object, List<Map<String, Object>>> classes = new HashMap<>();
-    for (Map<String, Object> r : Rows.query(c, "SELECT server_id AS \"id\", cap_class AS \"class\","
-        + " evidence AS \"evidence\" FROM server_capabilities WHERE node_id = ? ORDER BY server_id, cap_class", nodeId)) {
+    for (Map<String, Object> r :
+        Rows.query(
+            c,
+            "SELECT server_id AS \"id\", cap_class AS \"class\","
+                + " evidence AS \"evidence\" FROM server_capabilities WHERE node_id = ? ORDER BY server_id, cap_class",
+            nodeId)) {
       Map<String, Object> cap = new LinkedHashMap<>();
       cap.put("class", r.get("class"));
       cap.put("evidence", evidence((String) r.get("evidence")));
       classes.computeIfAbsent(r.get("id"), k -> new ArrayList<>()).add(cap);
     }
     Map<Object, Object> why = new HashMap<>();
-    for (Map<String, Object> r : Rows.query(c, "SELECT server_id AS \"id\", capabilities_why AS \"why\""
-        + " FROM device_servers WHERE node_id = ? AND capabilities_why IS NOT NULL", nodeId)) {
+    for (Map<String, Object> r :
+        Rows.query(
+            c,
+            "SELECT server_id AS \"id\", capabilities_why AS \"why\""
+                + " FROM device_servers WHERE node_id = ? AND capabilities_why IS NOT NULL",
+            nodeId)) {
       why.put(r.get("id"), r.get("why"));
     }
     for (Map<String, Object> s : servers) {
@@ -106,9 +130,14 @@ final class CapabilityServers {
     List<Object> ids = page.stream().map(r -> r.get("nodeId")).distinct().toList();
     Map<Object, Map<String, Object>> nodes = new HashMap<>();
     if (!ids.isEmpty()) {
-      for (Map<String, Object> n : Rows.query(c, "SELECT node_id AS \"nodeId\", hostname AS \"hostname\","
-          + " owner AS \"owner\", os AS \"os\" FROM nodes WHERE node_id IN ("
-          + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray())) {
+      for (Map<String, Object> n :
+          Rows.query(
+              c,
+              "SELECT node_id AS \"nodeId\", hostname AS \"hostname\","
+                  + " owner AS \"owner\", os AS \"os\" FROM nodes WHERE node_id IN ("
+                  + String.join(",", Collections.nCopies(ids.size(), "?"))
+                  + ")",
+              ids.toArray())) {
         nodes.put(n.get("nodeId"), n);
       }
     }
@@ -126,9 +155,12 @@ final class CapabilityServers {
     }
   }
 
-  /** The decisions on the page's packages, server names and the class, keyed {@code subject@version}. */
-  private static Map<String, Map<String, Object>> decisions(Connection c, List<Map<String, Object>> page, String cls)
-      throws SQLException {
+  /**
+   * The decisions on the page's packages, server names and the class, keyed {@code
+   * subject@version}.
+   */
+  private static Map<String, Map<String, Object>> decisions(
+      Connection c, List<Map<String, Object>> page, String cls) throws SQLException {
     Set<String> subjects = new HashSet<>(Set.of("class:" + cls));
     for (Map<String, Object> r : page) {
       if (r.get("purl") != null) {
@@ -137,10 +169,15 @@ final class CapabilityServers {
       subjects.add("server:" + r.get("serverName"));
     }
     Map<String, Map<String, Object>> out = new HashMap<>();
-    for (Map<String, Object> d : Rows.query(c, "SELECT subject AS \"subject\", version AS \"version\","
-        + " decision AS \"decision\", decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\""
-        + " FROM policy_entries WHERE subject IN (" + String.join(",", Collections.nCopies(subjects.size(), "?")) + ")",
-        subjects.toArray())) {
+    for (Map<String, Object> d :
+        Rows.query(
+            c,
+            "SELECT subject AS \"subject\", version AS \"version\","
+                + " decision AS \"decision\", decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\""
+                + " FROM policy_entries WHERE subject IN ("
+                + String.join(",", Collections.nCopies(subjects.size(), "?"))
+                + ")",
+            subjects.toArray())) {
       String v = (String) d.get("version");
       d.put("version", v.isEmpty() ? null : v);
       out.put(d.get("subject") + "@" + v, d);
@@ -154,8 +191,8 @@ final class CapabilityServers {
    * version, all its versions, the server's name or the class, the most specific shown. A
    * version-scoped approval of postmark-mcp 1.0.15 says nothing about 1.0.16.
    */
-  private static Map<String, Object> applying(Map<String, Map<String, Object>> decisions, Map<String, Object> r,
-      String cls) {
+  private static Map<String, Object> applying(
+      Map<String, Map<String, Object>> decisions, Map<String, Object> r, String cls) {
     List<String> keys = new ArrayList<>(List.of("class:" + cls + "@"));
     if (r.get("purl") != null) {
       if (r.get("version") != null) {
@@ -181,8 +218,8 @@ final class CapabilityServers {
 
   /**
    * Whether one of a server's open findings is about this class. Agents raise one finding per
-   * server and class and name the class id in its title ("... (email-send) and has no approval");
-   * a finding that names no known class is taken to be about every class of its server.
+   * server and class and name the class id in its title ("... (email-send) and has no approval"); a
+   * finding that names no known class is taken to be about every class of its server.
    */
   private static boolean namesClass(List<String> titles, String cls) {
     if (titles == null) {
@@ -197,8 +234,12 @@ final class CapabilityServers {
     return false;
   }
 
-  /** The titles of the open unapproved-capability findings of the page's devices, by node and server. */
-  private static Map<String, List<String>> waiting(Connection c, List<Map<String, Object>> page) throws SQLException {
+  /**
+   * The titles of the open unapproved-capability findings of the page's devices, by node and
+   * server.
+   */
+  private static Map<String, List<String>> waiting(Connection c, List<Map<String, Object>> page)
+      throws SQLException {
     List<Object> ids = page.stream().map(r -> r.get("nodeId")).distinct().toList();
     Map<String, List<String>> out = new HashMap<>();
     if (ids.isEmpty()) {
@@ -206,11 +247,18 @@ final class CapabilityServers {
     }
     List<Object> args = new ArrayList<>(ids);
     args.add(UNAPPROVED_RULE);
-    for (Map<String, Object> f : Rows.query(c, "SELECT node_id AS \"nodeId\", server_id AS \"serverId\","
-        + " title AS \"title\" FROM findings"
-        + " WHERE node_id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")"
-        + " AND rule = ? AND status = 'open'", args.toArray())) {
-      out.computeIfAbsent(f.get("nodeId") + "\n" + f.get("serverId"), k -> new ArrayList<>()).add((String) f.get("title"));
+    for (Map<String, Object> f :
+        Rows.query(
+            c,
+            "SELECT node_id AS \"nodeId\", server_id AS \"serverId\","
+                + " title AS \"title\" FROM findings"
+                + " WHERE node_id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?"))
+                + ")"
+                + " AND rule = ? AND status = 'open'",
+            args.toArray())) {
+      out.computeIfAbsent(f.get("nodeId") + "\n" + f.get("serverId"), k -> new ArrayList<>())
+          .add((String) f.get("title"));
     }
     return out;
   }

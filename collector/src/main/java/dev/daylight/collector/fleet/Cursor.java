@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.ApiException;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -44,14 +43,20 @@ public final class Cursor {
 
   public static String encode(List<Object> key) {
     try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.mapper().writeValueAsBytes(key));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(Json.mapper().writeValueAsBytes(key));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Answers {@code {name: rows, next: cursor|null}} from a query that fetched {@code limit + 1} rows. */
-  static Map<String, Object> page(String name, List<Map<String, Object>> rows, int limit, List<String> keyColumns) {
+  /**
+   * Answers {@code {name: rows, next: cursor|null}} from a query that fetched {@code limit + 1}
+   * rows.
+   */
+  static Map<String, Object> page(
+      String name, List<Map<String, Object>> rows, int limit, List<String> keyColumns) {
     Map<String, Object> out = new LinkedHashMap<>();
     String next = null;
     if (rows.size() > limit) {

@@ -29,13 +29,15 @@ public final class GuardCalls {
    * @param decision {@code deny}, {@code audit}, or null for both
    * @param sinceMillis calls at or after this time
    */
-  public Map<String, Object> query(String node, String decision, long sinceMillis, int limit) throws SQLException {
+  public Map<String, Object> query(String node, String decision, long sinceMillis, int limit)
+      throws SQLException {
     if (decision != null && !decision.equals("deny") && !decision.equals("audit")) {
       throw dev.daylight.collector.ApiException.badRequest("decision must be deny or audit");
     }
-    String where = " FROM events e JOIN nodes n ON n.node_id = e.node_id WHERE e.type = 'guard-call' AND e.at >= ?"
-        + (node == null ? "" : " AND e.node_id = ?")
-        + (decision == null ? "" : " AND e.summary LIKE ?");
+    String where =
+        " FROM events e JOIN nodes n ON n.node_id = e.node_id WHERE e.type = 'guard-call' AND e.at >= ?"
+            + (node == null ? "" : " AND e.node_id = ?")
+            + (decision == null ? "" : " AND e.summary LIKE ?");
     List<Object> args = new ArrayList<>(List.of(sinceMillis));
     if (node != null) {
       args.add(node);
@@ -45,11 +47,16 @@ public final class GuardCalls {
     }
     try (Connection c = db.read()) {
       Map<String, Object> out = new LinkedHashMap<>();
-      List<Map<String, Object>> devices = Rows.query(c, "SELECT e.node_id AS \"nodeId\", n.hostname AS \"hostname\","
-          + " SUM(CASE WHEN e.summary LIKE 'deny:%' THEN 1 ELSE 0 END) AS \"blocked\","
-          + " SUM(CASE WHEN e.summary LIKE 'audit:%' THEN 1 ELSE 0 END) AS \"audited\","
-          + " MAX(e.at) AS \"lastSeen\"" + where + " GROUP BY e.node_id, n.hostname ORDER BY MAX(e.at) DESC",
-          args.toArray());
+      List<Map<String, Object>> devices =
+          Rows.query(
+              c,
+              "SELECT e.node_id AS \"nodeId\", n.hostname AS \"hostname\","
+                  + " SUM(CASE WHEN e.summary LIKE 'deny:%' THEN 1 ELSE 0 END) AS \"blocked\","
+                  + " SUM(CASE WHEN e.summary LIKE 'audit:%' THEN 1 ELSE 0 END) AS \"audited\","
+                  + " MAX(e.at) AS \"lastSeen\""
+                  + where
+                  + " GROUP BY e.node_id, n.hostname ORDER BY MAX(e.at) DESC",
+              args.toArray());
       long blocked = 0;
       long audited = 0;
       for (Map<String, Object> d : devices) {
@@ -61,9 +68,14 @@ public final class GuardCalls {
       out.put("devices", devices);
       args.add(limit);
       List<Map<String, Object>> calls = new ArrayList<>();
-      for (Map<String, Object> row : Rows.query(c, "SELECT e.node_id AS \"nodeId\", n.hostname AS \"hostname\","
-          + " e.at AS \"at\", e.after_json AS \"body\"" + where + " ORDER BY e.at DESC, e.event_id LIMIT ?",
-          args.toArray())) {
+      for (Map<String, Object> row :
+          Rows.query(
+              c,
+              "SELECT e.node_id AS \"nodeId\", n.hostname AS \"hostname\","
+                  + " e.at AS \"at\", e.after_json AS \"body\""
+                  + where
+                  + " ORDER BY e.at DESC, e.event_id LIMIT ?",
+              args.toArray())) {
         calls.add(call(row));
       }
       out.put("calls", calls);
@@ -82,7 +94,8 @@ public final class GuardCalls {
     } catch (IOException e) {
       body = null; // an agent's malformed body: the row still counts
     }
-    for (String f : List.of("client", "server", "tool", "project", "decision", "reason", "osUser")) {
+    for (String f :
+        List.of("client", "server", "tool", "project", "decision", "reason", "osUser")) {
       call.put(f, body == null || !body.path(f).isTextual() ? null : body.get(f).asText());
     }
     return call;

@@ -36,15 +36,24 @@ final class Incident {
           + " FROM device_packages p WHERE p.purl = ?{packageVersions}"
           + " AND NOT EXISTS (SELECT 1 FROM device_servers s2 WHERE s2.node_id = p.node_id"
           + " AND s2.purl = p.purl AND COALESCE(s2.version, '') = p.version)";
-  /** The sort key, as Java's String order would sort it: PostgreSQL's "C" collation is code-point order. */
-  private static final String KEY = "k_h{C}, \"nodeId\"{C}, COALESCE(\"client\", ''){C},"
-      + " COALESCE(\"serverName\", ''){C}, COALESCE(\"version\", ''){C}";
+
+  /**
+   * The sort key, as Java's String order would sort it: PostgreSQL's "C" collation is code-point
+   * order.
+   */
+  private static final String KEY =
+      "k_h{C}, \"nodeId\"{C}, COALESCE(\"client\", ''){C},"
+          + " COALESCE(\"serverName\", ''){C}, COALESCE(\"version\", ''){C}";
+
   /** The versions the fleet runs, from the (purl, version) indexes alone where the engine can. */
-  private static final String VERSIONS = "SELECT DISTINCT version AS v FROM device_servers WHERE purl = ?"
-      + " UNION SELECT DISTINCT version FROM device_packages WHERE purl = ?";
+  private static final String VERSIONS =
+      "SELECT DISTINCT version AS v FROM device_servers WHERE purl = ?"
+          + " UNION SELECT DISTINCT version FROM device_packages WHERE purl = ?";
+
   private static final int NODE_CHUNK = 500;
 
-  private static final List<String> INCIDENT_KEY = List.of("hostname", "nodeId", "client", "serverName", "version");
+  private static final List<String> INCIDENT_KEY =
+      List.of("hostname", "nodeId", "client", "serverName", "version");
 
   private final Database db;
 
@@ -53,10 +62,11 @@ final class Incident {
   }
 
   /**
-   * Every device whose latest inventory holds the package: as a server's package or installed
-   * on disk. A version in the purl or a range narrows it; rows of unknown version match no range.
+   * Every device whose latest inventory holds the package: as a server's package or installed on
+   * disk. A version in the purl or a range narrows it; rows of unknown version match no range.
    */
-  Map<String, Object> devices(String purl, Optional<String> range, String cursor, int limit) throws SQLException {
+  Map<String, Object> devices(String purl, Optional<String> range, String cursor, int limit)
+      throws SQLException {
     String base;
     String type;
     try {
@@ -98,8 +108,9 @@ final class Incident {
           return answer(new ArrayList<>(), limit, 0);
         }
         String in = " IN (" + String.join(",", Collections.nCopies(accepted.size(), "?")) + ")";
-        rows = rows.replace("{serverVersions}", " AND COALESCE(s.version, '')" + in)
-            .replace("{packageVersions}", " AND p.version" + in);
+        rows =
+            rows.replace("{serverVersions}", " AND COALESCE(s.version, '')" + in)
+                .replace("{packageVersions}", " AND p.version" + in);
         args.add(base);
         args.addAll(accepted);
         args.add(base);
@@ -111,9 +122,12 @@ final class Incident {
       }
       // One pass over the matching rows, each with its host name (one primary-key probe), kept
       // (MATERIALIZED) so the count and the page read it instead of the tables twice.
-      String sql = "WITH k AS MATERIALIZED (SELECT r.*, COALESCE((SELECT n.hostname FROM nodes n"
-          + " WHERE n.node_id = r.\"nodeId\"), '') AS k_h FROM (" + rows + ") r)"
-          + " SELECT k.*, (SELECT COUNT(*) FROM k) AS k_total FROM k";
+      String sql =
+          "WITH k AS MATERIALIZED (SELECT r.*, COALESCE((SELECT n.hostname FROM nodes n"
+              + " WHERE n.node_id = r.\"nodeId\"), '') AS k_h FROM ("
+              + rows
+              + ") r)"
+              + " SELECT k.*, (SELECT COUNT(*) FROM k) AS k_total FROM k";
       int rowArgs = args.size();
       if (after != null) {
         sql += " WHERE (" + KEY + ") > (?, ?, ?, ?, ?)";
@@ -128,8 +142,11 @@ final class Incident {
         total = ((Number) page.get(0).get("k_total")).longValue();
       } else {
         // Past the last row (or no row at all): count apart.
-        total = after == null ? 0 : Rows.count(c, "SELECT COUNT(*) FROM (" + rows + ") r",
-            args.subList(0, rowArgs).toArray());
+        total =
+            after == null
+                ? 0
+                : Rows.count(
+                    c, "SELECT COUNT(*) FROM (" + rows + ") r", args.subList(0, rowArgs).toArray());
       }
       for (Map<String, Object> row : page) {
         row.remove("k_h");
@@ -151,14 +168,21 @@ final class Incident {
   }
 
   /** Hostname, OS and owner (the account whose home holds the server, else the device's owner). */
-  private static void addNodeFacts(Connection c, List<Map<String, Object>> rows) throws SQLException {
-    List<Object> ids = rows.stream().map(r -> r.get("nodeId")).distinct().collect(Collectors.toList());
+  private static void addNodeFacts(Connection c, List<Map<String, Object>> rows)
+      throws SQLException {
+    List<Object> ids =
+        rows.stream().map(r -> r.get("nodeId")).distinct().collect(Collectors.toList());
     Map<Object, Map<String, Object>> nodes = new HashMap<>();
     for (int i = 0; i < ids.size(); i += NODE_CHUNK) {
       List<Object> chunk = ids.subList(i, Math.min(ids.size(), i + NODE_CHUNK));
-      for (Map<String, Object> n : Rows.query(c, "SELECT node_id AS \"nodeId\", hostname AS \"hostname\","
-          + " owner AS \"owner\", os AS \"os\" FROM nodes WHERE node_id IN ("
-          + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray())) {
+      for (Map<String, Object> n :
+          Rows.query(
+              c,
+              "SELECT node_id AS \"nodeId\", hostname AS \"hostname\","
+                  + " owner AS \"owner\", os AS \"os\" FROM nodes WHERE node_id IN ("
+                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                  + ")",
+              chunk.toArray())) {
         nodes.put(n.get("nodeId"), n);
       }
     }

@@ -15,8 +15,9 @@ import java.util.Map;
  * conditions asked for, so every query has a plan that stops after one page.
  */
 final class Listings {
-  private static final String SEVERITY_RANK = "CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
-      + " WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END";
+  private static final String SEVERITY_RANK =
+      "CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
+          + " WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END";
 
   private final Database db;
 
@@ -42,9 +43,11 @@ final class Listings {
     if (present(q)) {
       // Host name and owner as one lower-cased text, the text migration 14 indexes by trigrams:
       // PostgreSQL's trigram index serves this LIKE as written; on SQLite the full-text table does.
-      w.and(db.dialect() == Database.Dialect.SQLITE
-          ? "n.node_id IN (SELECT node_id FROM nodes_search WHERE text LIKE ?)"
-          : "LOWER(COALESCE(n.hostname, '') || ' ' || COALESCE(n.owner, '')) LIKE ?", like(q));
+      w.and(
+          db.dialect() == Database.Dialect.SQLITE
+              ? "n.node_id IN (SELECT node_id FROM nodes_search WHERE text LIKE ?)"
+              : "LOWER(COALESCE(n.hostname, '') || ' ' || COALESCE(n.owner, '')) LIKE ?",
+          like(q));
     }
     if (present(f.get("os"))) {
       w.and("LOWER(n.os) = ?", f.get("os").toLowerCase(Locale.ROOT));
@@ -53,7 +56,8 @@ final class Listings {
       w.and("LOWER(COALESCE(n.owner, '')) LIKE ?", like(f.get("owner")));
     }
     if (present(f.get("severity"))) {
-      w.and("EXISTS (SELECT 1 FROM findings s WHERE s.node_id = n.node_id AND s.status = 'open' AND s.severity = ?)",
+      w.and(
+          "EXISTS (SELECT 1 FROM findings s WHERE s.node_id = n.node_id AND s.status = 'open' AND s.severity = ?)",
           f.get("severity"));
     }
     if (present(f.get("seenBefore"))) {
@@ -74,25 +78,38 @@ final class Listings {
     // CTE is a fence in both engines) and sorting what matched beats walking the hostname index
     // through the whole fleet, which PostgreSQL's planner picks for conditions it cannot estimate.
     boolean few = present(q) || present(f.get("owner")) || present(f.get("seenBefore"));
-    String from = few
-        ? "WITH m AS MATERIALIZED (SELECT n.node_id FROM nodes n" + w.sql + ")"
-            + " SELECT {columns} FROM nodes n JOIN m ON m.node_id = n.node_id"
-        : "SELECT {columns} FROM nodes n" + w.sql;
+    String from =
+        few
+            ? "WITH m AS MATERIALIZED (SELECT n.node_id FROM nodes n"
+                + w.sql
+                + ")"
+                + " SELECT {columns} FROM nodes n JOIN m ON m.node_id = n.node_id"
+            : "SELECT {columns} FROM nodes n" + w.sql;
     try (Connection c = db.read()) {
-      return Cursor.page("devices", Rows.query(c, from.replace("{columns}",
-          "n.node_id AS \"nodeId\", n.hostname AS \"hostname\", n.owner AS \"owner\", n.os AS \"os\","
-              + " n.os_version AS \"osVersion\", n.arch AS \"arch\", n.serial AS \"serial\","
-              + " n.enrolled_at AS \"enrolledAt\", n.last_seen AS \"lastSeen\", COALESCE(n.hostname, '') AS \"k_h\","
-              + " (SELECT COUNT(*) FROM findings o WHERE o.node_id = n.node_id AND o.status = 'open') AS \"openFindings\","
-              + " (SELECT MIN(" + SEVERITY_RANK.replace("f.", "o.") + ") FROM findings o WHERE o.node_id = n.node_id"
-              + " AND o.status = 'open') AS \"worst\"")
-              + " ORDER BY COALESCE(n.hostname, ''), n.node_id LIMIT ?",
-          w.args.toArray()), limit, List.of("k_h", "nodeId"));
+      return Cursor.page(
+          "devices",
+          Rows.query(
+              c,
+              from.replace(
+                      "{columns}",
+                      "n.node_id AS \"nodeId\", n.hostname AS \"hostname\", n.owner AS \"owner\", n.os AS \"os\","
+                          + " n.os_version AS \"osVersion\", n.arch AS \"arch\", n.serial AS \"serial\","
+                          + " n.enrolled_at AS \"enrolledAt\", n.last_seen AS \"lastSeen\", COALESCE(n.hostname, '') AS \"k_h\","
+                          + " (SELECT COUNT(*) FROM findings o WHERE o.node_id = n.node_id AND o.status = 'open') AS \"openFindings\","
+                          + " (SELECT MIN("
+                          + SEVERITY_RANK.replace("f.", "o.")
+                          + ") FROM findings o WHERE o.node_id = n.node_id"
+                          + " AND o.status = 'open') AS \"worst\"")
+                  + " ORDER BY COALESCE(n.hostname, ''), n.node_id LIMIT ?",
+              w.args.toArray()),
+          limit,
+          List.of("k_h", "nodeId"));
     }
   }
 
   /** Findings worst first (critical, high, medium, low, info), then the most recently seen. */
-  Map<String, Object> findings(Map<String, String> f, String cursor, int limit) throws SQLException {
+  Map<String, Object> findings(Map<String, String> f, String cursor, int limit)
+      throws SQLException {
     Where w = new Where().and("f.status = ?", f.getOrDefault("status", "open"));
     int rank = -1;
     if (present(f.get("severity"))) {
@@ -104,7 +121,8 @@ final class Listings {
       rank = List.of("critical", "high", "medium", "low").indexOf(f.get("severity"));
       w.and(SEVERITY_RANK + " = ?", rank < 0 ? 4 : rank);
     }
-    for (var e : Map.of("severity", "f.severity", "rule", "f.rule", "node", "f.node_id").entrySet()) {
+    for (var e :
+        Map.of("severity", "f.severity", "rule", "f.rule", "node", "f.node_id").entrySet()) {
       if (present(f.get(e.getKey())) && !(e.getKey().equals("severity") && rank >= 0)) {
         w.and(e.getValue() + " = ?", f.get(e.getKey()));
       }
@@ -116,18 +134,40 @@ final class Listings {
     }
     List<Object> after = Cursor.decode(cursor, 4);
     if (after != null) {
-      w.and("(" + SEVERITY_RANK + " > ? OR (" + SEVERITY_RANK + " = ? AND (f.last_seen < ? OR (f.last_seen = ?"
-          + " AND (f.node_id > ? OR (f.node_id = ? AND f.finding_id > ?))))))",
-          after.get(0), after.get(0), after.get(1), after.get(1), after.get(2), after.get(2), after.get(3));
+      w.and(
+          "("
+              + SEVERITY_RANK
+              + " > ? OR ("
+              + SEVERITY_RANK
+              + " = ? AND (f.last_seen < ? OR (f.last_seen = ?"
+              + " AND (f.node_id > ? OR (f.node_id = ? AND f.finding_id > ?))))))",
+          after.get(0),
+          after.get(0),
+          after.get(1),
+          after.get(1),
+          after.get(2),
+          after.get(2),
+          after.get(3));
     }
     w.args.add(limit + 1);
     try (Connection c = db.read()) {
-      return Cursor.page("findings", ReleaseVersions.releaseAsObject(Rows.query(c, FleetQueries.FINDING_COLUMNS
-          + ", f.evidence AS \"evidence\", " + SEVERITY_RANK + " AS \"k_rank\", f.last_seen AS \"k_seen\""
-          + " FROM findings f JOIN nodes n ON n.node_id = f.node_id" + w.sql
-          + " ORDER BY " + (present(f.get("severity")) ? "" : SEVERITY_RANK + ", ")
-          + "f.last_seen DESC, f.node_id, f.finding_id LIMIT ?", w.args.toArray())),
-          limit, List.of("k_rank", "k_seen", "nodeId", "id"));
+      return Cursor.page(
+          "findings",
+          ReleaseVersions.releaseAsObject(
+              Rows.query(
+                  c,
+                  FleetQueries.FINDING_COLUMNS
+                      + ", f.evidence AS \"evidence\", "
+                      + SEVERITY_RANK
+                      + " AS \"k_rank\", f.last_seen AS \"k_seen\""
+                      + " FROM findings f JOIN nodes n ON n.node_id = f.node_id"
+                      + w.sql
+                      + " ORDER BY "
+                      + (present(f.get("severity")) ? "" : SEVERITY_RANK + ", ")
+                      + "f.last_seen DESC, f.node_id, f.finding_id LIMIT ?",
+                  w.args.toArray())),
+          limit,
+          List.of("k_rank", "k_seen", "nodeId", "id"));
     }
   }
 

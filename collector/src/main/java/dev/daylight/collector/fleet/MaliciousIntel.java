@@ -39,8 +39,9 @@ public final class MaliciousIntel {
   }
 
   /**
-   * The ids of malicious records covering {@code version} of {@code base}, or any version of it when
-   * {@code version} is empty. A record that lists neither versions nor ranges covers every version.
+   * The ids of malicious records covering {@code version} of {@code base}, or any version of it
+   * when {@code version} is empty. A record that lists neither versions nor ranges covers every
+   * version.
    */
   public List<String> advisories(String base, Optional<String> version) throws SQLException {
     String type = Purls.type(base);
@@ -72,14 +73,16 @@ public final class MaliciousIntel {
 
   private static Index load(Connection c, long revision) throws SQLException {
     Map<String, List<Affected>> byPackage = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT osv_id, body FROM intel WHERE osv_id LIKE 'MAL-%'");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT osv_id, body FROM intel WHERE osv_id LIKE 'MAL-%'");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         JsonNode record = Json.mapper().readTree(rs.getString(2));
         for (JsonNode a : record.path("affected")) {
           JsonNode pkg = a.path("package");
           String type = pkg.path("ecosystem").asText().toLowerCase(Locale.ROOT);
-          byPackage.computeIfAbsent(key(type, pkg.path("name").asText()), k -> new ArrayList<>())
+          byPackage
+              .computeIfAbsent(key(type, pkg.path("name").asText()), k -> new ArrayList<>())
               .add(new Affected(rs.getString(1), a));
         }
       }
@@ -90,8 +93,10 @@ public final class MaliciousIntel {
   }
 
   private static String key(String type, String name) {
-    String n = type.equals("pypi") ? name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-")
-        : name.toLowerCase(Locale.ROOT);
+    String n =
+        type.equals("pypi")
+            ? name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-")
+            : name.toLowerCase(Locale.ROOT);
     return type + ":" + n;
   }
 
@@ -121,8 +126,9 @@ public final class MaliciousIntel {
   }
 
   /**
-   * OSV events as intervals of the ecosystem's own range syntax (introduced X → {@code >=X}, fixed Y →
-   * {@code <Y}); each introduced event opens a new interval, and the version is covered by any of them.
+   * OSV events as intervals of the ecosystem's own range syntax (introduced X → {@code >=X}, fixed
+   * Y → {@code <Y}); each introduced event opens a new interval, and the version is covered by any
+   * of them.
    */
   private static boolean inRange(String type, JsonNode events, String version) {
     if (!type.equals("npm") && !type.equals("pypi")) {

@@ -6,8 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Who owns a device, as the security team knows it. Agents report the logged-in account, which on
- * a shared or service machine is not the person to call; an owner set here is pinned, so later
+ * Who owns a device, as the security team knows it. Agents report the logged-in account, which on a
+ * shared or service machine is not the person to call; an owner set here is pinned, so later
  * enrollments and snapshots keep it, until it is cleared and the reported account counts again.
  */
 public final class Owners {
@@ -28,22 +28,28 @@ public final class Owners {
     String owner = a.owner() == null || a.owner().isBlank() ? null : a.owner().strip();
     for (String v : new String[] {owner, a.by()}) {
       if (v != null && (v.length() > MAX || v.chars().anyMatch(Character::isISOControl))) {
-        throw ApiException.badRequest("owner and by must be at most " + MAX + " printable characters");
+        throw ApiException.badRequest(
+            "owner and by must be at most " + MAX + " printable characters");
       }
     }
-    int changed = writes.submit(nodeId, c -> {
-      // Clearing goes back to the account the agent last reported.
-      try (PreparedStatement ps = c.prepareStatement(owner == null
-          ? "UPDATE nodes SET owner = os_user, owner_pinned = 0 WHERE node_id = ?"
-          : "UPDATE nodes SET owner = ?, owner_pinned = 1 WHERE node_id = ?")) {
-        int i = 1;
-        if (owner != null) {
-          ps.setString(i++, owner);
-        }
-        ps.setString(i, nodeId);
-        return ps.executeUpdate();
-      }
-    });
+    int changed =
+        writes.submit(
+            nodeId,
+            c -> {
+              // Clearing goes back to the account the agent last reported.
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      owner == null
+                          ? "UPDATE nodes SET owner = os_user, owner_pinned = 0 WHERE node_id = ?"
+                          : "UPDATE nodes SET owner = ?, owner_pinned = 1 WHERE node_id = ?")) {
+                int i = 1;
+                if (owner != null) {
+                  ps.setString(i++, owner);
+                }
+                ps.setString(i, nodeId);
+                return ps.executeUpdate();
+              }
+            });
     if (changed == 0) {
       throw ApiException.notFound();
     }

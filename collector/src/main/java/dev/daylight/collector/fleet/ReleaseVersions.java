@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The versions of a package that some agent's release review found an open {@code release-*}
- * finding in, at or above a severity. A version's code is the same on every device, so one
- * device's review flags the version fleet-wide.
+ * finding in, at or above a severity. A version's code is the same on every device, so one device's
+ * review flags the version fleet-wide.
  */
 final class ReleaseVersions {
   private ReleaseVersions() {}
@@ -33,14 +33,23 @@ final class ReleaseVersions {
     args.add(prefix.length());
     args.add(prefix);
     Set<String> versions = new HashSet<>();
-    for (var row : Rows.query(c, "SELECT DISTINCT purl FROM findings WHERE status = 'open' AND rule LIKE 'release-%'"
-        + " AND severity IN (" + in + ") AND substr(purl, 1, ?) = ?", args.toArray())) {
+    for (var row :
+        Rows.query(
+            c,
+            "SELECT DISTINCT purl FROM findings WHERE status = 'open' AND rule LIKE 'release-%'"
+                + " AND severity IN ("
+                + in
+                + ") AND substr(purl, 1, ?) = ?",
+            args.toArray())) {
       versions.add(row.get("purl").toString().substring(prefix.length()));
     }
     return versions;
   }
 
-  /** The {@code release} column is stored as JSON text; the API answers it as the object the agent sent. */
+  /**
+   * The {@code release} column is stored as JSON text; the API answers it as the object the agent
+   * sent.
+   */
   static List<Map<String, Object>> releaseAsObject(List<Map<String, Object>> rows) {
     for (Map<String, Object> row : rows) {
       if (row.get("release") instanceof String text) {

@@ -30,41 +30,62 @@ final class AgentApi {
 
   static List<Route> routes(Services s, Metrics metrics) {
     return List.of(
-        Route.post("/api/v1/enroll", OPEN, c -> {
-          EnrollRequest e = c.body(EnrollRequest.class);
-          Enrollment.Enrolled done = s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), c.now);
-          metrics.enrollments.inc();
-          log.atInfo().addKeyValue("node", done.nodeId()).addKeyValue("how", done.how()).log("enrolled");
-          // signingKey: the agent pins it and from then on applies only answers it signed.
-          return c.ok(Map.of("nodeId", done.nodeId(), "nodeKey", done.nodeKey(), "enrolled", done.how(),
-              "signingKey", s.signer().publicKeyBase64()));
-        }),
+        Route.post(
+            "/api/v1/enroll",
+            OPEN,
+            c -> {
+              EnrollRequest e = c.body(EnrollRequest.class);
+              Enrollment.Enrolled done =
+                  s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), c.now);
+              metrics.enrollments.inc();
+              log.atInfo()
+                  .addKeyValue("node", done.nodeId())
+                  .addKeyValue("how", done.how())
+                  .log("enrolled");
+              // signingKey: the agent pins it and from then on applies only answers it signed.
+              return c.ok(
+                  Map.of(
+                      "nodeId",
+                      done.nodeId(),
+                      "nodeKey",
+                      done.nodeKey(),
+                      "enrolled",
+                      done.how(),
+                      "signingKey",
+                      s.signer().publicKeyBase64()));
+            }),
         Route.post("/api/v1/reports", NODE, c -> report(s, metrics, c)),
-        Route.get("/api/v1/policy", NODE, c -> {
-          long cursor = c.longParam("intelCursor", 0);
-          String etag = s.policy().etag(cursor);
-          if (etag.equals(c.request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
-            c.response.setStatus(304);
-            c.response.getHeaders().put(HttpHeader.ETAG, etag);
-            c.response.write(true, null, c.callback);
-            return 304;
-          }
-          var policy = s.policy().forAgent(cursor);
-          c.response.getHeaders().put(HttpHeader.ETAG, policy.etag());
-          return signed(s.signer(), c, policy);
-        }),
-        Route.get("/api/v1/intel/snapshot", NODE, c -> {
-          var snapshot = s.snapshots().latest().orElseThrow(ApiException::notFound);
-          c.response.getHeaders().put(HttpHeader.ETAG, snapshot.etag());
-          if (snapshot.etag().equals(c.request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
-            c.response.setStatus(304);
-            c.response.write(true, null, c.callback);
-            return 304;
-          }
-          sign(s.signer(), c, snapshot.body());
-          HttpIo.send(c.response, 200, "application/gzip", snapshot.body(), c.callback);
-          return 200;
-        }));
+        Route.get(
+            "/api/v1/policy",
+            NODE,
+            c -> {
+              long cursor = c.longParam("intelCursor", 0);
+              String etag = s.policy().etag(cursor);
+              if (etag.equals(c.request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+                c.response.setStatus(304);
+                c.response.getHeaders().put(HttpHeader.ETAG, etag);
+                c.response.write(true, null, c.callback);
+                return 304;
+              }
+              var policy = s.policy().forAgent(cursor);
+              c.response.getHeaders().put(HttpHeader.ETAG, policy.etag());
+              return signed(s.signer(), c, policy);
+            }),
+        Route.get(
+            "/api/v1/intel/snapshot",
+            NODE,
+            c -> {
+              var snapshot = s.snapshots().latest().orElseThrow(ApiException::notFound);
+              c.response.getHeaders().put(HttpHeader.ETAG, snapshot.etag());
+              if (snapshot.etag().equals(c.request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+                c.response.setStatus(304);
+                c.response.write(true, null, c.callback);
+                return 304;
+              }
+              sign(s.signer(), c, snapshot.body());
+              HttpIo.send(c.response, 200, "application/gzip", snapshot.body(), c.callback);
+              return 200;
+            }));
   }
 
   /** 200 with a detached signature over the exact body bytes; the JSON is the same as unsigned. */
@@ -84,8 +105,12 @@ final class AgentApi {
   private static int report(Services s, Metrics metrics, Call c) throws Exception {
     Report r = c.body(RawEvents::read);
     if (!SchemaVersion.accepted(r.schemaVersion())) {
-      throw ApiException.badRequest("schema version " + r.schemaVersion() + " not accepted (current "
-          + SchemaVersion.CURRENT + ")");
+      throw ApiException.badRequest(
+          "schema version "
+              + r.schemaVersion()
+              + " not accepted (current "
+              + SchemaVersion.CURRENT
+              + ")");
     }
     if (r.reportId().isBlank() || r.reportId().length() > 200) {
       throw ApiException.badRequest("reportId must be 1 to 200 characters");

@@ -16,13 +16,21 @@ final class Call {
   final Request request;
   final Response response;
   final Callback callback;
+
   /** When the request arrived, in epoch milliseconds (the services' clock). */
   final long now;
+
   private final Map<String, String> vars;
   private final String node;
   private Fields query;
 
-  Call(Request request, Response response, Callback callback, long now, Map<String, String> vars, String node) {
+  Call(
+      Request request,
+      Response response,
+      Callback callback,
+      long now,
+      Map<String, String> vars,
+      String node) {
     this.request = request;
     this.response = response;
     this.callback = callback;

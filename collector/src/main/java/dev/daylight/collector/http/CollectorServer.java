@@ -31,9 +31,21 @@ public final class CollectorServer implements AutoCloseable {
   /** TLS material, or null for plain HTTP (loopback or behind a TLS-terminating balancer). */
   public record Tls(Path certPem, Path keyPem) {}
 
-  public CollectorServer(String host, int port, Tls tls, Database db, Enrollment enrollment,
-      ReportIngest ingest, FleetQueries fleet, PolicyService policy, Owners owners, String adminToken,
-      String metricsToken, Supplier<WriteQueue.Stats> writeStats, SigningKey signer, IntelSnapshots snapshots)
+  public CollectorServer(
+      String host,
+      int port,
+      Tls tls,
+      Database db,
+      Enrollment enrollment,
+      ReportIngest ingest,
+      FleetQueries fleet,
+      PolicyService policy,
+      Owners owners,
+      String adminToken,
+      String metricsToken,
+      Supplier<WriteQueue.Stats> writeStats,
+      SigningKey signer,
+      IntelSnapshots snapshots)
       throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(256, 8);
     threads.setName("daylight-http");
@@ -56,8 +68,19 @@ public final class CollectorServer implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    Services services = new Services(db, enrollment, ingest, fleet, policy, owners, adminToken,
-        metricsToken, Clock.systemUTC(), signer, snapshots);
+    Services services =
+        new Services(
+            db,
+            enrollment,
+            ingest,
+            fleet,
+            policy,
+            owners,
+            adminToken,
+            metricsToken,
+            Clock.systemUTC(),
+            signer,
+            snapshots);
     graceful = new GracefulHandler(new Router(services, new Metrics(writeStats)));
     server.setHandler(graceful);
     // Idle keep-alive connections would hold a graceful stop until its timeout: the wait for

@@ -18,9 +18,21 @@ final class Dashboard {
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
           + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-  private static final Set<String> FILES = Set.of("index.html", "dashboard.css", "clients.json", "app.js", "ui.js",
-      "api.js", "paging.js", "decide.js", "fleet.js", "devices.js", "policy.js", "capabilities.js",
-      "capabilities.json");
+  private static final Set<String> FILES =
+      Set.of(
+          "index.html",
+          "dashboard.css",
+          "clients.json",
+          "app.js",
+          "ui.js",
+          "api.js",
+          "paging.js",
+          "decide.js",
+          "fleet.js",
+          "devices.js",
+          "policy.js",
+          "capabilities.js",
+          "capabilities.json");
   private final Map<String, byte[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
   int serve(String path, Response res, Callback cb) {
@@ -29,9 +41,12 @@ final class Dashboard {
       throw ApiException.notFound();
     }
     byte[] bytes = cache.computeIfAbsent(file, Dashboard::load);
-    String type = file.endsWith(".html") ? "text/html; charset=utf-8"
-        : file.endsWith(".js") ? "text/javascript; charset=utf-8"
-        : file.endsWith(".json") ? "application/json" : "text/css; charset=utf-8";
+    String type =
+        file.endsWith(".html")
+            ? "text/html; charset=utf-8"
+            : file.endsWith(".js")
+                ? "text/javascript; charset=utf-8"
+                : file.endsWith(".json") ? "application/json" : "text/css; charset=utf-8";
     res.getHeaders().put("Content-Security-Policy", CSP);
     res.getHeaders().put("Referrer-Policy", "no-referrer");
     res.getHeaders().put("X-Frame-Options", "DENY");

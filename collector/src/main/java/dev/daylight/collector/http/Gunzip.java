@@ -7,17 +7,18 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Inflates a gzip body (RFC 1952) held in memory with one {@link Inflater} per thread. A
- * {@code GZIPInputStream} per request allocates and frees a native zlib stream each time, which
- * was a twentieth of a report's request-thread CPU under load. Every member of a multi-member body
- * is inflated; its CRC-32 and length are checked as the JDK's stream checks them.
+ * Inflates a gzip body (RFC 1952) held in memory with one {@link Inflater} per thread. A {@code
+ * GZIPInputStream} per request allocates and frees a native zlib stream each time, which was a
+ * twentieth of a report's request-thread CPU under load. Every member of a multi-member body is
+ * inflated; its CRC-32 and length are checked as the JDK's stream checks them.
  */
 final class Gunzip {
   private static final int FHCRC = 2;
   private static final int FEXTRA = 4;
   private static final int FNAME = 8;
   private static final int FCOMMENT = 16;
-  private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
+  private static final ThreadLocal<Inflater> INFLATER =
+      ThreadLocal.withInitial(() -> new Inflater(true));
 
   /** Thrown for anything that is not valid gzip. */
   static final class BadGzip extends IOException {
@@ -83,7 +84,10 @@ final class Gunzip {
 
   /** Skips a member header and returns where its deflate data starts. */
   private static int header(byte[] in, int pos) throws BadGzip {
-    if (pos + 10 > in.length || (in[pos] & 0xff) != 0x1f || (in[pos + 1] & 0xff) != 0x8b || in[pos + 2] != 8) {
+    if (pos + 10 > in.length
+        || (in[pos] & 0xff) != 0x1f
+        || (in[pos + 1] & 0xff) != 0x8b
+        || in[pos + 2] != 8) {
       throw new BadGzip("not gzip");
     }
     int flags = in[pos + 3] & 0xff;
@@ -120,6 +124,9 @@ final class Gunzip {
   }
 
   private static int le32(byte[] b, int p) {
-    return (b[p] & 0xff) | (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff) << 16 | (b[p + 3] & 0xff) << 24;
+    return (b[p] & 0xff)
+        | (b[p + 1] & 0xff) << 8
+        | (b[p + 2] & 0xff) << 16
+        | (b[p + 3] & 0xff) << 24;
   }
 }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /** A PEM certificate chain and PKCS#8 key as the in-memory key store Jetty wants. */
 final class Pem {
   static final String PASSWORD = "daylight";
-  private static final Pattern KEY = Pattern.compile(
-      "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+  private static final Pattern KEY =
+      Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
   private Pem() {}
 
@@ -34,8 +34,10 @@ final class Pem {
     }
     Matcher m = KEY.matcher(Files.readString(keyPem));
     if (!m.find()) {
-      throw new GeneralSecurityException(keyPem + " holds no PKCS#8 key (BEGIN PRIVATE KEY);"
-          + " convert with: openssl pkcs8 -topk8 -nocrypt");
+      throw new GeneralSecurityException(
+          keyPem
+              + " holds no PKCS#8 key (BEGIN PRIVATE KEY);"
+              + " convert with: openssl pkcs8 -topk8 -nocrypt");
     }
     byte[] der = Base64.getMimeDecoder().decode(m.group(1));
     PrivateKey key = null;
@@ -61,13 +63,16 @@ final class Pem {
    * The key must be the certificate's: otherwise the server starts, says it listens, and every
    * handshake fails. A signature made with the key is checked with the certificate's public key.
    */
-  static void requireMatch(PrivateKey key, Certificate cert, Path certPem, Path keyPem) throws GeneralSecurityException {
-    String alg = switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      default -> key.getAlgorithm(); // Ed25519, Ed448
-    };
-    byte[] probe = "daylight-collector key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static void requireMatch(PrivateKey key, Certificate cert, Path certPem, Path keyPem)
+      throws GeneralSecurityException {
+    String alg =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          default -> key.getAlgorithm(); // Ed25519, Ed448
+        };
+    byte[] probe =
+        "daylight-collector key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     boolean matches;
     try {
       Signature sign = Signature.getInstance(alg);
@@ -82,8 +87,12 @@ final class Pem {
       matches = false; // a key of another algorithm than the certificate's
     }
     if (!matches) {
-      throw new GeneralSecurityException("the TLS key in " + keyPem + " does not match the certificate in "
-          + certPem + " (its public key is another key's): refusing to start");
+      throw new GeneralSecurityException(
+          "the TLS key in "
+              + keyPem
+              + " does not match the certificate in "
+              + certPem
+              + " (its public key is another key's): refusing to start");
     }
   }
 }

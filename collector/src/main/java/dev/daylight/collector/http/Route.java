@@ -27,7 +27,9 @@ record Route(String method, String template, Access access, Handler handler) {
     return new Route("PUT", template, access, handler);
   }
 
-  /** The template's path variables bound to {@code path}'s segments, or null when it does not match. */
+  /**
+   * The template's path variables bound to {@code path}'s segments, or null when it does not match.
+   */
   Map<String, String> match(List<String> segments) {
     List<String> parts = Router.segments(template);
     if (parts.size() != segments.size()) {

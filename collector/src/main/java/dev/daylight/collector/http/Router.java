@@ -72,7 +72,10 @@ final class Router extends Handler.Abstract {
       } else {
         // The JSON log writes the message as given (no {} formatting): the reason is its own field
         // and in the text. Reasons are our own words and never carry a secret.
-        log.atInfo().addKeyValue("path", path).addKeyValue("status", status).addKeyValue("reason", e.getMessage())
+        log.atInfo()
+            .addKeyValue("path", path)
+            .addKeyValue("status", status)
+            .addKeyValue("reason", e.getMessage())
             .log("refused: " + e.getMessage());
       }
       HttpIo.sendJson(response, status, e.body(), callback);
@@ -81,12 +84,16 @@ final class Router extends Handler.Abstract {
       log.atError().addKeyValue("path", path).setCause(e).log("request failed");
       HttpIo.sendJson(response, 500, Map.of("error", "internal error"), callback);
     }
-    metrics.requests.labelValues(label, Integer.toString(status)).observe((System.nanoTime() - start) / 1e9);
+    metrics
+        .requests
+        .labelValues(label, Integer.toString(status))
+        .observe((System.nanoTime() - start) / 1e9);
     return true;
   }
 
   /** Routes sharing one template share its access; the method picks among them. */
-  private int answer(List<Route> matched, Map<String, String> vars, Request req, Response res, Callback cb)
+  private int answer(
+      List<Route> matched, Map<String, String> vars, Request req, Response res, Callback cb)
       throws Exception {
     String node = check(matched.get(0).access(), req);
     String method = req.getMethod();
@@ -132,7 +139,9 @@ final class Router extends Handler.Abstract {
     };
   }
 
-  /** The node of the bearer key; a retired key's agent is told why and whether it may enroll again. */
+  /**
+   * The node of the bearer key; a retired key's agent is told why and whether it may enroll again.
+   */
   private String node(String key) throws java.sql.SQLException {
     Optional<String> node = s.enrollment().nodeFor(key);
     if (node.isPresent()) {
@@ -140,8 +149,14 @@ final class Router extends Handler.Abstract {
     }
     Optional<Enrollment.Retired> retired = s.enrollment().retired(key, s.clock().millis());
     if (retired.isPresent()) {
-      throw new ApiException(401, "node key retired", Map.of("reason", retired.get().reason(),
-          "reenroll", retired.get().reenrollAllowed() ? "allowed" : "needs an administrator's approval"));
+      throw new ApiException(
+          401,
+          "node key retired",
+          Map.of(
+              "reason",
+              retired.get().reason(),
+              "reenroll",
+              retired.get().reenrollAllowed() ? "allowed" : "needs an administrator's approval"));
     }
     throw ApiException.unauthorized();
   }

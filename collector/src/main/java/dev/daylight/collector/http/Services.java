@@ -10,6 +10,15 @@ import dev.daylight.collector.store.Database;
 import java.time.Clock;
 
 /** The services the routes call; one set per collector process. */
-record Services(Database db, Enrollment enrollment, ReportIngest ingest, FleetQueries fleet,
-    PolicyService policy, Owners owners, String adminToken, String metricsToken, Clock clock, SigningKey signer,
+record Services(
+    Database db,
+    Enrollment enrollment,
+    ReportIngest ingest,
+    FleetQueries fleet,
+    PolicyService policy,
+    Owners owners,
+    String adminToken,
+    String metricsToken,
+    Clock clock,
+    SigningKey signer,
     IntelSnapshots snapshots) {}

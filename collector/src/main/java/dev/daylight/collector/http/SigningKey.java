@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The collector's own Ed25519 key, which signs every policy answer (fleet decisions and intel) so
  * an agent that pinned its public key at enrollment applies only what this collector sent. Kept in
- * a PEM file (PKCS#8 private key and SPKI public key, 0600) made on first start; every collector
- * of one fleet (several behind a balancer) must be given the same file.
+ * a PEM file (PKCS#8 private key and SPKI public key, 0600) made on first start; every collector of
+ * one fleet (several behind a balancer) must be given the same file.
  */
 public final class SigningKey {
   private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
-  private static final Pattern BLOCK = Pattern.compile(
-      "-----BEGIN (PRIVATE|PUBLIC) KEY-----([A-Za-z0-9+/=\\s]+)-----END \\1 KEY-----");
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "-----BEGIN (PRIVATE|PUBLIC) KEY-----([A-Za-z0-9+/=\\s]+)-----END \\1 KEY-----");
 
   private final PrivateKey privateKey;
   private final String publicKeyBase64;
@@ -47,17 +48,26 @@ public final class SigningKey {
         return read(Files.readString(file, StandardCharsets.US_ASCII), file);
       }
       KeyPair pair = KeyPairGenerator.getInstance(AnswerSignature.ALGORITHM).generateKeyPair();
-      String pem = pem("PRIVATE", pair.getPrivate().getEncoded()) + pem("PUBLIC", pair.getPublic().getEncoded());
+      String pem =
+          pem("PRIVATE", pair.getPrivate().getEncoded())
+              + pem("PUBLIC", pair.getPublic().getEncoded());
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = parent.getFileSystem().supportedFileAttributeViews().contains("posix")
-          ? Files.createTempFile(parent, "signing", ".tmp",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-          : Files.createTempFile(parent, "signing", ".tmp");
+      Path tmp =
+          parent.getFileSystem().supportedFileAttributeViews().contains("posix")
+              ? Files.createTempFile(
+                  parent,
+                  "signing",
+                  ".tmp",
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rw-------")))
+              : Files.createTempFile(parent, "signing", ".tmp");
       Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
       Files.move(tmp, file);
       SigningKey key = new SigningKey(pair.getPrivate(), pair.getPublic());
-      log.atInfo().addKeyValue("file", file.toString()).addKeyValue("keyId", key.keyId())
+      log.atInfo()
+          .addKeyValue("file", file.toString())
+          .addKeyValue("keyId", key.keyId())
           .log("made a new answer-signing key; give every collector of this fleet the same file");
       return key;
     } catch (GeneralSecurityException e) {
@@ -78,7 +88,8 @@ public final class SigningKey {
     }
   }
 
-  private static SigningKey read(String text, Path file) throws IOException, GeneralSecurityException {
+  private static SigningKey read(String text, Path file)
+      throws IOException, GeneralSecurityException {
     byte[] priv = null;
     byte[] pub = null;
     Matcher m = BLOCK.matcher(text);
@@ -91,22 +102,32 @@ public final class SigningKey {
       }
     }
     if (priv == null || pub == null) {
-      throw new IOException(file + " must hold an Ed25519 PRIVATE KEY and its PUBLIC KEY in PEM"
-          + " (openssl genpkey -algorithm ed25519 -out F; openssl pkey -in F -pubout >> F)");
+      throw new IOException(
+          file
+              + " must hold an Ed25519 PRIVATE KEY and its PUBLIC KEY in PEM"
+              + " (openssl genpkey -algorithm ed25519 -out F; openssl pkey -in F -pubout >> F)");
     }
     KeyFactory kf = KeyFactory.getInstance(AnswerSignature.ALGORITHM);
-    SigningKey key = new SigningKey(kf.generatePrivate(new PKCS8EncodedKeySpec(priv)),
-        kf.generatePublic(new X509EncodedKeySpec(pub)));
+    SigningKey key =
+        new SigningKey(
+            kf.generatePrivate(new PKCS8EncodedKeySpec(priv)),
+            kf.generatePublic(new X509EncodedKeySpec(pub)));
     byte[] probe = "daylight-signing-key-check".getBytes(StandardCharsets.US_ASCII);
-    if (AnswerSignature.problem(key.publicKeyBase64, probe, AnswerSignature.header(key.sign(probe))).isPresent()) {
+    if (AnswerSignature.problem(key.publicKeyBase64, probe, AnswerSignature.header(key.sign(probe)))
+        .isPresent()) {
       throw new IOException(file + ": the public key is not the private key's");
     }
     return key;
   }
 
   private static String pem(String kind, byte[] der) {
-    return "-----BEGIN " + kind + " KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + kind + " KEY-----\n";
+    return "-----BEGIN "
+        + kind
+        + " KEY-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END "
+        + kind
+        + " KEY-----\n";
   }
 
   /** The Ed25519 signature of {@code body}. */

@@ -23,32 +23,42 @@ import java.util.Set;
  * a duplicate), then its events, then its changes to the latest view, in order.
  */
 final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
-  private static final MultiRow REPORTS = new MultiRow(
-      "INSERT INTO reports (report_id, node_id, kind, schema_version, created_at, received_at, event_count) VALUES ",
-      "(?,?,?,?,?,?,?)", " ON CONFLICT (node_id, report_id) DO NOTHING RETURNING node_id || '/' || report_id");
-  private static final MultiRow EVENTS = new MultiRow(
-      "INSERT INTO events (node_id, event_id, report_id, type, at, server_id, purl, finding_id, summary,"
-          + " before_json, after_json) VALUES ",
-      "(?,?,?,?,?,?,?,?,?,?,?)", " ON CONFLICT (node_id, event_id) DO NOTHING");
+  private static final MultiRow REPORTS =
+      new MultiRow(
+          "INSERT INTO reports (report_id, node_id, kind, schema_version, created_at, received_at, event_count) VALUES ",
+          "(?,?,?,?,?,?,?)",
+          " ON CONFLICT (node_id, report_id) DO NOTHING RETURNING node_id || '/' || report_id");
+  private static final MultiRow EVENTS =
+      new MultiRow(
+          "INSERT INTO events (node_id, event_id, report_id, type, at, server_id, purl, finding_id, summary,"
+              + " before_json, after_json) VALUES ",
+          "(?,?,?,?,?,?,?,?,?,?,?)",
+          " ON CONFLICT (node_id, event_id) DO NOTHING");
+
   /**
-   * A device's usage counts per day: each report carries whole days, so a row is replaced; a
-   * report that arrives late (a retry) does not replace a newer count of the same day.
+   * A device's usage counts per day: each report carries whole days, so a row is replaced; a report
+   * that arrives late (a retry) does not replace a newer count of the same day.
    */
-  private static final MultiRow USAGE = new MultiRow(
-      "INSERT INTO usage_days (node_id, day, client, server, tool, calls, errors, last_call) VALUES ",
-      "(?,?,?,?,?,?,?,?)",
-      " ON CONFLICT (node_id, client, server, day, tool) DO UPDATE SET"
-          + " calls = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
-          + " THEN excluded.calls ELSE usage_days.calls END,"
-          + " errors = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
-          + " THEN excluded.errors ELSE usage_days.errors END,"
-          + " last_call = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
-          + " THEN excluded.last_call ELSE usage_days.last_call END");
-  private static final String DELETE_SERVER = "DELETE FROM device_servers WHERE node_id = ? AND server_id = ?";
-  private static final String SET_VERSION = "UPDATE device_servers SET version = ?, first_seen = ?, last_seen = ?"
-      + " WHERE node_id = ? AND server_id = ?";
-  private static final String RESOLVE_FINDING = "UPDATE findings SET status = 'resolved', resolved_at = ?"
-      + " WHERE node_id = ? AND finding_id = ? AND status = 'open'";
+  private static final MultiRow USAGE =
+      new MultiRow(
+          "INSERT INTO usage_days (node_id, day, client, server, tool, calls, errors, last_call) VALUES ",
+          "(?,?,?,?,?,?,?,?)",
+          " ON CONFLICT (node_id, client, server, day, tool) DO UPDATE SET"
+              + " calls = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
+              + " THEN excluded.calls ELSE usage_days.calls END,"
+              + " errors = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
+              + " THEN excluded.errors ELSE usage_days.errors END,"
+              + " last_call = CASE WHEN COALESCE(excluded.last_call, 0) >= COALESCE(usage_days.last_call, 0)"
+              + " THEN excluded.last_call ELSE usage_days.last_call END");
+
+  private static final String DELETE_SERVER =
+      "DELETE FROM device_servers WHERE node_id = ? AND server_id = ?";
+  private static final String SET_VERSION =
+      "UPDATE device_servers SET version = ?, first_seen = ?, last_seen = ?"
+          + " WHERE node_id = ? AND server_id = ?";
+  private static final String RESOLVE_FINDING =
+      "UPDATE findings SET status = 'resolved', resolved_at = ?"
+          + " WHERE node_id = ? AND finding_id = ? AND status = 'open'";
   private static final int SEEN_CHUNK = 64;
 
   @Override
@@ -94,7 +104,8 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
    * One UPDATE per schema version for all nodes of the batch instead of one per node: the batch's
    * reports arrived within milliseconds, so each node's last-seen is the latest of them.
    */
-  private static void markSeen(Connection c, java.util.Collection<Object[]> seen) throws SQLException {
+  private static void markSeen(Connection c, java.util.Collection<Object[]> seen)
+      throws SQLException {
     Map<Integer, List<String>> bySchema = new java.util.TreeMap<>();
     long latest = 0;
     for (Object[] v : seen) {
@@ -105,8 +116,13 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
       List<String> nodes = e.getValue();
       for (int from = 0; from < nodes.size(); from += SEEN_CHUNK) {
         List<String> chunk = nodes.subList(from, Math.min(nodes.size(), from + SEEN_CHUNK));
-        PreparedStatement ps = Statements.prepare(c, "UPDATE nodes SET last_seen = ?, schema_version = ?"
-            + " WHERE node_id IN (" + "?,".repeat(chunk.size() - 1) + "?)");
+        PreparedStatement ps =
+            Statements.prepare(
+                c,
+                "UPDATE nodes SET last_seen = ?, schema_version = ?"
+                    + " WHERE node_id IN ("
+                    + "?,".repeat(chunk.size() - 1)
+                    + "?)");
         ps.setLong(1, latest);
         ps.setInt(2, e.getKey());
         for (int i = 0; i < chunk.size(); i++) {
@@ -120,8 +136,10 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
   /** A full inventory replaces the device's latest view, unless a newer one is already stored. */
   private static void applySnapshot(Connection c, ReportRows r) throws SQLException {
     Inventory inv = r.inventory();
-    PreparedStatement ps = Statements.prepare(c,
-        "UPDATE nodes SET inventory_at = ? WHERE node_id = ? AND (inventory_at IS NULL OR inventory_at <= ?)");
+    PreparedStatement ps =
+        Statements.prepare(
+            c,
+            "UPDATE nodes SET inventory_at = ? WHERE node_id = ? AND (inventory_at IS NULL OR inventory_at <= ?)");
     ps.setLong(1, r.createdAt());
     ps.setString(2, r.node());
     ps.setLong(3, r.createdAt());
@@ -154,7 +172,9 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
         } else if (op instanceof ReportRows.ServerDelete d) {
           servers.add(new Keyed(Kind.DELETE, new Object[] {r.node(), d.serverId()}));
         } else if (op instanceof ReportRows.VersionSet v) {
-          servers.add(new Keyed(Kind.UPDATE, new Object[] {v.version(), v.at(), v.at(), r.node(), v.serverId()}));
+          servers.add(
+              new Keyed(
+                  Kind.UPDATE, new Object[] {v.version(), v.at(), v.at(), r.node(), v.serverId()}));
         } else if (op instanceof ReportRows.FindingUpsert u) {
           findings.add(new Keyed(Kind.UPSERT, u.row()));
         } else if (op instanceof ReportRows.FindingResolve f) {
@@ -180,11 +200,16 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
     }
   }
 
-  private enum Kind { UPSERT, DELETE, UPDATE }
+  private enum Kind {
+    UPSERT,
+    DELETE,
+    UPDATE
+  }
 
   private record Keyed(Kind kind, Object[] values) {}
 
-  private static void runs(Connection c, List<Keyed> ops, MultiRow upsert, String delete, String update)
+  private static void runs(
+      Connection c, List<Keyed> ops, MultiRow upsert, String delete, String update)
       throws SQLException {
     int i = 0;
     while (i < ops.size()) {

@@ -61,8 +61,8 @@ public final class Enrollment {
   }
 
   /**
-   * @param proof the node key the enroller already holds, or null: a known device id gets a new
-   *     key only with its current key or an administrator's approval ({@link EnrollmentRules})
+   * @param proof the node key the enroller already holds, or null: a known device id gets a new key
+   *     only with its current key or an administrator's approval ({@link EnrollmentRules})
    */
   public Enrolled enroll(String secret, Host host, String proof, long now) throws SQLException {
     if (!Secrets.same(secret, enrollSecret)) {
@@ -74,20 +74,26 @@ public final class Enrollment {
     String key = Secrets.newKey();
     String hash = Secrets.sha256(key);
     String proofHash = proof == null || proof.isEmpty() ? null : Secrets.sha256(proof);
-    EnrollmentRules.Outcome done = writes.submit("enroll",
-        c -> EnrollmentRules.enroll(c, host, hash, proofHash, now));
+    EnrollmentRules.Outcome done =
+        writes.submit("enroll", c -> EnrollmentRules.enroll(c, host, hash, proofHash, now));
     if (done.kind() == EnrollmentRules.Kind.REFUSED) {
-      throw new ApiException(409, "this device is already enrolled: enrolling it again needs its current node key"
-          + " or an administrator's approval");
+      throw new ApiException(
+          409,
+          "this device is already enrolled: enrolling it again needs its current node key"
+              + " or an administrator's approval");
     }
     forget(done.nodeId());
     return new Enrolled(done.nodeId(), key, done.kind().name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** An administrator allows one re-enrollment of {@code nodeId} within {@code window}; {@code revoke} ends its key now. */
+  /**
+   * An administrator allows one re-enrollment of {@code nodeId} within {@code window}; {@code
+   * revoke} ends its key now.
+   */
   public void allowReenrollment(String nodeId, Duration window, boolean revoke, String by, long now)
       throws SQLException {
-    writes.submit("enroll", c -> EnrollmentRules.allow(c, nodeId, now + window.toMillis(), revoke, by, now));
+    writes.submit(
+        "enroll", c -> EnrollmentRules.allow(c, nodeId, now + window.toMillis(), revoke, by, now));
     forget(nodeId);
   }
 
@@ -97,8 +103,10 @@ public final class Enrollment {
       return Optional.empty();
     }
     try (Connection c = db.read();
-        PreparedStatement ps = c.prepareStatement("SELECT r.reason, n.reenroll_until FROM retired_keys r"
-            + " JOIN nodes n ON n.node_id = r.node_id WHERE r.key_hash = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT r.reason, n.reenroll_until FROM retired_keys r"
+                    + " JOIN nodes n ON n.node_id = r.node_id WHERE r.key_hash = ?")) {
       ps.setString(1, Secrets.sha256(key));
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -155,7 +163,9 @@ public final class Enrollment {
     }
   }
 
-  /** Once per interval, one request thread reads the shared revision; a change empties the cache. */
+  /**
+   * Once per interval, one request thread reads the shared revision; a change empties the cache.
+   */
   private void checkRevision() throws SQLException {
     long now = System.nanoTime();
     long due = nextCheck.get();
@@ -164,7 +174,8 @@ public final class Enrollment {
     }
     long current;
     try (Connection c = db.read();
-        PreparedStatement ps = c.prepareStatement("SELECT value FROM revisions WHERE name = 'keys'");
+        PreparedStatement ps =
+            c.prepareStatement("SELECT value FROM revisions WHERE name = 'keys'");
         ResultSet rs = ps.executeQuery()) {
       current = rs.next() ? rs.getLong(1) : 0;
     } catch (SQLException e) {

@@ -10,26 +10,33 @@ import java.util.UUID;
 /**
  * Who may take a device's node, in one write transaction. A new device id (or none) gets a new
  * node. A known device id gets a fresh key only with proof: the node's current key, or an
- * administrator's approval that has not expired. Anyone else is refused and counted on the node,
- * so the admin view shows the duplicate; the node, its key and its data stay as they were.
+ * administrator's approval that has not expired. Anyone else is refused and counted on the node, so
+ * the admin view shows the duplicate; the node, its key and its data stay as they were.
  */
 final class EnrollmentRules {
   /** What one enrollment did. {@code retiredHash} is the key hash that stopped working, if any. */
   record Outcome(String nodeId, Kind kind, String retiredHash) {}
 
-  enum Kind { NEW, KEY_PROOF, ADMIN_APPROVED, REFUSED }
+  enum Kind {
+    NEW,
+    KEY_PROOF,
+    ADMIN_APPROVED,
+    REFUSED
+  }
 
   private static final int HOST_TEXT_CAP = 200;
 
   private EnrollmentRules() {}
 
-  static Outcome enroll(Connection c, Host host, String newHash, String proofHash, long now) throws SQLException {
+  static Outcome enroll(Connection c, Host host, String newHash, String proofHash, long now)
+      throws SQLException {
     String nodeId = null;
     String currentHash = null;
     Long until = null;
     if (host.deviceId() != null && !host.deviceId().isBlank()) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT node_id, key_hash, reenroll_until FROM nodes WHERE device_id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT node_id, key_hash, reenroll_until FROM nodes WHERE device_id = ?")) {
         ps.setString(1, host.deviceId());
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
@@ -43,8 +50,9 @@ final class EnrollmentRules {
     }
     if (nodeId == null) {
       nodeId = UUID.randomUUID().toString();
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO nodes (node_id, key_hash, device_id, enrolled_at) VALUES (?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO nodes (node_id, key_hash, device_id, enrolled_at) VALUES (?, ?, ?, ?)")) {
         ps.setString(1, nodeId);
         ps.setString(2, newHash);
         ps.setString(3, host.deviceId());
@@ -58,8 +66,10 @@ final class EnrollmentRules {
     boolean proof = proofHash != null && Secrets.same(proofHash, currentHash);
     boolean approved = !proof && until != null && until >= now;
     if (!proof && !approved) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE nodes SET duplicate_enrollments = duplicate_enrollments + 1,"
-          + " last_duplicate_at = ?, last_duplicate_host = ? WHERE node_id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE nodes SET duplicate_enrollments = duplicate_enrollments + 1,"
+                  + " last_duplicate_at = ?, last_duplicate_host = ? WHERE node_id = ?")) {
         ps.setLong(1, now);
         ps.setString(2, cap(host.hostname()));
         ps.setString(3, nodeId);
@@ -67,17 +77,29 @@ final class EnrollmentRules {
       }
       return new Outcome(nodeId, Kind.REFUSED, null);
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE nodes SET key_hash = ?, reenroll_until = NULL WHERE node_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE nodes SET key_hash = ?, reenroll_until = NULL WHERE node_id = ?")) {
       ps.setString(1, newHash);
       ps.setString(2, nodeId);
       ps.executeUpdate();
     }
-    retire(c, currentHash, nodeId, now, proof ? "the agent enrolled again with this key and holds a new one"
-        : "the device re-enrolled after an administrator allowed it");
+    retire(
+        c,
+        currentHash,
+        nodeId,
+        now,
+        proof
+            ? "the agent enrolled again with this key and holds a new one"
+            : "the device re-enrolled after an administrator allowed it");
     HostFacts.update(c, nodeId, host);
-    event(c, nodeId, now, proof ? "re-enrolled with key proof" : "re-enrolled with administrator approval",
-        host.hostname(), null);
+    event(
+        c,
+        nodeId,
+        now,
+        proof ? "re-enrolled with key proof" : "re-enrolled with administrator approval",
+        host.hostname(),
+        null);
     return new Outcome(nodeId, proof ? Kind.KEY_PROOF : Kind.ADMIN_APPROVED, currentHash);
   }
 
@@ -88,7 +110,8 @@ final class EnrollmentRules {
   static String allow(Connection c, String nodeId, long until, boolean revoke, String by, long now)
       throws SQLException {
     String currentHash;
-    try (PreparedStatement ps = c.prepareStatement("SELECT key_hash FROM nodes WHERE node_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT key_hash FROM nodes WHERE node_id = ?")) {
       ps.setString(1, nodeId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -97,9 +120,11 @@ final class EnrollmentRules {
         currentHash = rs.getString(1);
       }
     }
-    try (PreparedStatement ps = c.prepareStatement(revoke
-        ? "UPDATE nodes SET reenroll_until = ?, key_hash = ? WHERE node_id = ?"
-        : "UPDATE nodes SET reenroll_until = ? WHERE node_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            revoke
+                ? "UPDATE nodes SET reenroll_until = ?, key_hash = ? WHERE node_id = ?"
+                : "UPDATE nodes SET reenroll_until = ? WHERE node_id = ?")) {
       ps.setLong(1, until);
       if (revoke) {
         // key_hash is NOT NULL UNIQUE: a value no key hashes to (hashes are hex) stands for "none".
@@ -111,34 +136,50 @@ final class EnrollmentRules {
       ps.executeUpdate();
     }
     if (revoke && !currentHash.startsWith("revoked:")) {
-      retire(c, currentHash, nodeId, now, "revoked by an administrator; enroll again to get a new key");
+      retire(
+          c,
+          currentHash,
+          nodeId,
+          now,
+          "revoked by an administrator; enroll again to get a new key");
     }
-    event(c, nodeId, now, revoke ? "key revoked, re-enrollment allowed" : "re-enrollment allowed", null, by);
+    event(
+        c,
+        nodeId,
+        now,
+        revoke ? "key revoked, re-enrollment allowed" : "re-enrollment allowed",
+        null,
+        by);
     return revoke ? currentHash : null;
   }
 
-  private static void retire(Connection c, String hash, String nodeId, long now, String reason) throws SQLException {
+  private static void retire(Connection c, String hash, String nodeId, long now, String reason)
+      throws SQLException {
     if (hash == null || hash.startsWith("revoked:")) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO retired_keys (key_hash, node_id, retired_at, reason) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (key_hash) DO NOTHING")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO retired_keys (key_hash, node_id, retired_at, reason) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (key_hash) DO NOTHING")) {
       ps.setString(1, hash);
       ps.setString(2, nodeId);
       ps.setLong(3, now);
       ps.setString(4, reason);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE revisions SET value = value + 1 WHERE name = 'keys'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE revisions SET value = value + 1 WHERE name = 'keys'")) {
       ps.executeUpdate();
     }
   }
 
-  private static void event(Connection c, String nodeId, long now, String kind, String hostname, String by)
+  private static void event(
+      Connection c, String nodeId, long now, String kind, String hostname, String by)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO enrollment_events (node_id, at, kind, hostname, by_whom) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO enrollment_events (node_id, at, kind, hostname, by_whom) VALUES (?, ?, ?, ?, ?)")) {
       ps.setString(1, nodeId);
       ps.setLong(2, now);
       ps.setString(3, kind);

@@ -11,12 +11,14 @@ final class HostFacts {
   private HostFacts() {}
 
   static void update(Connection c, String nodeId, Host h) throws SQLException {
-    PreparedStatement ps = Statements.prepare(c,
-        "UPDATE nodes SET hostname = COALESCE(?, hostname), os = COALESCE(?, os),"
-            + " os_version = COALESCE(?, os_version), arch = COALESCE(?, arch),"
-            + " os_user = COALESCE(?, os_user), serial = COALESCE(?, serial),"
-            + " owner = CASE WHEN owner_pinned = 1 THEN owner ELSE COALESCE(?, owner) END"
-            + " WHERE node_id = ?");
+    PreparedStatement ps =
+        Statements.prepare(
+            c,
+            "UPDATE nodes SET hostname = COALESCE(?, hostname), os = COALESCE(?, os),"
+                + " os_version = COALESCE(?, os_version), arch = COALESCE(?, arch),"
+                + " os_user = COALESCE(?, os_user), serial = COALESCE(?, serial),"
+                + " owner = CASE WHEN owner_pinned = 1 THEN owner ELSE COALESCE(?, owner) END"
+                + " WHERE node_id = ?");
     ps.setString(1, h.hostname());
     ps.setString(2, h.os());
     ps.setString(3, h.osVersion());

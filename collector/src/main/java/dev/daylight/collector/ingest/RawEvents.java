@@ -23,9 +23,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawEvents {
   private static final ThreadLocal<byte[]> SOURCE = new ThreadLocal<>();
-  private static final ObjectReader REPORTS = Json.mapper().copy()
-      .registerModule(new SimpleModule("raw-event-bodies").addDeserializer(JsonNode.class, new Slicer()))
-      .readerFor(Report.class);
+  private static final ObjectReader REPORTS =
+      Json.mapper()
+          .copy()
+          .registerModule(
+              new SimpleModule("raw-event-bodies").addDeserializer(JsonNode.class, new Slicer()))
+          .readerFor(Report.class);
 
   private RawEvents() {}
 
@@ -51,7 +54,9 @@ public final class RawEvents {
 
   /** The record an object body holds. */
   static <T> T read(JsonNode node, Class<T> type) throws IOException {
-    return raw(node) instanceof String s ? Json.mapper().readValue(s, type) : Json.mapper().treeToValue(node, type);
+    return raw(node) instanceof String s
+        ? Json.mapper().readValue(s, type)
+        : Json.mapper().treeToValue(node, type);
   }
 
   /** A body as a tree, for the rare event that needs one field of it. */
@@ -74,7 +79,9 @@ public final class RawEvents {
       byte[] body = SOURCE.get();
       JsonToken t = p.currentToken();
       long start = p.currentTokenLocation().getByteOffset();
-      if (body == null || start < 0 || (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY)) {
+      if (body == null
+          || start < 0
+          || (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY)) {
         return Json.mapper().readTree(p); // the shared mapper: no slicer, so no recursion
       }
       p.skipChildren();
@@ -82,7 +89,8 @@ public final class RawEvents {
       if (end <= start || end > body.length) {
         throw new IOException("event body could not be located in the report");
       }
-      return new POJONode(new RawValue(new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8)));
+      return new POJONode(
+          new RawValue(new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -19,8 +19,16 @@ import org.slf4j.LoggerFactory;
  * @param inventory a snapshot's inventory (applied as a whole), or null for a delta
  * @param ops a delta's changes to the latest view, in event order
  */
-record ReportRows(String node, String reportId, Object[] report, List<Object[]> events, Inventory inventory,
-    long createdAt, List<Op> ops, Object[] seen, List<Object[]> usage) {
+record ReportRows(
+    String node,
+    String reportId,
+    Object[] report,
+    List<Object[]> events,
+    Inventory inventory,
+    long createdAt,
+    List<Op> ops,
+    Object[] seen,
+    List<Object[]> usage) {
   private static final Logger log = LoggerFactory.getLogger(ReportRows.class);
 
   /** One change to a device's latest view. */
@@ -40,12 +48,25 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
 
   static ReportRows of(String node, Report r, long now) {
     long created = r.createdAt() != null ? r.createdAt().toEpochMilli() : now;
-    Object[] report = {r.reportId(), node, r.kind().wire(), r.schemaVersion(), created, now, r.events().size()};
+    Object[] report = {
+      r.reportId(), node, r.kind().wire(), r.schemaVersion(), created, now, r.events().size()
+    };
     List<Object[]> events = new ArrayList<>(r.events().size());
     for (ChangeEvent e : r.events()) {
-      events.add(new Object[] {node, e.id(), r.reportId(), e.type().wire(), e.at().toEpochMilli(), e.serverId(), e.purl(),
-          e.findingId(), e.summary(), e.before() == null ? null : RawEvents.text(e.before()),
-          e.after() == null ? null : RawEvents.text(e.after())});
+      events.add(
+          new Object[] {
+            node,
+            e.id(),
+            r.reportId(),
+            e.type().wire(),
+            e.at().toEpochMilli(),
+            e.serverId(),
+            e.purl(),
+            e.findingId(),
+            e.summary(),
+            e.before() == null ? null : RawEvents.text(e.before()),
+            e.after() == null ? null : RawEvents.text(e.after())
+          });
     }
     List<Op> ops = new ArrayList<>();
     if (r.inventory() == null) {
@@ -56,12 +77,29 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
     List<Object[]> usage = new ArrayList<>();
     if (r.usage() != null) {
       for (UsageDay d : r.usage()) {
-        usage.add(new Object[] {node, d.day(), d.client(), d.server(), d.tool(), d.calls(), d.errors(),
-            d.lastCall() == null ? 0L : d.lastCall().toEpochMilli()});
+        usage.add(
+            new Object[] {
+              node,
+              d.day(),
+              d.client(),
+              d.server(),
+              d.tool(),
+              d.calls(),
+              d.errors(),
+              d.lastCall() == null ? 0L : d.lastCall().toEpochMilli()
+            });
       }
     }
-    return new ReportRows(node, r.reportId(), report, events, r.inventory(), created, List.copyOf(ops),
-        new Object[] {now, r.schemaVersion(), node}, usage);
+    return new ReportRows(
+        node,
+        r.reportId(),
+        report,
+        events,
+        r.inventory(),
+        created,
+        List.copyOf(ops),
+        new Object[] {now, r.schemaVersion(), node},
+        usage);
   }
 
   private static void op(String node, ChangeEvent e, String reportId, List<Op> ops) {
@@ -99,12 +137,15 @@ record ReportRows(String node, String reportId, Object[] report, List<Object[]> 
           }
         }
         // The timeline keeps these; the latest view has nothing to change for them.
-        case REVIEW_CHANGED, GUARD_CALL, UNKNOWN -> { }
+        case REVIEW_CHANGED, GUARD_CALL, UNKNOWN -> {}
       }
     } catch (java.io.IOException | IllegalArgumentException ex) {
       // The event stays in the timeline; only the latest view skips what it cannot read.
-      log.atWarn().addKeyValue("node", node).addKeyValue("event", e.id())
-          .addKeyValue("type", e.type().wire()).log("event body not applied: {}", ex.getMessage());
+      log.atWarn()
+          .addKeyValue("node", node)
+          .addKeyValue("event", e.id())
+          .addKeyValue("type", e.type().wire())
+          .log("event body not applied: {}", ex.getMessage());
     }
   }
 

@@ -7,17 +7,21 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Node keys are random and stored only as their SHA-256, so a copy of the database enrolls nobody. */
+/**
+ * Node keys are random and stored only as their SHA-256, so a copy of the database enrolls nobody.
+ */
 public final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
   // Every request hashes its bearer key; looking the algorithm up each time cost more than hashing.
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   private Secrets() {}
 

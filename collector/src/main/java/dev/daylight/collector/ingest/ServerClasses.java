@@ -28,10 +28,13 @@ import java.util.regex.Pattern;
 final class ServerClasses {
   /** Class ids are short words; anything else is not stored (the query only asks known ids). */
   private static final Pattern CLASS_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
   private static final int MAX_CLASSES = 32;
-  private static final MultiRow ROWS = new MultiRow(
-      "INSERT INTO server_capabilities (node_id, server_id, cap_class, evidence) VALUES ", "(?,?,?,?)",
-      " ON CONFLICT (node_id, server_id, cap_class) DO UPDATE SET evidence = excluded.evidence");
+  private static final MultiRow ROWS =
+      new MultiRow(
+          "INSERT INTO server_capabilities (node_id, server_id, cap_class, evidence) VALUES ",
+          "(?,?,?,?)",
+          " ON CONFLICT (node_id, server_id, cap_class) DO UPDATE SET evidence = excluded.evidence");
   private static final TypeReference<List<Capability>> LIST = new TypeReference<>() {};
 
   private ServerClasses() {}
@@ -41,17 +44,21 @@ final class ServerClasses {
    * package of the same purl and version, or for a server of no pinned version every installed
    * version's classes together (npx runs whichever the cache holds).
    */
-  static List<McpServer> withPackageClasses(Collection<McpServer> servers, Collection<InstalledPackage> pkgs) {
+  static List<McpServer> withPackageClasses(
+      Collection<McpServer> servers, Collection<InstalledPackage> pkgs) {
     List<McpServer> out = new ArrayList<>(servers.size());
     for (McpServer s : servers) {
-      List<Capability> found = s.capabilities() != null || s.pkg() == null ? null
-          : packageClasses(Purls.base(s.pkg().purl()), LatestView.versionOf(s.pkg()), pkgs);
+      List<Capability> found =
+          s.capabilities() != null || s.pkg() == null
+              ? null
+              : packageClasses(Purls.base(s.pkg().purl()), LatestView.versionOf(s.pkg()), pkgs);
       out.add(found == null ? s : s.toBuilder().capabilities(found, null).build());
     }
     return out;
   }
 
-  private static List<Capability> packageClasses(String base, String version, Collection<InstalledPackage> pkgs) {
+  private static List<Capability> packageClasses(
+      String base, String version, Collection<InstalledPackage> pkgs) {
     Map<String, Capability> union = new LinkedHashMap<>();
     boolean any = false;
     for (InstalledPackage p : pkgs) {
@@ -73,7 +80,8 @@ final class ServerClasses {
   }
 
   /** After a snapshot: the node's class rows are exactly its servers'. */
-  static void replaceNode(Connection c, String node, Collection<McpServer> servers) throws SQLException {
+  static void replaceNode(Connection c, String node, Collection<McpServer> servers)
+      throws SQLException {
     LatestView.exec(c, "DELETE FROM server_capabilities WHERE node_id = ?", node);
     List<Object[]> rows = new ArrayList<>();
     for (McpServer s : servers) {
@@ -82,12 +90,15 @@ final class ServerClasses {
     ROWS.execute(c, rows, v -> v[1] + "\n" + v[2]);
   }
 
-  /** After a delta added or changed a server: its rows, from itself or its package as last stored. */
+  /**
+   * After a delta added or changed a server: its rows, from itself or its package as last stored.
+   */
   static void replaceServer(Connection c, String node, McpServer s) throws SQLException {
     deleteServer(c, node, s.id());
     List<Capability> caps = s.capabilities();
     if (caps == null && s.pkg() != null) {
-      caps = storedPackageClasses(c, node, Purls.base(s.pkg().purl()), LatestView.versionOf(s.pkg()));
+      caps =
+          storedPackageClasses(c, node, Purls.base(s.pkg().purl()), LatestView.versionOf(s.pkg()));
     }
     List<Object[]> rows = new ArrayList<>();
     rows(node, s.id(), caps, rows);
@@ -95,15 +106,19 @@ final class ServerClasses {
   }
 
   static void deleteServer(Connection c, String node, String serverId) throws SQLException {
-    LatestView.exec(c, "DELETE FROM server_capabilities WHERE node_id = ? AND server_id = ?", node, serverId);
+    LatestView.exec(
+        c, "DELETE FROM server_capabilities WHERE node_id = ? AND server_id = ?", node, serverId);
   }
 
-  private static List<Capability> storedPackageClasses(Connection c, String node, String base, String version)
-      throws SQLException {
+  private static List<Capability> storedPackageClasses(
+      Connection c, String node, String base, String version) throws SQLException {
     Map<String, Capability> union = new LinkedHashMap<>();
     boolean any = false;
-    try (PreparedStatement ps = c.prepareStatement("SELECT capabilities FROM device_packages"
-        + " WHERE node_id = ? AND purl = ?" + (version == null ? "" : " AND version = ?"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT capabilities FROM device_packages"
+                + " WHERE node_id = ? AND purl = ?"
+                + (version == null ? "" : " AND version = ?"))) {
       ps.setString(1, node);
       ps.setString(2, base);
       if (version != null) {
@@ -126,14 +141,21 @@ final class ServerClasses {
     return any ? List.copyOf(union.values()) : null;
   }
 
-  private static void rows(String node, String serverId, List<Capability> caps, List<Object[]> out) {
+  private static void rows(
+      String node, String serverId, List<Capability> caps, List<Object[]> out) {
     if (caps == null) {
       return;
     }
     int n = 0;
     for (Capability cap : caps) {
       if (cap != null && CLASS_ID.matcher(cap.cls()).matches() && n++ < MAX_CLASSES) {
-        out.add(new Object[] {node, serverId, cap.cls(), cap.evidence() == null ? null : LatestView.json(cap.evidence())});
+        out.add(
+            new Object[] {
+              node,
+              serverId,
+              cap.cls(),
+              cap.evidence() == null ? null : LatestView.json(cap.evidence())
+            });
       }
     }
   }

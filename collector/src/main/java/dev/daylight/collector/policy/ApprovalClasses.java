@@ -52,23 +52,26 @@ final class ApprovalClasses {
   }
 
   static Optional<List<String>> read(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT classes FROM approval_classes WHERE id = 1");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT classes FROM approval_classes WHERE id = 1");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
     }
   }
 
-  static void write(Connection c, Optional<List<String>> classes, Edit e, long now, long seq) throws SQLException {
+  static void write(Connection c, Optional<List<String>> classes, Edit e, long now, long seq)
+      throws SQLException {
     String json = classes.map(ApprovalClasses::json).orElse(null);
     if (json == null) {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM approval_classes WHERE id = 1")) {
         ps.executeUpdate();
       }
     } else {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO approval_classes (id, classes, set_by, reason, set_at) VALUES (1,?,?,?,?)"
-              + " ON CONFLICT (id) DO UPDATE SET classes = excluded.classes, set_by = excluded.set_by,"
-              + " reason = excluded.reason, set_at = excluded.set_at")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO approval_classes (id, classes, set_by, reason, set_at) VALUES (1,?,?,?,?)"
+                  + " ON CONFLICT (id) DO UPDATE SET classes = excluded.classes, set_by = excluded.set_by,"
+                  + " reason = excluded.reason, set_at = excluded.set_at")) {
         ps.setString(1, json);
         ps.setString(2, e.by());
         ps.setString(3, e.reason());
@@ -76,8 +79,9 @@ final class ApprovalClasses {
         ps.executeUpdate();
       }
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO approval_classes_audit (seq, classes, set_by, reason, set_at) VALUES (?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO approval_classes_audit (seq, classes, set_by, reason, set_at) VALUES (?,?,?,?,?)")) {
       ps.setLong(1, seq);
       ps.setString(2, json);
       ps.setString(3, e.by());
@@ -90,16 +94,23 @@ final class ApprovalClasses {
   /** The list in force (null: each machine's own), who set it, and the latest changes. */
   static Map<String, Object> describe(Connection c) throws SQLException {
     Map<String, Object> out = new LinkedHashMap<>();
-    List<Map<String, Object>> now = Rows.query(c, "SELECT classes AS \"classes\", set_by AS \"by\","
-        + " reason AS \"reason\", set_at AS \"at\" FROM approval_classes WHERE id = 1");
+    List<Map<String, Object>> now =
+        Rows.query(
+            c,
+            "SELECT classes AS \"classes\", set_by AS \"by\","
+                + " reason AS \"reason\", set_at AS \"at\" FROM approval_classes WHERE id = 1");
     out.put("classes", now.isEmpty() ? null : parse((String) now.get(0).get("classes")));
     out.put("by", now.isEmpty() ? null : now.get(0).get("by"));
     out.put("reason", now.isEmpty() ? null : now.get(0).get("reason"));
     out.put("at", now.isEmpty() ? null : now.get(0).get("at"));
     out.put("known", CapabilityClasses.ids());
     List<Map<String, Object>> history = new ArrayList<>();
-    for (Map<String, Object> r : Rows.query(c, "SELECT classes AS \"classes\", set_by AS \"by\", reason AS \"reason\","
-        + " set_at AS \"at\" FROM approval_classes_audit ORDER BY seq DESC LIMIT " + HISTORY)) {
+    for (Map<String, Object> r :
+        Rows.query(
+            c,
+            "SELECT classes AS \"classes\", set_by AS \"by\", reason AS \"reason\","
+                + " set_at AS \"at\" FROM approval_classes_audit ORDER BY seq DESC LIMIT "
+                + HISTORY)) {
       r.put("classes", r.get("classes") == null ? null : parse((String) r.get("classes")));
       history.add(r);
     }

@@ -18,16 +18,20 @@ final class GuardSetting {
   private GuardSetting() {}
 
   static Optional<GuardPolicy> read(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT mode, install_hooks FROM guard_setting WHERE id = 1");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT mode, install_hooks FROM guard_setting WHERE id = 1");
         ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(new GuardPolicy(rs.getString(1), rs.getInt(2) != 0)) : Optional.empty();
+      return rs.next()
+          ? Optional.of(new GuardPolicy(rs.getString(1), rs.getInt(2) != 0))
+          : Optional.empty();
     }
   }
 
   static Map<String, Object> describe(Connection c) throws SQLException {
     Map<String, Object> out = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT mode, install_hooks, set_by, set_at FROM guard_setting WHERE id = 1");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT mode, install_hooks, set_by, set_at FROM guard_setting WHERE id = 1");
         ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         out.put("mode", rs.getString(1));
@@ -58,10 +62,11 @@ final class GuardSetting {
     } catch (IllegalArgumentException ex) {
       throw ApiException.badRequest(ex.getMessage());
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO guard_setting (id, mode, install_hooks, set_by, set_at) VALUES (1,?,?,?,?)"
-            + " ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, install_hooks = excluded.install_hooks,"
-            + " set_by = excluded.set_by, set_at = excluded.set_at")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO guard_setting (id, mode, install_hooks, set_by, set_at) VALUES (1,?,?,?,?)"
+                + " ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, install_hooks = excluded.install_hooks,"
+                + " set_by = excluded.set_by, set_at = excluded.set_at")) {
       ps.setString(1, g.mode());
       ps.setInt(2, g.installHooks() ? 1 : 0);
       ps.setString(3, e.by());

@@ -22,13 +22,16 @@ import java.util.zip.GZIPInputStream;
 /**
  * The whole intel snapshot the administrator uploads (what {@code daylight intel compile} writes:
  * gzip of the compact form), which every agent fetches once per change: the way a fleet gets a
- * newer malicious-packages data set than the one its agents were built with. Record-by-record
- * intel still flows in the policy answers; this carries hundreds of thousands of lines in one go.
+ * newer malicious-packages data set than the one its agents were built with. Record-by-record intel
+ * still flows in the policy answers; this carries hundreds of thousands of lines in one go.
  */
 public final class IntelSnapshots {
   /** The first line of the compact form, as the agent writes it. */
   static final String HEADER = "# daylight-osv-compact 1";
-  /** A snapshot larger than this once inflated is refused (the full data set is a few tens of MB). */
+
+  /**
+   * A snapshot larger than this once inflated is refused (the full data set is a few tens of MB).
+   */
   static final long MAX_INFLATED = 512L << 20;
 
   /** One stored snapshot; {@code etag} is its SHA-256 in quotes. */
@@ -47,28 +50,35 @@ public final class IntelSnapshots {
     this.writes = writes;
   }
 
-  /** Checks and stores {@code gz} in place of the previous snapshot; a broken one is a 400, nothing changes. */
+  /**
+   * Checks and stores {@code gz} in place of the previous snapshot; a broken one is a 400, nothing
+   * changes.
+   */
   public Snapshot store(byte[] gz, String by, long now) throws SQLException {
     if (by == null || by.isBlank() || by.length() > 200) {
       throw ApiException.badRequest("by (who uploads it) is required, at most 200 characters");
     }
     long lines = check(gz);
     String sha = sha256(gz);
-    writes.submit("intel-snapshot", c -> {
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM intel_snapshot");
-          PreparedStatement ins = c.prepareStatement("INSERT INTO intel_snapshot (sha256, body, bytes, lines,"
-              + " uploaded_at, by_whom) VALUES (?,?,?,?,?,?)")) {
-        del.executeUpdate();
-        ins.setString(1, sha);
-        ins.setString(2, Base64.getEncoder().encodeToString(gz));
-        ins.setLong(3, gz.length);
-        ins.setLong(4, lines);
-        ins.setLong(5, now);
-        ins.setString(6, by);
-        ins.executeUpdate();
-      }
-      return null;
-    });
+    writes.submit(
+        "intel-snapshot",
+        c -> {
+          try (PreparedStatement del = c.prepareStatement("DELETE FROM intel_snapshot");
+              PreparedStatement ins =
+                  c.prepareStatement(
+                      "INSERT INTO intel_snapshot (sha256, body, bytes, lines,"
+                          + " uploaded_at, by_whom) VALUES (?,?,?,?,?,?)")) {
+            del.executeUpdate();
+            ins.setString(1, sha);
+            ins.setString(2, Base64.getEncoder().encodeToString(gz));
+            ins.setLong(3, gz.length);
+            ins.setLong(4, lines);
+            ins.setLong(5, now);
+            ins.setString(6, by);
+            ins.executeUpdate();
+          }
+          return null;
+        });
     return new Snapshot(sha, gz, lines, now);
   }
 
@@ -87,14 +97,17 @@ public final class IntelSnapshots {
       if (known != null && known.sha256().equals(sha)) {
         return Optional.of(known);
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT body, lines, uploaded_at FROM intel_snapshot WHERE sha256 = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT body, lines, uploaded_at FROM intel_snapshot WHERE sha256 = ?")) {
         ps.setString(1, sha);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty(); // replaced in between: the next call sees the new one
           }
-          Snapshot s = new Snapshot(sha, Base64.getDecoder().decode(rs.getString(1)), rs.getLong(2), rs.getLong(3));
+          Snapshot s =
+              new Snapshot(
+                  sha, Base64.getDecoder().decode(rs.getString(1)), rs.getLong(2), rs.getLong(3));
           cached = s;
           return Optional.of(s);
         }
@@ -106,20 +119,25 @@ public final class IntelSnapshots {
   static long check(byte[] gz) {
     long lines = 0;
     long inflated = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(new ByteArrayInputStream(gz)), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(new ByteArrayInputStream(gz)), StandardCharsets.UTF_8))) {
       String first = r.readLine();
       if (first == null || !first.equals(HEADER)) {
-        throw ApiException.badRequest("not a Daylight intel snapshot (make one with daylight intel compile)");
+        throw ApiException.badRequest(
+            "not a Daylight intel snapshot (make one with daylight intel compile)");
       }
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         inflated += line.length() + 1L;
         if (inflated > MAX_INFLATED) {
-          throw new ApiException(413, "snapshot over " + (MAX_INFLATED >> 20) + " MiB once inflated");
+          throw new ApiException(
+              413, "snapshot over " + (MAX_INFLATED >> 20) + " MiB once inflated");
         }
         if (!line.isEmpty() && !line.startsWith("#")) {
           if (line.split("\t", -1).length < 8) {
-            throw ApiException.badRequest("snapshot line " + (lines + 2) + " is not a compact intel line");
+            throw ApiException.badRequest(
+                "snapshot line " + (lines + 2) + " is not a compact intel line");
           }
           lines++;
         }

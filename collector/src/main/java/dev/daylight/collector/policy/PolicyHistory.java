@@ -20,17 +20,22 @@ final class PolicyHistory {
     List<Object> args = new ArrayList<>();
     String keyset = "";
     if (after != null) {
-      keyset = " WHERE decided_at < ? OR (decided_at = ? AND (COALESCE(seq, 0) < ?"
-          + " OR (COALESCE(seq, 0) = ? AND audit_id > ?)))";
+      keyset =
+          " WHERE decided_at < ? OR (decided_at = ? AND (COALESCE(seq, 0) < ?"
+              + " OR (COALESCE(seq, 0) = ? AND audit_id > ?)))";
       args.addAll(List.of(after.get(0), after.get(0), after.get(1), after.get(1), after.get(2)));
     }
     args.add(limit + 1);
     try (Connection c = db.read()) {
-      List<Map<String, Object>> history = Rows.query(c,
-          "SELECT audit_id AS \"id\", subject AS \"subject\", version AS \"version\", decision AS \"decision\","
-              + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
-              + " overrides AS \"overrides\", decided_at AS \"k_at\", COALESCE(seq, 0) AS \"k_seq\" FROM policy_audit"
-              + keyset + " ORDER BY decided_at DESC, COALESCE(seq, 0) DESC, audit_id LIMIT ?", args.toArray());
+      List<Map<String, Object>> history =
+          Rows.query(
+              c,
+              "SELECT audit_id AS \"id\", subject AS \"subject\", version AS \"version\", decision AS \"decision\","
+                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
+                  + " overrides AS \"overrides\", decided_at AS \"k_at\", COALESCE(seq, 0) AS \"k_seq\" FROM policy_audit"
+                  + keyset
+                  + " ORDER BY decided_at DESC, COALESCE(seq, 0) DESC, audit_id LIMIT ?",
+              args.toArray());
       String next = null;
       if (history.size() > limit) {
         history = new ArrayList<>(history.subList(0, limit));
@@ -39,10 +44,13 @@ final class PolicyHistory {
       }
       history.forEach(r -> r.keySet().removeIf(k -> k.startsWith("k_")));
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("entries", Rows.query(c,
-          "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
-              + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
-              + " overrides AS \"overrides\" FROM policy_entries ORDER BY subject, version"));
+      out.put(
+          "entries",
+          Rows.query(
+              c,
+              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\","
+                  + " decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
+                  + " overrides AS \"overrides\" FROM policy_entries ORDER BY subject, version"));
       out.put("history", history);
       out.put("next", next);
       return out;

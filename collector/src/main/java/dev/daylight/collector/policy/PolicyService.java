@@ -35,18 +35,26 @@ public final class PolicyService {
 
   /**
    * An edit from the admin API or the dashboard: who decided, and why. A package decision names its
-   * scope: one {@code version}, or {@code allVersions} set explicitly; approving a version intel calls
-   * malicious also needs {@code overrideMalicious}. {@code unreviewed} revokes the decision so scoped.
+   * scope: one {@code version}, or {@code allVersions} set explicitly; approving a version intel
+   * calls malicious also needs {@code overrideMalicious}. {@code unreviewed} revokes the decision
+   * so scoped.
    */
-  public record Edit(String subject, String version, Boolean allVersions, String decision, String by,
-      String reason, Boolean overrideMalicious) {}
+  public record Edit(
+      String subject,
+      String version,
+      Boolean allVersions,
+      String decision,
+      String by,
+      String reason,
+      Boolean overrideMalicious) {}
 
   private final Database db;
   private final WriteQueue writes;
   private final long scanIntervalSeconds;
   private final MaliciousIntel malicious;
 
-  public PolicyService(Database db, WriteQueue writes, long scanIntervalSeconds, MaliciousIntel malicious) {
+  public PolicyService(
+      Database db, WriteQueue writes, long scanIntervalSeconds, MaliciousIntel malicious) {
     this.db = db;
     this.writes = writes;
     this.scanIntervalSeconds = scanIntervalSeconds;
@@ -69,18 +77,26 @@ public final class PolicyService {
   public Policy forAgent(long intelCursor) throws SQLException {
     try (Connection c = db.read()) {
       List<PolicyEntry> entries = new ArrayList<>();
-      for (Map<String, Object> r : Rows.query(c,
-          "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\", decided_by AS \"by\","
-              + " reason AS \"reason\", decided_at AS \"decidedAt\" FROM policy_entries ORDER BY subject, version")) {
+      for (Map<String, Object> r :
+          Rows.query(
+              c,
+              "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\", decided_by AS \"by\","
+                  + " reason AS \"reason\", decided_at AS \"decidedAt\" FROM policy_entries ORDER BY subject, version")) {
         String v = (String) r.get("version");
-        entries.add(new PolicyEntry((String) r.get("subject"), v.isEmpty() ? null : v,
-            ReviewState.parse((String) r.get("decision")), (String) r.get("by"), (String) r.get("reason"),
-            Instant.parse((String) r.get("decidedAt"))));
+        entries.add(
+            new PolicyEntry(
+                (String) r.get("subject"),
+                v.isEmpty() ? null : v,
+                ReviewState.parse((String) r.get("decision")),
+                (String) r.get("by"),
+                (String) r.get("reason"),
+                Instant.parse((String) r.get("decidedAt"))));
       }
       List<JsonNode> intel = new ArrayList<>();
       long cursor = intelCursor;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT seq, body FROM intel WHERE seq > ? ORDER BY seq LIMIT " + INTEL_PAGE)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT seq, body FROM intel WHERE seq > ? ORDER BY seq LIMIT " + INTEL_PAGE)) {
         ps.setLong(1, intelCursor);
         try (ResultSet rs = ps.executeQuery()) {
           long bytes = 0;
@@ -94,8 +110,14 @@ public final class PolicyService {
       } catch (IOException e) {
         throw new SQLException("stored intel is not JSON", e);
       }
-      return new Policy(etag(c, intelCursor), entries, scanIntervalSeconds, intel, Long.toString(cursor),
-          GuardSetting.read(c).orElse(null), ApprovalClasses.read(c).orElse(null));
+      return new Policy(
+          etag(c, intelCursor),
+          entries,
+          scanIntervalSeconds,
+          intel,
+          Long.toString(cursor),
+          GuardSetting.read(c).orElse(null),
+          ApprovalClasses.read(c).orElse(null));
     }
   }
 
@@ -104,7 +126,9 @@ public final class PolicyService {
     if (e.subject() == null || e.decision() == null || blank(e.by()) || blank(e.reason())) {
       throw ApiException.badRequest("subject, decision, by and reason are required");
     }
-    if (e.by().length() > 200 || e.reason().length() > 2000 || e.subject().length() > 500
+    if (e.by().length() > 200
+        || e.reason().length() > 2000
+        || e.subject().length() > 500
         || (e.version() != null && e.version().length() > 200)) {
       throw ApiException.badRequest("field too long");
     }
@@ -121,87 +145,113 @@ public final class PolicyService {
     }
     String overrides = null;
     try (Connection c = db.read()) {
-      if (decision == ReviewState.UNREVIEWED && Rows.count(c,
-          "SELECT COUNT(*) FROM policy_entries WHERE subject = ? AND version = ?", subject, version) == 0) {
+      if (decision == ReviewState.UNREVIEWED
+          && Rows.count(
+                  c,
+                  "SELECT COUNT(*) FROM policy_entries WHERE subject = ? AND version = ?",
+                  subject,
+                  version)
+              == 0) {
         throw ApiException.notFound();
       }
       if (decision == ReviewState.APPROVED && subject.startsWith("pkg:")) {
-        List<String> malicious = this.malicious.advisories(subject,
-            version.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(version));
+        List<String> malicious =
+            this.malicious.advisories(
+                subject,
+                version.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(version));
         if (!malicious.isEmpty() && !Boolean.TRUE.equals(e.overrideMalicious())) {
-          throw new ApiException(409, "intel marks " + subject + (version.isEmpty() ? " (some version)" : "@" + version)
-              + " as malicious (" + String.join(", ", malicious) + "): approving it needs overrideMalicious: true"
-              + " and a reason");
+          throw new ApiException(
+              409,
+              "intel marks "
+                  + subject
+                  + (version.isEmpty() ? " (some version)" : "@" + version)
+                  + " as malicious ("
+                  + String.join(", ", malicious)
+                  + "): approving it needs overrideMalicious: true"
+                  + " and a reason");
         }
         overrides = malicious.isEmpty() ? null : String.join(",", malicious);
       }
     }
     String overridden = overrides;
-    writes.submit("policy", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO policy_audit (audit_id, subject, version, decision, decided_by, reason, decided_at,"
-              + " overrides, seq) VALUES (?,?,?,?,?,?,?,?,?)")) {
-        ps.setString(1, UUID.randomUUID().toString());
-        ps.setString(2, subject);
-        ps.setString(3, version);
-        ps.setString(4, decision.wire());
-        ps.setString(5, e.by());
-        ps.setString(6, e.reason());
-        ps.setLong(7, now);
-        ps.setString(8, overridden);
-        ps.setLong(9, bump(c, "audit"));
-        ps.executeUpdate();
-      }
-      if (decision == ReviewState.UNREVIEWED) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "DELETE FROM policy_entries WHERE subject = ? AND version = ?")) {
-          ps.setString(1, subject);
-          ps.setString(2, version);
-          ps.executeUpdate();
-        }
-      } else {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO policy_entries (subject, version, decision, decided_by, reason, decided_at, overrides)"
-                + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (subject, version) DO UPDATE SET"
-                + " decision = excluded.decision, decided_by = excluded.decided_by,"
-                + " reason = excluded.reason, decided_at = excluded.decided_at, overrides = excluded.overrides")) {
-          ps.setString(1, subject);
-          ps.setString(2, version);
-          ps.setString(3, decision.wire());
-          ps.setString(4, e.by());
-          ps.setString(5, e.reason());
-          ps.setLong(6, now);
-          ps.setString(7, overridden);
-          ps.executeUpdate();
-        }
-      }
-      bump(c, "policy");
-      return null;
-    });
+    writes.submit(
+        "policy",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO policy_audit (audit_id, subject, version, decision, decided_by, reason, decided_at,"
+                      + " overrides, seq) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(2, subject);
+            ps.setString(3, version);
+            ps.setString(4, decision.wire());
+            ps.setString(5, e.by());
+            ps.setString(6, e.reason());
+            ps.setLong(7, now);
+            ps.setString(8, overridden);
+            ps.setLong(9, bump(c, "audit"));
+            ps.executeUpdate();
+          }
+          if (decision == ReviewState.UNREVIEWED) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "DELETE FROM policy_entries WHERE subject = ? AND version = ?")) {
+              ps.setString(1, subject);
+              ps.setString(2, version);
+              ps.executeUpdate();
+            }
+          } else {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO policy_entries (subject, version, decision, decided_by, reason, decided_at, overrides)"
+                        + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (subject, version) DO UPDATE SET"
+                        + " decision = excluded.decision, decided_by = excluded.decided_by,"
+                        + " reason = excluded.reason, decided_at = excluded.decided_at, overrides = excluded.overrides")) {
+              ps.setString(1, subject);
+              ps.setString(2, version);
+              ps.setString(3, decision.wire());
+              ps.setString(4, e.by());
+              ps.setString(5, e.reason());
+              ps.setLong(6, now);
+              ps.setString(7, overridden);
+              ps.executeUpdate();
+            }
+          }
+          bump(c, "policy");
+          return null;
+        });
   }
 
-  /** Sets (or, with no mode, withdraws) the fleet's guard mode; agents get it with the next policy. */
-  public void editGuard(String mode, Boolean installHooks, String by, long now) throws SQLException {
+  /**
+   * Sets (or, with no mode, withdraws) the fleet's guard mode; agents get it with the next policy.
+   */
+  public void editGuard(String mode, Boolean installHooks, String by, long now)
+      throws SQLException {
     GuardSetting.Edit e = new GuardSetting.Edit(mode, installHooks, by);
-    writes.submit("policy", c -> {
-      GuardSetting.write(c, e, now);
-      bump(c, "policy");
-      return null;
-    });
+    writes.submit(
+        "policy",
+        c -> {
+          GuardSetting.write(c, e, now);
+          bump(c, "policy");
+          return null;
+        });
   }
 
   /**
    * Sets (or, with {@code classes} null, withdraws) the capability classes agents require an
    * approval for; validated before anything is written, audited, and sent with the next policy.
    */
-  public void editApprovalClasses(List<String> classes, String by, String reason, long now) throws SQLException {
+  public void editApprovalClasses(List<String> classes, String by, String reason, long now)
+      throws SQLException {
     ApprovalClasses.Edit e = new ApprovalClasses.Edit(classes, by, reason);
     java.util.Optional<List<String>> valid = ApprovalClasses.validate(e);
-    writes.submit("policy", c -> {
-      ApprovalClasses.write(c, valid, e, now, bump(c, "approval-classes"));
-      bump(c, "policy");
-      return null;
-    });
+    writes.submit(
+        "policy",
+        c -> {
+          ApprovalClasses.write(c, valid, e, now, bump(c, "approval-classes"));
+          bump(c, "policy");
+          return null;
+        });
   }
 
   public Map<String, Object> approvalClasses() throws SQLException {
@@ -226,8 +276,9 @@ public final class PolicyService {
     boolean all = Boolean.TRUE.equals(e.allVersions());
     if (subject.startsWith("server:") || subject.startsWith("class:")) {
       if (!version.isEmpty()) {
-        throw ApiException.badRequest("a server or class decision covers every server so named or so able;"
-            + " it takes no version");
+        throw ApiException.badRequest(
+            "a server or class decision covers every server so named or so able;"
+                + " it takes no version");
       }
       return "";
     }
@@ -235,7 +286,8 @@ public final class PolicyService {
       throw ApiException.badRequest("give either a version or allVersions: true, not both");
     }
     if (!all && version.isEmpty()) {
-      throw ApiException.badRequest("say the scope: a version, or allVersions: true for every version");
+      throw ApiException.badRequest(
+          "say the scope: a version, or allVersions: true for every version");
     }
     return version;
   }
@@ -250,7 +302,8 @@ public final class PolicyService {
     try {
       return Purls.base(subject);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("subject must be a package URL (pkg:...), server:NAME or class:ID");
+      throw ApiException.badRequest(
+          "subject must be a package URL (pkg:...), server:NAME or class:ID");
     }
   }
 
@@ -266,19 +319,22 @@ public final class PolicyService {
         throw ApiException.badRequest("every intel record needs a string id");
       }
     }
-    return writes.submit("intel", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO intel (osv_id, seq, body) VALUES (?,?,?) ON CONFLICT (osv_id) DO UPDATE SET"
-              + " seq = excluded.seq, body = excluded.body")) {
-        for (JsonNode r : records) {
-          ps.setString(1, r.get("id").asText());
-          ps.setLong(2, bump(c, "intel"));
-          ps.setString(3, r.toString());
-          ps.executeUpdate();
-        }
-      }
-      return records.size();
-    });
+    return writes.submit(
+        "intel",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO intel (osv_id, seq, body) VALUES (?,?,?) ON CONFLICT (osv_id) DO UPDATE SET"
+                      + " seq = excluded.seq, body = excluded.body")) {
+            for (JsonNode r : records) {
+              ps.setString(1, r.get("id").asText());
+              ps.setLong(2, bump(c, "intel"));
+              ps.setString(3, r.toString());
+              ps.executeUpdate();
+            }
+          }
+          return records.size();
+        });
   }
 
   private static long revision(Connection c, String name) throws SQLException {
@@ -291,8 +347,9 @@ public final class PolicyService {
   }
 
   private static long bump(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE revisions SET value = value + 1 WHERE name = ? RETURNING value")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE revisions SET value = value + 1 WHERE name = ? RETURNING value")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -11,30 +11,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies SQLite's write-ahead log into the database file on a thread of its own. Left to SQLite,
- * the connection whose commit takes the log past 1,000 pages runs the checkpoint inside that commit:
- * on the collector that is the one writer, so every report queued behind it waited for the page
- * copies and two fsyncs (right after a sustained load, commits of one report took 100-320 ms several
- * times a second; figures in docs/PERFORMANCE.md, "Collector"). The collector's connections are
- * opened with automatic checkpoints off, and this thread runs PASSIVE checkpoints, which block
+ * the connection whose commit takes the log past 1,000 pages runs the checkpoint inside that
+ * commit: on the collector that is the one writer, so every report queued behind it waited for the
+ * page copies and two fsyncs (right after a sustained load, commits of one report took 100-320 ms
+ * several times a second; figures in docs/PERFORMANCE.md, "Collector"). The collector's connections
+ * are opened with automatic checkpoints off, and this thread runs PASSIVE checkpoints, which block
  * neither the writer nor a reader, several times a second.
  *
- * <p>A log only starts over from its beginning when a writer begins a transaction after every
- * page has been copied, which never happens while the writer is busy and the checkpoint runs
- * beside it: the log grew to 1.7 GB in 20 s of sustained load. So once it is longer than
- * {@code restartFrames}, the thread copies what was written meanwhile once more and then holds the
+ * <p>A log only starts over from its beginning when a writer begins a transaction after every page
+ * has been copied, which never happens while the writer is busy and the checkpoint runs beside it:
+ * the log grew to 1.7 GB in 20 s of sustained load. So once it is longer than {@code
+ * restartFrames}, the thread copies what was written meanwhile once more and then holds the
  * writer's {@code gate} for one last pass over the little that is left, after which the writer's
  * next commit starts the log over.
  */
 final class Checkpoints implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
   private static final long PERIOD_MS = 100;
+
   /**
    * Log frames (pages) after which the log is made to start over: 256 MB of 4 KB pages. Each time,
    * the writer waits for the last pass and its two fsyncs (33-102 ms on the loaded bench machine),
-   * so this is rare: every 6 s or so at 1,000 reports a second. Readers do not pay for a long
-   * log: they look up only the frames written since the last checkpoint.
+   * so this is rare: every 6 s or so at 1,000 reports a second. Readers do not pay for a long log:
+   * they look up only the frames written since the last checkpoint.
    */
   static final int RESTART_FRAMES = 65_536;
+
   /** A pass this quick left little for the writer to wait for. */
   private static final long QUICK_NANOS = 5_000_000;
 
@@ -98,7 +100,8 @@ final class Checkpoints implements AutoCloseable {
 
   /** One PASSIVE checkpoint; returns the frames in the log. */
   private static int passive(Connection c) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
       return rs.next() ? rs.getInt(2) : 0;
     }
   }
@@ -107,6 +110,7 @@ final class Checkpoints implements AutoCloseable {
   long restarts() {
     return restarts;
   }
+
   private static void close(Connection c) {
     try {
       if (c != null) {

@@ -32,7 +32,10 @@ public final class Columns<T> {
 
   /** {@code INSERT INTO table (a, b, ...) VALUES }, for {@link MultiRow}'s head. */
   public String insertHead() {
-    return "INSERT INTO " + table + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
+    return "INSERT INTO "
+        + table
+        + " ("
+        + columns.stream().map(Column::name).collect(Collectors.joining(", "))
         + ") VALUES ";
   }
 
@@ -43,8 +46,11 @@ public final class Columns<T> {
 
   /** {@code a = excluded.a, ...} for every column but the key and the ones given. */
   public String updateAllExcept(List<String> keyAndOthers) {
-    return columns.stream().map(Column::name).filter(n -> !keyAndOthers.contains(n))
-        .map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
+    return columns.stream()
+        .map(Column::name)
+        .filter(n -> !keyAndOthers.contains(n))
+        .map(n -> n + " = excluded." + n)
+        .collect(Collectors.joining(", "));
   }
 
   /** The position of a column in a row, for keys that rows are deduplicated by. */

@@ -14,20 +14,31 @@ import org.flywaydb.core.Flyway;
  * WriteQueue}, which owns its own connections.
  */
 public final class Database implements AutoCloseable {
-  /** The checkpointer's connection: WAL mode is a property of the file, set by the pool's first connection. */
+  /**
+   * The checkpointer's connection: WAL mode is a property of the file, set by the pool's first
+   * connection.
+   */
   private static final String CHECKPOINTER = "?busy_timeout=10000";
+
   private final Dialect dialect;
   private final HikariDataSource readers;
   private final String url;
   private final Checkpoints checkpoints;
-  /** Held by the writer around each transaction, and by {@link Checkpoints} to let the log start over. */
+
+  /**
+   * Held by the writer around each transaction, and by {@link Checkpoints} to let the log start
+   * over.
+   */
   private final ReentrantLock gate = new ReentrantLock(true);
 
   private Database(Dialect dialect, String url, HikariDataSource readers) {
     this.dialect = dialect;
     this.url = url;
     this.readers = readers;
-    this.checkpoints = dialect == Dialect.SQLITE ? new Checkpoints(url + CHECKPOINTER, gate, Checkpoints.RESTART_FRAMES) : null;
+    this.checkpoints =
+        dialect == Dialect.SQLITE
+            ? new Checkpoints(url + CHECKPOINTER, gate, Checkpoints.RESTART_FRAMES)
+            : null;
   }
 
   /** {@code sqlite:FILE} or {@code postgresql://host:port/db?user=...}. */
@@ -39,7 +50,8 @@ public final class Database implements AutoCloseable {
     if (spec.startsWith("postgresql://") || spec.startsWith("postgres://")) {
       String rest = spec.substring(spec.indexOf("://") + 3);
       String sep = rest.contains("?") ? "&" : "?";
-      return open(Dialect.POSTGRESQL, "jdbc:postgresql://" + rest + sep + "reWriteBatchedInserts=true", 16);
+      return open(
+          Dialect.POSTGRESQL, "jdbc:postgresql://" + rest + sep + "reWriteBatchedInserts=true", 16);
     }
     throw new IllegalArgumentException("--db must be sqlite:FILE or postgresql://HOST:PORT/DB");
   }
@@ -75,7 +87,8 @@ public final class Database implements AutoCloseable {
       // No checkpoint inside a commit: Checkpoints copies the log on its own thread. When the log
       // starts over, a file grown past this size under a burst is cut back to it.
       c.addDataSourceProperty("wal_autocheckpoint", "0");
-      c.addDataSourceProperty("journal_size_limit", Long.toString(Checkpoints.RESTART_FRAMES * 4096L));
+      c.addDataSourceProperty(
+          "journal_size_limit", Long.toString(Checkpoints.RESTART_FRAMES * 4096L));
     }
     return c;
   }
@@ -94,7 +107,9 @@ public final class Database implements AutoCloseable {
 
   /** True when a trivial query answers: the readiness behind {@code /healthz}. */
   public boolean healthy() {
-    try (Connection c = read(); var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+    try (Connection c = read();
+        var st = c.createStatement();
+        var rs = st.executeQuery("SELECT 1")) {
       return rs.next();
     } catch (SQLException e) {
       return false;

@@ -14,8 +14,8 @@ import java.util.function.Function;
 /**
  * One INSERT carrying many VALUES rows. A batch of reports becomes a few statements instead of one
  * per row, which is what PostgreSQL charges for (each execution is a round trip and an executor
- * start) and what SQLite's single writer spends its time preparing and stepping.
- * Values are String, Long, Integer or null (bound as a null string, as the columns are text).
+ * start) and what SQLite's single writer spends its time preparing and stepping. Values are String,
+ * Long, Integer or null (bound as a null string, as the columns are text).
  */
 public final class MultiRow {
   private static final int MAX_ROWS = 64;
@@ -25,7 +25,10 @@ public final class MultiRow {
   private final int params;
   private final ConcurrentHashMap<Integer, String> sql = new ConcurrentHashMap<>();
 
-  /** {@code head} up to VALUES, {@code row} one parenthesized row of ? and literals, {@code tail} after. */
+  /**
+   * {@code head} up to VALUES, {@code row} one parenthesized row of ? and literals, {@code tail}
+   * after.
+   */
   public MultiRow(String head, String row, String tail) {
     this.head = head;
     this.row = row;
@@ -35,10 +38,11 @@ public final class MultiRow {
 
   /**
    * Runs the statement over all rows, in order. With a {@code key}, a chunk ends before a row whose
-   * key is already in it: an upsert may not touch one row twice in one statement, and the later
-   * row must see the earlier one's effect.
+   * key is already in it: an upsert may not touch one row twice in one statement, and the later row
+   * must see the earlier one's effect.
    */
-  public void execute(Connection c, List<Object[]> rows, Function<Object[], Object> key) throws SQLException {
+  public void execute(Connection c, List<Object[]> rows, Function<Object[], Object> key)
+      throws SQLException {
     for (List<Object[]> chunk : chunks(rows, key)) {
       PreparedStatement ps = Statements.prepare(c, sql(chunk.size()));
       bind(ps, chunk);
@@ -46,11 +50,15 @@ public final class MultiRow {
     }
   }
 
-  /** As {@link #execute} without keys, for a statement ending in {@code RETURNING col}: the values returned. */
+  /**
+   * As {@link #execute} without keys, for a statement ending in {@code RETURNING col}: the values
+   * returned.
+   */
   public List<String> returning(Connection c, List<Object[]> rows) throws SQLException {
     List<String> out = new ArrayList<>();
     for (List<Object[]> chunk : chunks(rows, null)) {
-      // Not cached: a statement that returned rows is closed here rather than left open on the connection.
+      // Not cached: a statement that returned rows is closed here rather than left open on the
+      // connection.
       try (PreparedStatement ps = c.prepareStatement(sql(chunk.size()))) {
         bind(ps, chunk);
         try (ResultSet rs = ps.executeQuery()) {
@@ -69,7 +77,8 @@ public final class MultiRow {
     Set<Object> keys = new HashSet<>();
     for (Object[] r : rows) {
       if (r.length != params) {
-        throw new IllegalArgumentException("row has " + r.length + " values, statement takes " + params);
+        throw new IllegalArgumentException(
+            "row has " + r.length + " values, statement takes " + params);
       }
       if (current.size() == MAX_ROWS || (key != null && !keys.add(key.apply(r)))) {
         out.add(current);
@@ -88,14 +97,17 @@ public final class MultiRow {
   }
 
   private String sql(int rows) {
-    return sql.computeIfAbsent(rows, n -> {
-      StringBuilder sb = new StringBuilder(head.length() + tail.length() + n * (row.length() + 1));
-      sb.append(head);
-      for (int i = 0; i < n; i++) {
-        sb.append(i == 0 ? "" : ",").append(row);
-      }
-      return sb.append(tail).toString();
-    });
+    return sql.computeIfAbsent(
+        rows,
+        n -> {
+          StringBuilder sb =
+              new StringBuilder(head.length() + tail.length() + n * (row.length() + 1));
+          sb.append(head);
+          for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append(row);
+          }
+          return sb.append(tail).toString();
+        });
   }
 
   private static void bind(PreparedStatement ps, List<Object[]> rows) throws SQLException {

@@ -17,12 +17,21 @@ import java.util.Set;
  * aliases as written); epoch-millis columns named like times come out as ISO-8601 strings.
  */
 public final class Rows {
-  private static final Set<String> TIMES = Set.of(
-      "firstSeen", "lastSeen", "enrolledAt", "resolvedAt", "at", "receivedAt", "createdAt", "decidedAt");
+  private static final Set<String> TIMES =
+      Set.of(
+          "firstSeen",
+          "lastSeen",
+          "enrolledAt",
+          "resolvedAt",
+          "at",
+          "receivedAt",
+          "createdAt",
+          "decidedAt");
 
   private Rows() {}
 
-  public static List<Map<String, Object>> query(Connection c, String sql, Object... args) throws SQLException {
+  public static List<Map<String, Object>> query(Connection c, String sql, Object... args)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);

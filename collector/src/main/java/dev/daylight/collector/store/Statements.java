@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Write-path statements prepared once per physical connection instead of once per report: on
  * SQLite, re-preparing the same upserts for every report took about a fifth of the single writer's
- * time. Callers must not close what they get; the statement lives as long as its connection.
- * Only for statements run with executeUpdate/executeBatch (a reset statement holds no lock).
+ * time. Callers must not close what they get; the statement lives as long as its connection. Only
+ * for statements run with executeUpdate/executeBatch (a reset statement holds no lock).
  */
 public final class Statements {
   private static final Map<Connection, Map<String, PreparedStatement>> CACHE = new HashMap<>();

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: request threads hand their write to a few writer threads, which apply many writes
- * in one transaction and answer every caller only after the commit. One commit per batch instead
- * of one per request is what makes thousands of small reports a second possible on SQLite's single
+ * in one transaction and answer every caller only after the commit. One commit per batch instead of
+ * one per request is what makes thousands of small reports a second possible on SQLite's single
  * writer; writes of one {@link Group} are applied together, so a batch of reports costs a few
  * statements, not several per report. When anything in a batch fails, the whole transaction is
  * rolled back and each write runs again alone, so one bad write fails only its own caller.
@@ -35,8 +35,8 @@ public final class WriteQueue implements AutoCloseable {
   }
 
   /**
-   * Writes of one kind that a writer applies together, in submission order, inside its
-   * transaction: one result per payload, in the same order.
+   * Writes of one kind that a writer applies together, in submission order, inside its transaction:
+   * one result per payload, in the same order.
    */
   public interface Group<P, T> {
     List<T> applyAll(Connection c, List<P> payloads) throws SQLException;
@@ -104,7 +104,9 @@ public final class WriteQueue implements AutoCloseable {
     return enqueue(new Item<>(lockKey, work, null, null));
   }
 
-  /** As {@link #submit(String, Work)}, for a payload the writer applies with others of its group. */
+  /**
+   * As {@link #submit(String, Work)}, for a payload the writer applies with others of its group.
+   */
   @SuppressWarnings("unchecked")
   public <P, T> T submit(String lockKey, Group<P, T> group, P payload) throws SQLException {
     return enqueue(new Item<>(lockKey, null, (Group<Object, T>) group, payload));
@@ -189,7 +191,10 @@ public final class WriteQueue implements AutoCloseable {
       }
       // Nothing of this batch is stored: run each write alone so one cause fails one caller.
       retried.increment();
-      log.atWarn().addKeyValue("batch", batch.size()).setCause(e).log("batch failed, retrying one by one");
+      log.atWarn()
+          .addKeyValue("batch", batch.size())
+          .setCause(e)
+          .log("batch failed, retrying one by one");
       for (Item<?> i : batch) {
         runBatch(List.of(i));
       }
@@ -216,7 +221,8 @@ public final class WriteQueue implements AutoCloseable {
       }
       List<?> results = first.group.applyAll(c, payloads);
       if (results.size() != payloads.size()) {
-        throw new IllegalStateException("group returned " + results.size() + " results for " + payloads.size());
+        throw new IllegalStateException(
+            "group returned " + results.size() + " results for " + payloads.size());
       }
       for (int k = 0; k < results.size(); k++) {
         ((Item) batch.get(i + k)).result = results.get(k);

@@ -72,17 +72,22 @@ class GunzipTest {
     byte[] ok = gzip(data);
     byte[] badCrc = ok.clone();
     badCrc[badCrc.length - 6] ^= 1;
-    assertThatThrownBy(() -> Gunzip.inflate(badCrc, new byte[64], 1 << 20)).isInstanceOf(Gunzip.BadGzip.class);
-    assertThatThrownBy(() -> Gunzip.inflate(Arrays.copyOf(ok, ok.length - 12), new byte[64], 1 << 20))
+    assertThatThrownBy(() -> Gunzip.inflate(badCrc, new byte[64], 1 << 20))
+        .isInstanceOf(Gunzip.BadGzip.class);
+    assertThatThrownBy(
+            () -> Gunzip.inflate(Arrays.copyOf(ok, ok.length - 12), new byte[64], 1 << 20))
         .isInstanceOf(Gunzip.BadGzip.class);
     assertThatThrownBy(() -> Gunzip.inflate(Arrays.copyOf(ok, 5), new byte[64], 1 << 20))
         .isInstanceOf(Gunzip.BadGzip.class);
-    assertThatThrownBy(() -> Gunzip.inflate(data, new byte[64], 1 << 20)).isInstanceOf(Gunzip.BadGzip.class);
-    assertThatThrownBy(() -> Gunzip.inflate(concat(ok, new byte[] {1, 2, 3}), new byte[64], 1 << 20))
+    assertThatThrownBy(() -> Gunzip.inflate(data, new byte[64], 1 << 20))
+        .isInstanceOf(Gunzip.BadGzip.class);
+    assertThatThrownBy(
+            () -> Gunzip.inflate(concat(ok, new byte[] {1, 2, 3}), new byte[64], 1 << 20))
         .isInstanceOf(Gunzip.BadGzip.class);
     // a bomb: 10 MB of zeros in a few KB stops at the cap
     byte[] bomb = gzip(new byte[10_000_000]);
-    assertThatThrownBy(() -> Gunzip.inflate(bomb, new byte[64], 1 << 20)).isInstanceOf(Gunzip.TooLarge.class);
+    assertThatThrownBy(() -> Gunzip.inflate(bomb, new byte[64], 1 << 20))
+        .isInstanceOf(Gunzip.TooLarge.class);
     // and the thread's inflater is fine afterwards
     assertThat(Gunzip.inflate(ok, new byte[64], 1 << 20)).isEqualTo(data);
   }

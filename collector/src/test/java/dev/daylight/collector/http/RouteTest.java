@@ -11,7 +11,8 @@ class RouteTest {
   @Test
   void aTemplateBindsItsVariablesToOneNonEmptySegmentEach() {
     Route timeline = Route.get("/api/v1/devices/{id}/timeline", Access.ADMIN, NONE);
-    assertThat(timeline.match(Router.segments("/api/v1/devices/n-42/timeline"))).isEqualTo(Map.of("id", "n-42"));
+    assertThat(timeline.match(Router.segments("/api/v1/devices/n-42/timeline")))
+        .isEqualTo(Map.of("id", "n-42"));
     assertThat(timeline.match(Router.segments("/api/v1/devices//timeline"))).isNull();
     assertThat(timeline.match(Router.segments("/api/v1/devices/a/b/timeline"))).isNull();
     assertThat(timeline.match(Router.segments("/api/v1/devices/n-42"))).isNull();

@@ -21,13 +21,20 @@ class SigningKeyTest {
   void madeOnFirstStartOwnerOnlyAndTheSameKeyAfterARestart() throws IOException {
     Path file = tmp.resolve("keys/signing.pem");
     SigningKey first = SigningKey.loadOrCreate(file);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     SigningKey again = SigningKey.loadOrCreate(file);
     assertThat(again.keyId()).isEqualTo(first.keyId()).hasSize(16);
-    assertThat(AnswerSignature.problem(first.publicKeyBase64(), body, AnswerSignature.header(again.sign(body))))
+    assertThat(
+            AnswerSignature.problem(
+                first.publicKeyBase64(), body, AnswerSignature.header(again.sign(body))))
         .isEmpty();
-    assertThat(AnswerSignature.problem(SigningKey.ephemeral().publicKeyBase64(), body,
-        AnswerSignature.header(again.sign(body)))).hasValueSatisfying(p -> assertThat(p).contains("does not verify"));
+    assertThat(
+            AnswerSignature.problem(
+                SigningKey.ephemeral().publicKeyBase64(),
+                body,
+                AnswerSignature.header(again.sign(body))))
+        .hasValueSatisfying(p -> assertThat(p).contains("does not verify"));
   }
 
   @Test
@@ -36,25 +43,37 @@ class SigningKeyTest {
     Path b = tmp.resolve("b.pem");
     SigningKey.loadOrCreate(a);
     SigningKey.loadOrCreate(b);
-    String mixed = Files.readString(a).substring(0, Files.readString(a).indexOf("-----BEGIN PUBLIC KEY"))
-        + Files.readString(b).substring(Files.readString(b).indexOf("-----BEGIN PUBLIC KEY"));
+    String mixed =
+        Files.readString(a).substring(0, Files.readString(a).indexOf("-----BEGIN PUBLIC KEY"))
+            + Files.readString(b).substring(Files.readString(b).indexOf("-----BEGIN PUBLIC KEY"));
     Path broken = Files.writeString(tmp.resolve("mixed.pem"), mixed);
-    assertThatThrownBy(() -> SigningKey.loadOrCreate(broken)).hasMessageContaining("not the private key's");
+    assertThatThrownBy(() -> SigningKey.loadOrCreate(broken))
+        .hasMessageContaining("not the private key's");
     Path empty = Files.writeString(tmp.resolve("empty.pem"), "nothing here\n");
-    assertThatThrownBy(() -> SigningKey.loadOrCreate(empty)).hasMessageContaining("openssl genpkey -algorithm ed25519");
+    assertThatThrownBy(() -> SigningKey.loadOrCreate(empty))
+        .hasMessageContaining("openssl genpkey -algorithm ed25519");
   }
 
   @Test
   void aKeyMadeWithOpensslAsTheHelpSaysIsRead() throws Exception {
-    assumeTrue(new ProcessBuilder("openssl", "version").start().waitFor() == 0, "openssl not installed: skipped");
+    assumeTrue(
+        new ProcessBuilder("openssl", "version").start().waitFor() == 0,
+        "openssl not installed: skipped");
     Path f = tmp.resolve("ossl.pem");
-    assertThat(new ProcessBuilder("openssl", "genpkey", "-algorithm", "ed25519", "-out", f.toString())
-        .inheritIO().start().waitFor()).isZero();
+    assertThat(
+            new ProcessBuilder("openssl", "genpkey", "-algorithm", "ed25519", "-out", f.toString())
+                .inheritIO()
+                .start()
+                .waitFor())
+        .isZero();
     Process pub = new ProcessBuilder("openssl", "pkey", "-in", f.toString(), "-pubout").start();
     String pem = new String(pub.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
     assertThat(pub.waitFor()).isZero();
     Files.writeString(f, Files.readString(f) + pem);
     SigningKey k = SigningKey.loadOrCreate(f);
-    assertThat(AnswerSignature.problem(k.publicKeyBase64(), body, AnswerSignature.header(k.sign(body)))).isEmpty();
+    assertThat(
+            AnswerSignature.problem(
+                k.publicKeyBase64(), body, AnswerSignature.header(k.sign(body))))
+        .isEmpty();
   }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The writer applies a batch of reports with a few multi-row statements; the result must be
- * exactly what applying the same reports one at a time gives, on both engines.
+ * The writer applies a batch of reports with a few multi-row statements; the result must be exactly
+ * what applying the same reports one at a time gives, on both engines.
  */
 class BatchIngestTest {
   private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
@@ -41,79 +41,196 @@ class BatchIngestTest {
   @ValueSource(strings = {"sqlite", "postgresql"})
   void oneBatchWritesExactlyWhatOneReportAtATimeWrites(String engine) throws Exception {
     List<ReportRows> reports = scenario();
-    try (Database single = open(engine, "single"); Database batched = open(engine, "batched")) {
+    try (Database single = open(engine, "single");
+        Database batched = open(engine, "batched")) {
       List<Outcome> one = new ArrayList<>();
       for (ReportRows r : reports) {
         one.addAll(inTransaction(single, c -> BATCH.applyAll(c, List.of(r))));
       }
       List<Outcome> all = inTransaction(batched, c -> BATCH.applyAll(c, reports));
 
-      assertThat(all).containsExactly(Outcome.STORED, Outcome.STORED, Outcome.STORED, Outcome.STORED,
-          Outcome.DUPLICATE, Outcome.STORED, Outcome.STORED, Outcome.DUPLICATE);
+      assertThat(all)
+          .containsExactly(
+              Outcome.STORED,
+              Outcome.STORED,
+              Outcome.STORED,
+              Outcome.STORED,
+              Outcome.DUPLICATE,
+              Outcome.STORED,
+              Outcome.STORED,
+              Outcome.DUPLICATE);
       assertThat(all).isEqualTo(one);
       for (String table : List.of("reports", "events", "device_servers", "findings", "nodes")) {
         assertThat(dump(batched, table)).as(table).isEqualTo(dump(single, table));
       }
       // And the state is the right one, not just the same wrong one twice.
-      assertThat(dump(batched, "device_servers")).containsExactly(
-          "node-a|cursor:postmark|1.0.16|" + ms(2),
-          "node-b|cursor:gh2|1.0.0|" + ms(7),
-          "node-b|cursor:y|2.0.0|" + ms(7));
-      assertThat(dump(batched, "findings")).containsExactly(
-          "node-a|f-new|open|" + ms(2),
-          "node-a|f-old|resolved|" + ms(1));
+      assertThat(dump(batched, "device_servers"))
+          .containsExactly(
+              "node-a|cursor:postmark|1.0.16|" + ms(2),
+              "node-b|cursor:gh2|1.0.0|" + ms(7),
+              "node-b|cursor:y|2.0.0|" + ms(7));
+      assertThat(dump(batched, "findings"))
+          .containsExactly("node-a|f-new|open|" + ms(2), "node-a|f-old|resolved|" + ms(1));
       assertThat(dump(batched, "events")).hasSize(8);
       assertThat(dump(batched, "nodes")).containsExactly("node-a|" + ms(1), "node-b|" + ms(6));
       // A batch arrives within milliseconds: every node in it was last seen at its latest report.
-      assertThat(dump(batched, "seen")).containsExactly("node-a|" + (ms(7) + 7), "node-b|" + (ms(7) + 7));
-      assertThat(dump(single, "seen")).containsExactly("node-a|" + (ms(4) + 7), "node-b|" + (ms(7) + 7));
+      assertThat(dump(batched, "seen"))
+          .containsExactly("node-a|" + (ms(7) + 7), "node-b|" + (ms(7) + 7));
+      assertThat(dump(single, "seen"))
+          .containsExactly("node-a|" + (ms(4) + 7), "node-b|" + (ms(7) + 7));
     }
   }
 
-  /** Two devices, snapshots between deltas, a version change, removals, retries in and across batches. */
+  /**
+   * Two devices, snapshots between deltas, a version change, removals, retries in and across
+   * batches.
+   */
   private static List<ReportRows> scenario() {
     McpServer pm15 = Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.15");
     McpServer pm16 = Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16");
-    McpServer gh = Fixtures.server("cursor", "gh", "@modelcontextprotocol/server-github", "2025.4.8");
+    McpServer gh =
+        Fixtures.server("cursor", "gh", "@modelcontextprotocol/server-github", "2025.4.8");
     Finding old = Fixtures.finding("f-old", Severity.HIGH, "floating version");
-    Finding fresh = new Finding("f-new", "package-version-changed", Severity.HIGH, "postmark-mcp changed",
-        pm16.id(), pm16.pkg().purl(), null, null, "review it", null);
-    Report s1 = report("r1", "snapshot", 1, Fixtures.inventory(Fixtures.host("a", "alice"), List.of(pm15, gh),
-        List.of(old)), List.of());
-    Report d1 = report("r2", "delta", 2, null, List.of(
-        event("e1", "server-changed", 2, pm16.id(), null, Json.mapper().valueToTree(pm16)),
-        event("e2", "finding-opened", 2, pm16.id(), fresh.id(), Json.mapper().valueToTree(fresh))));
-    Report d2 = report("r3", "delta", 3, null, List.of(
-        event("e3", "server-added", 3, "cursor:x", null,
-            Json.mapper().valueToTree(Fixtures.server("cursor", "x", "x-mcp", "1.0.0")))));
-    Report d3 = report("r4", "delta", 4, null, List.of(
-        event("e4", "server-changed", 4, pm16.id(), null, Json.mapper().valueToTree(pm16)),
-        event("e5", "finding-resolved", 4, null, old.id(), null),
-        event("e6", "server-removed", 4, gh.id(), null, null)));
-    Report s2 = report("r5", "snapshot", 6, Fixtures.inventory(Fixtures.host("b", "bob"),
-        List.of(Fixtures.server("cursor", "y", "y-mcp", "1.0.0")), List.of()), List.of());
-    Report d4 = report("r6", "delta", 7, null, List.of(
-        event("e7", "package-version-changed", 7, "cursor:y", null, Json.mapper().createObjectNode()
-            .put("version", "2.0.0")),
-        event("e8", "server-added", 7, "cursor:gh2", null,
-            Json.mapper().valueToTree(Fixtures.server("cursor", "gh2", "gh2-mcp", "1.0.0")))));
-    return List.of(rows("node-a", s1, 1), rows("node-a", d1, 2), rows("node-b", d2, 3), rows("node-a", d3, 4),
-        rows("node-a", d1, 5), rows("node-b", s2, 6), rows("node-b", d4, 7), rows("node-b", d2, 8));
+    Finding fresh =
+        new Finding(
+            "f-new",
+            "package-version-changed",
+            Severity.HIGH,
+            "postmark-mcp changed",
+            pm16.id(),
+            pm16.pkg().purl(),
+            null,
+            null,
+            "review it",
+            null);
+    Report s1 =
+        report(
+            "r1",
+            "snapshot",
+            1,
+            Fixtures.inventory(Fixtures.host("a", "alice"), List.of(pm15, gh), List.of(old)),
+            List.of());
+    Report d1 =
+        report(
+            "r2",
+            "delta",
+            2,
+            null,
+            List.of(
+                event("e1", "server-changed", 2, pm16.id(), null, Json.mapper().valueToTree(pm16)),
+                event(
+                    "e2",
+                    "finding-opened",
+                    2,
+                    pm16.id(),
+                    fresh.id(),
+                    Json.mapper().valueToTree(fresh))));
+    Report d2 =
+        report(
+            "r3",
+            "delta",
+            3,
+            null,
+            List.of(
+                event(
+                    "e3",
+                    "server-added",
+                    3,
+                    "cursor:x",
+                    null,
+                    Json.mapper().valueToTree(Fixtures.server("cursor", "x", "x-mcp", "1.0.0")))));
+    Report d3 =
+        report(
+            "r4",
+            "delta",
+            4,
+            null,
+            List.of(
+                event("e4", "server-changed", 4, pm16.id(), null, Json.mapper().valueToTree(pm16)),
+                event("e5", "finding-resolved", 4, null, old.id(), null),
+                event("e6", "server-removed", 4, gh.id(), null, null)));
+    Report s2 =
+        report(
+            "r5",
+            "snapshot",
+            6,
+            Fixtures.inventory(
+                Fixtures.host("b", "bob"),
+                List.of(Fixtures.server("cursor", "y", "y-mcp", "1.0.0")),
+                List.of()),
+            List.of());
+    Report d4 =
+        report(
+            "r6",
+            "delta",
+            7,
+            null,
+            List.of(
+                event(
+                    "e7",
+                    "package-version-changed",
+                    7,
+                    "cursor:y",
+                    null,
+                    Json.mapper().createObjectNode().put("version", "2.0.0")),
+                event(
+                    "e8",
+                    "server-added",
+                    7,
+                    "cursor:gh2",
+                    null,
+                    Json.mapper()
+                        .valueToTree(Fixtures.server("cursor", "gh2", "gh2-mcp", "1.0.0")))));
+    return List.of(
+        rows("node-a", s1, 1),
+        rows("node-a", d1, 2),
+        rows("node-b", d2, 3),
+        rows("node-a", d3, 4),
+        rows("node-a", d1, 5),
+        rows("node-b", s2, 6),
+        rows("node-b", d4, 7),
+        rows("node-b", d2, 8));
   }
 
   private static ReportRows rows(String node, Report r, int receivedMinute) {
     return ReportRows.of(node, r, T0.plusSeconds(60L * receivedMinute).toEpochMilli() + 7);
   }
 
-  private static Report report(String id, String kind, int minute, dev.daylight.protocol.Inventory inv,
+  private static Report report(
+      String id,
+      String kind,
+      int minute,
+      dev.daylight.protocol.Inventory inv,
       List<ChangeEvent> events) {
-    return new Report(SchemaVersion.CURRENT, id, null, T0.plusSeconds(60L * minute), ReportKind.parse(kind), inv, events, null);
+    return new Report(
+        SchemaVersion.CURRENT,
+        id,
+        null,
+        T0.plusSeconds(60L * minute),
+        ReportKind.parse(kind),
+        inv,
+        events,
+        null);
   }
 
-  private static ChangeEvent event(String id, String type, int minute, String serverId, String findingId,
+  private static ChangeEvent event(
+      String id,
+      String type,
+      int minute,
+      String serverId,
+      String findingId,
       com.fasterxml.jackson.databind.JsonNode after) {
-    return new ChangeEvent(id, ChangeType.parse(type), T0.plusSeconds(60L * minute), null, serverId, null, findingId,
-        type, null, after);
+    return new ChangeEvent(
+        id,
+        ChangeType.parse(type),
+        T0.plusSeconds(60L * minute),
+        null,
+        serverId,
+        null,
+        findingId,
+        type,
+        null,
+        after);
   }
 
   private static long ms(int minute) {
@@ -121,12 +238,20 @@ class BatchIngestTest {
   }
 
   private Database open(String engine, String name) throws Exception {
-    Database db = Database.open(engine.equals("sqlite") ? "sqlite:" + tmp.resolve(name + ".db")
-        : TestPostgres.get().newDatabase());
-    try (Connection c = db.read(); Statement st = c.createStatement()) {
+    Database db =
+        Database.open(
+            engine.equals("sqlite")
+                ? "sqlite:" + tmp.resolve(name + ".db")
+                : TestPostgres.get().newDatabase());
+    try (Connection c = db.read();
+        Statement st = c.createStatement()) {
       for (String node : List.of("node-a", "node-b")) {
-        st.executeUpdate("INSERT INTO nodes (node_id, key_hash, enrolled_at) VALUES ('" + node + "', 'k-" + node
-            + "', 0)");
+        st.executeUpdate(
+            "INSERT INTO nodes (node_id, key_hash, enrolled_at) VALUES ('"
+                + node
+                + "', 'k-"
+                + node
+                + "', 0)");
       }
     }
     return db;
@@ -148,20 +273,27 @@ class BatchIngestTest {
 
   /** The columns the writer sets, one line per row, in key order. */
   private static List<String> dump(Database db, String table) throws SQLException {
-    String sql = switch (table) {
-      case "reports" -> "SELECT report_id, node_id, kind, created_at, received_at, event_count FROM reports"
-          + " ORDER BY report_id";
-      case "events" -> "SELECT node_id, event_id, report_id, type, at, server_id, finding_id, after_json FROM events"
-          + " ORDER BY node_id, event_id";
-      case "device_servers" -> "SELECT node_id, server_id, version, first_seen FROM device_servers"
-          + " ORDER BY node_id, server_id";
-      case "findings" -> "SELECT node_id, finding_id, status, first_seen FROM findings ORDER BY node_id, finding_id";
-      case "nodes" -> "SELECT node_id, inventory_at FROM nodes ORDER BY node_id";
-      case "seen" -> "SELECT node_id, last_seen FROM nodes ORDER BY node_id";
-      default -> throw new IllegalArgumentException(table);
-    };
+    String sql =
+        switch (table) {
+          case "reports" ->
+              "SELECT report_id, node_id, kind, created_at, received_at, event_count FROM reports"
+                  + " ORDER BY report_id";
+          case "events" ->
+              "SELECT node_id, event_id, report_id, type, at, server_id, finding_id, after_json FROM events"
+                  + " ORDER BY node_id, event_id";
+          case "device_servers" ->
+              "SELECT node_id, server_id, version, first_seen FROM device_servers"
+                  + " ORDER BY node_id, server_id";
+          case "findings" ->
+              "SELECT node_id, finding_id, status, first_seen FROM findings ORDER BY node_id, finding_id";
+          case "nodes" -> "SELECT node_id, inventory_at FROM nodes ORDER BY node_id";
+          case "seen" -> "SELECT node_id, last_seen FROM nodes ORDER BY node_id";
+          default -> throw new IllegalArgumentException(table);
+        };
     List<String> out = new ArrayList<>();
-    try (Connection c = db.read(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = db.read();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
       while (rs.next()) {
         StringBuilder line = new StringBuilder();

@@ -10,12 +10,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two collector processes on one database: a re-enrollment through one retires the old key on both. */
+/**
+ * Two collector processes on one database: a re-enrollment through one retires the old key on both.
+ */
 class EnrollmentTest {
   @TempDir Path tmp;
 
   /** Two collector processes' worth of database, writer and enrollment on one SQLite file. */
-  private record Two(Database dbA, WriteQueue wA, Enrollment a, Database dbB, WriteQueue wB, Enrollment b)
+  private record Two(
+      Database dbA, WriteQueue wA, Enrollment a, Database dbB, WriteQueue wB, Enrollment b)
       implements AutoCloseable {
     @Override
     public void close() throws Exception {
@@ -32,8 +35,13 @@ class EnrollmentTest {
     WriteQueue wA = new WriteQueue(dbA);
     Database dbB = Database.open(spec);
     WriteQueue wB = new WriteQueue(dbB);
-    return new Two(dbA, wA, new Enrollment(dbA, wA, "enroll-secret", revisionCheck),
-        dbB, wB, new Enrollment(dbB, wB, "enroll-secret", revisionCheck));
+    return new Two(
+        dbA,
+        wA,
+        new Enrollment(dbA, wA, "enroll-secret", revisionCheck),
+        dbB,
+        wB,
+        new Enrollment(dbB, wB, "enroll-secret", revisionCheck));
   }
 
   @Test
@@ -44,11 +52,16 @@ class EnrollmentTest {
       Enrollment.Enrolled first = a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), 1);
       assertThat(b.nodeFor(first.nodeKey())).contains(first.nodeId());
 
-      Enrollment.Enrolled second = a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), first.nodeKey(), 2);
+      Enrollment.Enrolled second =
+          a.enroll("enroll-secret", Fixtures.host("laptop", "ann"), first.nodeKey(), 2);
       assertThat(second.nodeId()).isEqualTo(first.nodeId());
-      assertThat(a.nodeFor(first.nodeKey())).as("the collector that re-enrolled forgets at once").isEmpty();
+      assertThat(a.nodeFor(first.nodeKey()))
+          .as("the collector that re-enrolled forgets at once")
+          .isEmpty();
       Thread.sleep(300);
-      assertThat(b.nodeFor(first.nodeKey())).as("the other one once it read the bumped revision").isEmpty();
+      assertThat(b.nodeFor(first.nodeKey()))
+          .as("the other one once it read the bumped revision")
+          .isEmpty();
       assertThat(b.nodeFor(second.nodeKey())).contains(first.nodeId());
       assertThat(b.nodeFor("not-a-key")).isEmpty();
     }
@@ -71,7 +84,8 @@ class EnrollmentTest {
   }
 
   private static long revision(Database db) throws Exception {
-    try (var c = db.read(); var ps = c.prepareStatement("SELECT value FROM revisions WHERE name = 'keys'");
+    try (var c = db.read();
+        var ps = c.prepareStatement("SELECT value FROM revisions WHERE name = 'keys'");
         var rs = ps.executeQuery()) {
       assertThat(rs.next()).isTrue();
       return rs.getLong(1);

@@ -25,11 +25,14 @@ class RawEventsTest {
     McpServer server = Fixtures.server("cursor", "pöstmark ✉", "postmark-mcp", "1.0.16");
     String after = "{ \"id\" : \"x\",\n  \"nested\": {\"a\": [1, 2, {\"b\": \"}\"}]} }";
     String serverJson = Json.mapper().writeValueAsString(server);
-    String body = "{\"schemaVersion\":1,\"reportId\":\"r1\",\"kind\":\"delta\",\"events\":["
-        + "{\"id\":\"e1\",\"type\":\"finding-resolved\",\"at\":\"2026-11-25T10:00:00Z\",\"before\": " + after
-        + ",\"after\":null},"
-        + "{\"id\":\"e2\",\"type\":\"server-added\",\"at\":\"2026-11-25T10:00:01Z\",\"after\":  " + serverJson
-        + " ,\"before\":\"just text\"}]}";
+    String body =
+        "{\"schemaVersion\":1,\"reportId\":\"r1\",\"kind\":\"delta\",\"events\":["
+            + "{\"id\":\"e1\",\"type\":\"finding-resolved\",\"at\":\"2026-11-25T10:00:00Z\",\"before\": "
+            + after
+            + ",\"after\":null},"
+            + "{\"id\":\"e2\",\"type\":\"server-added\",\"at\":\"2026-11-25T10:00:01Z\",\"after\":  "
+            + serverJson
+            + " ,\"before\":\"just text\"}]}";
     Report r = RawEvents.read(utf8(body));
     ChangeEvent resolved = r.events().get(0);
     ChangeEvent added = r.events().get(1);
@@ -68,9 +71,12 @@ class RawEventsTest {
 
   @Test
   void aTruncatedBodyIsRefused() {
-    assertThatThrownBy(() -> RawEvents.read(utf8(
-        "{\"schemaVersion\":1,\"reportId\":\"r1\",\"kind\":\"delta\",\"events\":[{\"id\":\"e1\",\"type\":\"x\","
-            + "\"at\":\"2026-11-25T10:00:00Z\",\"after\":{\"a\":[1,2")))
+    assertThatThrownBy(
+            () ->
+                RawEvents.read(
+                    utf8(
+                        "{\"schemaVersion\":1,\"reportId\":\"r1\",\"kind\":\"delta\",\"events\":[{\"id\":\"e1\",\"type\":\"x\","
+                            + "\"at\":\"2026-11-25T10:00:00Z\",\"after\":{\"a\":[1,2")))
         .isInstanceOf(IOException.class);
   }
 }

@@ -67,11 +67,15 @@ class CheckpointsTest {
         assertThat(checkpoints.restarts()).isGreaterThan(0);
       }
     }
-    assertThat(walAfter).as("write-ahead log bytes while the writer never paused").isLessThanOrEqualTo(LIMIT);
-    try (Connection r = DriverManager.getConnection(url); Statement st = r.createStatement()) {
+    assertThat(walAfter)
+        .as("write-ahead log bytes while the writer never paused")
+        .isLessThanOrEqualTo(LIMIT);
+    try (Connection r = DriverManager.getConnection(url);
+        Statement st = r.createStatement()) {
       assertThat(scalar(st, "PRAGMA integrity_check")).isEqualTo("ok");
       assertThat(Long.parseLong(scalar(st, "SELECT COUNT(*) FROM t"))).isGreaterThanOrEqualTo(ROWS);
-      assertThat(scalar(st, "SELECT COUNT(*) FROM t WHERE length(b) = 4096")).isEqualTo(Integer.toString(ROWS));
+      assertThat(scalar(st, "SELECT COUNT(*) FROM t WHERE length(b) = 4096"))
+          .isEqualTo(Integer.toString(ROWS));
     }
   }
 

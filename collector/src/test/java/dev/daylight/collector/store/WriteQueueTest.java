@@ -36,9 +36,10 @@ class WriteQueueTest {
       }
       List<String> out = new ArrayList<>();
       for (String p : payloads) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO policy_audit (audit_id, subject, version, decision, decided_by, reason, decided_at)"
-                + " VALUES (?, ?, '', 'approved', 'test', 'test', 0)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO policy_audit (audit_id, subject, version, decision, decided_by, reason, decided_at)"
+                    + " VALUES (?, ?, '', 'approved', 'test', 'test', 0)")) {
           ps.setString(1, p);
           ps.setString(2, p.startsWith("bad") ? null : "pkg:npm/" + p);
           ps.executeUpdate();
@@ -51,22 +52,27 @@ class WriteQueueTest {
 
   @Test
   void writesQueuedTogetherShareOneGroupCallAndABadOneFailsOnlyItsCaller() throws Exception {
-    try (Database db = Database.open("sqlite:" + tmp.resolve("q.db")); WriteQueue q = new WriteQueue(db)) {
+    try (Database db = Database.open("sqlite:" + tmp.resolve("q.db"));
+        WriteQueue q = new WriteQueue(db)) {
       Inserts group = new Inserts();
       CountDownLatch hold = new CountDownLatch(1);
       CountDownLatch running = new CountDownLatch(1);
       // Keep the single SQLite writer busy so the next writes queue up and drain as one batch.
-      CompletableFuture<Integer> blocker = CompletableFuture.supplyAsync(() -> {
-        try {
-          return q.submit("a", c -> {
-            running.countDown();
-            await(hold);
-            return 0;
-          });
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Integer> blocker =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return q.submit(
+                      "a",
+                      c -> {
+                        running.countDown();
+                        await(hold);
+                        return 0;
+                      });
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       // Only once the writer holds the blocker: a write queued beside it would share its batch.
       await(running);
       ExecutorService callers = Executors.newFixedThreadPool(20);
@@ -86,15 +92,18 @@ class WriteQueueTest {
       for (int i = 0; i < 20; i++) {
         Future<String> f = answers.get(i);
         if (i == 7) {
-          assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class);
+          assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+              .hasCauseInstanceOf(SQLException.class);
         } else {
           assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("ok p-" + i);
         }
       }
       callers.shutdown();
       assertThat(group.sizes.get(0)).as("the first group call got the whole queue").isEqualTo(20);
-      try (Connection c = db.read(); PreparedStatement ps = c.prepareStatement(
-          "SELECT count(*), sum(CASE WHEN audit_id LIKE 'bad%' THEN 1 ELSE 0 END) FROM policy_audit");
+      try (Connection c = db.read();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT count(*), sum(CASE WHEN audit_id LIKE 'bad%' THEN 1 ELSE 0 END) FROM policy_audit");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(19);

@@ -47,8 +47,10 @@ public final class AppsView {
     table.getColumns().add(column("Kind", AppRow::kind));
     table.getColumns().add(column("Version", AppRow::version));
     table.getColumns().add(column("MCP", AppRow::mcp));
-    table.getSelectionModel().selectedItemProperty().addListener(
-        (o, was, now) -> vm.selectedProperty().set(now));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> vm.selectedProperty().set(now));
 
     ListView<String> evidence = new ListView<>(vm.selectedEvidence());
     evidence.setId("app-evidence");

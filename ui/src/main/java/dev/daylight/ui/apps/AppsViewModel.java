@@ -28,8 +28,12 @@ public final class AppsViewModel {
 
   public AppsViewModel(SessionViewModel session) {
     search.addListener((o, was, now) -> applyFilter());
-    selected.addListener((o, was, now) -> selectedEvidence.setAll(
-        now == null ? List.of() : now.client().evidence().stream().map(AppsViewModel::describe).toList()));
+    selected.addListener(
+        (o, was, now) ->
+            selectedEvidence.setAll(
+                now == null
+                    ? List.of()
+                    : now.client().evidence().stream().map(AppsViewModel::describe).toList()));
     session.overviewProperty().addListener((o, was, now) -> show(now));
     show(session.overview());
   }
@@ -45,7 +49,9 @@ public final class AppsViewModel {
     }
 
     public String mcp() {
-      return serverCount == 0 ? "No MCP servers" : serverCount + " MCP server" + (serverCount == 1 ? "" : "s");
+      return serverCount == 0
+          ? "No MCP servers"
+          : serverCount + " MCP server" + (serverCount == 1 ? "" : "s");
     }
   }
 
@@ -84,19 +90,26 @@ public final class AppsViewModel {
 
   private void show(Overview overview) {
     String keep = selected.get() == null ? null : selected.get().client().id();
-    var counts = overview.servers().stream()
-        .collect(Collectors.groupingBy(s -> s.client(), Collectors.counting()));
-    apps.setAll(overview.clients().stream()
-        .map(c -> new AppRow(c, counts.getOrDefault(c.id(), 0L).intValue()))
-        .toList());
-    selected.set(keep == null ? null
-        : apps.stream().filter(a -> a.client().id().equals(keep)).findFirst().orElse(null));
+    var counts =
+        overview.servers().stream()
+            .collect(Collectors.groupingBy(s -> s.client(), Collectors.counting()));
+    apps.setAll(
+        overview.clients().stream()
+            .map(c -> new AppRow(c, counts.getOrDefault(c.id(), 0L).intValue()))
+            .toList());
+    selected.set(
+        keep == null
+            ? null
+            : apps.stream().filter(a -> a.client().id().equals(keep)).findFirst().orElse(null));
   }
 
   private void applyFilter() {
     String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
-    visibleApps.setPredicate(app -> needle.isEmpty()
-        || (app.client().name() + "\n" + app.client().id() + "\n" + app.kind())
-            .toLowerCase(Locale.ROOT).contains(needle));
+    visibleApps.setPredicate(
+        app ->
+            needle.isEmpty()
+                || (app.client().name() + "\n" + app.client().id() + "\n" + app.kind())
+                    .toLowerCase(Locale.ROOT)
+                    .contains(needle));
   }
 }

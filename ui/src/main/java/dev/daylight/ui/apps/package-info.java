@@ -1,4 +1,2 @@
-/**
- * The AI apps tab: view and view model.
- */
+/** The AI apps tab: view and view model. */
 package dev.daylight.ui.apps;

@@ -2,7 +2,9 @@ package dev.daylight.ui.concurrent;
 
 import javafx.application.Platform;
 
-/** Agent calls on the worker thread, state changes on the JavaFX application thread (the window). */
+/**
+ * Agent calls on the worker thread, state changes on the JavaFX application thread (the window).
+ */
 public final class FxExecutor implements UiExecutor, AutoCloseable {
   private final Worker worker = new Worker();
 

@@ -1,8 +1,8 @@
 package dev.daylight.ui.concurrent;
 
 /**
- * Where view models run work: slow calls into the agent off the FX thread, property changes on
- * it. Tests use {@link #sameThread()} so a view model can be driven without a toolkit.
+ * Where view models run work: slow calls into the agent off the FX thread, property changes on it.
+ * Tests use {@link #sameThread()} so a view model can be driven without a toolkit.
  */
 public interface UiExecutor {
 

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One daemon worker thread for all agent calls: they touch one SQLite file, so running them in
- * order costs nothing and keeps a refresh from racing a scan. Shared by the JavaFX window's and
- * the AWT tray icon's executors.
+ * order costs nothing and keeps a refresh from racing a scan. Shared by the JavaFX window's and the
+ * AWT tray icon's executors.
  */
 final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);

@@ -1,7 +1,7 @@
 package dev.daylight.ui.data;
 
-import dev.daylight.agent.pipeline.JudgedScanner;
 import dev.daylight.agent.assess.RuleConfig;
+import dev.daylight.agent.pipeline.JudgedScanner;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Inventory;
 import java.io.IOException;
@@ -19,8 +19,8 @@ public final class AgentScan {
   private AgentScan() {}
 
   /**
-   * Built afresh for each scan and dropped after it: the intel index is only needed while
-   * judging, and an idle tray should not hold it.
+   * Built afresh for each scan and dropped after it: the intel index is only needed while judging,
+   * and an idle tray should not hold it.
    */
   public static Function<ScanContext, Inventory> pipeline(Path stateDir) {
     return context -> {

@@ -1,9 +1,9 @@
 package dev.daylight.ui.data;
 
 /**
- * What the tray app needs from the agent: the stored view of this machine, acknowledging a
- * finding, and a scan on demand. The app never reads config files itself; every call here may
- * block on disk, so view models call it off the FX thread.
+ * What the tray app needs from the agent: the stored view of this machine, acknowledging a finding,
+ * and a scan on demand. The app never reads config files itself; every call here may block on disk,
+ * so view models call it off the FX thread.
  */
 public interface DaylightData {
 

@@ -29,17 +29,25 @@ public final class MachineViewData implements DaylightData {
 
   /** The machine view of {@code user}, when the service wrote one this process can read. */
   public static Optional<MachineViewData> ifPresent(Optional<Path> machineStateDir, String user) {
-    return machineStateDir.map(d -> new MachineViewData(d, user)).filter(m -> Files.isReadable(m.view));
+    return machineStateDir
+        .map(d -> new MachineViewData(d, user))
+        .filter(m -> Files.isReadable(m.view));
   }
 
   @Override
   public Overview load() {
-    UserView v = UserViews.read(view).orElseThrow(() -> new UncheckedIOException(
-        new IOException("the machine agent's view " + view + " cannot be read")));
+    UserView v =
+        UserViews.read(view)
+            .orElseThrow(
+                () ->
+                    new UncheckedIOException(
+                        new IOException("the machine agent's view " + view + " cannot be read")));
     List<ServerRow> rows = v.servers().stream().map(MachineViewData::row).toList();
     List<FindingItem> host = v.hostFindings().stream().map(MachineViewData::item).toList();
-    Optional<String> notice = v.collector() != null && v.collector().startsWith("not enrolled")
-        ? Optional.of("Machine agent " + v.collector()) : Optional.empty();
+    Optional<String> notice =
+        v.collector() != null && v.collector().startsWith("not enrolled")
+            ? Optional.of("Machine agent " + v.collector())
+            : Optional.empty();
     return new Overview(rows, v.clients(), host, Optional.ofNullable(v.lastScan()), notice);
   }
 
@@ -54,8 +62,9 @@ public final class MachineViewData implements DaylightData {
 
   @Override
   public void acknowledge(String findingId) {
-    throw new UnsupportedOperationException("these are the machine agent's findings: an administrator "
-        + "acknowledges or reviews them (sudo daylight findings / daylight review)");
+    throw new UnsupportedOperationException(
+        "these are the machine agent's findings: an administrator "
+            + "acknowledges or reviews them (sudo daylight findings / daylight review)");
   }
 
   /** Asks the service for a scan (a file it watches) and waits until it has written a new view. */
@@ -65,14 +74,17 @@ public final class MachineViewData implements DaylightData {
     try {
       Files.writeString(request, "");
     } catch (IOException e) {
-      throw new UncheckedIOException(new IOException("cannot ask the machine agent for a scan: " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot ask the machine agent for a scan: " + e.getMessage(), e));
     }
     progress.update(-1, "Asked the machine agent to scan");
     long deadline = System.nanoTime() + SCAN_WAIT.toNanos();
     while (changeMarker() == before) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the machine agent did not scan within " + SCAN_WAIT.toMinutes()
-            + " minutes: is it running?");
+        throw new IllegalStateException(
+            "the machine agent did not scan within "
+                + SCAN_WAIT.toMinutes()
+                + " minutes: is it running?");
       }
       try {
         Thread.sleep(500);
@@ -87,12 +99,26 @@ public final class MachineViewData implements DaylightData {
   private static ServerRow row(UserView.Server s) {
     McpServer m = s.server();
     List<FindingItem> findings = s.findings().stream().map(MachineViewData::item).toList();
-    ServerStatus status = findings.stream().anyMatch(f -> f.finding().rule().equals(StoreData.MALICIOUS_RULE))
-        ? ServerStatus.MALICIOUS
-        : s.trust() == null ? ServerStatus.UNREVIEWED : ServerStatus.valueOf(s.trust());
-    return new ServerRow(m.id(), m.client(), m.name(), Optional.ofNullable(m.pkg()), m.transport(), status,
-        s.firstSeen(), s.lastSeen(), m.configPath(), Optional.ofNullable(m.line()), StoreData.launchLine(m),
-        findings, Optional.ofNullable(m.approval()), Optional.ofNullable(m.blockedBy()), ServerCapabilities.of(m));
+    ServerStatus status =
+        findings.stream().anyMatch(f -> f.finding().rule().equals(StoreData.MALICIOUS_RULE))
+            ? ServerStatus.MALICIOUS
+            : s.trust() == null ? ServerStatus.UNREVIEWED : ServerStatus.valueOf(s.trust());
+    return new ServerRow(
+        m.id(),
+        m.client(),
+        m.name(),
+        Optional.ofNullable(m.pkg()),
+        m.transport(),
+        status,
+        s.firstSeen(),
+        s.lastSeen(),
+        m.configPath(),
+        Optional.ofNullable(m.line()),
+        StoreData.launchLine(m),
+        findings,
+        Optional.ofNullable(m.approval()),
+        Optional.ofNullable(m.blockedBy()),
+        ServerCapabilities.of(m));
   }
 
   private static FindingItem item(UserView.Item i) {

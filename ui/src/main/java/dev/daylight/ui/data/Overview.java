@@ -25,7 +25,10 @@ public record Overview(
     Optional<Instant> lastScan,
     Optional<String> notice) {
 
-  public Overview(List<ServerRow> servers, List<Client> clients, List<FindingItem> hostFindings,
+  public Overview(
+      List<ServerRow> servers,
+      List<Client> clients,
+      List<FindingItem> hostFindings,
       Optional<Instant> lastScan) {
     this(servers, clients, hostFindings, lastScan, Optional.empty());
   }
@@ -42,7 +45,8 @@ public record Overview(
 
   /** Every finding, on servers and on the host. */
   public Stream<FindingItem> allFindings() {
-    return Stream.concat(servers.stream().flatMap(s -> s.findings().stream()), hostFindings.stream());
+    return Stream.concat(
+        servers.stream().flatMap(s -> s.findings().stream()), hostFindings.stream());
   }
 
   /** Findings nobody has acknowledged yet: what the tray icon counts. */

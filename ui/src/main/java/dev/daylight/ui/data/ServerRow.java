@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param pkg the package it runs, empty for a remote server or a local binary
  * @param launchLine command and arguments (or URL) with secrets already redacted by the agent
  * @param line 1-based line of the entry in its config file, empty when unknown
- * @param approval what the person answered where the client asks before starting the server
- *     (Claude Code's project servers); empty where the client does not ask
+ * @param approval what the person answered where the client asks before starting the server (Claude
+ *     Code's project servers); empty where the client does not ask
  * @param blockedBy why the client's own policy will not start the server (an administrator's
  *     denylist or allowlist), as the agent reported it; empty when no policy blocks it
  * @param capabilities what it can do that moves content out or changes things, or why unknown

@@ -1,12 +1,12 @@
 package dev.daylight.ui.data;
 
 import dev.daylight.agent.change.Lifecycle;
-import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.guard.Guard;
+import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.store.Acknowledgement;
+import dev.daylight.agent.store.ServerView;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
-import dev.daylight.agent.store.ServerView;
 import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
@@ -24,12 +24,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The tray's view of the agent: reads the agent's SQLite store through its own API, and scans
- * with the agent's scanner, storing the result like {@code daylight scan} does.
+ * The tray's view of the agent: reads the agent's SQLite store through its own API, and scans with
+ * the agent's scanner, storing the result like {@code daylight scan} does.
  */
 public final class StoreData implements DaylightData, AutoCloseable {
   /** The rule intel raises for a known-malicious package; it trumps any review state. */
   static final String MALICIOUS_RULE = "malicious-package";
+
   private static final String ACK_NOTE = "acknowledged in the tray app";
 
   private final Store store;
@@ -56,8 +57,9 @@ public final class StoreData implements DaylightData, AutoCloseable {
       if (f.status() == Lifecycle.Status.RESOLVED) {
         continue;
       }
-      FindingItem item = new FindingItem(visible(f.finding()), f.status() == Lifecycle.Status.ACKNOWLEDGED,
-          f.firstSeen());
+      FindingItem item =
+          new FindingItem(
+              visible(f.finding()), f.status() == Lifecycle.Status.ACKNOWLEDGED, f.firstSeen());
       String serverId = f.finding().serverId();
       if (serverId != null && serverIds.contains(serverId)) {
         byServer.computeIfAbsent(serverId, k -> new ArrayList<>()).add(item);
@@ -65,10 +67,14 @@ public final class StoreData implements DaylightData, AutoCloseable {
         hostFindings.add(item);
       }
     }
-    List<ServerRow> rows = servers.stream()
-        .map(v -> row(v, byServer.getOrDefault(v.server().id(), List.of())))
-        .toList();
-    return new Overview(rows, store.clients(), hostFindings,
+    List<ServerRow> rows =
+        servers.stream()
+            .map(v -> row(v, byServer.getOrDefault(v.server().id(), List.of())))
+            .toList();
+    return new Overview(
+        rows,
+        store.clients(),
+        hostFindings,
         store.lastScan().map(s -> s.finishedAt() == null ? s.storedAt() : s.finishedAt()));
   }
 
@@ -105,18 +111,44 @@ public final class StoreData implements DaylightData, AutoCloseable {
     // Names and launch lines come from config files: shown with their control characters visible
     // (Visible), so a newline or a bidi override cannot forge a card, a report line or a message.
     // The config path stays exact: it opens the folder; where it is shown it goes through Visible.
-    return new ServerRow(s.id(), Visible.of(s.client()), Visible.of(s.name()), Optional.ofNullable(s.pkg()),
-        s.transport(), status(view, findings), view.firstSeen(), view.lastSeen(), s.configPath(),
-        Optional.ofNullable(s.line()), Visible.of(launchLine(s)), findings, Optional.ofNullable(s.approval()),
-        Optional.ofNullable(s.blockedBy()), ServerCapabilities.of(s));
+    return new ServerRow(
+        s.id(),
+        Visible.of(s.client()),
+        Visible.of(s.name()),
+        Optional.ofNullable(s.pkg()),
+        s.transport(),
+        status(view, findings),
+        view.firstSeen(),
+        view.lastSeen(),
+        s.configPath(),
+        Optional.ofNullable(s.line()),
+        Visible.of(launchLine(s)),
+        findings,
+        Optional.ofNullable(s.approval()),
+        Optional.ofNullable(s.blockedBy()),
+        ServerCapabilities.of(s));
   }
 
-  /** The finding with the texts a person reads made {@link Visible}; id, rule and purl unchanged. */
+  /**
+   * The finding with the texts a person reads made {@link Visible}; id, rule and purl unchanged.
+   */
   static Finding visible(Finding f) {
     Evidence e = f.evidence();
-    Evidence shown = e == null ? null : new Evidence(e.kind(), Visible.of(e.file()), e.line(), Visible.of(e.text()));
-    return new Finding(f.id(), f.rule(), f.severity(), Visible.of(f.title()), f.serverId(), f.purl(),
-        f.advisory(), shown, Visible.of(f.remediation()), null);
+    Evidence shown =
+        e == null
+            ? null
+            : new Evidence(e.kind(), Visible.of(e.file()), e.line(), Visible.of(e.text()));
+    return new Finding(
+        f.id(),
+        f.rule(),
+        f.severity(),
+        Visible.of(f.title()),
+        f.serverId(),
+        f.purl(),
+        f.advisory(),
+        shown,
+        Visible.of(f.remediation()),
+        null);
   }
 
   static ServerStatus status(ServerView view, List<FindingItem> findings) {

@@ -26,7 +26,8 @@ import javafx.stage.Stage;
 public final class MainWindow {
   private final Label banner = new Label();
 
-  public MainWindow(Stage stage, SessionViewModel session, ServersViewModel servers, AppsViewModel apps) {
+  public MainWindow(
+      Stage stage, SessionViewModel session, ServersViewModel servers, AppsViewModel apps) {
     Button scan = new Button("Scan _now");
     scan.setId("scan-now");
     scan.disableProperty().bind(session.scanningProperty());
@@ -66,12 +67,19 @@ public final class MainWindow {
     VBox.setVgrow(tabs, Priority.ALWAYS);
     VBox root = new VBox(banner, bar, tabs);
     Scene scene = new Scene(root, 1100, 720);
-    scene.getStylesheets().add(
-        Objects.requireNonNull(MainWindow.class.getResource("/dev/daylight/ui/daylight.css")).toExternalForm());
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-      tabs.getSelectionModel().select(serversTab);
-      serversView.searchField().requestFocus();
-    });
+    scene
+        .getStylesheets()
+        .add(
+            Objects.requireNonNull(MainWindow.class.getResource("/dev/daylight/ui/daylight.css"))
+                .toExternalForm());
+    scene
+        .getAccelerators()
+        .put(
+            new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+            () -> {
+              tabs.getSelectionModel().select(serversTab);
+              serversView.searchField().requestFocus();
+            });
     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), session::scanNow);
     stage.setTitle("Daylight");
     stage.setMinWidth(640);

@@ -1,4 +1,2 @@
-/**
- * The main window, which composes the tabs.
- */
+/** The main window, which composes the tabs. */
 package dev.daylight.ui.main;

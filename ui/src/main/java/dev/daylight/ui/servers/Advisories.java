@@ -13,6 +13,7 @@ final class Advisories {
       return Optional.empty();
     }
     return Optional.of(
-        "https://osv.dev/vulnerability/" + URLEncoder.encode(advisoryId.trim(), StandardCharsets.UTF_8));
+        "https://osv.dev/vulnerability/"
+            + URLEncoder.encode(advisoryId.trim(), StandardCharsets.UTF_8));
   }
 }

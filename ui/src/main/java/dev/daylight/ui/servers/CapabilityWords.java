@@ -13,8 +13,8 @@ import java.util.Properties;
 
 /**
  * A server's capability classes as a person reads them: a symbol and the agent's words for each
- * class ("✉ Can send email"), then where that was seen. The words come from the agent's class
- * list, so a class added there shows here without a change; the symbols are a resource file.
+ * class ("✉ Can send email"), then where that was seen. The words come from the agent's class list,
+ * so a class added there shows here without a change; the symbols are a resource file.
  */
 final class CapabilityWords {
   private static final Properties SYMBOLS = symbols();
@@ -23,7 +23,8 @@ final class CapabilityWords {
 
   /** "✉ Can send email"; a class the agent's list does not name shows its id. */
   static String words(String cls) {
-    return SYMBOLS.getProperty(cls, SYMBOLS.getProperty("other")) + " "
+    return SYMBOLS.getProperty(cls, SYMBOLS.getProperty("other"))
+        + " "
         + Capabilities.label(cls).orElse("Can: " + Visible.of(cls));
   }
 
@@ -32,8 +33,11 @@ final class CapabilityWords {
     if (!c.isKnown()) {
       return "?";
     }
-    return String.join(" ", c.found().stream()
-        .map(x -> SYMBOLS.getProperty(x.cls(), SYMBOLS.getProperty("other"))).toList());
+    return String.join(
+        " ",
+        c.found().stream()
+            .map(x -> SYMBOLS.getProperty(x.cls(), SYMBOLS.getProperty("other")))
+            .toList());
   }
 
   /** One line per class for the details, or the one line that says why nothing is known. */
@@ -42,30 +46,35 @@ final class CapabilityWords {
       return List.of("Capabilities not known: " + Visible.of(c.whyUnknown()));
     }
     if (c.found().isEmpty()) {
-      return List.of("No capability to send content out or change things was found in what Daylight read.");
+      return List.of(
+          "No capability to send content out or change things was found in what Daylight read.");
     }
     return c.found().stream().map(x -> words(x.cls()) + evidence(x)).toList();
   }
 
-  /** Where it was seen: "  (file index.js:12 — import nodemailer)", a host, or a tool name. */
+  /** Where it was seen: " (file index.js:12 — import nodemailer)", a host, or a tool name. */
   static String evidence(Capability c) {
     Evidence e = c.evidence();
     if (e == null) {
       return "";
     }
-    String where = switch (e.kind() == null ? "" : e.kind()) {
-      case "host" -> "host ";
-      case "tool-call" -> "a client's record of a tool call: ";
-      case "known-package" -> "Daylight's list of known packages: ";
-      default -> "";
-    };
-    String seen = HelpDeskReport.evidence(new Evidence(e.kind(), Visible.of(e.file()), e.line(), Visible.of(e.text())));
+    String where =
+        switch (e.kind() == null ? "" : e.kind()) {
+          case "host" -> "host ";
+          case "tool-call" -> "a client's record of a tool call: ";
+          case "known-package" -> "Daylight's list of known packages: ";
+          default -> "";
+        };
+    String seen =
+        HelpDeskReport.evidence(
+            new Evidence(e.kind(), Visible.of(e.file()), e.line(), Visible.of(e.text())));
     return "  (" + where + seen + ")";
   }
 
   private static Properties symbols() {
     Properties p = new Properties();
-    try (InputStream in = CapabilityWords.class.getResourceAsStream("capability-symbols.properties")) {
+    try (InputStream in =
+        CapabilityWords.class.getResourceAsStream("capability-symbols.properties")) {
       if (in == null) {
         throw new IllegalStateException("capability-symbols.properties is missing");
       }

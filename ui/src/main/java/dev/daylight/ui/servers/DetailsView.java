@@ -28,28 +28,43 @@ final class DetailsView {
     Label title = new Label();
     title.setId("details-title");
     title.getStyleClass().add("details-title");
-    title.textProperty().bind(Bindings.createStringBinding(
-        () -> Optional.ofNullable(vm.selectedProperty().get())
-            .map(r -> r.name() + " in " + r.client() + " — " + r.status().label())
-            .orElse("Select a server to see its details"),
-        vm.selectedProperty()));
+    title
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    Optional.ofNullable(vm.selectedProperty().get())
+                        .map(r -> r.name() + " in " + r.client() + " — " + r.status().label())
+                        .orElse("Select a server to see its details"),
+                vm.selectedProperty()));
 
     Label where = new Label();
     where.setId("details-where");
     where.setWrapText(true);
-    where.textProperty().bind(Bindings.createStringBinding(
-        () -> Optional.ofNullable(vm.selectedProperty().get()).map(DetailsView::where).orElse(""),
-        vm.selectedProperty()));
+    where
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    Optional.ofNullable(vm.selectedProperty().get())
+                        .map(DetailsView::where)
+                        .orElse(""),
+                vm.selectedProperty()));
 
     // Where the client asks before starting it, what the person answered and what a yes would do.
     Label approval = new Label();
     approval.setId("details-approval");
     approval.setWrapText(true);
     approval.getStyleClass().add("approval-note");
-    approval.textProperty().bind(Bindings.createStringBinding(
-        () -> Optional.ofNullable(vm.selectedProperty().get()).flatMap(Approvals::explanation)
-            .orElse(""),
-        vm.selectedProperty()));
+    approval
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    Optional.ofNullable(vm.selectedProperty().get())
+                        .flatMap(Approvals::explanation)
+                        .orElse(""),
+                vm.selectedProperty()));
     approval.visibleProperty().bind(approval.textProperty().isNotEmpty());
     approval.managedProperty().bind(approval.visibleProperty());
     styleApproval(approval, vm.selectedProperty().get());
@@ -60,9 +75,15 @@ final class DetailsView {
     launch.setId("details-launch");
     launch.setEditable(false);
     launch.getStyleClass().add("launch-line");
-    launch.textProperty().bind(Bindings.createStringBinding(
-        () -> Optional.ofNullable(vm.selectedProperty().get()).map(ServerRow::launchLine).orElse(""),
-        vm.selectedProperty()));
+    launch
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    Optional.ofNullable(vm.selectedProperty().get())
+                        .map(ServerRow::launchLine)
+                        .orElse(""),
+                vm.selectedProperty()));
     launch.visibleProperty().bind(vm.selectedProperty().isNotNull());
     launch.managedProperty().bind(launch.visibleProperty());
 
@@ -97,7 +118,9 @@ final class DetailsView {
 
   private static void styleApproval(Label approval, ServerRow row) {
     approval.getStyleClass().removeIf(s -> s.startsWith("approval-") && !s.equals("approval-note"));
-    Optional.ofNullable(row).flatMap(Approvals::styleClass).ifPresent(approval.getStyleClass()::add);
+    Optional.ofNullable(row)
+        .flatMap(Approvals::styleClass)
+        .ifPresent(approval.getStyleClass()::add);
   }
 
   private static String where(ServerRow row) {
@@ -141,5 +164,4 @@ final class DetailsView {
       }
     }
   }
-
 }

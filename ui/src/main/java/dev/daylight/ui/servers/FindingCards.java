@@ -17,7 +17,9 @@ final class FindingCards {
   static Node card(FindingItem item, ServersViewModel vm) {
     Finding f = item.finding();
     Label heading = new Label(Severities.label(f.severity()) + ": " + f.title());
-    heading.getStyleClass().addAll("finding-title", Severities.styleClass(Optional.of(f.severity())));
+    heading
+        .getStyleClass()
+        .addAll("finding-title", Severities.styleClass(Optional.of(f.severity())));
     heading.setWrapText(true);
     VBox card = new VBox(heading);
     card.getStyleClass().add("finding");
@@ -26,13 +28,15 @@ final class FindingCards {
     if (!evidence.isEmpty()) {
       card.getChildren().add(wrapped("Evidence: " + evidence, "finding-evidence"));
     }
-    ServersViewModel.advisoryLink(f.advisory()).ifPresent(url -> {
-      Hyperlink link = new Hyperlink("Advisory " + f.advisory());
-      link.getStyleClass().add("finding-advisory");
-      link.setOnAction(e -> vm.openAdvisory(f.advisory()));
-      link.setAccessibleHelp(url);
-      card.getChildren().add(link);
-    });
+    ServersViewModel.advisoryLink(f.advisory())
+        .ifPresent(
+            url -> {
+              Hyperlink link = new Hyperlink("Advisory " + f.advisory());
+              link.getStyleClass().add("finding-advisory");
+              link.setOnAction(e -> vm.openAdvisory(f.advisory()));
+              link.setAccessibleHelp(url);
+              card.getChildren().add(link);
+            });
     if (f.remediation() != null) {
       card.getChildren().add(wrapped("What to do: " + f.remediation(), "finding-remediation"));
     }
@@ -44,7 +48,8 @@ final class FindingCards {
       card.getChildren().add(ack);
     } else {
       // Critical and high: no button; the card says how the finding gets closed.
-      card.getChildren().add(wrapped(Acknowledgement.howToResolve(f.severity()), "finding-resolution"));
+      card.getChildren()
+          .add(wrapped(Acknowledgement.howToResolve(f.severity()), "finding-resolution"));
     }
     return card;
   }

@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The plain text a person pastes into a help-desk ticket. Built only from stored values, which
- * the agent has already redacted, so no secret can reach the clipboard.
+ * The plain text a person pastes into a help-desk ticket. Built only from stored values, which the
+ * agent has already redacted, so no secret can reach the clipboard.
  */
 final class HelpDeskReport {
   private static final DateTimeFormatter TIME =
@@ -46,8 +46,13 @@ final class HelpDeskReport {
     int n = 1;
     for (FindingItem item : row.findings()) {
       Finding f = item.finding();
-      out.append("Finding ").append(n++).append(": [").append(f.severity().wire().toUpperCase())
-          .append("] ").append(f.title()).append('\n');
+      out.append("Finding ")
+          .append(n++)
+          .append(": [")
+          .append(f.severity().wire().toUpperCase())
+          .append("] ")
+          .append(f.title())
+          .append('\n');
       out.append("  Rule: ").append(f.rule());
       out.append(item.acknowledged() ? " (acknowledged)" : "").append('\n');
       out.append("  Opened: ").append(TIME.format(item.openedAt())).append('\n');

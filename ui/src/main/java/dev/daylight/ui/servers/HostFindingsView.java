@@ -21,7 +21,10 @@ public final class HostFindingsView {
   /** Tab title with the count, so the tab says there is something to read. */
   public StringBinding title() {
     return Bindings.createStringBinding(
-        () -> vm.hostFindings().isEmpty() ? "This computer" : "This computer (" + vm.hostFindings().size() + ")",
+        () ->
+            vm.hostFindings().isEmpty()
+                ? "This computer"
+                : "This computer (" + vm.hostFindings().size() + ")",
         vm.hostFindings());
   }
 
@@ -38,7 +41,9 @@ public final class HostFindingsView {
   private void show() {
     cards.getChildren().clear();
     if (vm.hostFindings().isEmpty()) {
-      cards.getChildren().add(new Label("✔ No findings about this computer outside its MCP servers."));
+      cards
+          .getChildren()
+          .add(new Label("✔ No findings about this computer outside its MCP servers."));
     }
     for (FindingItem item : vm.hostFindings()) {
       cards.getChildren().add(FindingCards.card(item, vm));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The details pane's order of a server's findings: the release review first, under "What changed
- * in VERSION", one section per reviewed version, then every other finding.
+ * The details pane's order of a server's findings: the release review first, under "What changed in
+ * VERSION", one section per reviewed version, then every other finding.
  */
 final class ReleaseChanges {
   /** A heading (null for the findings that are not about a release) and its findings. */
@@ -32,7 +32,8 @@ final class ReleaseChanges {
       headings.putIfAbsent(r.to(), heading(item.finding()));
     }
     List<Section> out = new ArrayList<>();
-    byVersion.forEach((version, list) -> out.add(new Section(headings.get(version), List.copyOf(list))));
+    byVersion.forEach(
+        (version, list) -> out.add(new Section(headings.get(version), List.copyOf(list))));
     if (!others.isEmpty()) {
       out.add(new Section(null, List.copyOf(others)));
     }
@@ -41,6 +42,8 @@ final class ReleaseChanges {
 
   static String heading(Finding f) {
     Release r = f.release();
-    return "What changed in " + r.to() + (r.from() == null ? "" : " (compared with " + r.from() + ")");
+    return "What changed in "
+        + r.to()
+        + (r.from() == null ? "" : " (compared with " + r.from() + ")");
   }
 }

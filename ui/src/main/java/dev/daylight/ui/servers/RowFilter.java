@@ -15,7 +15,8 @@ public enum RowFilter {
   SUSPENDED("Suspended", row -> row.status() == ServerStatus.SUSPENDED),
   UNREVIEWED("Unreviewed", row -> row.status() == ServerStatus.UNREVIEWED),
   APPROVED("Approved", row -> row.status() == ServerStatus.APPROVED),
-  AWAITING_YOU("Waiting for your approval", row -> row.approval().equals(Optional.of(Approval.PENDING)));
+  AWAITING_YOU(
+      "Waiting for your approval", row -> row.approval().equals(Optional.of(Approval.PENDING)));
 
   private final String label;
   private final Predicate<ServerRow> test;

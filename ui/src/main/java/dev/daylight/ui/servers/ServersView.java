@@ -94,22 +94,29 @@ public final class ServersView {
     table.getSortOrder().add(worst);
 
     // Tabbing into the table selects a row at once, so keyboard users see details without a click.
-    table.focusedProperty().addListener((o, was, focused) -> {
-      if (focused && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-        table.getSelectionModel().selectFirst();
-      }
-    });
-    table.getSelectionModel().selectedItemProperty().addListener(
-        (o, was, now) -> vm.selectedProperty().set(now));
-    vm.selectedProperty().addListener((o, was, now) -> {
-      if (now != table.getSelectionModel().getSelectedItem()) {
-        if (now == null) {
-          table.getSelectionModel().clearSelection();
-        } else {
-          table.getSelectionModel().select(now);
-        }
-      }
-    });
+    table
+        .focusedProperty()
+        .addListener(
+            (o, was, focused) -> {
+              if (focused && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+              }
+            });
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> vm.selectedProperty().set(now));
+    vm.selectedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != table.getSelectionModel().getSelectedItem()) {
+                if (now == null) {
+                  table.getSelectionModel().clearSelection();
+                } else {
+                  table.getSelectionModel().select(now);
+                }
+              }
+            });
   }
 
   private static TableColumn<ServerRow, String> text(
@@ -120,17 +127,20 @@ public final class ServersView {
     return column;
   }
 
-  private static TableColumn<ServerRow, Instant> time(String title, Function<ServerRow, Instant> value) {
+  private static TableColumn<ServerRow, Instant> time(
+      String title, Function<ServerRow, Instant> value) {
     TableColumn<ServerRow, Instant> column = new TableColumn<>(title);
     column.setPrefWidth(130);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    column.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(Instant item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : TIME.format(item));
-      }
-    });
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : TIME.format(item));
+              }
+            });
     return column;
   }
 
@@ -138,17 +148,19 @@ public final class ServersView {
     TableColumn<ServerRow, ServerStatus> column = new TableColumn<>("Status");
     column.setPrefWidth(100);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-    column.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(ServerStatus item, boolean empty) {
-        super.updateItem(item, empty);
-        getStyleClass().removeIf(s -> s.startsWith("status-"));
-        setText(empty || item == null ? null : item.label());
-        if (!empty && item != null) {
-          getStyleClass().add("status-" + item.label());
-        }
-      }
-    });
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(ServerStatus item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("status-"));
+                setText(empty || item == null ? null : item.label());
+                if (!empty && item != null) {
+                  getStyleClass().add("status-" + item.label());
+                }
+              }
+            });
     return column;
   }
 
@@ -157,22 +169,31 @@ public final class ServersView {
     TableColumn<ServerRow, ServerRow> column = new TableColumn<>("Your approval");
     column.setPrefWidth(110);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    // Waiting first (one click from running), then refused, approved, and servers nobody asks about.
-    column.setComparator(Comparator.comparing(
-        r -> r.approval().map(a -> a == Approval.PENDING ? 0 : a == Approval.REFUSED ? 1 : 2).orElse(3)));
-    column.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(ServerRow item, boolean empty) {
-        super.updateItem(item, empty);
-        getStyleClass().removeIf(s -> s.startsWith("approval-"));
-        setText(empty || item == null ? null : Approvals.cell(item.approval()));
-        setTooltip(empty || item == null ? null
-            : Approvals.explanation(item).map(Tooltip::new).orElse(null));
-        if (!empty && item != null) {
-          Approvals.styleClass(item).ifPresent(getStyleClass()::add);
-        }
-      }
-    });
+    // Waiting first (one click from running), then refused, approved, and servers nobody asks
+    // about.
+    column.setComparator(
+        Comparator.comparing(
+            r ->
+                r.approval()
+                    .map(a -> a == Approval.PENDING ? 0 : a == Approval.REFUSED ? 1 : 2)
+                    .orElse(3)));
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(ServerRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("approval-"));
+                setText(empty || item == null ? null : Approvals.cell(item.approval()));
+                setTooltip(
+                    empty || item == null
+                        ? null
+                        : Approvals.explanation(item).map(Tooltip::new).orElse(null));
+                if (!empty && item != null) {
+                  Approvals.styleClass(item).ifPresent(getStyleClass()::add);
+                }
+              }
+            });
     return column;
   }
 
@@ -182,17 +203,19 @@ public final class ServersView {
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().worst()));
     // Worst first when sorted ascending; rows without findings last.
     column.setComparator(Comparator.comparing(o -> o.map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
-    column.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(Optional<Severity> item, boolean empty) {
-        super.updateItem(item, empty);
-        getStyleClass().removeIf(s -> s.startsWith("severity-"));
-        setText(empty || item == null ? null : Severities.label(item));
-        if (!empty && item != null) {
-          getStyleClass().add(Severities.styleClass(item));
-        }
-      }
-    });
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(Optional<Severity> item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("severity-"));
+                setText(empty || item == null ? null : Severities.label(item));
+                if (!empty && item != null) {
+                  getStyleClass().add(Severities.styleClass(item));
+                }
+              }
+            });
     return column;
   }
 }

@@ -45,8 +45,9 @@ public final class ServersViewModel {
     this.clock = clock;
     search.addListener((o, was, now) -> applyFilter());
     filter.addListener((o, was, now) -> applyFilter());
-    selected.addListener((o, was, now) -> selectedFindings.setAll(
-        now == null ? java.util.List.of() : now.findings()));
+    selected.addListener(
+        (o, was, now) ->
+            selectedFindings.setAll(now == null ? java.util.List.of() : now.findings()));
     session.overviewProperty().addListener((o, was, now) -> show(now));
     show(session.overview());
   }
@@ -96,23 +97,30 @@ public final class ServersViewModel {
   public void openConfigFolder() {
     Optional.ofNullable(selected.get())
         .map(row -> Path.of(row.configPath()).toAbsolutePath().getParent())
-        .ifPresent(folder -> executor.background(() -> {
-          try {
-            desktop.openFolder(folder);
-          } catch (RuntimeException e) {
-            session.say("Could not open " + folder + ": " + e.getMessage());
-          }
-        }));
+        .ifPresent(
+            folder ->
+                executor.background(
+                    () -> {
+                      try {
+                        desktop.openFolder(folder);
+                      } catch (RuntimeException e) {
+                        session.say("Could not open " + folder + ": " + e.getMessage());
+                      }
+                    }));
   }
 
   public void openAdvisory(String advisoryId) {
-    Advisories.link(advisoryId).ifPresent(url -> executor.background(() -> {
-      try {
-        desktop.openLink(url);
-      } catch (RuntimeException e) {
-        session.say("Could not open " + url + ": " + e.getMessage());
-      }
-    }));
+    Advisories.link(advisoryId)
+        .ifPresent(
+            url ->
+                executor.background(
+                    () -> {
+                      try {
+                        desktop.openLink(url);
+                      } catch (RuntimeException e) {
+                        session.say("Could not open " + url + ": " + e.getMessage());
+                      }
+                    }));
   }
 
   /** Copies the plain-text help-desk report of the selected server. */
@@ -129,7 +137,9 @@ public final class ServersViewModel {
   }
 
   public static String evidenceText(FindingItem item) {
-    return item.finding().evidence() == null ? "" : HelpDeskReport.evidence(item.finding().evidence());
+    return item.finding().evidence() == null
+        ? ""
+        : HelpDeskReport.evidence(item.finding().evidence());
   }
 
   private void show(Overview overview) {
@@ -139,13 +149,17 @@ public final class ServersViewModel {
     if (keep == null && !autoSelected && !rows.isEmpty()) {
       // The first time there is something to show, show the worst server's details at once.
       autoSelected = true;
-      selected.set(rows.stream()
-          .min(Comparator.comparing(r -> r.worst().map(Enum::ordinal).orElse(Integer.MAX_VALUE)))
-          .orElseThrow());
+      selected.set(
+          rows.stream()
+              .min(
+                  Comparator.comparing(r -> r.worst().map(Enum::ordinal).orElse(Integer.MAX_VALUE)))
+              .orElseThrow());
       return;
     }
-    selected.set(keep == null ? null
-        : rows.stream().filter(r -> r.serverId().equals(keep)).findFirst().orElse(null));
+    selected.set(
+        keep == null
+            ? null
+            : rows.stream().filter(r -> r.serverId().equals(keep)).findFirst().orElse(null));
   }
 
   private void applyFilter() {
@@ -158,11 +172,19 @@ public final class ServersViewModel {
     if (needle.isEmpty()) {
       return true;
     }
-    String haystack = String.join("\n", row.client(), row.name(), row.packageLabel(),
-        row.configPath(), row.status().label(), row.transport().wire(), row.launchLine(),
-        Approvals.cell(row.approval()));
+    String haystack =
+        String.join(
+            "\n",
+            row.client(),
+            row.name(),
+            row.packageLabel(),
+            row.configPath(),
+            row.status().label(),
+            row.transport().wire(),
+            row.launchLine(),
+            Approvals.cell(row.approval()));
     return haystack.toLowerCase(Locale.ROOT).contains(needle)
-        || row.findings().stream().anyMatch(f -> f.finding().title().toLowerCase(Locale.ROOT)
-            .contains(needle));
+        || row.findings().stream()
+            .anyMatch(f -> f.finding().title().toLowerCase(Locale.ROOT).contains(needle));
   }
 }

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that talks to the agent: loads the stored overview, notices when the store
- * changed, scans on demand and acknowledges findings. Every other view model listens to
- * {@link #overviewProperty()}.
+ * The one place that talks to the agent: loads the stored overview, notices when the store changed,
+ * scans on demand and acknowledges findings. Every other view model listens to {@link
+ * #overviewProperty()}.
  */
 public final class SessionViewModel {
   private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
@@ -78,12 +78,13 @@ public final class SessionViewModel {
    * fresh install shows this machine at once instead of an empty table.
    */
   public void start(boolean scan) {
-    executor.background(() -> {
-      loadNow();
-      if (scan || data.load().lastScan().isEmpty()) {
-        executor.ui(this::scanNow);
-      }
-    });
+    executor.background(
+        () -> {
+          loadNow();
+          if (scan || data.load().lastScan().isEmpty()) {
+            executor.ui(this::scanNow);
+          }
+        });
   }
 
   /** Reloads only when the store changed since the last load; cheap enough for a timer. */
@@ -108,10 +109,13 @@ public final class SessionViewModel {
     executor.background(
         () -> {
           try {
-            data.scan((fraction, message) -> executor.ui(() -> {
-              progress.set(fraction);
-              status.set(message);
-            }));
+            data.scan(
+                (fraction, message) ->
+                    executor.ui(
+                        () -> {
+                          progress.set(fraction);
+                          status.set(message);
+                        }));
             loadNow();
             LOG.info("Scan finished and stored");
             executor.ui(() -> status.set("Scan finished"));
@@ -120,10 +124,11 @@ public final class SessionViewModel {
             executor.ui(() -> status.set("Scan failed: " + describe(e)));
           } finally {
             scanRequested.set(false);
-            executor.ui(() -> {
-              scanning.set(false);
-              progress.set(0);
-            });
+            executor.ui(
+                () -> {
+                  scanning.set(false);
+                  progress.set(0);
+                });
           }
         });
   }
@@ -152,15 +157,23 @@ public final class SessionViewModel {
       long marker = readMarker();
       Overview loaded = data.load();
       seenMarker.set(marker);
-      LOG.info("Showing {} servers, {} findings, {} apps", loaded.servers().size(),
-          loaded.allFindings().count(), loaded.clients().size());
-      executor.ui(() -> {
-        overview.set(loaded);
-        if (!scanning.get()) {
-          status.set(loaded.lastScan().map(t -> "Last scan " + TIME.format(t))
-              .orElse("No scan stored yet: use Scan now") + loaded.notice().map(n -> ". " + n).orElse(""));
-        }
-      });
+      LOG.info(
+          "Showing {} servers, {} findings, {} apps",
+          loaded.servers().size(),
+          loaded.allFindings().count(),
+          loaded.clients().size());
+      executor.ui(
+          () -> {
+            overview.set(loaded);
+            if (!scanning.get()) {
+              status.set(
+                  loaded
+                          .lastScan()
+                          .map(t -> "Last scan " + TIME.format(t))
+                          .orElse("No scan stored yet: use Scan now")
+                      + loaded.notice().map(n -> ". " + n).orElse(""));
+            }
+          });
     } catch (RuntimeException e) {
       LOG.warn("Reading the store failed", e);
       executor.ui(() -> status.set("Could not read Daylight's data: " + describe(e)));

@@ -25,7 +25,11 @@ public final class GuardBlockNotices {
   private final BooleanSupplier paused;
   private long offset;
 
-  public GuardBlockNotices(Path stateDir, NotifiedLedger ledger, Consumer<Notification> notifier, BooleanSupplier paused) {
+  public GuardBlockNotices(
+      Path stateDir,
+      NotifiedLedger ledger,
+      Consumer<Notification> notifier,
+      BooleanSupplier paused) {
     this.stateDir = stateDir;
     this.ledger = ledger;
     this.notifier = notifier;
@@ -53,8 +57,20 @@ public final class GuardBlockNotices {
       Set<String> ids = new LinkedHashSet<>(Set.of(id));
       ledger.addAll(ids);
       if (!paused.getAsBoolean()) {
-        notifier.accept(new Notification(id, Severity.HIGH, "Daylight blocked a tool call",
-            "Daylight blocked " + c.server() + " " + c.tool() + ": " + why(c.reason()) + " (" + c.client() + ")."));
+        notifier.accept(
+            new Notification(
+                id,
+                Severity.HIGH,
+                "Daylight blocked a tool call",
+                "Daylight blocked "
+                    + c.server()
+                    + " "
+                    + c.tool()
+                    + ": "
+                    + why(c.reason())
+                    + " ("
+                    + c.client()
+                    + ")."));
       }
     }
   }

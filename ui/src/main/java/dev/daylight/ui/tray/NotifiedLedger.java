@@ -29,7 +29,9 @@ public final class NotifiedLedger {
     if (file != null && Files.isRegularFile(file)) {
       try {
         Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-            .map(String::trim).filter(s -> !s.isEmpty()).forEach(ledger.ids::add);
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .forEach(ledger.ids::add);
       } catch (IOException e) {
         LOG.warn("Could not read {}; notifications may repeat", file, e);
       }
@@ -55,7 +57,10 @@ public final class NotifiedLedger {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.write(tmp, ids, StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       LOG.warn("Could not write {}", file, e);

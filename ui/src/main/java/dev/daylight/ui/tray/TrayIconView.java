@@ -24,7 +24,8 @@ public final class TrayIconView {
     return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
   }
 
-  public TrayIconView(TrayViewModel vm, Runnable open, Runnable scan, Runnable quit) throws AWTException {
+  public TrayIconView(TrayViewModel vm, Runnable open, Runnable scan, Runnable quit)
+      throws AWTException {
     menu.add(item("Open Daylight", open));
     menu.add(item("Scan now", scan));
     CheckboxMenuItem pause = new CheckboxMenuItem("Pause notifications");
@@ -33,17 +34,20 @@ public final class TrayIconView {
     menu.addSeparator();
     menu.add(item("Quit Daylight", quit));
 
-    icon = new TrayIcon(TrayIcons.image(vm.levelProperty().get()), vm.tooltipProperty().get(), menu);
+    icon =
+        new TrayIcon(TrayIcons.image(vm.levelProperty().get()), vm.tooltipProperty().get(), menu);
     icon.setImageAutoSize(true);
-    // A left click opens the window, as the menu's first item does; the right button opens the menu.
-    icon.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        if (e.getButton() == MouseEvent.BUTTON1) {
-          open.run();
-        }
-      }
-    });
+    // A left click opens the window, as the menu's first item does; the right button opens the
+    // menu.
+    icon.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            if (e.getButton() == MouseEvent.BUTTON1) {
+              open.run();
+            }
+          }
+        });
     vm.tooltipProperty().addListener((o, was, now) -> icon.setToolTip(now));
     vm.levelProperty().addListener((o, was, now) -> icon.setImage(TrayIcons.image(now)));
     SystemTray.getSystemTray().add(icon);
@@ -58,7 +62,8 @@ public final class TrayIconView {
   /** The menu's labels in order, a separator as "-": what a person sees on a right click. */
   List<String> menuLabels() {
     return java.util.stream.IntStream.range(0, menu.getItemCount())
-        .mapToObj(i -> menu.getItem(i).getLabel()).toList();
+        .mapToObj(i -> menu.getItem(i).getLabel())
+        .toList();
   }
 
   /** The menu item labelled {@code label}, for a test to fire as a click would. */
@@ -77,11 +82,14 @@ public final class TrayIconView {
 
   /** Shows a desktop message next to the icon. */
   public void notify(Notification n) {
-    icon.displayMessage(n.caption(), n.text(), switch (n.severity()) {
-      case CRITICAL -> TrayIcon.MessageType.ERROR;
-      case HIGH -> TrayIcon.MessageType.WARNING;
-      case MEDIUM, LOW, INFO -> TrayIcon.MessageType.INFO;
-    });
+    icon.displayMessage(
+        n.caption(),
+        n.text(),
+        switch (n.severity()) {
+          case CRITICAL -> TrayIcon.MessageType.ERROR;
+          case HIGH -> TrayIcon.MessageType.WARNING;
+          case MEDIUM, LOW, INFO -> TrayIcon.MessageType.INFO;
+        });
   }
 
   /** Removes the icon; must come before the JVM exits or some trays keep a ghost icon. */

@@ -12,8 +12,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Draws the tray icon for each level: a green circle with a tick, an amber triangle with an
- * exclamation mark, a red octagon with a cross. The outline differs too, so the level reads in
- * grey scale and to people who do not tell red from green.
+ * exclamation mark, a red octagon with a cross. The outline differs too, so the level reads in grey
+ * scale and to people who do not tell red from green.
  */
 public final class TrayIcons {
   private static final int SIZE = 64;
@@ -26,16 +26,18 @@ public final class TrayIcons {
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-      Shape outline = switch (level) {
-        case CLEAR -> new Ellipse2D.Double(2, 2, SIZE - 4, SIZE - 4);
-        case ATTENTION -> new Polygon(new int[] {32, 62, 2}, new int[] {2, 60, 60}, 3);
-        case DANGER -> octagon();
-      };
-      g.setColor(switch (level) {
-        case CLEAR -> new Color(0x1E, 0x8E, 0x3E);
-        case ATTENTION -> new Color(0xF2, 0xA9, 0x00);
-        case DANGER -> new Color(0xC5, 0x22, 0x1F);
-      });
+      Shape outline =
+          switch (level) {
+            case CLEAR -> new Ellipse2D.Double(2, 2, SIZE - 4, SIZE - 4);
+            case ATTENTION -> new Polygon(new int[] {32, 62, 2}, new int[] {2, 60, 60}, 3);
+            case DANGER -> octagon();
+          };
+      g.setColor(
+          switch (level) {
+            case CLEAR -> new Color(0x1E, 0x8E, 0x3E);
+            case ATTENTION -> new Color(0xF2, 0xA9, 0x00);
+            case DANGER -> new Color(0xC5, 0x22, 0x1F);
+          });
       g.fill(outline);
       g.setColor(level == TrayLevel.ATTENTION ? Color.BLACK : Color.WHITE);
       g.setStroke(new BasicStroke(8, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

@@ -5,8 +5,8 @@ import dev.daylight.protocol.Severity;
 import dev.daylight.ui.data.FindingItem;
 import dev.daylight.ui.data.Overview;
 import dev.daylight.ui.data.ServerRow;
-import dev.daylight.ui.session.SessionViewModel;
 import dev.daylight.ui.servers.Approvals;
+import dev.daylight.ui.session.SessionViewModel;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,8 @@ public final class TrayViewModel {
   private final NotifiedLedger ledger;
   private final Consumer<Notification> notifier;
 
-  public TrayViewModel(SessionViewModel session, NotifiedLedger ledger, Consumer<Notification> notifier) {
+  public TrayViewModel(
+      SessionViewModel session, NotifiedLedger ledger, Consumer<Notification> notifier) {
     this.ledger = ledger;
     this.notifier = notifier;
     session.overviewProperty().addListener((o, was, now) -> show(now));
@@ -71,24 +72,41 @@ public final class TrayViewModel {
     }
     Severity w = worst.orElseThrow();
     long ofWorst = overview.openFindings().filter(f -> f.finding().severity() == w).count();
-    return "Daylight: " + TrayLevel.of(worst).word() + ", " + open + " open finding"
-        + (open == 1 ? "" : "s") + " (" + ofWorst + " " + w.wire() + ")";
+    return "Daylight: "
+        + TrayLevel.of(worst).word()
+        + ", "
+        + open
+        + " open finding"
+        + (open == 1 ? "" : "s")
+        + " ("
+        + ofWorst
+        + " "
+        + w.wire()
+        + ")";
   }
 
   private void announce(Overview overview) {
-    Map<String, ServerRow> servers = overview.servers().stream()
-        .flatMap(s -> s.findings().stream().map(f -> Map.entry(f.id(), s)))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
-    List<FindingItem> fresh = overview.allFindings()
-        .filter(f -> f.finding().severity().atLeast(Severity.HIGH))
-        .filter(f -> !f.acknowledged())
-        .filter(f -> !ledger.contains(f.id()))
-        .collect(Collectors.toMap(FindingItem::id, Function.identity(), (a, b) -> a,
-            java.util.LinkedHashMap::new))
-        .values().stream()
-        // Worst first: when messages queue up, the critical one is seen first.
-        .sorted(java.util.Comparator.comparing(f -> f.finding().severity()))
-        .toList();
+    Map<String, ServerRow> servers =
+        overview.servers().stream()
+            .flatMap(s -> s.findings().stream().map(f -> Map.entry(f.id(), s)))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    List<FindingItem> fresh =
+        overview
+            .allFindings()
+            .filter(f -> f.finding().severity().atLeast(Severity.HIGH))
+            .filter(f -> !f.acknowledged())
+            .filter(f -> !ledger.contains(f.id()))
+            .collect(
+                Collectors.toMap(
+                    FindingItem::id,
+                    Function.identity(),
+                    (a, b) -> a,
+                    java.util.LinkedHashMap::new))
+            .values()
+            .stream()
+            // Worst first: when messages queue up, the critical one is seen first.
+            .sorted(java.util.Comparator.comparing(f -> f.finding().severity()))
+            .toList();
     if (fresh.isEmpty()) {
       return;
     }
@@ -101,14 +119,23 @@ public final class TrayViewModel {
     for (FindingItem item : fresh) {
       Finding f = item.finding();
       // Whether it runs changes what to do: a pending one must not be approved.
-      String where = Optional.ofNullable(servers.get(f.id()))
-          .map(s -> " Server: " + s.name() + " in " + s.client() + "."
-              + Approvals.notice(s).map(n -> " " + n).orElse(""))
-          .orElse("");
-      notifier.accept(new Notification(f.id(), f.severity(),
-          "Daylight: " + f.severity().wire() + " finding",
-          f.title() + "." + where + " Open Daylight to see what to do."));
+      String where =
+          Optional.ofNullable(servers.get(f.id()))
+              .map(
+                  s ->
+                      " Server: "
+                          + s.name()
+                          + " in "
+                          + s.client()
+                          + "."
+                          + Approvals.notice(s).map(n -> " " + n).orElse(""))
+              .orElse("");
+      notifier.accept(
+          new Notification(
+              f.id(),
+              f.severity(),
+              "Daylight: " + f.severity().wire() + " finding",
+              f.title() + "." + where + " Open Daylight to see what to do."));
     }
   }
-
 }

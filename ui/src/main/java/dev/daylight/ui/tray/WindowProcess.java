@@ -16,17 +16,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The window as its own short-lived process, started when the person opens it from the icon and
- * gone when they close it, so the icon process never holds JavaFX. The two share no state but
- * the agent's store (or the machine agent's view), which each reads and polls on its own; the
- * window's standard input is the only channel: a line {@value #SHOW} brings it to the front, and
- * its end (the icon quit or died) closes the window. Its output goes where the icon's goes.
+ * gone when they close it, so the icon process never holds JavaFX. The two share no state but the
+ * agent's store (or the machine agent's view), which each reads and polls on its own; the window's
+ * standard input is the only channel: a line {@value #SHOW} brings it to the front, and its end
+ * (the icon quit or died) closes the window. Its output goes where the icon's goes.
  */
 public final class WindowProcess {
   /** The line that asks a running window to come to the front. */
   public static final String SHOW = "show";
+
   private static final Logger LOG = LoggerFactory.getLogger(WindowProcess.class);
 
-  /** The variable a package's native launcher (jpackage) sets once it has built the JVM's arguments. */
+  /**
+   * The variable a package's native launcher (jpackage) sets once it has built the JVM's arguments.
+   */
   static final String JPACKAGE_LAUNCHED = "_JPACKAGE_LAUNCHER";
 
   private final Supplier<List<String>> command;
@@ -41,13 +44,21 @@ public final class WindowProcess {
    */
   static final Map<String, String> NO_GL = Map.of("GDK_GL", "disable");
 
-  /** @param command the window's command line, built when it is first needed */
+  /**
+   * @param command the window's command line, built when it is first needed
+   */
   public WindowProcess(Supplier<List<String>> command) {
-    this(command, System.getenv().containsKey("GDK_GL") ? Map.of() : NO_GL, ProcessBuilder.Redirect.INHERIT);
+    this(
+        command,
+        System.getenv().containsKey("GDK_GL") ? Map.of() : NO_GL,
+        ProcessBuilder.Redirect.INHERIT);
   }
 
   /** A window with extra environment variables and its output sent elsewhere (tests). */
-  WindowProcess(Supplier<List<String>> command, Map<String, String> environment, ProcessBuilder.Redirect output) {
+  WindowProcess(
+      Supplier<List<String>> command,
+      Map<String, String> environment,
+      ProcessBuilder.Redirect output) {
     this.command = command;
     this.environment = Map.copyOf(environment);
     this.output = output;
@@ -59,15 +70,19 @@ public final class WindowProcess {
       return;
     }
     try {
-      ProcessBuilder builder = new ProcessBuilder(command.get()).redirectOutput(output).redirectErrorStream(true);
+      ProcessBuilder builder =
+          new ProcessBuilder(command.get()).redirectOutput(output).redirectErrorStream(true);
       builder.environment().putAll(environment);
       // A package's native launcher marks its own environment as "JVM arguments built"; a child
-      // launcher that inherits the mark takes its arguments for JVM options ("--window": JVM error).
+      // launcher that inherits the mark takes its arguments for JVM options ("--window": JVM
+      // error).
       builder.environment().remove(JPACKAGE_LAUNCHED);
       running = builder.start();
       long pid = running.pid();
       LOG.info("Window process {} started", pid);
-      running.onExit().thenAccept(p -> LOG.info("Window process {} ended ({})", pid, p.exitValue()));
+      running
+          .onExit()
+          .thenAccept(p -> LOG.info("Window process {} ended ({})", pid, p.exitValue()));
     } catch (IOException | RuntimeException e) {
       LOG.error("Cannot start the Daylight window: {}", e.toString());
     }
@@ -75,7 +90,9 @@ public final class WindowProcess {
 
   /** The running window's process, if one runs. */
   public synchronized Optional<ProcessHandle> running() {
-    return running != null && running.isAlive() ? Optional.of(running.toHandle()) : Optional.empty();
+    return running != null && running.isAlive()
+        ? Optional.of(running.toHandle())
+        : Optional.empty();
   }
 
   /** Closes the window: the end of its input first, then, if it lingers, a stop. */
@@ -97,22 +114,26 @@ public final class WindowProcess {
   }
 
   /**
-   * The window's end of the channel: reads {@code in} (its standard input) on a daemon thread,
-   * runs {@code show} for each {@value #SHOW} line and {@code end} once the input ends.
+   * The window's end of the channel: reads {@code in} (its standard input) on a daemon thread, runs
+   * {@code show} for each {@value #SHOW} line and {@code end} once the input ends.
    */
   public static void listen(InputStream in, Runnable show, Runnable end) {
-    Thread t = new Thread(() -> {
-      try (var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          if (line.trim().equals(SHOW)) {
-            show.run();
-          }
-        }
-      } catch (IOException e) {
-        LOG.debug("window input: {}", e.toString());
-      }
-      end.run();
-    }, "daylight-window-input");
+    Thread t =
+        new Thread(
+            () -> {
+              try (var lines =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  if (line.trim().equals(SHOW)) {
+                    show.run();
+                  }
+                }
+              } catch (IOException e) {
+                LOG.debug("window input: {}", e.toString());
+              }
+              end.run();
+            },
+            "daylight-window-input");
     t.setDaemon(true);
     t.start();
   }

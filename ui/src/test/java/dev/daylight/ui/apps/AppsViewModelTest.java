@@ -17,7 +17,8 @@ class AppsViewModelTest {
   void listsAppsWithHowManyMcpServersEachHas() {
     session.refresh();
 
-    assertThat(vm.visibleApps()).extracting(a -> a.client().name(), AppRow::mcp)
+    assertThat(vm.visibleApps())
+        .extracting(a -> a.client().name(), AppRow::mcp)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Cursor", "1 MCP server"),
             org.assertj.core.groups.Tuple.tuple("Ollama", "No MCP servers"));

@@ -17,14 +17,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The tray on a machine with the agent service: the service's findings for this person, read-only. */
+/**
+ * The tray on a machine with the agent service: the service's findings for this person, read-only.
+ */
 class MachineViewDataTest {
   @TempDir Path machine;
 
   private static final List<Account> ACCOUNTS = List.of(new Account("ann", Path.of("/home/ann")));
 
   private static Inventory inventory() throws Exception {
-    return Json.mapper().readValue("""
+    return Json.mapper()
+        .readValue(
+            """
         {"schemaVersion": 1, "scanId": "s1", "startedAt": "2026-12-01T10:00:00Z", "finishedAt": "2026-12-01T10:00:02Z",
          "host": {"os": "linux"}, "clients": [], "packages": [], "errors": [],
          "servers": [{"id": "ann-pm", "client": "cursor", "scope": "user", "configPath": "/home/ann/.cursor/mcp.json",
@@ -32,44 +36,53 @@ class MachineViewDataTest {
             "enabled": true, "envKeys": [], "headerKeys": [], "secretFingerprints": {}, "osUser": "ann"}],
          "findings": [{"id": "f-mal", "rule": "malicious-package", "severity": "critical",
             "title": "postmark-mcp 1.0.16 is malicious", "serverId": "ann-pm", "advisory": "MAL-2025-47604"}]}
-        """, Inventory.class);
+        """,
+            Inventory.class);
   }
 
   @Test
   void showsTheServicesFindingsAndScanNowAsksTheService() throws Exception {
-    assertThat(MachineViewData.ifPresent(Optional.of(machine), "ann")).as("no view yet: per-user store").isEmpty();
+    assertThat(MachineViewData.ifPresent(Optional.of(machine), "ann"))
+        .as("no view yet: per-user store")
+        .isEmpty();
     try (Store store = Store.open(machine)) {
       store.record(inventory());
       UserViews.write(store, machine, ACCOUNTS);
 
       MachineViewData data = MachineViewData.ifPresent(Optional.of(machine), "ann").orElseThrow();
       Overview o = data.load();
-      assertThat(o.servers()).singleElement().satisfies(r -> {
-        assertThat(r.name()).isEqualTo("postmark");
-        assertThat(r.status()).isEqualTo(ServerStatus.MALICIOUS);
-        assertThat(r.launchLine()).isEqualTo("npx -y postmark-mcp@1.0.16");
-      });
+      assertThat(o.servers())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.name()).isEqualTo("postmark");
+                assertThat(r.status()).isEqualTo(ServerStatus.MALICIOUS);
+                assertThat(r.launchLine()).isEqualTo("npx -y postmark-mcp@1.0.16");
+              });
       assertThat(o.worstOpen()).contains(dev.daylight.protocol.Severity.CRITICAL);
       assertThat(o.notice()).contains("Machine agent not enrolled");
       assertThatThrownBy(() -> data.acknowledge("f-mal")).hasMessageContaining("administrator");
 
       // The service: it sees the request file, scans (here: stores the view again) and clears it.
       Path request = UserViews.requestFile(machine, "ann");
-      CompletableFuture<Void> service = CompletableFuture.runAsync(() -> {
-        try {
-          while (!Files.exists(request)) {
-            Thread.sleep(20);
-          }
-          Thread.sleep(20); // a distinct modification time
-          UserViews.write(store, machine, ACCOUNTS);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> service =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  while (!Files.exists(request)) {
+                    Thread.sleep(20);
+                  }
+                  Thread.sleep(20); // a distinct modification time
+                  UserViews.write(store, machine, ACCOUNTS);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       List<String> said = new java.util.ArrayList<>();
       data.scan((fraction, message) -> said.add(message));
       service.get(10, TimeUnit.SECONDS);
-      assertThat(said).containsExactly("Asked the machine agent to scan", "The machine agent scanned");
+      assertThat(said)
+          .containsExactly("Asked the machine agent to scan", "The machine agent scanned");
       assertThat(request).doesNotExist();
     }
   }

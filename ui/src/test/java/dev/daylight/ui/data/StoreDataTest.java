@@ -3,9 +3,9 @@ package dev.daylight.ui.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
-import dev.daylight.agent.pipeline.Scanner;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Client;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,8 +102,11 @@ class StoreDataTest {
 
     assertThat(data.changeMarker()).isGreaterThan(before);
     Overview overview = data.load();
-    FindingItem item = overview.servers().get(0).findings().stream()
-        .filter(f -> f.id().equals("mal-postmark")).findFirst().orElseThrow();
+    FindingItem item =
+        overview.servers().get(0).findings().stream()
+            .filter(f -> f.id().equals("mal-postmark"))
+            .findFirst()
+            .orElseThrow();
     assertThat(item.acknowledged()).isTrue();
     assertThat(overview.openFindings()).noneMatch(f -> f.id().equals("mal-postmark"));
   }
@@ -136,24 +138,33 @@ class StoreDataTest {
   @Test
   void scanNowWithTheAgentsPipelineFindsTheSeedIncidentInAFakeHome() throws Exception {
     Path cursor = Files.createDirectories(home.resolve(".cursor"));
-    Files.writeString(cursor.resolve("mcp.json"), "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\","
-        + " \"args\": [\"-y\", \"postmark-mcp\"], \"env\": {\"POSTMARK_TOKEN\": \"pm-canary-not-a-token\"}}}}");
+    Files.writeString(
+        cursor.resolve("mcp.json"),
+        "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\","
+            + " \"args\": [\"-y\", \"postmark-mcp\"], \"env\": {\"POSTMARK_TOKEN\": \"pm-canary-not-a-token\"}}}}");
     Path cached = Files.createDirectories(home.resolve(".npm/_npx/c3d4/node_modules/postmark-mcp"));
-    Files.writeString(cached.resolve("package.json"), "{\"name\":\"postmark-mcp\",\"version\":\"1.0.16\"}");
-    StoreData real = new StoreData(store, AgentScan.pipeline(state),
-        ScanContext.forHome(home, Os.LINUX).withStore(true));
+    Files.writeString(
+        cached.resolve("package.json"), "{\"name\":\"postmark-mcp\",\"version\":\"1.0.16\"}");
+    StoreData real =
+        new StoreData(
+            store, AgentScan.pipeline(state), ScanContext.forHome(home, Os.LINUX).withStore(true));
 
     real.scan((fraction, message) -> {});
 
     Overview overview = real.load();
-    ServerRow row = overview.servers().stream().filter(r -> r.name().equals("postmark"))
-        .findFirst().orElseThrow();
+    ServerRow row =
+        overview.servers().stream()
+            .filter(r -> r.name().equals("postmark"))
+            .findFirst()
+            .orElseThrow();
     assertThat(row.status()).isEqualTo(ServerStatus.MALICIOUS);
     assertThat(row.packageLabel()).isEqualTo("postmark-mcp@1.0.16");
-    assertThat(row.findings()).anySatisfy(f -> {
-      assertThat(f.finding().rule()).isEqualTo("malicious-package");
-      assertThat(f.finding().advisory()).isEqualTo("MAL-2025-47604");
-    });
+    assertThat(row.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.finding().rule()).isEqualTo("malicious-package");
+              assertThat(f.finding().advisory()).isEqualTo("MAL-2025-47604");
+            });
     assertThat(row.launchLine()).doesNotContain("pm-canary-not-a-token");
   }
 
@@ -161,56 +172,94 @@ class StoreDataTest {
   void claudeCodeProjectServersCarryTheApprovalAndPolicyBlockTheScanReadAndStillTheirFindings()
       throws Exception {
     Path project = Files.createDirectories(home.resolve("code/shop"));
-    Files.writeString(project.resolve(".mcp.json"), "{\"mcpServers\": {"
-        + "\"mail\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
-        + "\"banned\": {\"command\": \"npx\", \"args\": [\"-y\", \"banned-mcp\"]},"
-        + "\"old\": {\"command\": \"npx\", \"args\": [\"-y\", \"old-mcp\"]}}}");
+    Files.writeString(
+        project.resolve(".mcp.json"),
+        "{\"mcpServers\": {"
+            + "\"mail\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp\"]},"
+            + "\"banned\": {\"command\": \"npx\", \"args\": [\"-y\", \"banned-mcp\"]},"
+            + "\"old\": {\"command\": \"npx\", \"args\": [\"-y\", \"old-mcp\"]}}}");
     Files.createDirectories(project.resolve(".claude"));
-    Files.writeString(project.resolve(".claude/settings.json"),
+    Files.writeString(
+        project.resolve(".claude/settings.json"),
         "{\"deniedMcpServers\": [{\"serverName\": \"banned\"}]}");
-    Files.writeString(home.resolve(".claude.json"), "{\"projects\": {\"" + project
-        + "\": {\"disabledMcpjsonServers\": [\"old\"]}}}");
+    Files.writeString(
+        home.resolve(".claude.json"),
+        "{\"projects\": {\"" + project + "\": {\"disabledMcpjsonServers\": [\"old\"]}}}");
     Path cached = Files.createDirectories(home.resolve(".npm/_npx/c3d4/node_modules/postmark-mcp"));
-    Files.writeString(cached.resolve("package.json"), "{\"name\":\"postmark-mcp\",\"version\":\"1.0.16\"}");
-    StoreData real = new StoreData(store, AgentScan.pipeline(state),
-        ScanContext.forHome(home, Os.LINUX).withStore(true));
+    Files.writeString(
+        cached.resolve("package.json"), "{\"name\":\"postmark-mcp\",\"version\":\"1.0.16\"}");
+    StoreData real =
+        new StoreData(
+            store, AgentScan.pipeline(state), ScanContext.forHome(home, Os.LINUX).withStore(true));
 
     real.scan((fraction, message) -> {});
 
     List<ServerRow> rows = real.load().servers();
     ServerRow mail = rows.stream().filter(r -> r.name().equals("mail")).findFirst().orElseThrow();
     assertThat(mail.approval()).contains(Approval.PENDING);
-    assertThat(mail.status()).as("a pending server is still judged").isEqualTo(ServerStatus.MALICIOUS);
-    assertThat(rows.stream().filter(r -> r.name().equals("old")).findFirst().orElseThrow().approval())
+    assertThat(mail.status())
+        .as("a pending server is still judged")
+        .isEqualTo(ServerStatus.MALICIOUS);
+    assertThat(
+            rows.stream().filter(r -> r.name().equals("old")).findFirst().orElseThrow().approval())
         .contains(Approval.REFUSED);
     assertThat(mail.blockedBy()).isEmpty();
-    assertThat(rows.stream().filter(r -> r.name().equals("banned")).findFirst().orElseThrow().blockedBy())
-        .hasValueSatisfying(why -> assertThat(why).startsWith("denied by deniedMcpServers serverName \"banned\""));
+    assertThat(
+            rows.stream()
+                .filter(r -> r.name().equals("banned"))
+                .findFirst()
+                .orElseThrow()
+                .blockedBy())
+        .hasValueSatisfying(
+            why -> assertThat(why).startsWith("denied by deniedMcpServers serverName \"banned\""));
   }
 
   @Test
   void aServerNoClientAsksAboutHasNoApproval() {
-    store.record(inventory(List.of(npx("github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of()));
+    store.record(
+        inventory(
+            List.of(npx("github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of()));
 
     assertThat(data.load().servers().get(0).approval()).isEmpty();
   }
 
   @Test
   void remoteServersShowTheirStoredUrlAndHeaderNames() {
-    McpServer remote = McpServer.builder().id("cursor|" + CURSOR + "|docs").client("cursor").scope(Scope.USER)
-        .configPath(CURSOR).line(9).name("docs").transport(Transport.HTTP)
-        .url("https://docs.example.com/mcp?key=<redacted:ab12>").enabled(true)
-        .headerKeys(List.of("Authorization")).build();
+    McpServer remote =
+        McpServer.builder()
+            .id("cursor|" + CURSOR + "|docs")
+            .client("cursor")
+            .scope(Scope.USER)
+            .configPath(CURSOR)
+            .line(9)
+            .name("docs")
+            .transport(Transport.HTTP)
+            .url("https://docs.example.com/mcp?key=<redacted:ab12>")
+            .enabled(true)
+            .headerKeys(List.of("Authorization"))
+            .build();
 
     assertThat(StoreData.launchLine(remote))
         .isEqualTo("https://docs.example.com/mcp?key=<redacted:ab12>   (headers: Authorization)");
   }
 
   private static McpServer npx(String name, String pkg, String version) {
-    PackageRef ref = new PackageRef("pkg:npm/" + pkg + "@" + version, "npm", pkg, version, false, "cache");
-    return McpServer.builder().id("cursor|" + CURSOR + "|" + name).client("cursor").scope(Scope.USER)
-        .configPath(CURSOR).line(3).name(name).transport(Transport.STDIO).command("npx")
-        .args(List.of("-y", pkg)).enabled(true).envKeys(List.of("POSTMARK_TOKEN")).pkg(ref).build();
+    PackageRef ref =
+        new PackageRef("pkg:npm/" + pkg + "@" + version, "npm", pkg, version, false, "cache");
+    return McpServer.builder()
+        .id("cursor|" + CURSOR + "|" + name)
+        .client("cursor")
+        .scope(Scope.USER)
+        .configPath(CURSOR)
+        .line(3)
+        .name(name)
+        .transport(Transport.STDIO)
+        .command("npx")
+        .args(List.of("-y", pkg))
+        .enabled(true)
+        .envKeys(List.of("POSTMARK_TOKEN"))
+        .pkg(ref)
+        .build();
   }
 
   private static Finding malicious(McpServer s) {
@@ -218,9 +267,17 @@ class StoreDataTest {
   }
 
   private static Finding malicious(McpServer s, Severity severity) {
-    return new Finding("mal-postmark", "malicious-package", severity,
-        "postmark-mcp 1.0.16 is malicious", s.id(), s.pkg().purl(), "MAL-2025-47604",
-        Evidence.file(CURSOR, 3, "npx -y postmark-mcp"), "Remove it and rotate the token.", null);
+    return new Finding(
+        "mal-postmark",
+        "malicious-package",
+        severity,
+        "postmark-mcp 1.0.16 is malicious",
+        s.id(),
+        s.pkg().purl(),
+        "MAL-2025-47604",
+        Evidence.file(CURSOR, 3, "npx -y postmark-mcp"),
+        "Remove it and rotate the token.",
+        null);
   }
 
   private static Inventory inventory(List<McpServer> servers, List<Finding> findings) {
@@ -231,7 +288,15 @@ class StoreDataTest {
         .startedAt(now)
         .finishedAt(now)
         .host(new Host("dev-1", "box", "linux", "12", "x86_64", "u", null))
-        .clients(List.of(new Client("cursor", "Cursor", "app", "1.0", List.of(Evidence.file(CURSOR, null, "config")), "u")))
+        .clients(
+            List.of(
+                new Client(
+                    "cursor",
+                    "Cursor",
+                    "app",
+                    "1.0",
+                    List.of(Evidence.file(CURSOR, null, "config")),
+                    "u")))
         .servers(servers)
         .findings(findings)
         .build();

@@ -32,7 +32,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Claude Code's project servers on the real stage: what the person answered, and what a yes would do. */
+/**
+ * Claude Code's project servers on the real stage: what the person answered, and what a yes would
+ * do.
+ */
 @ExtendWith({NeedsDisplay.class, ApplicationExtension.class})
 class ApprovalFxTest {
   private static final String MCP_JSON = "/home/ada/code/shop/.mcp.json";
@@ -42,27 +45,44 @@ class ApprovalFxTest {
 
   @Start
   void start(Stage stage) {
-    data.store(List.of(
-        InMemoryData.answered(pending("mailer", List.of(InMemoryData.finding("f-mal", "malicious-package",
-            Severity.CRITICAL, "postmark-mcp 1.0.16 is a known malicious package", "s-mailer",
-            "MAL-2025-47604", MCP_JSON, 3, "npx -y postmark-mcp", "Remove the server."))),
-            Approval.PENDING),
-        InMemoryData.answered(pending("notes", List.of()), Approval.PENDING),
-        InMemoryData.answered(pending("legacy", List.of()), Approval.REFUSED),
-        InMemoryData.postmark()));
+    data.store(
+        List.of(
+            InMemoryData.answered(
+                pending(
+                    "mailer",
+                    List.of(
+                        InMemoryData.finding(
+                            "f-mal",
+                            "malicious-package",
+                            Severity.CRITICAL,
+                            "postmark-mcp 1.0.16 is a known malicious package",
+                            "s-mailer",
+                            "MAL-2025-47604",
+                            MCP_JSON,
+                            3,
+                            "npx -y postmark-mcp",
+                            "Remove the server."))),
+                Approval.PENDING),
+            InMemoryData.answered(pending("notes", List.of()), Approval.PENDING),
+            InMemoryData.answered(pending("legacy", List.of()), Approval.REFUSED),
+            InMemoryData.postmark()));
     SessionViewModel session = new SessionViewModel(data, executor);
-    DesktopActions desktop = new DesktopActions() {
-      @Override
-      public void copyText(String text) {}
+    DesktopActions desktop =
+        new DesktopActions() {
+          @Override
+          public void copyText(String text) {}
 
-      @Override
-      public void openFolder(Path folder) {}
+          @Override
+          public void openFolder(Path folder) {}
 
-      @Override
-      public void openLink(String url) {}
-    };
-    new MainWindow(stage, session,
-        new ServersViewModel(session, desktop, executor, Clock.systemUTC()), new AppsViewModel(session));
+          @Override
+          public void openLink(String url) {}
+        };
+    new MainWindow(
+        stage,
+        session,
+        new ServersViewModel(session, desktop, executor, Clock.systemUTC()),
+        new AppsViewModel(session));
     stage.show();
     session.refresh();
   }
@@ -92,16 +112,22 @@ class ApprovalFxTest {
     waitUntil(() -> text(robot, "#details-title").startsWith("mailer in claude-code"));
     Label note = robot.lookup("#details-approval").queryAs(Label.class);
     assertThat(note.isVisible()).isTrue();
-    assertThat(note.getText()).isEqualTo("◷ Waiting for your approval in Claude Code. It is not "
-        + "running yet: Claude Code asks you before it starts it. Approving it would run it: do not "
-        + "approve it until the finding below is resolved.");
+    assertThat(note.getText())
+        .isEqualTo(
+            "◷ Waiting for your approval in Claude Code. It is not "
+                + "running yet: Claude Code asks you before it starts it. Approving it would run it: do not "
+                + "approve it until the finding below is resolved.");
     assertThat(note.getStyleClass()).contains("approval-pending-risky");
 
     robot.clickOn("notes");
     waitUntil(() -> text(robot, "#details-title").startsWith("notes in"));
-    assertThat(note.getText()).isEqualTo("◷ Waiting for your approval in Claude Code. It is not "
-        + "running yet: Claude Code asks you before it starts it.");
-    assertThat(note.getStyleClass()).contains("approval-pending").doesNotContain("approval-pending-risky");
+    assertThat(note.getText())
+        .isEqualTo(
+            "◷ Waiting for your approval in Claude Code. It is not "
+                + "running yet: Claude Code asks you before it starts it.");
+    assertThat(note.getStyleClass())
+        .contains("approval-pending")
+        .doesNotContain("approval-pending-risky");
   }
 
   @Test
@@ -111,8 +137,8 @@ class ApprovalFxTest {
 
     robot.clickOn("legacy");
     waitUntil(() -> text(robot, "#details-title").startsWith("legacy in"));
-    assertThat(note.getText()).isEqualTo("⊘ Refused in Claude Code. It will not start unless you "
-        + "approve it there.");
+    assertThat(note.getText())
+        .isEqualTo("⊘ Refused in Claude Code. It will not start unless you " + "approve it there.");
     assertThat(note.isVisible()).isTrue();
 
     robot.clickOn("postmark");
@@ -127,24 +153,37 @@ class ApprovalFxTest {
     robot.clickOn("#server-filter").clickOn("Waiting for your approval");
 
     waitUntil(() -> table(robot).getItems().size() == 2);
-    assertThat(table(robot).getItems()).extracting(ServerRow::name).containsExactlyInAnyOrder("mailer", "notes");
+    assertThat(table(robot).getItems())
+        .extracting(ServerRow::name)
+        .containsExactlyInAnyOrder("mailer", "notes");
   }
 
   private static ServerRow pending(String name, List<dev.daylight.ui.data.FindingItem> findings) {
-    return InMemoryData.row("s-" + name, "claude-code", name,
+    return InMemoryData.row(
+        "s-" + name,
+        "claude-code",
+        name,
         new PackageRef("pkg:npm/" + name + "-mcp", "npm", name + "-mcp", "1.0.0", false, "cache"),
-        findings.isEmpty() ? ServerStatus.UNREVIEWED : ServerStatus.MALICIOUS, MCP_JSON, 3,
-        "npx -y " + name + "-mcp", findings);
+        findings.isEmpty() ? ServerStatus.UNREVIEWED : ServerStatus.MALICIOUS,
+        MCP_JSON,
+        3,
+        "npx -y " + name + "-mcp",
+        findings);
   }
 
   /** The rendered "Your approval" cell of the row showing the named server. */
   private static TableCell<?, ?> approvalCell(FxRobot robot, String server) {
     return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
-        .filter(c -> c.getTableColumn() != null && c.getTableColumn().getText().equals("Your approval"))
-        .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof ServerRow r
-            && r.name().equals(server))
+        .filter(
+            c -> c.getTableColumn() != null && c.getTableColumn().getText().equals("Your approval"))
+        .filter(
+            c ->
+                c.getTableRow() != null
+                    && c.getTableRow().getItem() instanceof ServerRow r
+                    && r.name().equals(server))
         .map(c -> (TableCell<?, ?>) c)
-        .findFirst().orElseThrow(() -> new AssertionError("no approval cell for " + server));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no approval cell for " + server));
   }
 
   @SuppressWarnings("unchecked")

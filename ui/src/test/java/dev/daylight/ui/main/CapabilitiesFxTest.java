@@ -50,14 +50,22 @@ class CapabilitiesFxTest {
   void start(Stage stage) throws Exception {
     state = Files.createTempDirectory("daylight-cap-fx");
     store = Store.open(state);
-    try (InputStream in = CapabilitiesFxTest.class.getResourceAsStream("capabilities-inventory.json")) {
+    try (InputStream in =
+        CapabilitiesFxTest.class.getResourceAsStream("capabilities-inventory.json")) {
       store.record(Json.mapper().readValue(in, Inventory.class));
     }
-    StoreData data = new StoreData(store, context -> {
-      throw new AssertionError("this test does not scan");
-    }, ScanContext.forHome(state, Os.LINUX));
+    StoreData data =
+        new StoreData(
+            store,
+            context -> {
+              throw new AssertionError("this test does not scan");
+            },
+            ScanContext.forHome(state, Os.LINUX));
     SessionViewModel session = new SessionViewModel(data, executor);
-    new MainWindow(stage, session, new ServersViewModel(session, new SystemDesktop(), executor, Clock.systemUTC()),
+    new MainWindow(
+        stage,
+        session,
+        new ServersViewModel(session, new SystemDesktop(), executor, Clock.systemUTC()),
         new AppsViewModel(session));
     stage.show();
     session.refresh();
@@ -79,9 +87,12 @@ class CapabilitiesFxTest {
     waitUntil(() -> capabilities(robot).contains("Can send email"));
 
     // The words are the agent's labels (capability/classes.json), not a copy in the tray.
-    assertThat(capabilities(robot)).isEqualTo(String.join("\n",
-        "✉ Can send email  (/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/index.js:12 — require(\"postmark\"))",
-        "⇄ Can fetch any URL or drive a browser  (/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/index.js:40 — tool fetch_template)"));
+    assertThat(capabilities(robot))
+        .isEqualTo(
+            String.join(
+                "\n",
+                "✉ Can send email  (/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/index.js:12 — require(\"postmark\"))",
+                "⇄ Can fetch any URL or drive a browser  (/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/index.js:40 — tool fetch_template)"));
     assertThat(canColumn(robot, "postmark")).isEqualTo("✉ ⇄");
   }
 
@@ -91,10 +102,13 @@ class CapabilitiesFxTest {
     robot.clickOn("mailer");
     waitUntil(() -> capabilities(robot).contains("Can send email"));
 
-    assertThat(capabilities(robot)).isEqualTo(String.join("\n",
-        "✉ Can send email  (host mcp.postmarkapp.com)",
-        "☎ Can post messages (chat, SMS)  (a client's record of a tool call: "
-            + "/home/ada/.claude/projects/shop/log.jsonl:77 — post_slack_message)"));
+    assertThat(capabilities(robot))
+        .isEqualTo(
+            String.join(
+                "\n",
+                "✉ Can send email  (host mcp.postmarkapp.com)",
+                "☎ Can post messages (chat, SMS)  (a client's record of a tool call: "
+                    + "/home/ada/.claude/projects/shop/log.jsonl:77 — post_slack_message)"));
   }
 
   @Test
@@ -104,7 +118,8 @@ class CapabilitiesFxTest {
     waitUntil(() -> capabilities(robot).startsWith("Capabilities not known"));
 
     assertThat(capabilities(robot))
-        .isEqualTo("Capabilities not known: its code could not be read: server.js is larger than 8 MB")
+        .isEqualTo(
+            "Capabilities not known: its code could not be read: server.js is larger than 8 MB")
         .doesNotContain("No capability");
     assertThat(canColumn(robot, "notes")).isEqualTo("?");
 
@@ -119,10 +134,11 @@ class CapabilitiesFxTest {
     robot.clickOn("postmark");
     waitUntil(() -> texts(robot.lookup("#details-findings").query()).contains("has no approval"));
 
-    assertThat(texts(robot.lookup("#details-findings").query())).contains(
-        "High: postmark can send email (email-send) and has no approval",
-        "Evidence: /home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/index.js:12 — require(\"postmark\")",
-        "What to do: Ask the owner to approve it");
+    assertThat(texts(robot.lookup("#details-findings").query()))
+        .contains(
+            "High: postmark can send email (email-send) and has no approval",
+            "Evidence: /home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/index.js:12 — require(\"postmark\")",
+            "What to do: Ask the owner to approve it");
   }
 
   private static String capabilities(FxRobot robot) {
@@ -132,9 +148,13 @@ class CapabilitiesFxTest {
   @SuppressWarnings("unchecked")
   private static String canColumn(FxRobot robot, String server) {
     TableView<ServerRow> table = robot.lookup("#servers-table").queryAs(TableView.class);
-    TableColumn<ServerRow, ?> can = table.getColumns().stream()
-        .filter(c -> c.getText().equals("Can")).findFirst().orElseThrow();
-    ServerRow row = table.getItems().stream().filter(r -> r.name().equals(server)).findFirst().orElseThrow();
+    TableColumn<ServerRow, ?> can =
+        table.getColumns().stream()
+            .filter(c -> c.getText().equals("Can"))
+            .findFirst()
+            .orElseThrow();
+    ServerRow row =
+        table.getItems().stream().filter(r -> r.name().equals(server)).findFirst().orElseThrow();
     return String.valueOf(can.getCellObservableValue(row).getValue());
   }
 

@@ -50,23 +50,28 @@ class MainWindowFxTest {
   @Start
   void start(Stage stage) {
     SystemDesktop system = new SystemDesktop();
-    DesktopActions desktop = new DesktopActions() {
-      @Override
-      public void copyText(String text) {
-        system.copyText(text);
-      }
+    DesktopActions desktop =
+        new DesktopActions() {
+          @Override
+          public void copyText(String text) {
+            system.copyText(text);
+          }
 
-      @Override
-      public void openFolder(Path folder) {
-        openedFolders.add(folder);
-      }
+          @Override
+          public void openFolder(Path folder) {
+            openedFolders.add(folder);
+          }
 
-      @Override
-      public void openLink(String url) {}
-    };
+          @Override
+          public void openLink(String url) {}
+        };
     session = new SessionViewModel(data, executor);
-    window = new MainWindow(stage, session,
-        new ServersViewModel(session, desktop, executor, Clock.systemUTC()), new AppsViewModel(session));
+    window =
+        new MainWindow(
+            stage,
+            session,
+            new ServersViewModel(session, desktop, executor, Clock.systemUTC()),
+            new AppsViewModel(session));
     stage.show();
     session.refresh();
   }
@@ -85,9 +90,11 @@ class MainWindowFxTest {
     waitUntil(() -> text(robot, "#details-title").equals("postmark in cursor — malicious"));
     VBox findings = robot.lookup("#details-findings").queryAs(VBox.class);
     String all = texts(findings);
-    assertThat(all).contains("✖ Critical: postmark-mcp 1.0.16 is a known malicious package",
-        "Evidence: " + InMemoryData.CURSOR_CONFIG + ":5 — npx -y postmark-mcp",
-        "What to do: Remove the server");
+    assertThat(all)
+        .contains(
+            "✖ Critical: postmark-mcp 1.0.16 is a known malicious package",
+            "Evidence: " + InMemoryData.CURSOR_CONFIG + ":5 — npx -y postmark-mcp",
+            "What to do: Remove the server");
     assertThat(robot.lookup(".finding-advisory").queryAs(Hyperlink.class).getText())
         .isEqualTo("Advisory MAL-2025-47604");
     assertThat(robot.lookup("#details-launch").queryAs(TextField.class).getText())
@@ -102,7 +109,8 @@ class MainWindowFxTest {
 
     robot.clickOn(".acknowledge");
 
-    waitUntil(() -> robot.lookup(".acknowledge").queryAs(Button.class).getText().equals("Acknowledged"));
+    waitUntil(
+        () -> robot.lookup(".acknowledge").queryAs(Button.class).getText().equals("Acknowledged"));
     assertThat(robot.lookup(".acknowledge").queryAs(Button.class).isDisabled()).isTrue();
     assertThat(data.acknowledgeCalls).containsExactly("f-broad-fs");
   }
@@ -152,8 +160,10 @@ class MainWindowFxTest {
     robot.clickOn("#copy-report");
 
     AtomicReference<String> clip = new AtomicReference<>();
-    WaitForAsyncUtils.asyncFx(() -> clip.set(Clipboard.getSystemClipboard().getString())).get(5, TimeUnit.SECONDS);
-    assertThat(clip.get()).startsWith("Daylight report: MCP server \"postmark\"")
+    WaitForAsyncUtils.asyncFx(() -> clip.set(Clipboard.getSystemClipboard().getString()))
+        .get(5, TimeUnit.SECONDS);
+    assertThat(clip.get())
+        .startsWith("Daylight report: MCP server \"postmark\"")
         .contains("Advisory: MAL-2025-47604 https://osv.dev/vulnerability/MAL-2025-47604");
     assertThat(text(robot, "#status")).isEqualTo("Report for postmark copied to the clipboard");
   }
@@ -191,10 +201,11 @@ class MainWindowFxTest {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
     data.afterScan = List.of(InMemoryData.postmark());
-    InMemoryData.ScanHook hook = () -> {
-      started.countDown();
-      release.await(10, TimeUnit.SECONDS);
-    };
+    InMemoryData.ScanHook hook =
+        () -> {
+          started.countDown();
+          release.await(10, TimeUnit.SECONDS);
+        };
     data.scanHook = hook;
 
     robot.clickOn("#scan-now");
@@ -236,10 +247,18 @@ class MainWindowFxTest {
 
   @Test
   void findingsAboutTheComputerHaveTheirOwnTab(FxRobot robot) {
-    data.hostFindings.add(InMemoryData.finding("f-host", "malicious-package",
-        dev.daylight.protocol.Severity.CRITICAL, "postmark-mcp 1.0.16 is installed in the npx cache",
-        null, "MAL-2025-47604", "/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/package.json", 1,
-        "1.0.16", "Delete the cached copy."));
+    data.hostFindings.add(
+        InMemoryData.finding(
+            "f-host",
+            "malicious-package",
+            dev.daylight.protocol.Severity.CRITICAL,
+            "postmark-mcp 1.0.16 is installed in the npx cache",
+            null,
+            "MAL-2025-47604",
+            "/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/package.json",
+            1,
+            "1.0.16",
+            "Delete the cached copy."));
     data.store(data.servers());
     session.refreshIfChanged();
     waitUntil(() -> robot.lookup("This computer (1)").tryQuery().isPresent());
@@ -251,8 +270,9 @@ class MainWindowFxTest {
 
   @Test
   void theNoTrayExplanationIsShownAboveTheToolbar(FxRobot robot) {
-    String why = "This desktop has no system tray, so Daylight runs as this window. Closing it quits "
-        + "Daylight; the background agent keeps scanning. This sentence is long enough to wrap.";
+    String why =
+        "This desktop has no system tray, so Daylight runs as this window. Closing it quits "
+            + "Daylight; the background agent keeps scanning. This sentence is long enough to wrap.";
     Label banner = robot.lookup("#banner").queryAs(Label.class);
     assertThat(banner.isVisible()).isFalse();
 

@@ -16,20 +16,40 @@ class ApprovalsTest {
       "denied by deniedMcpServers serverName \"mailer\" in /etc/claude-code/managed-settings.json";
 
   private static ServerRow mailer() {
-    return InMemoryData.row("s-mailer", "claude-code", "mailer", null, ServerStatus.UNREVIEWED,
-        "/home/ada/code/shop/.mcp.json", 3, "npx -y mailer-mcp",
-        List.of(InMemoryData.finding("f", "unpinned-package", Severity.MEDIUM, "mailer-mcp is not pinned",
-            "s-mailer", null, "x", 3, "", "Pin it.")));
+    return InMemoryData.row(
+        "s-mailer",
+        "claude-code",
+        "mailer",
+        null,
+        ServerStatus.UNREVIEWED,
+        "/home/ada/code/shop/.mcp.json",
+        3,
+        "npx -y mailer-mcp",
+        List.of(
+            InMemoryData.finding(
+                "f",
+                "unpinned-package",
+                Severity.MEDIUM,
+                "mailer-mcp is not pinned",
+                "s-mailer",
+                null,
+                "x",
+                3,
+                "",
+                "Pin it.")));
   }
 
   @Test
   void aBlockedServerIsExplainedWithTheAgentsReasonWhateverTheUserAnswered() {
-    ServerRow blocked = InMemoryData.blocked(InMemoryData.answered(mailer(), Approval.PENDING), REASON);
+    ServerRow blocked =
+        InMemoryData.blocked(InMemoryData.answered(mailer(), Approval.PENDING), REASON);
 
-    assertThat(Approvals.explanation(blocked)).contains(
-        "⊘ Blocked by Claude Code's policy, so it is not running: " + REASON + ".");
-    assertThat(Approvals.reportLine(blocked)).hasValueSatisfying(l -> assertThat(l).endsWith(REASON));
-    assertThat(Approvals.notice(blocked)).contains("Blocked by Claude Code's policy, so it is not running.");
+    assertThat(Approvals.explanation(blocked))
+        .contains("⊘ Blocked by Claude Code's policy, so it is not running: " + REASON + ".");
+    assertThat(Approvals.reportLine(blocked))
+        .hasValueSatisfying(l -> assertThat(l).endsWith(REASON));
+    assertThat(Approvals.notice(blocked))
+        .contains("Blocked by Claude Code's policy, so it is not running.");
   }
 
   @Test
@@ -38,6 +58,7 @@ class ApprovalsTest {
     assertThat(Approvals.notice(mailer())).isEmpty();
     assertThat(Approvals.notice(InMemoryData.answered(mailer(), Approval.APPROVED))).isEmpty();
     assertThat(Approvals.notice(InMemoryData.answered(mailer(), Approval.PENDING)))
-        .hasValueSatisfying(n -> assertThat(n).startsWith("Waiting for your approval in Claude Code"));
+        .hasValueSatisfying(
+            n -> assertThat(n).startsWith("Waiting for your approval in Claude Code"));
   }
 }

@@ -24,8 +24,12 @@ class ServersViewModelTest {
   private final InMemoryData data = InMemoryData.seeded();
   private final SessionViewModel session = new SessionViewModel(data, UiExecutor.sameThread());
   private final RecordingDesktop desktop = new RecordingDesktop();
-  private final ServersViewModel vm = new ServersViewModel(session, desktop, UiExecutor.sameThread(),
-      Clock.fixed(Instant.parse("2026-11-25T05:00:00Z"), ZoneOffset.UTC));
+  private final ServersViewModel vm =
+      new ServersViewModel(
+          session,
+          desktop,
+          UiExecutor.sameThread(),
+          Clock.fixed(Instant.parse("2026-11-25T05:00:00Z"), ZoneOffset.UTC));
 
   @BeforeEach
   void load() {
@@ -63,7 +67,8 @@ class ServersViewModelTest {
   @Test
   void selectionShowsFindingsAndSurvivesAReload() {
     vm.selectedProperty().set(vm.visibleRows().get(0));
-    assertThat(vm.selectedFindings()).extracting(f -> f.finding().advisory())
+    assertThat(vm.selectedFindings())
+        .extracting(f -> f.finding().advisory())
         .containsExactly("MAL-2025-47604");
 
     session.acknowledge(InMemoryData.POSTMARK_FINDING);
@@ -94,8 +99,10 @@ class ServersViewModelTest {
 
   @Test
   void aPendingServerIsFoundByItsApprovalAndTheHelpDeskReportSaysApprovingWouldRunIt() {
-    data.store(List.of(InMemoryData.answered(InMemoryData.postmark(), Approval.PENDING),
-        InMemoryData.answered(data.servers().get(1), Approval.REFUSED)));
+    data.store(
+        List.of(
+            InMemoryData.answered(InMemoryData.postmark(), Approval.PENDING),
+            InMemoryData.answered(data.servers().get(1), Approval.REFUSED)));
     session.refreshIfChanged();
 
     vm.searchProperty().set("waiting");
@@ -103,23 +110,44 @@ class ServersViewModelTest {
     vm.selectedProperty().set(vm.visibleRows().get(0));
     vm.copyReport();
 
-    assertThat(desktop.copied.get(0)).contains("Status: malicious\nApproval in Cursor: waiting for "
-        + "the user (not running yet; approving it would run it)\n");
+    assertThat(desktop.copied.get(0))
+        .contains(
+            "Status: malicious\nApproval in Cursor: waiting for "
+                + "the user (not running yet; approving it would run it)\n");
     assertThat(HelpDeskReport.of(data.servers().get(1), Instant.EPOCH))
         .contains("Approval in Claude Desktop: refused (it will not start)");
-    assertThat(HelpDeskReport.of(InMemoryData.postmark(), Instant.EPOCH)).doesNotContain("Approval");
+    assertThat(HelpDeskReport.of(InMemoryData.postmark(), Instant.EPOCH))
+        .doesNotContain("Approval");
   }
 
   @Test
   void helpDeskReportSaysWhatTheServerCanDoOrWhyThatIsNotKnown() {
     ServerRow pm = InMemoryData.postmark();
-    ServerRow known = new ServerRow(pm.serverId(), pm.client(), pm.name(), pm.pkg(), pm.transport(), pm.status(),
-        pm.firstSeen(), pm.lastSeen(), pm.configPath(), pm.line(), pm.launchLine(), pm.findings(), pm.approval(),
-        pm.blockedBy(), ServerCapabilities.known(List.of(new Capability("email-send",
-            new Evidence("host", null, null, "api.postmarkapp.com")))));
+    ServerRow known =
+        new ServerRow(
+            pm.serverId(),
+            pm.client(),
+            pm.name(),
+            pm.pkg(),
+            pm.transport(),
+            pm.status(),
+            pm.firstSeen(),
+            pm.lastSeen(),
+            pm.configPath(),
+            pm.line(),
+            pm.launchLine(),
+            pm.findings(),
+            pm.approval(),
+            pm.blockedBy(),
+            ServerCapabilities.known(
+                List.of(
+                    new Capability(
+                        "email-send", new Evidence("host", null, null, "api.postmarkapp.com")))));
 
-    assertThat(HelpDeskReport.of(known, Instant.EPOCH)).contains("\n✉ Can send email  (host api.postmarkapp.com)\n");
-    assertThat(HelpDeskReport.of(pm, Instant.EPOCH)).contains("\nCapabilities not known: not in this fixture\n");
+    assertThat(HelpDeskReport.of(known, Instant.EPOCH))
+        .contains("\n✉ Can send email  (host api.postmarkapp.com)\n");
+    assertThat(HelpDeskReport.of(pm, Instant.EPOCH))
+        .contains("\nCapabilities not known: not in this fixture\n");
   }
 
   @Test
@@ -131,13 +159,17 @@ class ServersViewModelTest {
     assertThat(desktop.copied).hasSize(1);
     String report = desktop.copied.get(0);
     assertThat(report)
-        .contains("MCP server \"postmark\"", "Client: cursor",
+        .contains(
+            "MCP server \"postmark\"",
+            "Client: cursor",
             "Config file: " + InMemoryData.CURSOR_CONFIG + " (line 3)",
-            "Package: postmark-mcp@1.0.16 (pkg:npm/postmark-mcp)", "Status: malicious",
+            "Package: postmark-mcp@1.0.16 (pkg:npm/postmark-mcp)",
+            "Status: malicious",
             "[CRITICAL] postmark-mcp 1.0.16 is a known malicious package",
             "Evidence: " + InMemoryData.CURSOR_CONFIG + ":5 — npx -y postmark-mcp",
             "Advisory: MAL-2025-47604 https://osv.dev/vulnerability/MAL-2025-47604",
-            "What to do: Remove the server", "Generated: 2026-11-25 05:00 UTC")
+            "What to do: Remove the server",
+            "Generated: 2026-11-25 05:00 UTC")
         .contains("<redacted:9c41e2>");
     assertThat(session.statusProperty().get()).contains("copied");
   }
@@ -176,7 +208,8 @@ class ServersViewModelTest {
     java.util.Collections.reverse(rows);
     reversed.store(rows);
     SessionViewModel fresh = new SessionViewModel(reversed, UiExecutor.sameThread());
-    ServersViewModel first = new ServersViewModel(fresh, desktop, UiExecutor.sameThread(), Clock.systemUTC());
+    ServersViewModel first =
+        new ServersViewModel(fresh, desktop, UiExecutor.sameThread(), Clock.systemUTC());
 
     fresh.refresh();
 
@@ -188,9 +221,18 @@ class ServersViewModelTest {
 
   @Test
   void findingsAboutNoServerAreListedForTheComputer() {
-    data.hostFindings.add(InMemoryData.finding("f-host", "malicious-package", dev.daylight.protocol.Severity.CRITICAL,
-        "postmark-mcp 1.0.16 is installed in the npx cache", null, "MAL-2025-47604",
-        "/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/package.json", 1, "1.0.16", "Delete it."));
+    data.hostFindings.add(
+        InMemoryData.finding(
+            "f-host",
+            "malicious-package",
+            dev.daylight.protocol.Severity.CRITICAL,
+            "postmark-mcp 1.0.16 is installed in the npx cache",
+            null,
+            "MAL-2025-47604",
+            "/home/ada/.npm/_npx/c3d4/node_modules/postmark-mcp/package.json",
+            1,
+            "1.0.16",
+            "Delete it."));
 
     session.refresh();
 

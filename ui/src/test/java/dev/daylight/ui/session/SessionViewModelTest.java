@@ -18,7 +18,8 @@ class SessionViewModelTest {
   void refreshLoadsTheStoredOverview() {
     session.refresh();
 
-    assertThat(session.overview().servers()).extracting(r -> r.name())
+    assertThat(session.overview().servers())
+        .extracting(r -> r.name())
         .containsExactly("postmark", "github", "files", "docs");
     assertThat(session.overview().clients()).hasSize(2);
   }
@@ -79,17 +80,18 @@ class SessionViewModelTest {
   @Test
   void aSecondScanRequestWhileOneRunsIsIgnored() {
     Deque<Runnable> queued = new ArrayDeque<>();
-    UiExecutor deferred = new UiExecutor() {
-      @Override
-      public void background(Runnable work) {
-        queued.add(work);
-      }
+    UiExecutor deferred =
+        new UiExecutor() {
+          @Override
+          public void background(Runnable work) {
+            queued.add(work);
+          }
 
-      @Override
-      public void ui(Runnable change) {
-        change.run();
-      }
-    };
+          @Override
+          public void ui(Runnable change) {
+            change.run();
+          }
+        };
     SessionViewModel slow = new SessionViewModel(data, deferred);
 
     slow.scanNow();

@@ -32,12 +32,28 @@ class TrayIconViewTest {
   @BeforeAll
   static void trayHost() throws Exception {
     assumeTrue(Displays.reachable(), Displays.SKIP);
-    assumeTrue(!java.awt.GraphicsEnvironment.isHeadless(), "runs in the tray-icon execution (not headless)");
+    assumeTrue(
+        !java.awt.GraphicsEnvironment.isHeadless(),
+        "runs in the tray-icon execution (not headless)");
     try {
-      trayer = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-          "--SetDockType", "true").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      trayer =
+          new ProcessBuilder(
+                  "trayer",
+                  "--edge",
+                  "top",
+                  "--align",
+                  "right",
+                  "--widthtype",
+                  "request",
+                  "--SetDockType",
+                  "true")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (java.io.IOException e) {
-      assumeTrue(false, "trayer is not installed (apt-get install trayer): no tray host to test the icon on");
+      assumeTrue(
+          false,
+          "trayer is not installed (apt-get install trayer): no tray host to test the icon on");
     }
     // The tray host must own the tray selection before AWT starts and looks for it.
     Thread.sleep(1500);
@@ -59,35 +75,42 @@ class TrayIconViewTest {
     TrayViewModel vm = new TrayViewModel(session, NotifiedLedger.inMemory(), n -> {});
     List<String> done = new CopyOnWriteArrayList<>();
     AtomicReference<TrayIconView> view = new AtomicReference<>();
-    EventQueue.invokeAndWait(() -> {
-      try {
-        view.set(new TrayIconView(vm, () -> done.add("open"), () -> done.add("scan"), () -> done.add("quit")));
-      } catch (java.awt.AWTException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    EventQueue.invokeAndWait(
+        () -> {
+          try {
+            view.set(
+                new TrayIconView(
+                    vm, () -> done.add("open"), () -> done.add("scan"), () -> done.add("quit")));
+          } catch (java.awt.AWTException e) {
+            throw new IllegalStateException(e);
+          }
+        });
     TrayIconView icon = view.get();
     try {
       assertThat(List.of(SystemTray.getSystemTray().getTrayIcons())).contains(icon.icon());
       assertThat(icon.menuLabels())
-          .containsExactly("Open Daylight", "Scan now", "Pause notifications", "-", "Quit Daylight");
+          .containsExactly(
+              "Open Daylight", "Scan now", "Pause notifications", "-", "Quit Daylight");
       assertThat(icon.icon().getToolTip()).isEqualTo("Daylight: clear, no open findings");
 
-      EventQueue.invokeAndWait(() -> {
-        for (String label : List.of("Open Daylight", "Scan now", "Quit Daylight")) {
-          MenuItem item = icon.menuItem(label);
-          item.dispatchEvent(new ActionEvent(item, ActionEvent.ACTION_PERFORMED, label));
-        }
-        CheckboxMenuItem pause = (CheckboxMenuItem) icon.menuItem("Pause notifications");
-        pause.setState(true);
-        pause.dispatchEvent(new ItemEvent(pause, ItemEvent.ITEM_STATE_CHANGED, pause, ItemEvent.SELECTED));
-      });
+      EventQueue.invokeAndWait(
+          () -> {
+            for (String label : List.of("Open Daylight", "Scan now", "Quit Daylight")) {
+              MenuItem item = icon.menuItem(label);
+              item.dispatchEvent(new ActionEvent(item, ActionEvent.ACTION_PERFORMED, label));
+            }
+            CheckboxMenuItem pause = (CheckboxMenuItem) icon.menuItem("Pause notifications");
+            pause.setState(true);
+            pause.dispatchEvent(
+                new ItemEvent(pause, ItemEvent.ITEM_STATE_CHANGED, pause, ItemEvent.SELECTED));
+          });
       assertThat(done).containsExactly("open", "scan", "quit");
       assertThat(vm.pausedProperty().get()).isTrue();
 
       var clear = icon.icon().getImage();
       EventQueue.invokeAndWait(session::refresh);
-      assertThat(icon.icon().getToolTip()).isEqualTo("Daylight: danger, 2 open findings (1 critical)");
+      assertThat(icon.icon().getToolTip())
+          .isEqualTo("Daylight: danger, 2 open findings (1 critical)");
       assertThat(icon.icon().getImage()).isNotSameAs(clear);
     } finally {
       EventQueue.invokeAndWait(icon::remove);

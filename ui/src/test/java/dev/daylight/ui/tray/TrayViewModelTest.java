@@ -28,12 +28,14 @@ class TrayViewModelTest {
 
     session.refresh();
     assertThat(vm.levelProperty().get()).isEqualTo(TrayLevel.DANGER);
-    assertThat(vm.tooltipProperty().get()).isEqualTo("Daylight: danger, 2 open findings (1 critical)");
+    assertThat(vm.tooltipProperty().get())
+        .isEqualTo("Daylight: danger, 2 open findings (1 critical)");
 
     data.store(data.servers().stream().filter(r -> !r.serverId().equals("s-postmark")).toList());
     session.refresh();
     assertThat(vm.levelProperty().get()).isEqualTo(TrayLevel.ATTENTION);
-    assertThat(vm.tooltipProperty().get()).isEqualTo("Daylight: attention, 1 open finding (1 medium)");
+    assertThat(vm.tooltipProperty().get())
+        .isEqualTo("Daylight: attention, 1 open finding (1 medium)");
   }
 
   @Test
@@ -44,7 +46,8 @@ class TrayViewModelTest {
     session.acknowledge(InMemoryData.POSTMARK_FINDING);
 
     assertThat(vm.levelProperty().get()).isEqualTo(TrayLevel.ATTENTION);
-    assertThat(vm.tooltipProperty().get()).isEqualTo("Daylight: attention, 1 open finding (1 medium)");
+    assertThat(vm.tooltipProperty().get())
+        .isEqualTo("Daylight: attention, 1 open finding (1 medium)");
   }
 
   @Test
@@ -56,11 +59,14 @@ class TrayViewModelTest {
     data.store(data.servers());
     session.refreshIfChanged();
 
-    assertThat(shown).extracting(Notification::findingId).containsExactly(InMemoryData.POSTMARK_FINDING);
+    assertThat(shown)
+        .extracting(Notification::findingId)
+        .containsExactly(InMemoryData.POSTMARK_FINDING);
     Notification n = shown.get(0);
     assertThat(n.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(n.caption()).isEqualTo("Daylight: critical finding");
-    assertThat(n.text()).contains("postmark-mcp 1.0.16 is a known malicious package", "postmark in cursor");
+    assertThat(n.text())
+        .contains("postmark-mcp 1.0.16 is a known malicious package", "postmark in cursor");
   }
 
   @Test
@@ -69,16 +75,44 @@ class TrayViewModelTest {
     session.refresh();
 
     var rows = new ArrayList<>(data.servers());
-    rows.add(InMemoryData.row("s-new", "windsurf", "mailer", null, ServerStatus.SUSPENDED,
-        "/home/ada/.codeium/windsurf/mcp_config.json", 2, "npx -y mailer-mcp",
-        List.of(InMemoryData.finding("f-changed", "package-version-changed", Severity.HIGH,
-            "mailer-mcp changed from 1.2.0 to 1.3.0", "s-new", null, "x", 2, "", "Review it."),
-            InMemoryData.finding("f-unpinned", "unpinned-package", Severity.MEDIUM,
-            "mailer-mcp is not pinned", "s-new", null, "x", 2, "", "Pin it."))));
+    rows.add(
+        InMemoryData.row(
+            "s-new",
+            "windsurf",
+            "mailer",
+            null,
+            ServerStatus.SUSPENDED,
+            "/home/ada/.codeium/windsurf/mcp_config.json",
+            2,
+            "npx -y mailer-mcp",
+            List.of(
+                InMemoryData.finding(
+                    "f-changed",
+                    "package-version-changed",
+                    Severity.HIGH,
+                    "mailer-mcp changed from 1.2.0 to 1.3.0",
+                    "s-new",
+                    null,
+                    "x",
+                    2,
+                    "",
+                    "Review it."),
+                InMemoryData.finding(
+                    "f-unpinned",
+                    "unpinned-package",
+                    Severity.MEDIUM,
+                    "mailer-mcp is not pinned",
+                    "s-new",
+                    null,
+                    "x",
+                    2,
+                    "",
+                    "Pin it."))));
     data.store(rows);
     session.refreshIfChanged();
 
-    assertThat(shown).extracting(Notification::findingId)
+    assertThat(shown)
+        .extracting(Notification::findingId)
         .containsExactly(InMemoryData.POSTMARK_FINDING, "f-changed");
   }
 
@@ -91,31 +125,59 @@ class TrayViewModelTest {
     List<ServerRow> rows = new ArrayList<>(data.servers());
     rows.add(InMemoryData.answered(risky("s-wait", "f-wait"), Approval.PENDING));
     rows.add(InMemoryData.answered(risky("s-no", "f-no"), Approval.REFUSED));
-    rows.add(InMemoryData.blocked(InMemoryData.answered(risky("s-blocked", "f-blocked"), Approval.APPROVED),
-        "denied by deniedMcpServers serverName \"s-blocked\" in /etc/claude-code/managed-settings.json"));
+    rows.add(
+        InMemoryData.blocked(
+            InMemoryData.answered(risky("s-blocked", "f-blocked"), Approval.APPROVED),
+            "denied by deniedMcpServers serverName \"s-blocked\" in /etc/claude-code/managed-settings.json"));
     rows.add(InMemoryData.answered(risky("s-yes", "f-yes"), Approval.APPROVED));
     data.store(rows);
     session.refreshIfChanged();
 
-    assertThat(text("f-wait")).contains("Server: s-wait in claude-code.",
-        "Waiting for your approval in Claude Code", "approving it would start it", "Do not approve it.");
+    assertThat(text("f-wait"))
+        .contains(
+            "Server: s-wait in claude-code.",
+            "Waiting for your approval in Claude Code",
+            "approving it would start it",
+            "Do not approve it.");
     assertThat(text("f-no")).contains("Refused in Claude Code, so it is not running.");
-    assertThat(text("f-blocked")).contains("Blocked by Claude Code's policy, so it is not running.")
+    assertThat(text("f-blocked"))
+        .contains("Blocked by Claude Code's policy, so it is not running.")
         .doesNotContain("Waiting", "Refused");
-    assertThat(text("f-yes")).as("a server that runs gets no such words")
+    assertThat(text("f-yes"))
+        .as("a server that runs gets no such words")
         .doesNotContain("not running", "approval", "Blocked", "Refused");
-    assertThat(shown).allSatisfy(n -> assertThat(n.text()).endsWith("Open Daylight to see what to do."));
+    assertThat(shown)
+        .allSatisfy(n -> assertThat(n.text()).endsWith("Open Daylight to see what to do."));
   }
 
   private static ServerRow risky(String id, String findingId) {
-    return InMemoryData.row(id, "claude-code", id, null, ServerStatus.UNREVIEWED,
-        "/home/ada/src/app/.mcp.json", 2, "npx -y " + id,
-        List.of(InMemoryData.finding(findingId, "malicious-package", Severity.CRITICAL,
-            id + " is a known malicious package", id, null, "x", 2, "", "Remove it.")));
+    return InMemoryData.row(
+        id,
+        "claude-code",
+        id,
+        null,
+        ServerStatus.UNREVIEWED,
+        "/home/ada/src/app/.mcp.json",
+        2,
+        "npx -y " + id,
+        List.of(
+            InMemoryData.finding(
+                findingId,
+                "malicious-package",
+                Severity.CRITICAL,
+                id + " is a known malicious package",
+                id,
+                null,
+                "x",
+                2,
+                "",
+                "Remove it.")));
   }
 
   private String text(String findingId) {
-    return shown.stream().filter(n -> n.findingId().equals(findingId)).findFirst()
+    return shown.stream()
+        .filter(n -> n.findingId().equals(findingId))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no notification for " + findingId + " in " + shown))
         .text();
   }

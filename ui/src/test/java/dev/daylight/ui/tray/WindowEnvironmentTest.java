@@ -21,8 +21,11 @@ class WindowEnvironmentTest {
   @Test
   void theWindowGetsItsEnvironmentButNotTheLaunchersMark() throws Exception {
     Path out = dir.resolve("env.txt");
-    WindowProcess window = new WindowProcess(() -> List.of("sh", "-c", "env"),
-        Map.of("GDK_GL", "disable", WindowProcess.JPACKAGE_LAUNCHED, "inherited"), ProcessBuilder.Redirect.to(out.toFile()));
+    WindowProcess window =
+        new WindowProcess(
+            () -> List.of("sh", "-c", "env"),
+            Map.of("GDK_GL", "disable", WindowProcess.JPACKAGE_LAUNCHED, "inherited"),
+            ProcessBuilder.Redirect.to(out.toFile()));
 
     window.open();
     Optional<ProcessHandle> child = window.running(); // empty when it has already ended
@@ -30,7 +33,8 @@ class WindowEnvironmentTest {
       child.get().onExit().get(10, TimeUnit.SECONDS);
     }
 
-    assertThat(Files.readAllLines(out)).contains("GDK_GL=disable")
+    assertThat(Files.readAllLines(out))
+        .contains("GDK_GL=disable")
         .noneMatch(line -> line.startsWith(WindowProcess.JPACKAGE_LAUNCHED + "="));
   }
 }

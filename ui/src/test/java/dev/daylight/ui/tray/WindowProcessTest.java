@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The window as a real second JVM: it reads the store the icon reads, a second open brings the
- * same process to the front instead of starting another, and it ends with the icon's channel.
+ * The window as a real second JVM: it reads the store the icon reads, a second open brings the same
+ * process to the front instead of starting another, and it ends with the icon's channel.
  */
 @ExtendWith(NeedsDisplay.class)
 class WindowProcessTest {
@@ -39,16 +39,28 @@ class WindowProcessTest {
   @Test
   void theWindowReadsTheSameStoreComesToTheFrontOnceAndEndsWithTheIcon() throws Exception {
     try (Store store = Store.open(state);
-        InputStream in = WindowProcessTest.class.getResourceAsStream("/dev/daylight/ui/main/capabilities-inventory.json")) {
+        InputStream in =
+            WindowProcessTest.class.getResourceAsStream(
+                "/dev/daylight/ui/main/capabilities-inventory.json")) {
       store.record(Json.mapper().readValue(in, Inventory.class));
     }
     Path log = state.resolve("window.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Dprism.order=sw", "-XX:+UseSerialGC", "-Xmx128m",
-        "-cp", System.getProperty("java.class.path"), "dev.daylight.ui.Launcher", "--window");
-    window = new WindowProcess(() -> command,
-        Map.of("DAYLIGHT_STATE_DIR", state.toString(), "DAYLIGHT_LOG_LEVEL", "INFO"),
-        ProcessBuilder.Redirect.to(log.toFile()));
+    List<String> command =
+        List.of(
+            java,
+            "-Dprism.order=sw",
+            "-XX:+UseSerialGC",
+            "-Xmx128m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.daylight.ui.Launcher",
+            "--window");
+    window =
+        new WindowProcess(
+            () -> command,
+            Map.of("DAYLIGHT_STATE_DIR", state.toString(), "DAYLIGHT_LOG_LEVEL", "INFO"),
+            ProcessBuilder.Redirect.to(log.toFile()));
 
     window.open();
     ProcessHandle first = window.running().orElseThrow();
@@ -63,12 +75,16 @@ class WindowProcessTest {
     assertThat(Files.readString(log)).doesNotContain("Exception");
   }
 
-  private static void waitFor(java.util.concurrent.Callable<Boolean> condition, Path log) throws Exception {
+  private static void waitFor(java.util.concurrent.Callable<Boolean> condition, Path log)
+      throws Exception {
     long until = System.nanoTime() + START.toNanos();
     while (!condition.call()) {
       if (System.nanoTime() > until) {
-        throw new AssertionError("the window did not show the store within " + START + ":\n"
-            + (Files.exists(log) ? Files.readString(log) : "(no output)"));
+        throw new AssertionError(
+            "the window did not show the store within "
+                + START
+                + ":\n"
+                + (Files.exists(log) ? Files.readString(log) : "(no output)"));
       }
       Thread.sleep(250);
     }
