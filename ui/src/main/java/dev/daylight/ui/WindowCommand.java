@@ -1,7 +1,7 @@
 package dev.daylight.ui;
 
+import dev.daylight.agent.platform.Relaunch;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,26 +34,9 @@ final class WindowCommand {
       String classPath,
       String mainClass,
       List<String> args) {
-    List<String> cmd = new ArrayList<>();
-    Path java = javaHome.resolve("bin").resolve("java");
-    if (!Files.isRegularFile(java)) {
-      java = javaHome.resolve("bin").resolve("java.exe");
-    }
-    if (Files.isRegularFile(java) && Files.isExecutable(java)) {
-      cmd.add(java.toString());
-      cmd.addAll(jvmOptions);
-      cmd.add("-cp");
-      cmd.add(classPath);
-      cmd.add(mainClass);
-    } else {
-      cmd.add(
-          self.orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "no java binary in "
-                          + javaHome
-                          + " and no command line of this process to start the window with")));
-    }
+    List<String> cmd =
+        new ArrayList<>(
+            Relaunch.command(javaHome, self, jvmOptions, classPath, mainClass, "the window"));
     cmd.add("--window");
     cmd.addAll(args);
     return cmd;

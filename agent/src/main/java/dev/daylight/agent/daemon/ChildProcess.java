@@ -1,10 +1,10 @@
 package dev.daylight.agent.daemon;
 
+import dev.daylight.agent.platform.Relaunch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,26 +100,9 @@ final class ChildProcess {
       List<String> jvmOptions,
       String mainClass,
       List<String> args) {
-    List<String> cmd = new ArrayList<>();
-    Path java = javaHome.resolve("bin").resolve("java");
-    if (!Files.isRegularFile(java)) {
-      java = javaHome.resolve("bin").resolve("java.exe");
-    }
-    if (Files.isRegularFile(java) && Files.isExecutable(java)) {
-      cmd.add(java.toString());
-      cmd.addAll(jvmOptions);
-      cmd.add("-cp");
-      cmd.add(classPath);
-      cmd.add(mainClass);
-    } else {
-      cmd.add(
-          self.orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "no java binary in "
-                          + javaHome
-                          + " and no command line of this process to start scan children with")));
-    }
+    List<String> cmd =
+        new ArrayList<>(
+            Relaunch.command(javaHome, self, jvmOptions, classPath, mainClass, "scan children"));
     cmd.add(Resident.CHILD_COMMAND);
     cmd.addAll(args);
     return cmd;
