@@ -34,41 +34,6 @@ public final class Collector implements AutoCloseable {
       long scanIntervalSeconds,
       String metricsToken,
       Path signingKey) {
-    public Config(
-        String host,
-        int port,
-        String db,
-        String enrollSecret,
-        String adminToken,
-        Path tlsCert,
-        Path tlsKey,
-        long scanIntervalSeconds,
-        String metricsToken) {
-      this(
-          host,
-          port,
-          db,
-          enrollSecret,
-          adminToken,
-          tlsCert,
-          tlsKey,
-          scanIntervalSeconds,
-          metricsToken,
-          null);
-    }
-
-    public Config(
-        String host,
-        int port,
-        String db,
-        String enrollSecret,
-        String adminToken,
-        Path tlsCert,
-        Path tlsKey,
-        long scanIntervalSeconds) {
-      this(host, port, db, enrollSecret, adminToken, tlsCert, tlsKey, scanIntervalSeconds, null);
-    }
-
     public Config {
       if (enrollSecret == null || enrollSecret.length() < 8) {
         throw new IllegalArgumentException("--enroll-secret must be at least 8 characters");

@@ -35,7 +35,8 @@ class CapabilityBench {
     String spec = TestPostgres.get().newDatabase();
     try (Collector init =
         Collector.start(
-            new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
+            new Collector.Config(
+                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
       // migrations only: the seed writes straight into the schema they create
     }
     Seed.main(new String[] {spec, Integer.toString(devices), Integer.toString(servers), "3"});
@@ -54,7 +55,8 @@ class CapabilityBench {
     }
     try (Collector col =
         Collector.start(
-            new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
+            new Collector.Config(
+                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
       Http http = new Http(col.port());
       JsonNode page =
           http.get("/api/v1/fleet/servers?capability=http-fetch&limit=100", ADMIN).json();

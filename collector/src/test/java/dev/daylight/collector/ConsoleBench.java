@@ -40,13 +40,15 @@ class ConsoleBench {
             : TestPostgres.get().newDatabase();
     try (Collector init =
         Collector.start(
-            new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
+            new Collector.Config(
+                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
       // migrations only: the seed writes straight into the schema they create
     }
     Seed.main(new String[] {spec, Integer.toString(devices), Integer.toString(servers), "3"});
     try (Collector c =
         Collector.start(
-            new Collector.Config("127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600))) {
+            new Collector.Config(
+                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
       Http http = new Http(c.port());
       long t0 = System.nanoTime();
       http.get("/api/v1/fleet/packages?view=versions", ADMIN);

@@ -61,7 +61,9 @@ class ConsoleBrowserTest {
                     ADMIN,
                     null,
                     null,
-                    3600))) {
+                    3600,
+                    null,
+                    null))) {
       Http http = new Http(collector.port());
       report(
           http,

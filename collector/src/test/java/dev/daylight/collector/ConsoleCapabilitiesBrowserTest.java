@@ -95,7 +95,9 @@ class ConsoleCapabilitiesBrowserTest {
                     ADMIN,
                     null,
                     null,
-                    3600))) {
+                    3600,
+                    null,
+                    null))) {
       this.browser = browser;
       Http http = new Http(collector.port());
       String today = LocalDate.now(ZoneOffset.UTC).toString();

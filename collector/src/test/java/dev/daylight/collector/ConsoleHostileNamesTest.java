@@ -41,7 +41,9 @@ class ConsoleHostileNamesTest {
                     ADMIN,
                     null,
                     null,
-                    3600))) {
+                    3600,
+                    null,
+                    null))) {
       Http http = new Http(collector.port());
       Host host = new Host("dev-evil", TAG, "linux", BOLD, "x86_64", "mallory", null);
       JsonNode node =

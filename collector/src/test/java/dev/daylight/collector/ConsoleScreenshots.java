@@ -50,7 +50,9 @@ class ConsoleScreenshots {
                     ADMIN,
                     null,
                     null,
-                    3600))) {
+                    3600,
+                    null,
+                    null))) {
       Http http = new Http(collector.port());
       String[][] fleet = {
         {"ana-mbp", "ana", "cursor", "1.0.15", "macos"},

@@ -49,7 +49,8 @@ abstract class FleetCapabilitiesContract {
   void start() throws Exception {
     collector =
         Collector.start(
-            new Collector.Config("127.0.0.1", 0, dbSpec(tmp), SECRET, ADMIN, null, null, 900));
+            new Collector.Config(
+                "127.0.0.1", 0, dbSpec(tmp), SECRET, ADMIN, null, null, 900, null, null));
     http = new Http(collector.port());
   }
 

@@ -50,7 +50,16 @@ class HostileInputTest {
     collector =
         Collector.start(
             new Collector.Config(
-                "127.0.0.1", 0, "sqlite:" + tmp.resolve("c.db"), SECRET, ADMIN, null, null, 3600));
+                "127.0.0.1",
+                0,
+                "sqlite:" + tmp.resolve("c.db"),
+                SECRET,
+                ADMIN,
+                null,
+                null,
+                3600,
+                null,
+                null));
     http = new Http(collector.port());
     JsonNode a =
         http.post(

@@ -57,7 +57,9 @@ class HostileRequestsTest {
                 ADMIN,
                 null,
                 null,
-                3600))) {
+                3600,
+                null,
+                null))) {
       Http http = new Http(collector.port());
       var a =
           http.post(

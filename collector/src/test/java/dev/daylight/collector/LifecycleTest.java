@@ -34,7 +34,16 @@ class LifecycleTest {
   private Collector start(Path tlsCert, Path tlsKey) throws Exception {
     return Collector.start(
         new Collector.Config(
-            "127.0.0.1", 0, "sqlite:" + tmp.resolve("c.db"), SECRET, ADMIN, tlsCert, tlsKey, 3600));
+            "127.0.0.1",
+            0,
+            "sqlite:" + tmp.resolve("c.db"),
+            SECRET,
+            ADMIN,
+            tlsCert,
+            tlsKey,
+            3600,
+            null,
+            null));
   }
 
   @Test

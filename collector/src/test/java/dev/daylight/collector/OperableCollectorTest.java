@@ -69,7 +69,9 @@ class OperableCollectorTest {
                 ADMIN,
                 certB,
                 keyB,
-                3600))) {
+                3600,
+                null,
+                null))) {
       assertThat(ok.port()).isPositive();
     }
   }
@@ -90,7 +92,9 @@ class OperableCollectorTest {
                 ADMIN,
                 null,
                 null,
-                3600))) {
+                3600,
+                null,
+                null))) {
       Http http = new Http(c.port());
       http.get("/api/v1/policy", "stolen-looking-key-1234");
       http.post(

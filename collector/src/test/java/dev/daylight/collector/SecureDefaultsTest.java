@@ -40,7 +40,8 @@ class SecureDefaultsTest {
                 null,
                 null,
                 3600,
-                "metrics-token-1"))) {
+                "metrics-token-1",
+                null))) {
       Http http = new Http(c.port());
       assertThat(http.get("/metrics", null).status()).isEqualTo(401);
       assertThat(http.get("/metrics", ADMIN).status())
@@ -60,7 +61,9 @@ class SecureDefaultsTest {
                 ADMIN,
                 null,
                 null,
-                3600))) {
+                3600,
+                null,
+                null))) {
       assertThat(new Http(c.port()).get("/metrics", null).status())
           .as("no token set: open, as before")
           .isEqualTo(200);

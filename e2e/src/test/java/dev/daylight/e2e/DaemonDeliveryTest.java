@@ -72,7 +72,9 @@ class DaemonDeliveryTest {
                   Loopback.ADMIN,
                   null,
                   null,
-                  600))) {
+                  600,
+                  null,
+                  null))) {
         await("delivered by a retry").atMost(Duration.ofSeconds(90)).until(() -> outbox() == 0);
         JsonNode devices = Loopback.admin(port, "/api/v1/devices").get("devices");
         assertThat(devices).hasSize(1);

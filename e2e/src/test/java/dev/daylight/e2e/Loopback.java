@@ -37,7 +37,8 @@ final class Loopback {
 
   static Collector collector(int port, Path db) throws Exception {
     return Collector.start(
-        new Collector.Config("127.0.0.1", port, "sqlite:" + db, SECRET, ADMIN, null, null, 3600));
+        new Collector.Config(
+            "127.0.0.1", port, "sqlite:" + db, SECRET, ADMIN, null, null, 3600, null, null));
   }
 
   static JsonNode admin(int port, String path) throws Exception {

@@ -129,7 +129,9 @@ class PrivateCaEnrollTest {
                 Loopback.ADMIN,
                 chainPem,
                 keyPem,
-                3600))) {
+                3600,
+                null,
+                null))) {
       Path plain = tmp.resolve("plain");
       assertThat(AutoEnroll.ensure(plain, conf(port, ""))).isEqualTo(Outcome.FAILED);
       assertThat(EnrollmentState.load(plain).orElseThrow().reason())

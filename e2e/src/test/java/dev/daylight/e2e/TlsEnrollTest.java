@@ -37,7 +37,9 @@ class TlsEnrollTest {
                 Loopback.ADMIN,
                 cert,
                 key,
-                3600))) {
+                3600,
+                null,
+                null))) {
       assertThat(
               Main.run(
                   "enroll",

@@ -199,7 +199,9 @@ class DebPackageTest {
                 "deb-admin-token",
                 ca.chainPem(),
                 ca.keyPem(),
-                3600))) {
+                3600,
+                null,
+                null))) {
       Files.writeString(
           CONF,
           "collector = https://127.0.0.1:"
