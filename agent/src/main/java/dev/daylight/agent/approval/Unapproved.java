@@ -1,6 +1,7 @@
 package dev.daylight.agent.approval;
 
 import dev.daylight.agent.capability.Capabilities;
+import dev.daylight.agent.change.Trust;
 import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Capability;
 import dev.daylight.protocol.Finding;
@@ -8,11 +9,7 @@ import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.ReviewState;
 import dev.daylight.protocol.Severity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,7 +70,7 @@ final class Unapproved {
 
   /** The id of a server's finding for one class: the same in every scan. */
   static String id(McpServer s, String cls) {
-    return findingId(RULE, s.id(), cls);
+    return Trust.findingId(RULE, s.id(), cls);
   }
 
   /** "can send email": the class's words, as a finding's title and the tray say them. */
@@ -109,7 +106,7 @@ final class Unapproved {
 
   private static Finding denied(McpServer s, Capability c) {
     return new Finding(
-        findingId(DENIED, "class:" + c.cls(), s.id()),
+        Trust.findingId(DENIED, "class:" + c.cls(), s.id()),
         DENIED,
         Severity.HIGH,
         "Server '"
@@ -132,19 +129,5 @@ final class Unapproved {
     return p == null || p.purl() == null || p.version() == null
         ? null
         : Purls.base(p.purl()) + "@" + p.version();
-  }
-
-  private static String findingId(String rule, String... subject) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(rule.getBytes(StandardCharsets.UTF_8));
-      for (String part : subject) {
-        sha.update((byte) 0);
-        sha.update(part.getBytes(StandardCharsets.UTF_8));
-      }
-      return rule + ":" + HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

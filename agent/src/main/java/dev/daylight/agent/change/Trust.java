@@ -188,7 +188,7 @@ public final class Trust {
   }
 
   /** A stable id for a finding the agent itself raises: same rule and subject, same id. */
-  static String findingId(String rule, String... subject) {
+  public static String findingId(String rule, String... subject) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(rule.getBytes(StandardCharsets.UTF_8));
