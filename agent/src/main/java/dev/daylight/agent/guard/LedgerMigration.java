@@ -34,13 +34,28 @@ final class LedgerMigration {
         String client = name.replaceFirst("\\.(user|managed)\\.json$", "");
         Optional<HookTarget> target =
             targets.stream().filter(t -> t.client().equals(client)).findFirst();
-        Optional<InstallLedger.Legacy> legacy = InstallLedger.legacy(ledger);
+        Optional<InstallLedger.Legacy> legacy;
+        try {
+          legacy = InstallLedger.legacy(ledger);
+        } catch (IOException | RuntimeException e) {
+          // Unreadable, so useless for uninstall; it may still hold a settings copy: it goes.
+          log.warn(
+              "guard install ledger {} is unreadable ({}); removed",
+              name,
+              e.getClass().getSimpleName());
+          Files.deleteIfExists(ledger);
+          continue;
+        }
         if (target.isPresent() && legacy.isPresent()) {
           migrate(target.get(), legacy.get()).write(ledger);
           log.info(
               "guard install ledger {} re-recorded without a copy of {}",
               name,
               legacy.get().file());
+        } else if (legacy.isPresent()) {
+          // A client Daylight no longer knows: no exact re-record, but the copy still goes.
+          InstallLedger.Legacy old = legacy.get();
+          new InstallLedger(old.file(), true, null, false, List.of(), old.written()).write(ledger);
         }
       }
     }
@@ -74,12 +89,12 @@ final class LedgerMigration {
           true,
           spliced.pieces(),
           InstallLedger.sha256(bytes));
-    } catch (IOException | SettingsEdit.Unusable e) {
+    } catch (IOException | SettingsEdit.Unusable | RuntimeException e) {
       // The copy goes regardless: losing byte-for-byte uninstall is better than keeping secrets.
       log.warn(
           "{} could not be re-recorded exactly ({}); uninstall will remove only Daylight's entry",
           file,
-          e.toString());
+          e.getClass().getSimpleName());
       return loose;
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daylight.agent.json.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class SettingsSplice {
   /** The settings with the hook in them and the pieces that put it there, in file order. */
   record Spliced(String text, List<Piece> pieces) {}
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Limits.jsonFactory();
 
   private SettingsSplice() {}
 

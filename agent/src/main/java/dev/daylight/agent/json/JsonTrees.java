@@ -27,8 +27,7 @@ import java.util.function.Function;
  * zeros (TOML's floats), embedded values as binary or POJO nodes.
  */
 public final class JsonTrees {
-  private static final JsonFactory JSON =
-      JsonFactory.builder().streamReadConstraints(Limits.CONSTRAINTS).build();
+  private static final JsonFactory JSON = Limits.jsonFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTrees() {}

@@ -20,6 +20,15 @@ public final class Limits {
 
   private Limits() {}
 
+  /**
+   * A JSON parser factory with {@link #CONSTRAINTS}: every parser of untrusted JSON comes from one.
+   */
+  public static com.fasterxml.jackson.core.JsonFactory jsonFactory() {
+    return com.fasterxml.jackson.core.JsonFactory.builder()
+        .streamReadConstraints(CONSTRAINTS)
+        .build();
+  }
+
   /** SnakeYAML's own caps under Jackson's YAML parser: depth, alias expansion, size. */
   public static LoaderOptions yamlOptions() {
     LoaderOptions o = new LoaderOptions();

@@ -276,7 +276,9 @@ final class CollectorClient {
         throw new SignatureRefused(
             "intel snapshot refused: " + problem.get() + "; nothing imported");
       }
-      return Optional.of(Map.entry(body, String.valueOf(res.header("ETag"))));
+      // No ETag: an empty mark, never the text "null" sent back as If-None-Match.
+      return Optional.of(
+          Map.entry(body, java.util.Objects.requireNonNullElse(res.header("ETag"), "")));
     }
   }
 

@@ -47,7 +47,9 @@ final class SnapshotPull {
             .addKeyValue("unreadable", r.errors().size())
             .log("fleet intel snapshot: skipped unreadable lines, first: {}", r.errors().get(0));
       }
-      store.putSetting(ETAG, got.get().getValue());
+      if (!got.get().getValue().isBlank()) {
+        store.putSetting(ETAG, got.get().getValue());
+      }
       log.atInfo().addKeyValue("records", r.records()).log("fleet intel snapshot imported");
       return true;
     } finally {

@@ -3,6 +3,7 @@ package dev.daylight.agent.usage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.daylight.agent.json.Limits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * token by token: inputs, results and text are skipped, never turned into strings.
  */
 final class ClaudeCodeLines implements Parser.Lines {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Limits.jsonFactory();
   private final List<String> uses = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.json.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * parsed, and only its two names are kept.
  */
 final class ClineMessages implements Parser.Document {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Limits.jsonFactory();
   private static final int MAX_TEXT = LineReader.MAX_LINE;
 
   @Override

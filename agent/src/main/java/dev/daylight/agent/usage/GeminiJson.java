@@ -3,6 +3,7 @@ package dev.daylight.agent.usage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.daylight.agent.json.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.Set;
  * unread. MCP tools are named {@code mcp_SERVER_TOOL}; a call counts when its status is final.
  */
 final class GeminiJson implements Parser.Document {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Limits.jsonFactory();
   private static final Set<String> FINAL = Set.of("success", "error", "cancelled");
 
   @Override
@@ -46,8 +47,14 @@ final class GeminiJson implements Parser.Document {
       if ("timestamp".equals(field) && t == JsonToken.VALUE_STRING) {
         timestamp = p.getText();
       } else if ("toolCalls".equals(field) && t == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-          call(p, timestamp, r);
+        for (JsonToken e = p.nextToken();
+            e != JsonToken.END_ARRAY && e != null;
+            e = p.nextToken()) {
+          if (e == JsonToken.START_OBJECT) {
+            call(p, timestamp, r);
+          } else {
+            p.skipChildren();
+          }
         }
       } else {
         p.skipChildren();
@@ -64,12 +71,13 @@ final class GeminiJson implements Parser.Document {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       String v = t == JsonToken.VALUE_STRING ? p.getText() : null;
+      p.skipChildren(); // a nested value where a string belongs must not move the reader's place
       switch (field) {
         case "id" -> id = v;
         case "name" -> name = v;
         case "status" -> status = v;
         case "timestamp" -> at = v;
-        default -> p.skipChildren();
+        default -> {}
       }
     }
     if (id == null || status == null || !FINAL.contains(status)) {

@@ -55,11 +55,11 @@ final class GooseDb implements Parser.Database {
               from = rs.getLong(1);
               long created = rs.getLong(2);
               String content = rs.getString(4);
-              if (content == null) {
-                r.skipped++;
+              latest = Math.max(latest, created);
+              if (content == null || created <= 0) {
+                r.skipped++; // over the row cap, or no usable time: counted, never at epoch 0
                 continue;
               }
-              latest = Math.max(latest, created);
               r.project = rs.getString(3);
               boolean copy = before > 0 && created < before - COPY_MARGIN_S;
               message(content, created * 1000L, copy, r);

@@ -3,11 +3,12 @@ package dev.daylight.agent.usage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.json.JsonTrees;
+import dev.daylight.agent.json.Limits;
 import java.io.IOException;
 
 /** One record line as a JSON tree, for formats whose records are small or rarely parsed. */
 final class Trees {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Limits.jsonFactory();
 
   private Trees() {}
 

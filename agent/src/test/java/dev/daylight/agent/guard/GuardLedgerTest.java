@@ -163,6 +163,23 @@ class GuardLedgerTest {
     assertThat(left.toString()).doesNotContain("daylight-guard");
   }
 
+  @Test
+  void anUnreadableOldLedgerIsRemovedAndTheOthersAreStillReRecorded() throws Exception {
+    Path f = settings();
+    Path good = legacyLedger(f, SETTINGS.getBytes(UTF_8), "{}".getBytes(UTF_8));
+    // A copy whose Base64 is broken, of a client Daylight no longer has: neither may stay.
+    Path broken = good.resolveSibling("cursor.user.json");
+    Files.writeString(broken, "{\"file\": \"x\", \"original\": \"%%" + CANARY + "\"}");
+    Path unknown = good.resolveSibling("retired-client.user.json");
+    Files.copy(good, unknown);
+
+    GuardInstaller.migrateLedgers(state);
+
+    assertThat(broken).doesNotExist();
+    assertThat(unknown).exists();
+    assertNoCanaryIn(state);
+  }
+
   private Path legacyLedger(Path file, byte[] original, byte[] written) throws IOException {
     Path ledger = InstallLedger.path(state, "claude-code", false);
     Files.createDirectories(ledger.getParent());

@@ -118,7 +118,9 @@ class HookScriptTest {
     decisions(
         GuardMode.OFF,
         new Decision("claude-code", "mail", "", "", Verdict.MALICIOUS, "pkg:npm/m@1", "bad", null));
-    assertThat(hook("claude-code", GuardMode.ENFORCE, CLAUDE_CALL).stdout()).isEmpty();
+    Answer off = hook("claude-code", GuardMode.ENFORCE, CLAUDE_CALL);
+    assertThat(off.exit()).as("the hook ran and let the call through").isZero();
+    assertThat(off.stdout()).isEmpty();
     assertThat(spool()).isEmpty();
   }
 

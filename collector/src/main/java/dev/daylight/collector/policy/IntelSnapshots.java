@@ -115,37 +115,94 @@ public final class IntelSnapshots {
     }
   }
 
-  /** The number of record lines; refuses what is not gzip of the compact form. */
+  /** Longest line a compact snapshot has (an OSV record's few fields); longer is not one. */
+  static final int MAX_LINE = 64 * 1024;
+
+  /**
+   * The number of record lines; refuses what is not gzip of the compact form, counting inflated
+   * bytes as they come and lines as they grow, so no upload can inflate past the caps in memory.
+   */
   static long check(byte[] gz) {
     long lines = 0;
-    long inflated = 0;
+    long number = 0;
     try (BufferedReader r =
         new BufferedReader(
             new InputStreamReader(
-                new GZIPInputStream(new ByteArrayInputStream(gz)), StandardCharsets.UTF_8))) {
-      String first = r.readLine();
-      if (first == null || !first.equals(HEADER)) {
-        throw ApiException.badRequest(
-            "not a Daylight intel snapshot (make one with daylight intel compile)");
-      }
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        inflated += line.length() + 1L;
-        if (inflated > MAX_INFLATED) {
-          throw new ApiException(
-              413, "snapshot over " + (MAX_INFLATED >> 20) + " MiB once inflated");
-        }
-        if (!line.isEmpty() && !line.startsWith("#")) {
-          if (line.split("\t", -1).length < 8) {
+                new Capped(new GZIPInputStream(new ByteArrayInputStream(gz))),
+                StandardCharsets.UTF_8))) {
+      StringBuilder line = new StringBuilder();
+      for (int ch = r.read(); ; ch = r.read()) {
+        if (ch != -1 && ch != '\n') {
+          if (line.length() >= MAX_LINE) {
             throw ApiException.badRequest(
-                "snapshot line " + (lines + 2) + " is not a compact intel line");
+                "snapshot line " + (number + 1) + " is over " + (MAX_LINE >> 10) + " KiB");
+          }
+          line.append((char) ch);
+          continue;
+        }
+        if (ch == -1 && line.length() == 0) {
+          break;
+        }
+        number++;
+        String text = line.toString();
+        line.setLength(0);
+        if (number == 1) {
+          if (!text.equals(HEADER)) {
+            throw ApiException.badRequest(
+                "not a Daylight intel snapshot (make one with daylight intel compile)");
+          }
+        } else if (!text.isEmpty() && !text.startsWith("#")) {
+          if (text.split("\t", -1).length < 8) {
+            throw ApiException.badRequest(
+                "snapshot line " + number + " is not a compact intel line");
           }
           lines++;
+        }
+        if (ch == -1) {
+          break;
         }
       }
     } catch (IOException e) {
       throw ApiException.badRequest("snapshot is not valid gzip");
     }
+    if (number == 0) {
+      throw ApiException.badRequest(
+          "not a Daylight intel snapshot (make one with daylight intel compile)");
+    }
+    if (lines == 0) {
+      throw ApiException.badRequest("snapshot holds no intel lines; the stored one is kept");
+    }
     return lines;
+  }
+
+  /** The inflated stream, refused (413) past {@link #MAX_INFLATED} bytes. */
+  private static final class Capped extends java.io.FilterInputStream {
+    private long read;
+
+    Capped(java.io.InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > MAX_INFLATED) {
+        throw new ApiException(413, "snapshot over " + (MAX_INFLATED >> 20) + " MiB once inflated");
+      }
+    }
   }
 
   private static String sha256(byte[] b) {
