@@ -6,6 +6,7 @@ import static dev.daylight.collector.Fixtures.SECRET;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.bench.Seed;
 import dev.daylight.collector.store.Database;
+import dev.daylight.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -5,6 +5,7 @@ import static dev.daylight.collector.Fixtures.SECRET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.bench.Seed;
+import dev.daylight.testing.TestPostgres;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
