@@ -48,6 +48,36 @@ public final class Collector implements AutoCloseable {
         throw new IllegalArgumentException("--metrics-token must be at least 8 characters");
       }
     }
+
+    /** The secret and tokens never reach a log through this. */
+    @Override
+    public String toString() {
+      return "Config[host="
+          + host
+          + ", port="
+          + port
+          + ", db="
+          + displayDb(db)
+          + ", enrollSecret=<redacted>, adminToken=<redacted>, tlsCert="
+          + tlsCert
+          + ", tlsKey="
+          + tlsKey
+          + ", scanIntervalSeconds="
+          + scanIntervalSeconds
+          + ", metricsToken=<redacted>, signingKey="
+          + signingKey
+          + "]";
+    }
+
+    /** A database spec without what may be credentials (user info, query parameters). */
+    static String displayDb(String db) {
+      if (db == null || db.startsWith("sqlite:")) {
+        return db;
+      }
+      int query = db.indexOf('?');
+      String shown = query < 0 ? db : db.substring(0, query) + "?<redacted>";
+      return shown.replaceFirst("//[^/@]*@", "//<redacted>@");
+    }
   }
 
   /**

@@ -24,7 +24,13 @@ final class AgentApi {
   private static final Logger log = LoggerFactory.getLogger(AgentApi.class);
 
   /** {@code nodeKey}: the key the enroller holds, its proof that the device is its own. */
-  record EnrollRequest(String enrollSecret, Host host, String nodeKey) {}
+  record EnrollRequest(String enrollSecret, Host host, String nodeKey) {
+    /** The secret and key never reach a log or an error message through this. */
+    @Override
+    public String toString() {
+      return "EnrollRequest[enrollSecret=<redacted>, host=" + host + ", nodeKey=<redacted>]";
+    }
+  }
 
   private AgentApi() {}
 

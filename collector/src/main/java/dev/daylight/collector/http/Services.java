@@ -21,4 +21,10 @@ record Services(
     String metricsToken,
     Clock clock,
     SigningKey signer,
-    IntelSnapshots snapshots) {}
+    IntelSnapshots snapshots) {
+  /** The tokens never reach a log through this; the services print as their kinds. */
+  @Override
+  public String toString() {
+    return "Services[adminToken=<redacted>, metricsToken=<redacted>]";
+  }
+}
