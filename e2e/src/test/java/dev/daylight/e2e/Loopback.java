@@ -55,12 +55,23 @@ final class Loopback {
   }
 
   static JsonNode adminPost(int port, String path, Object body) throws Exception {
+    return adminSend(port, path, "POST", body);
+  }
+
+  static JsonNode adminPut(int port, String path, Object body) throws Exception {
+    return adminSend(port, path, "PUT", body);
+  }
+
+  private static JsonNode adminSend(int port, String path, String method, Object body)
+      throws Exception {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + ADMIN)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
+                .method(
+                    method,
+                    HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
