@@ -191,7 +191,20 @@ abstract class ConsoleAnswersContract {
                 Fixtures.serverOf("root", "cursor", "files", "server-filesystem", "1.0.0"),
                 cap("filesystem-write", "index.js", 40, "writeFile"))),
         List.of(pkg("left-pad", "1.3.0")),
-        List.of(release, unapproved, Fixtures.finding("f-low", Severity.LOW, "a low one")),
+        List.of(
+            release,
+            unapproved,
+            new Finding(
+                "f-low",
+                "unpinned",
+                Severity.LOW,
+                "a low one",
+                "cursor:files",
+                null,
+                null,
+                Evidence.file("/home/root/.cursor/mcp.json", 3, "\"files\": {"),
+                "pin it",
+                null)),
         List.of(
             new UsageDay(
                 today, "cursor", "postmark", "send_email", 3, 1, Instant.now().minusSeconds(90))));
