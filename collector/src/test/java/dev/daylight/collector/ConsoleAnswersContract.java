@@ -55,6 +55,7 @@ abstract class ConsoleAnswersContract {
   Collector collector;
   Http http;
   final Map<String, String> names = new LinkedHashMap<>();
+  final StringBuilder unset = new StringBuilder();
 
   abstract String dbSpec(Path tmp) throws Exception;
 
@@ -129,7 +130,7 @@ abstract class ConsoleAnswersContract {
             "/api/v1/admin/policy?limit=1",
             "/api/v1/admin/guard",
             "/api/v1/admin/approval-classes");
-    StringBuilder actual = new StringBuilder();
+    StringBuilder actual = new StringBuilder(normalise(unset.toString()));
     for (String path : paths) {
       Http.Answer a = http.get(path, ADMIN);
       assertThat(a.status()).as(path + ": " + a.body()).isEqualTo(200);
@@ -241,6 +242,19 @@ abstract class ConsoleAnswersContract {
             "/api/v1/devices/" + bob.id() + "/owner",
             ADMIN,
             Map.of("owner", "robert", "by", "it-desk")));
+    // Before any fleet setting: each machine keeps its own.
+    for (String path : List.of("/api/v1/admin/guard", "/api/v1/admin/approval-classes")) {
+      Http.Answer a = http.get(path, ADMIN);
+      admin(a);
+      unset.append("GET ").append(path).append(" (unset)\n").append(a.body()).append("\n\n");
+    }
+    assertThat(
+            http.post(
+                    "/api/v1/enroll",
+                    null,
+                    Map.of("enrollSecret", SECRET, "host", Fixtures.host("bob-desktop", "mallory")))
+                .status())
+        .isEqualTo(409);
     admin(
         http.put(
             "/api/v1/admin/guard",
