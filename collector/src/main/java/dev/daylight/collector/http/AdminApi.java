@@ -39,6 +39,9 @@ final class AdminApi {
    */
   record ApprovalClassesEdit(List<String> classes, String by, String reason) {}
 
+  /** What a stored intel snapshot answers (its fields were in a map's unstable order). */
+  record SnapshotStored(String sha256, long lines, long bytes) {}
+
   private AdminApi() {}
 
   static List<Route> routes(Services s) {
@@ -120,13 +123,7 @@ final class AdminApi {
                   .addKeyValue("by", c.param("by"))
                   .log("intel snapshot stored");
               return c.ok(
-                  Map.of(
-                      "sha256",
-                      stored.sha256(),
-                      "lines",
-                      stored.lines(),
-                      "bytes",
-                      stored.body().length));
+                  new SnapshotStored(stored.sha256(), stored.lines(), stored.body().length));
             }));
   }
 

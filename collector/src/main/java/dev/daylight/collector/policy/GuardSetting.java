@@ -6,8 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The fleet's one guard setting, kept in {@code guard_setting} and sent with the policy. */
@@ -27,22 +26,20 @@ final class GuardSetting {
     }
   }
 
-  static Map<String, Object> describe(Connection c) throws SQLException {
-    Map<String, Object> out = new LinkedHashMap<>();
+  static PolicyViews.Guard describe(Connection c) throws SQLException {
     try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT mode, install_hooks, set_by, set_at FROM guard_setting WHERE id = 1");
         ResultSet rs = ps.executeQuery()) {
-      if (rs.next()) {
-        out.put("mode", rs.getString(1));
-        out.put("installHooks", rs.getInt(2) != 0);
-        out.put("by", rs.getString(3));
-        out.put("at", java.time.Instant.ofEpochMilli(rs.getLong(4)).toString());
-      } else {
-        out.put("mode", null); // each machine keeps its own (audit unless set there)
-      }
+      return rs.next()
+          ? new PolicyViews.Guard(
+              rs.getString(1),
+              rs.getInt(2) != 0,
+              rs.getString(3),
+              Instant.ofEpochMilli(rs.getLong(4)))
+          // Each machine keeps its own (audit unless set there).
+          : new PolicyViews.Guard(null, null, null, null);
     }
-    return out;
   }
 
   /** Validates before anything is written: a bad edit changes nothing. */

@@ -3,6 +3,7 @@ package dev.daylight.collector.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.fleet.CapabilityClasses;
+import dev.daylight.collector.fleet.FleetAnswers;
 import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
@@ -17,10 +18,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -77,20 +76,21 @@ public final class PolicyService {
   public Policy forAgent(long intelCursor) throws SQLException {
     try (Connection c = db.read()) {
       List<PolicyEntry> entries = new ArrayList<>();
-      for (Map<String, Object> r :
-          Rows.query(
+      for (FleetAnswers.Decision r :
+          Rows.list(
               c,
+              FleetAnswers.Decision.class,
               "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\", decided_by AS \"by\","
-                  + " reason AS \"reason\", decided_at AS \"decidedAt\" FROM policy_entries ORDER BY subject, version")) {
-        String v = (String) r.get("version");
+                  + " reason AS \"reason\", decided_at AS \"decidedAt\", overrides AS \"overrides\""
+                  + " FROM policy_entries ORDER BY subject, version")) {
         entries.add(
             new PolicyEntry(
-                (String) r.get("subject"),
-                v.isEmpty() ? null : v,
-                ReviewState.parse((String) r.get("decision")),
-                (String) r.get("by"),
-                (String) r.get("reason"),
-                Instant.parse((String) r.get("decidedAt"))));
+                r.subject(),
+                r.version().isEmpty() ? null : r.version(),
+                ReviewState.parse(r.decision()),
+                r.by(),
+                r.reason(),
+                r.decidedAt()));
       }
       List<JsonNode> intel = new ArrayList<>();
       long cursor = intelCursor;
@@ -254,13 +254,13 @@ public final class PolicyService {
         });
   }
 
-  public Map<String, Object> approvalClasses() throws SQLException {
+  public PolicyViews.ApprovalClasses approvalClasses() throws SQLException {
     try (Connection c = db.read()) {
       return ApprovalClasses.describe(c);
     }
   }
 
-  public Map<String, Object> guard() throws SQLException {
+  public PolicyViews.Guard guard() throws SQLException {
     try (Connection c = db.read()) {
       return GuardSetting.describe(c);
     }
@@ -308,7 +308,7 @@ public final class PolicyService {
   }
 
   /** Every decision in force, and the history of edits newest first, paged by {@code cursor}. */
-  public Map<String, Object> list(String cursor, int limit) throws SQLException {
+  public PolicyViews.PolicyList list(String cursor, int limit) throws SQLException {
     return PolicyHistory.list(db, cursor, limit);
   }
 
