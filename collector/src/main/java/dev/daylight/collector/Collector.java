@@ -12,6 +12,7 @@ import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.WriteQueue;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * One running collector: database, writer, HTTP. Closing it stops HTTP first, then drains writes.
@@ -48,6 +49,32 @@ public final class Collector implements AutoCloseable {
         throw new IllegalArgumentException("--metrics-token must be at least 8 characters");
       }
     }
+
+    /** Secrets and a database password never reach a log line or a stack trace. */
+    @Override
+    public String toString() {
+      return "Config[host="
+          + host
+          + ", port="
+          + port
+          + ", db="
+          + (db == null ? null : PASSWORD.matcher(db).replaceAll("$1$2<redacted>"))
+          + ", enrollSecret=<redacted>, adminToken=<redacted>, tlsCert="
+          + tlsCert
+          + ", tlsKey="
+          + tlsKey
+          + ", scanIntervalSeconds="
+          + scanIntervalSeconds
+          + ", metricsToken="
+          + (metricsToken == null ? null : "<redacted>")
+          + ", signingKey="
+          + signingKey
+          + "]";
+    }
+
+    /** {@code password=...} in a PostgreSQL spec's query, and a password in its user info. */
+    private static final Pattern PASSWORD =
+        Pattern.compile("(?i)([?&]password=)[^&]*|(//[^/:@]*:)[^@/]*(?=@)");
   }
 
   /**

@@ -62,7 +62,13 @@ public final class Bench {
     this.base = base;
   }
 
-  record Agent(String nodeId, String key, McpServer server) {}
+  record Agent(String nodeId, String key, McpServer server) {
+    /** The node key never reaches a log line. */
+    @Override
+    public String toString() {
+      return "Agent[nodeId=" + nodeId + ", key=<redacted>, server=" + server.name() + "]";
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {

@@ -24,7 +24,17 @@ final class AgentApi {
   private static final Logger log = LoggerFactory.getLogger(AgentApi.class);
 
   /** {@code nodeKey}: the key the enroller holds, its proof that the device is its own. */
-  record EnrollRequest(String enrollSecret, Host host, String nodeKey) {}
+  record EnrollRequest(String enrollSecret, Host host, String nodeKey) {
+    /** The secret and the key never reach a log line or a stack trace. */
+    @Override
+    public String toString() {
+      return "EnrollRequest[enrollSecret=<redacted>, host="
+          + host
+          + ", nodeKey="
+          + (nodeKey == null ? null : "<redacted>")
+          + "]";
+    }
+  }
 
   private AgentApi() {}
 

@@ -21,4 +21,14 @@ record Services(
     String metricsToken,
     Clock clock,
     SigningKey signer,
-    IntelSnapshots snapshots) {}
+    IntelSnapshots snapshots) {
+  /** The tokens never reach a log line or a stack trace. */
+  @Override
+  public String toString() {
+    return "Services[adminToken=<redacted>, metricsToken="
+        + (metricsToken == null ? null : "<redacted>")
+        + ", signer="
+        + signer
+        + "]";
+  }
+}

@@ -21,7 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Enrollment {
   /** What an enrolled agent holds. */
-  public record Enrolled(String nodeId, String nodeKey, String how) {}
+  public record Enrolled(String nodeId, String nodeKey, String how) {
+    /** The key never reaches a log line or a stack trace. */
+    @Override
+    public String toString() {
+      return "Enrolled[nodeId=" + nodeId + ", nodeKey=<redacted>, how=" + how + "]";
+    }
+  }
 
   private final Database db;
   private final WriteQueue writes;
