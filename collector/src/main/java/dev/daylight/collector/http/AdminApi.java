@@ -27,18 +27,6 @@ final class AdminApi {
   /** An administrator allows one re-enrollment ({@code revoke}: and ends the current key now). */
   record ReenrollRequest(String by, Boolean revoke, Integer hours) {}
 
-  /**
-   * {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by":
-   * "..."}}.
-   */
-  record GuardEdit(String mode, Boolean installHooks, String by) {}
-
-  /**
-   * {@code PUT /api/v1/admin/approval-classes}: {@code {"classes": ["email-send", ...], "by",
-   * "reason"}}; {@code classes} null leaves the list to each machine.
-   */
-  record ApprovalClassesEdit(List<String> classes, String by, String reason) {}
-
   /** What a stored intel snapshot answers (its fields were in a map's unstable order). */
   record SnapshotStored(String sha256, long lines, long bytes) {}
 
@@ -82,8 +70,8 @@ final class AdminApi {
             "/api/v1/admin/guard",
             ADMIN,
             c -> {
-              var edit = c.body(GuardEdit.class);
-              s.policy().editGuard(edit.mode(), edit.installHooks(), edit.by(), c.now);
+              var edit = c.body(PolicyService.GuardEdit.class);
+              s.policy().editGuard(edit, c.now);
               log.atInfo()
                   .addKeyValue("mode", edit.mode())
                   .addKeyValue("by", edit.by())
@@ -95,8 +83,8 @@ final class AdminApi {
             "/api/v1/admin/approval-classes",
             ADMIN,
             c -> {
-              var edit = c.body(ApprovalClassesEdit.class);
-              s.policy().editApprovalClasses(edit.classes(), edit.by(), edit.reason(), c.now);
+              var edit = c.body(PolicyService.ApprovalClassesEdit.class);
+              s.policy().editApprovalClasses(edit, c.now);
               log.atInfo()
                   .addKeyValue("classes", edit.classes())
                   .addKeyValue("by", edit.by())

@@ -21,19 +21,13 @@ import java.util.Optional;
  * sent to agents as {@code Policy.approvalClasses}; every change is audited with who and why.
  */
 final class ApprovalClasses {
-  /**
-   * {@code PUT /api/v1/admin/approval-classes}: {@code classes} null withdraws the fleet's list
-   * (each machine keeps its own); an empty list requires approval for no class.
-   */
-  record Edit(List<String> classes, String by, String reason) {}
-
   private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
   private static final int HISTORY = 50;
 
   private ApprovalClasses() {}
 
   /** The edit's classes, known ids only, each once, in the catalog's order; a 400 otherwise. */
-  static Optional<List<String>> validate(Edit e) {
+  static Optional<List<String>> validate(PolicyService.ApprovalClassesEdit e) {
     if (e == null || e.by() == null || e.by().isBlank() || e.by().length() > 200) {
       throw ApiException.badRequest("by is required (at most 200 characters)");
     }
@@ -58,7 +52,12 @@ final class ApprovalClasses {
     }
   }
 
-  static void write(Connection c, Optional<List<String>> classes, Edit e, long now, long seq)
+  static void write(
+      Connection c,
+      Optional<List<String>> classes,
+      PolicyService.ApprovalClassesEdit e,
+      long now,
+      long seq)
       throws SQLException {
     String json = classes.map(ApprovalClasses::json).orElse(null);
     if (json == null) {

@@ -9,6 +9,7 @@ import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
 import dev.daylight.collector.store.WriteQueue;
 import dev.daylight.identity.Purls;
+import dev.daylight.protocol.GuardPolicy;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Policy;
 import dev.daylight.protocol.PolicyEntry;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,19 @@ public final class PolicyService {
       String by,
       String reason,
       Boolean overrideMalicious) {}
+
+  /**
+   * {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by":
+   * "..."}}; {@code mode} null withdraws the fleet setting (each machine keeps its own).
+   */
+  public record GuardEdit(String mode, Boolean installHooks, String by) {}
+
+  /**
+   * {@code PUT /api/v1/admin/approval-classes}: {@code {"classes": ["email-send", ...], "by",
+   * "reason"}}; {@code classes} null withdraws the fleet's list (each machine keeps its own), an
+   * empty list requires approval for no class.
+   */
+  public record ApprovalClassesEdit(List<String> classes, String by, String reason) {}
 
   private final Database db;
   private final WriteQueue writes;
@@ -157,8 +172,7 @@ public final class PolicyService {
       if (decision == ReviewState.APPROVED && subject.startsWith("pkg:")) {
         List<String> malicious =
             this.malicious.advisories(
-                subject,
-                version.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(version));
+                subject, version.isEmpty() ? Optional.empty() : Optional.of(version));
         if (!malicious.isEmpty() && !Boolean.TRUE.equals(e.overrideMalicious())) {
           throw new ApiException(
               409,
@@ -223,15 +237,15 @@ public final class PolicyService {
   }
 
   /**
-   * Sets (or, with no mode, withdraws) the fleet's guard mode; agents get it with the next policy.
+   * Sets (or, with {@code mode} null, withdraws) the fleet's guard mode; validated before anything
+   * is written, and sent with the next policy.
    */
-  public void editGuard(String mode, Boolean installHooks, String by, long now)
-      throws SQLException {
-    GuardSetting.Edit e = new GuardSetting.Edit(mode, installHooks, by);
+  public void editGuard(GuardEdit e, long now) throws SQLException {
+    Optional<GuardPolicy> valid = GuardSetting.validate(e);
     writes.submit(
         "policy",
         c -> {
-          GuardSetting.write(c, e, now);
+          GuardSetting.write(c, valid, e.by(), now);
           bump(c, "policy");
           return null;
         });
@@ -241,10 +255,8 @@ public final class PolicyService {
    * Sets (or, with {@code classes} null, withdraws) the capability classes agents require an
    * approval for; validated before anything is written, audited, and sent with the next policy.
    */
-  public void editApprovalClasses(List<String> classes, String by, String reason, long now)
-      throws SQLException {
-    ApprovalClasses.Edit e = new ApprovalClasses.Edit(classes, by, reason);
-    java.util.Optional<List<String>> valid = ApprovalClasses.validate(e);
+  public void editApprovalClasses(ApprovalClassesEdit e, long now) throws SQLException {
+    Optional<List<String>> valid = ApprovalClasses.validate(e);
     writes.submit(
         "policy",
         c -> {
