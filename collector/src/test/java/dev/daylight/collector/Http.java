@@ -47,7 +47,11 @@ final class Http {
 
   Answer put(String path, String token, Object body) {
     return send(
-        request(path, token).PUT(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build());
+        request(path, token)
+            .PUT(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    body instanceof byte[] raw ? raw : toJson(body)))
+            .build());
   }
 
   Answer postGzip(String path, String token, Object body) {

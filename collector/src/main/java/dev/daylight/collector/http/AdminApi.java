@@ -118,9 +118,7 @@ final class AdminApi {
   private static int reenroll(Services s, Call c) throws Exception {
     String id = c.var("id");
     var r = c.body(ReenrollRequest.class);
-    if (r.by() == null || r.by().isBlank() || r.by().length() > 200) {
-      throw ApiException.badRequest("by (who allows it) is required, at most 200 characters");
-    }
+    ApiException.requireBy(r.by(), "allows it");
     int hours = r.hours() == null ? 24 : r.hours();
     if (hours < 1 || hours > 24 * 30) {
       throw ApiException.badRequest("hours must be 1 to 720");

@@ -28,9 +28,10 @@ final class ApprovalClasses {
 
   /** The edit's classes, known ids only, each once, in the catalog's order; a 400 otherwise. */
   static Optional<List<String>> validate(PolicyService.ApprovalClassesEdit e) {
-    if (e == null || e.by() == null || e.by().isBlank() || e.by().length() > 200) {
-      throw ApiException.badRequest("by is required (at most 200 characters)");
+    if (e == null) {
+      throw ApiException.badRequest("empty body");
     }
+    ApiException.requireBy(e.by(), "sets the approval classes");
     if (e.reason() == null || e.reason().isBlank() || e.reason().length() > 2000) {
       throw ApiException.badRequest("reason is required (at most 2000 characters)");
     }

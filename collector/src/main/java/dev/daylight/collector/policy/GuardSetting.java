@@ -44,9 +44,10 @@ final class GuardSetting {
    * anything reaches the writer.
    */
   static Optional<GuardPolicy> validate(PolicyService.GuardEdit e) {
-    if (e == null || e.by() == null || e.by().isBlank() || e.by().length() > 200) {
-      throw ApiException.badRequest("by is required (at most 200 characters)");
+    if (e == null) {
+      throw ApiException.badRequest("empty body");
     }
+    ApiException.requireBy(e.by(), "sets the guard mode");
     if (e.mode() == null) {
       return Optional.empty();
     }

@@ -55,9 +55,7 @@ public final class IntelSnapshots {
    * changes.
    */
   public Snapshot store(byte[] gz, String by, long now) throws SQLException {
-    if (by == null || by.isBlank() || by.length() > 200) {
-      throw ApiException.badRequest("by (who uploads it) is required, at most 200 characters");
-    }
+    ApiException.requireBy(by, "uploads it");
     long lines = check(gz);
     String sha = sha256(gz);
     writes.submit(

@@ -138,11 +138,11 @@ public final class PolicyService {
 
   /** Applies an approve/deny (or {@code unreviewed}, which revokes the decision) and audits it. */
   public void edit(Edit e, long now) throws SQLException {
-    if (e.subject() == null || e.decision() == null || blank(e.by()) || blank(e.reason())) {
-      throw ApiException.badRequest("subject, decision, by and reason are required");
+    ApiException.requireBy(e.by(), "decides");
+    if (e.subject() == null || e.decision() == null || blank(e.reason())) {
+      throw ApiException.badRequest("subject, decision and reason are required");
     }
-    if (e.by().length() > 200
-        || e.reason().length() > 2000
+    if (e.reason().length() > 2000
         || e.subject().length() > 500
         || (e.version() != null && e.version().length() > 200)) {
       throw ApiException.badRequest("field too long");
