@@ -35,7 +35,7 @@ public final class IntelSnapshots {
   static final long MAX_INFLATED = 512L << 20;
 
   /** One stored snapshot; {@code etag} is its SHA-256 in quotes. */
-  public record Snapshot(String sha256, byte[] body, long lines, long uploadedAt) {
+  public record Snapshot(String sha256, byte[] body, long lines) {
     public String etag() {
       return "\"" + sha256 + "\"";
     }
@@ -77,7 +77,7 @@ public final class IntelSnapshots {
           }
           return null;
         });
-    return new Snapshot(sha, gz, lines, now);
+    return new Snapshot(sha, gz, lines);
   }
 
   /** The stored snapshot, decoded once per change (several collectors share the database). */
@@ -96,16 +96,14 @@ public final class IntelSnapshots {
         return Optional.of(known);
       }
       try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT body, lines, uploaded_at FROM intel_snapshot WHERE sha256 = ?")) {
+          c.prepareStatement("SELECT body, lines FROM intel_snapshot WHERE sha256 = ?")) {
         ps.setString(1, sha);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty(); // replaced in between: the next call sees the new one
           }
           Snapshot s =
-              new Snapshot(
-                  sha, Base64.getDecoder().decode(rs.getString(1)), rs.getLong(2), rs.getLong(3));
+              new Snapshot(sha, Base64.getDecoder().decode(rs.getString(1)), rs.getLong(2));
           cached = s;
           return Optional.of(s);
         }
