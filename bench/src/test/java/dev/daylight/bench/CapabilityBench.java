@@ -1,10 +1,12 @@
-package dev.daylight.collector;
+package dev.daylight.bench;
 
 import static dev.daylight.collector.Fixtures.ADMIN;
 import static dev.daylight.collector.Fixtures.SECRET;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daylight.collector.bench.Seed;
+import dev.daylight.collector.Collector;
+import dev.daylight.collector.Http;
+import dev.daylight.collector.TestPostgres;
 import dev.daylight.collector.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
