@@ -71,7 +71,7 @@ final class CapabilityServers {
               limit,
               h -> List.of(h.nodeId(), h.server().serverId()));
       List<String> nodeIds = page.rows().stream().map(Hit::nodeId).distinct().toList();
-      Map<String, FleetAnswers.NodeFacts> nodes = Incident.nodeFacts(c, nodeIds);
+      Map<String, FleetAnswers.NodeFacts> nodes = Nodes.byId(c, nodeIds);
       List<FleetAnswers.CapableServer> servers = page.rows().stream().map(Hit::server).toList();
       Map<String, FleetAnswers.FleetDecision> decisions = decisions(c, servers, cls);
       Map<String, List<String>> waiting = waiting(c, nodeIds);
@@ -83,7 +83,7 @@ final class CapabilityServers {
         boolean open = namesClass(waiting.get(h.nodeId() + "\n" + s.serverId()), cls);
         rows.add(
             new FleetAnswers.CapabilityServer(
-                Incident.nodeFacts(nodes, h.nodeId(), h.osUser()),
+                Nodes.of(nodes, h.nodeId(), h.osUser()),
                 s,
                 h.evidence(),
                 cls,

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +47,6 @@ final class Incident {
   private static final String VERSIONS =
       "SELECT DISTINCT version AS v FROM device_servers WHERE purl = ?"
           + " UNION SELECT DISTINCT version FROM device_packages WHERE purl = ?";
-
-  private static final int NODE_CHUNK = 500;
 
   private static final int KEY_SIZE = 5;
 
@@ -156,7 +153,7 @@ final class Incident {
                     args.subList(0, rowArgs).toArray());
       }
       Map<String, FleetAnswers.NodeFacts> nodes =
-          nodeFacts(c, hits.stream().map(Hit::nodeId).distinct().toList());
+          Nodes.byId(c, hits.stream().map(Hit::nodeId).distinct().toList());
       UsageQueries.Ledger usage =
           UsageQueries.ledger(
               c,
@@ -164,23 +161,10 @@ final class Incident {
               System.currentTimeMillis());
       rows = new ArrayList<>();
       for (Hit h : hits) {
-        FleetAnswers.Holding held = h.holding();
-        if ("".equals(held.version())) {
-          held =
-              new FleetAnswers.Holding(
-                  held.client(),
-                  held.enabled(),
-                  held.approval(),
-                  held.blockedBy(),
-                  held.configPath(),
-                  held.serverName(),
-                  null,
-                  held.firstSeen(),
-                  held.lastSeen());
-        }
+        FleetAnswers.Holding held = unknownVersionAsNull(h.holding());
         rows.add(
             new FleetAnswers.IncidentRow(
-                nodeFacts(nodes, h.nodeId(), h.osUser()),
+                Nodes.of(nodes, h.nodeId(), h.osUser()),
                 held,
                 usage.of(h.nodeId(), held.client(), held.serverName(), held.firstSeen())));
       }
@@ -199,36 +183,20 @@ final class Incident {
     return new FleetAnswers.IncidentList(page.rows(), page.next(), total);
   }
 
-  /** Host name, OS and owner of the given nodes, by id, read in chunks. */
-  static Map<String, FleetAnswers.NodeFacts> nodeFacts(Connection c, List<String> ids)
-      throws SQLException {
-    Map<String, FleetAnswers.NodeFacts> nodes = new HashMap<>();
-    for (int i = 0; i < ids.size(); i += NODE_CHUNK) {
-      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + NODE_CHUNK));
-      for (FleetAnswers.NodeFacts n :
-          Rows.list(
-              c,
-              FleetAnswers.NodeFacts.class,
-              "SELECT node_id AS \"nodeId\", hostname AS \"hostname\","
-                  + " owner AS \"owner\", os AS \"os\" FROM nodes WHERE node_id IN ("
-                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                  + ")",
-              chunk.toArray())) {
-        nodes.put(n.nodeId(), n);
-      }
-    }
-    return nodes;
-  }
-
-  /** A row's node: the account whose home holds the server is its owner, else the device's. */
-  static FleetAnswers.NodeFacts nodeFacts(
-      Map<String, FleetAnswers.NodeFacts> nodes, String nodeId, String osUser) {
-    FleetAnswers.NodeFacts n = nodes.get(nodeId);
-    return new FleetAnswers.NodeFacts(
-        nodeId,
-        n == null ? null : n.hostname(),
-        osUser != null ? osUser : n == null ? null : n.owner(),
-        n == null ? null : n.os());
+  /** The sort key reads an unknown version as ''; the answer shows it as null. */
+  private static FleetAnswers.Holding unknownVersionAsNull(FleetAnswers.Holding h) {
+    return !"".equals(h.version())
+        ? h
+        : new FleetAnswers.Holding(
+            h.client(),
+            h.enabled(),
+            h.approval(),
+            h.blockedBy(),
+            h.configPath(),
+            h.serverName(),
+            null,
+            h.firstSeen(),
+            h.lastSeen());
   }
 
   private static String keyPart(Object v) {
