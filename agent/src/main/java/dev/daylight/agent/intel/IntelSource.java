@@ -22,15 +22,18 @@ public final class IntelSource implements Supplier<Intel> {
   private Optional<FileTime> loadedAt;
   private Intel current;
 
-  public IntelSource(Path stateDir, List<Path> extras) throws IOException {
+  /**
+   * Reads nothing yet: the first {@link #get} loads, which for a scan is the assessor's {@code
+   * prepare} on the stages thread, so the snapshot is read while discovery runs.
+   */
+  public IntelSource(Path stateDir, List<Path> extras) {
     this.store = new IntelStore(stateDir);
     this.extras = List.copyOf(extras);
-    reload();
   }
 
   @Override
   public synchronized Intel get() {
-    if (!store.lastModified().equals(loadedAt)) {
+    if (current == null || !store.lastModified().equals(loadedAt)) {
       try {
         reload();
       } catch (IOException e) {
