@@ -4,7 +4,8 @@
 # package managers who owns it on every start (`rpm -qf`, `dpkg -S`, `dpkg -L`, each through sh) to
 # find its libapplauncher.so, some 170 ms before the JVM starts (docs/PERFORMANCE.md, "Packages").
 # The paths in the scripts are where the package installs: the .deb and .rpm both install /opt/NAME.
-# Callers set WORK, APP_INPUT and TRAY_MAIN (empty: no tray), and source scripts/lib.sh.
+# Callers set WORK, APP_INPUT, KEEP_SQLITE (sqlite-jdbc's folder of this platform's library) and
+# TRAY_MAIN (empty: no tray), and source scripts/lib.sh.
 
 # Prints the class path of JAR (a jar of APP_INPUT) as the installed app folder DIR holds it: JAR,
 # then its manifest's Class-Path in that order, as `java -jar` reads it in a source checkout.
@@ -49,17 +50,25 @@ write_launcher() {
 #                       and the archive, from DAYLIGHT_CHILD_JAVA_OPTS as scripts/daylight sets it
 #   bin/daylight-tray   both tray processes (the icon, and the window it starts the same way)
 # The agent's launchers share one class path: the archive holds it and is only used with it.
+# SQLite's native library is unpacked here, once, into lib/native: sqlite-jdbc otherwise writes it
+# from its jar into the temp folder at every start of a process that opens a store (about 40 ms of a
+# storing scan, docs/PERFORMANCE.md "Packages").
 # Usage: write_linux_launchers APPDIR INSTALLED
 write_linux_launchers() {
-  local appdir=$1 installed=$2 java agent_cp archive scan
+  local appdir=$1 installed=$2 java agent_cp archive scan sqlite
   java="$installed/lib/runtime/bin/java"
   [ -x "$appdir/lib/runtime/bin/java" ] || die "the runtime has no bin/java for the launchers"
   rm -f "$appdir"/bin/* "$appdir"/lib/app/*.cfg "$appdir"/lib/libapplauncher.so
+  mkdir -p "$WORK/sqlite-native" "$appdir/lib/native"
+  (cd "$WORK/sqlite-native" && jar xf "$APP_INPUT/sqlite-jdbc.jar" "org/sqlite/native/$KEEP_SQLITE/libsqlitejdbc.so")
+  install -m 0644 "$WORK/sqlite-native/org/sqlite/native/$KEEP_SQLITE/libsqlitejdbc.so" "$appdir/lib/native/" \
+    || die "sqlite-jdbc.jar has no libsqlitejdbc.so for $KEEP_SQLITE"
+  sqlite="-Dorg.sqlite.lib.path=$installed/lib/native -Dorg.sqlite.lib.name=libsqlitejdbc.so"
   agent_cp=$(manifest_class_path daylight-agent.jar "$installed/lib/app")
   archive="$installed/lib/app/daylight.jsa"
-  scan="$(jvm_opts scan) $(cds_map_opts "$archive")"
+  scan="$(jvm_opts scan) $(cds_map_opts "$archive") $sqlite"
   write_launcher "$appdir" daylight "$java" "$scan" "$agent_cp" dev.daylight.agent.cli.Main
-  write_launcher "$appdir" daylight-train "$java" "$(jvm_opts scan) -Xshare:auto -XX:ArchiveClassesAtExit=$archive" \
+  write_launcher "$appdir" daylight-train "$java" "$(jvm_opts scan) -Xshare:auto -XX:ArchiveClassesAtExit=$archive $sqlite" \
     "$agent_cp" dev.daylight.agent.cli.Main
   write_launcher "$appdir" daylight-agentd "$java" "$(jvm_opts resident)" "$agent_cp" dev.daylight.agent.cli.Main \
     "DAYLIGHT_CHILD_JAVA_OPTS=\${DAYLIGHT_CHILD_JAVA_OPTS:-$scan}
@@ -67,7 +76,7 @@ export DAYLIGHT_CHILD_JAVA_OPTS"
   if [ -n "$TRAY_MAIN" ]; then
     # GTK would probe OpenGL for the window's visual even with JavaFX's software pipeline (as in
     # scripts/daylight-tray).
-    write_launcher "$appdir" daylight-tray "$java" "$(jvm_opts tray)" \
+    write_launcher "$appdir" daylight-tray "$java" "$(jvm_opts tray) $sqlite" \
       "$(manifest_class_path daylight-ui.jar "$installed/lib/app")" "$TRAY_MAIN" \
       'GDK_GL=${GDK_GL:-disable}
 export GDK_GL'

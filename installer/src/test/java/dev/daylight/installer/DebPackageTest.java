@@ -374,10 +374,15 @@ class DebPackageTest {
     InstalledLaunchers.checkAsksNoPackageManager(tmp, command);
 
     // A stored scan of "this machine" (the fake home as user.home): SQLite's native library for
-    // this platform survived the package's slimming of the jars.
+    // this platform is loaded from the package's lib/native, not unpacked into the temp folder.
     Path state = tmp.resolve("state");
+    Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
     Map<String, String> env =
-        Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + home, "DAYLIGHT_STATE_DIR", state.toString());
+        Map.of(
+            "JAVA_TOOL_OPTIONS",
+            "-Duser.home=" + home + " -Djava.io.tmpdir=" + javaTmp,
+            "DAYLIGHT_STATE_DIR",
+            state.toString());
     Commands.run(
             Duration.ofMinutes(1),
             env,
@@ -388,6 +393,9 @@ class DebPackageTest {
                 .ok()
                 .stdout())
         .contains("servers:       1");
+    try (var unpacked = Files.list(javaTmp)) {
+      assertThat(unpacked).as("files the scan left in its temp folder").isEmpty();
+    }
     checkInstalledResident(home);
   }
 

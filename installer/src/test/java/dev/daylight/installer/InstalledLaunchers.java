@@ -20,6 +20,8 @@ final class InstalledLaunchers {
   static final Path JAVA = APP.resolve("lib/runtime/bin/java");
   static final Path ARCHIVE = APP.resolve("lib/app/daylight.jsa");
   private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=" + ARCHIVE;
+  private static final Path SQLITE = APP.resolve("lib/native/libsqlitejdbc.so");
+  private static final String SQLITE_OPTION = "-Dorg.sqlite.lib.path=" + SQLITE.getParent();
 
   private InstalledLaunchers() {}
 
@@ -34,18 +36,19 @@ final class InstalledLaunchers {
       assertThat(bin.map(p -> p.getFileName().toString())).containsExactly("java");
     }
     assertThat(APP.resolve("lib/libapplauncher.so")).doesNotExist();
+    assertThat(SQLITE).isRegularFile();
     try (Stream<Path> app = Files.list(APP.resolve("lib/app"))) {
       assertThat(app).noneMatch(p -> p.toString().endsWith(".cfg"));
     }
     List<String> scan = exec("daylight");
     assertThat(scan)
         .containsSubsequence(scriptOptions("scan"))
-        .contains(ARCHIVE_OPTION, "-XX:ArchiveRelocationMode=0")
+        .contains(ARCHIVE_OPTION, "-XX:ArchiveRelocationMode=0", SQLITE_OPTION)
         .doesNotContain("-Xint", "-Xmx32m");
     List<String> train = exec("daylight-train");
     assertThat(train)
         .containsSubsequence(scriptOptions("scan"))
-        .contains("-XX:ArchiveClassesAtExit=" + ARCHIVE);
+        .contains("-XX:ArchiveClassesAtExit=" + ARCHIVE, SQLITE_OPTION);
     List<String> resident = exec("daylight-agentd");
     assertThat(resident)
         .containsSubsequence(scriptOptions("resident"))
@@ -61,7 +64,7 @@ final class InstalledLaunchers {
       // Both tray processes (the icon, and the window it starts the same way) run with these.
       assertThat(exec("daylight-tray"))
           .containsSubsequence(scriptOptions("tray"))
-          .contains("dev.daylight.ui.Launcher");
+          .contains(SQLITE_OPTION, "dev.daylight.ui.Launcher");
     }
   }
 
