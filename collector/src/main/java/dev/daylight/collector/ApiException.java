@@ -37,6 +37,23 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, why);
   }
 
+  /**
+   * {@code by}, who made an administrator's change, as the audit and the log keep it: required, at
+   * most 200 printable characters. Otherwise a 400 saying so, naming the act ("who decides").
+   */
+  public static String requireBy(String by, String act) {
+    if (by == null
+        || by.isBlank()
+        || by.length() > MAX_BY
+        || by.chars().anyMatch(Character::isISOControl)) {
+      throw badRequest(
+          "by (who " + act + ") is required: at most " + MAX_BY + " printable characters");
+    }
+    return by;
+  }
+
+  private static final int MAX_BY = 200;
+
   public static ApiException unauthorized() {
     return new ApiException(401, "missing or unknown credentials");
   }

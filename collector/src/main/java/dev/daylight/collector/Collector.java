@@ -12,6 +12,7 @@ import dev.daylight.collector.policy.PolicyService;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.WriteQueue;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * One running collector: database, writer, HTTP. Closing it stops HTTP first, then drains writes.
@@ -49,7 +50,7 @@ public final class Collector implements AutoCloseable {
       }
     }
 
-    /** The secret and tokens never reach a log through this. */
+    /** Secrets and a database password never reach a log line or a stack trace. */
     @Override
     public String toString() {
       return "Config[host="
@@ -57,27 +58,23 @@ public final class Collector implements AutoCloseable {
           + ", port="
           + port
           + ", db="
-          + displayDb(db)
+          + (db == null ? null : PASSWORD.matcher(db).replaceAll("$1$2<redacted>"))
           + ", enrollSecret=<redacted>, adminToken=<redacted>, tlsCert="
           + tlsCert
           + ", tlsKey="
           + tlsKey
           + ", scanIntervalSeconds="
           + scanIntervalSeconds
-          + ", metricsToken=<redacted>, signingKey="
+          + ", metricsToken="
+          + (metricsToken == null ? null : "<redacted>")
+          + ", signingKey="
           + signingKey
           + "]";
     }
 
-    /** A database spec without what may be credentials (user info, query parameters). */
-    static String displayDb(String db) {
-      if (db == null || db.startsWith("sqlite:")) {
-        return db;
-      }
-      int query = db.indexOf('?');
-      String shown = query < 0 ? db : db.substring(0, query) + "?<redacted>";
-      return shown.replaceFirst("//[^/@]*@", "//<redacted>@");
-    }
+    /** {@code password=...} in a PostgreSQL spec's query, and a password in its user info. */
+    private static final Pattern PASSWORD =
+        Pattern.compile("(?i)([?&]password=)[^&]*|(//[^/:@]*:)[^@/]*(?=@)");
   }
 
   /**

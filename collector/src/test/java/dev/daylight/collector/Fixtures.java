@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /** Realistic protocol records for tests: the postmark-mcp incident in miniature. */
 public final class Fixtures {
-  static final String SECRET = "enroll-secret-for-tests";
-  static final String ADMIN = "admin-token-for-tests";
+  public static final String SECRET = "enroll-secret-for-tests";
+  public static final String ADMIN = "admin-token-for-tests";
 
   private Fixtures() {}
 

@@ -84,6 +84,10 @@ class HostileInputTest {
     collector.close();
   }
 
+  record NodeState(String nodeId, String keyHash, Long lastSeen, String hostname) {}
+
+  record Revision(String name, Long value) {}
+
   private Map<String, Object> state() throws Exception {
     Map<String, Object> s = new LinkedHashMap<>();
     try (Connection c = collector.database().read()) {
@@ -92,9 +96,17 @@ class HostileInputTest {
       }
       s.put(
           "nodes",
-          Rows.query(
-              c, "SELECT node_id, key_hash, last_seen, hostname FROM nodes ORDER BY node_id"));
-      s.put("revisions", Rows.query(c, "SELECT name, value FROM revisions ORDER BY name"));
+          Rows.list(
+              c,
+              NodeState.class,
+              "SELECT node_id AS \"nodeId\", key_hash AS \"keyHash\", last_seen AS \"lastSeen\","
+                  + " hostname AS \"hostname\" FROM nodes ORDER BY node_id"));
+      s.put(
+          "revisions",
+          Rows.list(
+              c,
+              Revision.class,
+              "SELECT name AS \"name\", value AS \"value\" FROM revisions ORDER BY name"));
     }
     return s;
   }

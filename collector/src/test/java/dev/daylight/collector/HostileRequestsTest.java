@@ -235,6 +235,18 @@ class HostileRequestsTest {
     return k;
   }
 
+  record NodeState(
+      String nodeId,
+      String keyHash,
+      String deviceId,
+      String hostname,
+      String osUser,
+      String owner,
+      Long lastSeen,
+      Long reenrollUntil) {}
+
+  record ServerState(String nodeId, String serverId, String serverName, String version) {}
+
   private static Map<String, Object> state(Collector collector) throws Exception {
     Map<String, Object> s = new LinkedHashMap<>();
     try (Connection c = collector.database().read()) {
@@ -243,17 +255,25 @@ class HostileRequestsTest {
       }
       s.put(
           "nodes",
-          Rows.query(
+          Rows.list(
               c,
-              "SELECT node_id, key_hash, device_id, hostname, os_user, owner, last_seen,"
-                  + " reenroll_until FROM nodes ORDER BY node_id"));
+              NodeState.class,
+              "SELECT node_id AS \"nodeId\", key_hash AS \"keyHash\", device_id AS \"deviceId\","
+                  + " hostname AS \"hostname\", os_user AS \"osUser\", owner AS \"owner\","
+                  + " last_seen AS \"lastSeen\", reenroll_until AS \"reenrollUntil\" FROM nodes ORDER BY node_id"));
       s.put(
           "servers",
-          Rows.query(
+          Rows.list(
               c,
-              "SELECT node_id, server_id, server_name, version FROM device_servers"
-                  + " ORDER BY node_id, server_id"));
-      s.put("revisions", Rows.query(c, "SELECT name, value FROM revisions ORDER BY name"));
+              ServerState.class,
+              "SELECT node_id AS \"nodeId\", server_id AS \"serverId\", server_name AS \"serverName\","
+                  + " version AS \"version\" FROM device_servers ORDER BY node_id, server_id"));
+      s.put(
+          "revisions",
+          Rows.list(
+              c,
+              HostileInputTest.Revision.class,
+              "SELECT name AS \"name\", value AS \"value\" FROM revisions ORDER BY name"));
     }
     return s;
   }

@@ -12,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 
-/** A plain JDK HTTP client against a collector on loopback. */
-final class Http {
-  record Answer(int status, String body, HttpResponse<String> raw) {
-    JsonNode json() {
+/**
+ * A plain JDK HTTP client against a collector on loopback (the bench module's tests use it too).
+ */
+public final class Http {
+  public record Answer(int status, String body, HttpResponse<String> raw) {
+    public JsonNode json() {
       try {
         return Json.mapper().readTree(body);
       } catch (IOException e) {
@@ -28,11 +30,11 @@ final class Http {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
-  Http(int port) {
+  public Http(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  Answer get(String path, String token) {
+  public Answer get(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
@@ -40,17 +42,21 @@ final class Http {
     return send(b.build());
   }
 
-  Answer post(String path, String token, Object body) {
+  public Answer post(String path, String token, Object body) {
     byte[] bytes = body instanceof byte[] raw ? raw : toJson(body);
     return send(request(path, token).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
   }
 
-  Answer put(String path, String token, Object body) {
+  public Answer put(String path, String token, Object body) {
     return send(
-        request(path, token).PUT(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build());
+        request(path, token)
+            .PUT(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    body instanceof byte[] raw ? raw : toJson(body)))
+            .build());
   }
 
-  Answer postGzip(String path, String token, Object body) {
+  public Answer postGzip(String path, String token, Object body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(body instanceof byte[] raw ? raw : toJson(body));

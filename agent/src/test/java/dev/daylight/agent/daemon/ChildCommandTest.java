@@ -39,7 +39,8 @@ class ChildCommandTest {
 
   @Test
   void aJlinkedRuntimeWithoutJavaGoesThroughTheLauncherOfThisProcess() {
-    // jpackage's runtime has no bin/java; this process runs as /opt/daylight/bin/daylight.
+    // A macOS or Windows package's runtime has no bin/java; this process runs under jpackage's
+    // launcher.
     assertThat(
             ChildProcess.command(
                 runtime,

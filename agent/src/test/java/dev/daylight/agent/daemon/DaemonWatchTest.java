@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent on a fake home: a config written after start (under a folder that did not exist)
  * reaches the store as a server with findings, scanned by a child JVM the resident started on the
- * change. The time it takes is measured by scripts/bench-daemon; here it only has to arrive.
+ * change. The time it takes is measured by bench/bench-daemon; here it only has to arrive.
  */
 class DaemonWatchTest {
   @TempDir Path home;

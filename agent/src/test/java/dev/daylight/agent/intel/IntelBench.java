@@ -10,7 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Benchmark behind {@code scripts/bench-intel} (not a test: surefire runs only {@code *Test}).
+ * Benchmark behind {@code bench/bench-intel} (not a test: surefire runs only {@code *Test}).
  * Generates an OSV export zip of N MAL-style records shaped like the real ones (mostly {@code
  * introduced: "0"}, some SEMVER ranges, some version lists, a few withdrawn, npm and PyPI), then
  * times, per run: loading the zip, writing the compact snapshot, loading the compact snapshot, and

@@ -3,15 +3,12 @@ package dev.daylight.collector.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
-import dev.daylight.protocol.Json;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +21,7 @@ import java.util.Set;
  */
 final class CapabilityServers {
   static final String UNAPPROVED_RULE = "unapproved-capability";
-  private static final List<String> KEY = List.of("nodeId", "serverId");
+  private static final int KEY_SIZE = 2;
 
   private final Database db;
 
@@ -32,10 +29,20 @@ final class CapabilityServers {
     this.db = db;
   }
 
-  Map<String, Object> servers(String capability, String cursor, int limit, long now)
+  /** A server of the class as read: its node, the account whose home holds it, its evidence. */
+  private record Hit(
+      String nodeId, String osUser, FleetAnswers.CapableServer server, JsonNode evidence) {}
+
+  private record Cap(String id, String cls, JsonNode evidence) {}
+
+  private record Why(String id, String why) {}
+
+  private record Waiting(String nodeId, String serverId, String title) {}
+
+  FleetAnswers.CapabilityList servers(String capability, String cursor, int limit, long now)
       throws SQLException {
     String cls = CapabilityClasses.require(capability, "capability");
-    List<Object> after = Cursor.decode(cursor, KEY.size());
+    List<Object> after = Cursor.decode(cursor, KEY_SIZE);
     List<Object> args = new ArrayList<>(List.of(cls));
     String keyset = "";
     if (after != null) {
@@ -45,142 +52,127 @@ final class CapabilityServers {
     }
     args.add(limit + 1);
     try (Connection c = db.read()) {
-      List<Map<String, Object>> rows =
-          Rows.query(
-              c,
-              "SELECT sc.node_id AS \"nodeId\", sc.server_id AS \"serverId\", s.client AS \"client\","
-                  + " s.server_name AS \"serverName\", s.os_user AS \"osUser\", s.purl AS \"purl\", s.version AS \"version\","
-                  + " s.url AS \"url\", s.config_path AS \"configPath\", s.enabled AS \"enabled\","
-                  + " s.approval AS \"clientApproval\", s.blocked_by AS \"blockedBy\", s.first_seen AS \"firstSeen\","
-                  + " s.last_seen AS \"lastSeen\", sc.evidence AS \"evidence\""
-                  + " FROM server_capabilities sc JOIN device_servers s"
-                  + " ON s.node_id = sc.node_id AND s.server_id = sc.server_id"
-                  + " WHERE sc.cap_class = ?"
-                  + keyset
-                  + " ORDER BY sc.node_id, sc.server_id LIMIT ?",
-              args.toArray());
-      Map<String, Object> out = Cursor.page("servers", rows, limit, KEY);
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> page = (List<Map<String, Object>>) out.get("servers");
-      nodeFacts(c, page);
-      Map<String, Map<String, Object>> decisions = decisions(c, page, cls);
-      Map<String, List<String>> waiting = waiting(c, page);
-      for (Map<String, Object> r : page) {
-        r.put("capability", cls);
-        r.put(
-            "package",
-            r.get("purl") == null
-                ? null
-                : PackagePages.displayName((String) r.get("purl"))
-                    + (r.get("version") == null ? "" : "@" + r.get("version")));
-        r.put("evidence", evidence((String) r.get("evidence")));
-        Map<String, Object> d = applying(decisions, r, cls);
-        boolean open = namesClass(waiting.get(r.get("nodeId") + "\n" + r.get("serverId")), cls);
-        r.put("fleetDecision", d);
-        r.put("unapprovedFinding", open);
-        r.put(
-            "approvalState",
-            d != null
-                ? (String) d.get("decision")
-                : open ? "awaiting-approval" : "no-fleet-decision");
+      var page =
+          Cursor.page(
+              Rows.list(
+                  c,
+                  Hit.class,
+                  "SELECT sc.node_id AS \"nodeId\", sc.server_id AS \"serverId\", s.client AS \"client\","
+                      + " s.server_name AS \"serverName\", s.os_user AS \"osUser\", s.purl AS \"purl\", s.version AS \"version\","
+                      + " s.url AS \"url\", s.config_path AS \"configPath\", s.enabled AS \"enabled\","
+                      + " s.approval AS \"clientApproval\", s.blocked_by AS \"blockedBy\", s.first_seen AS \"firstSeen\","
+                      + " s.last_seen AS \"lastSeen\", sc.evidence AS \"evidence\""
+                      + " FROM server_capabilities sc JOIN device_servers s"
+                      + " ON s.node_id = sc.node_id AND s.server_id = sc.server_id"
+                      + " WHERE sc.cap_class = ?"
+                      + keyset
+                      + " ORDER BY sc.node_id, sc.server_id LIMIT ?",
+                  args.toArray()),
+              limit,
+              h -> List.of(h.nodeId(), h.server().serverId()));
+      List<String> nodeIds = page.rows().stream().map(Hit::nodeId).distinct().toList();
+      Map<String, FleetAnswers.NodeFacts> nodes = Nodes.byId(c, nodeIds);
+      List<FleetAnswers.CapableServer> servers = page.rows().stream().map(Hit::server).toList();
+      Map<String, FleetAnswers.FleetDecision> decisions = decisions(c, servers, cls);
+      Map<String, List<String>> waiting = waiting(c, nodeIds);
+      UsageQueries.Ledger usage = UsageQueries.ledger(c, nodeIds, now);
+      List<FleetAnswers.CapabilityServer> rows = new ArrayList<>();
+      for (Hit h : page.rows()) {
+        FleetAnswers.CapableServer s = h.server();
+        FleetAnswers.FleetDecision d = applying(decisions, s, cls);
+        boolean open = namesClass(waiting.get(h.nodeId() + "\n" + s.serverId()), cls);
+        rows.add(
+            new FleetAnswers.CapabilityServer(
+                Nodes.of(nodes, h.nodeId(), h.osUser()),
+                s,
+                h.evidence(),
+                cls,
+                s.purl() == null
+                    ? null
+                    : PackagePages.displayName(s.purl())
+                        + (s.version() == null ? "" : "@" + s.version()),
+                d,
+                open,
+                d != null ? d.decision() : open ? "awaiting-approval" : "no-fleet-decision",
+                usage.of(h.nodeId(), s.client(), s.serverName(), s.firstSeen())));
       }
-      UsageQueries.decorate(c, page, now);
-      return out;
+      return new FleetAnswers.CapabilityList(rows, page.next());
     }
   }
 
   /**
-   * Adds each of a device's servers' {@code capabilities} ({@code [{class, evidence}]}), or null
-   * and {@code capabilitiesWhy} when nobody could say (never an empty list that would read
-   * "harmless").
+   * A device's servers' classes ({@code [{class, evidence}]}), or null with the reason when nobody
+   * could say (never an empty list that would read "harmless").
    */
-  static void decorateDevice(Connection c, String nodeId, List<Map<String, Object>> servers)
-      throws SQLException {
-    Map<Object, List<Map<String, Object>>> classes = new HashMap<>();
-    for (Map<String, Object> r :
-        Rows.query(
-            c,
-            "SELECT server_id AS \"id\", cap_class AS \"class\","
-                + " evidence AS \"evidence\" FROM server_capabilities WHERE node_id = ? ORDER BY server_id, cap_class",
-            nodeId)) {
-      Map<String, Object> cap = new LinkedHashMap<>();
-      cap.put("class", r.get("class"));
-      cap.put("evidence", evidence((String) r.get("evidence")));
-      classes.computeIfAbsent(r.get("id"), k -> new ArrayList<>()).add(cap);
+  record OfDevice(
+      Map<String, List<DeviceAnswers.ServerCapability>> known, Map<String, String> unknown) {
+    List<DeviceAnswers.ServerCapability> classes(String serverId) {
+      List<DeviceAnswers.ServerCapability> mine = known.get(serverId);
+      return mine == null && unknown.containsKey(serverId) ? null : mine == null ? List.of() : mine;
     }
-    Map<Object, Object> why = new HashMap<>();
-    for (Map<String, Object> r :
-        Rows.query(
-            c,
-            "SELECT server_id AS \"id\", capabilities_why AS \"why\""
-                + " FROM device_servers WHERE node_id = ? AND capabilities_why IS NOT NULL",
-            nodeId)) {
-      why.put(r.get("id"), r.get("why"));
-    }
-    for (Map<String, Object> s : servers) {
-      List<Map<String, Object>> mine = classes.get(s.get("id"));
-      boolean unknown = mine == null && why.containsKey(s.get("id"));
-      s.put("capabilities", unknown ? null : mine == null ? List.of() : mine);
-      s.put("capabilitiesWhy", unknown ? why.get(s.get("id")) : null);
+
+    String why(String serverId) {
+      return known.containsKey(serverId) ? null : unknown.get(serverId);
     }
   }
 
-  /** Host name, OS and owner: the account whose home holds the server, else the device's owner. */
-  private static void nodeFacts(Connection c, List<Map<String, Object>> page) throws SQLException {
-    List<Object> ids = page.stream().map(r -> r.get("nodeId")).distinct().toList();
-    Map<Object, Map<String, Object>> nodes = new HashMap<>();
-    if (!ids.isEmpty()) {
-      for (Map<String, Object> n :
-          Rows.query(
-              c,
-              "SELECT node_id AS \"nodeId\", hostname AS \"hostname\","
-                  + " owner AS \"owner\", os AS \"os\" FROM nodes WHERE node_id IN ("
-                  + String.join(",", Collections.nCopies(ids.size(), "?"))
-                  + ")",
-              ids.toArray())) {
-        nodes.put(n.get("nodeId"), n);
-      }
+  static OfDevice ofDevice(Connection c, String nodeId) throws SQLException {
+    Map<String, List<DeviceAnswers.ServerCapability>> classes = new HashMap<>();
+    for (Cap r :
+        Rows.list(
+            c,
+            Cap.class,
+            "SELECT server_id AS \"id\", cap_class AS \"cls\","
+                + " evidence AS \"evidence\" FROM server_capabilities WHERE node_id = ? ORDER BY server_id, cap_class",
+            nodeId)) {
+      classes
+          .computeIfAbsent(r.id(), k -> new ArrayList<>())
+          .add(new DeviceAnswers.ServerCapability(r.cls(), r.evidence()));
     }
-    for (int i = 0; i < page.size(); i++) {
-      Map<String, Object> r = page.get(i);
-      Map<String, Object> n = nodes.getOrDefault(r.get("nodeId"), Map.of());
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("nodeId", r.get("nodeId"));
-      out.put("hostname", n.get("hostname"));
-      Object osUser = r.remove("osUser");
-      out.put("owner", osUser != null ? osUser : n.get("owner"));
-      out.put("os", n.get("os"));
-      out.putAll(r);
-      page.set(i, out);
+    Map<String, String> why = new HashMap<>();
+    for (Why r :
+        Rows.list(
+            c,
+            Why.class,
+            "SELECT server_id AS \"id\", capabilities_why AS \"why\""
+                + " FROM device_servers WHERE node_id = ? AND capabilities_why IS NOT NULL",
+            nodeId)) {
+      why.put(r.id(), r.why());
     }
+    return new OfDevice(classes, why);
   }
 
   /**
    * The decisions on the page's packages, server names and the class, keyed {@code
    * subject@version}.
    */
-  private static Map<String, Map<String, Object>> decisions(
-      Connection c, List<Map<String, Object>> page, String cls) throws SQLException {
+  private static Map<String, FleetAnswers.FleetDecision> decisions(
+      Connection c, List<FleetAnswers.CapableServer> page, String cls) throws SQLException {
     Set<String> subjects = new HashSet<>(Set.of("class:" + cls));
-    for (Map<String, Object> r : page) {
-      if (r.get("purl") != null) {
-        subjects.add((String) r.get("purl"));
+    for (FleetAnswers.CapableServer r : page) {
+      if (r.purl() != null) {
+        subjects.add(r.purl());
       }
-      subjects.add("server:" + r.get("serverName"));
+      subjects.add("server:" + r.serverName());
     }
-    Map<String, Map<String, Object>> out = new HashMap<>();
-    for (Map<String, Object> d :
-        Rows.query(
+    Map<String, FleetAnswers.FleetDecision> out = new HashMap<>();
+    for (FleetAnswers.FleetDecision d :
+        Rows.list(
             c,
+            FleetAnswers.FleetDecision.class,
             "SELECT subject AS \"subject\", version AS \"version\","
                 + " decision AS \"decision\", decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\""
                 + " FROM policy_entries WHERE subject IN ("
                 + String.join(",", Collections.nCopies(subjects.size(), "?"))
                 + ")",
             subjects.toArray())) {
-      String v = (String) d.get("version");
-      d.put("version", v.isEmpty() ? null : v);
-      out.put(d.get("subject") + "@" + v, d);
+      // Stored '' for every version; shown as null.
+      out.put(
+          d.subject() + "@" + d.version(),
+          d.version().isEmpty()
+              ? new FleetAnswers.FleetDecision(
+                  d.subject(), null, d.decision(), d.by(), d.reason(), d.decidedAt())
+              : d);
     }
     return out;
   }
@@ -191,19 +183,19 @@ final class CapabilityServers {
    * version, all its versions, the server's name or the class, the most specific shown. A
    * version-scoped approval of postmark-mcp 1.0.15 says nothing about 1.0.16.
    */
-  private static Map<String, Object> applying(
-      Map<String, Map<String, Object>> decisions, Map<String, Object> r, String cls) {
+  private static FleetAnswers.FleetDecision applying(
+      Map<String, FleetAnswers.FleetDecision> decisions, FleetAnswers.CapableServer r, String cls) {
     List<String> keys = new ArrayList<>(List.of("class:" + cls + "@"));
-    if (r.get("purl") != null) {
-      if (r.get("version") != null) {
-        keys.add(r.get("purl") + "@" + r.get("version"));
+    if (r.purl() != null) {
+      if (r.version() != null) {
+        keys.add(r.purl() + "@" + r.version());
       }
-      keys.add(r.get("purl") + "@");
+      keys.add(r.purl() + "@");
     }
-    keys.add("server:" + r.get("serverName") + "@");
+    keys.add("server:" + r.serverName() + "@");
     for (String k : keys) {
-      Map<String, Object> d = decisions.get(k);
-      if (d != null && "denied".equals(d.get("decision"))) {
+      FleetAnswers.FleetDecision d = decisions.get(k);
+      if (d != null && "denied".equals(d.decision())) {
         return d;
       }
     }
@@ -238,18 +230,18 @@ final class CapabilityServers {
    * The titles of the open unapproved-capability findings of the page's devices, by node and
    * server.
    */
-  private static Map<String, List<String>> waiting(Connection c, List<Map<String, Object>> page)
+  private static Map<String, List<String>> waiting(Connection c, List<String> ids)
       throws SQLException {
-    List<Object> ids = page.stream().map(r -> r.get("nodeId")).distinct().toList();
     Map<String, List<String>> out = new HashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
     List<Object> args = new ArrayList<>(ids);
     args.add(UNAPPROVED_RULE);
-    for (Map<String, Object> f :
-        Rows.query(
+    for (Waiting f :
+        Rows.list(
             c,
+            Waiting.class,
             "SELECT node_id AS \"nodeId\", server_id AS \"serverId\","
                 + " title AS \"title\" FROM findings"
                 + " WHERE node_id IN ("
@@ -257,20 +249,8 @@ final class CapabilityServers {
                 + ")"
                 + " AND rule = ? AND status = 'open'",
             args.toArray())) {
-      out.computeIfAbsent(f.get("nodeId") + "\n" + f.get("serverId"), k -> new ArrayList<>())
-          .add((String) f.get("title"));
+      out.computeIfAbsent(f.nodeId() + "\n" + f.serverId(), k -> new ArrayList<>()).add(f.title());
     }
     return out;
-  }
-
-  private static JsonNode evidence(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      return Json.mapper().readTree(json);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

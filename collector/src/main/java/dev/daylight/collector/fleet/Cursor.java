@@ -6,9 +6,8 @@ import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Keyset paging: a page ends with the sort key of its last row, sent back as an opaque cursor, and
@@ -51,28 +50,18 @@ public final class Cursor {
     }
   }
 
+  /** One page of a list and the cursor of the next, null after the last. */
+  public record Page<T>(List<T> rows, String next) {}
+
   /**
-   * Answers {@code {name: rows, next: cursor|null}} from a query that fetched {@code limit + 1}
-   * rows.
+   * The first {@code limit} rows of a query that fetched {@code limit + 1}, and when there were
+   * more, the cursor made of the last row's {@code key}.
    */
-  static Map<String, Object> page(
-      String name, List<Map<String, Object>> rows, int limit, List<String> keyColumns) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    String next = null;
-    if (rows.size() > limit) {
-      rows = new ArrayList<>(rows.subList(0, limit));
-      Map<String, Object> last = rows.get(limit - 1);
-      List<Object> key = new ArrayList<>();
-      for (String k : keyColumns) {
-        key.add(last.get(k));
-      }
-      next = encode(key);
+  public static <T> Page<T> page(List<T> rows, int limit, Function<T, List<Object>> key) {
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
     }
-    for (Map<String, Object> r : rows) {
-      r.keySet().removeIf(k -> k.startsWith("k_"));
-    }
-    out.put(name, rows);
-    out.put("next", next);
-    return out;
+    List<T> page = List.copyOf(rows.subList(0, limit));
+    return new Page<>(page, encode(key.apply(page.get(limit - 1))));
   }
 }

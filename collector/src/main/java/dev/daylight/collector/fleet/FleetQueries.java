@@ -4,13 +4,14 @@ import dev.daylight.collector.ApiException;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
 import dev.daylight.identity.Purls;
+import dev.daylight.protocol.Severity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The admin API's read side: devices, fleet aggregates, findings, timelines, the incident query.
@@ -34,8 +35,8 @@ public final class FleetQueries {
    * Every device whose latest inventory holds the package, as a server's package or installed on
    * disk, paged; a version in the purl or a range narrows it.
    */
-  public Map<String, Object> incident(String purl, Optional<String> range, String cursor, int limit)
-      throws SQLException {
+  public FleetAnswers.IncidentList incident(
+      String purl, Optional<String> range, String cursor, int limit) throws SQLException {
     return incident.devices(purl, range, cursor, limit);
   }
 
@@ -44,59 +45,56 @@ public final class FleetQueries {
    * {@code release-*} finding at or above {@code release} (a severity), when one is given. The
    * narrowing applies to each page, so a page may hold fewer rows than the limit.
    */
-  public Map<String, Object> incident(
+  public FleetAnswers.IncidentList incident(
       String purl, Optional<String> range, Optional<String> release, String cursor, int limit)
       throws SQLException {
-    Map<String, Object> page = incident(purl, range, cursor, limit);
+    FleetAnswers.IncidentList page = incident(purl, range, cursor, limit);
     if (release.isEmpty()) {
       return page;
     }
-    dev.daylight.protocol.Severity atLeast;
+    Severity atLeast;
     try {
-      atLeast = dev.daylight.protocol.Severity.parse(release.get());
+      atLeast = Severity.parse(release.get());
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "release: a severity (critical, high, medium, low, info), not " + release.get());
     }
-    java.util.Set<String> flagged;
+    Set<String> flagged;
     try (Connection c = db.read()) {
       flagged = ReleaseVersions.flagged(c, Purls.base(purl), atLeast);
     }
-    Map<String, Object> out = new LinkedHashMap<>(page);
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> devices = (List<Map<String, Object>>) page.get("devices");
-    out.put(
-        "devices",
-        devices.stream()
-            .filter(d -> d.get("version") != null && flagged.contains(d.get("version").toString()))
-            .toList());
-    return out;
+    return new FleetAnswers.IncidentList(
+        page.devices().stream()
+            .filter(d -> d.holding().version() != null && flagged.contains(d.holding().version()))
+            .toList(),
+        page.next(),
+        page.total());
   }
 
   /** Fleet totals; all but the device count come from the once-a-minute package snapshot. */
-  public Map<String, Object> overview(long now) throws SQLException {
+  public FleetAnswers.Overview overview(long now) throws SQLException {
+    long devices;
     try (Connection c = db.read()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("devices", Rows.count(c, "SELECT COUNT(*) FROM nodes"));
-      out.putAll(packagePages.totals(now));
-      return out;
+      devices = Rows.count(c, "SELECT COUNT(*) FROM nodes");
     }
+    return packagePages.overview(devices, now);
   }
 
   /**
    * Devices by hostname, filtered by any of q, os, owner, severity (an open finding of it),
    * seenBefore/After.
    */
-  public Map<String, Object> devices(Map<String, String> filter, String cursor, int limit)
+  public DeviceAnswers.DeviceList devices(Map<String, String> filter, String cursor, int limit)
       throws SQLException {
     return listings.devices(filter, cursor, limit);
   }
 
-  public Map<String, Object> device(String nodeId) throws SQLException {
+  public DeviceAnswers.Device device(String nodeId) throws SQLException {
     try (Connection c = db.read()) {
-      List<Map<String, Object>> facts =
-          Rows.query(
+      List<DeviceAnswers.Facts> facts =
+          Rows.list(
               c,
+              DeviceAnswers.Facts.class,
               "SELECT node_id AS \"nodeId\", hostname AS \"hostname\", owner AS \"owner\", os AS \"os\","
                   + " os_version AS \"osVersion\", arch AS \"arch\", os_user AS \"user\", serial AS \"serial\","
                   + " device_id AS \"deviceId\", enrolled_at AS \"enrolledAt\", last_seen AS \"lastSeen\","
@@ -105,47 +103,53 @@ public final class FleetQueries {
       if (facts.isEmpty()) {
         throw ApiException.notFound();
       }
-      Map<String, Object> out = new LinkedHashMap<>(facts.get(0));
-      out.put(
-          "servers",
-          Rows.query(
+      List<DeviceAnswers.ServerRow> rows =
+          Rows.list(
               c,
+              DeviceAnswers.ServerRow.class,
               "SELECT server_id AS \"id\", client AS \"client\", scope AS \"scope\", config_path AS \"configPath\","
                   + " server_name AS \"name\", transport AS \"transport\", command AS \"command\", url AS \"url\","
                   + " purl AS \"purl\", version AS \"version\", pinned AS \"pinned\", first_seen AS \"firstSeen\","
                   + " last_seen AS \"lastSeen\", approval AS \"approval\", enabled AS \"enabled\","
                   + " blocked_by AS \"blockedBy\", node_id AS \"nodeId\" FROM device_servers WHERE node_id = ?"
                   + " ORDER BY client, server_name",
-              nodeId));
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> servers = (List<Map<String, Object>>) out.get("servers");
+              nodeId);
       long now = System.currentTimeMillis();
-      UsageQueries.decorate(c, servers, now);
-      CapabilityServers.decorateDevice(c, nodeId, servers);
-      out.put("usage", UsageQueries.tools(c, nodeId, now));
-      out.put(
-          "packages",
-          Rows.query(
+      UsageQueries.Ledger usage = UsageQueries.ledger(c, List.of(nodeId), now);
+      CapabilityServers.OfDevice capabilities = CapabilityServers.ofDevice(c, nodeId);
+      List<DeviceAnswers.DeviceServer> servers = new ArrayList<>();
+      for (DeviceAnswers.ServerRow s : rows) {
+        servers.add(
+            new DeviceAnswers.DeviceServer(
+                s,
+                usage.of(s.nodeId(), s.client(), s.name(), s.firstSeen()),
+                capabilities.classes(s.id()),
+                capabilities.why(s.id())));
+      }
+      return new DeviceAnswers.Device(
+          facts.get(0),
+          servers,
+          UsageQueries.tools(c, nodeId, now),
+          Rows.list(
               c,
+              DeviceAnswers.DevicePackage.class,
               "SELECT purl AS \"purl\", version AS \"version\", source AS \"source\", install_path AS \"installPath\","
                   + " first_seen AS \"firstSeen\" FROM device_packages WHERE node_id = ? ORDER BY purl",
+              nodeId),
+          Rows.list(
+              c,
+              DeviceAnswers.FindingRow.class,
+              FINDING_COLUMNS
+                  + " FROM findings f JOIN nodes n ON n.node_id = f.node_id"
+                  + " WHERE f.node_id = ? ORDER BY f.status, CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
+                  + " WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.title",
               nodeId));
-      out.put(
-          "findings",
-          ReleaseVersions.releaseAsObject(
-              Rows.query(
-                  c,
-                  FINDING_COLUMNS
-                      + ", f.evidence AS \"evidence\" FROM findings f JOIN nodes n ON n.node_id = f.node_id"
-                      + " WHERE f.node_id = ? ORDER BY f.status, CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
-                      + " WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.title",
-                  nodeId)));
-      return out;
     }
   }
 
   /** A device's events, newest first, and its latest reports. */
-  public Map<String, Object> timeline(String nodeId, String cursor, int limit) throws SQLException {
+  public DeviceAnswers.Timeline timeline(String nodeId, String cursor, int limit)
+      throws SQLException {
     try (Connection c = db.read()) {
       if (Rows.count(c, "SELECT COUNT(*) FROM nodes WHERE node_id = ?", nodeId) == 0) {
         throw ApiException.notFound();
@@ -157,39 +161,40 @@ public final class FleetQueries {
         args.addAll(List.of(after.get(0), after.get(0), after.get(1)));
       }
       args.add(limit + 1);
-      Map<String, Object> out =
+      var events =
           Cursor.page(
-              "events",
-              Rows.query(
+              Rows.list(
                   c,
-                  "SELECT event_id AS \"id\", type AS \"type\", at AS \"at\", at AS \"k_at\", report_id AS \"reportId\","
+                  DeviceAnswers.Event.class,
+                  "SELECT event_id AS \"id\", type AS \"type\", at AS \"at\", report_id AS \"reportId\","
                       + " server_id AS \"serverId\", purl AS \"purl\", finding_id AS \"findingId\","
                       + " summary AS \"summary\" FROM events WHERE node_id = ?"
                       + keyset
                       + " ORDER BY at DESC, event_id LIMIT ?",
                   args.toArray()),
               limit,
-              List.of("k_at", "id"));
-      out.put(
-          "reports",
-          Rows.query(
+              e -> List.of(e.at().toEpochMilli(), e.id()));
+      return new DeviceAnswers.Timeline(
+          events.rows(),
+          events.next(),
+          Rows.list(
               c,
+              DeviceAnswers.ReportRef.class,
               "SELECT report_id AS \"reportId\", kind AS \"kind\", created_at AS \"createdAt\","
                   + " received_at AS \"receivedAt\", event_count AS \"events\" FROM reports"
                   + " WHERE node_id = ? ORDER BY received_at DESC LIMIT 20",
               nodeId));
-      return out;
     }
   }
 
-  public Map<String, Object> servers(String q, String cursor, int limit, long now)
+  public FleetAnswers.ServerList servers(String q, String cursor, int limit, long now)
       throws SQLException {
     return packagePages.servers(q, cursor, limit, now);
   }
 
   /** Every device server of one capability class (a 400 for an id that is not one), paged. */
-  public Map<String, Object> serversWith(String capability, String cursor, int limit, long now)
-      throws SQLException {
+  public FleetAnswers.CapabilityList serversWith(
+      String capability, String cursor, int limit, long now) throws SQLException {
     return capabilityServers.servers(capability, cursor, limit, now);
   }
 
@@ -197,7 +202,7 @@ public final class FleetQueries {
    * Package versions the fleet runs (of one purl, and one version of it, when given), with
    * decisions, intel and suspensions.
    */
-  public Map<String, Object> packages(
+  public FleetAnswers.PackageList packages(
       String q, String purl, String version, String cursor, int limit, long now)
       throws SQLException {
     String base = null;
@@ -212,15 +217,19 @@ public final class FleetQueries {
         q, base, version == null || version.isBlank() ? null : version.trim(), cursor, limit, now);
   }
 
+  /**
+   * A finding's columns, {@link DeviceAnswers.FindingRow}'s components, from findings f and nodes
+   * n.
+   */
   static final String FINDING_COLUMNS =
       "SELECT f.node_id AS \"nodeId\", n.hostname AS \"hostname\", f.finding_id AS \"id\", f.rule AS \"rule\","
           + " f.severity AS \"severity\", f.title AS \"title\", f.server_id AS \"serverId\", f.purl AS \"purl\","
           + " f.advisory AS \"advisory\", f.remediation AS \"remediation\", f.status AS \"status\","
           + " f.first_seen AS \"firstSeen\", f.last_seen AS \"lastSeen\", f.resolved_at AS \"resolvedAt\","
-          + " f.release_json AS \"release\"";
+          + " f.release_json AS \"release\", f.evidence AS \"evidence\"";
 
   /** Findings worst first, filtered by any of severity, rule, status (default open), node, purl. */
-  public Map<String, Object> findings(Map<String, String> filter, String cursor, int limit)
+  public DeviceAnswers.FindingList findings(Map<String, String> filter, String cursor, int limit)
       throws SQLException {
     return listings.findings(filter, cursor, limit);
   }

@@ -3,14 +3,11 @@ package dev.daylight.collector.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
-import dev.daylight.protocol.Json;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The calls the agents' guard hook refused ({@code deny}) or would have refused in audit mode
@@ -24,12 +21,33 @@ public final class GuardCalls {
     this.db = db;
   }
 
+  /** {@code GET /api/v1/guard/calls}: the counts, per device, and the latest calls. */
+  public record Answer(long blocked, long audited, List<Device> devices, List<Call> calls) {}
+
+  public record Device(
+      String nodeId, String hostname, long blocked, long audited, Instant lastSeen) {}
+
+  /** The call's fields from the event body; null where the agent sent none (or no text). */
+  public record Call(
+      String nodeId,
+      String hostname,
+      Instant at,
+      String client,
+      String server,
+      String tool,
+      String project,
+      String decision,
+      String reason,
+      String osUser) {}
+
+  private record Row(String nodeId, String hostname, Instant at, JsonNode body) {}
+
   /**
    * @param node one device, or null for the fleet
    * @param decision {@code deny}, {@code audit}, or null for both
    * @param sinceMillis calls at or after this time
    */
-  public Map<String, Object> query(String node, String decision, long sinceMillis, int limit)
+  public Answer query(String node, String decision, long sinceMillis, int limit)
       throws SQLException {
     if (decision != null && !decision.equals("deny") && !decision.equals("audit")) {
       throw dev.daylight.collector.ApiException.badRequest("decision must be deny or audit");
@@ -46,10 +64,10 @@ public final class GuardCalls {
       args.add(decision + ":%");
     }
     try (Connection c = db.read()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      List<Map<String, Object>> devices =
-          Rows.query(
+      List<Device> devices =
+          Rows.list(
               c,
+              Device.class,
               "SELECT e.node_id AS \"nodeId\", n.hostname AS \"hostname\","
                   + " SUM(CASE WHEN e.summary LIKE 'deny:%' THEN 1 ELSE 0 END) AS \"blocked\","
                   + " SUM(CASE WHEN e.summary LIKE 'audit:%' THEN 1 ELSE 0 END) AS \"audited\","
@@ -57,20 +75,12 @@ public final class GuardCalls {
                   + where
                   + " GROUP BY e.node_id, n.hostname ORDER BY MAX(e.at) DESC",
               args.toArray());
-      long blocked = 0;
-      long audited = 0;
-      for (Map<String, Object> d : devices) {
-        blocked += ((Number) d.get("blocked")).longValue();
-        audited += ((Number) d.get("audited")).longValue();
-      }
-      out.put("blocked", blocked);
-      out.put("audited", audited);
-      out.put("devices", devices);
       args.add(limit);
-      List<Map<String, Object>> calls = new ArrayList<>();
-      for (Map<String, Object> row :
-          Rows.query(
+      List<Call> calls = new ArrayList<>();
+      for (Row row :
+          Rows.list(
               c,
+              Row.class,
               "SELECT e.node_id AS \"nodeId\", n.hostname AS \"hostname\","
                   + " e.at AS \"at\", e.after_json AS \"body\""
                   + where
@@ -78,26 +88,31 @@ public final class GuardCalls {
               args.toArray())) {
         calls.add(call(row));
       }
-      out.put("calls", calls);
-      return out;
+      return new Answer(
+          devices.stream().mapToLong(Device::blocked).sum(),
+          devices.stream().mapToLong(Device::audited).sum(),
+          devices,
+          calls);
     }
   }
 
-  private static Map<String, Object> call(Map<String, Object> row) {
-    Map<String, Object> call = new LinkedHashMap<>();
-    call.put("nodeId", row.get("nodeId"));
-    call.put("hostname", row.get("hostname"));
-    call.put("at", row.get("at"));
-    JsonNode body;
-    try {
-      body = row.get("body") == null ? null : Json.mapper().readTree((String) row.get("body"));
-    } catch (IOException e) {
-      body = null; // an agent's malformed body: the row still counts
-    }
-    for (String f :
-        List.of("client", "server", "tool", "project", "decision", "reason", "osUser")) {
-      call.put(f, body == null || !body.path(f).isTextual() ? null : body.get(f).asText());
-    }
-    return call;
+  /** An agent's malformed body still counts: its fields are null. */
+  private static Call call(Row row) {
+    JsonNode b = row.body();
+    return new Call(
+        row.nodeId(),
+        row.hostname(),
+        row.at(),
+        text(b, "client"),
+        text(b, "server"),
+        text(b, "tool"),
+        text(b, "project"),
+        text(b, "decision"),
+        text(b, "reason"),
+        text(b, "osUser"));
+  }
+
+  private static String text(JsonNode body, String field) {
+    return body == null || !body.path(field).isTextual() ? null : body.get(field).asText();
   }
 }

@@ -8,14 +8,12 @@ import dev.daylight.identity.VersionRange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /** The incident query: who runs a package, in which versions, clients and configs. */
 final class Incident {
@@ -50,10 +48,12 @@ final class Incident {
       "SELECT DISTINCT version AS v FROM device_servers WHERE purl = ?"
           + " UNION SELECT DISTINCT version FROM device_packages WHERE purl = ?";
 
-  private static final int NODE_CHUNK = 500;
+  private static final int KEY_SIZE = 5;
 
-  private static final List<String> INCIDENT_KEY =
-      List.of("hostname", "nodeId", "client", "serverName", "version");
+  /** A matching row: its node, the account whose home holds it, what it is; the match count. */
+  private record Hit(String nodeId, String osUser, FleetAnswers.Holding holding, long total) {}
+
+  private record Version(String v) {}
 
   private final Database db;
 
@@ -65,7 +65,7 @@ final class Incident {
    * Every device whose latest inventory holds the package: as a server's package or installed on
    * disk. A version in the purl or a range narrows it; rows of unknown version match no range.
    */
-  Map<String, Object> devices(String purl, Optional<String> range, String cursor, int limit)
+  FleetAnswers.IncidentList devices(String purl, Optional<String> range, String cursor, int limit)
       throws SQLException {
     String base;
     String type;
@@ -87,36 +87,38 @@ final class Incident {
       throw ApiException.badRequest("range: " + e.getMessage());
     }
     boolean narrowed = range.isPresent() || exact.isPresent();
-    List<Object> after = Cursor.decode(cursor, INCIDENT_KEY.size());
+    List<Object> after = Cursor.decode(cursor, KEY_SIZE);
     String collate = db.dialect() == Database.Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
-    List<Map<String, Object>> page;
+    List<Hit> hits;
     long total;
+    List<FleetAnswers.IncidentRow> rows;
     try (Connection c = db.read()) {
       // The range is the ecosystem's, not SQL's: judge each version the fleet runs once, in Java,
       // and let the database page through the rows of the accepted ones.
-      String rows = ROWS;
+      String matching = ROWS;
       List<Object> args = new ArrayList<>();
       if (narrowed) {
         List<String> accepted = new ArrayList<>();
-        for (Map<String, Object> v : Rows.query(c, VERSIONS, base, base)) {
-          String version = (String) v.get("v");
+        for (Version v : Rows.list(c, Version.class, VERSIONS, base, base)) {
+          String version = v.v();
           if (version != null && !version.isEmpty() && accept.test(version)) {
             accepted.add(version);
           }
         }
         if (accepted.isEmpty()) {
-          return answer(new ArrayList<>(), limit, 0);
+          return new FleetAnswers.IncidentList(List.of(), null, 0);
         }
         String in = " IN (" + String.join(",", Collections.nCopies(accepted.size(), "?")) + ")";
-        rows =
-            rows.replace("{serverVersions}", " AND COALESCE(s.version, '')" + in)
+        matching =
+            matching
+                .replace("{serverVersions}", " AND COALESCE(s.version, '')" + in)
                 .replace("{packageVersions}", " AND p.version" + in);
         args.add(base);
         args.addAll(accepted);
         args.add(base);
         args.addAll(accepted);
       } else {
-        rows = rows.replace("{serverVersions}", "").replace("{packageVersions}", "");
+        matching = matching.replace("{serverVersions}", "").replace("{packageVersions}", "");
         args.add(base);
         args.add(base);
       }
@@ -125,9 +127,9 @@ final class Incident {
       String sql =
           "WITH k AS MATERIALIZED (SELECT r.*, COALESCE((SELECT n.hostname FROM nodes n"
               + " WHERE n.node_id = r.\"nodeId\"), '') AS k_h FROM ("
-              + rows
+              + matching
               + ") r)"
-              + " SELECT k.*, (SELECT COUNT(*) FROM k) AS k_total FROM k";
+              + " SELECT k.*, (SELECT COUNT(*) FROM k) AS \"total\" FROM k";
       int rowArgs = args.size();
       if (after != null) {
         sql += " WHERE (" + KEY + ") > (?, ?, ?, ?, ?)";
@@ -137,68 +139,64 @@ final class Incident {
       }
       sql += " ORDER BY " + KEY + " LIMIT ?";
       args.add(limit + 1);
-      page = Rows.query(c, sql.replace("{C}", collate), args.toArray());
-      if (!page.isEmpty()) {
-        total = ((Number) page.get(0).get("k_total")).longValue();
+      hits = Rows.list(c, Hit.class, sql.replace("{C}", collate), args.toArray());
+      if (!hits.isEmpty()) {
+        total = hits.get(0).total();
       } else {
         // Past the last row (or no row at all): count apart.
         total =
             after == null
                 ? 0
                 : Rows.count(
-                    c, "SELECT COUNT(*) FROM (" + rows + ") r", args.subList(0, rowArgs).toArray());
+                    c,
+                    "SELECT COUNT(*) FROM (" + matching + ") r",
+                    args.subList(0, rowArgs).toArray());
       }
-      for (Map<String, Object> row : page) {
-        row.remove("k_h");
-        row.remove("k_total");
-        if ("".equals(row.get("version"))) {
-          row.put("version", null);
-        }
-      }
-      addNodeFacts(c, page);
-      UsageQueries.decorate(c, page, System.currentTimeMillis());
-    }
-    return answer(page, limit, total);
-  }
-
-  private static Map<String, Object> answer(List<Map<String, Object>> page, int limit, long total) {
-    Map<String, Object> out = Cursor.page("devices", page, limit, INCIDENT_KEY);
-    out.put("total", total);
-    return out;
-  }
-
-  /** Hostname, OS and owner (the account whose home holds the server, else the device's owner). */
-  private static void addNodeFacts(Connection c, List<Map<String, Object>> rows)
-      throws SQLException {
-    List<Object> ids =
-        rows.stream().map(r -> r.get("nodeId")).distinct().collect(Collectors.toList());
-    Map<Object, Map<String, Object>> nodes = new HashMap<>();
-    for (int i = 0; i < ids.size(); i += NODE_CHUNK) {
-      List<Object> chunk = ids.subList(i, Math.min(ids.size(), i + NODE_CHUNK));
-      for (Map<String, Object> n :
-          Rows.query(
+      Map<String, FleetAnswers.NodeFacts> nodes =
+          Nodes.byId(c, hits.stream().map(Hit::nodeId).distinct().toList());
+      UsageQueries.Ledger usage =
+          UsageQueries.ledger(
               c,
-              "SELECT node_id AS \"nodeId\", hostname AS \"hostname\","
-                  + " owner AS \"owner\", os AS \"os\" FROM nodes WHERE node_id IN ("
-                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                  + ")",
-              chunk.toArray())) {
-        nodes.put(n.get("nodeId"), n);
+              hits.stream().filter(h -> h.holding().client() != null).map(Hit::nodeId).toList(),
+              System.currentTimeMillis());
+      rows = new ArrayList<>();
+      for (Hit h : hits) {
+        FleetAnswers.Holding held = unknownVersionAsNull(h.holding());
+        rows.add(
+            new FleetAnswers.IncidentRow(
+                Nodes.of(nodes, h.nodeId(), h.osUser()),
+                held,
+                usage.of(h.nodeId(), held.client(), held.serverName(), held.firstSeen())));
       }
     }
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, Object> r = rows.get(i);
-      Map<String, Object> n = nodes.getOrDefault(r.get("nodeId"), Map.of());
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("nodeId", r.get("nodeId"));
-      out.put("hostname", n.get("hostname"));
-      out.put("owner", r.get("osUser") != null ? r.get("osUser") : n.get("owner"));
-      out.put("os", n.get("os"));
-      r.remove("nodeId");
-      r.remove("osUser");
-      out.putAll(r);
-      rows.set(i, out);
-    }
+    var page =
+        Cursor.page(
+            rows,
+            limit,
+            r ->
+                Arrays.asList(
+                    r.node().hostname(),
+                    r.node().nodeId(),
+                    r.holding().client(),
+                    r.holding().serverName(),
+                    r.holding().version()));
+    return new FleetAnswers.IncidentList(page.rows(), page.next(), total);
+  }
+
+  /** The sort key reads an unknown version as ''; the answer shows it as null. */
+  private static FleetAnswers.Holding unknownVersionAsNull(FleetAnswers.Holding h) {
+    return !"".equals(h.version())
+        ? h
+        : new FleetAnswers.Holding(
+            h.client(),
+            h.enabled(),
+            h.approval(),
+            h.blockedBy(),
+            h.configPath(),
+            h.serverName(),
+            null,
+            h.firstSeen(),
+            h.lastSeen());
   }
 
   private static String keyPart(Object v) {

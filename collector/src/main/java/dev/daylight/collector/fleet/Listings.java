@@ -37,7 +37,8 @@ final class Listings {
     }
   }
 
-  Map<String, Object> devices(Map<String, String> f, String cursor, int limit) throws SQLException {
+  DeviceAnswers.DeviceList devices(Map<String, String> f, String cursor, int limit)
+      throws SQLException {
     Where w = new Where();
     String q = f.get("q");
     if (present(q)) {
@@ -86,29 +87,31 @@ final class Listings {
                 + " SELECT {columns} FROM nodes n JOIN m ON m.node_id = n.node_id"
             : "SELECT {columns} FROM nodes n" + w.sql;
     try (Connection c = db.read()) {
-      return Cursor.page(
-          "devices",
-          Rows.query(
-              c,
-              from.replace(
-                      "{columns}",
-                      "n.node_id AS \"nodeId\", n.hostname AS \"hostname\", n.owner AS \"owner\", n.os AS \"os\","
-                          + " n.os_version AS \"osVersion\", n.arch AS \"arch\", n.serial AS \"serial\","
-                          + " n.enrolled_at AS \"enrolledAt\", n.last_seen AS \"lastSeen\", COALESCE(n.hostname, '') AS \"k_h\","
-                          + " (SELECT COUNT(*) FROM findings o WHERE o.node_id = n.node_id AND o.status = 'open') AS \"openFindings\","
-                          + " (SELECT MIN("
-                          + SEVERITY_RANK.replace("f.", "o.")
-                          + ") FROM findings o WHERE o.node_id = n.node_id"
-                          + " AND o.status = 'open') AS \"worst\"")
-                  + " ORDER BY COALESCE(n.hostname, ''), n.node_id LIMIT ?",
-              w.args.toArray()),
-          limit,
-          List.of("k_h", "nodeId"));
+      var page =
+          Cursor.page(
+              Rows.list(
+                  c,
+                  DeviceAnswers.DeviceRow.class,
+                  from.replace(
+                          "{columns}",
+                          "n.node_id AS \"nodeId\", n.hostname AS \"hostname\", n.owner AS \"owner\", n.os AS \"os\","
+                              + " n.os_version AS \"osVersion\", n.arch AS \"arch\", n.serial AS \"serial\","
+                              + " n.enrolled_at AS \"enrolledAt\", n.last_seen AS \"lastSeen\","
+                              + " (SELECT COUNT(*) FROM findings o WHERE o.node_id = n.node_id AND o.status = 'open') AS \"openFindings\","
+                              + " (SELECT MIN("
+                              + SEVERITY_RANK.replace("f.", "o.")
+                              + ") FROM findings o WHERE o.node_id = n.node_id"
+                              + " AND o.status = 'open') AS \"worst\"")
+                      + " ORDER BY COALESCE(n.hostname, ''), n.node_id LIMIT ?",
+                  w.args.toArray()),
+              limit,
+              d -> List.of(d.hostname() == null ? "" : d.hostname(), d.nodeId()));
+      return new DeviceAnswers.DeviceList(page.rows(), page.next());
     }
   }
 
   /** Findings worst first (critical, high, medium, low, info), then the most recently seen. */
-  Map<String, Object> findings(Map<String, String> f, String cursor, int limit)
+  DeviceAnswers.FindingList findings(Map<String, String> f, String cursor, int limit)
       throws SQLException {
     Where w = new Where().and("f.status = ?", f.getOrDefault("status", "open"));
     int rank = -1;
@@ -119,7 +122,7 @@ final class Listings {
       // equality on severity to findings_status, and a constant in ORDER BY to a sort, each time
       // sorting every "high" finding (101-141 ms over 300,000 findings).
       rank = List.of("critical", "high", "medium", "low").indexOf(f.get("severity"));
-      w.and(SEVERITY_RANK + " = ?", rank < 0 ? 4 : rank);
+      w.and(SEVERITY_RANK + " = ?", rank(f.get("severity")));
     }
     for (var e :
         Map.of("severity", "f.severity", "rule", "f.rule", "node", "f.node_id").entrySet()) {
@@ -151,24 +154,28 @@ final class Listings {
     }
     w.args.add(limit + 1);
     try (Connection c = db.read()) {
-      return Cursor.page(
-          "findings",
-          ReleaseVersions.releaseAsObject(
-              Rows.query(
+      var page =
+          Cursor.page(
+              Rows.list(
                   c,
+                  DeviceAnswers.FindingRow.class,
                   FleetQueries.FINDING_COLUMNS
-                      + ", f.evidence AS \"evidence\", "
-                      + SEVERITY_RANK
-                      + " AS \"k_rank\", f.last_seen AS \"k_seen\""
                       + " FROM findings f JOIN nodes n ON n.node_id = f.node_id"
                       + w.sql
                       + " ORDER BY "
                       + (present(f.get("severity")) ? "" : SEVERITY_RANK + ", ")
                       + "f.last_seen DESC, f.node_id, f.finding_id LIMIT ?",
-                  w.args.toArray())),
-          limit,
-          List.of("k_rank", "k_seen", "nodeId", "id"));
+                  w.args.toArray()),
+              limit,
+              r -> List.of(rank(r.severity()), r.lastSeen().toEpochMilli(), r.nodeId(), r.id()));
+      return new DeviceAnswers.FindingList(page.rows(), page.next());
     }
+  }
+
+  /** What {@link #SEVERITY_RANK} says of a severity: the findings list's first sort key. */
+  private static long rank(String severity) {
+    int i = List.of("critical", "high", "medium", "low").indexOf(severity);
+    return i < 0 ? 4 : i;
   }
 
   static boolean present(String s) {

@@ -22,15 +22,14 @@ public final class Owners {
   }
 
   public void assign(String nodeId, Assignment a) throws SQLException {
-    if (a == null || a.by() == null || a.by().isBlank()) {
-      throw ApiException.badRequest("by (who assigns the owner) is required");
+    if (a == null) {
+      throw ApiException.badRequest("empty body");
     }
+    ApiException.requireBy(a.by(), "assigns the owner");
     String owner = a.owner() == null || a.owner().isBlank() ? null : a.owner().strip();
-    for (String v : new String[] {owner, a.by()}) {
-      if (v != null && (v.length() > MAX || v.chars().anyMatch(Character::isISOControl))) {
-        throw ApiException.badRequest(
-            "owner and by must be at most " + MAX + " printable characters");
-      }
+    if (owner != null
+        && (owner.length() > MAX || owner.chars().anyMatch(Character::isISOControl))) {
+      throw ApiException.badRequest("owner must be at most " + MAX + " printable characters");
     }
     int changed =
         writes.submit(

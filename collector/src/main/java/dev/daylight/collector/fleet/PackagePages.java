@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,8 @@ import java.util.Optional;
  * what the fleet decided about it, what intel says, and on how many devices agents suspended it.
  */
 final class PackagePages {
+  private record Suspended(String purl, long n) {}
+
   private final Database db;
   private final PackageSummary summary;
   private final MaliciousIntel malicious;
@@ -41,13 +42,13 @@ final class PackagePages {
         : URLDecoder.decode(purl.substring(slash + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  Map<String, Object> packages(
+  FleetAnswers.PackageList packages(
       String q, String purl, String version, String cursor, int limit, long now)
       throws SQLException {
     PackageSummary.Snapshot snap = summary.get(now);
     List<Object> after = Cursor.decode(cursor, 2);
     String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-    List<PackageSummary.Version> page = new ArrayList<>();
+    List<PackageSummary.Version> matched = new ArrayList<>();
     for (PackageSummary.Version v : snap.versions()) {
       if ((purl != null && !v.purl().equals(purl))
           || (version != null && !v.version().equals(version))) {
@@ -64,60 +65,60 @@ final class PackagePages {
                   && v.version().compareTo((String) after.get(1)) <= 0))) {
         continue;
       }
-      page.add(v);
-      if (page.size() > limit) {
+      matched.add(v);
+      if (matched.size() > limit) {
         break;
       }
     }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    Map<String, Map<String, Object>> decisions = decisions(page);
-    Map<String, Long> suspended = suspended(page);
-    for (PackageSummary.Version v : page) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("purl", v.purl());
-      r.put("name", displayName(v.purl()));
-      r.put("version", v.version().isEmpty() ? null : v.version());
-      r.put("devices", v.devices());
-      r.put("firstSeen", Instant.ofEpochMilli(v.firstSeen()).toString());
-      r.put("lastSeen", Instant.ofEpochMilli(v.lastSeen()).toString());
-      Map<String, Object> exact = decisions.get(v.purl() + "@" + v.version());
-      Map<String, Object> all = decisions.get(v.purl() + "@");
-      r.put("decision", v.version().isEmpty() ? all : exact != null ? exact : all);
-      r.put(
-          "malicious",
-          malicious.advisories(
-              v.purl(), v.version().isEmpty() ? Optional.empty() : Optional.of(v.version())));
-      r.put("suspendedOn", suspended.getOrDefault(v.purl() + "@" + v.version(), 0L));
-      r.put("k_purl", v.purl());
-      r.put("k_version", v.version());
-      rows.add(r);
+    var page = Cursor.page(matched, limit, v -> List.of(v.purl(), v.version()));
+    Map<String, FleetAnswers.Decision> decisions = decisions(page.rows());
+    Map<String, Long> suspended = suspended(page.rows());
+    List<FleetAnswers.PackageVersion> rows = new ArrayList<>();
+    for (PackageSummary.Version v : page.rows()) {
+      FleetAnswers.Decision exact = decisions.get(v.purl() + "@" + v.version());
+      FleetAnswers.Decision all = decisions.get(v.purl() + "@");
+      rows.add(
+          new FleetAnswers.PackageVersion(
+              v.purl(),
+              displayName(v.purl()),
+              v.version().isEmpty() ? null : v.version(),
+              v.devices(),
+              Instant.ofEpochMilli(v.firstSeen()),
+              Instant.ofEpochMilli(v.lastSeen()),
+              v.version().isEmpty() ? all : exact != null ? exact : all,
+              malicious.advisories(
+                  v.purl(), v.version().isEmpty() ? Optional.empty() : Optional.of(v.version())),
+              suspended.getOrDefault(v.purl() + "@" + v.version(), 0L)));
     }
-    Map<String, Object> out = Cursor.page("packages", rows, limit, List.of("k_purl", "k_version"));
-    out.put("countedAt", Instant.ofEpochMilli(snap.takenAt()).toString());
-    return out;
+    return new FleetAnswers.PackageList(rows, page.next(), Instant.ofEpochMilli(snap.takenAt()));
   }
 
-  /** Server entries and distinct packages across the fleet, from the snapshot, with its time. */
-  Map<String, Object> totals(long now) throws SQLException {
+  /**
+   * The fleet's totals: {@code devices} counted live, server entries and distinct packages from the
+   * snapshot, with its time.
+   */
+  FleetAnswers.Overview overview(long devices, long now) throws SQLException {
     PackageSummary.Snapshot snap = summary.get(now);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("servers", snap.servers().stream().mapToLong(PackageSummary.Server::entries).sum());
-    out.put(
-        "packages", snap.versions().stream().map(PackageSummary.Version::purl).distinct().count());
-    Map<String, Object> open = new LinkedHashMap<>();
-    for (String sev : List.of("critical", "high", "medium", "low", "info")) {
-      open.put(sev, snap.openFindings().getOrDefault(sev, 0L));
-    }
-    out.put("openFindings", open);
-    out.put("countedAt", Instant.ofEpochMilli(snap.takenAt()).toString());
-    return out;
+    Map<String, Long> open = snap.openFindings();
+    return new FleetAnswers.Overview(
+        devices,
+        snap.servers().stream().mapToLong(PackageSummary.Server::entries).sum(),
+        snap.versions().stream().map(PackageSummary.Version::purl).distinct().count(),
+        new FleetAnswers.OpenFindings(
+            open.getOrDefault("critical", 0L),
+            open.getOrDefault("high", 0L),
+            open.getOrDefault("medium", 0L),
+            open.getOrDefault("low", 0L),
+            open.getOrDefault("info", 0L)),
+        Instant.ofEpochMilli(snap.takenAt()));
   }
 
-  Map<String, Object> servers(String q, String cursor, int limit, long now) throws SQLException {
+  FleetAnswers.ServerList servers(String q, String cursor, int limit, long now)
+      throws SQLException {
     PackageSummary.Snapshot snap = summary.get(now);
     List<Object> after = Cursor.decode(cursor, 2);
     String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<PackageSummary.Server> matched = new ArrayList<>();
     for (PackageSummary.Server s : snap.servers()) {
       if (!needle.isEmpty()
           && !s.name().toLowerCase(Locale.ROOT).contains(needle)
@@ -130,46 +131,50 @@ final class PackagePages {
                   && s.purl().compareTo((String) after.get(1)) <= 0))) {
         continue;
       }
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", s.name());
-      r.put("purl", s.purl().isEmpty() ? null : s.purl());
-      r.put("devices", s.devices());
-      r.put("entries", s.entries());
-      r.put("firstSeen", Instant.ofEpochMilli(s.firstSeen()).toString());
-      r.put("lastSeen", Instant.ofEpochMilli(s.lastSeen()).toString());
-      r.put("k_name", s.name());
-      r.put("k_purl", s.purl());
-      rows.add(r);
-      if (rows.size() > limit) {
+      matched.add(s);
+      if (matched.size() > limit) {
         break;
       }
     }
-    Map<String, Object> out = Cursor.page("servers", rows, limit, List.of("k_name", "k_purl"));
-    out.put("countedAt", Instant.ofEpochMilli(snap.takenAt()).toString());
-    return out;
+    var page = Cursor.page(matched, limit, s -> List.of(s.name(), s.purl()));
+    return new FleetAnswers.ServerList(
+        page.rows().stream()
+            .map(
+                s ->
+                    new FleetAnswers.ServerSummary(
+                        s.name(),
+                        s.purl().isEmpty() ? null : s.purl(),
+                        s.devices(),
+                        s.entries(),
+                        Instant.ofEpochMilli(s.firstSeen()),
+                        Instant.ofEpochMilli(s.lastSeen())))
+            .toList(),
+        page.next(),
+        Instant.ofEpochMilli(snap.takenAt()));
   }
 
   /**
    * Decisions on the page's packages, keyed {@code purl@version} ({@code purl@} for every version).
    */
-  private Map<String, Map<String, Object>> decisions(List<PackageSummary.Version> page)
+  private Map<String, FleetAnswers.Decision> decisions(List<PackageSummary.Version> page)
       throws SQLException {
     List<String> purls = page.stream().map(PackageSummary.Version::purl).distinct().toList();
     if (purls.isEmpty()) {
       return Map.of();
     }
-    Map<String, Map<String, Object>> out = new HashMap<>();
+    Map<String, FleetAnswers.Decision> out = new HashMap<>();
     try (Connection c = db.read()) {
-      for (Map<String, Object> r :
-          Rows.query(
+      for (FleetAnswers.Decision r :
+          Rows.list(
               c,
+              FleetAnswers.Decision.class,
               "SELECT subject AS \"subject\", version AS \"version\","
                   + " decision AS \"decision\", decided_by AS \"by\", reason AS \"reason\", decided_at AS \"decidedAt\","
                   + " overrides AS \"overrides\" FROM policy_entries WHERE subject IN ("
                   + String.join(",", Collections.nCopies(purls.size(), "?"))
                   + ")",
               purls.toArray())) {
-        out.put(r.get("subject") + "@" + r.get("version"), r);
+        out.put(r.subject() + "@" + r.version(), r);
       }
     }
     return out;
@@ -189,16 +194,17 @@ final class PackagePages {
     }
     Map<String, Long> out = new HashMap<>();
     try (Connection c = db.read()) {
-      for (Map<String, Object> r :
-          Rows.query(
+      for (Suspended r :
+          Rows.list(
               c,
+              Suspended.class,
               "SELECT purl AS \"purl\", COUNT(DISTINCT node_id) AS \"n\""
                   + " FROM findings WHERE purl IN ("
                   + String.join(",", Collections.nCopies(keys.size(), "?"))
                   + ")"
                   + " AND rule = 'package-version-changed' AND status = 'open' GROUP BY purl",
               keys.toArray())) {
-        out.put((String) r.get("purl"), ((Number) r.get("n")).longValue());
+        out.put(r.purl(), r.n());
       }
     }
     return out;

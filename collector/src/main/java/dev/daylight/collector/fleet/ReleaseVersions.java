@@ -1,15 +1,12 @@
 package dev.daylight.collector.fleet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.daylight.collector.store.Rows;
-import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Severity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +16,8 @@ import java.util.Set;
  */
 final class ReleaseVersions {
   private ReleaseVersions() {}
+
+  private record Flagged(String purl) {}
 
   static Set<String> flagged(Connection c, String base, Severity atLeast) throws SQLException {
     List<Object> args = new ArrayList<>();
@@ -33,33 +32,17 @@ final class ReleaseVersions {
     args.add(prefix.length());
     args.add(prefix);
     Set<String> versions = new HashSet<>();
-    for (var row :
-        Rows.query(
+    for (Flagged row :
+        Rows.list(
             c,
-            "SELECT DISTINCT purl FROM findings WHERE status = 'open' AND rule LIKE 'release-%'"
+            Flagged.class,
+            "SELECT DISTINCT purl AS \"purl\" FROM findings WHERE status = 'open' AND rule LIKE 'release-%'"
                 + " AND severity IN ("
                 + in
                 + ") AND substr(purl, 1, ?) = ?",
             args.toArray())) {
-      versions.add(row.get("purl").toString().substring(prefix.length()));
+      versions.add(row.purl().substring(prefix.length()));
     }
     return versions;
-  }
-
-  /**
-   * The {@code release} column is stored as JSON text; the API answers it as the object the agent
-   * sent.
-   */
-  static List<Map<String, Object>> releaseAsObject(List<Map<String, Object>> rows) {
-    for (Map<String, Object> row : rows) {
-      if (row.get("release") instanceof String text) {
-        try {
-          row.put("release", Json.mapper().readTree(text));
-        } catch (JsonProcessingException e) {
-          row.put("release", null);
-        }
-      }
-    }
-    return rows;
   }
 }

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the usage ledger's per-day counts answer about device servers: calls since the server's
@@ -25,73 +25,43 @@ final class UsageQueries {
 
   private UsageQueries() {}
 
-  /**
-   * Adds {@code callsSinceVersion}, {@code lastCall} (epoch ms, null when never called) and {@code
-   * calls30d} to each row that names a node ({@code nodeId}), client and server ({@code serverName}
-   * or {@code name}) and has a {@code firstSeen}.
-   */
-  static void decorate(Connection c, List<Map<String, Object>> rows, long now) throws SQLException {
-    Set<String> nodes = new HashSet<>();
-    for (Map<String, Object> r : rows) {
-      if (r.get("nodeId") != null && r.get("client") != null) {
-        nodes.add(r.get("nodeId").toString());
-      }
+  private record Day(
+      String node, String client, String server, String day, long calls, long last) {}
+
+  /** The per-day counts of some devices' servers, by node, client and server. */
+  static final class Ledger {
+    private final Map<String, List<Day>> days;
+    private final String windowStart;
+
+    private Ledger(Map<String, List<Day>> days, long now) {
+      this.days = days;
+      this.windowStart = day(now - WINDOW_DAYS * 86_400_000L);
     }
-    Map<String, List<Object[]>> days = byServer(c, new ArrayList<>(nodes));
-    String windowStart = day(now - WINDOW_DAYS * 86_400_000L);
-    for (Map<String, Object> r : rows) {
-      Object node = r.get("nodeId");
-      Object server = r.get("serverName") != null ? r.get("serverName") : r.get("name");
-      if (node == null || r.get("client") == null || server == null) {
-        continue;
+
+    /** A server's usage, or null for a row that names no client or server (a package on disk). */
+    FleetAnswers.Usage of(String node, String client, String server, Instant firstSeen) {
+      if (node == null || client == null || server == null) {
+        return null;
       }
-      // firstSeen is an ISO-8601 UTC instant here: its first ten characters are its UTC day.
-      Object seen = r.get("firstSeen");
-      String since =
-          seen instanceof Number n
-              ? day(n.longValue())
-              : seen != null && seen.toString().length() >= 10
-                  ? seen.toString().substring(0, 10)
-                  : "0000-00-00";
+      String since = firstSeen == null ? "0000-00-00" : day(firstSeen.toEpochMilli());
       long sinceVersion = 0;
       long recent = 0;
       Long last = null;
-      for (Object[] d : days.getOrDefault(node + "|" + r.get("client") + "|" + server, List.of())) {
-        String day = (String) d[0];
-        long calls = (Long) d[1];
-        sinceVersion += day.compareTo(since) >= 0 ? calls : 0;
-        recent += day.compareTo(windowStart) >= 0 ? calls : 0;
-        last = last == null || (Long) d[2] > last ? (Long) d[2] : last;
+      for (Day d : days.getOrDefault(node + "|" + client + "|" + server, List.of())) {
+        sinceVersion += d.day().compareTo(since) >= 0 ? d.calls() : 0;
+        recent += d.day().compareTo(windowStart) >= 0 ? d.calls() : 0;
+        last = last == null || d.last() > last ? d.last() : last;
       }
-      r.put("callsSinceVersion", sinceVersion);
-      r.put("calls30d", recent);
-      r.put("lastCall", last == null ? null : Instant.ofEpochMilli(last).toString());
+      return new FleetAnswers.Usage(
+          sinceVersion, recent, last == null ? null : Instant.ofEpochMilli(last));
     }
   }
 
-  /** A device's calls of the last 30 days per client, server and tool. */
-  static List<Map<String, Object>> tools(Connection c, String nodeId, long now)
-      throws SQLException {
-    List<Map<String, Object>> rows =
-        Rows.query(
-            c,
-            "SELECT client AS \"client\", server AS \"server\", tool AS \"tool\","
-                + " SUM(calls) AS \"calls\", SUM(errors) AS \"errors\", MAX(last_call) AS \"lastCall\""
-                + " FROM usage_days WHERE node_id = ? AND day >= ? GROUP BY client, server, tool"
-                + " ORDER BY client, server, tool",
-            nodeId,
-            day(now - WINDOW_DAYS * 86_400_000L));
-    for (Map<String, Object> r : rows) {
-      if (r.get("lastCall") instanceof Number n) {
-        r.put("lastCall", Instant.ofEpochMilli(n.longValue()).toString());
-      }
-    }
-    return rows;
-  }
-
-  private static Map<String, List<Object[]>> byServer(Connection c, List<String> nodes)
-      throws SQLException {
-    Map<String, List<Object[]>> out = new HashMap<>();
+  /** The ledger of the given devices (null ids are skipped). */
+  static Ledger ledger(Connection c, Collection<String> nodeIds, long now) throws SQLException {
+    List<String> nodes = new ArrayList<>(new LinkedHashSet<>(nodeIds));
+    nodes.remove(null);
+    Map<String, List<Day>> out = new HashMap<>();
     for (int from = 0; from < nodes.size(); from += CHUNK) {
       List<String> chunk = nodes.subList(from, Math.min(nodes.size(), from + CHUNK));
       String sql =
@@ -99,19 +69,26 @@ final class UsageQueries {
               + " SUM(calls) AS \"calls\", MAX(last_call) AS \"last\" FROM usage_days WHERE node_id IN ("
               + "?,".repeat(chunk.size() - 1)
               + "?) GROUP BY node_id, client, server, day";
-      for (Map<String, Object> row : Rows.query(c, sql, chunk.toArray())) {
-        out.computeIfAbsent(
-                row.get("node") + "|" + row.get("client") + "|" + row.get("server"),
-                k -> new ArrayList<>())
-            .add(
-                new Object[] {
-                  row.get("day").toString(),
-                  ((Number) row.get("calls")).longValue(),
-                  ((Number) row.get("last")).longValue()
-                });
+      for (Day d : Rows.list(c, Day.class, sql, chunk.toArray())) {
+        out.computeIfAbsent(d.node() + "|" + d.client() + "|" + d.server(), k -> new ArrayList<>())
+            .add(d);
       }
     }
-    return out;
+    return new Ledger(out, now);
+  }
+
+  /** A device's calls of the last 30 days per client, server and tool. */
+  static List<DeviceAnswers.ToolUsage> tools(Connection c, String nodeId, long now)
+      throws SQLException {
+    return Rows.list(
+        c,
+        DeviceAnswers.ToolUsage.class,
+        "SELECT client AS \"client\", server AS \"server\", tool AS \"tool\","
+            + " SUM(calls) AS \"calls\", SUM(errors) AS \"errors\", MAX(last_call) AS \"lastCall\""
+            + " FROM usage_days WHERE node_id = ? AND day >= ? GROUP BY client, server, tool"
+            + " ORDER BY client, server, tool",
+        nodeId,
+        day(now - WINDOW_DAYS * 86_400_000L));
   }
 
   private static String day(long epochMs) {

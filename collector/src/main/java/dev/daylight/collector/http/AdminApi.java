@@ -27,17 +27,8 @@ final class AdminApi {
   /** An administrator allows one re-enrollment ({@code revoke}: and ends the current key now). */
   record ReenrollRequest(String by, Boolean revoke, Integer hours) {}
 
-  /**
-   * {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by":
-   * "..."}}.
-   */
-  record GuardEdit(String mode, Boolean installHooks, String by) {}
-
-  /**
-   * {@code PUT /api/v1/admin/approval-classes}: {@code {"classes": ["email-send", ...], "by",
-   * "reason"}}; {@code classes} null leaves the list to each machine.
-   */
-  record ApprovalClassesEdit(List<String> classes, String by, String reason) {}
+  /** What a stored intel snapshot answers (its fields were in a map's unstable order). */
+  record SnapshotStored(String sha256, long lines, long bytes) {}
 
   private AdminApi() {}
 
@@ -79,8 +70,8 @@ final class AdminApi {
             "/api/v1/admin/guard",
             ADMIN,
             c -> {
-              var edit = c.body(GuardEdit.class);
-              s.policy().editGuard(edit.mode(), edit.installHooks(), edit.by(), c.now);
+              var edit = c.body(PolicyService.GuardEdit.class);
+              s.policy().editGuard(edit, c.now);
               log.atInfo()
                   .addKeyValue("mode", edit.mode())
                   .addKeyValue("by", edit.by())
@@ -92,8 +83,8 @@ final class AdminApi {
             "/api/v1/admin/approval-classes",
             ADMIN,
             c -> {
-              var edit = c.body(ApprovalClassesEdit.class);
-              s.policy().editApprovalClasses(edit.classes(), edit.by(), edit.reason(), c.now);
+              var edit = c.body(PolicyService.ApprovalClassesEdit.class);
+              s.policy().editApprovalClasses(edit, c.now);
               log.atInfo()
                   .addKeyValue("classes", edit.classes())
                   .addKeyValue("by", edit.by())
@@ -120,22 +111,14 @@ final class AdminApi {
                   .addKeyValue("by", c.param("by"))
                   .log("intel snapshot stored");
               return c.ok(
-                  Map.of(
-                      "sha256",
-                      stored.sha256(),
-                      "lines",
-                      stored.lines(),
-                      "bytes",
-                      stored.body().length));
+                  new SnapshotStored(stored.sha256(), stored.lines(), stored.body().length));
             }));
   }
 
   private static int reenroll(Services s, Call c) throws Exception {
     String id = c.var("id");
     var r = c.body(ReenrollRequest.class);
-    if (r.by() == null || r.by().isBlank() || r.by().length() > 200) {
-      throw ApiException.badRequest("by (who allows it) is required, at most 200 characters");
-    }
+    ApiException.requireBy(r.by(), "allows it");
     int hours = r.hours() == null ? 24 : r.hours();
     if (hours < 1 || hours > 24 * 30) {
       throw ApiException.badRequest("hours must be 1 to 720");

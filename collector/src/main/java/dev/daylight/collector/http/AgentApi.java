@@ -25,10 +25,14 @@ final class AgentApi {
 
   /** {@code nodeKey}: the key the enroller holds, its proof that the device is its own. */
   record EnrollRequest(String enrollSecret, Host host, String nodeKey) {
-    /** The secret and key never reach a log or an error message through this. */
+    /** The secret and the key never reach a log line or a stack trace. */
     @Override
     public String toString() {
-      return "EnrollRequest[enrollSecret=<redacted>, host=" + host + ", nodeKey=<redacted>]";
+      return "EnrollRequest[enrollSecret=<redacted>, host="
+          + host
+          + ", nodeKey="
+          + (nodeKey == null ? null : "<redacted>")
+          + "]";
     }
   }
 

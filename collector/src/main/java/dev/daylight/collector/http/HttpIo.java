@@ -6,7 +6,6 @@ import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
@@ -123,10 +122,6 @@ final class HttpIo {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     response.write(true, ByteBuffer.wrap(bytes), callback);
-  }
-
-  static void sendText(Response response, int status, String type, String text, Callback callback) {
-    send(response, status, type, text.getBytes(StandardCharsets.UTF_8), callback);
   }
 
   static String bearer(Request request) {

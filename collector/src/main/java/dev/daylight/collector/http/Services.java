@@ -22,9 +22,13 @@ record Services(
     Clock clock,
     SigningKey signer,
     IntelSnapshots snapshots) {
-  /** The tokens never reach a log through this; the services print as their kinds. */
+  /** The tokens never reach a log line or a stack trace. */
   @Override
   public String toString() {
-    return "Services[adminToken=<redacted>, metricsToken=<redacted>]";
+    return "Services[adminToken=<redacted>, metricsToken="
+        + (metricsToken == null ? null : "<redacted>")
+        + ", signer="
+        + signer
+        + "]";
   }
 }

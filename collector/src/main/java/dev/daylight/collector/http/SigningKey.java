@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -16,6 +18,9 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ public final class SigningKey {
   public static SigningKey loadOrCreate(Path file) throws IOException {
     try {
       if (Files.exists(file)) {
+        ownerOnly(file);
         return read(Files.readString(file, StandardCharsets.US_ASCII), file);
       }
       KeyPair pair = KeyPairGenerator.getInstance(AnswerSignature.ALGORITHM).generateKeyPair();
@@ -87,6 +93,43 @@ public final class SigningKey {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * Whoever reads the key can sign policy that every agent of the fleet applies: a file open to
+   * other accounts (a copy, a restore, a umask) is set back to rw------- and the change logged, as
+   * the agent does with its node key; where that is not ours to change (a read-only mount), the log
+   * says so and the key is still used.
+   */
+  private static void ownerOnly(Path file) {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    try {
+      Set<PosixFilePermission> perms = view.readAttributes().permissions();
+      if (!Collections.disjoint(perms, NOT_OWNER)) {
+        view.setPermissions(PosixFilePermissions.fromString("rw-------"));
+        log.atWarn()
+            .addKeyValue("file", file.toString())
+            .addKeyValue("was", PosixFilePermissions.toString(perms))
+            .log("the answer-signing key was open to other accounts; set back to rw-------");
+      }
+    } catch (IOException e) {
+      log.atWarn()
+          .addKeyValue("file", file.toString())
+          .log(
+              "cannot check or tighten the answer-signing key's permissions ("
+                  + e.getMessage()
+                  + "): make it readable by the collector's account only");
+    }
+  }
+
+  private static final Set<PosixFilePermission> NOT_OWNER =
+      EnumSet.complementOf(
+          EnumSet.of(
+              PosixFilePermission.OWNER_READ,
+              PosixFilePermission.OWNER_WRITE,
+              PosixFilePermission.OWNER_EXECUTE));
 
   private static SigningKey read(String text, Path file)
       throws IOException, GeneralSecurityException {

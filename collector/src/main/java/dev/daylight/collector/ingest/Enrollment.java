@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Enrollment {
   /** What an enrolled agent holds. */
   public record Enrolled(String nodeId, String nodeKey, String how) {
+    /** The key never reaches a log line or a stack trace. */
     @Override
     public String toString() {
       return "Enrolled[nodeId=" + nodeId + ", nodeKey=<redacted>, how=" + how + "]";

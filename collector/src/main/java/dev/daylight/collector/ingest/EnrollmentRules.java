@@ -14,8 +14,8 @@ import java.util.UUID;
  * the admin view shows the duplicate; the node, its key and its data stay as they were.
  */
 final class EnrollmentRules {
-  /** What one enrollment did. {@code retiredHash} is the key hash that stopped working, if any. */
-  record Outcome(String nodeId, Kind kind, String retiredHash) {}
+  /** What one enrollment did. */
+  record Outcome(String nodeId, Kind kind) {}
 
   enum Kind {
     NEW,
@@ -61,7 +61,7 @@ final class EnrollmentRules {
       }
       HostFacts.update(c, nodeId, host);
       event(c, nodeId, now, "enrolled", host.hostname(), null);
-      return new Outcome(nodeId, Kind.NEW, null);
+      return new Outcome(nodeId, Kind.NEW);
     }
     boolean proof = proofHash != null && Secrets.same(proofHash, currentHash);
     boolean approved = !proof && until != null && until >= now;
@@ -75,7 +75,7 @@ final class EnrollmentRules {
         ps.setString(3, nodeId);
         ps.executeUpdate();
       }
-      return new Outcome(nodeId, Kind.REFUSED, null);
+      return new Outcome(nodeId, Kind.REFUSED);
     }
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -100,7 +100,7 @@ final class EnrollmentRules {
         proof ? "re-enrolled with key proof" : "re-enrolled with administrator approval",
         host.hostname(),
         null);
-    return new Outcome(nodeId, proof ? Kind.KEY_PROOF : Kind.ADMIN_APPROVED, currentHash);
+    return new Outcome(nodeId, proof ? Kind.KEY_PROOF : Kind.ADMIN_APPROVED);
   }
 
   /**

@@ -1,87 +1,56 @@
 package dev.daylight.collector.ingest;
 
 import dev.daylight.collector.store.Database;
+import dev.daylight.collector.store.Rows;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The admin view of enrollment: devices someone tried to enroll again without proof (duplicates),
- * re-enrollments an administrator allowed and not yet used, and the latest enrollment events.
+ * re-enrollments an administrator allowed and not yet used, and the latest enrollment events. Its
+ * times are epoch milliseconds, as the console's enrollment page reads them.
  */
-public final class EnrollmentView {
-  private EnrollmentView() {}
+public record EnrollmentView(
+    List<Duplicate> duplicates, List<Allowed> reenrollmentsAllowed, List<Event> events) {
 
-  public static Map<String, Object> of(Database db, int limit, long now) throws SQLException {
-    Map<String, Object> out = new LinkedHashMap<>();
+  public record Duplicate(
+      String nodeId,
+      String deviceId,
+      String hostname,
+      Long refusedEnrollments,
+      Long lastRefusedAt,
+      String lastRefusedHostname) {}
+
+  public record Allowed(String nodeId, String deviceId, String hostname, Long allowedUntil) {}
+
+  public record Event(String nodeId, Long at, String kind, String hostname, String by) {}
+
+  public static EnrollmentView of(Database db, int limit, long now) throws SQLException {
     try (Connection c = db.read()) {
-      out.put(
-          "duplicates",
-          rows(
+      return new EnrollmentView(
+          Rows.list(
               c,
-              "SELECT node_id, device_id, hostname, duplicate_enrollments, last_duplicate_at,"
-                  + " last_duplicate_host FROM nodes WHERE duplicate_enrollments > 0 ORDER BY last_duplicate_at DESC LIMIT ?",
-              limit,
-              null,
-              "nodeId",
-              "deviceId",
-              "hostname",
-              "refusedEnrollments",
-              "lastRefusedAt",
-              "lastRefusedHostname"));
-      out.put(
-          "reenrollmentsAllowed",
-          rows(
+              Duplicate.class,
+              "SELECT node_id AS \"nodeId\", device_id AS \"deviceId\", hostname AS \"hostname\","
+                  + " duplicate_enrollments AS \"refusedEnrollments\", last_duplicate_at AS \"lastRefusedAt\","
+                  + " last_duplicate_host AS \"lastRefusedHostname\" FROM nodes WHERE duplicate_enrollments > 0"
+                  + " ORDER BY last_duplicate_at DESC LIMIT ?",
+              limit),
+          Rows.list(
               c,
-              "SELECT node_id, device_id, hostname, reenroll_until FROM nodes"
+              Allowed.class,
+              "SELECT node_id AS \"nodeId\", device_id AS \"deviceId\", hostname AS \"hostname\","
+                  + " reenroll_until AS \"allowedUntil\" FROM nodes"
                   + " WHERE reenroll_until >= ? ORDER BY reenroll_until LIMIT ?",
-              limit,
               now,
-              "nodeId",
-              "deviceId",
-              "hostname",
-              "allowedUntil"));
-      out.put(
-          "events",
-          rows(
+              limit),
+          Rows.list(
               c,
-              "SELECT node_id, at, kind, hostname, by_whom FROM enrollment_events"
-                  + " ORDER BY at DESC LIMIT ?",
-              limit,
-              null,
-              "nodeId",
-              "at",
-              "kind",
-              "hostname",
-              "by"));
+              Event.class,
+              "SELECT node_id AS \"nodeId\", at AS \"at\", kind AS \"kind\", hostname AS \"hostname\","
+                  + " by_whom AS \"by\" FROM enrollment_events ORDER BY at DESC LIMIT ?",
+              limit));
     }
-    return out;
-  }
-
-  private static List<Map<String, Object>> rows(
-      Connection c, String sql, int limit, Long now, String... names) throws SQLException {
-    List<Map<String, Object>> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (now != null) {
-        ps.setLong(i++, now);
-      }
-      ps.setInt(i, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          for (int col = 0; col < names.length; col++) {
-            row.put(names[col], rs.getObject(col + 1));
-          }
-          out.add(row);
-        }
-      }
-    }
-    return out;
   }
 }

@@ -10,11 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,22 +21,17 @@ import java.util.Optional;
  * sent to agents as {@code Policy.approvalClasses}; every change is audited with who and why.
  */
 final class ApprovalClasses {
-  /**
-   * {@code PUT /api/v1/admin/approval-classes}: {@code classes} null withdraws the fleet's list
-   * (each machine keeps its own); an empty list requires approval for no class.
-   */
-  record Edit(List<String> classes, String by, String reason) {}
-
   private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
   private static final int HISTORY = 50;
 
   private ApprovalClasses() {}
 
   /** The edit's classes, known ids only, each once, in the catalog's order; a 400 otherwise. */
-  static Optional<List<String>> validate(Edit e) {
-    if (e == null || e.by() == null || e.by().isBlank() || e.by().length() > 200) {
-      throw ApiException.badRequest("by is required (at most 200 characters)");
+  static Optional<List<String>> validate(PolicyService.ApprovalClassesEdit e) {
+    if (e == null) {
+      throw ApiException.badRequest("empty body");
     }
+    ApiException.requireBy(e.by(), "sets the approval classes");
     if (e.reason() == null || e.reason().isBlank() || e.reason().length() > 2000) {
       throw ApiException.badRequest("reason is required (at most 2000 characters)");
     }
@@ -59,7 +53,12 @@ final class ApprovalClasses {
     }
   }
 
-  static void write(Connection c, Optional<List<String>> classes, Edit e, long now, long seq)
+  static void write(
+      Connection c,
+      Optional<List<String>> classes,
+      PolicyService.ApprovalClassesEdit e,
+      long now,
+      long seq)
       throws SQLException {
     String json = classes.map(ApprovalClasses::json).orElse(null);
     if (json == null) {
@@ -91,31 +90,40 @@ final class ApprovalClasses {
     }
   }
 
+  /** A stored list: classes as JSON text, null when the fleet leaves it to each machine. */
+  private record Stored(String classes, String by, String reason, Instant at) {
+    PolicyViews.ClassesChange parsed() throws SQLException {
+      return new PolicyViews.ClassesChange(classes == null ? null : parse(classes), by, reason, at);
+    }
+  }
+
   /** The list in force (null: each machine's own), who set it, and the latest changes. */
-  static Map<String, Object> describe(Connection c) throws SQLException {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<Map<String, Object>> now =
-        Rows.query(
+  static PolicyViews.ApprovalClasses describe(Connection c) throws SQLException {
+    List<Stored> now =
+        Rows.list(
             c,
+            Stored.class,
             "SELECT classes AS \"classes\", set_by AS \"by\","
                 + " reason AS \"reason\", set_at AS \"at\" FROM approval_classes WHERE id = 1");
-    out.put("classes", now.isEmpty() ? null : parse((String) now.get(0).get("classes")));
-    out.put("by", now.isEmpty() ? null : now.get(0).get("by"));
-    out.put("reason", now.isEmpty() ? null : now.get(0).get("reason"));
-    out.put("at", now.isEmpty() ? null : now.get(0).get("at"));
-    out.put("known", CapabilityClasses.ids());
-    List<Map<String, Object>> history = new ArrayList<>();
-    for (Map<String, Object> r :
-        Rows.query(
+    PolicyViews.ClassesChange current =
+        now.isEmpty() ? new PolicyViews.ClassesChange(null, null, null, null) : now.get(0).parsed();
+    List<PolicyViews.ClassesChange> history = new ArrayList<>();
+    for (Stored r :
+        Rows.list(
             c,
+            Stored.class,
             "SELECT classes AS \"classes\", set_by AS \"by\", reason AS \"reason\","
                 + " set_at AS \"at\" FROM approval_classes_audit ORDER BY seq DESC LIMIT "
                 + HISTORY)) {
-      r.put("classes", r.get("classes") == null ? null : parse((String) r.get("classes")));
-      history.add(r);
+      history.add(r.parsed());
     }
-    out.put("history", history);
-    return out;
+    return new PolicyViews.ApprovalClasses(
+        current.classes(),
+        current.by(),
+        current.reason(),
+        current.at(),
+        CapabilityClasses.ids(),
+        history);
   }
 
   private static List<String> parse(String json) throws SQLException {

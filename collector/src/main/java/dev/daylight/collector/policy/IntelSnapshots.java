@@ -35,7 +35,7 @@ public final class IntelSnapshots {
   static final long MAX_INFLATED = 512L << 20;
 
   /** One stored snapshot; {@code etag} is its SHA-256 in quotes. */
-  public record Snapshot(String sha256, byte[] body, long lines, long uploadedAt) {
+  public record Snapshot(String sha256, byte[] body, long lines) {
     public String etag() {
       return "\"" + sha256 + "\"";
     }
@@ -55,9 +55,7 @@ public final class IntelSnapshots {
    * changes.
    */
   public Snapshot store(byte[] gz, String by, long now) throws SQLException {
-    if (by == null || by.isBlank() || by.length() > 200) {
-      throw ApiException.badRequest("by (who uploads it) is required, at most 200 characters");
-    }
+    ApiException.requireBy(by, "uploads it");
     long lines = check(gz);
     String sha = sha256(gz);
     writes.submit(
@@ -79,7 +77,7 @@ public final class IntelSnapshots {
           }
           return null;
         });
-    return new Snapshot(sha, gz, lines, now);
+    return new Snapshot(sha, gz, lines);
   }
 
   /** The stored snapshot, decoded once per change (several collectors share the database). */
@@ -98,16 +96,14 @@ public final class IntelSnapshots {
         return Optional.of(known);
       }
       try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT body, lines, uploaded_at FROM intel_snapshot WHERE sha256 = ?")) {
+          c.prepareStatement("SELECT body, lines FROM intel_snapshot WHERE sha256 = ?")) {
         ps.setString(1, sha);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty(); // replaced in between: the next call sees the new one
           }
           Snapshot s =
-              new Snapshot(
-                  sha, Base64.getDecoder().decode(rs.getString(1)), rs.getLong(2), rs.getLong(3));
+              new Snapshot(sha, Base64.getDecoder().decode(rs.getString(1)), rs.getLong(2));
           cached = s;
           return Optional.of(s);
         }

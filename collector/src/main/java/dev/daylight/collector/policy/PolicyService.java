@@ -3,11 +3,13 @@ package dev.daylight.collector.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.fleet.CapabilityClasses;
+import dev.daylight.collector.fleet.FleetAnswers;
 import dev.daylight.collector.fleet.MaliciousIntel;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
 import dev.daylight.collector.store.WriteQueue;
 import dev.daylight.identity.Purls;
+import dev.daylight.protocol.GuardPolicy;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Policy;
 import dev.daylight.protocol.PolicyEntry;
@@ -17,10 +19,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,6 +48,19 @@ public final class PolicyService {
       String by,
       String reason,
       Boolean overrideMalicious) {}
+
+  /**
+   * {@code PUT /api/v1/admin/guard}: {@code {"mode": "enforce", "installHooks": true, "by":
+   * "..."}}; {@code mode} null withdraws the fleet setting (each machine keeps its own).
+   */
+  public record GuardEdit(String mode, Boolean installHooks, String by) {}
+
+  /**
+   * {@code PUT /api/v1/admin/approval-classes}: {@code {"classes": ["email-send", ...], "by",
+   * "reason"}}; {@code classes} null withdraws the fleet's list (each machine keeps its own), an
+   * empty list requires approval for no class.
+   */
+  public record ApprovalClassesEdit(List<String> classes, String by, String reason) {}
 
   private final Database db;
   private final WriteQueue writes;
@@ -77,20 +91,21 @@ public final class PolicyService {
   public Policy forAgent(long intelCursor) throws SQLException {
     try (Connection c = db.read()) {
       List<PolicyEntry> entries = new ArrayList<>();
-      for (Map<String, Object> r :
-          Rows.query(
+      for (FleetAnswers.Decision r :
+          Rows.list(
               c,
+              FleetAnswers.Decision.class,
               "SELECT subject AS \"subject\", version AS \"version\", decision AS \"decision\", decided_by AS \"by\","
-                  + " reason AS \"reason\", decided_at AS \"decidedAt\" FROM policy_entries ORDER BY subject, version")) {
-        String v = (String) r.get("version");
+                  + " reason AS \"reason\", decided_at AS \"decidedAt\", overrides AS \"overrides\""
+                  + " FROM policy_entries ORDER BY subject, version")) {
         entries.add(
             new PolicyEntry(
-                (String) r.get("subject"),
-                v.isEmpty() ? null : v,
-                ReviewState.parse((String) r.get("decision")),
-                (String) r.get("by"),
-                (String) r.get("reason"),
-                Instant.parse((String) r.get("decidedAt"))));
+                r.subject(),
+                r.version().isEmpty() ? null : r.version(),
+                ReviewState.parse(r.decision()),
+                r.by(),
+                r.reason(),
+                r.decidedAt()));
       }
       List<JsonNode> intel = new ArrayList<>();
       long cursor = intelCursor;
@@ -123,11 +138,11 @@ public final class PolicyService {
 
   /** Applies an approve/deny (or {@code unreviewed}, which revokes the decision) and audits it. */
   public void edit(Edit e, long now) throws SQLException {
-    if (e.subject() == null || e.decision() == null || blank(e.by()) || blank(e.reason())) {
-      throw ApiException.badRequest("subject, decision, by and reason are required");
+    ApiException.requireBy(e.by(), "decides");
+    if (e.subject() == null || e.decision() == null || blank(e.reason())) {
+      throw ApiException.badRequest("subject, decision and reason are required");
     }
-    if (e.by().length() > 200
-        || e.reason().length() > 2000
+    if (e.reason().length() > 2000
         || e.subject().length() > 500
         || (e.version() != null && e.version().length() > 200)) {
       throw ApiException.badRequest("field too long");
@@ -157,8 +172,7 @@ public final class PolicyService {
       if (decision == ReviewState.APPROVED && subject.startsWith("pkg:")) {
         List<String> malicious =
             this.malicious.advisories(
-                subject,
-                version.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(version));
+                subject, version.isEmpty() ? Optional.empty() : Optional.of(version));
         if (!malicious.isEmpty() && !Boolean.TRUE.equals(e.overrideMalicious())) {
           throw new ApiException(
               409,
@@ -223,15 +237,15 @@ public final class PolicyService {
   }
 
   /**
-   * Sets (or, with no mode, withdraws) the fleet's guard mode; agents get it with the next policy.
+   * Sets (or, with {@code mode} null, withdraws) the fleet's guard mode; validated before anything
+   * is written, and sent with the next policy.
    */
-  public void editGuard(String mode, Boolean installHooks, String by, long now)
-      throws SQLException {
-    GuardSetting.Edit e = new GuardSetting.Edit(mode, installHooks, by);
+  public void editGuard(GuardEdit e, long now) throws SQLException {
+    Optional<GuardPolicy> valid = GuardSetting.validate(e);
     writes.submit(
         "policy",
         c -> {
-          GuardSetting.write(c, e, now);
+          GuardSetting.write(c, valid, e.by(), now);
           bump(c, "policy");
           return null;
         });
@@ -241,10 +255,8 @@ public final class PolicyService {
    * Sets (or, with {@code classes} null, withdraws) the capability classes agents require an
    * approval for; validated before anything is written, audited, and sent with the next policy.
    */
-  public void editApprovalClasses(List<String> classes, String by, String reason, long now)
-      throws SQLException {
-    ApprovalClasses.Edit e = new ApprovalClasses.Edit(classes, by, reason);
-    java.util.Optional<List<String>> valid = ApprovalClasses.validate(e);
+  public void editApprovalClasses(ApprovalClassesEdit e, long now) throws SQLException {
+    Optional<List<String>> valid = ApprovalClasses.validate(e);
     writes.submit(
         "policy",
         c -> {
@@ -254,13 +266,13 @@ public final class PolicyService {
         });
   }
 
-  public Map<String, Object> approvalClasses() throws SQLException {
+  public PolicyViews.ApprovalClasses approvalClasses() throws SQLException {
     try (Connection c = db.read()) {
       return ApprovalClasses.describe(c);
     }
   }
 
-  public Map<String, Object> guard() throws SQLException {
+  public PolicyViews.Guard guard() throws SQLException {
     try (Connection c = db.read()) {
       return GuardSetting.describe(c);
     }
@@ -308,7 +320,7 @@ public final class PolicyService {
   }
 
   /** Every decision in force, and the history of edits newest first, paged by {@code cursor}. */
-  public Map<String, Object> list(String cursor, int limit) throws SQLException {
+  public PolicyViews.PolicyList list(String cursor, int limit) throws SQLException {
     return PolicyHistory.list(db, cursor, limit);
   }
 

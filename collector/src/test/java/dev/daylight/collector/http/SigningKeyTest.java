@@ -3,6 +3,10 @@ package dev.daylight.collector.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.daylight.protocol.AnswerSignature;
 import dev.daylight.testing.Requires;
 import java.io.IOException;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class SigningKeyTest {
   @TempDir Path tmp;
@@ -35,6 +40,35 @@ class SigningKeyTest {
                 body,
                 AnswerSignature.header(again.sign(body))))
         .hasValueSatisfying(p -> assertThat(p).contains("does not verify"));
+  }
+
+  @Test
+  void aKeyFileOpenToOtherAccountsIsSetBackToOwnerOnlyAndTheLogSaysSo() throws IOException {
+    Path file = tmp.resolve("signing.pem");
+    String keyId = SigningKey.loadOrCreate(file).keyId();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    Logger logger = (Logger) LoggerFactory.getLogger(SigningKey.class);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.start();
+    logger.addAppender(seen);
+    try {
+      assertThat(SigningKey.loadOrCreate(file).keyId()).isEqualTo(keyId);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+      assertThat(seen.list)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("open to other accounts");
+                assertThat(e.getKeyValuePairs().toString()).contains("rw-r--r--");
+              });
+      seen.list.clear();
+      SigningKey.loadOrCreate(file);
+      assertThat(seen.list).as("an owner-only file is read quietly").isEmpty();
+    } finally {
+      logger.detachAppender(seen);
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.daylight.collector.bench;
+package dev.daylight.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.daylight.collector.bench;
+package dev.daylight.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.ChangeEvent;
@@ -38,10 +38,10 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Simulated agents against a running collector on loopback (run by {@code
- * scripts/bench-collector}). {@code load}: closed loop, N workers posting gzip delta reports as
- * fast as answered; {@code rate}: open loop at a fixed rate, latency measured from each request's
- * scheduled time so a stall counts against the collector; {@code query}: the incident query, timed.
+ * Simulated agents against a running collector on loopback (run by {@code bench/bench-collector}).
+ * {@code load}: closed loop, N workers posting gzip delta reports as fast as answered; {@code
+ * rate}: open loop at a fixed rate, latency measured from each request's scheduled time so a stall
+ * counts against the collector; {@code query}: the incident query, timed.
  */
 public final class Bench {
   private static final PrintStream OUT = System.out;
@@ -62,7 +62,13 @@ public final class Bench {
     this.base = base;
   }
 
-  record Agent(String nodeId, String key, McpServer server) {}
+  record Agent(String nodeId, String key, McpServer server) {
+    /** The node key never reaches a log line. */
+    @Override
+    public String toString() {
+      return "Agent[nodeId=" + nodeId + ", key=<redacted>, server=" + server.name() + "]";
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {

@@ -1,10 +1,11 @@
-package dev.daylight.collector;
+package dev.daylight.bench;
 
 import static dev.daylight.collector.Fixtures.ADMIN;
 import static dev.daylight.collector.Fixtures.SECRET;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daylight.collector.bench.Seed;
+import dev.daylight.collector.Collector;
+import dev.daylight.collector.Http;
 import dev.daylight.collector.store.Database;
 import dev.daylight.testing.TestPostgres;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
--- wrk script for scripts/bench-collector: each wrk thread sends its own file of distinct,
+-- wrk script for bench/bench-collector: each wrk thread sends its own file of distinct,
 -- pre-built delta reports (BENCH_REQUESTS.<BENCH_FIRST + thread>), so every request is a new report id and
 -- the collector stores every one (a repeated id would only measure the duplicate check).
 local prefix = assert(os.getenv("BENCH_REQUESTS"), "BENCH_REQUESTS is not set")

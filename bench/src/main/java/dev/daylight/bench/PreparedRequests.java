@@ -1,4 +1,4 @@
-package dev.daylight.collector.bench;
+package dev.daylight.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Complete HTTP/1.1 requests stored back to back, each preceded by its length in ASCII and a
- * newline: a format both the Java open loop and wrk's Lua script (scripts/lib/bench-reports.lua)
- * read without a parser.
+ * newline: a format both the Java open loop and wrk's Lua script (bench/lib/bench-reports.lua) read
+ * without a parser.
  */
 final class PreparedRequests {
   private PreparedRequests() {}

@@ -1,4 +1,4 @@
-package dev.daylight.collector.bench;
+package dev.daylight.bench;
 
 import dev.daylight.collector.store.Database;
 import java.sql.Connection;
