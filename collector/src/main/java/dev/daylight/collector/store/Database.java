@@ -14,12 +14,6 @@ import org.flywaydb.core.Flyway;
  * WriteQueue}, which owns its own connections.
  */
 public final class Database implements AutoCloseable {
-  /**
-   * The checkpointer's connection: WAL mode is a property of the file, set by the pool's first
-   * connection.
-   */
-  private static final String CHECKPOINTER = "?busy_timeout=10000";
-
   private final Dialect dialect;
   private final HikariDataSource readers;
   private final String url;
@@ -31,32 +25,35 @@ public final class Database implements AutoCloseable {
    */
   private final ReentrantLock gate = new ReentrantLock(true);
 
-  private Database(Dialect dialect, String url, HikariDataSource readers) {
+  /** {@code sqliteFile}: the database file on SQLite, null on PostgreSQL. */
+  private Database(Dialect dialect, String url, Path sqliteFile, HikariDataSource readers) {
     this.dialect = dialect;
     this.url = url;
     this.readers = readers;
+    // WAL mode is a property of the file, set by the pool's first connection.
     this.checkpoints =
-        dialect == Dialect.SQLITE
-            ? new Checkpoints(url + CHECKPOINTER, gate, Checkpoints.RESTART_FRAMES)
-            : null;
+        sqliteFile == null ? null : new Checkpoints(sqliteFile, gate, Checkpoints.RESTART_FRAMES);
   }
 
   /** {@code sqlite:FILE} or {@code postgresql://host:port/db?user=...}. */
   public static Database open(String spec) {
     if (spec.startsWith("sqlite:")) {
       Path file = Path.of(spec.substring("sqlite:".length())).toAbsolutePath();
-      return open(Dialect.SQLITE, "jdbc:sqlite:" + file, 4);
+      return open(Dialect.SQLITE, "jdbc:sqlite:" + file, file, 4);
     }
     if (spec.startsWith("postgresql://") || spec.startsWith("postgres://")) {
       String rest = spec.substring(spec.indexOf("://") + 3);
       String sep = rest.contains("?") ? "&" : "?";
       return open(
-          Dialect.POSTGRESQL, "jdbc:postgresql://" + rest + sep + "reWriteBatchedInserts=true", 16);
+          Dialect.POSTGRESQL,
+          "jdbc:postgresql://" + rest + sep + "reWriteBatchedInserts=true",
+          null,
+          16);
     }
     throw new IllegalArgumentException("--db must be sqlite:FILE or postgresql://HOST:PORT/DB");
   }
 
-  private static Database open(Dialect dialect, String url, int poolSize) {
+  private static Database open(Dialect dialect, String url, Path sqliteFile, int poolSize) {
     HikariDataSource pool = new HikariDataSource(config(dialect, url, poolSize, "daylight-read"));
     try {
       Flyway.configure(Database.class.getClassLoader())
@@ -69,7 +66,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(dialect, url, pool);
+    return new Database(dialect, url, sqliteFile, pool);
   }
 
   static HikariConfig config(Dialect dialect, String url, int poolSize, String name) {
