@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Benchmark behind {@code bench/bench-release} (not a test): what classifying costs in a scan of
- * a home whose Cursor runs N servers from an npx cache of N packages. Per run, on a fresh store:
- * the classes of every package from its fingerprint (done once, at first sight, inside the release
+ * Benchmark behind {@code bench/bench-release} (not a test): what classifying costs in a scan of a
+ * home whose Cursor runs N servers from an npx cache of N packages. Per run, on a fresh store: the
+ * classes of every package from its fingerprint (done once, at first sight, inside the release
  * stage; timed here on its own; two packages in three have a class that needs an approval), then
  * the approval stage (each server's capabilities, the approval findings) in a first and a second
  * stored scan, beside the release stage of the same scans.

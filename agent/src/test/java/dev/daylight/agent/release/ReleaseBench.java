@@ -14,11 +14,11 @@ import java.time.Instant;
 import java.util.Random;
 
 /**
- * Benchmark behind {@code bench/bench-release} (not a test: surefire runs only {@code *Test}).
- * Lays out a home whose npx cache holds N packages (20 code files of about 6 KB each), then times
- * the release stage on a fresh store (every package fingerprinted: the first scan), then again
- * (nothing new installed: what every later scan adds), then fingerprinting one package that is a
- * single 20 MB minified bundle.
+ * Benchmark behind {@code bench/bench-release} (not a test: surefire runs only {@code *Test}). Lays
+ * out a home whose npx cache holds N packages (20 code files of about 6 KB each), then times the
+ * release stage on a fresh store (every package fingerprinted: the first scan), then again (nothing
+ * new installed: what every later scan adds), then fingerprinting one package that is a single 20
+ * MB minified bundle.
  *
  * <p>Usage: {@code ReleaseBench WORKDIR [PACKAGES] [RUNS]}
  */

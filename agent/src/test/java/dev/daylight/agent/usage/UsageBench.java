@@ -15,8 +15,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The ledger's benchmark (run by bench/bench-usage): generates Claude Code transcripts of the
- * given total size in a fake home (mixed text, built-in and MCP tool calls, large tool results,
+ * The ledger's benchmark (run by bench/bench-usage): generates Claude Code transcripts of the given
+ * total size in a fake home (mixed text, built-in and MCP tool calls, large tool results,
  * failures), then times a first pass into an empty store and passes with nothing new; then the same
  * over a second home holding a Goose {@code sessions.db} and an opencode {@code opencode.db} of
  * DB_MEGABYTES each (0: none). Usage: UsageBench WORKDIR MEGABYTES RUNS [DB_MEGABYTES]
