@@ -48,11 +48,18 @@ cds_opts() {
     rm -rf "$train"
   fi
   if [ -f "$jsa" ]; then
-    # Map the archives where they were dumped: this JDK build relocates them to a random address
-    # by default (ArchiveRelocationMode=1), which rewrites every pointer in ~28 MB of metadata on
-    # each start, about 60 ms of CPU (`-Xlog:cds`); mode 0 was the default before JDK 20.
-    echo "-XX:SharedArchiveFile=$jsa -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+    cds_map_opts "$jsa"
   fi
+}
+
+# Prints the JVM options that map the AppCDS archive JSA (a missing or stale one is silently not
+# used). Also used by scripts/package for the installed launchers. Map the archives where they were
+# dumped: this JDK build relocates them to a random address by default (ArchiveRelocationMode=1),
+# which rewrites every pointer in ~28 MB of metadata on each start, about 60 ms of CPU
+# (`-Xlog:cds`); mode 0 was the default before JDK 20.
+# Usage: cds_map_opts JSA
+cds_map_opts() {
+  echo "-XX:SharedArchiveFile=$1 -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 }
 
 # Prints the JVM options of one kind (scan or resident) from scripts/jvm-options. Read with shell

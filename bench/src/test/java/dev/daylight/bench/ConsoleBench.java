@@ -6,7 +6,7 @@ import static dev.daylight.collector.Fixtures.SECRET;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.Collector;
 import dev.daylight.collector.Http;
-import dev.daylight.collector.TestPostgres;
+import dev.daylight.testing.TestPostgres;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

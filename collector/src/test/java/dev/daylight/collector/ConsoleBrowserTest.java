@@ -10,6 +10,7 @@ import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.WebDriver;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -18,6 +18,7 @@ import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Severity;
 import dev.daylight.protocol.UsageDay;
+import dev.daylight.testing.WebDriver;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -9,6 +9,7 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.WebDriver;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

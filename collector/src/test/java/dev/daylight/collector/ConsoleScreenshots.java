@@ -12,6 +12,7 @@ import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.WebDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

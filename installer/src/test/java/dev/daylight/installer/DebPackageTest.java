@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
+import dev.daylight.testing.CompanyCa;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -130,10 +131,14 @@ class DebPackageTest {
         .contains(
             "/opt/daylight/bin/daylight\n",
             "/opt/daylight/bin/daylight-agentd\n",
-            "/opt/daylight/lib/app/daylight-agentd.cfg",
+            "/opt/daylight/bin/daylight-train\n",
             "/opt/daylight/bin/daylight-tray\n",
             "/opt/daylight/lib/integration/integrate.sh",
             "/opt/daylight/lib/integration/daylight-agent.service");
+    // The commands are scripts (InstalledLaunchers), as in the .deb: no jpackage launcher files.
+    assertThat(files.lines())
+        .noneMatch(f -> f.startsWith("/opt/daylight/lib/app/") && f.endsWith(".cfg"))
+        .noneMatch(f -> f.endsWith("libapplauncher.so"));
     assertThat(Commands.run("rpm", "-qpR", rpm.toString()).ok().stdout()).contains("gtk3");
     assertThat(Commands.run("rpm", "-qp", "--qf", "%{LICENSE}", rpm.toString()).ok().stdout())
         .isEqualTo("Apache-2.0");
@@ -282,7 +287,7 @@ class DebPackageTest {
         .contains("ExecStart=/opt/daylight/bin/daylight-agentd run --all-users");
     assertThat(Files.readString(USER_UNIT))
         .contains("ExecStart=/opt/daylight/bin/daylight-agentd run\n");
-    checkLauncherOptions();
+    InstalledLaunchers.checkScripts();
     if (Commands.onPath("systemd-analyze")) {
       UnitFilesTest.assertVerifies(UNIT, false);
       UnitFilesTest.assertVerifies(USER_UNIT, true);
@@ -315,10 +320,8 @@ class DebPackageTest {
     Path archive = APP.resolve("lib/app/daylight.jsa");
     assertThat(archive).isRegularFile();
     assertThat(Files.size(archive)).isGreaterThan(1_000_000);
-    assertThat(javaOptions(APP.resolve("lib/app/daylight.cfg")))
-        .contains("-XX:SharedArchiveFile=$APPDIR/daylight.jsa");
-    // The launcher's options switch unified logging off, so ask the JVM itself: with the installed
-    // launcher's class path and options, is the archive valid, and does it hold the agent's
+    // The command's options switch unified logging off, so ask the JVM itself: with the installed
+    // command's class path and options, is the archive valid, and does it hold the agent's
     // classes?
     Commands.Result check =
         Commands.run(
@@ -333,49 +336,7 @@ class DebPackageTest {
         .contains("dev.daylight.agent.store.Store");
   }
 
-  /**
-   * The resident launcher carries the resident's JVM options and names bin/daylight for its scan
-   * children, which carries the scan's, and the tray's carries the tray's: all as
-   * scripts/jvm-options (which scripts/daylight and scripts/daylight-tray read).
-   */
-  private static void checkLauncherOptions() throws IOException {
-    assertThat(APP.resolve("bin/daylight-agentd")).isExecutable();
-    List<String> resident = javaOptions(APP.resolve("lib/app/daylight-agentd.cfg"));
-    assertThat(resident)
-        .containsSubsequence(scriptOptions("resident"))
-        .contains("-Ddaylight.child.launcher=daylight")
-        .doesNotContain("-XX:TieredStopAtLevel=1");
-    List<String> scan = javaOptions(APP.resolve("lib/app/daylight.cfg"));
-    assertThat(scan)
-        .containsSubsequence(scriptOptions("scan"))
-        .doesNotContain("-Xint", "-Xmx32m")
-        .noneMatch(o -> o.startsWith("-Ddaylight.child.launcher"));
-    // Both tray processes (the icon, and the window it starts through this launcher) run with
-    // these.
-    assertThat(javaOptions(APP.resolve("lib/app/daylight-tray.cfg")))
-        .containsSubsequence(scriptOptions("tray"));
-  }
-
-  private static List<String> scriptOptions(String kind) throws IOException {
-    String prefix = kind + "=";
-    List<String> opts =
-        Files.readAllLines(Path.of("../scripts/jvm-options")).stream()
-            .filter(l -> l.startsWith(prefix))
-            .flatMap(l -> List.of(l.substring(prefix.length()).trim().split("\\s+")).stream())
-            .toList();
-    assertThat(opts).as(kind + " options in scripts/jvm-options").isNotEmpty();
-    return opts;
-  }
-
-  /** The java-options lines of a jpackage launcher's .cfg, one option each. */
-  private static List<String> javaOptions(Path cfg) throws IOException {
-    return Files.readAllLines(cfg).stream()
-        .filter(l -> l.startsWith("java-options="))
-        .map(l -> l.substring("java-options=".length()))
-        .toList();
-  }
-
-  /** The scan contract, through the installed launcher and the jlinked runtime. */
+  /** The scan contract, through the installed command and the jlinked runtime. */
   private void checkInstalledScan() throws IOException, InterruptedException {
     Path home = tmp.resolve("fake-home");
     Files.createDirectories(home.resolve(".cursor"));
@@ -385,22 +346,19 @@ class DebPackageTest {
         {"mcpServers": {"postmark": {"command": "npx", "args": ["-y", "postmark-mcp@1.0.16"],
                                      "env": {"POSTMARK_API_TOKEN": "pm-canary-5d1c"}}}}
         """);
-    Commands.Result scan =
-        Commands.run(
-                Duration.ofMinutes(1),
-                Map.of(),
-                List.of(
-                    COMMAND.toString(),
-                    "scan",
-                    "--home",
-                    home.toString(),
-                    "--os",
-                    "linux",
-                    "--format",
-                    "json",
-                    "--no-host",
-                    "--no-store"))
-            .ok();
+    List<String> command =
+        List.of(
+            COMMAND.toString(),
+            "scan",
+            "--home",
+            home.toString(),
+            "--os",
+            "linux",
+            "--format",
+            "json",
+            "--no-host",
+            "--no-store");
+    Commands.Result scan = Commands.run(Duration.ofMinutes(1), Map.of(), command).ok();
     Inventory inventory = Json.mapper().readValue(scan.stdout(), Inventory.class);
     assertThat(inventory.servers())
         .singleElement()
@@ -414,12 +372,18 @@ class DebPackageTest {
             });
     assertThat(scan.stdout()).doesNotContain("pm-canary-5d1c");
     assertThat(inventory.errors()).isEmpty();
+    InstalledLaunchers.checkAsksNoPackageManager(tmp, command);
 
     // A stored scan of "this machine" (the fake home as user.home): SQLite's native library for
-    // this platform survived the package's slimming of the jars.
+    // this platform is loaded from the package's lib/native, not unpacked into the temp folder.
     Path state = tmp.resolve("state");
+    Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
     Map<String, String> env =
-        Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + home, "DAYLIGHT_STATE_DIR", state.toString());
+        Map.of(
+            "JAVA_TOOL_OPTIONS",
+            "-Duser.home=" + home + " -Djava.io.tmpdir=" + javaTmp,
+            "DAYLIGHT_STATE_DIR",
+            state.toString());
     Commands.run(
             Duration.ofMinutes(1),
             env,
@@ -430,12 +394,15 @@ class DebPackageTest {
                 .ok()
                 .stdout())
         .contains("servers:       1");
+    try (var unpacked = Files.list(javaTmp)) {
+      assertThat(unpacked).as("files the scan left in its temp folder").isEmpty();
+    }
     checkInstalledResident(home);
   }
 
   /**
-   * The installed resident runs its first scan in a child started through bin/daylight, and stores
-   * it.
+   * The installed resident (bin/daylight-agentd, which execs the runtime's java) runs its first
+   * scan in a child that is the runtime's java again, mapping the agent's archive, and stores it.
    */
   private void checkInstalledResident(Path home) throws IOException, InterruptedException {
     Path state = tmp.resolve("resident-state");
@@ -456,17 +423,28 @@ class DebPackageTest {
             .redirectOutput(out.toFile())
             .start();
     java.util.Set<String> children = new java.util.TreeSet<>();
+    boolean archiveMapped = false;
+    String program = "";
     String status = "";
     try {
       long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
       for (int i = 1; System.nanoTime() < deadline && !status.contains("servers:       1"); i++) {
         // Its children once exec'd (in the instant after the fork one still shows the resident's
         // program and arguments); a scan's own children (dpkg-query, rpm) are not asked.
-        resident
-            .children()
-            .filter(
-                c -> c.info().arguments().map(a -> List.of(a).contains("run-child")).orElse(false))
-            .forEach(c -> c.info().command().ifPresent(children::add));
+        for (ProcessHandle c :
+            resident
+                .children()
+                .filter(
+                    c ->
+                        c.info()
+                            .arguments()
+                            .map(a -> List.of(a).contains("run-child"))
+                            .orElse(false))
+                .toList()) {
+          c.info().command().ifPresent(children::add);
+          archiveMapped |= maps(c).contains(InstalledLaunchers.ARCHIVE.toString());
+        }
+        program = resident.info().command().orElse(program);
         Thread.sleep(50);
         if (i % 20 == 0) {
           status =
@@ -484,7 +462,18 @@ class DebPackageTest {
     assertThat(status).as(Files.readString(out)).contains("servers:       1");
     assertThat(children)
         .as("scan children's programs")
-        .containsExactly(APP.resolve("bin/daylight").toString());
+        .containsExactly(InstalledLaunchers.JAVA.toString());
+    assertThat(archiveMapped).as("a scan child mapped " + InstalledLaunchers.ARCHIVE).isTrue();
+    assertThat(program).as("the resident's program").isEqualTo(InstalledLaunchers.JAVA.toString());
+  }
+
+  /** The files a running process has mapped, or nothing once it is gone. */
+  private static String maps(ProcessHandle p) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(p.pid()), "maps"));
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private void checkRemoveKeepsDataAndPurgeDeletesIt() throws IOException {

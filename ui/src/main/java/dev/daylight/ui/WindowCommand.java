@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * The command line that starts the window process: this JVM again, with its own options and class
- * path, on the launcher with {@code --window}. In an installed package the runtime has no {@code
- * java} binary (jlink strips it) and this process runs under the package's native launcher, which
- * applies its JVM options itself: the window is then that launcher again.
+ * path, on the launcher with {@code --window} (also in the Linux packages, whose runtime keeps its
+ * {@code java}). In the macOS and Windows packages the runtime has no {@code java} binary (jlink
+ * strips it) and this process runs under jpackage's native launcher, which applies its JVM options
+ * itself: the window is then that launcher again.
  */
 final class WindowCommand {
   private WindowCommand() {}

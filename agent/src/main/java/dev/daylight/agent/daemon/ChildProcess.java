@@ -24,8 +24,9 @@ final class ChildProcess {
   static final int TIMED_OUT = -1;
 
   /**
-   * System property the resident's package launcher (bin/daylight-agentd) sets to the name of the
-   * launcher next to it that carries the scan's JVM options (daylight), for its children.
+   * System property the resident's jpackage launcher (daylight-agentd, macOS and Windows) sets to
+   * the name of the launcher next to it that carries the scan's JVM options (daylight), for its
+   * children.
    */
   static final String CHILD_LAUNCHER = "daylight.child.launcher";
 
@@ -60,11 +61,11 @@ final class ChildProcess {
 
   /**
    * The JVM of this process started again on {@code mainClass}: {@code jvmOptions}, the class path
-   * of this JVM, then {@code args}. In an installed package the runtime has no {@code java} binary
-   * (jlink strips it) and this process runs under the package's native launcher: the child is then
-   * that launcher with {@link Resident#CHILD_COMMAND} first, and the launcher's own JVM options;
-   * or, when this process runs under the resident's launcher, the one {@value #CHILD_LAUNCHER}
-   * names.
+   * of this JVM, then {@code args}. In a macOS or Windows package the runtime has no {@code java}
+   * binary (jlink strips it) and this process runs under jpackage's native launcher: the child is
+   * then that launcher with {@link Resident#CHILD_COMMAND} first, and the launcher's own JVM
+   * options; or, when this process runs under the resident's launcher, the one {@value
+   * #CHILD_LAUNCHER} names.
    */
   static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
     String sibling = System.getProperty(CHILD_LAUNCHER);

@@ -8,10 +8,11 @@ import java.util.Optional;
 
 /**
  * This JVM started again on a main class: the runtime's {@code java} binary with JVM options, class
- * path and main class. In an installed package the runtime has no {@code java} binary (jlink strips
- * it) and the process runs under the package's native launcher, which applies its own JVM options:
- * the new process is then that launcher. The agent's scan children and the tray's window start this
- * way.
+ * path and main class, as in a source checkout and the Linux packages (whose commands are scripts
+ * over the runtime's {@code java}). In the macOS and Windows packages the runtime has no {@code
+ * java} binary (jlink strips it) and the process runs under jpackage's native launcher, which
+ * applies its own JVM options: the new process is then that launcher. The agent's scan children and
+ * the tray's window start this way.
  */
 public final class Relaunch {
   private Relaunch() {}
