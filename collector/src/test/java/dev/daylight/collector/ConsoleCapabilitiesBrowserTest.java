@@ -87,18 +87,7 @@ class ConsoleCapabilitiesBrowserTest {
       throws Exception {
     try (WebDriver browser = WebDriver.start();
         Collector collector =
-            Collector.start(
-                new Collector.Config(
-                    "127.0.0.1",
-                    0,
-                    "sqlite:" + tmp.resolve("c.db"),
-                    SECRET,
-                    ADMIN,
-                    null,
-                    null,
-                    3600,
-                    null,
-                    null))) {
+            Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       this.browser = browser;
       Http http = new Http(collector.port());
       String today = LocalDate.now(ZoneOffset.UTC).toString();

@@ -33,18 +33,7 @@ class ConsoleHostileNamesTest {
   void hostileNamesPathsAndTextsStayTextOnEveryPage() throws Exception {
     try (WebDriver browser = WebDriver.start();
         Collector collector =
-            Collector.start(
-                new Collector.Config(
-                    "127.0.0.1",
-                    0,
-                    "sqlite:" + tmp.resolve("c.db"),
-                    SECRET,
-                    ADMIN,
-                    null,
-                    null,
-                    3600,
-                    null,
-                    null))) {
+            Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       Http http = new Http(collector.port());
       Host host = new Host("dev-evil", TAG, "linux", BOLD, "x86_64", "mallory", null);
       JsonNode node =

@@ -81,19 +81,7 @@ class OperableCollectorTest {
     ListAppender<ILoggingEvent> seen = new ListAppender<>();
     seen.start();
     routes.addAppender(seen);
-    try (Collector c =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1",
-                0,
-                "sqlite:" + tmp.resolve("c.db"),
-                SECRET,
-                ADMIN,
-                null,
-                null,
-                3600,
-                null,
-                null))) {
+    try (Collector c = Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       Http http = new Http(c.port());
       http.get("/api/v1/policy", "stolen-looking-key-1234");
       http.post(
