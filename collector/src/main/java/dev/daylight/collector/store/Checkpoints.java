@@ -43,7 +43,7 @@ final class Checkpoints implements AutoCloseable {
   /**
    * Log frames (pages) after which the log is made to start over: 256 MB of 4 KB pages, every 4 s
    * or so at 1,000 reports a second. Chosen when each restart held the writer 33-102 ms (the held
-   * pass flushed every unsynced copy); with the syncs before the hold it is 2-3 ms, so a shorter
+   * pass flushed every unsynced copy); with the syncs before the hold it is 2-5 ms, so a shorter
    * log would cost little now. Readers do not pay for a long log: they look up only the frames
    * written since the last checkpoint.
    */
