@@ -1,13 +1,13 @@
 package dev.daylight.bench;
 
 import static dev.daylight.collector.Fixtures.ADMIN;
-import static dev.daylight.collector.Fixtures.SECRET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.Collector;
+import dev.daylight.collector.Fixtures;
 import dev.daylight.collector.Http;
-import dev.daylight.collector.TestPostgres;
 import dev.daylight.collector.store.Database;
+import dev.daylight.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,10 +35,7 @@ class CapabilityBench {
     int devices = Integer.getInteger("capability.bench.devices", 100_000);
     int servers = Integer.getInteger("capability.bench.servers", 20);
     String spec = TestPostgres.get().newDatabase();
-    try (Collector init =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
+    try (Collector init = Collector.start(Fixtures.loopback(spec, 3600))) {
       // migrations only: the seed writes straight into the schema they create
     }
     Seed.main(new String[] {spec, Integer.toString(devices), Integer.toString(servers), "3"});
@@ -55,10 +52,7 @@ class CapabilityBench {
               + " '{\"kind\":\"file\",\"file\":\"index.js\",\"line\":1,\"text\":\"seed\"}' FROM device_servers");
       st.execute("ANALYZE");
     }
-    try (Collector col =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
+    try (Collector col = Collector.start(Fixtures.loopback(spec, 3600))) {
       Http http = new Http(col.port());
       JsonNode page =
           http.get("/api/v1/fleet/servers?capability=http-fetch&limit=100", ADMIN).json();

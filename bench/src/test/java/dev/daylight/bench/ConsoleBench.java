@@ -1,12 +1,12 @@
 package dev.daylight.bench;
 
 import static dev.daylight.collector.Fixtures.ADMIN;
-import static dev.daylight.collector.Fixtures.SECRET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.collector.Collector;
+import dev.daylight.collector.Fixtures;
 import dev.daylight.collector.Http;
-import dev.daylight.collector.TestPostgres;
+import dev.daylight.testing.TestPostgres;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,17 +40,11 @@ class ConsoleBench {
         "sqlite".equals(System.getProperty("console.bench.db"))
             ? "sqlite:" + tmp.resolve("fleet.db")
             : TestPostgres.get().newDatabase();
-    try (Collector init =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
+    try (Collector init = Collector.start(Fixtures.loopback(spec, 3600))) {
       // migrations only: the seed writes straight into the schema they create
     }
     Seed.main(new String[] {spec, Integer.toString(devices), Integer.toString(servers), "3"});
-    try (Collector c =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1", 0, spec, SECRET, ADMIN, null, null, 3600, null, null))) {
+    try (Collector c = Collector.start(Fixtures.loopback(spec, 3600))) {
       Http http = new Http(c.port());
       long t0 = System.nanoTime();
       http.get("/api/v1/fleet/packages?view=versions", ADMIN);

@@ -1,7 +1,6 @@
 package dev.daylight.collector;
 
 import static dev.daylight.collector.Fixtures.ADMIN;
-import static dev.daylight.collector.Fixtures.SECRET;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,19 +29,7 @@ class AdminByRequiredTest {
 
   @BeforeEach
   void start() throws Exception {
-    collector =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1",
-                0,
-                "sqlite:" + tmp.resolve("c.db"),
-                SECRET,
-                ADMIN,
-                null,
-                null,
-                900,
-                null,
-                null));
+    collector = Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 900));
     http = new Http(collector.port());
   }
 

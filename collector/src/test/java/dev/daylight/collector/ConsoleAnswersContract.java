@@ -60,10 +60,7 @@ abstract class ConsoleAnswersContract {
   abstract String dbSpec(Path tmp) throws Exception;
 
   void start(Path dir) throws Exception {
-    collector =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1", 0, dbSpec(dir), SECRET, ADMIN, null, null, 900, null, null));
+    collector = Collector.start(Fixtures.loopback(dbSpec(dir), 900));
     http = new Http(collector.port());
   }
 

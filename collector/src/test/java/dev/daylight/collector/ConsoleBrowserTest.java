@@ -10,6 +10,7 @@ import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.WebDriver;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,18 +53,7 @@ class ConsoleBrowserTest {
   void aSecurityLeadWalksTheIncidentAndEveryDecisionSaysItsScope() throws Exception {
     try (WebDriver browser = WebDriver.start();
         Collector collector =
-            Collector.start(
-                new Collector.Config(
-                    "127.0.0.1",
-                    0,
-                    "sqlite:" + tmp.resolve("c.db"),
-                    SECRET,
-                    ADMIN,
-                    null,
-                    null,
-                    3600,
-                    null,
-                    null))) {
+            Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       Http http = new Http(collector.port());
       report(
           http,

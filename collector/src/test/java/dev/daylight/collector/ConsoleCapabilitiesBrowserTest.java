@@ -18,6 +18,7 @@ import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Severity;
 import dev.daylight.protocol.UsageDay;
+import dev.daylight.testing.WebDriver;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,18 +87,7 @@ class ConsoleCapabilitiesBrowserTest {
       throws Exception {
     try (WebDriver browser = WebDriver.start();
         Collector collector =
-            Collector.start(
-                new Collector.Config(
-                    "127.0.0.1",
-                    0,
-                    "sqlite:" + tmp.resolve("c.db"),
-                    SECRET,
-                    ADMIN,
-                    null,
-                    null,
-                    3600,
-                    null,
-                    null))) {
+            Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       this.browser = browser;
       Http http = new Http(collector.port());
       String today = LocalDate.now(ZoneOffset.UTC).toString();

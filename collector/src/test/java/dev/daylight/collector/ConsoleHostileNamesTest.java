@@ -9,6 +9,7 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Host;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.WebDriver;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +33,7 @@ class ConsoleHostileNamesTest {
   void hostileNamesPathsAndTextsStayTextOnEveryPage() throws Exception {
     try (WebDriver browser = WebDriver.start();
         Collector collector =
-            Collector.start(
-                new Collector.Config(
-                    "127.0.0.1",
-                    0,
-                    "sqlite:" + tmp.resolve("c.db"),
-                    SECRET,
-                    ADMIN,
-                    null,
-                    null,
-                    3600,
-                    null,
-                    null))) {
+            Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       Http http = new Http(collector.port());
       Host host = new Host("dev-evil", TAG, "linux", BOLD, "x86_64", "mallory", null);
       JsonNode node =

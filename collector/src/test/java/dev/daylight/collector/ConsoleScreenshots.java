@@ -12,6 +12,7 @@ import dev.daylight.protocol.Host;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.WebDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,18 +42,7 @@ class ConsoleScreenshots {
     Path out = Path.of(dir);
     try (WebDriver browser = WebDriver.start();
         Collector collector =
-            Collector.start(
-                new Collector.Config(
-                    "127.0.0.1",
-                    0,
-                    "sqlite:" + tmp.resolve("c.db"),
-                    SECRET,
-                    ADMIN,
-                    null,
-                    null,
-                    3600,
-                    null,
-                    null))) {
+            Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       Http http = new Http(collector.port());
       String[][] fleet = {
         {"ana-mbp", "ana", "cursor", "1.0.15", "macos"},

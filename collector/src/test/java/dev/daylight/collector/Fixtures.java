@@ -25,6 +25,16 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * A collector on a free loopback port over {@code dbSpec} ({@code sqlite:FILE} or a PostgreSQL
+   * URL) with the tests' enrollment secret and admin token, plain HTTP, no metrics token and no
+   * signing key; enrolled agents are told to scan every {@code scanIntervalSeconds}.
+   */
+  public static Collector.Config loopback(String dbSpec, long scanIntervalSeconds) {
+    return new Collector.Config(
+        "127.0.0.1", 0, dbSpec, SECRET, ADMIN, null, null, scanIntervalSeconds, null, null);
+  }
+
   public static Host host(String name, String user) {
     return new Host("dev-" + name, name, "linux", "Debian 12", "x86_64", user, "SER-" + name);
   }

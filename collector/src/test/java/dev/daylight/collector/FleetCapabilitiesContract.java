@@ -47,10 +47,7 @@ abstract class FleetCapabilitiesContract {
 
   @BeforeEach
   void start() throws Exception {
-    collector =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1", 0, dbSpec(tmp), SECRET, ADMIN, null, null, 900, null, null));
+    collector = Collector.start(Fixtures.loopback(dbSpec(tmp), 900));
     http = new Http(collector.port());
   }
 

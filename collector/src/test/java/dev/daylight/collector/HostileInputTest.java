@@ -47,19 +47,7 @@ class HostileInputTest {
 
   @BeforeEach
   void start() throws Exception {
-    collector =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1",
-                0,
-                "sqlite:" + tmp.resolve("c.db"),
-                SECRET,
-                ADMIN,
-                null,
-                null,
-                3600,
-                null,
-                null));
+    collector = Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600));
     http = new Http(collector.port());
     JsonNode a =
         http.post(

@@ -48,18 +48,7 @@ class HostileRequestsTest {
   @Test
   void everyHostileRequestIsA4xxAndChangesNothing() throws Exception {
     try (Collector collector =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1",
-                0,
-                "sqlite:" + tmp.resolve("c.db"),
-                SECRET,
-                ADMIN,
-                null,
-                null,
-                3600,
-                null,
-                null))) {
+        Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       Http http = new Http(collector.port());
       var a =
           http.post(

@@ -5,6 +5,7 @@ import static dev.daylight.collector.Fixtures.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.testing.Certificates;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -23,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,36 +110,7 @@ class LifecycleTest {
   void servesHttpsFromPemFiles() throws Exception {
     Path cert = tmp.resolve("cert.pem");
     Path key = tmp.resolve("key.pem");
-    Process p;
-    try {
-      p =
-          new ProcessBuilder(
-                  "openssl",
-                  "req",
-                  "-x509",
-                  "-newkey",
-                  "ec",
-                  "-pkeyopt",
-                  "ec_paramgen_curve:P-256",
-                  "-nodes",
-                  "-keyout",
-                  key.toString(),
-                  "-out",
-                  cert.toString(),
-                  "-days",
-                  "1",
-                  "-subj",
-                  "/CN=localhost",
-                  "-addext",
-                  "subjectAltName=IP:127.0.0.1")
-              .redirectErrorStream(true)
-              .start();
-    } catch (java.io.IOException e) {
-      Assumptions.abort("openssl not installed: cannot make a test certificate");
-      return;
-    }
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).isZero();
+    Certificates.selfSigned(cert, key);
     try (Collector collector = start(cert, key)) {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);

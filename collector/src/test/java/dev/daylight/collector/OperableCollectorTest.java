@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.IOException;
+import dev.daylight.testing.Certificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,8 @@ class OperableCollectorTest {
     Path keyA = tmp.resolve("a.key");
     Path certB = tmp.resolve("b.pem");
     Path keyB = tmp.resolve("b.key");
-    certificate(certA, keyA);
-    certificate(certB, keyB);
+    Certificates.selfSigned(certA, keyA);
+    Certificates.selfSigned(certB, keyB);
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -82,19 +81,7 @@ class OperableCollectorTest {
     ListAppender<ILoggingEvent> seen = new ListAppender<>();
     seen.start();
     routes.addAppender(seen);
-    try (Collector c =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1",
-                0,
-                "sqlite:" + tmp.resolve("c.db"),
-                SECRET,
-                ADMIN,
-                null,
-                null,
-                3600,
-                null,
-                null))) {
+    try (Collector c = Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("c.db"), 3600))) {
       Http http = new Http(c.port());
       http.get("/api/v1/policy", "stolen-looking-key-1234");
       http.post(
@@ -121,38 +108,5 @@ class OperableCollectorTest {
                   .doesNotContain("guessed-secret-5678")
                   .doesNotContain(ADMIN);
             });
-  }
-
-  private static void certificate(Path cert, Path key) throws Exception {
-    Process p;
-    try {
-      p =
-          new ProcessBuilder(
-                  "openssl",
-                  "req",
-                  "-x509",
-                  "-newkey",
-                  "ec",
-                  "-pkeyopt",
-                  "ec_paramgen_curve:P-256",
-                  "-nodes",
-                  "-keyout",
-                  key.toString(),
-                  "-out",
-                  cert.toString(),
-                  "-days",
-                  "1",
-                  "-subj",
-                  "/CN=localhost",
-                  "-addext",
-                  "subjectAltName=IP:127.0.0.1")
-              .redirectErrorStream(true)
-              .start();
-    } catch (IOException e) {
-      Assumptions.abort("openssl not installed: cannot make a test certificate");
-      return;
-    }
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).isZero();
   }
 }

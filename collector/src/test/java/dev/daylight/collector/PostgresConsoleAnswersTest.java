@@ -1,5 +1,6 @@
 package dev.daylight.collector;
 
+import dev.daylight.testing.TestPostgres;
 import java.nio.file.Path;
 
 class PostgresConsoleAnswersTest extends ConsoleAnswersContract {

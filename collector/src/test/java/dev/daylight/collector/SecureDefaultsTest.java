@@ -51,19 +51,7 @@ class SecureDefaultsTest {
       assertThat(ok.status()).isEqualTo(200);
       assertThat(ok.body()).contains("daylight_");
     }
-    try (Collector c =
-        Collector.start(
-            new Collector.Config(
-                "127.0.0.1",
-                0,
-                "sqlite:" + tmp.resolve("d.db"),
-                SECRET,
-                ADMIN,
-                null,
-                null,
-                3600,
-                null,
-                null))) {
+    try (Collector c = Collector.start(Fixtures.loopback("sqlite:" + tmp.resolve("d.db"), 3600))) {
       assertThat(new Http(c.port()).get("/metrics", null).status())
           .as("no token set: open, as before")
           .isEqualTo(200);

@@ -8,6 +8,7 @@ import dev.daylight.agent.daemon.Resident;
 import dev.daylight.agent.report.Enroller;
 import dev.daylight.agent.store.Store;
 import dev.daylight.collector.Collector;
+import dev.daylight.testing.TestJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +43,8 @@ class DaemonDeliveryTest {
         "{\"mcpServers\": {\"postmark\": {\"command\": \"npx\", \"args\": [\"-y\", \"postmark-mcp@1.0.16\"]}}}");
     List<String> child =
         Resident.childCommand(
-            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            "dev.daylight.agent.cli.Main",
+            TestJvm.QUICK,
+            TestJvm.AGENT_MAIN,
             List.of("--home=" + home, "--os=linux", "--state-dir=" + state));
     try (Resident agent =
         new Resident(

@@ -8,10 +8,6 @@ import dev.daylight.agent.cli.Main;
 import dev.daylight.collector.Collector;
 import dev.daylight.protocol.Json;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,12 +41,10 @@ class GuardFleetTest {
       cache("1.0.15");
       scanAndReport();
 
-      assertThat(
-              put(
-                  port,
-                  "/api/v1/admin/guard",
-                  Map.of("mode", "enforce", "installHooks", false, "by", "sec-team")))
-          .isEqualTo(200);
+      Loopback.adminPut(
+          port,
+          "/api/v1/admin/guard",
+          Map.of("mode", "enforce", "installHooks", false, "by", "sec-team"));
       assertThat(Loopback.admin(port, "/api/v1/admin/guard").get("mode").asText())
           .isEqualTo("enforce");
       scanAndReport(); // pulls the policy; the decision file follows it
@@ -113,20 +107,5 @@ class GuardFleetTest {
     Path pkg = home.resolve(".npm/_npx/5a1b2c3d4e5f6a7b/node_modules/postmark-mcp/package.json");
     Files.createDirectories(pkg.getParent());
     Files.writeString(pkg, "{\"name\": \"postmark-mcp\", \"version\": \"" + version + "\"}");
-  }
-
-  private static int put(int port, String path, Object body) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + Loopback.ADMIN)
-                    .header("Content-Type", "application/json")
-                    .PUT(
-                        HttpRequest.BodyPublishers.ofByteArray(
-                            Json.mapper().writeValueAsBytes(body)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return r.statusCode();
   }
 }

@@ -10,22 +10,17 @@ import dev.daylight.agent.managed.ManagedConfig;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.collector.Collector;
-import java.io.ByteArrayInputStream;
+import dev.daylight.testing.CompanyCa;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * otherwise fails with the reason in words, recorded for `daylight status`.
  */
 class PrivateCaEnrollTest {
-  private static final String PW = "changeit";
   @TempDir Path tmp;
   private Path caPem;
   private Path chainPem;
@@ -46,69 +40,11 @@ class PrivateCaEnrollTest {
 
   @BeforeEach
   void makeCompanyCa() throws Exception {
-    keytool(
-        "-genkeypair",
-        "-keystore",
-        "ca.p12",
-        "-alias",
-        "ca",
-        "-dname",
-        "CN=Example Corp Root CA",
-        "-ext",
-        "bc:c",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1");
-    keytool(
-        "-genkeypair",
-        "-keystore",
-        "srv.p12",
-        "-alias",
-        "srv",
-        "-dname",
-        "CN=collector.corp.example",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1");
-    keytool("-certreq", "-keystore", "srv.p12", "-alias", "srv", "-file", "srv.csr");
-    keytool(
-        "-gencert",
-        "-keystore",
-        "ca.p12",
-        "-alias",
-        "ca",
-        "-infile",
-        "srv.csr",
-        "-outfile",
-        "srv.pem",
-        "-rfc",
-        "-ext",
-        "san=ip:127.0.0.1");
-    keytool("-exportcert", "-keystore", "ca.p12", "-alias", "ca", "-rfc", "-file", "ca.pem");
-    caPem = tmp.resolve("ca.pem");
-    chainPem =
-        Files.writeString(
-            tmp.resolve("chain.pem"),
-            Files.readString(tmp.resolve("srv.pem")) + Files.readString(caPem));
-    KeyStore srv = KeyStore.getInstance("PKCS12");
-    try (var in = Files.newInputStream(tmp.resolve("srv.p12"))) {
-      srv.load(in, PW.toCharArray());
-    }
-    PrivateKey key = (PrivateKey) srv.getKey("srv", PW.toCharArray());
-    keyPem =
-        Files.writeString(
-            tmp.resolve("key.pem"),
-            "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(key.getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-    leaf =
-        (X509Certificate)
-            CertificateFactory.getInstance("X.509")
-                .generateCertificate(
-                    new ByteArrayInputStream(Files.readAllBytes(tmp.resolve("srv.pem"))));
+    CompanyCa ca = CompanyCa.makeIn(tmp);
+    caPem = ca.caPem();
+    chainPem = ca.chainPem();
+    keyPem = ca.keyPem();
+    leaf = ca.leaf();
   }
 
   @Test
@@ -193,29 +129,5 @@ class PrivateCaEnrollTest {
       System.setOut(old);
     }
     return buf.toString(StandardCharsets.UTF_8);
-  }
-
-  private void keytool(String... args) throws IOException, InterruptedException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-    cmd.addAll(List.of(args));
-    cmd.addAll(
-        List.of(
-            "-storetype",
-            "PKCS12",
-            "-storepass",
-            PW,
-            "-keypass",
-            PW,
-            "-validity",
-            "2",
-            "-noprompt"));
-    if (args[0].equals("-exportcert") || args[0].equals("-certreq")) {
-      cmd.removeAll(List.of("-validity", "2"));
-    }
-    Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as("keytool %s: %s", args[0], out).isZero();
   }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.cli.Main;
 import dev.daylight.collector.Collector;
-import java.io.IOException;
+import dev.daylight.testing.Certificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,7 @@ class TlsEnrollTest {
   void enrollsWithACaFileAndKeepsOnlyItsCertificate() throws Exception {
     Path cert = tmp.resolve("cert.pem");
     Path key = tmp.resolve("key.pem");
-    makeCertificate(cert, key);
+    Certificates.selfSigned(cert, key);
     Path bundle = tmp.resolve("bundle.pem");
     Files.writeString(bundle, Files.readString(key) + Files.readString(cert));
     Path state = tmp.resolve("state");
@@ -69,39 +68,5 @@ class TlsEnrollTest {
     }
     String stored = Files.readString(state.resolve("collector.json"));
     assertThat(stored).contains("BEGIN CERTIFICATE").doesNotContain("PRIVATE KEY");
-  }
-
-  private static void makeCertificate(Path cert, Path key)
-      throws IOException, InterruptedException {
-    Process p;
-    try {
-      p =
-          new ProcessBuilder(
-                  "openssl",
-                  "req",
-                  "-x509",
-                  "-newkey",
-                  "ec",
-                  "-pkeyopt",
-                  "ec_paramgen_curve:P-256",
-                  "-nodes",
-                  "-keyout",
-                  key.toString(),
-                  "-out",
-                  cert.toString(),
-                  "-days",
-                  "1",
-                  "-subj",
-                  "/CN=localhost",
-                  "-addext",
-                  "subjectAltName=IP:127.0.0.1")
-              .redirectErrorStream(true)
-              .start();
-    } catch (IOException e) {
-      Assumptions.abort("openssl not installed: cannot make a test certificate");
-      return;
-    }
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).isZero();
   }
 }

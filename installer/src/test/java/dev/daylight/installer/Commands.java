@@ -1,7 +1,6 @@
 package dev.daylight.installer;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.daylight.testing.Requires;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,19 +60,13 @@ final class Commands {
   }
 
   static boolean onPath(String tool) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
+    return Requires.find(tool).isPresent();
   }
 
   static void assumeTools(String why, String... tools) {
     for (String tool : tools) {
-      assumeTrue(
-          onPath(tool), () -> "skipped: " + why + " needs '" + tool + "' on PATH (CI installs it)");
+      Requires.onPath(
+          tool, "skipped: " + why + " needs '" + tool + "' on PATH (.ci/run installs it)");
     }
   }
 

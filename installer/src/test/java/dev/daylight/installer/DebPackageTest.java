@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
+import dev.daylight.testing.CompanyCa;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -5,14 +5,12 @@ import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Builds findings from the rule texts in {@code rules.properties}: fills the templates, applies the
@@ -49,14 +47,8 @@ final class FindingFactory {
   }
 
   static String stableId(String rule, String subject) {
-    try {
-      byte[] h =
-          MessageDigest.getInstance("SHA-256")
-              .digest((rule + "\n" + subject).getBytes(StandardCharsets.UTF_8));
-      return rule + ":" + HexFormat.of().formatHex(h, 0, 10);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String hex = DigestUtils.sha256Hex((rule + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+    return rule + ":" + hex.substring(0, 20);
   }
 
   static String clip(String text) {

@@ -9,13 +9,13 @@ import dev.daylight.protocol.ReviewState;
 import dev.daylight.protocol.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The trust lifecycle of the packages servers run. A package version that differs from the last
@@ -189,16 +189,12 @@ public final class Trust {
 
   /** A stable id for a finding the agent itself raises: same rule and subject, same id. */
   public static String findingId(String rule, String... subject) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(rule.getBytes(StandardCharsets.UTF_8));
-      for (String part : subject) {
-        sha.update((byte) 0);
-        sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-      }
-      return rule + ":" + HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    MessageDigest sha = DigestUtils.getSha256Digest();
+    sha.update(rule.getBytes(StandardCharsets.UTF_8));
+    for (String part : subject) {
+      sha.update((byte) 0);
+      sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
     }
+    return rule + ":" + HexFormat.of().formatHex(sha.digest(), 0, 8);
   }
 }

@@ -9,15 +9,13 @@ import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Transport;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Turns one server entry, in whichever spelling its client uses, into a redacted {@link McpServer}.
@@ -262,13 +260,7 @@ final class ServerBuilder {
 
   /** Stable across scans: the same entry in the same file keeps its id. */
   static String id(String client, String configPath, String locator, String name) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String key =
-          client + "\n" + configPath + "\n" + (locator == null ? "" : locator) + "\n" + name;
-      return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String key = client + "\n" + configPath + "\n" + (locator == null ? "" : locator) + "\n" + name;
+    return DigestUtils.sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
   }
 }

@@ -8,14 +8,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Reads one package version into a {@link Fingerprint}: hashes every file and reads its code as
@@ -109,7 +107,8 @@ public final class Fingerprinter {
           continue;
         }
         byte[] bytes = Files.readAllBytes(e.path());
-        hashes.add(new Fingerprint.FileHash(e.relative(), sha256(bytes), bytes.length));
+        hashes.add(
+            new Fingerprint.FileHash(e.relative(), DigestUtils.sha256Hex(bytes), bytes.length));
         String rel = e.relative();
         String base = rel.substring(rel.lastIndexOf('/') + 1);
         if (rel.equals("package.json")) {
@@ -253,13 +252,5 @@ public final class Fingerprinter {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Installs and removes Daylight's hook in each client's settings. Every change holds a lock in the
@@ -206,10 +207,10 @@ public final class GuardInstaller {
       // The file as it would be without Daylight's hook, and what is known of its bytes before.
       String base = text;
       boolean existed = before != null;
-      String original = before == null ? null : InstallLedger.sha256(before);
+      String original = before == null ? null : DigestUtils.sha256Hex(before);
       if (text != null && SettingsEdit.installed(text, t)) {
         Optional<String> undone =
-            old.filter(l -> l.exact() && l.written().equals(InstallLedger.sha256(before)))
+            old.filter(l -> l.exact() && l.written().equals(DigestUtils.sha256Hex(before)))
                 .flatMap(l -> SettingsSplice.undo(text, l.pieces()));
         if (undone.isPresent()) {
           base = undone.get();
@@ -233,7 +234,7 @@ public final class GuardInstaller {
               exact ? original : null,
               exact,
               spliced.pieces(),
-              InstallLedger.sha256(bytes))
+              DigestUtils.sha256Hex(bytes))
           .write(ledgerFile);
       return new Result(
           t.client(),
@@ -253,7 +254,7 @@ public final class GuardInstaller {
   private static boolean comesBack(
       SettingsSplice.Spliced spliced, boolean existed, String original) {
     return SettingsSplice.undo(spliced.text(), spliced.pieces())
-        .map(t -> existed ? InstallLedger.sha256(t.getBytes(UTF_8)).equals(original) : t.isEmpty())
+        .map(t -> existed ? DigestUtils.sha256Hex(t.getBytes(UTF_8)).equals(original) : t.isEmpty())
         .orElse(false);
   }
 
@@ -290,7 +291,7 @@ public final class GuardInstaller {
     }
     String text = new String(now, UTF_8);
     Optional<InstallLedger> same =
-        ledger.filter(l -> l.exact() && l.written().equals(InstallLedger.sha256(now)));
+        ledger.filter(l -> l.exact() && l.written().equals(DigestUtils.sha256Hex(now)));
     Optional<String> undone = same.flatMap(l -> SettingsSplice.undo(text, l.pieces()));
     if (undone.isPresent() && !same.get().existed() && undone.get().isEmpty()) {
       Files.delete(file);
@@ -299,7 +300,7 @@ public final class GuardInstaller {
     }
     if (undone.isPresent()
         && same.get().existed()
-        && InstallLedger.sha256(undone.get().getBytes(UTF_8)).equals(same.get().original())) {
+        && DigestUtils.sha256Hex(undone.get().getBytes(UTF_8)).equals(same.get().original())) {
       SettingsFiles.write(file, undone.get().getBytes(UTF_8));
       Files.delete(ledgerFile);
       return new Result(

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class LedgerMigration {
     InstallLedger loose = new InstallLedger(file, true, null, false, List.of(), old.written());
     try {
       byte[] now = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-      if (now == null || !old.exact() || !old.written().equals(InstallLedger.sha256(now))) {
+      if (now == null || !old.exact() || !old.written().equals(DigestUtils.sha256Hex(now))) {
         return loose;
       }
       Optional<String> command = SettingsEdit.command(new String(now, UTF_8), t);
@@ -85,10 +86,10 @@ final class LedgerMigration {
       return new InstallLedger(
           file,
           old.original() != null,
-          old.original() == null ? null : InstallLedger.sha256(old.original()),
+          old.original() == null ? null : DigestUtils.sha256Hex(old.original()),
           true,
           spliced.pieces(),
-          InstallLedger.sha256(bytes));
+          DigestUtils.sha256Hex(bytes));
     } catch (IOException | SettingsEdit.Unusable | RuntimeException e) {
       // The copy goes regardless: losing byte-for-byte uninstall is better than keeping secrets.
       log.warn(

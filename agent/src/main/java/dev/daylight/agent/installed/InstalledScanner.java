@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,7 +169,7 @@ public final class InstalledScanner {
             version,
             source,
             installPath.toString(),
-            Manifests.sha256(b),
+            DigestUtils.sha256Hex(b),
             null,
             null));
   }

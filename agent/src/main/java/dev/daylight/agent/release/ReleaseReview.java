@@ -13,7 +13,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The release review: what a new package version adds over the one it is compared with. Each
@@ -250,17 +250,13 @@ public final class ReleaseReview {
   }
 
   private static String id(String rule, String... subject) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : subject) {
-        sha.update(part.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-      }
-      sha.update(rule.getBytes(StandardCharsets.UTF_8));
-      return rule + ":" + HexFormat.of().formatHex(sha.digest(), 0, 10);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    MessageDigest sha = DigestUtils.getSha256Digest();
+    for (String part : subject) {
+      sha.update(part.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
     }
+    sha.update(rule.getBytes(StandardCharsets.UTF_8));
+    return rule + ":" + HexFormat.of().formatHex(sha.digest(), 0, 10);
   }
 
   private static Properties load() {

@@ -48,7 +48,13 @@ final class CollectorClient {
   /**
    * What an enrollment gave: {@code signingKey} is null from a collector that does not sign yet.
    */
-  record Enrolled(String nodeId, String nodeKey, String signingKey) {}
+  record Enrolled(String nodeId, String nodeKey, String signingKey) {
+    /** The node key never reaches a log through this (the signing key is public). */
+    @Override
+    public String toString() {
+      return "Enrolled[nodeId=" + nodeId + ", nodeKey=<redacted>, signingKey=" + signingKey + "]";
+    }
+  }
 
   /** A policy answer and the signing key it carried (null when unsigned). */
   record SignedPolicy(Policy policy, String signingKey) {}

@@ -1,7 +1,6 @@
 package dev.daylight.agent.report;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * How the agent trusts its collector: the runtime's CAs, the operating system's trust store and a
@@ -81,12 +81,12 @@ final class Tls {
       }
       X509Certificate leaf = chain[0];
       leaf.checkValidity();
-      if (!pin.equals(sha256(leaf.getEncoded()))
-          && !pin.equals(sha256(leaf.getPublicKey().getEncoded()))) {
+      if (!pin.equals(DigestUtils.sha256Hex(leaf.getEncoded()))
+          && !pin.equals(DigestUtils.sha256Hex(leaf.getPublicKey().getEncoded()))) {
         throw new CertificateException(
             "the collector's certificate does not match the configured pin "
                 + "(its public key's SHA-256 is "
-                + sha256(leaf.getPublicKey().getEncoded())
+                + DigestUtils.sha256Hex(leaf.getPublicKey().getEncoded())
                 + ")");
       }
     }
@@ -100,14 +100,6 @@ final class Tls {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
       return new X509Certificate[0];
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -2,9 +2,7 @@ package dev.daylight.agent.store;
 
 import dev.daylight.protocol.Inventory;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** What makes two scans' inventories the same content, whatever their ids and times. */
 final class Snapshots {
@@ -12,14 +10,7 @@ final class Snapshots {
 
   static String contentHash(Inventory inventory) {
     Inventory content = inventory.toBuilder().scanId("-").startedAt(null).finishedAt(null).build();
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(Sql.json(content).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return DigestUtils.sha256Hex(Sql.json(content).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

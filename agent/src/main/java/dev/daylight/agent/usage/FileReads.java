@@ -7,14 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Reads the record files that changed since the last pass: each from its stored offset (or whole,
@@ -207,11 +205,6 @@ final class FileReads {
     while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
       // fill the first bytes
     }
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(b.array());
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
+    return DigestUtils.sha256Hex(b.array()).substring(0, 16);
   }
 }

@@ -78,12 +78,13 @@ public final class Ledger {
         if (change.isEmpty()) {
           continue;
         }
-        files++;
         Change ch = change.get();
         if (!identities.add(ch.identity())) {
-          continue; // the same file under two catalog paths (CLAUDE_CONFIG_DIR=~/.claude): read
-          // once
+          // The same file under two catalog paths (CLAUDE_CONFIG_DIR=~/.claude, a hard link):
+          // read and counted once.
+          continue;
         }
+        files++;
         UsageFile prev = before.get(ch.identity());
         if (prev == null || prev.size() != ch.size() || prev.modifiedMs() != ch.modified()) {
           work.add(

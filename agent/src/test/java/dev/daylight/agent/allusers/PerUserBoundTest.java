@@ -10,6 +10,7 @@ import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
+import dev.daylight.testing.Requires;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class PerUserBoundTest {
   void aBlockedAndACrashedScanAreErrorsAndTheOtherUserIsStillScanned() throws Exception {
     Path fifo = tmp.resolve("pipe");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-    Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+    Requires.that(mk.waitFor() == 0, "mkfifo could not create a FIFO here");
     Path ann =
         write(
             "ann/.cursor/mcp.json",

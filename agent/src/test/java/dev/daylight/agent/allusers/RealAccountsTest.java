@@ -12,6 +12,7 @@ import dev.daylight.protocol.InstalledPackage;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
+import dev.daylight.testing.Requires;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,10 +179,9 @@ class RealAccountsTest {
               .redirectErrorStream(true)
               .start();
       String out = new String(p.getInputStream().readAllBytes());
-      Assumptions.assumeTrue(
-          p.waitFor() == 0, "useradd cannot create accounts here: " + out.strip());
+      Requires.that(p.waitFor() == 0, "useradd cannot create accounts here: " + out.strip());
     } catch (IOException e) {
-      Assumptions.abort("useradd is not available here: " + e.getMessage());
+      throw Requires.missing("useradd is not available here (passwd): " + e.getMessage());
     }
     created.add(name);
     Files.createDirectories(home);

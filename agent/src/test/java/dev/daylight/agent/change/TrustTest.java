@@ -1,6 +1,6 @@
 package dev.daylight.agent.change;
 
-import static dev.daylight.agent.fixtures.Inventories.npx;
+import static dev.daylight.testing.Inventories.npx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.protocol.ReviewState;

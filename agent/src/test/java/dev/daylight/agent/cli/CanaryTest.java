@@ -2,6 +2,7 @@ package dev.daylight.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.testing.TestJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,20 +94,17 @@ class CanaryTest {
 
     ProcessBuilder pb =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "scan",
-                "--home",
-                home.toString(),
-                "--os",
-                "linux",
-                "--format",
-                "json",
-                "--no-host",
-                "--state-dir",
-                state.toString())
+                TestJvm.agent(
+                    "scan",
+                    "--home",
+                    home.toString(),
+                    "--os",
+                    "linux",
+                    "--format",
+                    "json",
+                    "--no-host",
+                    "--state-dir",
+                    state.toString()))
             .redirectOutput(tmp.resolve("stdout").toFile())
             .redirectError(tmp.resolve("stderr").toFile());
     pb.environment().put("DAYLIGHT_LOG_LEVEL", "TRACE");

@@ -2,13 +2,13 @@ package dev.daylight.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.testing.Requires;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +52,9 @@ class DocsCommandTest {
     assertThat(man.resolve("daylight-findings-ack.1")).exists();
     assertThat(man.resolve("daylight-run-child.1")).doesNotExist(); // hidden
 
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/groff")), "skipped: groff is not installed");
+    Requires.that(
+        Files.isExecutable(Path.of("/usr/bin/groff")),
+        "groff not installed (apt-get install groff-base): the man page is not rendered");
     Process p =
         new ProcessBuilder(
                 List.of(

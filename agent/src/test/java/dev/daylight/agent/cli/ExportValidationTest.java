@@ -1,7 +1,6 @@
 package dev.daylight.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.daylight.agent.export.OcsfSchema;
 import dev.daylight.protocol.Json;
+import dev.daylight.testing.Requires;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.cyclonedx.Version;
@@ -127,13 +126,13 @@ class ExportValidationTest {
 
   @Test
   void sarifDrawsNoErrorOrWarningFromTheSarifMultitool() throws Exception {
-    Optional<Path> tool = onPath("sarif-multitool");
-    assumeTrue(
-        tool.isPresent(),
-        "the SARIF multitool is not installed (npm install -g @microsoft/sarif-multitool,"
-            + " as .ci/run does): its validation is skipped");
+    Path tool =
+        Requires.onPath(
+            "sarif-multitool",
+            "the SARIF multitool is not installed (npm install -g @microsoft/sarif-multitool,"
+                + " as .ci/run does): its validation is skipped");
     Path log = Files.writeString(state.resolve("export.sarif"), export("sarif"));
-    assertThat(multitoolProblems(tool.get(), log)).isEmpty();
+    assertThat(multitoolProblems(tool, log)).isEmpty();
 
     // The tool is live: a rule whose name repeats its id draws its SARIF1001 warning.
     ObjectNode tree = (ObjectNode) Json.mapper().readTree(log.toFile());
@@ -141,8 +140,7 @@ class ExportValidationTest {
         (ObjectNode) tree.path("runs").get(0).path("tool").path("driver").path("rules").get(0);
     rule.put("name", rule.get("id").asText());
     Files.write(log, Json.mapper().writeValueAsBytes(tree));
-    assertThat(multitoolProblems(tool.get(), log))
-        .anySatisfy(p -> assertThat(p).startsWith("SARIF1001"));
+    assertThat(multitoolProblems(tool, log)).anySatisfy(p -> assertThat(p).startsWith("SARIF1001"));
   }
 
   /** The multitool's errors and warnings for {@code log}, as "RULE: message". */
@@ -166,16 +164,6 @@ class ExportValidationTest {
       }
     }
     return problems;
-  }
-
-  private static Optional<Path> onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, name);
-      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
   }
 
   @Test

@@ -2,11 +2,11 @@ package dev.daylight.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.testing.TestJvm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +31,7 @@ class StateDirTest {
     config();
     ProcessBuilder pb =
         new ProcessBuilder(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
+            TestJvm.agent(
                 "scan",
                 "--home",
                 home.toString(),

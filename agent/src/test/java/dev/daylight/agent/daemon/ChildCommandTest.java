@@ -2,6 +2,7 @@ package dev.daylight.agent.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.testing.TestJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,18 +79,13 @@ class ChildCommandTest {
     // What the package launcher runs: the agent's main class, the child word first.
     Process p =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.daylight.agent.cli.Main",
-                Resident.CHILD_COMMAND,
-                "--child=scan",
-                "--reason=test",
-                "--home=" + home,
-                "--os=linux",
-                "--state-dir=" + state)
+                TestJvm.agent(
+                    Resident.CHILD_COMMAND,
+                    "--child=scan",
+                    "--reason=test",
+                    "--home=" + home,
+                    "--os=linux",
+                    "--state-dir=" + state))
             .redirectErrorStream(true)
             .start();
     String out =

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.ChangeType;
+import dev.daylight.testing.TestJvm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,24 +61,21 @@ class DaemonProcessTest {
     Files.writeString(home.resolve(".cursor/mcp.json"), config(CANARIES.get(0)));
     Process daemon =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xlog:class+load=info:file=" + out.resolve("classes.txt"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.daylight.agent.cli.Main",
-                "run",
-                "--home",
-                home.toString(),
-                "--os",
-                "linux",
-                "--state-dir",
-                state.toString(),
-                "--log-level",
-                "DEBUG",
-                "--debounce",
-                "100ms")
+                TestJvm.command(
+                    List.of("-Xlog:class+load=info:file=" + out.resolve("classes.txt")),
+                    TestJvm.AGENT_MAIN,
+                    List.of(
+                        "run",
+                        "--home",
+                        home.toString(),
+                        "--os",
+                        "linux",
+                        "--state-dir",
+                        state.toString(),
+                        "--log-level",
+                        "DEBUG",
+                        "--debounce",
+                        "100ms")))
             .redirectOutput(out.resolve("daemon.out").toFile())
             .redirectError(out.resolve("daemon.err").toFile())
             .start();

@@ -7,6 +7,7 @@ import dev.daylight.agent.store.ServerView;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoreStatus;
 import dev.daylight.agent.store.StoredFinding;
+import dev.daylight.testing.TestJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +48,8 @@ class DaemonWatchTest {
     // rules stage as the CLI runs it, with the bundled intel.
     List<String> child =
         Resident.childCommand(
-            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            "dev.daylight.agent.cli.Main",
+            TestJvm.QUICK,
+            TestJvm.AGENT_MAIN,
             List.of("--home=" + home, "--os=linux", "--state-dir=" + state, "--log-level=DEBUG"));
     try (Resident daemon =
         new Resident(

@@ -2,8 +2,8 @@ package dev.daylight.agent.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.daylight.testing.Requires;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class ResidentTest {
 
   @BeforeEach
   void script() throws IOException {
-    assumeTrue(
+    Requires.that(
         Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh to stand in for the scan JVM");
     calls = state.resolve("calls");
     // Exit statuses to use, one per line, consumed in order; 0 once none are left. HANG sleeps.

@@ -9,6 +9,7 @@ import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.ScanError;
+import dev.daylight.testing.Requires;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,11 +154,9 @@ class HostileFilesTest {
     try {
       proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
     } catch (IOException e) {
-      Assumptions.abort("mkfifo is not available here: " + e.getMessage());
-      return;
+      throw Requires.missing("mkfifo is not available here (coreutils): " + e.getMessage());
     }
-    Assumptions.assumeTrue(
-        proc.waitFor() == 0 && Files.exists(p), "mkfifo could not create a FIFO here");
+    Requires.that(proc.waitFor() == 0 && Files.exists(p), "mkfifo could not create a FIFO here");
   }
 
   static String nestedXml(int depth) {

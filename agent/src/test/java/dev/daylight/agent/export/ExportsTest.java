@@ -1,18 +1,18 @@
 package dev.daylight.agent.export;
 
-import static dev.daylight.agent.fixtures.Inventories.finding;
-import static dev.daylight.agent.fixtures.Inventories.npx;
-import static dev.daylight.agent.fixtures.Inventories.remote;
+import static dev.daylight.testing.Inventories.finding;
+import static dev.daylight.testing.Inventories.npx;
+import static dev.daylight.testing.Inventories.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daylight.agent.fixtures.Inventories;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.Inventories;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.cyclonedx.parsers.JsonParser;

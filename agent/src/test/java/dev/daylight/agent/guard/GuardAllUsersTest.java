@@ -1,7 +1,7 @@
 package dev.daylight.agent.guard;
 
-import static dev.daylight.agent.fixtures.Inventories.npx;
-import static dev.daylight.agent.fixtures.Inventories.of;
+import static dev.daylight.testing.Inventories.npx;
+import static dev.daylight.testing.Inventories.of;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class GuardLedgerTest {
     JsonNode ledger =
         Json.mapper().readTree(InstallLedger.path(state, "claude-code", false).toFile());
     assertThat(ledger.path("originalSha256").asText())
-        .isEqualTo(InstallLedger.sha256(SETTINGS.getBytes(UTF_8)));
+        .isEqualTo(DigestUtils.sha256Hex(SETTINGS.getBytes(UTF_8)));
     assertThat(ledger.has("original")).isFalse();
 
     assertThat(user().uninstall(Set.of()).get(0).outcome())
@@ -190,7 +191,7 @@ class GuardLedgerTest {
             + "\", \"original\": \""
             + Base64.getEncoder().encodeToString(original)
             + "\", \"exact\": true, \"written\": \""
-            + InstallLedger.sha256(written)
+            + DigestUtils.sha256Hex(written)
             + "\"}");
     return ledger;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.ChangeType;
+import dev.daylight.testing.TestJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +40,10 @@ class CrashRecoveryTest {
     for (int round = 0; round < KILLS; round++) {
       Process child =
           new ProcessBuilder(
-                  javaBin(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
-                  CrashWriter.class.getName(),
-                  dir.toString(),
-                  Long.toString(round))
+                  TestJvm.command(
+                      List.of(),
+                      CrashWriter.class.getName(),
+                      List.of(dir.toString(), Long.toString(round))))
               .redirectErrorStream(false)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -127,23 +124,18 @@ class CrashRecoveryTest {
       writeConfig(home, random);
       Process child =
           new ProcessBuilder(
-                  javaBin(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
-                  "dev.daylight.agent.cli.Main",
-                  "run",
-                  "--home",
-                  home.toString(),
-                  "--os",
-                  "linux",
-                  "--state-dir",
-                  dir.toString(),
-                  "--interval",
-                  "50ms",
-                  "--debounce",
-                  "20ms")
+                  TestJvm.agent(
+                      "run",
+                      "--home",
+                      home.toString(),
+                      "--os",
+                      "linux",
+                      "--state-dir",
+                      dir.toString(),
+                      "--interval",
+                      "50ms",
+                      "--debounce",
+                      "20ms"))
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -212,9 +204,5 @@ class CrashRecoveryTest {
     synchronized (lines) {
       return (int) lines.stream().filter(l -> l.startsWith(prefix)).count();
     }
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -1,10 +1,10 @@
 package dev.daylight.agent.store;
 
-import static dev.daylight.agent.fixtures.Inventories.npx;
+import static dev.daylight.testing.Inventories.npx;
 
-import dev.daylight.agent.fixtures.Inventories;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.McpServer;
+import dev.daylight.testing.Inventories;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

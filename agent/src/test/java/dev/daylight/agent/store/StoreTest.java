@@ -1,8 +1,8 @@
 package dev.daylight.agent.store;
 
-import static dev.daylight.agent.fixtures.Inventories.finding;
-import static dev.daylight.agent.fixtures.Inventories.npx;
-import static dev.daylight.agent.fixtures.Inventories.of;
+import static dev.daylight.testing.Inventories.finding;
+import static dev.daylight.testing.Inventories.npx;
+import static dev.daylight.testing.Inventories.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.change.Lifecycle;

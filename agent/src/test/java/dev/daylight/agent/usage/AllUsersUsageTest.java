@@ -1,7 +1,7 @@
 package dev.daylight.agent.usage;
 
-import static dev.daylight.agent.fixtures.Inventories.npx;
-import static dev.daylight.agent.fixtures.Inventories.of;
+import static dev.daylight.testing.Inventories.npx;
+import static dev.daylight.testing.Inventories.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.platform.Os;

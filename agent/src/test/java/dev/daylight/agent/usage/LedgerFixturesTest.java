@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.UsageBucket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -95,6 +96,22 @@ class LedgerFixturesTest {
       assertThat(b.stream().filter(x -> x.client().equals("gemini-cli")).map(UsageBucket::project))
           .containsOnly("/home/ann/src/shop");
       assertThat(pass.skipped()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFileReachedUnderTwoCatalogPathsIsReadAndCountedOnce() throws Exception {
+    UsageHome home = new UsageHome(dir).withAllFixtures();
+    Path original = home.home.resolve(UsageHome.CLAUDE_CODE);
+    Path twin = home.home.resolve(".claude/projects/-home-ann-src-twin/5c1d.jsonl");
+    Files.createDirectories(twin.getParent());
+    Files.createLink(twin, original);
+    try (Store store = Store.open(dir.resolve("store"))) {
+      Ledger.Pass pass = home.pass(store);
+
+      assertThat(pass.files()).isEqualTo(12);
+      assertThat(pass.filesRead()).isEqualTo(12);
+      assertThat(calls(all(store), "claude-code", "postmark", "send-email")).isEqualTo(2);
     }
   }
 }

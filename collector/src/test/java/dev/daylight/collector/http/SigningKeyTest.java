@@ -2,13 +2,13 @@ package dev.daylight.collector.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.daylight.protocol.AnswerSignature;
+import dev.daylight.testing.Requires;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,9 +90,7 @@ class SigningKeyTest {
 
   @Test
   void aKeyMadeWithOpensslAsTheHelpSaysIsRead() throws Exception {
-    assumeTrue(
-        new ProcessBuilder("openssl", "version").start().waitFor() == 0,
-        "openssl not installed: skipped");
+    Requires.onPath("openssl", "openssl not installed (apt-get install openssl)");
     Path f = tmp.resolve("ossl.pem");
     assertThat(
             new ProcessBuilder("openssl", "genpkey", "-algorithm", "ed25519", "-out", f.toString())

@@ -3,7 +3,6 @@ package dev.daylight.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.collector.Fixtures;
-import dev.daylight.collector.TestPostgres;
 import dev.daylight.collector.ingest.ReportIngest.Outcome;
 import dev.daylight.collector.store.Database;
 import dev.daylight.protocol.ChangeEvent;
@@ -15,6 +14,7 @@ import dev.daylight.protocol.Report;
 import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Severity;
+import dev.daylight.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -11,21 +11,16 @@ import dev.daylight.protocol.Approval;
 import dev.daylight.protocol.Client;
 import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
-import dev.daylight.protocol.Host;
-import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
-import dev.daylight.protocol.PackageRef;
 import dev.daylight.protocol.ReviewState;
-import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
 import dev.daylight.protocol.Transport;
+import dev.daylight.testing.Inventories;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The adapter over the agent's real SQLite store. */
 class StoreDataTest {
-  private static final String CURSOR = "/home/u/.cursor/mcp.json";
+  private static final String CURSOR = Inventories.CURSOR;
 
   @TempDir Path state;
   @TempDir Path home;
@@ -53,8 +48,8 @@ class StoreDataTest {
 
   @Test
   void aMaliciousPackageShowsAsMaliciousWithItsFindingAndRedactedLaunchLine() {
-    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
-    store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
+    McpServer postmark = Inventories.npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(Inventories.of(List.of(postmark), List.of(malicious(postmark))));
 
     Overview overview = data.load();
 
@@ -72,8 +67,9 @@ class StoreDataTest {
 
   @Test
   void configTextIsShownWithItsControlCharactersVisible() {
-    McpServer evil = npx("evil\n[critical] all clear\u202egnp", "postmark-mcp", "1.0.16");
-    store.record(inventory(List.of(evil), List.of(malicious(evil))));
+    McpServer evil =
+        Inventories.npx("evil\n[critical] all clear\u202egnp", "postmark-mcp", "1.0.16");
+    store.record(Inventories.of(List.of(evil), List.of(malicious(evil))));
 
     ServerRow row = data.load().servers().get(0);
     assertThat(row.name()).isEqualTo("evil\\n[critical] all clear\\u202egnp");
@@ -83,8 +79,8 @@ class StoreDataTest {
 
   @Test
   void aCriticalFindingCannotBeAcknowledgedAndStaysOpen() {
-    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
-    store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
+    McpServer postmark = Inventories.npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(Inventories.of(List.of(postmark), List.of(malicious(postmark))));
 
     assertThatThrownBy(() -> data.acknowledge("mal-postmark")).hasMessageContaining("reviewer");
 
@@ -94,8 +90,8 @@ class StoreDataTest {
 
   @Test
   void acknowledgingKeepsTheFindingListedButNotOpenAndMovesTheMarker() {
-    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
-    store.record(inventory(List.of(postmark), List.of(malicious(postmark, Severity.MEDIUM))));
+    McpServer postmark = Inventories.npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(Inventories.of(List.of(postmark), List.of(malicious(postmark, Severity.MEDIUM))));
     long before = data.changeMarker();
 
     data.acknowledge("mal-postmark");
@@ -113,8 +109,8 @@ class StoreDataTest {
 
   @Test
   void reviewStateBecomesTheStatus() {
-    McpServer github = npx("github", "@modelcontextprotocol/server-github", "2025.4.8");
-    store.record(inventory(List.of(github), List.of()));
+    McpServer github = Inventories.npx("github", "@modelcontextprotocol/server-github", "2025.4.8");
+    store.record(Inventories.of(List.of(github), List.of()));
     store.review(github.pkg().purl(), "2025.4.8", ReviewState.APPROVED, "it");
 
     assertThat(data.load().servers().get(0).status()).isEqualTo(ServerStatus.APPROVED);
@@ -122,8 +118,8 @@ class StoreDataTest {
 
   @Test
   void scanNowStoresWhatTheScannerFoundSoARemovedServerDisappears() throws Exception {
-    McpServer postmark = npx("postmark", "postmark-mcp", "1.0.16");
-    store.record(inventory(List.of(postmark), List.of(malicious(postmark))));
+    McpServer postmark = Inventories.npx("postmark", "postmark-mcp", "1.0.16");
+    store.record(Inventories.of(List.of(postmark), List.of(malicious(postmark))));
     Files.createDirectories(home.resolve(".config"));
     long before = data.changeMarker();
     List<Double> progress = new ArrayList<>();
@@ -217,8 +213,9 @@ class StoreDataTest {
   @Test
   void aServerNoClientAsksAboutHasNoApproval() {
     store.record(
-        inventory(
-            List.of(npx("github", "@modelcontextprotocol/server-github", "2025.4.8")), List.of()));
+        Inventories.of(
+            List.of(Inventories.npx("github", "@modelcontextprotocol/server-github", "2025.4.8")),
+            List.of()));
 
     assertThat(data.load().servers().get(0).approval()).isEmpty();
   }
@@ -243,25 +240,6 @@ class StoreDataTest {
         .isEqualTo("https://docs.example.com/mcp?key=<redacted:ab12>   (headers: Authorization)");
   }
 
-  private static McpServer npx(String name, String pkg, String version) {
-    PackageRef ref =
-        new PackageRef("pkg:npm/" + pkg + "@" + version, "npm", pkg, version, false, "cache");
-    return McpServer.builder()
-        .id("cursor|" + CURSOR + "|" + name)
-        .client("cursor")
-        .scope(Scope.USER)
-        .configPath(CURSOR)
-        .line(3)
-        .name(name)
-        .transport(Transport.STDIO)
-        .command("npx")
-        .args(List.of("-y", pkg))
-        .enabled(true)
-        .envKeys(List.of("POSTMARK_TOKEN"))
-        .pkg(ref)
-        .build();
-  }
-
   private static Finding malicious(McpServer s) {
     return malicious(s, Severity.CRITICAL);
   }
@@ -278,27 +256,5 @@ class StoreDataTest {
         Evidence.file(CURSOR, 3, "npx -y postmark-mcp"),
         "Remove it and rotate the token.",
         null);
-  }
-
-  private static Inventory inventory(List<McpServer> servers, List<Finding> findings) {
-    Instant now = Instant.now();
-    return Inventory.builder()
-        .schemaVersion(SchemaVersion.CURRENT)
-        .scanId(UUID.randomUUID().toString())
-        .startedAt(now)
-        .finishedAt(now)
-        .host(new Host("dev-1", "box", "linux", "12", "x86_64", "u", null))
-        .clients(
-            List.of(
-                new Client(
-                    "cursor",
-                    "Cursor",
-                    "app",
-                    "1.0",
-                    List.of(Evidence.file(CURSOR, null, "config")),
-                    "u")))
-        .servers(servers)
-        .findings(findings)
-        .build();
   }
 }

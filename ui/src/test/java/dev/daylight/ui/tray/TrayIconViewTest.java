@@ -3,6 +3,7 @@ package dev.daylight.ui.tray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.daylight.testing.Requires;
 import dev.daylight.ui.Displays;
 import dev.daylight.ui.InMemoryData;
 import dev.daylight.ui.concurrent.UiExecutor;
@@ -31,7 +32,7 @@ class TrayIconViewTest {
 
   @BeforeAll
   static void trayHost() throws Exception {
-    assumeTrue(Displays.reachable(), Displays.SKIP);
+    Requires.that(Displays.reachable(), Displays.SKIP);
     assumeTrue(
         !java.awt.GraphicsEnvironment.isHeadless(),
         "runs in the tray-icon execution (not headless)");
@@ -51,13 +52,12 @@ class TrayIconViewTest {
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
     } catch (java.io.IOException e) {
-      assumeTrue(
-          false,
+      throw Requires.missing(
           "trayer is not installed (apt-get install trayer): no tray host to test the icon on");
     }
     // The tray host must own the tray selection before AWT starts and looks for it.
     Thread.sleep(1500);
-    assumeTrue(TrayIconView.supported(), "trayer did not provide a system tray");
+    Requires.that(TrayIconView.supported(), "trayer did not provide a system tray");
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.Json;
+import dev.daylight.testing.TestJvm;
 import dev.daylight.ui.NeedsDisplay;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,17 +46,11 @@ class WindowProcessTest {
       store.record(Json.mapper().readValue(in, Inventory.class));
     }
     Path log = state.resolve("window.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        List.of(
-            java,
-            "-Dprism.order=sw",
-            "-XX:+UseSerialGC",
-            "-Xmx128m",
-            "-cp",
-            System.getProperty("java.class.path"),
+        TestJvm.command(
+            List.of("-Dprism.order=sw", "-Xmx128m"),
             "dev.daylight.ui.Launcher",
-            "--window");
+            List.of("--window"));
     window =
         new WindowProcess(
             () -> command,

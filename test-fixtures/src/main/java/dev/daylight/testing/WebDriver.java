@@ -1,4 +1,4 @@
-package dev.daylight.collector;
+package dev.daylight.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.protocol.Json;
@@ -14,13 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Just enough of the W3C WebDriver protocol, spoken over HTTP to Debian's chromedriver, to drive a
  * real headless Chromium. No Selenium: the protocol is a handful of JSON calls.
  */
-final class WebDriver implements AutoCloseable {
+public final class WebDriver implements AutoCloseable {
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
   private final HttpClient client = HttpClient.newHttpClient();
   private final Process driver;
@@ -61,11 +60,11 @@ final class WebDriver implements AutoCloseable {
   }
 
   /** Skips the calling test with a clear message when chromium or chromedriver is missing. */
-  static WebDriver start() throws Exception {
-    Assumptions.assumeTrue(
+  public static WebDriver start() throws Exception {
+    Requires.that(
         Files.isExecutable(Path.of("/usr/bin/chromium")),
         "chromium not installed (/usr/bin/chromium): apt-get install chromium");
-    Assumptions.assumeTrue(
+    Requires.that(
         Files.isExecutable(Path.of("/usr/bin/chromedriver")),
         "chromedriver not installed (/usr/bin/chromedriver): apt-get install chromium-driver");
     int port;
@@ -94,7 +93,7 @@ final class WebDriver implements AutoCloseable {
       }
       if (System.currentTimeMillis() > deadline) {
         p.destroyForcibly();
-        Assumptions.abort("chromedriver did not start");
+        throw Requires.missing("chromedriver did not start within 20 s");
       }
       Thread.sleep(100);
     }
@@ -125,26 +124,26 @@ final class WebDriver implements AutoCloseable {
     return "/session/" + session + path;
   }
 
-  void open(String url) throws Exception {
+  public void open(String url) throws Exception {
     call("POST", s("/url"), Map.of("url", url));
   }
 
-  String find(String css) throws Exception {
+  public String find(String css) throws Exception {
     return call("POST", s("/element"), Map.of("using", "css selector", "value", css))
         .get("value")
         .get(ELEMENT)
         .asText();
   }
 
-  void type(String css, String text) throws Exception {
+  public void type(String css, String text) throws Exception {
     onElement(css, "POST", "/value", Map.of("text", text));
   }
 
-  void click(String css) throws Exception {
+  public void click(String css) throws Exception {
     onElement(css, "POST", "/click", Map.of());
   }
 
-  String text(String css) throws Exception {
+  public String text(String css) throws Exception {
     return onElement(css, "GET", "/text", null).get("value").asText();
   }
 
@@ -165,12 +164,12 @@ final class WebDriver implements AutoCloseable {
     }
   }
 
-  JsonNode script(String js) throws Exception {
+  public JsonNode script(String js) throws Exception {
     return call("POST", s("/execute/sync"), Map.of("script", js, "args", List.of())).get("value");
   }
 
   /** Polls until the condition holds, for pages that load their data asynchronously. */
-  void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+  public void await(String what, Supplier<Boolean> condition) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 15_000;
     while (!condition.get()) {
       if (System.currentTimeMillis() > deadline) {
@@ -181,7 +180,7 @@ final class WebDriver implements AutoCloseable {
   }
 
   /** Waits until the console finished rendering the page it is on. */
-  void awaitPage(String page) throws InterruptedException {
+  public void awaitPage(String page) throws InterruptedException {
     await(
         "page " + page,
         () -> {
@@ -197,11 +196,11 @@ final class WebDriver implements AutoCloseable {
         });
   }
 
-  String attribute(String css, String name) throws Exception {
+  public String attribute(String css, String name) throws Exception {
     return onElement(css, "GET", "/attribute/" + name, null).get("value").asText();
   }
 
-  void screenshot(Path file) throws Exception {
+  public void screenshot(Path file) throws Exception {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(
         file,
@@ -209,11 +208,11 @@ final class WebDriver implements AutoCloseable {
             .decode(call("GET", s("/screenshot"), null).get("value").asText()));
   }
 
-  void windowSize(int width, int height) throws Exception {
+  public void windowSize(int width, int height) throws Exception {
     call("POST", s("/window/rect"), Map.of("width", width, "height", height));
   }
 
-  String textOrEmpty(String css) {
+  public String textOrEmpty(String css) {
     try {
       return text(css);
     } catch (Exception e) {

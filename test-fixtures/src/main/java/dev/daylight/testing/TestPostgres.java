@@ -1,4 +1,4 @@
-package dev.daylight.collector;
+package dev.daylight.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throw-away PostgreSQL cluster on a free loopback port, one per test JVM, from the system's
@@ -41,13 +40,13 @@ public final class TestPostgres {
   public static synchronized TestPostgres get() {
     if (instance == null) {
       Optional<Path> bin = findBin();
-      Assumptions.assumeTrue(
+      Requires.that(
           bin.isPresent(),
           "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb): apt-get install postgresql");
       try {
         instance = start(bin.get());
       } catch (IOException | InterruptedException e) {
-        Assumptions.abort("could not start a throw-away PostgreSQL: " + e.getMessage());
+        throw Requires.missing("could not start a throw-away PostgreSQL: " + e.getMessage());
       }
     }
     return instance;

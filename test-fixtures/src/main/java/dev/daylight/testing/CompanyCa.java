@@ -1,6 +1,4 @@
-package dev.daylight.installer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.daylight.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,10 +17,11 @@ import java.util.List;
  * A company's own CA and a collector certificate it issued for 127.0.0.1, made with the JDK's
  * keytool, as PEM files the collector serves and the agent's ca_file names.
  */
-record CompanyCa(Path caPem, Path chainPem, Path keyPem) {
+public record CompanyCa(Path caPem, Path chainPem, Path keyPem) {
   private static final String PW = "changeit";
 
-  static CompanyCa makeIn(Path dir) throws Exception {
+  /** Makes the CA and the collector certificate in {@code dir}. */
+  public static CompanyCa makeIn(Path dir) throws Exception {
     keytool(
         dir,
         "-genkeypair",
@@ -97,6 +99,15 @@ record CompanyCa(Path caPem, Path chainPem, Path keyPem) {
     cmd.addAll(List.of("-storetype", "PKCS12", "-storepass", PW, "-keypass", PW, "-noprompt"));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as("keytool %s: %s", args[0], out).isZero();
+    if (p.waitFor() != 0) {
+      throw new IOException("keytool " + args[0] + " failed: " + out.strip());
+    }
+  }
+
+  /** The collector's certificate (the chain's first). */
+  public X509Certificate leaf() throws IOException, CertificateException {
+    try (var in = Files.newInputStream(chainPem)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
   }
 }
