@@ -42,6 +42,27 @@ class CollectorRecipeTest {
     assertThat(lines.stream().filter(l -> l.startsWith("FROM"))).hasSize(2);
   }
 
+  /**
+   * The service and the image run the collector with the options the development launcher and the
+   * benchmark use (the collector= line of scripts/jvm-options): the figures measured are the ones
+   * shipped.
+   */
+  @Test
+  void serviceAndImageRunTheBenchmarkedJvmOptions() throws IOException {
+    String options =
+        Files.readAllLines(Path.of("../scripts/jvm-options")).stream()
+            .filter(l -> l.startsWith("collector="))
+            .map(l -> l.substring("collector=".length()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(options).contains("-XX:+Use");
+    Map<String, String> service =
+        UnitFilesTest.section(COLLECTOR.resolve("daylight-collector.service"), "Service");
+    assertThat(service.get("ExecStart")).startsWith("/usr/bin/java " + options + " -jar ");
+    assertThat(Files.readString(COLLECTOR.resolve("Dockerfile")))
+        .contains("JAVA_OPTS=\"" + options + " ");
+  }
+
   @Test
   void unitRunsTheJarWithTheSettingsOfItsEnvironmentFile() throws IOException {
     Map<String, String> service =
