@@ -189,15 +189,17 @@ final class BatchIngest implements WriteQueue.Group<ReportRows, Outcome> {
 
   /** Class rows follow the deltas' server changes, in order (the last change of a server wins). */
   private static void classes(Connection c, List<ReportRows> deltas) throws SQLException {
+    List<ServerClasses.Change> changes = new ArrayList<>();
     for (ReportRows r : deltas) {
       for (ReportRows.Op op : r.ops()) {
         if (op instanceof ReportRows.ServerUpsert u) {
-          ServerClasses.replaceServer(c, r.node(), u.server());
+          changes.add(new ServerClasses.Change(r.node(), u.server().id(), u.server()));
         } else if (op instanceof ReportRows.ServerDelete d) {
-          ServerClasses.deleteServer(c, r.node(), d.serverId());
+          changes.add(new ServerClasses.Change(r.node(), d.serverId(), null));
         }
       }
     }
+    ServerClasses.replaceServers(c, changes);
   }
 
   private enum Kind {

@@ -2,6 +2,7 @@ package dev.daylight.collector.ingest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.daylight.collector.store.MultiRow;
+import dev.daylight.collector.store.Statements;
 import dev.daylight.identity.Purls;
 import dev.daylight.protocol.Capability;
 import dev.daylight.protocol.InstalledPackage;
@@ -15,8 +16,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -90,55 +93,105 @@ final class ServerClasses {
     ROWS.execute(c, rows, v -> v[1] + "\n" + v[2]);
   }
 
+  /** A delta's change of one server: {@code server} null when the delta removed it. */
+  record Change(String node, String serverId, McpServer server) {}
+
   /**
-   * After a delta added or changed a server: its rows, from itself or its package as last stored.
+   * After a run of deltas: each changed server's rows, from itself or from its package as last
+   * stored; the last change of a server in the run wins. A few statements for the whole run, not
+   * two or three per report: each is a round trip on PostgreSQL.
    */
-  static void replaceServer(Connection c, String node, McpServer s) throws SQLException {
-    deleteServer(c, node, s.id());
-    List<Capability> caps = s.capabilities();
-    if (caps == null && s.pkg() != null) {
-      caps =
-          storedPackageClasses(c, node, Purls.base(s.pkg().purl()), LatestView.versionOf(s.pkg()));
+  static void replaceServers(Connection c, List<Change> changes) throws SQLException {
+    if (changes.isEmpty()) {
+      return;
     }
+    Map<List<String>, Change> last = new LinkedHashMap<>();
+    for (Change ch : changes) {
+      List<String> key = List.of(ch.node(), ch.serverId());
+      last.remove(key);
+      last.put(key, ch);
+    }
+    PreparedStatement delete =
+        Statements.prepare(
+            c, "DELETE FROM server_capabilities WHERE node_id = ? AND server_id = ?");
+    for (List<String> key : last.keySet()) {
+      delete.setString(1, key.get(0));
+      delete.setString(2, key.get(1));
+      delete.addBatch();
+    }
+    delete.executeBatch();
+    StoredPackages stored = StoredPackages.read(c, last.values());
     List<Object[]> rows = new ArrayList<>();
-    rows(node, s.id(), caps, rows);
-    ROWS.execute(c, rows, v -> v[2]);
-  }
-
-  static void deleteServer(Connection c, String node, String serverId) throws SQLException {
-    LatestView.exec(
-        c, "DELETE FROM server_capabilities WHERE node_id = ? AND server_id = ?", node, serverId);
-  }
-
-  private static List<Capability> storedPackageClasses(
-      Connection c, String node, String base, String version) throws SQLException {
-    Map<String, Capability> union = new LinkedHashMap<>();
-    boolean any = false;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT capabilities FROM device_packages"
-                + " WHERE node_id = ? AND purl = ?"
-                + (version == null ? "" : " AND version = ?"))) {
-      ps.setString(1, node);
-      ps.setString(2, base);
-      if (version != null) {
-        ps.setString(3, version);
+    for (Change ch : last.values()) {
+      McpServer s = ch.server();
+      if (s == null) {
+        continue;
       }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String json = rs.getString(1);
-          if (json != null) {
-            any = true;
-            for (Capability cap : Json.mapper().readValue(json, LIST)) {
-              union.putIfAbsent(cap.cls(), cap);
-            }
+      List<Capability> caps = s.capabilities();
+      if (caps == null && s.pkg() != null) {
+        caps = stored.classes(ch.node(), Purls.base(s.pkg().purl()), LatestView.versionOf(s.pkg()));
+      }
+      rows(ch.node(), s.id(), caps, rows);
+    }
+    ROWS.execute(c, rows, v -> v[0] + "\n" + v[1] + "\n" + v[2]);
+  }
+
+  /** The capabilities stored with the installed packages the changed servers run, read at once. */
+  private record StoredPackages(List<String[]> rows) {
+    private static final int KEYS = 64;
+
+    static StoredPackages read(Connection c, Collection<Change> changes) throws SQLException {
+      Set<List<String>> keys = new LinkedHashSet<>();
+      for (Change ch : changes) {
+        McpServer s = ch.server();
+        if (s != null && s.capabilities() == null && s.pkg() != null) {
+          keys.add(List.of(ch.node(), Purls.base(s.pkg().purl())));
+        }
+      }
+      List<String[]> rows = new ArrayList<>();
+      List<List<String>> all = new ArrayList<>(keys);
+      for (int from = 0; from < all.size(); from += KEYS) {
+        List<List<String>> chunk = all.subList(from, Math.min(all.size(), from + KEYS));
+        PreparedStatement ps =
+            Statements.prepare(
+                c,
+                "SELECT node_id, purl, version, capabilities FROM device_packages"
+                    + " WHERE capabilities IS NOT NULL AND (node_id, purl) IN ("
+                    + "(?,?),".repeat(chunk.size() - 1)
+                    + "(?,?))");
+        int i = 1;
+        for (List<String> k : chunk) {
+          ps.setString(i++, k.get(0));
+          ps.setString(i++, k.get(1));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
           }
         }
       }
-    } catch (IOException e) {
-      throw new SQLException("stored package capabilities are not JSON", e);
+      return new StoredPackages(rows);
     }
-    return any ? List.copyOf(union.values()) : null;
+
+    /** Every matching version's classes together (all versions when {@code version} is null). */
+    List<Capability> classes(String node, String base, String version) throws SQLException {
+      Map<String, Capability> union = new LinkedHashMap<>();
+      boolean any = false;
+      for (String[] r : rows) {
+        if (r[0].equals(node) && r[1].equals(base) && (version == null || version.equals(r[2]))) {
+          any = true;
+          try {
+            for (Capability cap : Json.mapper().readValue(r[3], LIST)) {
+              union.putIfAbsent(cap.cls(), cap);
+            }
+          } catch (IOException e) {
+            throw new SQLException("stored package capabilities are not JSON", e);
+          }
+        }
+      }
+      return any ? List.copyOf(union.values()) : null;
+    }
   }
 
   private static void rows(

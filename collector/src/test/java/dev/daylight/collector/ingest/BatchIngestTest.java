@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daylight.collector.Fixtures;
 import dev.daylight.collector.ingest.ReportIngest.Outcome;
 import dev.daylight.collector.store.Database;
+import dev.daylight.protocol.Capability;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.ChangeType;
 import dev.daylight.protocol.Finding;
@@ -60,7 +61,8 @@ class BatchIngestTest {
               Outcome.STORED,
               Outcome.DUPLICATE);
       assertThat(all).isEqualTo(one);
-      for (String table : List.of("reports", "events", "device_servers", "findings", "nodes")) {
+      for (String table :
+          List.of("reports", "events", "device_servers", "findings", "nodes", "classes")) {
         assertThat(dump(batched, table)).as(table).isEqualTo(dump(single, table));
       }
       // And the state is the right one, not just the same wrong one twice.
@@ -71,6 +73,10 @@ class BatchIngestTest {
               "node-b|cursor:y|2.0.0|" + ms(7));
       assertThat(dump(batched, "findings"))
           .containsExactly("node-a|f-new|open|" + ms(2), "node-a|f-old|resolved|" + ms(1));
+      // gh's class went with it; postmark has the classes of its last change.
+      assertThat(dump(batched, "classes"))
+          .containsExactly(
+              "node-a|cursor:postmark|network-egress", "node-a|cursor:postmark|web-fetch");
       assertThat(dump(batched, "events")).hasSize(8);
       assertThat(dump(batched, "nodes")).containsExactly("node-a|" + ms(1), "node-b|" + ms(6));
       // A batch arrives within milliseconds: every node in it was last seen at its latest report.
@@ -87,9 +93,22 @@ class BatchIngestTest {
    */
   private static List<ReportRows> scenario() {
     McpServer pm15 = Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.15");
-    McpServer pm16 = Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16");
+    McpServer pm16 =
+        Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16").toBuilder()
+            .capabilities(List.of(new Capability("email-send", null)), null)
+            .build();
+    // The same server changed again later in the batch, with other classes: the last one wins.
+    McpServer pm16Again =
+        pm16.toBuilder()
+            .capabilities(
+                List.of(new Capability("network-egress", null), new Capability("web-fetch", null)),
+                null)
+            .build();
     McpServer gh =
-        Fixtures.server("cursor", "gh", "@modelcontextprotocol/server-github", "2025.4.8");
+        Fixtures.server("cursor", "gh", "@modelcontextprotocol/server-github", "2025.4.8")
+            .toBuilder()
+            .capabilities(List.of(new Capability("code-push", null)), null)
+            .build();
     Finding old = Fixtures.finding("f-old", Severity.HIGH, "floating version");
     Finding fresh =
         new Finding(
@@ -146,7 +165,13 @@ class BatchIngestTest {
             4,
             null,
             List.of(
-                event("e4", "server-changed", 4, pm16.id(), null, Json.mapper().valueToTree(pm16)),
+                event(
+                    "e4",
+                    "server-changed",
+                    4,
+                    pm16.id(),
+                    null,
+                    Json.mapper().valueToTree(pm16Again)),
                 event("e5", "finding-resolved", 4, null, old.id(), null),
                 event("e6", "server-removed", 4, gh.id(), null, null)));
     Report s2 =
@@ -288,6 +313,9 @@ class BatchIngestTest {
               "SELECT node_id, finding_id, status, first_seen FROM findings ORDER BY node_id, finding_id";
           case "nodes" -> "SELECT node_id, inventory_at FROM nodes ORDER BY node_id";
           case "seen" -> "SELECT node_id, last_seen FROM nodes ORDER BY node_id";
+          case "classes" ->
+              "SELECT node_id, server_id, cap_class FROM server_capabilities"
+                  + " ORDER BY node_id, server_id, cap_class";
           default -> throw new IllegalArgumentException(table);
         };
     List<String> out = new ArrayList<>();
