@@ -62,19 +62,27 @@ final class ServerClasses {
 
   private static List<Capability> packageClasses(
       String base, String version, Collection<InstalledPackage> pkgs) {
-    Map<String, Capability> union = new LinkedHashMap<>();
-    boolean any = false;
+    List<List<Capability>> found = new ArrayList<>();
     for (InstalledPackage p : pkgs) {
       if (p.capabilities() == null || !Purls.base(p.purl()).equals(base)) {
         continue;
       }
       String v = p.version() != null ? p.version() : Purls.version(p.purl()).orElse(null);
       if (version == null || version.equals(v)) {
-        any = true;
-        p.capabilities().forEach(c -> union.putIfAbsent(c.cls(), c));
+        found.add(p.capabilities());
       }
     }
-    return any ? List.copyOf(union.values()) : null;
+    return union(found);
+  }
+
+  /** The classes of all {@code lists}, the first of each class kept; null when there are none. */
+  private static List<Capability> union(List<List<Capability>> lists) {
+    if (lists.isEmpty()) {
+      return null;
+    }
+    Map<String, Capability> union = new LinkedHashMap<>();
+    lists.forEach(l -> l.forEach(c -> union.putIfAbsent(c.cls(), c)));
+    return List.copyOf(union.values());
   }
 
   /** The package's classes as stored with it, JSON, or null when its agent read none. */
@@ -137,8 +145,10 @@ final class ServerClasses {
   }
 
   /** The capabilities stored with the installed packages the changed servers run, read at once. */
-  private record StoredPackages(List<String[]> rows) {
+  private record StoredPackages(List<Stored> rows) {
     private static final int KEYS = 64;
+
+    private record Stored(String node, String purl, String version, List<Capability> classes) {}
 
     static StoredPackages read(Connection c, Collection<Change> changes) throws SQLException {
       Set<List<String>> keys = new LinkedHashSet<>();
@@ -148,7 +158,7 @@ final class ServerClasses {
           keys.add(List.of(ch.node(), Purls.base(s.pkg().purl())));
         }
       }
-      List<String[]> rows = new ArrayList<>();
+      List<Stored> rows = new ArrayList<>();
       List<List<String>> all = new ArrayList<>(keys);
       for (int from = 0; from < all.size(); from += KEYS) {
         List<List<String>> chunk = all.subList(from, Math.min(all.size(), from + KEYS));
@@ -167,30 +177,30 @@ final class ServerClasses {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             rows.add(
-                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                new Stored(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Json.mapper().readValue(rs.getString(4), LIST)));
           }
+        } catch (IOException e) {
+          throw new SQLException("stored package capabilities are not JSON", e);
         }
       }
       return new StoredPackages(rows);
     }
 
     /** Every matching version's classes together (all versions when {@code version} is null). */
-    List<Capability> classes(String node, String base, String version) throws SQLException {
-      Map<String, Capability> union = new LinkedHashMap<>();
-      boolean any = false;
-      for (String[] r : rows) {
-        if (r[0].equals(node) && r[1].equals(base) && (version == null || version.equals(r[2]))) {
-          any = true;
-          try {
-            for (Capability cap : Json.mapper().readValue(r[3], LIST)) {
-              union.putIfAbsent(cap.cls(), cap);
-            }
-          } catch (IOException e) {
-            throw new SQLException("stored package capabilities are not JSON", e);
-          }
+    List<Capability> classes(String node, String base, String version) {
+      List<List<Capability>> found = new ArrayList<>();
+      for (Stored r : rows) {
+        if (r.node().equals(node)
+            && r.purl().equals(base)
+            && (version == null || version.equals(r.version()))) {
+          found.add(r.classes());
         }
       }
-      return any ? List.copyOf(union.values()) : null;
+      return union(found);
     }
   }
 
