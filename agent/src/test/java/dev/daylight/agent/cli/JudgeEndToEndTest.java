@@ -77,21 +77,7 @@ class JudgeEndToEndTest {
     assertThat(run("intel", "import", extra.resolve("withdrawn").toString())).isZero();
     assertThat(out).contains("1 records (1 withdrawn");
 
-    int code =
-        run(
-            "scan",
-            "--home",
-            home.toString(),
-            "--os",
-            "linux",
-            "--format",
-            "json",
-            "--no-host",
-            "--no-store",
-            "--intel",
-            extra.resolve("live").toString(),
-            "--fail-on",
-            "high");
+    int code = scan("--no-store", "--intel", extra.resolve("live").toString(), "--fail-on", "high");
     assertThat(err).doesNotContain("Exception");
     assertThat(code).isEqualTo(ExitCodes.FINDINGS);
     JsonNode inv = Json.mapper().readTree(out);
@@ -136,41 +122,14 @@ class JudgeEndToEndTest {
 
   @Test
   void findingIdsAreStableAcrossScansAndRulesSwitchOff() throws Exception {
-    run(
-        "scan",
-        "--home",
-        home.toString(),
-        "--os",
-        "linux",
-        "--format",
-        "json",
-        "--no-host",
-        "--no-store");
+    scan("--no-store");
     List<String> first = ids(Json.mapper().readTree(out));
-    int code =
-        run(
-            "scan",
-            "--home",
-            home.toString(),
-            "--os",
-            "linux",
-            "--format",
-            "json",
-            "--no-host",
-            "--no-store");
+    int code = scan("--no-store");
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(ids(Json.mapper().readTree(out))).isEqualTo(first).isNotEmpty();
 
     code =
-        run(
-            "scan",
-            "--home",
-            home.toString(),
-            "--os",
-            "linux",
-            "--format",
-            "json",
-            "--no-host",
+        scan(
             "--no-store",
             "--disable-rule",
             "typosquat",
@@ -264,6 +223,23 @@ class JudgeEndToEndTest {
       }
     }
     throw new AssertionError("no server " + name);
+  }
+
+  /** {@code daylight scan} of the test home as JSON, without host probes, plus {@code more}. */
+  private int scan(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "scan",
+                "--home",
+                home.toString(),
+                "--os",
+                "linux",
+                "--format",
+                "json",
+                "--no-host"));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   private int run(String... args) {
