@@ -45,9 +45,11 @@ public final class CollectorMain implements Callable<Integer> {
 
   @Option(
       names = "--db",
-      defaultValue = "sqlite:daylight-collector.db",
+      defaultValue = "${env:DAYLIGHT_DB:-sqlite:daylight-collector.db}",
       description =
-          "sqlite:FILE (default, embedded) or postgresql://HOST:PORT/DB?user=U&password=P")
+          "sqlite:FILE (embedded) or postgresql://HOST:PORT/DB?user=U&password=P (default:"
+              + " $DAYLIGHT_DB, kept out of ps as it may hold a password; else"
+              + " sqlite:daylight-collector.db)")
   String db;
 
   @Option(

@@ -63,6 +63,21 @@ class CollectorRecipeTest {
         .contains("JAVA_OPTS=\"" + options + " ");
   }
 
+  /** A PostgreSQL spec may hold a password: it reaches the collector as $DAYLIGHT_DB, not in ps. */
+  @Test
+  void theDatabaseSpecStaysOffTheCommandLine() throws IOException {
+    Map<String, String> service =
+        UnitFilesTest.section(COLLECTOR.resolve("daylight-collector.service"), "Service");
+    String entrypoint =
+        Files.readAllLines(COLLECTOR.resolve("Dockerfile")).stream()
+            .filter(l -> l.startsWith("ENTRYPOINT"))
+            .findFirst()
+            .orElseThrow();
+    for (String command : List.of(service.get("ExecStart"), entrypoint)) {
+      assertThat(command).doesNotContain("--db").doesNotContain("DAYLIGHT_DB");
+    }
+  }
+
   @Test
   void unitRunsTheJarWithTheSettingsOfItsEnvironmentFile() throws IOException {
     Map<String, String> service =
