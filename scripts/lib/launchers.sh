@@ -66,17 +66,23 @@ write_linux_launchers() {
   sqlite="-Dorg.sqlite.lib.path=$installed/lib/native -Dorg.sqlite.lib.name=libsqlitejdbc.so"
   agent_cp=$(manifest_class_path daylight-agent.jar "$installed/lib/app")
   archive="$installed/lib/app/daylight.jsa"
-  scan="$(jvm_opts scan) $(cds_map_opts "$archive") $sqlite"
+  # Each kind's options read on its own line: a missing kind then stops packaging (set -e), which
+  # it would not as one of several substitutions in an argument.
+  local scan_opts resident_opts tray_opts
+  scan_opts=$(jvm_opts scan)
+  resident_opts=$(jvm_opts resident)
+  tray_opts=$(jvm_opts tray)
+  scan="$scan_opts $(cds_map_opts "$archive") $sqlite"
   write_launcher "$appdir" daylight "$java" "$scan" "$agent_cp" dev.daylight.agent.cli.Main
-  write_launcher "$appdir" daylight-train "$java" "$(jvm_opts scan) -Xshare:auto -XX:ArchiveClassesAtExit=$archive $sqlite" \
+  write_launcher "$appdir" daylight-train "$java" "$scan_opts -Xshare:auto -XX:ArchiveClassesAtExit=$archive $sqlite" \
     "$agent_cp" dev.daylight.agent.cli.Main
-  write_launcher "$appdir" daylight-agentd "$java" "$(jvm_opts resident)" "$agent_cp" dev.daylight.agent.cli.Main \
+  write_launcher "$appdir" daylight-agentd "$java" "$resident_opts" "$agent_cp" dev.daylight.agent.cli.Main \
     "DAYLIGHT_CHILD_JAVA_OPTS=\${DAYLIGHT_CHILD_JAVA_OPTS:-$scan}
 export DAYLIGHT_CHILD_JAVA_OPTS"
   if [ -n "$TRAY_MAIN" ]; then
     # GTK would probe OpenGL for the window's visual even with JavaFX's software pipeline (as in
     # scripts/daylight-tray).
-    write_launcher "$appdir" daylight-tray "$java" "$(jvm_opts tray) $sqlite" \
+    write_launcher "$appdir" daylight-tray "$java" "$tray_opts $sqlite" \
       "$(manifest_class_path daylight-ui.jar "$installed/lib/app")" "$TRAY_MAIN" \
       'GDK_GL=${GDK_GL:-disable}
 export GDK_GL'
