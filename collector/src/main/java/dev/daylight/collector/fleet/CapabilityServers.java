@@ -21,7 +21,6 @@ import java.util.Set;
  */
 final class CapabilityServers {
   static final String UNAPPROVED_RULE = "unapproved-capability";
-  private static final int KEY_SIZE = 2;
 
   private final Database db;
 
@@ -42,7 +41,7 @@ final class CapabilityServers {
   FleetAnswers.CapabilityList servers(String capability, String cursor, int limit, long now)
       throws SQLException {
     String cls = CapabilityClasses.require(capability, "capability");
-    List<Object> after = Cursor.decode(cursor, KEY_SIZE);
+    List<Object> after = Cursor.decode(cursor, String.class, String.class);
     List<Object> args = new ArrayList<>(List.of(cls));
     String keyset = "";
     if (after != null) {

@@ -40,6 +40,23 @@ public final class Cursor {
     }
   }
 
+  /**
+   * The key values of a cursor whose elements are, in order, of {@code types} ({@code String} or
+   * {@code Long}), none null; or null for the first page. A cursor of another shape, which this
+   * collector never gave out, is a 400 rather than a failing query.
+   */
+  public static List<Object> decode(String cursor, Class<?>... types) {
+    List<Object> key = decode(cursor, types.length);
+    if (key != null) {
+      for (int i = 0; i < types.length; i++) {
+        if (!types[i].isInstance(key.get(i))) {
+          throw ApiException.badRequest("cursor does not belong to this list");
+        }
+      }
+    }
+    return key;
+  }
+
   public static String encode(List<Object> key) {
     try {
       return Base64.getUrlEncoder()

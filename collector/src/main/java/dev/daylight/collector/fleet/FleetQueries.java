@@ -154,7 +154,7 @@ public final class FleetQueries {
       if (Rows.count(c, "SELECT COUNT(*) FROM nodes WHERE node_id = ?", nodeId) == 0) {
         throw ApiException.notFound();
       }
-      List<Object> after = Cursor.decode(cursor, 2);
+      List<Object> after = Cursor.decode(cursor, Long.class, String.class);
       String keyset = after == null ? "" : " AND (at < ? OR (at = ? AND event_id > ?))";
       List<Object> args = new ArrayList<>(List.of(nodeId));
       if (after != null) {

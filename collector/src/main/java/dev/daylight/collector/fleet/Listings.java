@@ -69,7 +69,7 @@ final class Listings {
     if (present(f.get("seenAfter"))) {
       w.and("n.last_seen >= ?", number(f.get("seenAfter"), "seenAfter"));
     }
-    List<Object> after = Cursor.decode(cursor, 2);
+    List<Object> after = Cursor.decode(cursor, String.class, String.class);
     if (after != null) {
       // A row value, which both engines turn into one range scan of nodes_by_hostname.
       w.and("(COALESCE(n.hostname, ''), n.node_id) > (?, ?)", after.get(0), after.get(1));
@@ -135,7 +135,7 @@ final class Listings {
       String base = f.get("purl").trim();
       w.and("(f.purl = ? OR SUBSTR(f.purl, 1, ?) = ?)", base, base.length() + 1, base + "@");
     }
-    List<Object> after = Cursor.decode(cursor, 4);
+    List<Object> after = Cursor.decode(cursor, Long.class, Long.class, String.class, String.class);
     if (after != null) {
       w.and(
           "("

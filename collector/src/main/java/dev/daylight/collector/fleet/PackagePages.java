@@ -46,7 +46,7 @@ final class PackagePages {
       String q, String purl, String version, String cursor, int limit, long now)
       throws SQLException {
     PackageSummary.Snapshot snap = summary.get(now);
-    List<Object> after = Cursor.decode(cursor, 2);
+    List<Object> after = Cursor.decode(cursor, String.class, String.class);
     String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
     List<PackageSummary.Version> matched = new ArrayList<>();
     for (PackageSummary.Version v : snap.versions()) {
@@ -116,7 +116,7 @@ final class PackagePages {
   FleetAnswers.ServerList servers(String q, String cursor, int limit, long now)
       throws SQLException {
     PackageSummary.Snapshot snap = summary.get(now);
-    List<Object> after = Cursor.decode(cursor, 2);
+    List<Object> after = Cursor.decode(cursor, String.class, String.class);
     String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
     List<PackageSummary.Server> matched = new ArrayList<>();
     for (PackageSummary.Server s : snap.servers()) {

@@ -18,7 +18,7 @@ final class PolicyHistory {
 
   /** Every decision in force, and the history of edits newest first, paged by {@code cursor}. */
   static PolicyViews.PolicyList list(Database db, String cursor, int limit) throws SQLException {
-    List<Object> after = Cursor.decode(cursor, 3);
+    List<Object> after = Cursor.decode(cursor, Long.class, Long.class, String.class);
     List<Object> args = new ArrayList<>();
     String keyset = "";
     if (after != null) {
