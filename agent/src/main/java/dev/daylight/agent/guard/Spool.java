@@ -50,16 +50,18 @@ public final class Spool {
       byte[] buf = new byte[(int) (end - start)];
       raf.seek(start);
       raf.readFully(buf);
-      String text = new String(buf, StandardCharsets.UTF_8);
-      int lastNewline = text.lastIndexOf('\n');
+      // The end is counted in bytes, not re-encoded text: a character the tail cut in half, or a
+      // byte that is not UTF-8, decodes to U+FFFD (three bytes) and would move the next offset.
+      int complete = buf.length;
+      while (complete > 0 && buf[complete - 1] != '\n') {
+        complete--;
+      }
       List<Call> calls = new ArrayList<>();
-      for (String line : text.substring(0, lastNewline + 1).split("\n")) {
+      for (String line : new String(buf, 0, complete, StandardCharsets.UTF_8).split("\n")) {
         parse(line, calls);
       }
       // A line still being written stays for the next read.
-      return new Page(
-          calls,
-          start + text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length);
+      return new Page(calls, start + complete);
     }
   }
 
