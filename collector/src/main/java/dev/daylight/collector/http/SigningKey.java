@@ -68,8 +68,16 @@ public final class SigningKey {
                   PosixFilePermissions.asFileAttribute(
                       PosixFilePermissions.fromString("rw-------")))
               : Files.createTempFile(parent, "signing", ".tmp");
-      Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-      Files.move(tmp, file);
+      try {
+        Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
+        Files.move(tmp, file);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // Another collector sharing the folder made it first: every collector must sign alike.
+        return read(Files.readString(file, StandardCharsets.US_ASCII), file);
+      } finally {
+        // Never leave a copy of a private key behind, whatever failed.
+        Files.deleteIfExists(tmp);
+      }
       SigningKey key = new SigningKey(pair.getPrivate(), pair.getPublic());
       log.atInfo()
           .addKeyValue("file", file.toString())

@@ -108,4 +108,36 @@ class SigningKeyTest {
                 k.publicKeyBase64(), body, AnswerSignature.header(k.sign(body))))
         .isEmpty();
   }
+
+  /** Collectors started at once over one folder end up with one key and no private-key copies. */
+  @Test
+  void collectorsStartingTogetherShareOneKeyAndLeaveNoCopy() throws Exception {
+    Path f = tmp.resolve("shared.pem");
+    int n = 8;
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> keys = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        keys.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return SigningKey.loadOrCreate(f).publicKeyBase64();
+                }));
+      }
+      go.countDown();
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      for (var k : keys) {
+        distinct.add(k.get());
+      }
+      assertThat(distinct).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("shared.pem");
+    }
+  }
 }
