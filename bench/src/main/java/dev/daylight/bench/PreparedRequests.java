@@ -37,7 +37,13 @@ final class PreparedRequests {
     return out.toByteArray();
   }
 
+  /** Owner-only: every prepared request carries its agent's node key. */
   static Writer writer(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     return new Writer(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
   }
 

@@ -30,10 +30,10 @@ final class UsageQueries {
 
   /** The per-day counts of some devices' servers, by node, client and server. */
   static final class Ledger {
-    private final Map<String, List<Day>> days;
+    private final Map<List<String>, List<Day>> days;
     private final String windowStart;
 
-    private Ledger(Map<String, List<Day>> days, long now) {
+    private Ledger(Map<List<String>, List<Day>> days, long now) {
       this.days = days;
       this.windowStart = day(now - WINDOW_DAYS * 86_400_000L);
     }
@@ -47,7 +47,7 @@ final class UsageQueries {
       long sinceVersion = 0;
       long recent = 0;
       Long last = null;
-      for (Day d : days.getOrDefault(node + "|" + client + "|" + server, List.of())) {
+      for (Day d : days.getOrDefault(List.of(node, client, server), List.of())) {
         sinceVersion += d.day().compareTo(since) >= 0 ? d.calls() : 0;
         recent += d.day().compareTo(windowStart) >= 0 ? d.calls() : 0;
         last = last == null || d.last() > last ? d.last() : last;
@@ -61,7 +61,8 @@ final class UsageQueries {
   static Ledger ledger(Connection c, Collection<String> nodeIds, long now) throws SQLException {
     List<String> nodes = new ArrayList<>(new LinkedHashSet<>(nodeIds));
     nodes.remove(null);
-    Map<String, List<Day>> out = new HashMap<>();
+    // Keyed by the three names, not joined with a separator a server name may hold.
+    Map<List<String>, List<Day>> out = new HashMap<>();
     for (int from = 0; from < nodes.size(); from += CHUNK) {
       List<String> chunk = nodes.subList(from, Math.min(nodes.size(), from + CHUNK));
       String sql =
@@ -70,7 +71,7 @@ final class UsageQueries {
               + "?,".repeat(chunk.size() - 1)
               + "?) GROUP BY node_id, client, server, day";
       for (Day d : Rows.list(c, Day.class, sql, chunk.toArray())) {
-        out.computeIfAbsent(d.node() + "|" + d.client() + "|" + d.server(), k -> new ArrayList<>())
+        out.computeIfAbsent(List.of(d.node(), d.client(), d.server()), k -> new ArrayList<>())
             .add(d);
       }
     }
