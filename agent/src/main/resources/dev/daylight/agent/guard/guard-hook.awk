@@ -88,7 +88,9 @@ END {
     r = severity(dverdict[k])
     if (r > rank) { rank = r; verdict = dverdict[k]; why = dreason[k] }
   }
-  if (server == "") server = v["command"] != "" ? v["command"] : v["url"]
+  # An unknown server is named by its program or its URL's origin only: the rest of a launch line
+  # or URL may hold a token, and the spool is read back and shown.
+  if (server == "") server = v["command"] != "" ? program(v["command"]) : origin(v["url"])
   if (rank == 0 || (verdict == "needs-approval" && mode != "enforce")) {
     answer("allow", ""); record(server, tool, rank == 0 ? "allow" : "audit", why); exit 0
   }
@@ -179,6 +181,15 @@ function oneline(t) {
 }
 
 # Called after answer(): the answer is out even when the spool cannot be written.
+function program(c,  w) { split(c, w, " "); return w[1] }
+
+function origin(u,  o) {
+  if (!match(u, /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\/?#]*/)) return "?"
+  o = substr(u, RSTART, RLENGTH)
+  sub(/\/\/[^@]*@/, "//", o)
+  return o
+}
+
 function record(srv, tl, d, why) {
   if (spool == "") return
   printf "{\"ts\":\"%s\",\"client\":\"%s\",\"server\":\"%s\",\"tool\":\"%s\",\"project\":\"%s\",\"decision\":\"%s\",\"reason\":\"%s\"}\n", now(), esc(client), esc(srv), esc(tl), esc(project), d, esc(why) >> spool

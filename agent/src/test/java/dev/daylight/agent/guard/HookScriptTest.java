@@ -320,6 +320,25 @@ class HookScriptTest {
   }
 
   @Test
+  void anUnknownServerIsRecordedByItsProgramOrOriginNeverItsSecrets() throws Exception {
+    decisions(GuardMode.AUDIT);
+    hook(
+        "cursor",
+        GuardMode.AUDIT,
+        "{\"hook_event_name\": \"beforeMCPExecution\", \"tool_name\": \"q\", \"tool_input\": {},"
+            + " \"command\": \"npx -y s-mcp --api-key sk-live-SECRET1\"}");
+    hook(
+        "cursor",
+        GuardMode.AUDIT,
+        "{\"hook_event_name\": \"beforeMCPExecution\", \"tool_name\": \"q\", \"tool_input\": {},"
+            + " \"url\": \"https://u:SECRET2@mcp.example.com:8443/x?key=SECRET3\"}");
+    assertThat(spool())
+        .extracting(l -> l.path("server").asText())
+        .containsExactly("npx", "https://mcp.example.com:8443");
+    assertThat(Files.readString(Spool.file(state))).doesNotContain("SECRET");
+  }
+
+  @Test
   void spoolTimestampIsTheCurrentUtcSecond() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
     hook("claude-code", GuardMode.AUDIT, CLAUDE_CALL);
