@@ -38,13 +38,20 @@ final class LedgerMigration {
         Optional<InstallLedger.Legacy> legacy;
         try {
           legacy = InstallLedger.legacy(ledger);
-        } catch (IOException | RuntimeException e) {
-          // Unreadable, so useless for uninstall; it may still hold a settings copy: it goes.
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+          // Not a ledger, so useless for uninstall; it may still hold a settings copy: it goes.
           log.warn(
-              "guard install ledger {} is unreadable ({}); removed",
+              "guard install ledger {} is not a ledger ({}); removed",
               name,
               e.getClass().getSimpleName());
           Files.deleteIfExists(ledger);
+          continue;
+        } catch (IOException e) {
+          // Not readable now (permissions, I/O): kept for the next start, which tries again.
+          log.warn(
+              "guard install ledger {} could not be read ({}); kept",
+              name,
+              e.getClass().getSimpleName());
           continue;
         }
         if (target.isPresent() && legacy.isPresent()) {

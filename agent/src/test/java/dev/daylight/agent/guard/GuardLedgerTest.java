@@ -174,9 +174,13 @@ class GuardLedgerTest {
     Path unknown = good.resolveSibling("retired-client.user.json");
     Files.copy(good, unknown);
 
+    Path notJson = good.resolveSibling("gemini-cli.user.json");
+    Files.writeString(notJson, "{\"original\": \"" + CANARY);
+
     GuardInstaller.migrateLedgers(state);
 
     assertThat(broken).doesNotExist();
+    assertThat(notJson).doesNotExist();
     assertThat(unknown).exists();
     assertNoCanaryIn(state);
   }
