@@ -173,6 +173,11 @@ public final class GuardInstaller {
         out.add(step.apply(t, file.get()));
       } catch (IOException e) {
         out.add(new Result(t.client(), file, Outcome.FAILED, SettingsFiles.problem(file.get(), e)));
+      } catch (java.io.UncheckedIOException e) {
+        // One client's file must not stop the others.
+        out.add(
+            new Result(
+                t.client(), file, Outcome.FAILED, SettingsFiles.problem(file.get(), e.getCause())));
       }
     }
     return out;

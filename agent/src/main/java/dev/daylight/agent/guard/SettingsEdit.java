@@ -21,7 +21,11 @@ import java.util.Iterator;
 final class SettingsEdit {
   static final String MARKER = "daylight-guard";
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      // The bounded parser the splice uses too: a file too deep for it is Unusable here, not a
+      // failure in the middle of writing it.
+      JsonMapper.builder(dev.daylight.agent.json.Limits.jsonFactory())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter(
               Separators.createDefaultInstance()

@@ -85,7 +85,9 @@ class SettingsSpliceTest {
             "[]",
             "{\"hooks\": []}",
             "{\"hooks\": {\"pre_mcp_tool_use\": {}}}",
-            "{\"a\": 1 // c\n}")) {
+            "{\"a\": 1 // c\n}",
+            // Deeper than the bounded parser reads: refused up front, not failed half-way.
+            "{\"x\": " + "[".repeat(200) + "]".repeat(200) + "}")) {
       assertThatThrownBy(() -> SettingsSplice.install(bad, target("windsurf"), "x/daylight-guard"))
           .as(bad)
           .isInstanceOf(SettingsEdit.Unusable.class);
