@@ -12,6 +12,7 @@ import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
+import dev.daylight.protocol.Release;
 import dev.daylight.protocol.ReviewState;
 import dev.daylight.protocol.Transport;
 import java.util.ArrayList;
@@ -148,7 +149,22 @@ public final class StoreData implements DaylightData, AutoCloseable {
         f.advisory(),
         shown,
         Visible.of(f.remediation()),
-        null);
+        visible(f.release()));
+  }
+
+  /** The release a finding reviews, its text made visible: versions come from package files. */
+  private static Release visible(Release r) {
+    return r == null
+        ? null
+        : new Release(
+            Visible.of(r.pkg()),
+            Visible.of(r.from()),
+            Visible.of(r.to()),
+            r.kind(),
+            r.subkind(),
+            Visible.of(r.value()),
+            Visible.of(r.file()),
+            r.line());
   }
 
   static ServerStatus status(ServerView view, List<FindingItem> findings) {

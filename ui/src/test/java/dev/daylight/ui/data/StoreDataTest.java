@@ -78,6 +78,37 @@ class StoreDataTest {
   }
 
   @Test
+  void aReleaseFindingKeepsItsReleaseWithItsTextMadeVisible() {
+    McpServer postmark = Inventories.npx("postmark", "postmark-mcp", "1.0.16");
+    Finding changed =
+        new Finding(
+            "release-new-destination:1",
+            "release-new-destination",
+            Severity.CRITICAL,
+            "postmark-mcp 1.0.16 adds a mail recipient",
+            postmark.id(),
+            postmark.pkg().purl(),
+            null,
+            null,
+            "Do not approve",
+            new dev.daylight.protocol.Release(
+                "pkg:npm/postmark-mcp",
+                "1.0.15",
+                "1.0.16\n[ok] nothing changed",
+                "destination",
+                "mail-recipient",
+                "x@example.test",
+                "index.js",
+                7));
+    store.record(Inventories.of(List.of(postmark), List.of(changed)));
+
+    var release = data.load().servers().get(0).findings().get(0).finding().release();
+    assertThat(release).isNotNull();
+    assertThat(release.to()).isEqualTo("1.0.16\\n[ok] nothing changed");
+    assertThat(release.value()).isEqualTo("x@example.test");
+  }
+
+  @Test
   void aCriticalFindingCannotBeAcknowledgedAndStaysOpen() {
     McpServer postmark = Inventories.npx("postmark", "postmark-mcp", "1.0.16");
     store.record(Inventories.of(List.of(postmark), List.of(malicious(postmark))));
