@@ -2,6 +2,7 @@ package dev.daylight.ui.data;
 
 import dev.daylight.agent.machineview.UserView;
 import dev.daylight.agent.machineview.UserViews;
+import dev.daylight.agent.text.Visible;
 import dev.daylight.protocol.McpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,11 +103,12 @@ public final class MachineViewData implements DaylightData {
     ServerStatus status =
         findings.stream().anyMatch(f -> f.finding().rule().equals(StoreData.MALICIOUS_RULE))
             ? ServerStatus.MALICIOUS
-            : s.trust() == null ? ServerStatus.UNREVIEWED : ServerStatus.valueOf(s.trust());
+            : trust(s.trust());
+    // As in StoreData.row: config text shown with its control characters visible.
     return new ServerRow(
         m.id(),
-        m.client(),
-        m.name(),
+        Visible.of(m.client()),
+        Visible.of(m.name()),
         Optional.ofNullable(m.pkg()),
         m.transport(),
         status,
@@ -114,14 +116,23 @@ public final class MachineViewData implements DaylightData {
         s.lastSeen(),
         m.configPath(),
         Optional.ofNullable(m.line()),
-        StoreData.launchLine(m),
+        Visible.of(StoreData.launchLine(m)),
         findings,
         Optional.ofNullable(m.approval()),
         Optional.ofNullable(m.blockedBy()),
         ServerCapabilities.of(m));
   }
 
+  /** A trust state this tray does not know (a newer machine agent wrote it) shows as unreviewed. */
+  private static ServerStatus trust(String state) {
+    try {
+      return state == null ? ServerStatus.UNREVIEWED : ServerStatus.valueOf(state);
+    } catch (IllegalArgumentException e) {
+      return ServerStatus.UNREVIEWED;
+    }
+  }
+
   private static FindingItem item(UserView.Item i) {
-    return new FindingItem(i.finding(), i.acknowledged(), i.openedAt());
+    return new FindingItem(StoreData.visible(i.finding()), i.acknowledged(), i.openedAt());
   }
 }

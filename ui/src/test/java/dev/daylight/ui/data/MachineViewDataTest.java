@@ -26,17 +26,24 @@ class MachineViewDataTest {
   private static final List<Account> ACCOUNTS = List.of(new Account("ann", Path.of("/home/ann")));
 
   private static Inventory inventory() throws Exception {
+    return inventory("postmark", "postmark-mcp 1.0.16 is malicious");
+  }
+
+  private static Inventory inventory(String name, String title) throws Exception {
     return Json.mapper()
         .readValue(
             """
         {"schemaVersion": 1, "scanId": "s1", "startedAt": "2026-12-01T10:00:00Z", "finishedAt": "2026-12-01T10:00:02Z",
          "host": {"os": "linux"}, "clients": [], "packages": [], "errors": [],
          "servers": [{"id": "ann-pm", "client": "cursor", "scope": "user", "configPath": "/home/ann/.cursor/mcp.json",
-            "line": 3, "name": "postmark", "transport": "stdio", "command": "npx", "args": ["-y", "postmark-mcp@1.0.16"],
+            "line": 3, "name": %s, "transport": "stdio", "command": "npx", "args": ["-y", "postmark-mcp@1.0.16"],
             "enabled": true, "envKeys": [], "headerKeys": [], "secretFingerprints": {}, "osUser": "ann"}],
          "findings": [{"id": "f-mal", "rule": "malicious-package", "severity": "critical",
-            "title": "postmark-mcp 1.0.16 is malicious", "serverId": "ann-pm", "advisory": "MAL-2025-47604"}]}
-        """,
+            "title": %s, "serverId": "ann-pm", "advisory": "MAL-2025-47604"}]}
+        """
+                .formatted(
+                    Json.mapper().writeValueAsString(name),
+                    Json.mapper().writeValueAsString(title)),
             Inventory.class);
   }
 
@@ -84,6 +91,22 @@ class MachineViewDataTest {
       assertThat(said)
           .containsExactly("Asked the machine agent to scan", "The machine agent scanned");
       assertThat(request).doesNotExist();
+    }
+  }
+
+  @Test
+  void theServicesConfigTextIsShownWithItsControlCharactersVisible() throws Exception {
+    try (Store store = Store.open(machine)) {
+      store.record(inventory("pm\n[ok] all clear", "bad\u001b[2Kpackage"));
+      UserViews.write(store, machine, ACCOUNTS);
+      ServerRow row =
+          MachineViewData.ifPresent(Optional.of(machine), "ann")
+              .orElseThrow()
+              .load()
+              .servers()
+              .get(0);
+      assertThat(row.name()).isEqualTo("pm\\n[ok] all clear");
+      assertThat(row.findings().get(0).finding().title()).isEqualTo("bad\\x1b[2Kpackage");
     }
   }
 }
