@@ -49,8 +49,9 @@ final class ClientDb implements AutoCloseable {
     config.setBusyTimeout(BUSY_MS);
     config.enableLoadExtension(false);
     String uri = db.toAbsolutePath().toUri().toString() + (live ? "?mode=ro" : "?immutable=1");
+    Connection c = null;
     try {
-      Connection c = config.createConnection("jdbc:sqlite:" + uri);
+      c = config.createConnection("jdbc:sqlite:" + uri);
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA trusted_schema = OFF");
         st.execute("PRAGMA query_only = ON");
@@ -59,6 +60,7 @@ final class ClientDb implements AutoCloseable {
       c.setAutoCommit(false);
       return new ClientDb(c);
     } catch (SQLException e) {
+      closeQuietly(c);
       throw new Unreadable("database cannot be opened read-only (" + reason(e) + ")", e);
     }
   }
@@ -100,9 +102,20 @@ final class ClientDb implements AutoCloseable {
   public void close() {
     try {
       c.rollback();
-      c.close();
     } catch (SQLException ignored) {
       // read-only: nothing to keep
+    }
+    closeQuietly(c);
+  }
+
+  /** A client's store left open would keep its file (and on Windows its lock) until exit. */
+  private static void closeQuietly(Connection c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (SQLException ignored) {
+      // closing anyway
     }
   }
 }
