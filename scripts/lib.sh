@@ -42,10 +42,18 @@ cds_opts() {
     printf '{"mcpServers":{"g":{"command":"python","args":["-m","g_mod"]},"s":{"command":"bash","args":["-c","T=\\"$(op read op://v/i)\\" npx -y s-mcp --api-key k1"]}},"mcp":{"excluded":["x"]}}' >"$train/.gemini/settings.json"
     printf '<application><component name="McpApplicationServerCommands"><McpServerCommand><option name="name" value="d"/><option name="programPath" value="npx"/></McpServerCommand></component></application>' \
       >"$train/.config/JetBrains/X/options/llm.mcpServers.xml"
-    # With the scan's own options, so the classes its logging and start-up load are the archived ones.
-    java -XX:ArchiveClassesAtExit="$jsa" $(jvm_opts scan) -jar "$jar" \
-      scan --home "$train" --os linux --format json --no-store >/dev/null 2>&1 || rm -f "$jsa"
-    rm -rf "$train"
+    # With the scan's own options, so the classes its logging and start-up load are the archived
+    # ones. A static archive (the training's class list, then -Xshare:dump), not a dynamic one:
+    # JDK 17 leaves Java 5 class files out of a dynamic archive, and picocli's are; the static one
+    # holds them (docs/PERFORMANCE.md, "Discovery"). Dumped beside, then moved: a scan started
+    # meanwhile maps the old archive or none, never half a file.
+    if java -XX:DumpLoadedClassList="$train.classes" $(jvm_opts scan) -jar "$jar" \
+        scan --home "$train" --os linux --format json --no-store >/dev/null 2>&1 &&
+      java -Xshare:dump -XX:SharedClassListFile="$train.classes" -XX:SharedArchiveFile="$train.jsa" \
+        -XX:+UseSerialGC -cp "$jar" >/dev/null 2>&1; then
+      mv -f "$train.jsa" "$jsa"
+    fi
+    rm -rf "$train" "$train.classes" "$train.jsa"
   fi
   if [ -f "$jsa" ]; then
     cds_map_opts "$jsa"

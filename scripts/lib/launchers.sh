@@ -25,14 +25,23 @@ manifest_class_path() {
   echo "$cp"
 }
 
+# Stops packaging when a word for the launcher NAME would need quoting: options and class paths
+# are written into the scripts unquoted.
+# Usage: plain_words NAME WORD...
+plain_words() {
+  local name=$1 word
+  shift
+  for word in "$@"; do
+    case $word in *[!A-Za-z0-9_.,:=/+-]*) die "$name: '$word' would need quoting in a launcher" ;; esac
+  done
+}
+
 # Writes the command bin/NAME of the app folder APPDIR. The options and class path are written
 # unquoted, so each must be one word of plain characters.
 # Usage: write_launcher APPDIR NAME JAVA OPTIONS CLASSPATH MAIN [PRELUDE]
 write_launcher() {
-  local appdir=$1 name=$2 java=$3 opts=$4 cp=$5 main=$6 prelude=${7:-} word
-  for word in $opts $cp $main; do
-    case $word in *[!A-Za-z0-9_.,:=/+-]*) die "$name: '$word' would need quoting in a launcher" ;; esac
-  done
+  local appdir=$1 name=$2 java=$3 opts=$4 cp=$5 main=$6 prelude=${7:-}
+  plain_words "$name" $opts $cp $main
   {
     echo '#!/bin/sh'
     echo "# $name, written by scripts/package (scripts/lib/launchers.sh) from scripts/jvm-options."
@@ -42,9 +51,30 @@ write_launcher() {
   chmod 0755 "$appdir/bin/$name"
 }
 
+# Writes bin/daylight-train of the app folder APPDIR: bin/daylight's command with its arguments,
+# which lists the classes it loads, then a static class-data archive of them written to ARCHIVE
+# (dumped beside it, then moved). Static, not dumped at exit: JDK 17 leaves Java 5 class files such
+# as picocli's out of a dynamic archive (docs/PERFORMANCE.md, "Discovery").
+# Usage: write_trainer APPDIR JAVA OPTIONS CLASSPATH ARCHIVE
+write_trainer() {
+  local appdir=$1 java=$2 opts=$3 cp=$4 archive=$5
+  plain_words daylight-train $opts $cp $archive
+  {
+    echo '#!/bin/sh'
+    echo "# daylight-train, written by scripts/package (scripts/lib/launchers.sh) from scripts/jvm-options."
+    echo 'set -e'
+    echo 'work=$(mktemp -d)'
+    echo 'trap '"'"'rm -rf "$work"'"'"' EXIT'
+    printf '%s %s -XX:DumpLoadedClassList="$work/classes" -cp %s dev.daylight.agent.cli.Main "$@"\n' "$java" "$opts" "$cp"
+    printf '%s -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$work/archive" -XX:+UseSerialGC -cp %s\n' "$java" "$cp"
+    printf 'mv -f "$work/archive" %s\n' "$archive"
+  } > "$appdir/bin/daylight-train"
+  chmod 0755 "$appdir/bin/daylight-train"
+}
+
 # Replaces jpackage's launcher in the app folder APPDIR, which installs to INSTALLED, by scripts:
 #   bin/daylight        the CLI, with the scan's options and the agent's class-data archive
-#   bin/daylight-train  the same, dumping that archive at exit (integrate.sh runs it at install)
+#   bin/daylight-train  the same, then dumping that archive (integrate.sh runs it at install)
 #   bin/daylight-agentd `run`, the resident watcher, with its own small options; its scan children
 #                       are the runtime's java again (platform.Relaunch) with the scan's options
 #                       and the archive, from DAYLIGHT_CHILD_JAVA_OPTS as scripts/daylight sets it
@@ -74,8 +104,7 @@ write_linux_launchers() {
   tray_opts=$(jvm_opts tray)
   scan="$scan_opts $(cds_map_opts "$archive") $sqlite"
   write_launcher "$appdir" daylight "$java" "$scan" "$agent_cp" dev.daylight.agent.cli.Main
-  write_launcher "$appdir" daylight-train "$java" "$scan_opts -Xshare:auto -XX:ArchiveClassesAtExit=$archive $sqlite" \
-    "$agent_cp" dev.daylight.agent.cli.Main
+  write_trainer "$appdir" "$java" "$scan_opts $sqlite" "$agent_cp" "$archive"
   write_launcher "$appdir" daylight-agentd "$java" "$resident_opts" "$agent_cp" dev.daylight.agent.cli.Main \
     "DAYLIGHT_CHILD_JAVA_OPTS=\${DAYLIGHT_CHILD_JAVA_OPTS:-$scan}
 export DAYLIGHT_CHILD_JAVA_OPTS"

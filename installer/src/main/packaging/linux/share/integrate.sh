@@ -89,7 +89,7 @@ report_enrollment() {
 
 # The class-data archive of the agent's own classes, made here because it must match the installed
 # jars and runtime: one training scan through bin/daylight-train (bin/daylight's class path and
-# options, dumping at exit) of a small generated home as this machine, so it runs what the service's
+# options, then a dump of the classes it loaded) of a small generated home as this machine, so it runs what the service's
 # scans run: host probes, the store, intel matches, every config format. bin/daylight and the
 # service's scan children map it; a failed training only leaves scans without it.
 ARCHIVE=$APP/lib/app/daylight.jsa

@@ -45,10 +45,18 @@ final class InstalledLaunchers {
         .containsSubsequence(scriptOptions("scan"))
         .contains(ARCHIVE_OPTION, "-XX:ArchiveRelocationMode=0", SQLITE_OPTION)
         .doesNotContain("-Xint", "-Xmx32m");
-    List<String> train = exec("daylight-train");
+    // The trainer runs bin/daylight's command listing the classes it loads, then dumps a static
+    // archive of them (which, unlike one dumped at exit, holds picocli's Java 5 classes).
+    List<String> trainer = Files.readAllLines(APP.resolve("bin/daylight-train"));
+    List<String> train = words(trainer, "-XX:DumpLoadedClassList=");
     assertThat(train)
         .containsSubsequence(scriptOptions("scan"))
-        .contains("-XX:ArchiveClassesAtExit=" + ARCHIVE, SQLITE_OPTION);
+        .contains(SQLITE_OPTION, "dev.daylight.agent.cli.Main", "\"$@\"")
+        .doesNotContain(ARCHIVE_OPTION);
+    List<String> dump = words(trainer, "-Xshare:dump");
+    assertThat(dump).contains("-XX:SharedClassListFile=\"$work/classes\"");
+    assertThat(classPath(dump)).isEqualTo(classPath(scan));
+    assertThat(trainer).contains("mv -f \"$work/archive\" " + ARCHIVE);
     List<String> resident = exec("daylight-agentd");
     assertThat(resident)
         .containsSubsequence(scriptOptions("resident"))
@@ -98,6 +106,16 @@ final class InstalledLaunchers {
     assertThat(last).startsWith("exec " + JAVA + " ").endsWith(" \"$@\"");
     List<String> words = List.of(last.split(" "));
     return words.subList(1, words.size() - 1);
+  }
+
+  /**
+   * The words of the one line of {@code script} that runs the runtime's java with {@code option}.
+   */
+  private static List<String> words(List<String> script, String option) {
+    List<String> lines =
+        script.stream().filter(l -> l.startsWith(JAVA + " ") && l.contains(option)).toList();
+    assertThat(lines).as("lines running java with " + option).hasSize(1);
+    return List.of(lines.get(0).split(" "));
   }
 
   /** The JVM options of an exec line: the words between java and -cp. */
