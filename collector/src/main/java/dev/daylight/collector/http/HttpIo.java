@@ -23,9 +23,10 @@ final class HttpIo {
   private HttpIo() {}
 
   static byte[] body(Request request, int cap) throws IOException {
-    long declared = request.getLength();
-    if (declared > cap) {
-      throw new ApiException(413, "body over " + cap + " bytes");
+    if (request.getLength() > cap) {
+      try (InputStream raw = Content.Source.asInputStream(request)) {
+        throw tooLarge(raw, cap, 2L * cap);
+      }
     }
     String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
     boolean gzip = false;
@@ -64,7 +65,7 @@ final class HttpIo {
     for (int r; (r = in.read(buf, n, buf.length - n)) > 0; ) {
       n += r;
       if (n > cap) {
-        throw new ApiException(413, "body over " + cap + " bytes");
+        throw tooLarge(in, cap, cap);
       }
       if (n == buf.length) {
         buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, cap + 1L));
@@ -74,6 +75,21 @@ final class HttpIo {
       }
     }
     return Arrays.copyOf(buf, n);
+  }
+
+  /**
+   * The 413 for a body over {@code cap}, after reading and dropping up to {@code drop} more of its
+   * bytes (a body's whole read stays within twice the cap): a client still sending the body reads
+   * the answer only if the connection is not closed on bytes it has not read, which the kernel
+   * answers with a reset. A longer body is refused unread.
+   */
+  private static ApiException tooLarge(InputStream in, int cap, long drop) throws IOException {
+    byte[] buf = SCRATCH.get();
+    long left = drop;
+    for (int r; left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+      left -= r;
+    }
+    return new ApiException(413, "body over " + cap + " bytes");
   }
 
   static <T> T json(byte[] body, Class<T> type) {
