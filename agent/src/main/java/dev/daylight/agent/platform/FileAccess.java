@@ -45,10 +45,25 @@ public final class FileAccess {
   public record Content(byte[] bytes) implements Read {}
 
   /** No file at that path: not an error. */
-  public record Absent() implements Read {}
+  public record Absent() implements Read, Lookup {}
 
-  /** The file exists but was not read; the reason names no content. */
-  public record Refused(String reason) implements Read {}
+  /** The file exists but was not read (or may not be); the reason names no content. */
+  public record Refused(String reason) implements Read, Check, Lookup {}
+
+  /** What checking a file for a reader of its own gave ({@link #check}). */
+  public sealed interface Check {}
+
+  /**
+   * The file may be read: open {@code real}, the path the checks were made on, without following
+   * links, so a link put in its place after the checks is not followed.
+   */
+  public record Allowed(Path real) implements Check {}
+
+  /** What looking a file up before reading it gave. */
+  private sealed interface Lookup permits Found, Absent, Refused {}
+
+  /** A file that exists, with its real path and its own attributes (a link's target's). */
+  private record Found(Path real, BasicFileAttributes attrs) implements Lookup {}
 
   private final Path home;
   private final Path realHome;
@@ -89,24 +104,62 @@ public final class FileAccess {
 
   /** The file's bytes, up to {@code maxBytes}; a larger file is refused. */
   public Read read(Path file, long maxBytes) {
-    Path real;
-    BasicFileAttributes attrs;
+    Lookup found = find(file);
+    if (!(found instanceof Found f)) {
+      return (Read) found;
+    }
+    BasicFileAttributes attrs = f.attrs();
+    if (attrs.isDirectory()) {
+      return new Refused("is a directory, expected a file");
+    }
+    if (!attrs.isRegularFile()) {
+      return new Refused("not a regular file (" + kind(attrs) + "), not opened");
+    }
+    if (attrs.size() > maxBytes) {
+      return new Refused("file too large (" + attrs.size() + " bytes, limit " + maxBytes + ")");
+    }
+    Optional<String> denied = denied(f.real());
+    return denied.isPresent() ? new Refused(denied.get()) : readBounded(f.real(), maxBytes);
+  }
+
+  /**
+   * Whether a file may be streamed by a reader of its own (the usage ledger reads records
+   * incrementally, not whole): the same link, file-kind and owner checks as {@link #read}, without
+   * the size limit. The reader opens the real path {@link Allowed} names, not the given one.
+   */
+  public Check check(Path file) {
+    Lookup found = find(file);
+    if (!(found instanceof Found f)) {
+      return found instanceof Refused r ? r : new Refused("no such file");
+    }
+    if (!f.attrs().isRegularFile()) {
+      return new Refused("not a regular file, not opened");
+    }
+    Optional<String> denied = denied(f.real());
+    return denied.isPresent() ? new Refused(denied.get()) : new Allowed(f.real());
+  }
+
+  /**
+   * The file's real path and attributes ({@link Found}) when every link on the way (a linked folder
+   * such as {@code ~/.cursor -> another home} as much as the file) stays where reads may go;
+   * otherwise {@link Absent} or {@link Refused}.
+   */
+  private Lookup find(Path file) {
     try {
       BasicFileAttributes link =
           Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      // Every link on the way counts, a linked folder (~/.cursor -> another home) as much as the
-      // file.
-      real = file.toRealPath();
+      Path real = file.toRealPath();
       if (!allowed(real)) {
         return new Refused(
             link.isSymbolicLink()
                 ? "symbolic link leads outside the home"
                 : "a linked folder leads outside the home");
       }
-      attrs =
+      return new Found(
+          real,
           link.isSymbolicLink()
               ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-              : link;
+              : link);
     } catch (NoSuchFileException e) {
       return Files.isSymbolicLink(file) ? new Refused("dangling symbolic link") : new Absent();
     } catch (AccessDeniedException e) {
@@ -118,51 +171,11 @@ public final class FileAccess {
     } catch (IOException | SecurityException e) {
       return new Refused("unreadable");
     }
-    if (attrs.isDirectory()) {
-      return new Refused("is a directory, expected a file");
-    }
-    if (!attrs.isRegularFile()) {
-      return new Refused("not a regular file (" + kind(attrs) + "), not opened");
-    }
-    if (attrs.size() > maxBytes) {
-      return new Refused("file too large (" + attrs.size() + " bytes, limit " + maxBytes + ")");
-    }
-    if (owner.isPresent()) {
-      Optional<String> denied = owner.get().denies(real, realHome);
-      if (denied.isPresent()) {
-        return new Refused(denied.get());
-      }
-    }
-    return readBounded(real, maxBytes);
   }
 
-  /**
-   * Why a file may not be streamed by a reader of its own (the usage ledger reads records
-   * incrementally, not whole), or empty when it may: the same link, file-kind and owner checks as
-   * {@link #read}, without the size limit. The caller opens the real path it names.
-   */
-  public Optional<String> refusal(Path file) {
-    try {
-      BasicFileAttributes link =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      Path real = file.toRealPath();
-      if (!allowed(real)) {
-        return Optional.of(
-            link.isSymbolicLink()
-                ? "symbolic link leads outside the home"
-                : "a linked folder leads outside the home");
-      }
-      BasicFileAttributes attrs =
-          link.isSymbolicLink()
-              ? Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-              : link;
-      if (!attrs.isRegularFile()) {
-        return Optional.of("not a regular file, not opened");
-      }
-      return owner.isPresent() ? owner.get().denies(real, realHome) : Optional.empty();
-    } catch (IOException | SecurityException e) {
-      return Optional.of("unreadable");
-    }
+  /** Why the home's owner could not read the file at {@code real}, when another account scans. */
+  private Optional<String> denied(Path real) {
+    return owner.isPresent() ? owner.get().denies(real, realHome) : Optional.empty();
   }
 
   /**

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +26,10 @@ final class FileReads {
 
   private FileReads() {}
 
+  /** One record file to read, opened by {@code open} (its checked real path, or its own). */
   record Work(
       UsageSources.Located located,
+      Path open,
       UsageFile prev,
       String identity,
       long size,
@@ -77,8 +81,7 @@ final class FileReads {
 
   private static Object readOne(Work w, LineReader reader) {
     try {
-      return readFile(
-          w.located(), w.prev(), w.identity(), w.size(), w.modified(), w.known(), reader);
+      return readFile(w, reader);
     } catch (ClientDb.Unreadable e) {
       return e.getMessage();
     } catch (IOException | RuntimeException e) {
@@ -88,20 +91,21 @@ final class FileReads {
 
   record FileRead(UsageFile state, Tally tally, long bytes, boolean restart, boolean replace) {}
 
-  private static FileRead readFile(
-      UsageSources.Located l,
-      UsageFile prev,
-      String identity,
-      long size,
-      long modified,
-      Collection<String> known,
-      LineReader reader)
-      throws IOException {
+  private static FileRead readFile(Work w, LineReader reader) throws IOException {
+    UsageSources.Located l = w.located();
+    UsageFile prev = w.prev();
+    String identity = w.identity();
+    long size = w.size();
+    long modified = w.modified();
+    Collection<String> known = w.known();
     Format format = l.source().format();
     if (format.database()) {
-      return readDatabase(l, prev, identity, size, modified, known);
+      return readDatabase(w);
     }
-    try (FileChannel ch = FileChannel.open(l.file(), StandardOpenOption.READ)) {
+    // Not following a link: the path was checked as a regular file, so a link there now was put
+    // in its place since.
+    try (FileChannel ch =
+        FileChannel.open(w.open(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       String head = size >= HEAD ? head(ch) : null;
       boolean restart =
           prev == null
@@ -136,18 +140,26 @@ final class FileReads {
    * A client's SQLite store goes on from the cursor its reader left; its first bytes change with
    * every write (SQLite's change counter), so only a new file (another identity) starts again.
    */
-  private static FileRead readDatabase(
-      UsageSources.Located l,
-      UsageFile prev,
-      String identity,
-      long size,
-      long modified,
-      Collection<String> known)
-      throws IOException {
+  private static FileRead readDatabase(Work w) throws IOException {
+    UsageSources.Located l = w.located();
+    UsageFile prev = w.prev();
     Memo memo = prev == null ? Memo.EMPTY : Memo.decode(prev.memo());
-    Reading reading = reading(l, known, memo);
-    ((Parser.Database) l.source().format().parser()).read(l.file(), reading);
-    return done(l, prev, identity, size, modified, null, reading, size, size, prev == null, false);
+    Reading reading = reading(l, w.known(), memo);
+    // SQLite opens by name and would follow a link put at the checked path since (its driver has
+    // no no-follow flag); the path is at least the checked real one, read-only.
+    ((Parser.Database) l.source().format().parser()).read(w.open(), reading);
+    return done(
+        l,
+        prev,
+        w.identity(),
+        w.size(),
+        w.modified(),
+        null,
+        reading,
+        w.size(),
+        w.size(),
+        prev == null,
+        false);
   }
 
   private static Reading reading(UsageSources.Located l, Collection<String> known, Memo memo) {

@@ -90,6 +90,7 @@ public final class Ledger {
           work.add(
               new FileReads.Work(
                   l,
+                  ch.open(),
                   prev,
                   ch.identity(),
                   ch.size(),
@@ -136,7 +137,8 @@ public final class Ledger {
     return new Pass(files, read, bytes, calls, skipped, List.copyOf(errors));
   }
 
-  private record Change(String identity, long size, long modified) {}
+  /** A record file's identity, size and time, and the path to open it by. */
+  private record Change(String identity, long size, long modified, Path open) {}
 
   /**
    * A record file's identity, size and modification time; for a database its write-ahead log counts
@@ -153,12 +155,16 @@ public final class Ledger {
     if (!attrs.isRegularFile()) {
       return Optional.empty();
     }
+    // Another account's file is opened by the real path its checks were made on, so a link its
+    // owner puts on the way afterwards is not followed; the scan's own account reads its own.
+    Path open = l.file();
     if (access != null) {
-      Optional<String> refused = access.refusal(l.file());
-      if (refused.isPresent()) {
-        LOG.debug("usage records of {} not read: {}", l.osUser(), refused.get());
+      FileAccess.Check check = access.check(l.file());
+      if (check instanceof FileAccess.Refused r) {
+        LOG.debug("usage records of {} not read: {}", l.osUser(), r.reason());
         return Optional.empty();
       }
+      open = ((FileAccess.Allowed) check).real();
     }
     Format format = l.source().format();
     String identity =
@@ -178,6 +184,6 @@ public final class Ledger {
         // not in WAL mode, or closed cleanly: the main file is all there is
       }
     }
-    return Optional.of(new Change(identity, size, modified));
+    return Optional.of(new Change(identity, size, modified, open));
   }
 }
