@@ -1,6 +1,7 @@
 package dev.daylight.agent.change;
 
 import dev.daylight.identity.Purls;
+import dev.daylight.protocol.Capability;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Compares the servers known before a scan with the servers the scan found. Identity is the server
@@ -62,7 +64,17 @@ public final class ServerDiff {
       // A server recorded before approvals were read has none: its first approval is no change.
       check(fields, "approval", a, b, McpServer::approval);
     }
+    if (a.capabilities() != null && b.capabilities() != null) {
+      // What the server can do (a release that starts sending mail): the classes, not where the
+      // evidence sits, which moves with every release. Unknown on either side (code not readable
+      // then or now) says nothing about the server, so it is no change.
+      check(fields, "capabilities", a, b, ServerDiff::classes);
+    }
     return fields;
+  }
+
+  private static Set<String> classes(McpServer s) {
+    return s.capabilities().stream().map(Capability::cls).collect(Collectors.toSet());
   }
 
   private static void check(

@@ -4,6 +4,8 @@ import static dev.daylight.testing.Inventories.npx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daylight.protocol.Approval;
+import dev.daylight.protocol.Capability;
+import dev.daylight.protocol.Evidence;
 import dev.daylight.protocol.McpServer;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,37 @@ class ServerDiffTest {
     McpServer after = npx("postmark", "postmark-mcp", "1.0.16");
     assertThat(ServerDiff.diff(List.of(before), List.of(after), Set.of()))
         .containsExactly(new ServerChange.PackageVersionChanged(before, after));
+  }
+
+  @Test
+  void aReleaseThatCanDoSomethingNewIsAServerChangeBesideTheVersionChange() {
+    Capability fetches = new Capability("http-fetch", Evidence.file("index.js", 10, "fetch(url)"));
+    Capability sends = new Capability("email-send", Evidence.file("index.js", 40, "nodemailer"));
+    McpServer before =
+        npx("postmark", "postmark-mcp", "1.0.15").toBuilder()
+            .capabilities(List.of(fetches), null)
+            .build();
+    McpServer after =
+        npx("postmark", "postmark-mcp", "1.0.16").toBuilder()
+            .capabilities(List.of(fetches, sends), null)
+            .build();
+
+    assertThat(ServerDiff.diff(List.of(before), List.of(after), Set.of()))
+        .containsExactly(
+            new ServerChange.Changed(before, after, List.of("capabilities")),
+            new ServerChange.PackageVersionChanged(before, after));
+    // The same classes with their evidence elsewhere in the code: no change.
+    McpServer moved =
+        before.toBuilder()
+            .capabilities(
+                List.of(new Capability("http-fetch", Evidence.file("lib.js", 3, "fetch(url)"))),
+                null)
+            .build();
+    assertThat(ServerDiff.changedFields(before, moved)).isEmpty();
+    // Classes not known on one side (the code could not be read then, or now): no change.
+    McpServer unknown = before.toBuilder().capabilities(null, "package code not found").build();
+    assertThat(ServerDiff.changedFields(unknown, before)).isEmpty();
+    assertThat(ServerDiff.changedFields(before, unknown)).isEmpty();
   }
 
   @Test
