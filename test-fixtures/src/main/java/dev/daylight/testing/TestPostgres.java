@@ -36,7 +36,10 @@ public final class TestPostgres {
     this.asPostgres = asPostgres;
   }
 
-  /** Skips the calling test with a clear message when no PostgreSQL can be started. */
+  /**
+   * Skips the calling test with a clear message when PostgreSQL is not installed; fails it when the
+   * installed one cannot be started.
+   */
   public static synchronized TestPostgres get() {
     if (instance == null) {
       Optional<Path> bin = findBin();
@@ -46,7 +49,8 @@ public final class TestPostgres {
       try {
         instance = start(bin.get());
       } catch (IOException | InterruptedException e) {
-        throw Requires.missing("could not start a throw-away PostgreSQL: " + e.getMessage());
+        // The binaries are there, so this is no missing tool to skip for: the test fails.
+        throw new IllegalStateException("could not start a throw-away PostgreSQL", e);
       }
     }
     return instance;
