@@ -207,17 +207,7 @@ class SignedPolicyTest {
           .isZero();
       assertThat(pull(state).problem()).as("no snapshot yet: nothing to fetch").isEmpty();
 
-      Path snapshot = tmp.resolve("fleet.tsv.gz");
-      Intel.Builder b = Intel.builder();
-      b.addRecords(
-          List.of(
-              Json.mapper()
-                  .readTree(
-                      """
-          {"id": "MAL-2099-0777", "modified": "2099-01-01T00:00:00Z", "summary": "fleet snapshot",
-           "affected": [{"package": {"ecosystem": "npm", "name": "signed-intel-mcp"}, "versions": ["1.0.0"]}]}
-          """)));
-      b.build().writeCompact(snapshot);
+      Path snapshot = snapshot(tmp.resolve("fleet.tsv.gz"), "MAL-2099-0777", "1.0.0");
       assertThat(putSnapshot(port, Files.readAllBytes(snapshot)).statusCode()).isEqualTo(200);
       assertThat(putSnapshot(port, "not gzip".getBytes(StandardCharsets.UTF_8)).statusCode())
           .isEqualTo(400);
@@ -238,6 +228,15 @@ class SignedPolicyTest {
       assertThat(round.policyUpdated()).isTrue();
       assertThat(fleetIntel(state)).containsExactly("MAL-2099-0777");
       assertThat(pull(state).policyUpdated()).as("unchanged: 304, nothing fetched again").isFalse();
+
+      // A newer snapshot is signed anew (the collector signs each snapshot once, not each
+      // download); the agent adds its advisories to what it holds.
+      snapshot(snapshot, "MAL-2099-0778", "1.0.1");
+      assertThat(putSnapshot(port, Files.readAllBytes(snapshot)).statusCode()).isEqualTo(200);
+      Reporter.Round again = pull(state);
+      assertThat(again.problem()).isEmpty();
+      assertThat(again.policyUpdated()).isTrue();
+      assertThat(fleetIntel(state, "1.0.1")).containsExactly("MAL-2099-0778");
     }
   }
 
@@ -267,10 +266,34 @@ class SignedPolicyTest {
   }
 
   /** Ids of the fleet's intel records the agent imported that name signed-intel-mcp 1.0.0. */
+  /**
+   * Writes a fleet snapshot of one advisory for {@code signed-intel-mcp@version} to {@code file}.
+   */
+  private static Path snapshot(Path file, String id, String version) throws IOException {
+    Intel.Builder b = Intel.builder();
+    b.addRecords(
+        List.of(
+            Json.mapper()
+                .readTree(
+                    String.format(
+                        """
+                        {"id": "%s", "modified": "2099-01-01T00:00:00Z", "summary": "fleet snapshot",
+                         "affected": [{"package": {"ecosystem": "npm", "name": "signed-intel-mcp"},
+                                       "versions": ["%s"]}]}
+                        """,
+                        id, version))));
+    b.build().writeCompact(file);
+    return file;
+  }
+
   private static List<String> fleetIntel(Path state) throws IOException {
+    return fleetIntel(state, "1.0.0");
+  }
+
+  private static List<String> fleetIntel(Path state, String version) throws IOException {
     Intel.Builder b = Intel.builder();
     new IntelStore(state).addTo(b);
-    return b.build().match("npm", "signed-intel-mcp", "1.0.0").stream()
+    return b.build().match("npm", "signed-intel-mcp", version).stream()
         .map(m -> m.advisory().id())
         .toList();
   }

@@ -15,6 +15,7 @@ import dev.daylight.protocol.SchemaVersion;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +37,15 @@ final class AgentApi {
     }
   }
 
+  /** A snapshot's signature header, by the snapshot's etag. */
+  private record SnapshotSignature(String etag, String header) {}
+
   private AgentApi() {}
 
   static List<Route> routes(Services s, Metrics metrics) {
+    // A snapshot is megabytes and every agent downloads it: signed once per snapshot (this
+    // collector's key is fixed for its life), not once per download.
+    AtomicReference<SnapshotSignature> snapshotSignature = new AtomicReference<>();
     return List.of(
         Route.post(
             "/api/v1/enroll",
@@ -92,7 +99,14 @@ final class AgentApi {
                 c.response.write(true, null, c.callback);
                 return 304;
               }
-              sign(s.signer(), c, snapshot.body());
+              SnapshotSignature signature = snapshotSignature.get();
+              if (signature == null || !signature.etag().equals(snapshot.etag())) {
+                signature =
+                    new SnapshotSignature(
+                        snapshot.etag(), AnswerSignature.header(s.signer().sign(snapshot.body())));
+                snapshotSignature.set(signature);
+              }
+              signatureHeaders(s.signer(), c, signature.header());
               HttpIo.send(c.response, 200, "application/gzip", snapshot.body(), c.callback);
               return 200;
             }));
@@ -107,7 +121,11 @@ final class AgentApi {
   }
 
   private static void sign(SigningKey signer, Call c, byte[] bytes) {
-    c.response.getHeaders().put(AnswerSignature.HEADER, AnswerSignature.header(signer.sign(bytes)));
+    signatureHeaders(signer, c, AnswerSignature.header(signer.sign(bytes)));
+  }
+
+  private static void signatureHeaders(SigningKey signer, Call c, String signature) {
+    c.response.getHeaders().put(AnswerSignature.HEADER, signature);
     c.response.getHeaders().put(AnswerSignature.KEY_ID_HEADER, signer.keyId());
     c.response.getHeaders().put(AnswerSignature.KEY_HEADER, signer.publicKeyBase64());
   }
