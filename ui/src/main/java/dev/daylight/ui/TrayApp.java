@@ -80,9 +80,13 @@ final class TrayApp {
           }
         };
     TrayViewModel trayVm = new TrayViewModel(session, ledger, notifier);
+    // Read on the poll thread (the spool is a file); its messages are shown on the UI thread.
     GuardBlockNotices blocks =
         new GuardBlockNotices(
-            trayStateDir.getParent(), ledger, notifier, trayVm.pausedProperty()::get);
+            trayStateDir.getParent(),
+            ledger,
+            n -> executor.ui(() -> notifier.accept(n)),
+            trayVm.pausedProperty()::get);
     try {
       icon = new TrayIconView(trayVm, window::open, session::scanNow, this::quit);
     } catch (AWTException e) {
@@ -95,12 +99,15 @@ final class TrayApp {
     }
     session.start(scan);
     poll.scheduleWithFixedDelay(
-        () ->
-            executor.ui(
-                () -> {
-                  session.refreshIfChanged();
-                  blocks.poll();
-                }),
+        () -> {
+          executor.ui(session::refreshIfChanged);
+          try {
+            blocks.poll();
+          } catch (RuntimeException e) {
+            // A failed poll must not end the polling: the scheduler drops a task that throws.
+            LOG.warn("guard notices not read: {}", e.toString());
+          }
+        },
         POLL_MILLIS,
         POLL_MILLIS,
         TimeUnit.MILLISECONDS);
