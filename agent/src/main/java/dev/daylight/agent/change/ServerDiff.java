@@ -5,13 +5,13 @@ import dev.daylight.protocol.Capability;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.PackageRef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Compares the servers known before a scan with the servers the scan found. Identity is the server
@@ -64,17 +64,40 @@ public final class ServerDiff {
       // A server recorded before approvals were read has none: its first approval is no change.
       check(fields, "approval", a, b, McpServer::approval);
     }
-    if (a.capabilities() != null && b.capabilities() != null) {
-      // What the server can do (a release that starts sending mail): the classes, not where the
-      // evidence sits, which moves with every release. Unknown on either side (code not readable
-      // then or now) says nothing about the server, so it is no change.
-      check(fields, "capabilities", a, b, ServerDiff::classes);
+    // What a new release can do that the last could not (or no longer): compared at a release only.
+    if (versionChanged(a.pkg(), b.pkg())) {
+      Set<String> before = codeClasses(a);
+      Set<String> after = codeClasses(b);
+      if (before != null && after != null && !before.equals(after)) {
+        fields.add("capabilities");
+      }
     }
     return fields;
   }
 
-  private static Set<String> classes(McpServer s) {
-    return s.capabilities().stream().map(Capability::cls).collect(Collectors.toSet());
+  /**
+   * The classes a server's package code shows (a release that starts sending mail), or null where
+   * its code was not read: classes of tools the records show called come and go with use, and
+   * Daylight's known-packages list or a host list change with Daylight, not with the release.
+   */
+  private static Set<String> codeClasses(McpServer s) {
+    if (s.capabilities() == null) {
+      return null;
+    }
+    Set<String> code = new HashSet<>();
+    boolean called = false;
+    for (Capability c : s.capabilities()) {
+      String kind = c.evidence() == null ? "" : c.evidence().kind();
+      if (kind.equals("file")) {
+        code.add(c.cls());
+      } else if (kind.equals("tool-call")) {
+        called = true;
+      } else {
+        return null; // from Daylight's known-packages list: the code was not read
+      }
+    }
+    // Only called tools' classes: the code was read and showed nothing, or was not read.
+    return code.isEmpty() && called ? null : code;
   }
 
   private static void check(

@@ -2,18 +2,22 @@ package dev.daylight.agent.platform;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a scan opens the files of one home. A scan may run as root over every user's home, and those
@@ -53,10 +57,7 @@ public final class FileAccess {
   /** What checking a file for a reader of its own gave ({@link #check}). */
   public sealed interface Check {}
 
-  /**
-   * The file may be read: open {@code real}, the path the checks were made on, without following
-   * links, so a link put in its place after the checks is not followed.
-   */
+  /** The file may be read: {@link #open} opens {@code real}, the path the checks were made on. */
   public record Allowed(Path real) implements Check {}
 
   /** What looking a file up before reading it gave. */
@@ -176,6 +177,44 @@ public final class FileAccess {
   /** Why the home's owner could not read the file at {@code real}, when another account scans. */
   private Optional<String> denied(Path real) {
     return owner.isPresent() ? owner.get().denies(real, realHome) : Optional.empty();
+  }
+
+  /**
+   * Opens a file {@link #check} allowed, for reading. Where the platform offers it (Linux), every
+   * folder from the root down and the file are opened one inside the other without following a
+   * link, so a link the file's owner puts anywhere on the checked path afterwards (a folder renamed
+   * away and a link to another account's records in its place) fails the open instead of leading
+   * elsewhere; elsewhere only the file itself is opened without following a link.
+   */
+  public static FileChannel open(Allowed allowed) throws IOException {
+    Path real = allowed.real();
+    Path root = real.getRoot();
+    if (root == null || real.getNameCount() < 1) {
+      throw new IOException("not an absolute path to a file");
+    }
+    DirectoryStream<Path> top = Files.newDirectoryStream(root);
+    if (!(top instanceof SecureDirectoryStream<Path> dir)) {
+      top.close();
+      return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+    try {
+      for (int i = 0; i < real.getNameCount() - 1; i++) {
+        SecureDirectoryStream<Path> next =
+            dir.newDirectoryStream(real.getName(i), LinkOption.NOFOLLOW_LINKS);
+        dir.close();
+        dir = next;
+      }
+      SeekableByteChannel ch =
+          dir.newByteChannel(
+              real.getFileName(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+      if (ch instanceof FileChannel file) {
+        return file;
+      }
+      ch.close();
+      return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    } finally {
+      dir.close();
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.daylight.agent.usage;
 
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.store.UsageFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +27,13 @@ final class FileReads {
 
   private FileReads() {}
 
-  /** One record file to read, opened by {@code open} (its checked real path, or its own). */
+  /**
+   * One record file to read; {@code checked}, another account's file as {@code FileAccess} allowed
+   * it, is opened as checked, else the file is the scan's own account's.
+   */
   record Work(
       UsageSources.Located located,
-      Path open,
+      FileAccess.Allowed checked,
       UsageFile prev,
       String identity,
       long size,
@@ -102,10 +106,7 @@ final class FileReads {
     if (format.database()) {
       return readDatabase(w);
     }
-    // Not following a link: the path was checked as a regular file, so a link there now was put
-    // in its place since.
-    try (FileChannel ch =
-        FileChannel.open(w.open(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel ch = open(w)) {
       String head = size >= HEAD ? head(ch) : null;
       boolean restart =
           prev == null
@@ -145,9 +146,10 @@ final class FileReads {
     UsageFile prev = w.prev();
     Memo memo = prev == null ? Memo.EMPTY : Memo.decode(prev.memo());
     Reading reading = reading(l, w.known(), memo);
-    // SQLite opens by name and would follow a link put at the checked path since (its driver has
+    // SQLite opens by name and would follow a link put on the checked path since (its driver has
     // no no-follow flag); the path is at least the checked real one, read-only.
-    ((Parser.Database) l.source().format().parser()).read(w.open(), reading);
+    Path file = w.checked() != null ? w.checked().real() : l.file();
+    ((Parser.Database) l.source().format().parser()).read(file, reading);
     return done(
         l,
         prev,
@@ -210,6 +212,16 @@ final class FileReads {
             skippedBefore + reading.skipped,
             l.osUser());
     return new FileRead(state, reading.tally, bytes, restart, replace);
+  }
+
+  /**
+   * Another account's file as it was checked; the scan's own without following a link (it was
+   * checked to be a regular file, so a link there now was put in its place since).
+   */
+  private static FileChannel open(Work w) throws IOException {
+    return w.checked() != null
+        ? FileAccess.open(w.checked())
+        : FileChannel.open(w.located().file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
   }
 
   private static String head(FileChannel ch) throws IOException {

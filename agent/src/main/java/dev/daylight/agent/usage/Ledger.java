@@ -90,7 +90,7 @@ public final class Ledger {
           work.add(
               new FileReads.Work(
                   l,
-                  ch.open(),
+                  ch.checked(),
                   prev,
                   ch.identity(),
                   ch.size(),
@@ -137,8 +137,8 @@ public final class Ledger {
     return new Pass(files, read, bytes, calls, skipped, List.copyOf(errors));
   }
 
-  /** A record file's identity, size and time, and the path to open it by. */
-  private record Change(String identity, long size, long modified, Path open) {}
+  /** A record file's identity, size and time; {@code checked} when another account's. */
+  private record Change(String identity, long size, long modified, FileAccess.Allowed checked) {}
 
   /**
    * A record file's identity, size and modification time; for a database its write-ahead log counts
@@ -155,16 +155,16 @@ public final class Ledger {
     if (!attrs.isRegularFile()) {
       return Optional.empty();
     }
-    // Another account's file is opened by the real path its checks were made on, so a link its
-    // owner puts on the way afterwards is not followed; the scan's own account reads its own.
-    Path open = l.file();
+    // Another account's file is opened as it was checked (FileAccess.open), so a link its owner
+    // puts on the way afterwards is not followed; the scan's own account reads its own.
+    FileAccess.Allowed checked = null;
     if (access != null) {
       FileAccess.Check check = access.check(l.file());
       if (check instanceof FileAccess.Refused r) {
         LOG.debug("usage records of {} not read: {}", l.osUser(), r.reason());
         return Optional.empty();
       }
-      open = ((FileAccess.Allowed) check).real();
+      checked = (FileAccess.Allowed) check;
     }
     Format format = l.source().format();
     String identity =
@@ -184,6 +184,6 @@ public final class Ledger {
         // not in WAL mode, or closed cleanly: the main file is all there is
       }
     }
-    return Optional.of(new Change(identity, size, modified, open));
+    return Optional.of(new Change(identity, size, modified, checked));
   }
 }

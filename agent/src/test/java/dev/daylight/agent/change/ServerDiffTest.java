@@ -95,18 +95,77 @@ class ServerDiffTest {
         .containsExactly(
             new ServerChange.Changed(before, after, List.of("capabilities")),
             new ServerChange.PackageVersionChanged(before, after));
-    // The same classes with their evidence elsewhere in the code: no change.
+    // The same classes with their evidence elsewhere in the new release's code: no change.
     McpServer moved =
-        before.toBuilder()
+        after.toBuilder()
             .capabilities(
                 List.of(new Capability("http-fetch", Evidence.file("lib.js", 3, "fetch(url)"))),
                 null)
             .build();
     assertThat(ServerDiff.changedFields(before, moved)).isEmpty();
-    // Classes not known on one side (the code could not be read then, or now): no change.
-    McpServer unknown = before.toBuilder().capabilities(null, "package code not found").build();
-    assertThat(ServerDiff.changedFields(unknown, before)).isEmpty();
+    // Classes not read from the code on one side: unknown there (the code could not be read then
+    // or now, the known-packages list stood in, or only called tools showed), so no change.
+    McpServer unknown = after.toBuilder().capabilities(null, "package code not found").build();
+    McpServer listed =
+        after.toBuilder()
+            .capabilities(
+                List.of(
+                    new Capability(
+                        "email-send", new Evidence("known-package", null, null, "listed"))),
+                null)
+            .build();
+    McpServer onlyCalled =
+        after.toBuilder()
+            .capabilities(
+                List.of(
+                    new Capability(
+                        "email-send", new Evidence("tool-call", null, null, "called send_email"))),
+                null)
+            .build();
     assertThat(ServerDiff.changedFields(before, unknown)).isEmpty();
+    assertThat(ServerDiff.changedFields(unknown, after)).isEmpty();
+    assertThat(ServerDiff.changedFields(before, listed)).isEmpty();
+    assertThat(ServerDiff.changedFields(before, onlyCalled)).isEmpty();
+  }
+
+  @Test
+  void classesThatComeWithUseOrWithDaylightAreNoServerChange() {
+    Capability fetches = new Capability("http-fetch", Evidence.file("index.js", 10, "fetch(url)"));
+    McpServer read =
+        npx("postmark", "postmark-mcp", "1.0.15").toBuilder()
+            .capabilities(List.of(fetches), null)
+            .build();
+    // The same release: a first call of send_email, or the known-packages list standing in once
+    // the cache is pruned, changes the classes shown but not the server.
+    McpServer called =
+        read.toBuilder()
+            .capabilities(
+                List.of(
+                    fetches,
+                    new Capability(
+                        "email-send", new Evidence("tool-call", null, null, "called send_email"))),
+                null)
+            .build();
+    McpServer listed =
+        read.toBuilder()
+            .capabilities(
+                List.of(
+                    new Capability(
+                        "email-send", new Evidence("known-package", null, null, "listed"))),
+                null)
+            .build();
+    assertThat(ServerDiff.diff(List.of(read), List.of(called), Set.of())).isEmpty();
+    assertThat(ServerDiff.diff(List.of(read), List.of(listed), Set.of())).isEmpty();
+    // A new release whose code shows what was only called before: a change.
+    McpServer next =
+        npx("postmark", "postmark-mcp", "1.0.16").toBuilder()
+            .capabilities(
+                List.of(
+                    fetches,
+                    new Capability("email-send", Evidence.file("index.js", 40, "nodemailer"))),
+                null)
+            .build();
+    assertThat(ServerDiff.changedFields(called, next)).containsExactly("capabilities");
   }
 
   @Test

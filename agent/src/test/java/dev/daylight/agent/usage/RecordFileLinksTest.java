@@ -1,10 +1,13 @@
 package dev.daylight.agent.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Another account's record file is checked once and then opened by the real path the checks were
- * made on, never through a link: a link its owner puts there between the check and the open (to a
- * file only root may read) is not followed.
+ * Another account's record file is checked once and then opened as it was checked, never through a
+ * link: a link its owner puts in the file's place or a folder's between the check and the open (to
+ * a file only root may read, or another account's records) is not followed.
  */
 class RecordFileLinksTest {
   private static final String CALL =
@@ -49,24 +52,49 @@ class RecordFileLinksTest {
   void aLinkInThePlaceOfTheCheckedFileIsNotFollowed() throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.jsonl"), CALL);
     Path swapped = Files.createSymbolicLink(dir.resolve("swapped.jsonl"), secret);
+
+    // Another account's file, checked, then a link in its place; and the scan's own file.
+    assertThat(read(swapped, new FileAccess.Allowed(swapped))).isInstanceOf(String.class);
+    assertThat(read(swapped, null)).isInstanceOf(String.class);
+    assertThat(read(secret, new FileAccess.Allowed(secret))).isInstanceOf(FileReads.FileRead.class);
+  }
+
+  @Test
+  void aFolderOnTheCheckedPathSwappedForALinkFailsTheOpen() throws Exception {
+    Path projects = Files.createDirectories(dir.resolve("ann/.claude/projects"));
+    Path checked = Files.writeString(projects.resolve("a.jsonl"), CALL);
+    FileAccess.Allowed allowed = new FileAccess.Allowed(checked.toRealPath());
+    try (FileChannel ch = FileAccess.open(allowed)) {
+      assertThat(ch.size()).isEqualTo(CALL.length());
+    }
+    // The owner renames the folder away and links another account's records in its place.
+    Path other = Files.createDirectories(dir.resolve("bob/.claude/projects"));
+    Files.writeString(other.resolve("a.jsonl"), CALL + CALL);
+    Files.move(projects, dir.resolve("ann/.claude/moved"));
+    Files.createSymbolicLink(projects, other);
+
+    assertThatThrownBy(() -> FileAccess.open(allowed).close()).isInstanceOf(IOException.class);
+    assertThat(read(projects.resolve("a.jsonl"), allowed)).isInstanceOf(String.class);
+  }
+
+  /** What FileReads makes of one claude-code record file, as checked or as the scan's own. */
+  private static Object read(Path file, FileAccess.Allowed checked) throws IOException {
     UsageSources.Source claude =
         UsageSources.bundled().stream()
             .filter(s -> s.client().equals("claude-code"))
             .findFirst()
             .orElseThrow();
-    UsageSources.Located located = new UsageSources.Located(claude, swapped, "ann");
     FileReads.Work work =
         new FileReads.Work(
-            located, swapped, null, "key:x", Files.size(secret), 0L, Set.of("github"));
-
+            new UsageSources.Located(claude, file, "ann"),
+            checked,
+            null,
+            "key:" + file,
+            CALL.length(),
+            0L,
+            Set.of("github"));
     List<Object> results = FileReads.readAll(List.of(work));
-
     assertThat(results).hasSize(1);
-    assertThat(results.get(0)).isInstanceOf(String.class);
-
-    FileReads.Work direct =
-        new FileReads.Work(
-            located, secret, null, "key:y", Files.size(secret), 0L, Set.of("github"));
-    assertThat(FileReads.readAll(List.of(direct)).get(0)).isInstanceOf(FileReads.FileRead.class);
+    return results.get(0);
   }
 }
