@@ -245,6 +245,31 @@ class HostileInputTest {
     assertThat(state()).isEqualTo(before);
   }
 
+  /** A client that asks before sending ({@code Expect: 100-continue}) is refused unasked. */
+  @Test
+  void aClientThatAsksFirstIsRefusedBeforeSendingATooLargeBody() throws Exception {
+    var before = state();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), collector.port())) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/v1/reports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                      + keyA
+                      + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                      + "Content-Length: "
+                      + (64 * 1024 * 1024)
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(status).isEqualTo("HTTP/1.1 413 Payload Too Large");
+    }
+    assertThat(state()).isEqualTo(before);
+  }
+
   @Test
   void aTokenSentUnquotedIsNotEchoedBackAndAMissingDeviceIdIs404() throws Exception {
     Map<String, Object> before = state();

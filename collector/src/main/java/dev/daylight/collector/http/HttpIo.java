@@ -24,6 +24,10 @@ final class HttpIo {
 
   static byte[] body(Request request, int cap) throws IOException {
     if (request.getLength() > cap) {
+      if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {
+        // The client waits to be asked for the body: refused before it sends a byte.
+        throw new ApiException(413, "body over " + cap + " bytes");
+      }
       try (InputStream raw = Content.Source.asInputStream(request)) {
         throw tooLarge(raw, cap, 2L * cap);
       }
@@ -83,11 +87,15 @@ final class HttpIo {
    * the answer only if the connection is not closed on bytes it has not read, which the kernel
    * answers with a reset. A longer body is refused unread.
    */
-  private static ApiException tooLarge(InputStream in, int cap, long drop) throws IOException {
+  private static ApiException tooLarge(InputStream in, int cap, long drop) {
     byte[] buf = SCRATCH.get();
     long left = drop;
-    for (int r; left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
-      left -= r;
+    try {
+      for (int r; left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+        left -= r;
+      }
+    } catch (IOException e) {
+      // A client that stalls or goes away while sending it: the answer is still the 413.
     }
     return new ApiException(413, "body over " + cap + " bytes");
   }
