@@ -26,11 +26,12 @@ ensure_built() {
 cds_opts() {
   local jar=$1 jsa="${1%.jar}.jsa"
   if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
-    local train
-    train=$(mktemp -d "${TMPDIR:-/tmp}/daylight-cds.XXXXXX")
+    local work train
+    work=$(mktemp -d "${TMPDIR:-/tmp}/daylight-cds.XXXXXX")
+    train=$work/home
     # Each file takes a different path through the scan (formats, project approvals, an intel
     # match, a remote server), so the classes of those paths are archived too.
-    mkdir -p "$train/.cursor" "$train/.continue" "$train/.codex" "$train/.config/JetBrains/X/options" \
+    mkdir -p "$train" "$train/.cursor" "$train/.continue" "$train/.codex" "$train/.config/JetBrains/X/options" \
       "$train/code/p/.vscode"
     printf '{"mcpServers":{"a":{"command":"npx","args":["-y","a@1.0.0"],"env":{"T":"x"}},"pm":{"command":"npx","args":["postmark-mcp@1.0.16"]}}}' >"$train/.cursor/mcp.json"
     printf '{"mcpServers":{"r":{"type":"http","url":"https://r.example/mcp?key=x","headers":{"Authorization":"Bearer x"}}},"claudeAiMcpEverConnected":["claude.ai X"],"projects":{"%s/code/p":{"enabledMcpjsonServers":["p"],"mcpServers":{}}}}' "$train" >"$train/.claude.json"
@@ -45,15 +46,18 @@ cds_opts() {
     # With the scan's own options, so the classes its logging and start-up load are the archived
     # ones. A static archive (the training's class list, then -Xshare:dump), not a dynamic one:
     # JDK 17 leaves Java 5 class files out of a dynamic archive, and picocli's are; the static one
-    # holds them (docs/PERFORMANCE.md, "Discovery"). Dumped beside, then moved: a scan started
-    # meanwhile maps the old archive or none, never half a file.
-    if java -XX:DumpLoadedClassList="$train.classes" $(jvm_opts scan) -jar "$jar" \
+    # holds them (docs/PERFORMANCE.md, "Discovery"). Dumped next to the archive, then renamed: a
+    # scan started meanwhile maps the old archive or none, never half a file. A failed training
+    # removes a stale archive: mapping one the JVM refuses also drops the JDK's own.
+    if java -XX:DumpLoadedClassList="$work/classes" $(jvm_opts scan) -jar "$jar" \
         scan --home "$train" --os linux --format json --no-store >/dev/null 2>&1 &&
-      java -Xshare:dump -XX:SharedClassListFile="$train.classes" -XX:SharedArchiveFile="$train.jsa" \
+      java -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$jsa.$$" \
         -XX:+UseSerialGC -cp "$jar" >/dev/null 2>&1; then
-      mv -f "$train.jsa" "$jsa"
+      mv -f "$jsa.$$" "$jsa"
+    else
+      rm -f "$jsa" "$jsa.$$"
     fi
-    rm -rf "$train" "$train.classes" "$train.jsa"
+    rm -rf "$work"
   fi
   if [ -f "$jsa" ]; then
     cds_map_opts "$jsa"

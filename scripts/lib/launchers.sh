@@ -53,7 +53,7 @@ write_launcher() {
 
 # Writes bin/daylight-train of the app folder APPDIR: bin/daylight's command with its arguments,
 # which lists the classes it loads, then a static class-data archive of them written to ARCHIVE
-# (dumped beside it, then moved). Static, not dumped at exit: JDK 17 leaves Java 5 class files such
+# (dumped next to it, then renamed: a scan child of a running service maps the old one or none). Static, not dumped at exit: JDK 17 leaves Java 5 class files such
 # as picocli's out of a dynamic archive (docs/PERFORMANCE.md, "Discovery").
 # Usage: write_trainer APPDIR JAVA OPTIONS CLASSPATH ARCHIVE
 write_trainer() {
@@ -64,10 +64,10 @@ write_trainer() {
     echo "# daylight-train, written by scripts/package (scripts/lib/launchers.sh) from scripts/jvm-options."
     echo 'set -e'
     echo 'work=$(mktemp -d)'
-    echo 'trap '"'"'rm -rf "$work"'"'"' EXIT'
+    printf 'trap '"'"'rm -rf "$work" %s.new'"'"' EXIT\n' "$archive"
     printf '%s %s -XX:DumpLoadedClassList="$work/classes" -cp %s dev.daylight.agent.cli.Main "$@"\n' "$java" "$opts" "$cp"
-    printf '%s -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$work/archive" -XX:+UseSerialGC -cp %s\n' "$java" "$cp"
-    printf 'mv -f "$work/archive" %s\n' "$archive"
+    printf '%s -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile=%s.new -XX:+UseSerialGC -cp %s\n' "$java" "$archive" "$cp"
+    printf 'mv -f %s.new %s\n' "$archive" "$archive"
   } > "$appdir/bin/daylight-train"
   chmod 0755 "$appdir/bin/daylight-train"
 }

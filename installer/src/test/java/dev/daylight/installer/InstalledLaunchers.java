@@ -54,9 +54,12 @@ final class InstalledLaunchers {
         .contains(SQLITE_OPTION, "dev.daylight.agent.cli.Main", "\"$@\"")
         .doesNotContain(ARCHIVE_OPTION);
     List<String> dump = words(trainer, "-Xshare:dump");
-    assertThat(dump).contains("-XX:SharedClassListFile=\"$work/classes\"");
+    assertThat(dump)
+        .contains(
+            "-XX:SharedClassListFile=\"$work/classes\"",
+            "-XX:SharedArchiveFile=" + ARCHIVE + ".new");
     assertThat(classPath(dump)).isEqualTo(classPath(scan));
-    assertThat(trainer).contains("mv -f \"$work/archive\" " + ARCHIVE);
+    assertThat(trainer).contains("mv -f " + ARCHIVE + ".new " + ARCHIVE);
     List<String> resident = exec("daylight-agentd");
     assertThat(resident)
         .containsSubsequence(scriptOptions("resident"))
