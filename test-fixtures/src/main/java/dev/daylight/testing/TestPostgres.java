@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  */
 public final class TestPostgres {
   private static TestPostgres instance;
+
+  /** Why the one start failed: later tests fail with it instead of starting PostgreSQL again. */
+  private static IllegalStateException failed;
+
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private final Path bin;
@@ -42,15 +46,29 @@ public final class TestPostgres {
    */
   public static synchronized TestPostgres get() {
     if (instance == null) {
+      if (failed != null) {
+        throw failed;
+      }
       Optional<Path> bin = findBin();
       Requires.that(
           bin.isPresent(),
           "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb): apt-get install postgresql");
       try {
         instance = start(bin.get());
-      } catch (IOException | InterruptedException e) {
-        // The binaries are there, so this is no missing tool to skip for: the test fails.
-        throw new IllegalStateException("could not start a throw-away PostgreSQL", e);
+      } catch (IOException first) {
+        // Once more: the free port found may have been taken before PostgreSQL bound it.
+        try {
+          instance = start(bin.get());
+        } catch (IOException | InterruptedException e) {
+          e.addSuppressed(first);
+          // The binaries are there, so this is no missing tool to skip for: the test fails.
+          failed = new IllegalStateException("could not start a throw-away PostgreSQL", e);
+          throw failed;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed = new IllegalStateException("interrupted while starting PostgreSQL", e);
+        throw failed;
       }
     }
     return instance;
@@ -79,10 +97,21 @@ public final class TestPostgres {
       port = s.getLocalPort();
     }
     TestPostgres pg = new TestPostgres(bin, dir, port, root);
-    if (root) {
-      pg.run(List.of("chown", "postgres", dir.toString()), false);
+    try {
+      pg.init();
+    } catch (IOException | InterruptedException e) {
+      pg.stop(); // a server half started, and the folder, do not outlive the failure
+      throw e;
     }
-    pg.run(
+    Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
+    return pg;
+  }
+
+  private void init() throws IOException, InterruptedException {
+    if (asPostgres) {
+      run(List.of("chown", "postgres", dir.toString()), false);
+    }
+    run(
         List.of(
             bin.resolve("initdb").toString(),
             "-A",
@@ -95,7 +124,7 @@ public final class TestPostgres {
             "-D",
             dir.resolve("data").toString()),
         true);
-    pg.run(
+    run(
         List.of(
             bin.resolve("pg_ctl").toString(),
             "-D",
@@ -113,8 +142,6 @@ public final class TestPostgres {
                 + " -c fsync=off -c synchronous_commit=off -c max_connections=200",
             "start"),
         true);
-    Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
-    return pg;
   }
 
   private void run(List<String> command, boolean postgresUser)
