@@ -86,7 +86,11 @@ class RecordFileLinksTest {
             .orElseThrow();
     FileReads.Work work =
         new FileReads.Work(
-            new UsageSources.Located(claude, file, "ann"),
+            new UsageSources.Located(
+                claude,
+                file,
+                "ann",
+                FileAccess.of(ScanContext.forHome(file.getParent(), Os.LINUX).layout())),
             checked,
             null,
             "key:" + file,
