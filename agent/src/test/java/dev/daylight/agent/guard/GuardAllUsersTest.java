@@ -6,6 +6,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.platform.FileAccess;
+import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
@@ -68,9 +70,11 @@ class GuardAllUsersTest {
     JsonNode answer = Json.mapper().readTree(p.getInputStream().readAllBytes());
     assertThat(answer.path("permission").asText()).isEqualTo("deny");
 
+    FileAccess ann = FileAccess.of(Layout.of(Os.LINUX, annState));
     try (Store s = Store.open(machineState)) {
-      assertThat(GuardEvents.collect(annState, GuardEvents.OFFSET + ".ann", "ann", s)).isEqualTo(1);
-      assertThat(GuardEvents.collect(annState, GuardEvents.OFFSET + ".ann", "ann", s))
+      assertThat(GuardEvents.collect(annState, GuardEvents.OFFSET + ".ann", "ann", s, ann))
+          .isEqualTo(1);
+      assertThat(GuardEvents.collect(annState, GuardEvents.OFFSET + ".ann", "ann", s, ann))
           .as("once")
           .isZero();
       List<ChangeEvent> calls =
