@@ -223,7 +223,7 @@ final class FileReads {
             modified,
             head,
             new Memo(project, reading.seenIds(), reading.waiting(), reading.cursor).encode(),
-            skippedBefore + reading.skipped,
+            skippedBefore + reading.skipped + reading.tally.dropped(),
             l.osUser());
     return new FileRead(state, reading.tally, bytes, restart, replace);
   }
