@@ -2,11 +2,35 @@ package dev.daylight.agent.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daylight.agent.platform.Os;
+import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.store.UsageBucket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A record file's names are clipped and its buckets bounded, whatever the file holds. */
+/**
+ * A record file's names are clipped and its buckets bounded, and a home's record files are bounded
+ * in number, whatever the home holds.
+ */
 class TallyBoundsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aHomeOfMillionsOfRecordFilesGivesAtMostTheBound() throws Exception {
+    Path projects = Files.createDirectories(dir.resolve(".claude/projects/-home-ann-p"));
+    for (int i = 0; i <= UsageSources.MAX_FILES; i++) {
+      Files.createFile(projects.resolve(i + ".jsonl"));
+    }
+
+    List<UsageSources.Located> found =
+        UsageSources.locate(UsageSources.bundled(), ScanContext.forHome(dir, Os.LINUX), null);
+
+    assertThat(found).hasSize(UsageSources.MAX_FILES);
+  }
+
   private static final long AT = 1_795_172_400_000L;
 
   @Test
