@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The catalog of client record files ({@code usage/sources.json}) and where they are on a home. */
 final class UsageSources {
@@ -39,6 +41,14 @@ final class UsageSources {
    * access} reads that home's other files (a record's side files, such as Gemini's project marker).
    */
   record Located(Source source, Path file, String osUser, FileAccess access) {}
+
+  /**
+   * Most record files read in one home: a heavy user has thousands of sessions; a home made to hold
+   * millions would otherwise make the pass list, stat and read them all.
+   */
+  static final int MAX_FILES = 50_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(UsageSources.class);
 
   private static final String RESOURCE = "/dev/daylight/agent/usage/sources.json";
 
@@ -103,6 +113,7 @@ final class UsageSources {
     List<Located> out = new ArrayList<>();
     String user = context.osUser().orElse("");
     FileAccess access = FileAccess.of(context.layout());
+    sources:
     for (Source s : sources) {
       if (!s.appliesTo(context.os())) {
         continue;
@@ -112,6 +123,13 @@ final class UsageSources {
           continue;
         }
         for (Path p : expand(template, context, stateDir)) {
+          if (out.size() >= MAX_FILES) {
+            LOG.warn(
+                "usage records: more than {} record files in {}, the rest not read",
+                MAX_FILES,
+                context.home());
+            break sources;
+          }
           out.add(new Located(s, p, user, access));
         }
       }
