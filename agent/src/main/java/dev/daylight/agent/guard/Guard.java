@@ -158,13 +158,21 @@ public final class Guard {
     }
     Path users = usersDir(stateDir);
     Files.createDirectories(users);
-    if (Files.getFileStore(users).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
+    openToAll(dir(stateDir));
+    openToAll(users);
     for (Map.Entry<String, List<Decision>> e : byUser.entrySet()) {
       Path file = users.resolve(e.getKey() + ".tsv");
       DecisionFile.write(file, DecisionFile.format(mode, now, e.getValue()), true);
       ownedBy(file, e.getKey());
+    }
+  }
+
+  /**
+   * Makes a folder every account's hook goes through 0755, whatever the umask the agent runs under.
+   */
+  static void openToAll(Path folder) throws IOException {
+    if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 
