@@ -152,7 +152,7 @@ public final class Guard {
       }
     }
     DecisionFile.write(
-        dir(stateDir).resolve(DecisionFile.NAME), DecisionFile.format(mode, now, own), false);
+        dir(stateDir).resolve(DecisionFile.NAME), DecisionFile.format(mode, now, own));
     if (byUser.isEmpty()) {
       return;
     }
@@ -162,8 +162,8 @@ public final class Guard {
     openToAll(users);
     for (Map.Entry<String, List<Decision>> e : byUser.entrySet()) {
       Path file = users.resolve(e.getKey() + ".tsv");
-      DecisionFile.write(file, DecisionFile.format(mode, now, e.getValue()), true);
-      ownedBy(file, e.getKey());
+      DecisionFile.write(
+          file, DecisionFile.format(mode, now, e.getValue()), tmp -> ownedBy(tmp, e.getKey()));
     }
   }
 
@@ -176,18 +176,18 @@ public final class Guard {
     }
   }
 
-  /** As root, the file goes to its user (0600 then); elsewhere it stays readable by all. */
-  private static void ownedBy(Path file, String user) {
+  /**
+   * As root, the file (still 0600) goes to its user before it is moved into place; where that fails
+   * it stays 0600 and the agent's, so that account's hook acts on its fallback mode instead of
+   * anyone reading another account's servers.
+   */
+  private static void ownedBy(Path tmp, String user) {
     try {
-      Optional<UserPrincipal> who =
-          Optional.of(
-              file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
-      Files.setOwner(file, who.get());
-      if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
+      UserPrincipal who =
+          tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+      Files.setOwner(tmp, who);
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      log.debug("{} stays readable by all: {}", file, e.toString());
+      log.debug("{} stays readable by the agent only: {}", user, e.toString());
     }
   }
 }

@@ -204,4 +204,33 @@ class GuardAllUsersTest {
       assertThat(answer.path("user_message").asText()).contains("no decision file could be read");
     }
   }
+
+  @Test
+  void eachAccountsFileIsOwnerOnlyAndNeverLeftReadableByAllWhenTheAccountIsUnknown()
+      throws Exception {
+    try (Store s = Store.open(machineState)) {
+      s.record(
+          of(
+              List.of(
+                  npx("postmark", "postmark-mcp", "1.0.14").toBuilder().osUser("nobody").build(),
+                  npx("github", "github-mcp", "2.0.0").toBuilder()
+                      .osUser("no-such-account-here")
+                      .build()),
+              List.of()));
+      assertThat(Guard.refresh(machineState, s)).isTrue();
+    }
+    Path users = Guard.usersDir(machineState);
+    for (String f : List.of("nobody.tsv", "no-such-account-here.tsv")) {
+      assertThat(Files.getPosixFilePermissions(users.resolve(f)))
+          .as(f)
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+    Path probe = Files.createFile(home.resolve("probe"));
+    if (Files.getOwner(probe).getName().equals("root")) {
+      assertThat(Files.getOwner(users.resolve("nobody.tsv")).getName()).isEqualTo("nobody");
+    }
+    try (var left = Files.list(users)) {
+      assertThat(left).as("no temporary file left").hasSize(2);
+    }
+  }
 }

@@ -48,8 +48,7 @@ class HookScriptTest {
   void decisions(GuardMode mode, Decision... ds) throws IOException {
     DecisionFile.write(
         Guard.dir(state).resolve(DecisionFile.NAME),
-        DecisionFile.format(mode, Instant.parse("2026-12-04T10:00:00Z"), List.of(ds)),
-        false);
+        DecisionFile.format(mode, Instant.parse("2026-12-04T10:00:00Z"), List.of(ds)));
   }
 
   List<JsonNode> spool() throws IOException {
