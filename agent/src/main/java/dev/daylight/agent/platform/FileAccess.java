@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How a scan opens the files of one home. A scan may run as root over every user's home, and those
@@ -197,6 +201,7 @@ public final class FileAccess {
       top.close();
       return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
+    boolean held = false;
     try {
       for (int i = 0; i < real.getNameCount() - 1; i++) {
         SecureDirectoryStream<Path> next =
@@ -204,16 +209,57 @@ public final class FileAccess {
         dir.close();
         dir = next;
       }
-      SeekableByteChannel ch =
-          dir.newByteChannel(
-              real.getFileName(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+      SeekableByteChannel ch = openWithin(dir, real.getFileName());
       if (ch instanceof FileChannel file) {
         return file;
       }
       ch.close();
       return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    } catch (Held e) {
+      held = true; // the open still holds the folder: closing it would wait for the open
+      throw e;
     } finally {
-      dir.close();
+      if (!held) {
+        dir.close();
+      }
+    }
+  }
+
+  /** An open that did not return within the read time. */
+  private static final class Held extends IOException {
+    Held(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Opens {@code name} in {@code dir} within {@link #READ_TIME}: a FIFO put in a checked file's
+   * place blocks its open until someone writes to it, and Java cannot open without blocking. The
+   * open runs on a thread of its own, left behind (with the folder and the descriptor it may still
+   * get) when it holds: such a process is a scan, which ends soon.
+   */
+  private static SeekableByteChannel openWithin(SecureDirectoryStream<Path> dir, Path name)
+      throws IOException {
+    FutureTask<SeekableByteChannel> open =
+        new FutureTask<>(
+            () ->
+                dir.newByteChannel(
+                    name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+    Thread t = new Thread(open, "daylight-open");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return open.get(READ_TIME.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new Held("did not open within " + READ_TIME.toSeconds() + " s (not a file?)");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while opening " + name);
     }
   }
 

@@ -101,6 +101,10 @@ class RecordFileLinksTest {
 
     assertThat(results.get(0)).isEqualTo("not read within 2 s");
     assertThat(results.get(1)).isInstanceOf(FileReads.FileRead.class);
+    // Opened alone, it fails within the read time instead of holding its caller.
+    assertThatThrownBy(() -> FileAccess.open(new FileAccess.Allowed(fifo)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("did not open within");
   }
 
   /** What FileReads makes of one claude-code record file, as checked or as the scan's own. */
