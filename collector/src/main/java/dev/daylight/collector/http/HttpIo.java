@@ -110,6 +110,7 @@ final class HttpIo {
   }
 
   static <T> T json(byte[] body, Parser<T> parser) {
+    NulEscapes.replace(body);
     try {
       T value = parser.parse(body);
       if (value == null) {

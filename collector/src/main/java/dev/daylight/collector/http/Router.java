@@ -3,6 +3,7 @@ package dev.daylight.collector.http;
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.Secrets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,15 +81,35 @@ final class Router extends Handler.Abstract {
       }
       HttpIo.sendJson(response, status, e.body(), callback);
     } catch (Exception e) {
-      status = 500;
-      log.atError().addKeyValue("path", path).setCause(e).log("request failed");
-      HttpIo.sendJson(response, 500, Map.of("error", "internal error"), callback);
+      status = failed(e, path, response, callback);
     }
     metrics
         .requests
         .labelValues(label, Integer.toString(status))
         .observe((System.nanoTime() - start) / 1e9);
     return true;
+  }
+
+  /**
+   * A value the database refused as data (SQLSTATE class 22, such as text it cannot hold) is the
+   * request's fault: 400, so an agent does not retry it forever; anything else is ours, 500.
+   */
+  private static int failed(Exception e, String path, Response response, Callback callback) {
+    if (e instanceof SQLException q
+        && q.getSQLState() != null
+        && q.getSQLState().startsWith("22")) {
+      log.atInfo()
+          .addKeyValue("path", path)
+          .addKeyValue("status", 400)
+          .addKeyValue("sqlState", q.getSQLState())
+          .log("refused: a value the database does not accept");
+      HttpIo.sendJson(
+          response, 400, Map.of("error", "a value the database does not accept"), callback);
+      return 400;
+    }
+    log.atError().addKeyValue("path", path).setCause(e).log("request failed");
+    HttpIo.sendJson(response, 500, Map.of("error", "internal error"), callback);
+    return 500;
   }
 
   /** Routes sharing one template share its access; the method picks among them. */

@@ -1,0 +1,133 @@
+package dev.daylight.collector;
+
+import static dev.daylight.collector.Fixtures.ADMIN;
+import static dev.daylight.collector.Fixtures.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daylight.collector.store.Rows;
+import dev.daylight.protocol.Report;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Strings and values an agent or an administrator may send that one of the databases cannot hold as
+ * sent: each is answered with a 4xx or stored in a form the database holds, never a 500 that an
+ * agent would retry forever. Run once per storage backend (PostgreSQL refuses what SQLite keeps).
+ */
+abstract class HostileStringsContract {
+  @TempDir Path tmp;
+  Collector collector;
+  Http http;
+
+  abstract String dbSpec(Path tmp) throws Exception;
+
+  @BeforeEach
+  void start() throws Exception {
+    collector = Collector.start(Fixtures.loopback(dbSpec(tmp), 900));
+    http = new Http(collector.port());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    collector.close();
+  }
+
+  record Node(String id, String key) {}
+
+  Node enroll(String deviceId) {
+    var host = Fixtures.host("a", "ann");
+    host =
+        new dev.daylight.protocol.Host(
+            deviceId,
+            host.hostname(),
+            host.os(),
+            host.osVersion(),
+            host.arch(),
+            host.user(),
+            host.serial());
+    Http.Answer a = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host", host));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return new Node(a.json().get("nodeId").asText(), a.json().get("nodeKey").asText());
+  }
+
+  Report snapshot(Node n, String serverName) {
+    return Fixtures.snapshot(
+        n.id(),
+        Fixtures.inventory(
+            Fixtures.host("a", "ann"),
+            List.of(Fixtures.server("cursor", serverName, "postmark-mcp", "1.0.16")),
+            List.of()));
+  }
+
+  record Text(String value) {}
+
+  List<String> strings(String sql, Object... args) throws Exception {
+    try (Connection c = collector.database().read()) {
+      return Rows.list(c, Text.class, sql, args).stream().map(Text::value).toList();
+    }
+  }
+
+  List<String> serverNames(Node n) throws Exception {
+    return strings(
+        "SELECT server_name AS \"value\" FROM device_servers WHERE node_id = ? ORDER BY 1", n.id());
+  }
+
+  @Test
+  void aNulInAServerNameIsStoredAsAReplacementCharacterAndTheNextReportIsStoredToo()
+      throws Exception {
+    Node n = enroll("dev-a");
+    // Jackson writes the NUL as the JSON escape an agent reading a hostile config would send.
+    Http.Answer first = http.postGzip("/api/v1/reports", n.key(), snapshot(n, "x\0"));
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(serverNames(n)).containsExactly("x\uFFFD");
+
+    Http.Answer next = http.postGzip("/api/v1/reports", n.key(), snapshot(n, "postmark"));
+    assertThat(next.status()).as(next.body()).isEqualTo(200);
+    assertThat(serverNames(n)).containsExactly("postmark");
+  }
+
+  @Test
+  void aNulInADeltaEventsBodyAndSummaryIsStored() throws Exception {
+    Node n = enroll("dev-a");
+    var added = Fixtures.serverAdded(Fixtures.server("cursor", "y\0z", "postmark-mcp", "1.0.16"));
+    Http.Answer a =
+        http.postGzip("/api/v1/reports", n.key(), Fixtures.delta(n.id(), List.of(added)));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    assertThat(serverNames(n)).containsExactly("y\uFFFDz");
+  }
+
+  @Test
+  void anEscapedBackslashBeforeU0000IsNotANul() throws Exception {
+    Node n = enroll("dev-a");
+    String literal = "a\\u0000b"; // a backslash and the letters u0000: no NUL, kept as sent
+    Http.Answer a = http.postGzip("/api/v1/reports", n.key(), snapshot(n, literal));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    assertThat(serverNames(n)).containsExactly(literal);
+  }
+
+  @Test
+  void aNulInTheDeviceIdAtEnrollmentIsStoredAsAReplacementCharacter() throws Exception {
+    Node n = enroll("dev\0a");
+    assertThat(strings("SELECT device_id AS \"value\" FROM nodes WHERE node_id = ?", n.id()))
+        .containsExactly("dev\uFFFDa");
+  }
+
+  @Test
+  void aNulInAQueryParameterOrAPathVariableIsA400() {
+    for (String path :
+        List.of(
+            "/api/v1/devices?q=%00",
+            "/api/v1/fleet/servers?q=a%00b",
+            "/api/v1/fleet/packages?q=%00",
+            "/api/v1/devices/x%00y")) {
+      Http.Answer a = http.get(path, ADMIN);
+      assertThat(a.status()).as(path + " " + a.body()).isEqualTo(400);
+    }
+  }
+}
