@@ -130,4 +130,37 @@ abstract class HostileStringsContract {
       assertThat(a.status()).as(path + " " + a.body()).isEqualTo(400);
     }
   }
+
+  @Test
+  void aPurlWithABadPercentEscapeIsShownAsSentNotA500() throws Exception {
+    Node n = enroll("dev-a");
+    var server =
+        FleetCapabilitiesContract.withClasses(
+            Fixtures.server("cursor", "odd", "%zz", "1"),
+            FleetCapabilitiesContract.cap("email-send", "index.js", 1, "sendMail("));
+    var odd =
+        new dev.daylight.protocol.InstalledPackage(
+            "pkg:0/%zz@1", "x", "x", "1", "npx-cache", "/p", "ab", List.of(), null);
+    var inventory =
+        Fixtures.inventory(Fixtures.host("a", "ann"), List.of(server), List.of()).toBuilder()
+            .packages(List.of(odd))
+            .build();
+    Http.Answer stored =
+        http.postGzip("/api/v1/reports", n.key(), Fixtures.snapshot(n.id(), inventory));
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+
+    for (String path :
+        List.of(
+            "/api/v1/fleet/packages",
+            "/api/v1/fleet/packages?q=zz",
+            "/api/v1/fleet/packages?purl=pkg:npm/%25zz",
+            "/api/v1/fleet/packages?purl=pkg:0/%25zz",
+            "/api/v1/fleet/servers?capability=email-send")) {
+      Http.Answer a = http.get(path, ADMIN);
+      assertThat(a.status()).as(path + " " + a.body()).isEqualTo(200);
+      if (!path.contains("purl=")) { // a device list names devices, not the package
+        assertThat(a.body()).as(path).contains("%zz");
+      }
+    }
+  }
 }
