@@ -4,7 +4,9 @@ import static dev.daylight.collector.Fixtures.ADMIN;
 import static dev.daylight.collector.Fixtures.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daylight.collector.store.Rows;
+import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Report;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -161,6 +163,76 @@ abstract class HostileStringsContract {
       if (!path.contains("purl=")) { // a device list names devices, not the package
         assertThat(a.body()).as(path).contains("%zz");
       }
+    }
+  }
+
+  /** {@code report} as JSON with {@code edit} applied to its tree. */
+  byte[] edited(Report report, java.util.function.Consumer<ObjectNode> edit) {
+    ObjectNode tree = Json.mapper().valueToTree(report);
+    edit.accept(tree);
+    return Http.toJson(tree);
+  }
+
+  long reports() throws Exception {
+    try (Connection c = collector.database().read()) {
+      return Rows.count(c, "SELECT COUNT(*) FROM reports");
+    }
+  }
+
+  @Test
+  void aTimeOutsideTheYearsAReportCanHaveIsA400AndStoresNothing() throws Exception {
+    Node n = enroll("dev-a");
+    var added = Fixtures.serverAdded(Fixtures.server("cursor", "p", "postmark-mcp", "1.0.16"));
+    var delta = Fixtures.delta(n.id(), List.of(added));
+    var usage = new dev.daylight.protocol.UsageDay("2026-12-01", "cursor", "p", "t", 1, 0, null);
+    var withUsage =
+        new Report(
+            delta.schemaVersion(),
+            delta.reportId(),
+            delta.nodeId(),
+            delta.createdAt(),
+            delta.kind(),
+            null,
+            delta.events(),
+            List.of(usage));
+    long before = reports();
+    List<byte[]> hostile =
+        List.of(
+            edited(snapshot(n, "p"), t -> t.put("createdAt", "+300000000-01-01T00:00:00Z")),
+            edited(snapshot(n, "p"), t -> t.put("createdAt", "9999-12-31T23:59:59Z")),
+            edited(snapshot(n, "p"), t -> t.put("createdAt", "1999-12-31T23:59:59Z")),
+            edited(delta, t -> ((ObjectNode) t.get("events").get(0)).put("at", 10000000000000000L)),
+            edited(
+                withUsage,
+                t ->
+                    ((ObjectNode) t.get("usage").get(0))
+                        .put("lastCall", "+300000000-01-01T00:00:00Z")));
+    for (byte[] body : hostile) {
+      Http.Answer a = http.postGzip("/api/v1/reports", n.key(), body);
+      assertThat(a.status()).as(a.body()).isEqualTo(400);
+    }
+    assertThat(reports()).isEqualTo(before);
+  }
+
+  @Test
+  void aCreatedAtAheadOfTheCollectorsClockIsStoredAsTheTimeItArrived() throws Exception {
+    Node n = enroll("dev-a");
+    Report r = snapshot(n, "p");
+    String ahead = java.time.Instant.now().plusSeconds(6 * 3600).toString();
+    Http.Answer a =
+        http.postGzip("/api/v1/reports", n.key(), edited(r, t -> t.put("createdAt", ahead)));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    record Times(Long createdAt, Long receivedAt) {}
+    try (Connection c = collector.database().read()) {
+      List<Times> times =
+          Rows.list(
+              c,
+              Times.class,
+              "SELECT created_at AS \"createdAt\", received_at AS \"receivedAt\" FROM reports"
+                  + " WHERE report_id = ?",
+              r.reportId());
+      assertThat(times).hasSize(1);
+      assertThat(times.get(0).createdAt()).isEqualTo(times.get(0).receivedAt());
     }
   }
 }
