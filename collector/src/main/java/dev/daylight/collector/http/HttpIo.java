@@ -5,6 +5,7 @@ import dev.daylight.collector.ApiException;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Locale;
@@ -44,6 +45,9 @@ final class HttpIo {
     byte[] wire;
     try (InputStream raw = Content.Source.asInputStream(request)) {
       wire = readCapped(raw, cap);
+    } catch (IOException | UncheckedIOException e) {
+      // The client went away mid-body or sent a broken chunked body: its fault, not ours.
+      throw ApiException.badRequest("request body could not be read");
     }
     if (!gzip) {
       return wire;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -92,9 +93,20 @@ final class Router extends Handler.Abstract {
 
   /**
    * A value the database refused as data (SQLSTATE class 22, such as text it cannot hold) is the
-   * request's fault: 400, so an agent does not retry it forever; anything else is ours, 500.
+   * request's fault: 400, so an agent does not retry it forever; so is a request Jetty found
+   * malformed (its 4xx). Anything else is ours, 500.
    */
   private static int failed(Exception e, String path, Response response, Callback callback) {
+    if (e instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+      // Jetty's refusal of what the client sent, such as a bad escape in the query ({@code %zz})
+      // or bytes that are not UTF-8. Jetty's reason may quote the request: not answered or logged.
+      log.atInfo()
+          .addKeyValue("path", path)
+          .addKeyValue("status", h.getCode())
+          .log("refused: malformed request");
+      HttpIo.sendJson(response, h.getCode(), Map.of("error", "malformed request"), callback);
+      return h.getCode();
+    }
     if (e instanceof SQLException q
         && q.getSQLState() != null
         && q.getSQLState().startsWith("22")) {
