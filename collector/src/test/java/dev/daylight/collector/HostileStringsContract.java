@@ -235,4 +235,57 @@ abstract class HostileStringsContract {
       assertThat(times.get(0).createdAt()).isEqualTo(times.get(0).receivedAt());
     }
   }
+
+  @Test
+  void anEnrollmentBodyOver16KiBIsA413BeforeTheSecretIsChecked() {
+    String padding = " ".repeat(20 * 1024);
+    byte[] body =
+        ("{\"enrollSecret\":\"wrong\"," + padding + "\"host\":{\"deviceId\":\"d\"}}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Http.Answer a = http.post("/api/v1/enroll", null, body);
+    assertThat(a.status()).as(a.body()).isEqualTo(413);
+  }
+
+  @Test
+  void longHostFactsAreCutTo256CharactersAtEnrollmentAndInSnapshots() throws Exception {
+    String longName = "h".repeat(2000); // seven of them stay within the 16 KiB enrollment cap
+    var host = Fixtures.host("a", "ann");
+    var big =
+        new dev.daylight.protocol.Host(
+            "dev-a", longName, longName, longName, longName, longName, longName);
+    Http.Answer a = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host", big));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    Node n = new Node(a.json().get("nodeId").asText(), a.json().get("nodeKey").asText());
+    String facts =
+        "SELECT hostname || os || os_version || arch || os_user || serial || owner AS \"value\""
+            + " FROM nodes WHERE node_id = ?";
+    assertThat(strings(facts, n.id()).get(0)).hasSize(7 * 256);
+
+    Report small = snapshot(n, "p");
+    Http.Answer stored =
+        http.postGzip(
+            "/api/v1/reports",
+            n.key(),
+            Fixtures.snapshot(n.id(), small.inventory().toBuilder().host(host).build()));
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    assertThat(strings("SELECT hostname AS \"value\" FROM nodes WHERE node_id = ?", n.id()))
+        .containsExactly("a");
+    Http.Answer again =
+        http.postGzip(
+            "/api/v1/reports",
+            n.key(),
+            Fixtures.snapshot(n.id(), small.inventory().toBuilder().host(big).build()));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(strings(facts, n.id()).get(0)).hasSize(7 * 256);
+  }
+
+  @Test
+  void aDeviceIdOver256CharactersIsA400AtEnrollment() {
+    var host = Fixtures.host("a", "ann");
+    var big =
+        new dev.daylight.protocol.Host(
+            "d".repeat(300), "a", host.os(), host.osVersion(), host.arch(), "ann", "s");
+    Http.Answer a = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host", big));
+    assertThat(a.status()).as(a.body()).isEqualTo(400);
+  }
 }

@@ -99,7 +99,12 @@ final class Call {
 
   /** The JSON body as {@code type}; too large or not JSON is a 4xx before anything is written. */
   <T> T body(Class<T> type) throws java.io.IOException {
-    return HttpIo.json(HttpIo.body(request, BODY_CAP), type);
+    return body(type, BODY_CAP);
+  }
+
+  /** As {@link #body(Class)}, with a smaller cap for a route that anyone may call. */
+  <T> T body(Class<T> type, int cap) throws java.io.IOException {
+    return HttpIo.json(HttpIo.body(request, cap), type);
   }
 
   <T> T body(HttpIo.Parser<T> parser) throws java.io.IOException {
