@@ -288,4 +288,36 @@ abstract class HostileStringsContract {
     Http.Answer a = http.post("/api/v1/enroll", null, Map.of("enrollSecret", SECRET, "host", big));
     assertThat(a.status()).as(a.body()).isEqualTo(400);
   }
+
+  @Test
+  void anIncidentQueryOverMoreVersionsThanADatabaseBindsIsAnswered() throws Exception {
+    // 3 devices x 11,000 versions: 33,000 accepted versions, bound twice one by one they are more
+    // than PostgreSQL's driver binds (65,535).
+    int perDevice = 11_000;
+    for (int d = 0; d < 3; d++) {
+      Node n = enroll("dev-" + d);
+      List<dev.daylight.protocol.InstalledPackage> packages = new java.util.ArrayList<>();
+      for (int i = 0; i < perDevice; i++) {
+        String v = "1." + d + "." + i;
+        packages.add(
+            new dev.daylight.protocol.InstalledPackage(
+                "pkg:npm/big@" + v, "npm", "big", v, "npx-cache", "/p", "a", null, null));
+      }
+      var inventory =
+          Fixtures.inventory(Fixtures.host("h" + d, "ann"), List.of(), List.of()).toBuilder()
+              .packages(packages)
+              .build();
+      Http.Answer a =
+          http.postGzip("/api/v1/reports", n.key(), Fixtures.snapshot(n.id(), inventory));
+      assertThat(a.status()).as(a.body()).isEqualTo(200);
+    }
+    Http.Answer hit =
+        http.get("/api/v1/fleet/packages?purl=pkg:npm/big&range=%3E%3D1.0.0&limit=5", ADMIN);
+    assertThat(hit.status()).as(hit.body()).isEqualTo(200);
+    assertThat(hit.json().get("total").asLong()).isEqualTo(3L * perDevice);
+    Http.Answer narrow =
+        http.get("/api/v1/fleet/packages?purl=pkg:npm/big&range=%3E%3D1.2.10998", ADMIN);
+    assertThat(narrow.status()).as(narrow.body()).isEqualTo(200);
+    assertThat(narrow.json().get("total").asLong()).isEqualTo(2);
+  }
 }
