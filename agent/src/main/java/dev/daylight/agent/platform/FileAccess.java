@@ -250,13 +250,17 @@ public final class FileAccess {
   }
 
   /**
-   * Opened without following a link (a swap after the checks fails), read in chunks within the time
-   * cap.
+   * Read in chunks within the time cap. Another account's file is opened as checked ({@link #open}:
+   * a link its owner puts on the checked path since fails the open); the scan's own without
+   * following a link in the file's place (the walk would need read access to every folder above,
+   * which an account need not have where root always does).
    */
-  private static Read readBounded(Path real, long maxBytes) {
+  private Read readBounded(Path real, long maxBytes) {
     long deadline = System.nanoTime() + READ_TIME.toNanos();
     try (SeekableByteChannel ch =
-        Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        owner.isPresent()
+            ? open(new Allowed(real))
+            : Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = ch.size();
       if (size > maxBytes) {
         return new Refused("file too large (" + size + " bytes, limit " + maxBytes + ")");

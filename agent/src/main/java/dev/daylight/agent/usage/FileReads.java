@@ -10,11 +10,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
@@ -24,6 +27,9 @@ import org.apache.commons.codec.digest.DigestUtils;
 final class FileReads {
   private static final int HEAD = 256;
   private static final int PARALLELISM = 2;
+
+  /** How long one batch of files may take before what is left is reported unread. */
+  static final Duration BATCH_TIME = Duration.ofMinutes(2);
 
   private FileReads() {}
 
@@ -43,44 +49,52 @@ final class FileReads {
   /**
    * Reads the changed files on up to two threads (the records are independent; two keep a busy
    * laptop responsive), each with its own line window. A result is a {@link FileRead} or, for a
-   * file that could not be read, the name of what went wrong.
+   * file that could not be read, the name of what went wrong. The batch has {@link #BATCH_TIME}: a
+   * file that holds its reader longer (a FIFO put in a checked file's place blocks the open) is
+   * left unread with a reason, and the pass goes on without waiting for it.
    */
   static List<Object> readAll(List<Work> work) {
-    Object[] out = new Object[work.size()];
-    int threads = Math.min(PARALLELISM, work.size());
-    if (threads <= 1) {
-      LineReader reader = new LineReader();
-      for (int i = 0; i < work.size(); i++) {
-        out[i] = readOne(work.get(i), reader);
-      }
-      return Arrays.asList(out);
-    }
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
+    return readAll(work, BATCH_TIME);
+  }
+
+  static List<Object> readAll(List<Work> work, Duration limit) {
+    AtomicReferenceArray<Object> out = new AtomicReferenceArray<>(work.size());
+    AtomicInteger next = new AtomicInteger();
+    long deadline = System.nanoTime() + limit.toNanos();
     List<Thread> pool = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
+    for (int t = 0; t < Math.min(PARALLELISM, work.size()); t++) {
       Thread th =
           new Thread(
               () -> {
                 LineReader reader = new LineReader();
-                for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
-                  out[i] = readOne(work.get(i), reader);
+                for (int i = next.getAndIncrement();
+                    i < work.size() && System.nanoTime() - deadline < 0;
+                    i = next.getAndIncrement()) {
+                  out.set(i, readOne(work.get(i), reader));
                 }
               },
               "usage-ledger-" + t);
-      th.setDaemon(true);
+      th.setDaemon(true); // one stuck in an open must not keep the agent from exiting
       th.start();
       pool.add(th);
     }
-    for (Thread th : pool) {
-      try {
-        th.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading usage records", e);
+    try {
+      for (Thread th : pool) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          TimeUnit.NANOSECONDS.timedJoin(th, left);
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading usage records", e);
     }
-    return Arrays.asList(out);
+    List<Object> results = new ArrayList<>(work.size());
+    for (int i = 0; i < work.size(); i++) {
+      Object r = out.get(i);
+      results.add(r != null ? r : "not read within " + limit.toSeconds() + " s");
+    }
+    return results;
   }
 
   private static Object readOne(Work w, LineReader reader) {
@@ -209,7 +223,7 @@ final class FileReads {
             modified,
             head,
             new Memo(project, reading.seenIds(), reading.waiting(), reading.cursor).encode(),
-            skippedBefore + reading.skipped,
+            skippedBefore + reading.skipped + reading.tally.dropped(),
             l.osUser());
     return new FileRead(state, reading.tally, bytes, restart, replace);
   }

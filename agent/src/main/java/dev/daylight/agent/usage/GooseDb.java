@@ -31,7 +31,9 @@ final class GooseDb implements Parser.Database {
     try (ClientDb store = ClientDb.open(db)) {
       store.requireTables("messages", "sessions");
       long top;
-      try (PreparedStatement ps = store.prepare("SELECT COALESCE(MAX(id), 0) FROM messages");
+      try (PreparedStatement ps =
+              store.prepare(
+                  "SELECT COALESCE(MAX(id), 0) FROM messages WHERE typeof(id) = 'integer'");
           ResultSet rs = ps.executeQuery()) {
         top = rs.next() ? rs.getLong(1) : 0;
       }
@@ -40,10 +42,12 @@ final class GooseDb implements Parser.Database {
               "SELECT m.id, m.created_timestamp, s.working_dir,"
                   + " CASE WHEN length(CAST(m.content_json AS BLOB)) > ? THEN NULL ELSE m.content_json END"
                   + " FROM messages m LEFT JOIN sessions s ON s.id = m.session_id"
-                  + " WHERE m.id > ? AND m.id <= ? AND (instr(m.content_json, 'toolRequest') > 0"
+                  // Integer ids only: a REAL or TEXT id, read as a long, would not move the cursor.
+                  + " WHERE typeof(m.id) = 'integer' AND m.id > ? AND m.id <= ? AND (instr(m.content_json, 'toolRequest') > 0"
                   + " OR instr(m.content_json, 'toolResponse') > 0) ORDER BY m.id LIMIT ?")) {
         long from = lastId;
         while (true) {
+          long pageFrom = from;
           ps.setInt(1, ClientDb.MAX_ROW);
           ps.setLong(2, from);
           ps.setLong(3, top);
@@ -65,8 +69,8 @@ final class GooseDb implements Parser.Database {
               message(content, created * 1000L, copy, r);
             }
           }
-          if (rows < PAGE) {
-            break;
+          if (rows < PAGE || from <= pageFrom) {
+            break; // the last page, or one that did not move the cursor (never read twice)
           }
         }
       }

@@ -34,11 +34,15 @@ final class OpencodeDb implements Parser.Database {
               "SELECT p.id, p.time_updated, s.directory,"
                   + " CASE WHEN length(CAST(p.data AS BLOB)) > ? THEN NULL ELSE p.data END"
                   + " FROM part p LEFT JOIN session s ON s.id = p.session_id"
-                  + " WHERE (p.time_updated > ? OR (p.time_updated = ? AND p.id > ?))"
+                  // Integer times only: a REAL time, read as a long, would not move the cursor.
+                  + " WHERE typeof(p.time_updated) = 'integer'"
+                  + " AND (p.time_updated > ? OR (p.time_updated = ? AND p.id > ?))"
                   + " AND instr(p.data, '\"tool\"') > 0 ORDER BY p.time_updated, p.id LIMIT ?")) {
         long at = from - 1;
         String id = "";
         while (true) {
+          long pageAt = at;
+          String pageId = id;
           ps.setInt(1, ClientDb.MAX_ROW);
           ps.setLong(2, at);
           ps.setLong(3, at);
@@ -60,8 +64,8 @@ final class OpencodeDb implements Parser.Database {
               part(id, data, mark, r);
             }
           }
-          if (rows < PAGE) {
-            break;
+          if (rows < PAGE || (at == pageAt && id.equals(pageId))) {
+            break; // the last page, or one that did not move the cursor (never read twice)
           }
         }
       }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The catalog of client record files ({@code usage/sources.json}) and where they are on a home. */
 final class UsageSources {
@@ -35,6 +37,14 @@ final class UsageSources {
 
   /** One file found for a source, in the home of {@code osUser} (empty: the scanning user's). */
   record Located(Source source, Path file, String osUser) {}
+
+  /**
+   * Most record files read in one home: a heavy user has thousands of sessions; a home made to hold
+   * millions would otherwise make the pass list, stat and read them all.
+   */
+  static final int MAX_FILES = 50_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(UsageSources.class);
 
   private static final String RESOURCE = "/dev/daylight/agent/usage/sources.json";
 
@@ -98,6 +108,7 @@ final class UsageSources {
   static List<Located> locate(List<Source> sources, ScanContext context, Path stateDir) {
     List<Located> out = new ArrayList<>();
     String user = context.osUser().orElse("");
+    sources:
     for (Source s : sources) {
       if (!s.appliesTo(context.os())) {
         continue;
@@ -107,6 +118,13 @@ final class UsageSources {
           continue;
         }
         for (Path p : expand(template, context, stateDir)) {
+          if (out.size() >= MAX_FILES) {
+            LOG.warn(
+                "usage records: more than {} record files in {}, the rest not read",
+                MAX_FILES,
+                context.home());
+            break sources;
+          }
           out.add(new Located(s, p, user));
         }
       }

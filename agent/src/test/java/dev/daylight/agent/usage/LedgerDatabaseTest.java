@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -94,6 +95,55 @@ class LedgerDatabaseTest {
       assertThat(calls(all(store), "opencode", "github", "create_issue")).isEqualTo(1);
       assertThat(calls(all(store), "opencode", "github", "search_code")).isEqualTo(1);
       assertThat(all(store)).allMatch(b -> b.project().equals("/home/ann/src/api"));
+    }
+  }
+
+  /**
+   * A store whose keys are not integers (a schema a user wrote, or REAL values in an INTEGER
+   * column) cannot hold the pass in a loop: such rows are not read, the rest are, and it ends. One
+   * user's file once stopped every account's scans this way.
+   */
+  @Test
+  @Timeout(120)
+  void rowsWhoseKeysAreNotIntegersAreLeftAndThePassEnds() throws Exception {
+    UsageHome home = new UsageHome(dir);
+    Path gooseDb = home.home.resolve(ClientDbFixtures.GOOSE_DB);
+    Path opencodeDb = home.home.resolve(ClientDbFixtures.OPENCODE_DB);
+    String loop = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100) ";
+    try (Store store = Store.open(dir.resolve("store"));
+        Connection goose = ClientDbFixtures.open(gooseDb);
+        Connection opencode = ClientDbFixtures.opencode(opencodeDb)) {
+      ClientDbFixtures.exec(
+          goose,
+          "CREATE TABLE sessions (id TEXT PRIMARY KEY, working_dir TEXT)",
+          "CREATE TABLE messages (id, session_id TEXT, content_json TEXT,"
+              + " created_timestamp INTEGER)",
+          "INSERT INTO sessions VALUES ('s', '/home/ann/src')");
+      ClientDbFixtures.insert(
+          goose,
+          loop
+              + "INSERT INTO messages SELECT 1 + i / 10000.0, 's', ?, "
+              + ClientDbFixtures.T
+              + " FROM n",
+          ClientDbFixtures.request("tq_r", "postmark__send-email"));
+      ClientDbFixtures.insert(
+          goose,
+          "INSERT INTO messages VALUES (3, 's', ?, " + ClientDbFixtures.T + ")",
+          ClientDbFixtures.request("tq_3", "postmark__send-email"));
+      long ms = ClientDbFixtures.T * 1000L;
+      ClientDbFixtures.insert(
+          opencode,
+          loop
+              + "INSERT INTO part SELECT 'h' || i, 'msg_1', 'ses_1', 0, "
+              + ms
+              + " + 0.5, ? FROM n",
+          ClientDbFixtures.toolPart("call_h", "github_create_issue", "completed", ms - 9, ms));
+
+      Ledger.Pass pass = home.pass(store);
+
+      assertThat(pass.errors()).isEmpty();
+      assertThat(calls(all(store), "goose", "postmark", "send-email")).isEqualTo(1);
+      assertThat(calls(all(store), "opencode", "github", "create_issue")).isEqualTo(1);
     }
   }
 

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
+import dev.daylight.testing.Requires;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,24 +80,49 @@ class RecordFileLinksTest {
     assertThat(read(projects.resolve("a.jsonl"), allowed)).isInstanceOf(String.class);
   }
 
+  /**
+   * A FIFO put in a checked file's place blocks the open until someone writes to it: that file is
+   * left unread within the batch's time and the other files of the batch are read.
+   */
+  @Test
+  @Timeout(60)
+  void aFileThatHoldsItsReaderIsLeftUnreadAndTheRestIsRead() throws Exception {
+    Path fifo = dir.resolve("held.jsonl");
+    Path mkfifo = Requires.onPath("mkfifo", "mkfifo not found: apt-get install coreutils");
+    assertThat(new ProcessBuilder(mkfifo.toString(), fifo.toString()).start().waitFor()).isZero();
+    Path plain = Files.writeString(dir.resolve("plain.jsonl"), CALL);
+
+    List<Object> results =
+        FileReads.readAll(
+            List.of(
+                work(fifo, new FileAccess.Allowed(fifo)),
+                work(plain, new FileAccess.Allowed(plain))),
+            Duration.ofSeconds(2));
+
+    assertThat(results.get(0)).isEqualTo("not read within 2 s");
+    assertThat(results.get(1)).isInstanceOf(FileReads.FileRead.class);
+  }
+
   /** What FileReads makes of one claude-code record file, as checked or as the scan's own. */
-  private static Object read(Path file, FileAccess.Allowed checked) throws IOException {
+  private static Object read(Path file, FileAccess.Allowed checked) {
+    List<Object> results = FileReads.readAll(List.of(work(file, checked)));
+    assertThat(results).hasSize(1);
+    return results.get(0);
+  }
+
+  private static FileReads.Work work(Path file, FileAccess.Allowed checked) {
     UsageSources.Source claude =
         UsageSources.bundled().stream()
             .filter(s -> s.client().equals("claude-code"))
             .findFirst()
             .orElseThrow();
-    FileReads.Work work =
-        new FileReads.Work(
-            new UsageSources.Located(claude, file, "ann"),
-            checked,
-            null,
-            "key:" + file,
-            CALL.length(),
-            0L,
-            Set.of("github"));
-    List<Object> results = FileReads.readAll(List.of(work));
-    assertThat(results).hasSize(1);
-    return results.get(0);
+    return new FileReads.Work(
+        new UsageSources.Located(claude, file, "ann"),
+        checked,
+        null,
+        "key:" + file,
+        CALL.length(),
+        0L,
+        Set.of("github"));
   }
 }
