@@ -91,4 +91,40 @@ class MalformedRequestsTest {
     assertThat(exchange(post + "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n", false))
         .startsWith("HTTP/1.1 400");
   }
+
+  /** A body trickled a byte every half second is refused once its grace is over, not read on. */
+  @Test
+  void aBodyTrickledSlowerThanTheMinimumRateIsA408() throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), collector.port())) {
+      // Unrefused, the trickle would hold the request for 100 s: the answer must come before.
+      socket.setSoTimeout(60_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/enroll HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 1000\r\n\r\n{")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread trickle =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 200; i++) {
+                    Thread.sleep(500);
+                    out.write(' ');
+                    out.flush();
+                  }
+                } catch (Exception e) {
+                  // the collector closed the connection: the trickle is over
+                }
+              });
+      trickle.setDaemon(true);
+      trickle.start();
+      String status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(status).startsWith("HTTP/1.1 408");
+      trickle.interrupt();
+    }
+  }
 }
