@@ -297,7 +297,8 @@ public final class AppScanner {
       for (String dir : app.modelDirs()) {
         Path p = ctx.home().resolve(dir);
         if (Files.isDirectory(p)) {
-          List<String> models = ModelFolders.list(app.id(), p);
+          // A model folder linked out of the home still shows the runtime, not what is there.
+          List<String> models = ModelFolders.list(app.id(), p, access);
           seen.add(
               app.id(),
               app.name(),

@@ -1,27 +1,47 @@
 package dev.daylight.agent.apps;
 
+import dev.daylight.agent.platform.FileAccess;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Names the models a local runtime keeps, from its folder layout. */
+/**
+ * Names the models a local runtime keeps, from its folder layout. The names become the account's
+ * client evidence, so a folder is listed only when the home's account may (a link to another
+ * account's or root's folder is not listed), and the listing is bounded: a few entries per folder,
+ * a few folders in all.
+ */
 final class ModelFolders {
-  private static final int MAX = 20;
+  static final int MAX = 20;
 
-  private ModelFolders() {}
+  /** Entries read from one folder: far more than a runtime's models, far fewer than a flood. */
+  static final int MAX_ENTRIES = 500;
+
+  /** Folders listed for one runtime (Ollama's layout nests four deep). */
+  static final int MAX_FOLDERS = 200;
+
+  private final FileAccess access;
+  private int folders;
+
+  private ModelFolders(FileAccess access) {
+    this.access = access;
+  }
 
   /**
    * Ollama: {@code manifests/<registry>/<namespace>/<model>/<tag>} ({@code library} models shown as
    * {@code model:tag}); LM Studio and others: {@code <publisher>/<model>} folders.
    */
-  static List<String> list(String appId, Path dir) {
+  static List<String> list(String appId, Path dir, FileAccess access) {
+    return new ModelFolders(access).names(appId, dir);
+  }
+
+  private List<String> names(String appId, Path dir) {
     List<String> out = new ArrayList<>();
     if (appId.equals("ollama")) {
-      Path manifests = dir.resolve("manifests");
-      for (Path registry : dirs(manifests)) {
+      for (Path registry : dirs(dir.resolve("manifests"))) {
         for (Path ns : dirs(registry)) {
           for (Path model : dirs(ns)) {
             for (Path tag : files(model)) {
@@ -31,6 +51,9 @@ final class ModelFolders {
                       + model.getFileName()
                       + ":"
                       + tag.getFileName());
+              if (out.size() >= MAX) {
+                return out;
+              }
             }
           }
         }
@@ -39,28 +62,44 @@ final class ModelFolders {
       for (Path publisher : dirs(dir)) {
         for (Path model : dirs(publisher)) {
           out.add(publisher.getFileName() + "/" + model.getFileName());
+          if (out.size() >= MAX) {
+            return out;
+          }
         }
       }
     }
-    return out.size() <= MAX ? out : out.subList(0, MAX);
+    return out;
   }
 
-  private static List<Path> dirs(Path d) {
+  private List<Path> dirs(Path d) {
     return entries(d, true);
   }
 
-  private static List<Path> files(Path d) {
+  private List<Path> files(Path d) {
     return entries(d, false);
   }
 
-  private static List<Path> entries(Path d, boolean directories) {
-    if (!Files.isDirectory(d)) {
+  /** At most {@link #MAX_ENTRIES} of the folder's entries, sorted; none past the folder budget. */
+  private List<Path> entries(Path d, boolean directories) {
+    if (folders >= MAX_FOLDERS || !Files.isDirectory(d) || !access.mayReadFolder(d)) {
       return List.of();
     }
-    try (Stream<Path> s = Files.list(d)) {
-      return s.filter(p -> Files.isDirectory(p) == directories).sorted().toList();
-    } catch (IOException e) {
+    folders++;
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+      int read = 0;
+      for (Path p : s) {
+        if (++read > MAX_ENTRIES) {
+          break;
+        }
+        if (Files.isDirectory(p) == directories) {
+          out.add(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
       return List.of();
     }
+    out.sort(null);
+    return out;
   }
 }

@@ -1,5 +1,8 @@
 package dev.daylight.agent.fingerprint;
 
+import dev.daylight.agent.platform.FileAccess;
+import dev.daylight.agent.platform.Layout;
+import dev.daylight.agent.platform.Os;
 import dev.daylight.protocol.InstalledPackage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,7 +10,9 @@ import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +22,12 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Reads one package version into a {@link Fingerprint}: hashes every file and reads its code as
- * tokens. Bytes only: nothing is executed, imported or installed. A file over {@link #MAX_FILE}
- * bytes, a binary code file, a link or an unreadable file is skipped with why; a malformed manifest
- * is skipped the same way and the rest is still read.
+ * tokens. Bytes only: nothing is executed, imported or installed. Files are read through the home's
+ * {@link FileAccess} (a scan may run as root over homes their users write): a file over {@link
+ * #MAX_FILE} bytes, a binary code file, a link, a file its home's account could not read or an
+ * unreadable file is skipped with why; a malformed manifest is skipped the same way and the rest is
+ * still read. One package is read within {@link Limits} (time, bytes, indicators); past them the
+ * rest is skipped with why.
  */
 public final class Fingerprinter {
   /** Big enough for one bundled package (tens of MB), small enough to bound memory. */
@@ -28,35 +36,49 @@ public final class Fingerprinter {
   private static final int BINARY_PROBE = 8192;
 
   private final IndicatorRules rules = IndicatorRules.builtIn();
+  private final Limits limits;
 
-  public Fingerprinter() {}
+  public Fingerprinter() {
+    this(Limits.DEFAULT);
+  }
 
-  /** An installed package as the installed scanner found it. */
-  public Fingerprint of(InstalledPackage p) {
+  Fingerprinter(Limits limits) {
+    this.limits = limits;
+  }
+
+  /** An installed package as the installed scanner found it in the home {@code access} reads. */
+  public Fingerprint of(InstalledPackage p, FileAccess access) {
     if (p.installPath() == null || "docker".equals(p.ecosystem())) {
       return Fingerprint.unreadable(
           p.ecosystem(), p.name(), p.version(), p.installPath(), "container images are not read");
     }
     Path dir = Path.of(p.installPath());
+    if (!access.mayReadFolder(dir)) {
+      return Fingerprint.unreadable(
+          p.ecosystem(),
+          p.name(),
+          p.version(),
+          p.installPath(),
+          "the package folder leads outside the home or its account cannot read it (not read)");
+    }
+    long deadline = System.nanoTime() + limits.time().toNanos();
     try {
+      PackageFiles.Listing listing = null;
+      Path root = dir;
       if ("PyPI".equals(p.ecosystem())) {
         Optional<Path> distInfo = distInfo(dir, p.name());
-        if (distInfo.isPresent() && Files.isRegularFile(distInfo.get().resolve("RECORD"))) {
+        if (distInfo.isPresent()) {
           Path site = distInfo.get().getParent();
-          Fingerprint f =
-              read(site, "PyPI", PackageFiles.record(site, distInfo.get().resolve("RECORD")));
-          return new Fingerprint(
-              "PyPI",
-              p.name(),
-              p.version(),
-              f.root(),
-              f.files(),
-              f.indicators(),
-              f.skipped(),
-              null);
+          listing =
+              PackageFiles.record(site, distInfo.get().resolve("RECORD"), access, deadline)
+                  .orElse(null);
+          root = listing == null ? dir : site;
         }
       }
-      Fingerprint f = read(dir, p.ecosystem(), PackageFiles.walk(dir));
+      if (listing == null) {
+        listing = PackageFiles.walk(dir, deadline);
+      }
+      Fingerprint f = read(root, p.ecosystem(), listing, access, deadline);
       return new Fingerprint(
           p.ecosystem(),
           p.name(),
@@ -78,27 +100,41 @@ public final class Fingerprinter {
 
   /**
    * An unpacked package folder (a tarball or sdist a reviewer unpacked): ecosystem from its
-   * manifest.
+   * manifest. Read as a home of its own: nothing a link leads to outside it.
    */
   public Fingerprint ofDirectory(Path dir) throws IOException {
+    Path real = dir.toRealPath();
+    FileAccess access = FileAccess.of(Layout.of(Os.current(), real));
     boolean npm = Files.isRegularFile(dir.resolve("package.json"));
-    Fingerprint f = read(dir, npm ? "npm" : "PyPI", PackageFiles.walk(dir));
-    return f;
+    long deadline = System.nanoTime() + limits.time().toNanos();
+    return read(dir, npm ? "npm" : "PyPI", PackageFiles.walk(dir, deadline), access, deadline);
   }
 
-  private Fingerprint read(Path root, String ecosystem, PackageFiles.Listing listing) {
+  private Fingerprint read(
+      Path root, String ecosystem, PackageFiles.Listing listing, FileAccess access, long deadline) {
     List<Fingerprint.FileHash> hashes = new ArrayList<>();
     List<Indicator> indicators = new ArrayList<>();
     List<Fingerprint.Skipped> skipped = new ArrayList<>(listing.skipped());
     String name = null;
     String version = null;
-    for (PackageFiles.Entry e : listing.files()) {
+    long bytesLeft = limits.totalBytes();
+    List<PackageFiles.Entry> files = listing.files();
+    for (int k = 0; k < files.size(); k++) {
+      PackageFiles.Entry e = files.get(k);
+      String rel = e.relative();
+      String stop = limits.stop(deadline, indicators.size());
+      if (stop != null) {
+        skipped.add(new Fingerprint.Skipped(rel, stop + rest(files.size() - k - 1)));
+        break;
+      }
       try {
-        long size = Files.size(e.path());
+        long size =
+            Files.readAttributes(e.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .size();
         if (size > MAX_FILE) {
           skipped.add(
               new Fingerprint.Skipped(
-                  e.relative(),
+                  rel,
                   "over the size cap ("
                       + size / (1024 * 1024)
                       + " MB > "
@@ -106,10 +142,29 @@ public final class Fingerprinter {
                       + " MB)"));
           continue;
         }
-        byte[] bytes = Files.readAllBytes(e.path());
-        hashes.add(
-            new Fingerprint.FileHash(e.relative(), DigestUtils.sha256Hex(bytes), bytes.length));
-        String rel = e.relative();
+        if (size > bytesLeft) {
+          skipped.add(
+              new Fingerprint.Skipped(
+                  rel,
+                  "over the limit of "
+                      + limits.totalBytes() / (1024 * 1024)
+                      + " MB read per package"
+                      + rest(files.size() - k - 1)));
+          break;
+        }
+        FileAccess.Read read = access.read(e.path(), Math.min(MAX_FILE, bytesLeft));
+        if (!(read instanceof FileAccess.Content content)) {
+          skipped.add(
+              new Fingerprint.Skipped(
+                  rel,
+                  read instanceof FileAccess.Refused r
+                      ? "not read: " + r.reason()
+                      : "gone before it was read"));
+          continue;
+        }
+        byte[] bytes = content.bytes();
+        bytesLeft -= bytes.length;
+        hashes.add(new Fingerprint.FileHash(rel, DigestUtils.sha256Hex(bytes), bytes.length));
         String base = rel.substring(rel.lastIndexOf('/') + 1);
         if (rel.equals("package.json")) {
           try {
@@ -152,9 +207,11 @@ public final class Fingerprinter {
           indicators.addAll(CodeReader.read(rules, lang.get(), rel, text.toCharArray()));
         }
       } catch (IOException | RuntimeException bad) {
-        skipped.add(
-            new Fingerprint.Skipped(e.relative(), "unreadable: " + bad.getClass().getSimpleName()));
+        skipped.add(new Fingerprint.Skipped(rel, "unreadable: " + bad.getClass().getSimpleName()));
       }
+    }
+    if (indicators.size() > limits.indicators()) {
+      indicators.subList(limits.indicators(), indicators.size()).clear();
     }
     return new Fingerprint(
         ecosystem,
@@ -165,6 +222,10 @@ public final class Fingerprinter {
         indicators,
         skipped,
         null);
+  }
+
+  private static String rest(int after) {
+    return after == 0 ? " (not read)" : " (it and the " + after + " files after it not read)";
   }
 
   /**

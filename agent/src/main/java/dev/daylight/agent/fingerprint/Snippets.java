@@ -1,15 +1,22 @@
 package dev.daylight.agent.fingerprint;
 
 import dev.daylight.agent.secrets.Redactor;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The evidence text of an indicator: its line, or 80 characters either side in a long (minified)
- * line, with known token shapes, URL query values and token-like URL path segments (a chat
- * webhook's secret) replaced by marks.
+ * line, with known token shapes, URL userinfo ({@code postgres://admin:pw@db}), query and fragment
+ * values and token-like URL path segments (a chat webhook's secret) replaced by marks.
  */
 final class Snippets {
   private static final int SIDE = 80;
+  private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s\"'`]+");
+
+  /** No device key: evidence quotes code, its marks need not tell two secrets apart. */
+  private static final Redactor URLS = Redactor.withKey(Optional.empty());
+
   private static final Pattern QUERY_VALUE = Pattern.compile("([?&][^=&\\s'\"`]+=)[^&\\s'\"`]+");
   private static final Pattern TOKEN_SEGMENT =
       Pattern.compile(
@@ -49,7 +56,11 @@ final class Snippets {
   }
 
   static String redact(String text) {
-    String t = QUERY_VALUE.matcher(text).replaceAll("$1" + Redactor.PLAIN_MARK);
+    // The configs' URL redaction, so a connection string in code loses its password the same way.
+    String t =
+        URL.matcher(text)
+            .replaceAll(m -> Matcher.quoteReplacement(URLS.forServer().url(m.group())));
+    t = QUERY_VALUE.matcher(t).replaceAll("$1" + Redactor.PLAIN_MARK);
     t = TOKEN_SEGMENT.matcher(t).replaceAll(Redactor.PLAIN_MARK);
     return Redactor.scrub(t);
   }

@@ -47,12 +47,23 @@ final class DecisionFile {
     return b.toString();
   }
 
-  /** Writes atomically; {@code worldReadable} for the machine files that each user's hook reads. */
-  static void write(Path file, String text, boolean worldReadable) throws IOException {
+  /** Writes atomically, owner-only (0600): the agent's own file, which only its account reads. */
+  static void write(Path file, String text) throws IOException {
+    write(file, text, AtomicWrite.Step.NONE);
+  }
+
+  /**
+   * Writes atomically; {@code before} is done to the temporary file (still 0600) before it takes
+   * the file's place, so the file is never readable by anyone it was not meant for.
+   */
+  static void write(Path file, String text, AtomicWrite.Step before) throws IOException {
     AtomicWrite.replace(
         file,
         text.getBytes(StandardCharsets.UTF_8),
-        worldReadable ? AtomicWrite.mode("rw-r--r--") : AtomicWrite.Step.NONE);
+        tmp -> {
+          AtomicWrite.mode("rw-------").apply(tmp);
+          before.apply(tmp);
+        });
   }
 
   /** A field never holds the separators; the hook would split it otherwise. */

@@ -152,34 +152,42 @@ public final class Guard {
       }
     }
     DecisionFile.write(
-        dir(stateDir).resolve(DecisionFile.NAME), DecisionFile.format(mode, now, own), false);
+        dir(stateDir).resolve(DecisionFile.NAME), DecisionFile.format(mode, now, own));
     if (byUser.isEmpty()) {
       return;
     }
     Path users = usersDir(stateDir);
     Files.createDirectories(users);
-    if (Files.getFileStore(users).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
+    openToAll(dir(stateDir));
+    openToAll(users);
     for (Map.Entry<String, List<Decision>> e : byUser.entrySet()) {
       Path file = users.resolve(e.getKey() + ".tsv");
-      DecisionFile.write(file, DecisionFile.format(mode, now, e.getValue()), true);
-      ownedBy(file, e.getKey());
+      DecisionFile.write(
+          file, DecisionFile.format(mode, now, e.getValue()), tmp -> ownedBy(tmp, e.getKey()));
     }
   }
 
-  /** As root, the file goes to its user (0600 then); elsewhere it stays readable by all. */
-  private static void ownedBy(Path file, String user) {
+  /**
+   * Makes a folder every account's hook goes through 0755, whatever the umask the agent runs under.
+   */
+  static void openToAll(Path folder) throws IOException {
+    if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  /**
+   * As root, the file (still 0600) goes to its user before it is moved into place; where that fails
+   * it stays 0600 and the agent's, so that account's hook acts on its fallback mode instead of
+   * anyone reading another account's servers.
+   */
+  private static void ownedBy(Path tmp, String user) {
     try {
-      Optional<UserPrincipal> who =
-          Optional.of(
-              file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
-      Files.setOwner(file, who.get());
-      if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
+      UserPrincipal who =
+          tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+      Files.setOwner(tmp, who);
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      log.debug("{} stays readable by all: {}", file, e.toString());
+      log.debug("{} stays readable by the agent only: {}", user, e.toString());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.daylight.agent.guard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daylight.agent.platform.Accounts;
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.store.Store;
 import dev.daylight.protocol.ChangeEvent;
@@ -32,7 +33,7 @@ public final class GuardEvents {
 
   /** The spool of this agent's own user; returns how many events were added. */
   public static int collect(Path stateDir, Store store) {
-    return collect(stateDir, OFFSET, null, store);
+    return collect(stateDir, OFFSET, null, store, null);
   }
 
   /**
@@ -42,16 +43,25 @@ public final class GuardEvents {
   public static int collectAllUsers(Store store, Layout machine) {
     int n = 0;
     for (Accounts.Account a : Accounts.onThisMachine(machine)) {
-      n += collect(machine.forHome(a.home()).stateDir(), OFFSET + "." + a.name(), a.name(), store);
+      Layout home = machine.forHome(a.home());
+      n += collect(home.stateDir(), OFFSET + "." + a.name(), a.name(), store, FileAccess.of(home));
     }
     return n;
   }
 
-  /** Never throws: the spool is the hook's, not ours, and a bad one must not stop a delivery. */
-  static int collect(Path spoolStateDir, String offsetKey, String osUser, Store store) {
+  /**
+   * Never throws: the spool is the hook's, not ours, and a bad one must not stop a delivery. An
+   * account's spool ({@code access} non-null) is read as that account could read it, so its calls
+   * are its own, not those of a spool its link leads to.
+   */
+  static int collect(
+      Path spoolStateDir, String offsetKey, String osUser, Store store, FileAccess access) {
     try {
       long from = store.setting(offsetKey).map(Long::parseLong).orElse(0L);
-      Spool.Page page = Spool.from(spoolStateDir, from);
+      Spool.Page page =
+          access == null
+              ? Spool.from(spoolStateDir, from)
+              : Spool.from(spoolStateDir, from, access);
       List<ChangeEvent> events = new ArrayList<>();
       for (Spool.Call c : page.calls()) {
         if (c.decision().equals("deny") || c.decision().equals("audit")) {

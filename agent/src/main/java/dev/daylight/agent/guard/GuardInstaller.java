@@ -80,7 +80,7 @@ public final class GuardInstaller {
           .map(c -> new Result(c, Optional.empty(), Outcome.SKIPPED, WINDOWS))
           .toList();
     }
-    Path script = HookScripts.deploy(Guard.dir(stateDir).resolve("bin"), layout.os());
+    Path script = HookScripts.deploy(Guard.dir(stateDir).resolve("bin"), layout.os(), managed);
     Path userState = managed ? null : stateDir;
     Path machineDir = managed ? Guard.usersDir(stateDir) : null;
     return locked(

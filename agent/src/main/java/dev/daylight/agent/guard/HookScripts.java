@@ -20,7 +20,20 @@ final class HookScripts {
 
   /** Writes both files into {@code bin} (0755 and 0644) and returns the script's path. */
   static Path deploy(Path bin, Os os) throws IOException {
+    return deploy(bin, os, false);
+  }
+
+  /**
+   * As above; {@code shared} for the machine-wide hook, which every account runs: {@code bin} and
+   * its parent become 0755 whatever the umask (the packaged service's 0077 would leave them 0700,
+   * and each user's client would get "Permission denied", which clients let through).
+   */
+  static Path deploy(Path bin, Os os, boolean shared) throws IOException {
     Files.createDirectories(bin);
+    if (shared) {
+      Guard.openToAll(bin.getParent());
+      Guard.openToAll(bin);
+    }
     String script = resource("daylight-guard.sh").replace("@OS@", os.wire());
     put(bin.resolve(SCRIPT), script, "rwxr-xr-x");
     put(bin.resolve(PROGRAM), resource(PROGRAM), "rw-r--r--");

@@ -1,12 +1,16 @@
 package dev.daylight.agent.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,32 +41,60 @@ public final class Spool {
   }
 
   /**
-   * The calls recorded from byte {@code offset} on (bounded to the last 256 KB), and the new end.
+   * The calls recorded from byte {@code offset} on (bounded to the last 256 KB), and the new end:
+   * the spool of the agent's own account, opened without following a link.
    */
   public static Page from(Path stateDir, long offset) throws IOException {
     Path f = file(stateDir);
-    if (!Files.isRegularFile(f)) {
+    if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
       return new Page(List.of(), 0);
     }
-    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-      long end = raf.length();
-      long start = offset > end ? 0 : Math.max(offset, end - TAIL);
-      byte[] buf = new byte[(int) (end - start)];
-      raf.seek(start);
-      raf.readFully(buf);
-      // The end is counted in bytes, not re-encoded text: a character the tail cut in half, or a
-      // byte that is not UTF-8, decodes to U+FFFD (three bytes) and would move the next offset.
-      int complete = buf.length;
-      while (complete > 0 && buf[complete - 1] != '\n') {
-        complete--;
-      }
-      List<Call> calls = new ArrayList<>();
-      for (String line : new String(buf, 0, complete, StandardCharsets.UTF_8).split("\n")) {
-        parse(line, calls);
-      }
-      // A line still being written stays for the next read.
-      return new Page(calls, start + complete);
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return read(ch, offset);
     }
+  }
+
+  /**
+   * As {@link #from(Path, long)} for another account's spool, which that account writes: read
+   * through {@code access} (its home's reads), so a link to another account's spool or a FIFO in
+   * its place is refused, and opened as checked.
+   */
+  public static Page from(Path stateDir, long offset, FileAccess access) throws IOException {
+    Path f = file(stateDir);
+    if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+      return new Page(List.of(), 0);
+    }
+    FileAccess.Check check = access.check(f);
+    if (check instanceof FileAccess.Refused r) {
+      throw new IOException("spool not read: " + r.reason());
+    }
+    try (FileChannel ch = FileAccess.open((FileAccess.Allowed) check)) {
+      return read(ch, offset);
+    }
+  }
+
+  private static Page read(FileChannel ch, long offset) throws IOException {
+    long end = ch.size();
+    long start = offset > end ? 0 : Math.max(offset, end - TAIL);
+    ByteBuffer buf = ByteBuffer.allocate((int) (end - start));
+    while (buf.hasRemaining()) {
+      if (ch.read(buf, start + buf.position()) < 0) {
+        break; // shrank while read: what was there is read
+      }
+    }
+    byte[] bytes = buf.array();
+    // The end is counted in bytes, not re-encoded text: a character the tail cut in half, or a
+    // byte that is not UTF-8, decodes to U+FFFD (three bytes) and would move the next offset.
+    int complete = buf.position();
+    while (complete > 0 && bytes[complete - 1] != '\n') {
+      complete--;
+    }
+    List<Call> calls = new ArrayList<>();
+    for (String line : new String(bytes, 0, complete, StandardCharsets.UTF_8).split("\n")) {
+      parse(line, calls);
+    }
+    // A line still being written stays for the next read.
+    return new Page(calls, start + complete);
   }
 
   /** Calls read and the offset to read from next time. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -67,7 +68,8 @@ public final class UserViews {
     // Traversable, not listable: a person reaches their own file by name and sees no one else's.
     setMode(stateDir, "rwx--x--x");
     setMode(dir, "rwx--x--x");
-    setMode(requests, "rwx-wx-wx");
+    // Anyone may drop a request; the sticky bit keeps them from removing or replacing another's.
+    setSticky(requests);
     List<ServerView> servers = store.servers();
     List<StoredFinding> findings = store.findings(false);
     Instant lastScan =
@@ -77,12 +79,29 @@ public final class UserViews {
             .orElse(null);
     String collector = collector(stateDir);
     for (Account account : accounts) {
-      UserView view = of(account.name(), servers, findings, store.clients(), lastScan, collector);
-      Path file = viewFile(stateDir, account.name());
-      AtomicWrite.replace(
-          file, Json.mapper().writeValueAsBytes(view), tmp -> ownBy(tmp, account.name()));
-      Files.deleteIfExists(requestFile(stateDir, account.name()));
+      // One account's trouble (a folder planted where its request goes, say) stops only its view.
+      try {
+        UserView view = of(account.name(), servers, findings, store.clients(), lastScan, collector);
+        Path file = viewFile(stateDir, account.name());
+        AtomicWrite.replace(
+            file, Json.mapper().writeValueAsBytes(view), tmp -> ownBy(tmp, account.name()));
+        clearRequest(requestFile(stateDir, account.name()));
+      } catch (IOException | RuntimeException e) {
+        log.warn("view of {} not written: {}", account.name(), e.toString());
+      }
     }
+  }
+
+  /**
+   * Removes an answered request: a link is removed itself (never what it points to), and a folder,
+   * which no tray makes, is left and logged rather than emptied as root.
+   */
+  private static void clearRequest(Path request) throws IOException {
+    if (Files.isDirectory(request, LinkOption.NOFOLLOW_LINKS)) {
+      log.warn("{} is a folder, not a scan request; left as it is", request);
+      return;
+    }
+    Files.deleteIfExists(request);
   }
 
   static UserView of(
@@ -156,6 +175,15 @@ public final class UserViews {
     PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class);
     if (v != null) {
       v.setPermissions(PosixFilePermissions.fromString(mode));
+    }
+  }
+
+  /** Mode 1733: everyone may create an entry, only its owner (or root) may remove it. */
+  private static void setSticky(Path dir) throws IOException {
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+      Files.setAttribute(dir, "unix:mode", 01733, LinkOption.NOFOLLOW_LINKS);
+    } else {
+      setMode(dir, "rwx-wx-wx");
     }
   }
 

@@ -1,14 +1,14 @@
 package dev.daylight.agent.managed;
 
+import dev.daylight.agent.platform.AtomicWrite;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -54,16 +54,13 @@ public record EnrollmentState(boolean enrolled, Instant at, String collector, St
     p.setProperty("collector", collector);
     p.setProperty("reason", reason);
     try {
-      Files.createDirectories(stateDir);
-      Path tmp = stateDir.resolve(FILE + ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        p.store(w, "last automatic enrollment (written by the agent)");
-      }
-      Files.move(
-          tmp,
+      StringWriter w = new StringWriter();
+      p.store(w, "last automatic enrollment (written by the agent)");
+      // Owner-only whatever the umask: the reason may name the collector's answer.
+      AtomicWrite.replace(
           stateDir.resolve(FILE),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+          w.toString().getBytes(StandardCharsets.UTF_8),
+          AtomicWrite.mode("rw-------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

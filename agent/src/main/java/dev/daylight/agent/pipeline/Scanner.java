@@ -1,6 +1,7 @@
 package dev.daylight.agent.pipeline;
 
 import dev.daylight.agent.discovery.Discovery;
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.HostFacts;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.resolve.PackageResolver;
@@ -91,7 +92,11 @@ public final class Scanner {
         // not a folder this OS can name: nothing to look in
       }
     }
-    return PythonModules.on(context.home(), context.os(), context.layout().realMachine(), path);
+    boolean real = context.layout().realMachine();
+    // Another account's home (an all-users scan): read as that account could, nothing outside.
+    return context.osUser().isPresent()
+        ? PythonModules.ofAccount(FileAccess.of(context.layout()), context.os(), real, path)
+        : PythonModules.on(context.home(), context.os(), real, path);
   }
 
   /**

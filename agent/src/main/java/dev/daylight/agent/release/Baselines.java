@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.daylight.agent.capability.Capabilities;
 import dev.daylight.agent.fingerprint.Fingerprint;
 import dev.daylight.agent.fingerprint.Fingerprinter;
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.store.Store;
 import dev.daylight.identity.Purls;
 import dev.daylight.protocol.InstalledPackage;
@@ -40,8 +41,11 @@ final class Baselines {
     return Purls.base(purl) + "@" + version;
   }
 
-  /** Reads and stores the versions not stored yet; returns how many were read. */
-  int update(List<InstalledPackage> installed) {
+  /**
+   * Reads and stores the versions not stored yet, through {@code access} (the scanned home's
+   * reads); returns how many were read.
+   */
+  int update(List<InstalledPackage> installed, FileAccess access) {
     Set<String> known = store.fingerprintKeys();
     Map<String, InstalledPackage> fresh = new LinkedHashMap<>();
     for (InstalledPackage p : installed) {
@@ -68,7 +72,7 @@ final class Baselines {
     try {
       List<Future<Store.FingerprintRow>> rows = new ArrayList<>();
       for (InstalledPackage p : fresh.values()) {
-        rows.add(pool.submit(() -> row(p, fingerprinter.of(p))));
+        rows.add(pool.submit(() -> row(p, fingerprinter.of(p, access))));
       }
       List<Store.FingerprintRow> done = new ArrayList<>();
       for (Future<Store.FingerprintRow> f : rows) {

@@ -1,5 +1,6 @@
 package dev.daylight.agent.release;
 
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.scan.ScanContext;
 import dev.daylight.agent.scan.ScanStage;
 import dev.daylight.agent.store.Store;
@@ -34,7 +35,8 @@ public final class ReleaseStage implements ScanStage {
       return withCapabilities(inventory, Map.of());
     }
     try (Store store = Store.open(stateDir)) {
-      new Baselines(store).update(inventory.packages());
+      // Package folders are in the scanned home (or system locations), read as its account would.
+      new Baselines(store).update(inventory.packages(), FileAccess.of(context.layout()));
       inventory = withCapabilities(inventory, store.capabilities());
       Reviewer reviewer = new Reviewer(store, inventory.packages());
       List<Finding> all = new ArrayList<>(inventory.findings());

@@ -1,5 +1,6 @@
 package dev.daylight.agent.resolve;
 
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.Os;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,9 @@ import java.util.Set;
  * the working folder) holds under that name, so a registry identity is given only when a
  * distribution that provides the module is found on disk ({@code *.dist-info/top_level.txt}, else
  * its {@code RECORD}). Reads only those small files, each with a size bound; imports and runs
- * nothing.
+ * nothing. For another account's home (an all-users scan as root) every folder and file is read
+ * through that home's {@link FileAccess}: a config naming {@code /root/.venv/bin/python} makes no
+ * read of root's venv, only the home and system locations are looked in, as its account could.
  */
 public final class PythonModules {
   private static final int MAX_SMALL = 64 * 1024;
@@ -38,18 +41,24 @@ public final class PythonModules {
   private final Os os;
   private final boolean realMachine;
   private final List<Path> pathDirs;
+
+  /** The home's reads when it is another account's; null for the scan's own account. */
+  private final FileAccess access;
+
   private final Map<Path, Map<String, Dist>> bySite = new HashMap<>();
 
-  private PythonModules(Path home, Os os, boolean realMachine, List<Path> pathDirs) {
+  private PythonModules(
+      Path home, Os os, boolean realMachine, List<Path> pathDirs, FileAccess access) {
     this.home = home;
     this.os = os;
     this.realMachine = realMachine;
     this.pathDirs = List.copyOf(pathDirs);
+    this.access = access;
   }
 
   /** Nothing installed is known: every {@code -m} module stays local. */
   public static PythonModules none() {
-    return new PythonModules(null, Os.LINUX, false, List.of());
+    return new PythonModules(null, Os.LINUX, false, List.of(), null);
   }
 
   /**
@@ -57,7 +66,16 @@ public final class PythonModules {
    * on the real machine, the prefix of the interpreter found on {@code PATH}.
    */
   public static PythonModules on(Path home, Os os, boolean realMachine, List<Path> pathDirs) {
-    return new PythonModules(home, os, realMachine, pathDirs);
+    return new PythonModules(home, os, realMachine, pathDirs, null);
+  }
+
+  /**
+   * As {@link #on} for the home {@code access} reads, another account's: only folders and files
+   * that account could read, in its home or a system location.
+   */
+  public static PythonModules ofAccount(
+      FileAccess access, Os os, boolean realMachine, List<Path> pathDirs) {
+    return new PythonModules(access.home(), os, realMachine, pathDirs, access);
   }
 
   /** The distribution that provides {@code module} to {@code interpreter}, if one is installed. */
@@ -67,7 +85,7 @@ public final class PythonModules {
     }
     String top = module.split("\\.", 2)[0];
     for (Path site : sites(interpreter, configDir)) {
-      Dist d = bySite.computeIfAbsent(site, PythonModules::index).get(top);
+      Dist d = bySite.computeIfAbsent(site, this::index).get(top);
       if (d != null) {
         return Optional.of(d);
       }
@@ -92,7 +110,7 @@ public final class PythonModules {
         }
       }
     }
-    out.removeIf(p -> !Files.isDirectory(p));
+    out.removeIf(p -> !Files.isDirectory(p) || !mayRead(p));
     return out;
   }
 
@@ -141,7 +159,9 @@ public final class PythonModules {
               ? p.getParent().resolveSibling("Scripts").resolve(p.getFileName() + ".exe")
               : null;
       for (Path c : windows == null ? List.of(p) : List.of(p, windows)) {
-        if ((realMachine || c.startsWith(home)) && Files.exists(c, LinkOption.NOFOLLOW_LINKS)) {
+        if ((realMachine || c.startsWith(home))
+            && (access == null || c.getParent() != null && access.mayReadFolder(c.getParent()))
+            && Files.exists(c, LinkOption.NOFOLLOW_LINKS)) {
           return Optional.of(c);
         }
       }
@@ -176,7 +196,7 @@ public final class PythonModules {
   }
 
   /** Top-level module name to the distribution that installs it, for one site-packages folder. */
-  private static Map<String, Dist> index(Path site) {
+  private Map<String, Dist> index(Path site) {
     Map<String, Dist> out = new HashMap<>();
     int seen = 0;
     for (Path info : children(site)) {
@@ -224,7 +244,7 @@ public final class PythonModules {
   }
 
   /** {@code Name:} and {@code Version:} from the METADATA (or PKG-INFO) header. */
-  private static Optional<Dist> metadata(Path info) {
+  private Optional<Dist> metadata(Path info) {
     List<String> head = lines(info.resolve("METADATA"), MAX_SMALL);
     if (head.isEmpty()) {
       head = lines(info.resolve("PKG-INFO"), MAX_SMALL);
@@ -250,20 +270,34 @@ public final class PythonModules {
             version == null || version.isEmpty() ? null : version));
   }
 
-  private static List<String> lines(Path file, int max) {
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      String text = new String(in.readNBytes(max), StandardCharsets.UTF_8);
-      List<String> out = new ArrayList<>();
-      for (String l : text.split("\r?\n")) {
-        out.add(l.strip());
+  /** Whether a folder may be looked in: any for the scan's own account. */
+  private boolean mayRead(Path dir) {
+    return access == null || access.mayReadFolder(dir);
+  }
+
+  private List<String> lines(Path file, int max) {
+    String text;
+    if (access != null) {
+      // Refused (a link out of the home, too large, not the account's to read): nothing.
+      if (!(access.read(file, max) instanceof FileAccess.Content c)) {
+        return List.of();
       }
-      return out;
-    } catch (IOException | RuntimeException e) {
-      return List.of();
+      text = new String(c.bytes(), StandardCharsets.UTF_8);
+    } else {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        return List.of();
+      }
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        text = new String(in.readNBytes(max), StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        return List.of();
+      }
     }
+    List<String> out = new ArrayList<>();
+    for (String l : text.split("\r?\n")) {
+      out.add(l.strip());
+    }
+    return out;
   }
 
   private static List<Path> children(Path dir) {

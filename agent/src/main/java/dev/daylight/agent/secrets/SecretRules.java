@@ -18,6 +18,10 @@ final class SecretRules {
   private final List<String> keySubstrings;
   private final List<String> keyWords;
   private final List<String> secretFlags;
+  private final List<String> credentialFlags;
+  private final List<String> attachedSecretFlags;
+  private final Pattern attachedValue;
+  private final List<String> connectionKeys;
   private final List<Pattern> valuePatterns;
   private final Pattern opaqueToken;
   private final Pattern references;
@@ -26,6 +30,10 @@ final class SecretRules {
     keySubstrings = strings(json.path("keySubstrings"));
     keyWords = strings(json.path("keyWords"));
     secretFlags = strings(json.path("secretFlags"));
+    credentialFlags = strings(json.path("credentialFlags"));
+    attachedSecretFlags = strings(json.path("attachedSecretFlags"));
+    attachedValue = Pattern.compile(json.path("attachedValue").asText());
+    connectionKeys = strings(json.path("connectionKeys"));
     valuePatterns = strings(json.path("valuePatterns")).stream().map(Pattern::compile).toList();
     opaqueToken = Pattern.compile(json.path("opaqueToken").asText());
     references = Pattern.compile(String.join("|", strings(json.path("references"))));
@@ -77,6 +85,33 @@ final class SecretRules {
    */
   boolean secretFlag(String flag) {
     return secretFlags.contains(flag);
+  }
+
+  /** A flag whose value is {@code USER:PASSWORD} (curl's {@code -u}). */
+  boolean credentialFlag(String flag) {
+    return credentialFlags.contains(flag);
+  }
+
+  /**
+   * The password in a word that carries it attached to its flag ({@code -pVALUE}), or null; the
+   * caller still checks it is not a port or a path.
+   */
+  String attachedSecret(String word) {
+    for (String flag : attachedSecretFlags) {
+      if (word.startsWith(flag) && word.indexOf('=') < 0) {
+        String rest = word.substring(flag.length());
+        if (attachedValue.matcher(rest).matches()) {
+          return rest;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A key of a {@code KEY=VALUE;...} connection string that names a secret. */
+  boolean connectionKey(String key) {
+    return secretKey(key)
+        || connectionKeys.contains(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
   }
 
   /** A value that holds a known token shape or, as a whole, looks random. */

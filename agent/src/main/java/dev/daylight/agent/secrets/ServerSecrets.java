@@ -36,6 +36,14 @@ public final class ServerSecrets {
       Pattern.compile("^(?:[0-9]+(?:[:/][0-9A-Za-z.:/-]*)?|[/~.\\\\].*|[A-Za-z]:[/\\\\].*|-.*)$");
 
   /**
+   * {@code Server=db;User ID=sa;Password=x;}: two or more {@code KEY=VALUE} pairs split by
+   * semicolons, as ADO.NET, ODBC and JDBC property strings are written.
+   */
+  private static final Pattern CONNECTION_STRING =
+      Pattern.compile(
+          "^\\s*[A-Za-z][A-Za-z0-9 _.-]*=[^;]*(?:;\\s*[A-Za-z][A-Za-z0-9 _.-]*=[^;]*)+;?\\s*$");
+
+  /**
    * JSON passed as one argument is parsed only up to this size; larger is left to the other rules.
    */
   private static final int MAX_JSON_ARG = 64 * 1024;
@@ -98,16 +106,31 @@ public final class ServerSecrets {
         fingerprints.put("arg." + i, secretMark);
       }
       out.add(red);
-      // --token X, --password X; and -p X unless X is a port or a port mapping (docker -p 8080:80).
-      boolean flag = arg.startsWith("-") && !arg.contains("=");
-      nextIsSecret =
-          flag
-              && (rules.secretKey(arg)
-                  || rules.secretFlag(arg)
-                      && i + 1 < args.size()
-                      && !PORTISH.matcher(args.get(i + 1)).matches());
+      nextIsSecret = takesSecret(arg, i + 1 < args.size() ? args.get(i + 1) : null);
     }
     return out;
+  }
+
+  /**
+   * Whether {@code next} is the secret value of the flag {@code word}: --token X, --password X; -p
+   * X unless X is a port or a port mapping (docker -p 8080:80) or a path; -u USER:PASSWORD.
+   */
+  private boolean takesSecret(String word, String next) {
+    if (!word.startsWith("-") || word.contains("=")) {
+      return false;
+    }
+    if (rules.secretKey(word)) {
+      return true;
+    }
+    if (next == null || PORTISH.matcher(next).matches()) {
+      return false;
+    }
+    return rules.secretFlag(word) || rules.credentialFlag(word) && credentials(next);
+  }
+
+  /** {@code USER:PASSWORD}, not a URL. */
+  private static boolean credentials(String value) {
+    return value.indexOf(':') > 0 && !value.contains("://");
   }
 
   /** A command string with any embedded token replaced; a command is never a secret as a whole. */
@@ -157,10 +180,33 @@ public final class ServerSecrets {
         return json;
       }
     }
+    if (CONNECTION_STRING.matcher(arg).matches()) {
+      return connectionString(arg);
+    }
     if (arg.indexOf(' ') > 0 && !HEADER_ARG.matcher(arg).matches()) {
       return shellLine(arg);
     }
     return redactWord(arg);
+  }
+
+  /** Each {@code KEY=VALUE} pair judged by its key; the other values as arguments of their own. */
+  private String connectionString(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    String sep = "";
+    for (String pair : text.split(";", -1)) {
+      out.append(sep);
+      sep = ";";
+      int eq = pair.indexOf('=');
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      if (eq < 0 || value.isBlank() || rules.reference(value.trim())) {
+        out.append(pair);
+      } else if (rules.connectionKey(pair.substring(0, eq).trim())) {
+        out.append(pair, 0, eq + 1).append(secret(value));
+      } else {
+        out.append(pair, 0, eq + 1).append(redactWord(value));
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -173,7 +219,9 @@ public final class ServerSecrets {
     StringBuilder out = new StringBuilder();
     int at = 0;
     boolean nextIsSecret = false;
-    for (ShellWords.Word w : ShellWords.words(line)) {
+    List<ShellWords.Word> words = ShellWords.words(line);
+    for (int i = 0; i < words.size(); i++) {
+      ShellWords.Word w = words.get(i);
       String raw = line.substring(w.start(), w.end());
       String red;
       if (substitution(w.text())) {
@@ -185,8 +233,8 @@ public final class ServerSecrets {
       }
       out.append(line, at, w.start()).append(red);
       at = w.end();
-      nextIsSecret =
-          w.text().startsWith("-") && !w.text().contains("=") && rules.secretKey(w.text());
+      // The same flag rules as for args: mysql -p PW, sshpass -p PW, curl -u USER:PW.
+      nextIsSecret = takesSecret(w.text(), i + 1 < words.size() ? words.get(i + 1).text() : null);
     }
     return out.append(line.substring(at)).toString();
   }
@@ -223,12 +271,21 @@ public final class ServerSecrets {
     if (QUERY_ARG.matcher(arg).matches()) {
       return queryArg(arg);
     }
+    if (CONNECTION_STRING.matcher(arg).matches()) {
+      return connectionString(arg);
+    }
+    String attached = rules.attachedSecret(arg);
+    if (attached != null && !PORTISH.matcher(attached).matches() && !rules.reference(attached)) {
+      return arg.substring(0, arg.length() - attached.length()) + secret(attached);
+    }
     int eq = arg.indexOf('=');
     if (eq > 0 && (!arg.contains("://") || arg.indexOf("://") > eq)) {
       String key = arg.substring(0, eq);
       String value = arg.substring(eq + 1);
       boolean secretKey =
-          rules.secretKey(key) || rules.secretFlag(key) && !PORTISH.matcher(value).matches();
+          rules.secretKey(key)
+              || (rules.secretFlag(key) || rules.credentialFlag(key) && credentials(value))
+                  && !PORTISH.matcher(value).matches();
       if (secretKey && !value.isEmpty() && !rules.reference(value)) {
         return key + "=" + secret(value);
       }

@@ -1,5 +1,6 @@
 package dev.daylight.agent.store;
 
+import dev.daylight.agent.platform.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +34,11 @@ final class Db {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create state directory " + stateDir, e);
     }
+    // SQLite creates the file (and its -wal and -shm after it) with the umask's mode: the history
+    // names every account's servers, so the file exists 0600 before SQLite opens it.
+    PrivateFiles.ensure(stateDir.resolve(FILE_NAME));
+    PrivateFiles.tighten(stateDir.resolve(FILE_NAME + "-wal"));
+    PrivateFiles.tighten(stateDir.resolve(FILE_NAME + "-shm"));
     SQLiteDataSource ds = dataSource(stateDir.resolve(FILE_NAME));
     try {
       Connection c = ds.getConnection();

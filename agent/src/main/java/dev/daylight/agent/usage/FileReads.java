@@ -180,7 +180,7 @@ final class FileReads {
 
   private static Reading reading(UsageSources.Located l, Collection<String> known, Memo memo) {
     Format format = l.source().format();
-    String project = memo.project() != null ? memo.project() : Projects.initial(format, l.file());
+    String project = memo.project() != null ? memo.project() : Projects.initial(format, l);
     Reading reading =
         new Reading(
             l.source().client(),

@@ -3,6 +3,7 @@ package dev.daylight.agent.usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daylight.agent.discovery.Globs;
 import dev.daylight.agent.json.JsonTrees;
+import dev.daylight.agent.platform.FileAccess;
 import dev.daylight.agent.platform.Os;
 import dev.daylight.agent.scan.ScanContext;
 import java.io.IOException;
@@ -35,8 +36,11 @@ final class UsageSources {
     }
   }
 
-  /** One file found for a source, in the home of {@code osUser} (empty: the scanning user's). */
-  record Located(Source source, Path file, String osUser) {}
+  /**
+   * One file found for a source, in the home of {@code osUser} (empty: the scanning user's); {@code
+   * access} reads that home's other files (a record's side files, such as Gemini's project marker).
+   */
+  record Located(Source source, Path file, String osUser, FileAccess access) {}
 
   /**
    * Most record files read in one home: a heavy user has thousands of sessions; a home made to hold
@@ -108,6 +112,7 @@ final class UsageSources {
   static List<Located> locate(List<Source> sources, ScanContext context, Path stateDir) {
     List<Located> out = new ArrayList<>();
     String user = context.osUser().orElse("");
+    FileAccess access = FileAccess.of(context.layout());
     sources:
     for (Source s : sources) {
       if (!s.appliesTo(context.os())) {
@@ -125,7 +130,7 @@ final class UsageSources {
                 context.home());
             break sources;
           }
-          out.add(new Located(s, p, user));
+          out.add(new Located(s, p, user, access));
         }
       }
     }

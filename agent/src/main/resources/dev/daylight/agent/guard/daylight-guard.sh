@@ -27,10 +27,14 @@ elif [ "@OS@" = macos ]; then
 else
   state="${XDG_DATA_HOME:-$HOME/.local/share}/daylight"
 fi
-decisions="$state/guard/decisions.tsv"
-who=${USER:-$LOGNAME}
-if [ -n "$machine" ] && [ -n "$who" ] && [ -r "$machine/$who.tsv" ]; then
+if [ -n "$machine" ]; then
+  # The machine-wide hook reads only the agent's file for this account, never one in the user's
+  # own state folder: anything there (say "mode off") could have been put there by the user.
+  who=${USER:-$LOGNAME}
+  case $who in '' | .* | *[!A-Za-z0-9._-]*) who=.unknown ;; esac
   decisions="$machine/$who.tsv"
+else
+  decisions="$state/guard/decisions.tsv"
 fi
 [ -d "$state/guard" ] || mkdir -p "$state/guard" 2>/dev/null
 spool="$state/guard/spool.jsonl"

@@ -31,19 +31,24 @@ BEGIN {
 
 {
   size += length($0) + 1
-  if (size > MAX) { toolong = 1; exit }
+  # The bound keeps the input's first 4 MB (clients send one line): enforce mode reads names there.
+  if (size > MAX) { toolong = 1; buf = buf substr($0, 1, length($0) - (size - MAX)); exit }
   buf = buf $0 "\n"
 }
 
 END {
   if (mode == "off") { answer("allow", ""); exit 0 }
-  if (toolong || !parse(buf)) {
+  partial = toolong || !parse(buf, 0)
+  if (partial && mode != "enforce") {
     note = "Daylight: the hook input was not the JSON this client sends; the call was let through"
     if (toolong) note = "Daylight: the hook input was over 4 MB; the call was let through"
     answer("allow", "")
     record("?", "?", "allow", note)
     exit 0
   }
+  # Enforce mode never lets a call through unread (the model controls the tool's arguments, so it
+  # can make the input too long): the fields before the cut or the fault name the call, if any do.
+  if (partial) { split("", v); parse(buf, 1) }
   tool = v["tool_name"] != "" ? v["tool_name"] : v["toolName"]; server = ""
   if (v["mcp_context.server_name"] != "") {
     server = hookname(v["mcp_context.server_name"]); tool = v["mcp_context.tool_name"]
@@ -65,6 +70,12 @@ END {
     if (server != "") tool = substr(tool, length(pre server sep) + 1)
   }
   project = v["cwd"] != "" ? v["cwd"] : v["workspace_root"]
+  if (partial && server == "" && v["command"] == "" && v["url"] == "" && (tool == "" || client ~ /^(cursor|windsurf)$/)) {
+    # Cursor and Windsurf call the hook for MCP tools only: without its server the call is unnamed.
+    why = "Daylight: the hook input was not the JSON this client sends and does not say which server is called, so enforce mode refuses the call"
+    if (toolong) why = "Daylight: the hook input was over 4 MB and does not say which server is called before that, so enforce mode refuses the call"
+    answer("deny", why); record("?", tool == "" ? "?" : tool, "deny", why); exit refused()
+  }
   if (server == "" && v["command"] == "" && v["url"] == "") { answer("allow", ""); exit 0 }
 
   if (missing) {
@@ -110,11 +121,12 @@ function severity(s) {
 # Reads string fields of a JSON object without a character loop: escapes are masked, the text
 # split at quotes, so odd pieces are outside strings and even pieces inside. Top-level fields land
 # in v[key]; fields directly inside the objects mcp_context and tool_info in v[parent "." key].
-function parse(s,    parts, cnt, j, depth, out, key, key2, parent, tmp) {
+# With partial set, the fields before a cut or a fault are read (an unclosed string is dropped).
+function parse(s, partial,    parts, cnt, j, depth, out, key, key2, parent, tmp) {
   gsub(/\\\\/, "\001", s); gsub(/\\"/, "\002", s)
   if (s !~ /^[ \t\r\n]*\{/) return 0
   cnt = split(s, parts, "\"")
-  if (cnt % 2 == 0) return 0
+  if (cnt % 2 == 0) { if (!partial) return 0; cnt-- }
   depth = 0; key = ""; key2 = ""; parent = ""
   for (j = 2; j <= cnt + 1; j += 2) {
     out = parts[j - 1]

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AppScannerTest {
   @TempDir Path home;
+  @TempDir Path outside;
 
   private static void write(Path f, String text) throws IOException {
     Files.createDirectories(f.getParent());
@@ -104,6 +105,34 @@ class AppScannerTest {
         .isEqualTo("models: llama3.2:latest, someone/coder:7b");
     assertThat(c.get("lm-studio").evidence().get(0).text())
         .isEqualTo("models: lmstudio-community/Qwen2.5-7B-GGUF");
+  }
+
+  @Test
+  void aModelFolderLinkedOutOfTheHomeShowsTheRuntimeButNoNames() throws IOException {
+    // Another account's (or root's) folders: their names must not become this account's evidence.
+    write(outside.resolve("acme-secret-project/plans/v1"), "{}");
+    Files.createDirectories(home.resolve(".lmstudio"));
+    Files.createSymbolicLink(home.resolve(".lmstudio/models"), outside);
+    write(
+        home.resolve(".ollama/models/manifests/registry.ollama.ai/library/llama3.2/latest"), "{}");
+    Files.createSymbolicLink(
+        home.resolve(".ollama/models/manifests/registry.ollama.ai/other"), outside);
+
+    Map<String, Client> c = scan(Os.LINUX);
+
+    assertThat(c.get("lm-studio").evidence().get(0).text()).isEqualTo("model folder");
+    assertThat(c.get("ollama").evidence().get(0).text()).isEqualTo("models: llama3.2:latest");
+  }
+
+  @Test
+  void aModelFolderWithManyEntriesGivesAtMostTwentyNames() throws IOException {
+    for (int i = 0; i < 30; i++) {
+      Files.createDirectories(home.resolve(".lmstudio/models/pub" + i + "/model"));
+    }
+
+    String text = scan(Os.LINUX).get("lm-studio").evidence().get(0).text();
+
+    assertThat(text.split(", ")).hasSize(20);
   }
 
   @Test

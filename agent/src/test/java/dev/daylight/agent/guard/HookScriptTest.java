@@ -48,8 +48,7 @@ class HookScriptTest {
   void decisions(GuardMode mode, Decision... ds) throws IOException {
     DecisionFile.write(
         Guard.dir(state).resolve(DecisionFile.NAME),
-        DecisionFile.format(mode, Instant.parse("2026-12-04T10:00:00Z"), List.of(ds)),
-        false);
+        DecisionFile.format(mode, Instant.parse("2026-12-04T10:00:00Z"), List.of(ds)));
   }
 
   List<JsonNode> spool() throws IOException {
@@ -85,10 +84,23 @@ class HookScriptTest {
         .contains("no decision file could be read", "run `daylight scan`");
   }
 
+  static byte[] huge(String before, String after) {
+    return (before + "\"tool_input\": {\"body\": \"" + "x".repeat(5 << 20) + "\"}" + after)
+        .getBytes(UTF_8);
+  }
+
+  static String reason(Answer a) throws IOException {
+    return Json.mapper()
+        .readTree(a.stdout())
+        .path("hookSpecificOutput")
+        .path("permissionDecisionReason")
+        .asText();
+  }
+
   @Test
-  void malformedOrOversizedInputIsLetThroughAndRecorded() throws Exception {
+  void malformedOrOversizedInputIsLetThroughAndRecordedInAudit() throws Exception {
     decisions(
-        GuardMode.ENFORCE,
+        GuardMode.AUDIT,
         new Decision("claude-code", "mail", "", "", Verdict.MALICIOUS, "pkg:npm/m@1", "bad", null));
     for (String bad :
         List.of(
@@ -97,20 +109,77 @@ class HookScriptTest {
             "[1,2]",
             "{\"tool_name\": \"mcp__mail__send\"",
             "{\"a\": \"unterminated}")) {
-      Answer a = hook("claude-code", GuardMode.ENFORCE, bad);
+      Answer a = hook("claude-code", GuardMode.AUDIT, bad);
       assertThat(a.exit()).as(bad).isZero();
       assertThat(a.stdout()).as(bad).isEmpty();
     }
-    byte[] huge =
-        ("{\"tool_name\": \"mcp__mail__send\", \"tool_input\": {\"body\": \""
-                + "x".repeat(5 << 20)
-                + "\"}}")
-            .getBytes(UTF_8);
-    assertThat(hook("claude-code", GuardMode.ENFORCE, huge).stdout()).isEmpty();
+    assertThat(
+            hook("claude-code", GuardMode.AUDIT, huge("{\"tool_name\": \"mcp__mail__send\", ", "}"))
+                .stdout())
+        .isEmpty();
     assertThat(spool())
         .last()
         .satisfies(l -> assertThat(l.path("reason").asText()).contains("over 4 MB"));
     assertThat(spool()).allSatisfy(l -> assertThat(l.path("decision").asText()).isEqualTo("allow"));
+  }
+
+  @Test
+  void enforceNamesAMalformedOrOversizedCallFromItsTopFieldsAndRefusesItWhenItCannot()
+      throws Exception {
+    decisions(
+        GuardMode.ENFORCE,
+        new Decision("claude-code", "mail", "", "", Verdict.MALICIOUS, "pkg:npm/m@1", "bad", null),
+        new Decision(
+            "cursor",
+            "mail",
+            "npx -y mail-mcp",
+            "",
+            Verdict.MALICIOUS,
+            "pkg:npm/m@1",
+            "bad",
+            null));
+    // Unnamed: refused, saying why.
+    for (String bad : List.of("", "not json", "[1,2]", "{\"a\": \"unterminated}")) {
+      Answer a = hook("claude-code", GuardMode.ENFORCE, bad);
+      assertThat(a.exit()).as(bad).isZero();
+      assertThat(reason(a)).as(bad).contains("not the JSON this client sends", "refuses");
+    }
+    // Named before the fault or the cut: decided as usual.
+    assertThat(
+            reason(hook("claude-code", GuardMode.ENFORCE, "{\"tool_name\": \"mcp__mail__send\"")))
+        .isEqualTo("bad");
+    assertThat(
+            reason(
+                hook(
+                    "claude-code",
+                    GuardMode.ENFORCE,
+                    huge("{\"tool_name\": \"mcp__mail__send\", ", "}"))))
+        .isEqualTo("bad");
+    assertThat(
+            hook("claude-code", GuardMode.ENFORCE, huge("{\"tool_name\": \"Write\", ", "}"))
+                .stdout())
+        .as("a built-in tool named before the cut")
+        .isEmpty();
+    // The name only after the cut (a string cut open is not read as a name either).
+    Answer after = hook("claude-code", GuardMode.ENFORCE, huge("{", ", \"tool_name\": \"Write\"}"));
+    assertThat(reason(after)).contains("over 4 MB", "refuses");
+    Answer cutOpen =
+        hook(
+            "claude-code",
+            GuardMode.ENFORCE,
+            ("{\"cwd\": \"" + "y".repeat(5 << 20) + "\"}").getBytes(UTF_8));
+    assertThat(reason(cutOpen)).contains("over 4 MB");
+    // Cursor sends the launch line after the tool's arguments: a call cut before it is refused.
+    Answer cursor =
+        hook(
+            "cursor",
+            GuardMode.ENFORCE,
+            huge("{\"tool_name\": \"send_email\", ", ", \"command\": \"npx -y other\"}"));
+    assertThat(Json.mapper().readTree(cursor.stdout()).path("permission").asText())
+        .isEqualTo("deny");
+    assertThat(spool())
+        .last()
+        .satisfies(l -> assertThat(l.path("decision").asText()).isEqualTo("deny"));
   }
 
   @Test

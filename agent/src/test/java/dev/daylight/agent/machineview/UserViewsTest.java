@@ -76,8 +76,38 @@ class UserViewsTest {
     assertThat(perms(state.resolve("views")))
         .as("reachable by name, not listable")
         .isEqualTo("rwx--x--x");
-    assertThat(perms(state.resolve("views/requests"))).isEqualTo("rwx-wx-wx");
+    assertThat(
+            Integer.toOctalString(
+                (Integer) Files.getAttribute(state.resolve("views/requests"), "unix:mode")))
+        .as("anyone may ask, no one may take away another's request")
+        .isEqualTo("41733");
     assertThat(Files.readString(UserViews.viewFile(state, "bob"))).doesNotContain("postmark");
+  }
+
+  @Test
+  void aPlantedFolderOrLinkAmongTheRequestsStopsNoOtherAccountsViewAndNothingIsFollowed()
+      throws Exception {
+    Path requests = UserViews.requestFile(state, "ann").getParent();
+    Files.createDirectories(UserViews.requestFile(state, "ann").resolve("inside"));
+    Files.writeString(UserViews.requestFile(state, "ann").resolve("inside/file"), "x");
+    Path target = Files.writeString(state.resolve("precious"), "keep");
+    Files.createSymbolicLink(UserViews.requestFile(state, "bob"), target);
+    try (Store store = Store.open(state)) {
+      store.record(inventory());
+      UserViews.write(
+          store,
+          state,
+          List.of(
+              new Account("ann", Path.of("/home/ann")),
+              new Account("bob", Path.of("/home/bob")),
+              new Account("carol", Path.of("/home/carol"))));
+    }
+    assertThat(UserViews.read(UserViews.viewFile(state, "bob"))).isPresent();
+    assertThat(UserViews.read(UserViews.viewFile(state, "carol"))).isPresent();
+    assertThat(UserViews.requestFile(state, "bob")).as("the link is gone").doesNotExist();
+    assertThat(Files.isSymbolicLink(UserViews.requestFile(state, "bob"))).isFalse();
+    assertThat(target).hasContent("keep");
+    assertThat(requests.resolve("ann/inside/file")).hasContent("x");
   }
 
   @Test

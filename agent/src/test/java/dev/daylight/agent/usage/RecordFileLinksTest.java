@@ -117,7 +117,11 @@ class RecordFileLinksTest {
             .findFirst()
             .orElseThrow();
     return new FileReads.Work(
-        new UsageSources.Located(claude, file, "ann"),
+        new UsageSources.Located(
+            claude,
+            file,
+            "ann",
+            FileAccess.of(ScanContext.forHome(file.getParent(), Os.LINUX).layout())),
         checked,
         null,
         "key:" + file,
