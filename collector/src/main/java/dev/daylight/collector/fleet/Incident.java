@@ -1,10 +1,12 @@
 package dev.daylight.collector.fleet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.store.Database;
 import dev.daylight.collector.store.Rows;
 import dev.daylight.identity.Purls;
 import dev.daylight.identity.VersionRange;
+import dev.daylight.protocol.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,6 +51,34 @@ final class Incident {
           + " UNION SELECT DISTINCT version FROM device_packages WHERE purl = ?";
 
   private static final int KEY_SIZE = 5;
+
+  /**
+   * Up to this many accepted versions are one placeholder each; more are one JSON array: the list
+   * is bound twice and pgjdbc binds at most 65,535 values, while a package of the fleet may have
+   * tens of thousands of versions (each device's own build of it, or a hostile agent's).
+   */
+  private static final int IN_LIST_MAX = 1000;
+
+  /** The {@code IN} test for {@code n} accepted versions, bound by {@link #versionArgs}. */
+  private String in(int n) {
+    if (n <= IN_LIST_MAX) {
+      return " IN (" + String.join(",", Collections.nCopies(n, "?")) + ")";
+    }
+    return db.dialect() == Database.Dialect.POSTGRESQL
+        ? " IN (SELECT value FROM json_array_elements_text(CAST(? AS json)))"
+        : " IN (SELECT value FROM json_each(?))";
+  }
+
+  private static List<Object> versionArgs(List<String> accepted) {
+    if (accepted.size() <= IN_LIST_MAX) {
+      return List.copyOf(accepted);
+    }
+    try {
+      return List.of(Json.mapper().writeValueAsString(accepted));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e); // a list of strings always writes
+    }
+  }
 
   /** A matching row: its node, the account whose home holds it, what it is; the match count. */
   private record Hit(String nodeId, String osUser, FleetAnswers.Holding holding, long total) {}
@@ -108,15 +138,16 @@ final class Incident {
         if (accepted.isEmpty()) {
           return new FleetAnswers.IncidentList(List.of(), null, 0);
         }
-        String in = " IN (" + String.join(",", Collections.nCopies(accepted.size(), "?")) + ")";
+        String in = in(accepted.size());
+        List<Object> versions = versionArgs(accepted);
         matching =
             matching
                 .replace("{serverVersions}", " AND COALESCE(s.version, '')" + in)
                 .replace("{packageVersions}", " AND p.version" + in);
         args.add(base);
-        args.addAll(accepted);
+        args.addAll(versions);
         args.add(base);
-        args.addAll(accepted);
+        args.addAll(versions);
       } else {
         matching = matching.replace("{serverVersions}", "").replace("{packageVersions}", "");
         args.add(base);

@@ -7,8 +7,6 @@ import dev.daylight.identity.Purls;
 import dev.daylight.identity.VersionRange;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +43,7 @@ public final class MaliciousIntel {
    */
   public List<String> advisories(String base, Optional<String> version) throws SQLException {
     String type = Purls.type(base);
-    String name = URLDecoder.decode(base.substring(base.indexOf('/') + 1), StandardCharsets.UTF_8);
+    String name = PackagePages.decoded(base.substring(base.indexOf('/') + 1));
     List<String> ids = new ArrayList<>();
     for (Affected a : current().byPackage().getOrDefault(key(type, name), List.of())) {
       if (covers(a.affected(), type, version) && !ids.contains(a.id())) {

@@ -37,9 +37,19 @@ final class PackagePages {
    */
   static String displayName(String purl) {
     int slash = purl.indexOf('/');
-    return slash < 0
-        ? purl
-        : URLDecoder.decode(purl.substring(slash + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    return slash < 0 ? purl : decoded(purl.substring(slash + 1).replace("+", "%2B"));
+  }
+
+  /**
+   * {@code s} percent-decoded, or as it is when an agent sent a bad escape ({@code %zz}): one
+   * device's odd purl must not fail every administrator's page.
+   */
+  static String decoded(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
   }
 
   FleetAnswers.PackageList packages(

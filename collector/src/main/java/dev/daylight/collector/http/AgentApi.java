@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
 final class AgentApi {
   private static final Logger log = LoggerFactory.getLogger(AgentApi.class);
 
+  /**
+   * An enrollment is a few hundred bytes, and anyone may send one before the secret is checked: the
+   * reports' 4 MiB cap would let any caller make the collector read and parse 4 MiB.
+   */
+  static final int ENROLL_BODY_CAP = 16 * 1024;
+
   /** {@code nodeKey}: the key the enroller holds, its proof that the device is its own. */
   record EnrollRequest(String enrollSecret, Host host, String nodeKey) {
     /** The secret and the key never reach a log line or a stack trace. */
@@ -51,7 +57,7 @@ final class AgentApi {
             "/api/v1/enroll",
             OPEN,
             c -> {
-              EnrollRequest e = c.body(EnrollRequest.class);
+              EnrollRequest e = c.body(EnrollRequest.class, ENROLL_BODY_CAP);
               Enrollment.Enrolled done =
                   s.enrollment().enroll(e.enrollSecret(), e.host(), e.nodeKey(), c.now);
               metrics.enrollments.inc();

@@ -41,7 +41,7 @@ final class Call {
 
   /** The path variable {@code name} of the route's template. */
   String var(String name) {
-    return vars.get(name);
+    return noNul(name, vars.get(name));
   }
 
   /** The enrolled node that called (routes with {@link Access#NODE} only). */
@@ -53,7 +53,15 @@ final class Call {
     if (query == null) {
       query = Request.extractQueryParameters(request);
     }
-    return query.getValue(name);
+    return noNul(name, query.getValue(name));
+  }
+
+  /** PostgreSQL refuses NUL in text: a NUL in a search or an id is refused here, not there. */
+  private static String noNul(String name, String value) {
+    if (value != null && value.indexOf('\0') >= 0) {
+      throw ApiException.badRequest(name + " must not contain NUL");
+    }
+    return value;
   }
 
   long longParam(String name, long fallback) {
@@ -91,7 +99,12 @@ final class Call {
 
   /** The JSON body as {@code type}; too large or not JSON is a 4xx before anything is written. */
   <T> T body(Class<T> type) throws java.io.IOException {
-    return HttpIo.json(HttpIo.body(request, BODY_CAP), type);
+    return body(type, BODY_CAP);
+  }
+
+  /** As {@link #body(Class)}, with a smaller cap for a route that anyone may call. */
+  <T> T body(Class<T> type, int cap) throws java.io.IOException {
+    return HttpIo.json(HttpIo.body(request, cap), type);
   }
 
   <T> T body(HttpIo.Parser<T> parser) throws java.io.IOException {

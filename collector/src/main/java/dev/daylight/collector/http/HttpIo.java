@@ -5,6 +5,7 @@ import dev.daylight.collector.ApiException;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,6 +18,11 @@ import org.eclipse.jetty.util.Callback;
 /** Request bodies with a size cap that also holds after gzip inflation; JSON responses. */
 final class HttpIo {
   private static final int SCRATCH_KEPT = 256 * 1024;
+
+  /** 8 KiB/s: a 4 MiB report in under nine minutes; a slow link's gzipped report in seconds. */
+  private static final long MIN_BYTES_PER_SECOND = 8 * 1024;
+
+  private static final long RATE_GRACE_NANOS = 10_000_000_000L;
   private static final ThreadLocal<byte[]> SCRATCH =
       ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
@@ -44,6 +50,9 @@ final class HttpIo {
     byte[] wire;
     try (InputStream raw = Content.Source.asInputStream(request)) {
       wire = readCapped(raw, cap);
+    } catch (IOException | UncheckedIOException e) {
+      // The client went away mid-body or sent a broken chunked body: its fault, not ours.
+      throw ApiException.badRequest("request body could not be read");
     }
     if (!gzip) {
       return wire;
@@ -66,11 +75,13 @@ final class HttpIo {
   private static byte[] readCapped(InputStream in, int cap) throws IOException {
     byte[] buf = SCRATCH.get();
     int n = 0;
+    long start = System.nanoTime();
     for (int r; (r = in.read(buf, n, buf.length - n)) > 0; ) {
       n += r;
       if (n > cap) {
         throw tooLarge(in, cap, cap);
       }
+      tooSlow(n, System.nanoTime() - start);
       if (n == buf.length) {
         buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, cap + 1L));
         if (buf.length <= SCRATCH_KEPT) {
@@ -79,6 +90,20 @@ final class HttpIo {
       }
     }
     return Arrays.copyOf(buf, n);
+  }
+
+  /**
+   * Refuses a body that, past its first {@link #RATE_GRACE_NANOS}, has come slower than {@link
+   * #MIN_BYTES_PER_SECOND} on average. Each read waits at most the connection's idle timeout, so a
+   * client trickling a byte now and then would otherwise hold a request thread for as long as it
+   * likes (and {@code /api/v1/enroll} is open to anyone). Jetty's MinimumDataRateHandler measures
+   * all requests' bytes together, not this one's.
+   */
+  private static void tooSlow(long bytes, long elapsedNanos) {
+    if (elapsedNanos > RATE_GRACE_NANOS
+        && bytes < MIN_BYTES_PER_SECOND * (elapsedNanos / 1_000_000_000.0)) {
+      throw new ApiException(408, "request body arrives too slowly");
+    }
   }
 
   /**
@@ -110,6 +135,7 @@ final class HttpIo {
   }
 
   static <T> T json(byte[] body, Parser<T> parser) {
+    NulEscapes.replace(body);
     try {
       T value = parser.parse(body);
       if (value == null) {

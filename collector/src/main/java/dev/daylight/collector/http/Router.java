@@ -3,11 +3,13 @@ package dev.daylight.collector.http;
 import dev.daylight.collector.ApiException;
 import dev.daylight.collector.ingest.Enrollment;
 import dev.daylight.collector.ingest.Secrets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -80,15 +82,46 @@ final class Router extends Handler.Abstract {
       }
       HttpIo.sendJson(response, status, e.body(), callback);
     } catch (Exception e) {
-      status = 500;
-      log.atError().addKeyValue("path", path).setCause(e).log("request failed");
-      HttpIo.sendJson(response, 500, Map.of("error", "internal error"), callback);
+      status = failed(e, path, response, callback);
     }
     metrics
         .requests
         .labelValues(label, Integer.toString(status))
         .observe((System.nanoTime() - start) / 1e9);
     return true;
+  }
+
+  /**
+   * A value the database refused as data (SQLSTATE class 22, such as text it cannot hold) is the
+   * request's fault: 400, so an agent does not retry it forever; so is a request Jetty found
+   * malformed (its 4xx). Anything else is ours, 500.
+   */
+  private static int failed(Exception e, String path, Response response, Callback callback) {
+    if (e instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+      // Jetty's refusal of what the client sent, such as a bad escape in the query ({@code %zz})
+      // or bytes that are not UTF-8. Jetty's reason may quote the request: not answered or logged.
+      log.atInfo()
+          .addKeyValue("path", path)
+          .addKeyValue("status", h.getCode())
+          .log("refused: malformed request");
+      HttpIo.sendJson(response, h.getCode(), Map.of("error", "malformed request"), callback);
+      return h.getCode();
+    }
+    if (e instanceof SQLException q
+        && q.getSQLState() != null
+        && q.getSQLState().startsWith("22")) {
+      log.atInfo()
+          .addKeyValue("path", path)
+          .addKeyValue("status", 400)
+          .addKeyValue("sqlState", q.getSQLState())
+          .log("refused: a value the database does not accept");
+      HttpIo.sendJson(
+          response, 400, Map.of("error", "a value the database does not accept"), callback);
+      return 400;
+    }
+    log.atError().addKeyValue("path", path).setCause(e).log("request failed");
+    HttpIo.sendJson(response, 500, Map.of("error", "internal error"), callback);
+    return 500;
   }
 
   /** Routes sharing one template share its access; the method picks among them. */

@@ -77,6 +77,11 @@ public final class Enrollment {
     if (host == null) {
       throw ApiException.badRequest("host is required");
     }
+    if (host.deviceId() != null && host.deviceId().length() > HostFacts.CAP) {
+      // The device id finds the device again: cut short, two devices could become one.
+      throw ApiException.badRequest(
+          "host.deviceId must be at most " + HostFacts.CAP + " characters");
+    }
     String key = Secrets.newKey();
     String hash = Secrets.sha256(key);
     String proofHash = proof == null || proof.isEmpty() ? null : Secrets.sha256(proof);

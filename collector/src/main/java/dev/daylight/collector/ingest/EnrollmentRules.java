@@ -77,12 +77,23 @@ final class EnrollmentRules {
       }
       return new Outcome(nodeId, Kind.REFUSED);
     }
+    // Only if the key (and for an approval, its window) is still what was read: collectors sharing
+    // one PostgreSQL enroll concurrently, and of two enrollers with one proof or one approval only
+    // the first may get a key. The second's update waits for the first's row lock, then matches
+    // nothing.
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE nodes SET key_hash = ?, reenroll_until = NULL WHERE node_id = ?")) {
+            "UPDATE nodes SET key_hash = ?, reenroll_until = NULL WHERE node_id = ? AND key_hash = ?"
+                + (proof ? "" : " AND reenroll_until >= ?"))) {
       ps.setString(1, newHash);
       ps.setString(2, nodeId);
-      ps.executeUpdate();
+      ps.setString(3, currentHash);
+      if (!proof) {
+        ps.setLong(4, now);
+      }
+      if (ps.executeUpdate() == 0) {
+        return new Outcome(nodeId, Kind.REFUSED);
+      }
     }
     retire(
         c,

@@ -1,12 +1,15 @@
 package dev.daylight.collector.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daylight.collector.ApiException;
 import dev.daylight.protocol.ChangeEvent;
 import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Inventory;
 import dev.daylight.protocol.McpServer;
 import dev.daylight.protocol.Report;
 import dev.daylight.protocol.UsageDay;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,6 +33,8 @@ record ReportRows(
     Object[] seen,
     List<Object[]> usage) {
   private static final Logger log = LoggerFactory.getLogger(ReportRows.class);
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Duration SKEW = Duration.ofDays(1);
 
   /** One change to a device's latest view. */
   sealed interface Op {}
@@ -47,7 +52,7 @@ record ReportRows(
   record FindingResolve(String findingId, long at) implements Op {}
 
   static ReportRows of(String node, Report r, long now) {
-    long created = r.createdAt() != null ? r.createdAt().toEpochMilli() : now;
+    long created = r.createdAt() != null ? millis(r.createdAt(), now, "createdAt") : now;
     Object[] report = {
       r.reportId(), node, r.kind().wire(), r.schemaVersion(), created, now, r.events().size()
     };
@@ -59,7 +64,7 @@ record ReportRows(
             e.id(),
             r.reportId(),
             e.type().wire(),
-            e.at().toEpochMilli(),
+            millis(e.at(), now, "events[].at"),
             e.serverId(),
             e.purl(),
             e.findingId(),
@@ -71,7 +76,7 @@ record ReportRows(
     List<Op> ops = new ArrayList<>();
     if (r.inventory() == null) {
       for (ChangeEvent e : r.events()) {
-        op(node, e, r.reportId(), ops);
+        op(node, e, r.reportId(), now, ops);
       }
     }
     List<Object[]> usage = new ArrayList<>();
@@ -86,7 +91,7 @@ record ReportRows(
               d.tool(),
               d.calls(),
               d.errors(),
-              d.lastCall() == null ? 0L : d.lastCall().toEpochMilli()
+              d.lastCall() == null ? 0L : millis(d.lastCall(), now, "usage[].lastCall")
             });
       }
     }
@@ -102,8 +107,8 @@ record ReportRows(
         usage);
   }
 
-  private static void op(String node, ChangeEvent e, String reportId, List<Op> ops) {
-    long at = e.at().toEpochMilli();
+  private static void op(String node, ChangeEvent e, String reportId, long now, List<Op> ops) {
+    long at = millis(e.at(), now, "events[].at");
     try {
       switch (e.type()) {
         case SERVER_ADDED, SERVER_CHANGED -> {
@@ -147,6 +152,20 @@ record ReportRows(
           .addKeyValue("type", e.type().wire())
           .log("event body not applied: {}", ex.getMessage());
     }
+  }
+
+  /**
+   * An agent's time in epoch milliseconds. Before 2000 or more than a day past the collector's
+   * clock it is a broken clock or a hostile agent (and may not fit a long): 400. A time after the
+   * collector's clock is taken as the collector's: nothing in a report happened after it arrived,
+   * and the lists ordered by last seen would otherwise show that device first until then.
+   */
+  static long millis(Instant t, long now, String field) {
+    if (t.isBefore(EARLIEST) || t.isAfter(Instant.ofEpochMilli(now).plus(SKEW))) {
+      throw ApiException.badRequest(
+          field + " must be from 2000 to one day past the collector's time");
+    }
+    return Math.min(t.toEpochMilli(), now);
   }
 
   private static String text(JsonNode body, String field) throws java.io.IOException {

@@ -51,8 +51,10 @@ class RawEventsTest {
     McpServer server = Fixtures.server("cursor", "postmark", "postmark-mcp", "1.0.16");
     Report sent = Fixtures.delta("node-1", List.of(Fixtures.serverAdded(server)));
     byte[] body = Json.mapper().writeValueAsBytes(sent);
-    ReportRows viaTree = ReportRows.of("node-1", Json.mapper().readValue(body, Report.class), 5);
-    ReportRows viaText = ReportRows.of("node-1", RawEvents.read(body), 5);
+    long now =
+        System.currentTimeMillis(); // the report's times must be before it, give or take a day
+    ReportRows viaTree = ReportRows.of("node-1", Json.mapper().readValue(body, Report.class), now);
+    ReportRows viaText = ReportRows.of("node-1", RawEvents.read(body), now);
     assertThat(viaText.report()).isEqualTo(viaTree.report());
     assertThat(viaText.ops()).hasSize(1);
     assertThat(((ReportRows.ServerUpsert) viaText.ops().get(0)).row())
