@@ -19,10 +19,14 @@ import org.eclipse.jetty.util.Callback;
 final class HttpIo {
   private static final int SCRATCH_KEPT = 256 * 1024;
 
-  /** 8 KiB/s: a 4 MiB report in under nine minutes; a slow link's gzipped report in seconds. */
-  private static final long MIN_BYTES_PER_SECOND = 8 * 1024;
+  /**
+   * 2 KiB/s (16 kbit/s, a poor mobile link) after 20 s: an agent's gzipped report of some hundred
+   * kilobytes still arrives on such a link (a refused one is sent again, and would be refused
+   * again), while a body trickled a byte at a time is refused within half a minute.
+   */
+  private static final long MIN_BYTES_PER_SECOND = 2 * 1024;
 
-  private static final long RATE_GRACE_NANOS = 10_000_000_000L;
+  private static final long RATE_GRACE_NANOS = 20_000_000_000L;
   private static final ThreadLocal<byte[]> SCRATCH =
       ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
