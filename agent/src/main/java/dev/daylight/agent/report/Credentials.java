@@ -1,6 +1,7 @@
 package dev.daylight.agent.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.daylight.agent.platform.PrivateFiles;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +10,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +33,6 @@ public record Credentials(
 
   static final String FILE_NAME = "collector.json";
   private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
-  private static final Set<PosixFilePermission> OTHERS =
-      EnumSet.of(
-          PosixFilePermission.GROUP_READ,
-          PosixFilePermission.GROUP_WRITE,
-          PosixFilePermission.OTHERS_READ,
-          PosixFilePermission.OTHERS_WRITE);
 
   /** The same credentials with the collector's signing key pinned. */
   Credentials pinning(String key) {
@@ -69,7 +59,9 @@ public record Credentials(
       return Optional.empty();
     }
     try {
-      ownerOnly(file);
+      // The node key lets anyone who reads it report as this machine: a file loosened since it was
+      // written (a restore, a copy, a umask) is set back to 0600, and the change logged.
+      PrivateFiles.tighten(file);
       return Optional.of(Json.mapper().readValue(file.toFile(), Credentials.class));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -89,30 +81,6 @@ public record Credentials(
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       LOG.warn("cannot set aside retired collector credentials: {}", e.getClass().getSimpleName());
-    }
-  }
-
-  /**
-   * The node key lets anyone who reads it report as this machine: a file loosened since it was
-   * written (a restore, a copy, a umask) is set back to 0600 and the change is logged.
-   */
-  private static void ownerOnly(Path file) {
-    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-    if (view == null) {
-      return;
-    }
-    try {
-      Set<PosixFilePermission> perms = view.readAttributes().permissions();
-      if (!Collections.disjoint(perms, OTHERS)) {
-        view.setPermissions(PosixFilePermissions.fromString("rw-------"));
-        LOG.warn(
-            "{} was open to other accounts ({}); set back to rw-------",
-            file,
-            PosixFilePermissions.toString(perms));
-      }
-    } catch (IOException e) {
-      // Not ours to change (another account's state dir): say so, and still use the key.
-      LOG.warn("cannot check or tighten the permissions of {}: {}", file, e.getMessage());
     }
   }
 
