@@ -78,94 +78,57 @@ class ServerDiffTest {
         .containsExactly(new ServerChange.PackageVersionChanged(before, after));
   }
 
+  private static final Capability FETCHES = code("http-fetch", "index.js", 10, "fetch(url)");
+  private static final Capability SENDS = code("email-send", "index.js", 40, "nodemailer");
+  private static final Capability CALLED_SEND =
+      new Capability("email-send", new Evidence("tool-call", null, null, "called send_email"));
+  private static final Capability LISTED_SEND =
+      new Capability("email-send", new Evidence("known-package", null, null, "listed"));
+
+  private static Capability code(String cls, String file, int line, String text) {
+    return new Capability(cls, Evidence.file(file, line, text));
+  }
+
+  /** The postmark server of {@code version} showing {@code classes}. */
+  private static McpServer postmark(String version, Capability... classes) {
+    return npx("postmark", "postmark-mcp", version).toBuilder()
+        .capabilities(List.of(classes), null)
+        .build();
+  }
+
   @Test
   void aReleaseThatCanDoSomethingNewIsAServerChangeBesideTheVersionChange() {
-    Capability fetches = new Capability("http-fetch", Evidence.file("index.js", 10, "fetch(url)"));
-    Capability sends = new Capability("email-send", Evidence.file("index.js", 40, "nodemailer"));
-    McpServer before =
-        npx("postmark", "postmark-mcp", "1.0.15").toBuilder()
-            .capabilities(List.of(fetches), null)
-            .build();
-    McpServer after =
-        npx("postmark", "postmark-mcp", "1.0.16").toBuilder()
-            .capabilities(List.of(fetches, sends), null)
-            .build();
+    McpServer before = postmark("1.0.15", FETCHES);
+    McpServer after = postmark("1.0.16", FETCHES, SENDS);
 
     assertThat(ServerDiff.diff(List.of(before), List.of(after), Set.of()))
         .containsExactly(
             new ServerChange.Changed(before, after, List.of("capabilities")),
             new ServerChange.PackageVersionChanged(before, after));
     // The same classes with their evidence elsewhere in the new release's code: no change.
-    McpServer moved =
-        after.toBuilder()
-            .capabilities(
-                List.of(new Capability("http-fetch", Evidence.file("lib.js", 3, "fetch(url)"))),
-                null)
-            .build();
+    McpServer moved = postmark("1.0.16", code("http-fetch", "lib.js", 3, "fetch(url)"));
     assertThat(ServerDiff.changedFields(before, moved)).isEmpty();
     // Classes not read from the code on one side: unknown there (the code could not be read then
     // or now, the known-packages list stood in, or only called tools showed), so no change.
     McpServer unknown = after.toBuilder().capabilities(null, "package code not found").build();
-    McpServer listed =
-        after.toBuilder()
-            .capabilities(
-                List.of(
-                    new Capability(
-                        "email-send", new Evidence("known-package", null, null, "listed"))),
-                null)
-            .build();
-    McpServer onlyCalled =
-        after.toBuilder()
-            .capabilities(
-                List.of(
-                    new Capability(
-                        "email-send", new Evidence("tool-call", null, null, "called send_email"))),
-                null)
-            .build();
     assertThat(ServerDiff.changedFields(before, unknown)).isEmpty();
     assertThat(ServerDiff.changedFields(unknown, after)).isEmpty();
-    assertThat(ServerDiff.changedFields(before, listed)).isEmpty();
-    assertThat(ServerDiff.changedFields(before, onlyCalled)).isEmpty();
+    assertThat(ServerDiff.changedFields(before, postmark("1.0.16", LISTED_SEND))).isEmpty();
+    assertThat(ServerDiff.changedFields(before, postmark("1.0.16", CALLED_SEND))).isEmpty();
   }
 
   @Test
   void classesThatComeWithUseOrWithDaylightAreNoServerChange() {
-    Capability fetches = new Capability("http-fetch", Evidence.file("index.js", 10, "fetch(url)"));
-    McpServer read =
-        npx("postmark", "postmark-mcp", "1.0.15").toBuilder()
-            .capabilities(List.of(fetches), null)
-            .build();
+    McpServer read = postmark("1.0.15", FETCHES);
     // The same release: a first call of send_email, or the known-packages list standing in once
     // the cache is pruned, changes the classes shown but not the server.
-    McpServer called =
-        read.toBuilder()
-            .capabilities(
-                List.of(
-                    fetches,
-                    new Capability(
-                        "email-send", new Evidence("tool-call", null, null, "called send_email"))),
-                null)
-            .build();
-    McpServer listed =
-        read.toBuilder()
-            .capabilities(
-                List.of(
-                    new Capability(
-                        "email-send", new Evidence("known-package", null, null, "listed"))),
-                null)
-            .build();
+    McpServer called = postmark("1.0.15", FETCHES, CALLED_SEND);
     assertThat(ServerDiff.diff(List.of(read), List.of(called), Set.of())).isEmpty();
-    assertThat(ServerDiff.diff(List.of(read), List.of(listed), Set.of())).isEmpty();
+    assertThat(ServerDiff.diff(List.of(read), List.of(postmark("1.0.15", LISTED_SEND)), Set.of()))
+        .isEmpty();
     // A new release whose code shows what was only called before: a change.
-    McpServer next =
-        npx("postmark", "postmark-mcp", "1.0.16").toBuilder()
-            .capabilities(
-                List.of(
-                    fetches,
-                    new Capability("email-send", Evidence.file("index.js", 40, "nodemailer"))),
-                null)
-            .build();
-    assertThat(ServerDiff.changedFields(called, next)).containsExactly("capabilities");
+    assertThat(ServerDiff.changedFields(called, postmark("1.0.16", FETCHES, SENDS)))
+        .containsExactly("capabilities");
   }
 
   @Test
