@@ -16,35 +16,14 @@ import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Scope;
 import dev.daylight.protocol.Severity;
 import dev.daylight.protocol.UsageDay;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The agent and admin API against a real collector on loopback; run once per storage backend. */
-abstract class CollectorApiContract {
-  @TempDir Path tmp;
-  Collector collector;
-  Http http;
-
-  abstract String dbSpec(Path tmp) throws Exception;
-
-  @BeforeEach
-  void start() throws Exception {
-    collector = Collector.start(Fixtures.loopback(dbSpec(tmp), 900));
-    http = new Http(collector.port());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    collector.close();
-  }
-
+abstract class CollectorApiContract extends OnLoopback {
   record Node(String id, String key) {}
 
   Node enroll(String host, String user) {

@@ -19,7 +19,6 @@ import dev.daylight.protocol.ReportKind;
 import dev.daylight.protocol.SchemaVersion;
 import dev.daylight.protocol.Severity;
 import dev.daylight.protocol.UsageDay;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,34 +27,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Capability classes through the collector (issue 14): stored per device server at ingest, the
  * fleet query by class with its approval state, class decisions and the fleet's approval classes;
  * run once per storage backend.
  */
-abstract class FleetCapabilitiesContract {
-  @TempDir Path tmp;
-  Collector collector;
-  Http http;
-
-  abstract String dbSpec(Path tmp) throws Exception;
-
-  @BeforeEach
-  void start() throws Exception {
-    collector = Collector.start(Fixtures.loopback(dbSpec(tmp), 900));
-    http = new Http(collector.port());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    collector.close();
-  }
-
+abstract class FleetCapabilitiesContract extends OnLoopback {
   record Node(String id, String key, Host host) {}
 
   Node enroll(String hostname, String user) {

@@ -8,38 +8,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daylight.collector.store.Rows;
 import dev.daylight.protocol.Json;
 import dev.daylight.protocol.Report;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Strings and values an agent or an administrator may send that one of the databases cannot hold as
  * sent: each is answered with a 4xx or stored in a form the database holds, never a 500 that an
  * agent would retry forever. Run once per storage backend (PostgreSQL refuses what SQLite keeps).
  */
-abstract class HostileStringsContract {
-  @TempDir Path tmp;
-  Collector collector;
-  Http http;
-
-  abstract String dbSpec(Path tmp) throws Exception;
-
-  @BeforeEach
-  void start() throws Exception {
-    collector = Collector.start(Fixtures.loopback(dbSpec(tmp), 900));
-    http = new Http(collector.port());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    collector.close();
-  }
-
+abstract class HostileStringsContract extends OnLoopback {
   record Node(String id, String key) {}
 
   Node enroll(String deviceId) {
