@@ -9,6 +9,7 @@ import dev.daylight.agent.report.Endpoint;
 import dev.daylight.agent.store.ServerView;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
+import dev.daylight.protocol.Finding;
 import dev.daylight.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,7 +82,8 @@ public final class UserViews {
     for (Account account : accounts) {
       // One account's trouble (a folder planted where its request goes, say) stops only its view.
       try {
-        UserView view = of(account.name(), servers, findings, store.clients(), lastScan, collector);
+        UserView view =
+            of(account, accounts, servers, findings, store.clients(), lastScan, collector);
         Path file = viewFile(stateDir, account.name());
         AtomicWrite.replace(
             file, Json.mapper().writeValueAsBytes(view), tmp -> ownBy(tmp, account.name()));
@@ -105,12 +107,14 @@ public final class UserViews {
   }
 
   static UserView of(
-      String user,
+      Account account,
+      List<Account> accounts,
       List<ServerView> servers,
       List<StoredFinding> findings,
       List<dev.daylight.protocol.Client> clients,
       Instant lastScan,
       String collector) {
+    String user = account.name();
     Map<String, List<UserView.Item>> byServer = new LinkedHashMap<>();
     Set<String> all = new HashSet<>();
     servers.forEach(s -> all.add(s.server().id()));
@@ -125,7 +129,7 @@ public final class UserViews {
       String serverId = f.finding().serverId();
       if (serverId != null && all.contains(serverId)) {
         byServer.computeIfAbsent(serverId, k -> new ArrayList<>()).add(item);
-      } else {
+      } else if (!anotherAccounts(f.finding(), account, accounts)) {
         host.add(item);
       }
     }
@@ -145,6 +149,33 @@ public final class UserViews {
         clients.stream().filter(c -> c.osUser() == null || user.equals(c.osUser())).toList();
     return new UserView(
         UserView.SCHEMA, user, Instant.now(), lastScan, collector, mine, myClients, host);
+  }
+
+  /**
+   * Whether a finding of no server is about another account than {@code account}: its evidence is a
+   * file in another account's home (a config that did not parse, a malicious package installed
+   * there) or that account's scan ({@code account:NAME}). The machine's own (a model server
+   * listening on all interfaces, a file outside every home) are everyone's.
+   */
+  static boolean anotherAccounts(Finding f, Account account, List<Account> accounts) {
+    String where = f.evidence() == null ? null : f.evidence().file();
+    if (where == null) {
+      return false;
+    }
+    if (where.startsWith("account:")) {
+      return !where.equals("account:" + account.name());
+    }
+    Path file;
+    try {
+      file = Path.of(where).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+    if (file.startsWith(account.home())) {
+      return false;
+    }
+    return accounts.stream()
+        .anyMatch(a -> !a.name().equals(account.name()) && file.startsWith(a.home()));
   }
 
   /** Reads a view; empty when there is none or it cannot be read (not this person's, or broken). */

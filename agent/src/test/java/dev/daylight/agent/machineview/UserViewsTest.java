@@ -84,6 +84,51 @@ class UserViewsTest {
     assertThat(Files.readString(UserViews.viewFile(state, "bob"))).doesNotContain("postmark");
   }
 
+  /**
+   * A finding of no server is shown to everyone only when it is the machine's: one about a file in
+   * another person's home (a config that did not parse there) or another person's scan is theirs.
+   */
+  @Test
+  void aFindingAboutAnotherPersonsFilesIsTheirsAlone() throws Exception {
+    Inventory inv =
+        Json.mapper()
+            .readValue(
+                """
+        {"schemaVersion": 1, "scanId": "s2", "startedAt": "2026-12-01T10:00:00Z", "finishedAt": "2026-12-01T10:00:02Z",
+         "host": {"os": "linux"}, "clients": [], "packages": [], "errors": [], "servers": [],
+         "findings": [
+           %s, %s, %s, %s,
+           {"id": "f-host", "rule": "exposed-model-server", "severity": "high", "title": "Ollama listens on all interfaces"}]}
+        """
+                    .formatted(
+                        error("f-bob-file", "/home/bob/work/secret-project/.mcp.json"),
+                        error("f-bob-scan", "account:bob"),
+                        error("f-ann-file", "/home/ann/.cursor/mcp.json"),
+                        error("f-etc", "/etc/claude-code/managed-mcp.json")),
+                Inventory.class);
+    List<Account> accounts =
+        List.of(new Account("ann", Path.of("/home/ann")), new Account("bob", Path.of("/home/bob")));
+    try (Store store = Store.open(state)) {
+      store.record(inv);
+      UserViews.write(store, state, accounts);
+    }
+
+    assertThat(UserViews.read(UserViews.viewFile(state, "ann")).orElseThrow().hostFindings())
+        .extracting(i -> i.finding().id())
+        .containsExactlyInAnyOrder("f-ann-file", "f-etc", "f-host");
+    assertThat(UserViews.read(UserViews.viewFile(state, "bob")).orElseThrow().hostFindings())
+        .extracting(i -> i.finding().id())
+        .containsExactlyInAnyOrder("f-bob-file", "f-bob-scan", "f-etc", "f-host");
+    assertThat(Files.readString(UserViews.viewFile(state, "ann"))).doesNotContain("secret-project");
+  }
+
+  private static String error(String id, String file) {
+    return """
+        {"id": "%s", "rule": "config-error", "severity": "low", "title": "config could not be read",
+         "evidence": {"kind": "file", "file": "%s", "text": "unreadable"}}"""
+        .formatted(id, file);
+  }
+
   @Test
   void aPlantedFolderOrLinkAmongTheRequestsStopsNoOtherAccountsViewAndNothingIsFollowed()
       throws Exception {
