@@ -37,11 +37,15 @@ public final class ServerSecrets {
 
   /**
    * {@code Server=db;User ID=sa;Password=x;}: two or more {@code KEY=VALUE} pairs split by
-   * semicolons, as ADO.NET, ODBC and JDBC property strings are written.
+   * semicolons, as ADO.NET, ODBC and JDBC property strings are written. A key is a name of at most
+   * four words and no flags, so a shell line ({@code export A=1; mysql -pX --host=db}) is not one.
    */
+  private static final String CONNECTION_KEY =
+      "[A-Za-z][A-Za-z0-9_.]*(?: [A-Za-z][A-Za-z0-9_.]*){0,3}";
+
   private static final Pattern CONNECTION_STRING =
       Pattern.compile(
-          "^\\s*[A-Za-z][A-Za-z0-9 _.-]*=[^;]*(?:;\\s*[A-Za-z][A-Za-z0-9 _.-]*=[^;]*)+;?\\s*$");
+          "^\\s*" + CONNECTION_KEY + "=[^;]*(?:;\\s*" + CONNECTION_KEY + "=[^;]*)+;?\\s*$");
 
   /**
    * JSON passed as one argument is parsed only up to this size; larger is left to the other rules.
@@ -200,10 +204,11 @@ public final class ServerSecrets {
       String value = eq < 0 ? "" : pair.substring(eq + 1);
       if (eq < 0 || value.isBlank() || rules.reference(value.trim())) {
         out.append(pair);
-      } else if (rules.connectionKey(pair.substring(0, eq).trim())) {
-        out.append(pair, 0, eq + 1).append(secret(value));
       } else {
-        out.append(pair, 0, eq + 1).append(redactWord(value));
+        // A key of several words is judged word by word too: it is text the pattern let through.
+        String key = pair.substring(0, eq);
+        out.append(key.trim().indexOf(' ') > 0 ? shellLine(key) : key).append('=');
+        out.append(rules.connectionKey(key.trim()) ? secret(value) : redactWord(value));
       }
     }
     return out.toString();
