@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How a scan opens the files of one home. A scan may run as root over every user's home, and those
@@ -191,7 +192,42 @@ public final class FileAccess {
    * elsewhere; elsewhere only the file itself is opened without following a link.
    */
   public static FileChannel open(Allowed allowed) throws IOException {
-    Path real = allowed.real();
+    // On a thread of its own, within the read time: a FIFO put in the place of a checked folder or
+    // file blocks its open until someone writes to it, and Java cannot open without blocking. A
+    // walk that holds is left behind (it closes what it gets, if it ever gets it): such a process
+    // is a scan, which ends soon.
+    AtomicBoolean abandoned = new AtomicBoolean();
+    FutureTask<FileChannel> walk =
+        new FutureTask<>(
+            () -> {
+              FileChannel ch = walk(allowed.real());
+              if (abandoned.get()) {
+                ch.close();
+              }
+              return ch;
+            });
+    Thread t = new Thread(walk, "daylight-open");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return walk.get(READ_TIME.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      abandoned.set(true);
+      throw new IOException("did not open within " + READ_TIME.toSeconds() + " s (not a file?)");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      abandoned.set(true);
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while opening " + allowed.real());
+    }
+  }
+
+  /** Folder by folder from the root, then the file, none of them through a link. */
+  private static FileChannel walk(Path real) throws IOException {
     Path root = real.getRoot();
     if (root == null || real.getNameCount() < 1) {
       throw new IOException("not an absolute path to a file");
@@ -201,7 +237,6 @@ public final class FileAccess {
       top.close();
       return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
-    boolean held = false;
     try {
       for (int i = 0; i < real.getNameCount() - 1; i++) {
         SecureDirectoryStream<Path> next =
@@ -209,57 +244,16 @@ public final class FileAccess {
         dir.close();
         dir = next;
       }
-      SeekableByteChannel ch = openWithin(dir, real.getFileName());
+      SeekableByteChannel ch =
+          dir.newByteChannel(
+              real.getFileName(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
       if (ch instanceof FileChannel file) {
         return file;
       }
       ch.close();
       return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    } catch (Held e) {
-      held = true; // the open still holds the folder: closing it would wait for the open
-      throw e;
     } finally {
-      if (!held) {
-        dir.close();
-      }
-    }
-  }
-
-  /** An open that did not return within the read time. */
-  private static final class Held extends IOException {
-    Held(String message) {
-      super(message);
-    }
-  }
-
-  /**
-   * Opens {@code name} in {@code dir} within {@link #READ_TIME}: a FIFO put in a checked file's
-   * place blocks its open until someone writes to it, and Java cannot open without blocking. The
-   * open runs on a thread of its own, left behind (with the folder and the descriptor it may still
-   * get) when it holds: such a process is a scan, which ends soon.
-   */
-  private static SeekableByteChannel openWithin(SecureDirectoryStream<Path> dir, Path name)
-      throws IOException {
-    FutureTask<SeekableByteChannel> open =
-        new FutureTask<>(
-            () ->
-                dir.newByteChannel(
-                    name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
-    Thread t = new Thread(open, "daylight-open");
-    t.setDaemon(true);
-    t.start();
-    try {
-      return open.get(READ_TIME.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new Held("did not open within " + READ_TIME.toSeconds() + " s (not a file?)");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while opening " + name);
+      dir.close();
     }
   }
 

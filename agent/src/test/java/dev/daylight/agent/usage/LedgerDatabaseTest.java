@@ -104,7 +104,7 @@ class LedgerDatabaseTest {
    * user's file once stopped every account's scans this way.
    */
   @Test
-  @Timeout(120)
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void rowsWhoseKeysAreNotIntegersAreLeftAndThePassEnds() throws Exception {
     UsageHome home = new UsageHome(dir);
     Path gooseDb = home.home.resolve(ClientDbFixtures.GOOSE_DB);
