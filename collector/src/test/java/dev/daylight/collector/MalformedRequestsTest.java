@@ -95,13 +95,31 @@ class MalformedRequestsTest {
   /** A body trickled a byte every half second is refused once its grace is over, not read on. */
   @Test
   void aBodyTrickledSlowerThanTheMinimumRateIsA408() throws Exception {
+    assertThat(trickled(1000)).startsWith("HTTP/1.1 408");
+  }
+
+  /**
+   * A body declared over the cap and trickled is dropped for a few seconds at most, then refused:
+   * reading it to its end would hold a request thread for hours.
+   */
+  @Test
+  void aTooLargeBodyTrickledIsRefusedWithoutReadingItToItsEnd() throws Exception {
+    assertThat(trickled(16 * 1024 + 1)).startsWith("HTTP/1.1 413");
+  }
+
+  /**
+   * The status line of an enrollment whose body of {@code length} bytes is sent a byte every half
+   * second (unrefused, for far longer than the socket waits).
+   */
+  private String trickled(int length) throws Exception {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), collector.port())) {
-      // Unrefused, the trickle would hold the request for 100 s: the answer must come before.
       socket.setSoTimeout(60_000);
       var out = socket.getOutputStream();
       out.write(
           ("POST /api/v1/enroll HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                  + "Content-Length: 1000\r\n\r\n{")
+                  + "Content-Length: "
+                  + length
+                  + "\r\n\r\n{")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       Thread trickle =
@@ -119,12 +137,13 @@ class MalformedRequestsTest {
               });
       trickle.setDaemon(true);
       trickle.start();
-      String status =
-          new BufferedReader(
-                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-              .readLine();
-      assertThat(status).startsWith("HTTP/1.1 408");
-      trickle.interrupt();
+      try {
+        return new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            .readLine();
+      } finally {
+        trickle.interrupt();
+      }
     }
   }
 }

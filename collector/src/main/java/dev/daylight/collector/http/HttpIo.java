@@ -27,6 +27,10 @@ final class HttpIo {
   private static final long MIN_BYTES_PER_SECOND = 2 * 1024;
 
   private static final long RATE_GRACE_NANOS = 20_000_000_000L;
+
+  /** How long a refused body is read to be dropped before the 413 goes out anyway. */
+  private static final long DRAIN_NANOS = 5_000_000_000L;
+
   private static final ThreadLocal<byte[]> SCRATCH =
       ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
@@ -119,8 +123,13 @@ final class HttpIo {
   private static ApiException tooLarge(InputStream in, int cap, long drop) {
     byte[] buf = SCRATCH.get();
     long left = drop;
+    // Dropped within the time a fair client needs: a body trickled in would hold the thread.
+    long deadline = System.nanoTime() + DRAIN_NANOS;
     try {
-      for (int r; left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+      for (int r;
+          left > 0
+              && System.nanoTime() - deadline < 0
+              && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
         left -= r;
       }
     } catch (IOException e) {

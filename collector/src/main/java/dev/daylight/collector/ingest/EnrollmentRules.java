@@ -24,8 +24,6 @@ final class EnrollmentRules {
     REFUSED
   }
 
-  private static final int HOST_TEXT_CAP = 200;
-
   private EnrollmentRules() {}
 
   static Outcome enroll(Connection c, Host host, String newHash, String proofHash, long now)
@@ -71,7 +69,7 @@ final class EnrollmentRules {
               "UPDATE nodes SET duplicate_enrollments = duplicate_enrollments + 1,"
                   + " last_duplicate_at = ?, last_duplicate_host = ? WHERE node_id = ?")) {
         ps.setLong(1, now);
-        ps.setString(2, cap(host.hostname()));
+        ps.setString(2, HostFacts.cap(host.hostname()));
         ps.setString(3, nodeId);
         ps.executeUpdate();
       }
@@ -194,13 +192,9 @@ final class EnrollmentRules {
       ps.setString(1, nodeId);
       ps.setLong(2, now);
       ps.setString(3, kind);
-      ps.setString(4, cap(hostname));
-      ps.setString(5, cap(by));
+      ps.setString(4, HostFacts.cap(hostname));
+      ps.setString(5, HostFacts.cap(by));
       ps.executeUpdate();
     }
-  }
-
-  private static String cap(String s) {
-    return s == null || s.length() <= HOST_TEXT_CAP ? s : s.substring(0, HOST_TEXT_CAP);
   }
 }

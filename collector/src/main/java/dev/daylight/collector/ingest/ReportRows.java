@@ -155,17 +155,17 @@ record ReportRows(
   }
 
   /**
-   * An agent's time in epoch milliseconds. Before 2000 or more than a day past the collector's
-   * clock it is a broken clock or a hostile agent (and may not fit a long): 400. A time after the
-   * collector's clock is taken as the collector's: nothing in a report happened after it arrived,
-   * and the lists ordered by last seen would otherwise show that device first until then.
+   * An agent's time in epoch milliseconds, within 2000 and the collector's clock: a device whose
+   * clock is wrong (a dead battery gives 1970, a fast clock the future) still has its report
+   * stored, at the nearest time it can have, and a future time cannot keep that device first in the
+   * lists ordered by last seen. Only a time past a day ahead of the collector is refused (400): the
+   * agent drops such a report, and it may not even fit a long.
    */
   static long millis(Instant t, long now, String field) {
-    if (t.isBefore(EARLIEST) || t.isAfter(Instant.ofEpochMilli(now).plus(SKEW))) {
-      throw ApiException.badRequest(
-          field + " must be from 2000 to one day past the collector's time");
+    if (t.isAfter(Instant.ofEpochMilli(now).plus(SKEW))) {
+      throw ApiException.badRequest(field + " is more than one day past the collector's time");
     }
-    return Math.min(t.toEpochMilli(), now);
+    return Math.min((t.isBefore(EARLIEST) ? EARLIEST : t).toEpochMilli(), now);
   }
 
   private static String text(JsonNode body, String field) throws java.io.IOException {
