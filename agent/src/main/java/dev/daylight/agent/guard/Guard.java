@@ -1,12 +1,12 @@
 package dev.daylight.agent.guard;
 
+import dev.daylight.agent.platform.AtomicWrite;
 import dev.daylight.agent.platform.Layout;
 import dev.daylight.agent.store.Store;
 import dev.daylight.agent.store.StoredFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,9 +171,7 @@ public final class Guard {
    * Makes a folder every account's hook goes through 0755, whatever the umask the agent runs under.
    */
   static void openToAll(Path folder) throws IOException {
-    if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
+    AtomicWrite.mode("rwxr-xr-x").apply(folder);
   }
 
   /**
