@@ -61,8 +61,14 @@ class DaemonWatchTest {
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(() -> assertThat(lastScan()).as(DaemonWatchTest::threads).isPresent());
       assertThat(read(Store::servers)).isEmpty();
-      // The child named where configs may appear; the resident watches their nearest folders.
-      assertThat(ChildContract.readWatchList(state)).contains(home.resolve(".cursor/mcp.json"));
+      // The child names where configs may appear (written after the scan is stored); the
+      // resident watches their nearest folders.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(ChildContract.readWatchList(state))
+                      .contains(home.resolve(".cursor/mcp.json")));
       await().atMost(Duration.ofSeconds(60)).until(() -> daemon.watchedFolders().contains(home));
 
       Files.createDirectories(home.resolve(".cursor"));
